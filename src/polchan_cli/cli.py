@@ -1,0 +1,421 @@
+"""The ``polchan`` command line: a thin Typer layer over the core modules.
+
+Only Typer is imported at module level; the gazetteer, the registry (PyYAML)
+and Rich are imported inside the commands that use them, so ``--version`` and
+shell completion stay as fast as Typer itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .registry import Registry
+    from .resolve import Resolution
+
+__all__ = ["ExitCode", "app", "main"]
+
+
+class ExitCode(enum.IntEnum):
+    """polchan's exit codes (documented in ``--help`` and the README)."""
+
+    OK = 0  # at least one channel found / command succeeded
+    NOT_FOUND = 1  # nothing matched the query
+    USAGE = 2  # usage or input error, invalid registry file
+    NO_CHANNEL = 3  # places matched, but no channel covers them (or a choice is needed)
+    INTERRUPTED = 130  # Ctrl-C
+
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 a channel was found; 1 nothing matched; 2 usage or input error "
+    "(including an invalid registry file); 3 places matched but no channel covers them; "
+    "130 interrupted."
+)
+
+app = typer.Typer(
+    name="polchan",
+    help=(
+        "Find the police WhatsApp channel for a German town, Ortsteil, district or postcode.\n\n"
+        "Example: polchan find Celle\n\n" + EXIT_CODES_HELP
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _complete_place(incomplete: str) -> list[str]:
+    """Shell completion: place names starting with what was typed (no Rich, no YAML)."""
+    from . import gazetteer
+    from .normalize import name_key
+
+    key = name_key(incomplete)
+    if len(key) < 2:
+        return []
+    names: list[str] = []
+    for place in gazetteer.places_by_prefix(key, limit=200):
+        if place.match == "exact" and place.name not in names:
+            names.append(place.name)
+        if len(names) >= 30:
+            break
+    return names
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"polchan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Find the police WhatsApp channel for a German place or postcode."""
+
+
+RegistryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--registry",
+        envvar="POLCHAN_REGISTRY",
+        help="Your own channels.yaml, merged over the bundled one.",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+    typer.echo(f"polchan: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _registry(path: Path | None) -> Registry:
+    from .registry import RegistryError
+    from .store import load_channels
+
+    try:
+        return load_channels(path)
+    except RegistryError as exc:
+        for problem in exc.problems:
+            typer.echo(f"polchan: {problem}", err=True)
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def _dump(data: Any) -> str:
+    import json
+
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    return json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf_8"))
+
+
+def _exit_for(res: Resolution) -> ExitCode:
+    return {
+        "found": ExitCode.OK,
+        "no_channel": ExitCode.NO_CHANNEL,
+        "not_found": ExitCode.NOT_FOUND,
+    }[res.status]
+
+
+def _resolve_or_fail(query: str, registry: Registry) -> Resolution:
+    from .resolve import QueryError, resolve
+
+    try:
+        return resolve(query, registry)
+    except QueryError as exc:
+        _fail(str(exc))
+
+
+@app.command("find")
+def find_command(
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            help="A town, Ortsteil, district, postcode or channel name.",
+            autocompletion=_complete_place,
+            show_default=False,
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+    batch: Annotated[
+        str | None,
+        typer.Option(
+            "--batch",
+            help="Read one query per line from FILE ('-' for standard input); print JSON Lines.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    registry_path: RegistryOption = None,
+) -> None:
+    """Find the channel for a place or postcode.
+
+    Example: polchan find "Winsen (Luhe)"
+
+    Exit codes: 0 a channel was found; 1 nothing matched; 2 usage or input error;
+    3 places matched but no channel covers them; 130 interrupted.
+    In --batch mode: 0 when every line was processed.
+    """
+    if batch is not None:
+        if query is not None:
+            _fail("give either a QUERY or --batch FILE, not both")
+        _find_batch(batch, _registry(registry_path))
+        return
+    if query is None:
+        _fail("missing QUERY: try 'polchan find Celle' or 'polchan find 21423'")
+    registry = _registry(registry_path)
+    res = _resolve_or_fail(query, registry)
+    if json_output:
+        typer.echo(_dump(res.to_dict()))
+    else:
+        from .render import make_console, print_resolution
+
+        print_resolution(make_console(), res)
+    raise typer.Exit(_exit_for(res))
+
+
+def _find_batch(source: str, registry: Registry) -> None:
+    from .resolve import QueryError, resolve
+
+    try:
+        stream = sys.stdin if source == "-" else open(source, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except OSError as exc:
+        _fail(f"cannot read {source}: {exc.strerror}")
+    with stream:
+        lines = [line.rstrip("\r\n") for line in stream]
+    queries = [q for q in lines if q.strip()]
+    progress = None
+    if len(queries) > 2000 and sys.stderr.isatty():
+        from rich.progress import Progress
+
+        progress = Progress(console=None, transient=True)
+    write = sys.stdout.write
+    out: list[str] = []
+
+    def run(advance: Any = None) -> None:
+        for i, q in enumerate(queries):
+            try:
+                data = resolve(q, registry).to_dict()
+            except QueryError as exc:
+                data = {
+                    "query": q,
+                    "status": "invalid",
+                    "error": str(exc),
+                    "matches": [],
+                    "suggestions": [],
+                }
+            out.append(_dump(data))
+            if len(out) >= 500:
+                write("\n".join(out) + "\n")
+                out.clear()
+            if advance is not None and i % 100 == 0:
+                advance(i)
+        if out:
+            write("\n".join(out) + "\n")
+
+    if progress is None:
+        run()
+    else:
+        with progress:
+            task = progress.add_task("Resolving", total=len(queries))
+            run(lambda i: progress.update(task, completed=i))
+
+
+@app.command("list")
+def list_command(json_output: JsonOption = False, registry_path: RegistryOption = None) -> None:
+    """List every channel in the registry.
+
+    Example: polchan list --json
+    """
+    registry = _registry(registry_path)
+    if json_output:
+        typer.echo(_dump([c.to_dict() for c in registry.channels]))
+        return
+    from . import gazetteer
+    from .render import make_console, print_channels
+
+    names = {k: d.name for k, d in gazetteer.districts().items()}
+    print_channels(make_console(), registry, names)
+
+
+@app.command("open")
+def open_command(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="A town, Ortsteil, district, postcode or channel name.",
+            autocompletion=_complete_place,
+        ),
+    ],
+    print_only: Annotated[bool, typer.Option("--print", help="Only print the link.")] = False,
+    qr: Annotated[
+        bool, typer.Option("--qr", help="Print the link as a QR code to scan with your phone.")
+    ] = False,
+    open_all: Annotated[bool, typer.Option("--all", help="Open every matching channel.")] = False,
+    registry_path: RegistryOption = None,
+) -> None:
+    """Open the channel for a place in the browser.
+
+    Example: polchan open Stade --print
+    """
+    from .registry import is_channel_url
+
+    registry = _registry(registry_path)
+    res = _resolve_or_fail(query, registry)
+    channels = res.unique_channels()
+    if not channels:
+        if res.matches:
+            where = ", ".join(sorted({m.district.name for m in res.matches})[:5])
+            _fail(f"no channel in the registry covers {where}", ExitCode.NO_CHANNEL)
+        hint = f"; did you mean {', '.join(res.suggestions)}?" if res.suggestions else ""
+        _fail(f"nothing found for '{res.query}'{hint}", ExitCode.NOT_FOUND)
+    if len(channels) > 1 and not open_all:
+        for i, c in enumerate(channels, 1):
+            typer.echo(f"{i}. {c.name}  {c.url}", err=not sys.stdin.isatty())
+        if sys.stdin.isatty() and sys.stdout.isatty() and not print_only:
+            choice = typer.prompt("Which channel?", type=int, default=1)
+            if not 1 <= choice <= len(channels):
+                _fail(f"choose a number from 1 to {len(channels)}")
+            channels = (channels[choice - 1],)
+        else:
+            _fail(
+                f"'{res.query}' matches {len(channels)} channels; pick one by name or use --all",
+                ExitCode.NO_CHANNEL,
+            )
+    for c in channels:
+        if not is_channel_url(c.url):
+            _fail(f"refusing to open {c.url!r}: not a https://whatsapp.com/channel/ link")
+        typer.echo(c.url)
+        if qr:
+            _print_qr(c.url)
+        if print_only or qr:
+            continue
+        if typer.launch(c.url) != 0:
+            typer.echo("Could not open a browser; open the link above yourself.", err=True)
+
+
+def _print_qr(url: str) -> None:
+    import io
+
+    import segno
+
+    buffer = io.StringIO()
+    segno.make(url, error="m").terminal(out=buffer, compact=True)
+    typer.echo(buffer.getvalue().rstrip("\n"))
+
+
+@app.command("sources")
+def sources_command(json_output: JsonOption = False, registry_path: RegistryOption = None) -> None:
+    """Show where the data comes from: sources, dates, licences.
+
+    Example: polchan sources --json
+    """
+    from .sources import describe_sources
+
+    info = describe_sources(_registry(registry_path))
+    if json_output:
+        typer.echo(_dump(info))
+        return
+    from .render import make_console, print_sources
+
+    print_sources(make_console(), info)
+
+
+@app.command("validate")
+def validate_command(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A registry file (default: yours, else the bundled one).", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Check a registry file and print every problem with file:line.
+
+    Example: polchan validate ~/.config/polchan/channels.yaml
+    """
+    from . import gazetteer
+    from .registry import RegistryError, load_registry
+    from .store import bundled_registry_path, user_registry_path
+
+    bundled_path = bundled_registry_path()
+    known = gazetteer.districts().keys()
+    target = path or user_registry_path()[0] or bundled_path
+    try:
+        base = load_registry(bundled_path, known_districts=known)
+        registry = (
+            base
+            if target == bundled_path
+            else load_registry(target, base=base, known_districts=known)
+        )
+    except RegistryError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{target}: {len(exc.problems)} problem(s)", err=True)
+        raise typer.Exit(ExitCode.USAGE) from None
+    typer.echo(f"{target}: valid, {len(registry.channels)} channels in force")
+
+
+@app.command("paths")
+def paths_command(registry_path: RegistryOption = None) -> None:
+    """Show where your registry and the cache live, and whether they exist.
+
+    Example: polchan paths
+    """
+    from .store import bundled_registry_path, user_cache_dir, user_config_dir, user_registry_path
+
+    user, origin = user_registry_path(registry_path)
+    try:
+        default_user = user_config_dir() / "channels.yaml"
+    except Exception:
+        default_user = None
+    shown = user or default_user
+
+    def state(p: Path | None) -> str:
+        return "exists" if p is not None and p.exists() else "does not exist"
+
+    typer.echo(f"user registry:    {shown}  ({state(shown)}; from {origin})")
+    try:
+        cache = user_cache_dir()
+        typer.echo(f"cache directory:  {cache}  ({state(cache)})")
+    except Exception:
+        typer.echo("cache directory:  none (no home directory)")
+    typer.echo(f"bundled registry: {bundled_registry_path()}")
+
+
+def _interrupted(signum: int, frame: object) -> NoReturn:
+    sys.stderr.write("\npolchan: interrupted\n")
+    raise SystemExit(ExitCode.INTERRUPTED)
+
+
+def main() -> None:
+    """Console-script entry point: signals, pipes and encodings handled once, here."""
+    signal.signal(signal.SIGINT, _interrupted)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`polchan list | head -1`): end quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(ExitCode.OK)

@@ -1,0 +1,113 @@
+"""Text normalisation shared by the gazetteer build and by queries.
+
+Accepts any string (place names, postcodes, channel names, user input with
+umlauts, ß, brackets, qualifiers such as ``(Luhe)`` or ``an der Luhe``) and
+returns a *key*: lower-case ASCII words separated by single spaces. Two spellings
+a German reader would call "the same place" get the same key:
+
+>>> name_key("Winsen (Luhe)") == name_key("Winsen an der Luhe") == name_key("winsen/luhe")
+True
+>>> name_key("Lüneburg") == name_key("Lueneburg") == name_key("Luneburg")
+True
+
+The build tool stores these keys in the bundled data, so this module must stay
+byte-for-byte deterministic: changing it means rebuilding the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "TYPE_WORDS",
+    "base_key",
+    "name_key",
+    "name_keys",
+    "without_bad",
+]
+
+# Leading words that name the kind of a place, not the place: "Landkreis Celle"
+# and "Celle" are typed for the same thing. "amt" makes GeoNames' "Neuhaus"
+# meet the municipality "Amt Neuhaus"; "region" makes "Hannover" find the
+# Region Hannover. Words are compared after folding (Städteregion -> stadteregion).
+TYPE_WORDS = frozenset(
+    {
+        "landkreis",
+        "lk",
+        "kreis",
+        "stadt",
+        "hansestadt",
+        "gemeinde",
+        "samtgemeinde",
+        "flecken",
+        "amt",
+        "region",
+        "stadteregion",
+        "regionalverband",
+    }
+)
+
+# Small words of qualifiers ("an der Luhe", "i. d. Nordheide", "am Main"): dropping
+# them makes "Winsen an der Luhe" and "Winsen (Luhe)" one key.
+_FILLER_WORDS = frozenset(
+    {"a", "am", "an", "b", "bei", "d", "dem", "den", "der", "i", "im", "in", "ob"}
+)
+
+# Word boundaries where a qualifier starts; everything after it is optional.
+_QUALIFIER_START = re.compile(
+    r"\s*(?:\(|/|,|\s(?:an der|an|am|im|in der|in|i\.\s*d\.|a\.\s*d\.|ob der|bei|b\.)\s)",
+    re.IGNORECASE,
+)
+
+_UMLAUT_PAIRS = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "ø": "o", "ł": "l"})
+_DIGRAPHS = re.compile(r"(ae|oe|ue)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _fold(text: str) -> str:
+    """Lower-case ASCII with umlauts folded: ä, ae and a all become a."""
+    text = text.casefold().translate(_UMLAUT_PAIRS)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # "ue" and "ü" must meet: fold the digraphs after the accents are gone.
+    return _DIGRAPHS.sub(lambda m: m.group(1)[0], text)
+
+
+def _words(text: str) -> list[str]:
+    words = [w for w in _NON_WORD.split(_fold(text)) if w]
+    words = ["sankt" if w == "st" else w for w in words]
+    while len(words) > 1 and words[0] in TYPE_WORDS:
+        words.pop(0)
+    return [w for w in words if w not in _FILLER_WORDS] or words
+
+
+def name_key(text: str) -> str:
+    """The full matching key of a name: every word, qualifier included."""
+    return " ".join(_words(text))
+
+
+def base_key(text: str) -> str:
+    """The key of a name without its qualifier: ``Winsen (Luhe)`` -> ``winsen``.
+
+    Returns the full key when the name has no qualifier.
+    """
+    head = _QUALIFIER_START.split(text, maxsplit=1)[0]
+    return name_key(head) or name_key(text)
+
+
+def without_bad(key: str) -> str | None:
+    """``bad bevensen`` -> ``bevensen``; None when the key has no leading "bad"."""
+    if key.startswith("bad ") and len(key) > 4:
+        return key[4:]
+    return None
+
+
+def name_keys(text: str) -> tuple[str, list[str]]:
+    """The exact key of a name and its variant keys (no qualifier, no "Bad")."""
+    exact = name_key(text)
+    variants: list[str] = []
+    for candidate in (base_key(text), without_bad(exact), without_bad(base_key(text))):
+        if candidate and candidate != exact and candidate not in variants:
+            variants.append(candidate)
+    return exact, variants

@@ -1,0 +1,535 @@
+"""The channel registry: load, validate and merge ``channels.yaml`` files.
+
+Accepts the bundled ``data/channels.yaml`` and a user's own file of the same
+shape (``schema: 1`` and a ``channels:`` list). Returns a :class:`Registry` of
+frozen :class:`Channel` records, or raises :class:`RegistryError` listing every
+problem as ``file:line: channel 'id': message``.
+
+YAML is read with the safe loader only, composed node by node so that every
+problem carries its line, duplicate keys are caught (PyYAML would silently keep
+the last one), no tag can construct an object, and alias bombs stay harmless.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Channel",
+    "MunicipalityRef",
+    "Problem",
+    "Registry",
+    "RegistryError",
+    "Source",
+    "is_channel_url",
+    "load_registry",
+    "parse_registry",
+]
+
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 100_000
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DISTRICT_KEY = re.compile(r"\d{5}")
+_CHANNEL_PATH = re.compile(r"/channel/[A-Za-z0-9]{10,40}")
+_CHANNEL_HOSTS = frozenset({"whatsapp.com", "www.whatsapp.com"})
+
+REQUIRED_FIELDS = ("id", "name", "url", "agency", "parent", "state", "districts", "source")
+OPTIONAL_FIELDS = ("municipalities", "note", "disabled")
+SOURCE_FIELDS = ("url", "title", "published")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The published source that announced a channel."""
+
+    url: str
+    title: str
+    published: str | None
+
+
+@dataclass(frozen=True)
+class MunicipalityRef:
+    """A single municipality a channel covers, when it covers less than a district."""
+
+    district: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One police WhatsApp channel and the area it covers."""
+
+    id: str
+    name: str
+    url: str
+    agency: str
+    parent: str | None
+    state: str
+    districts: tuple[str, ...]
+    source: Source
+    municipalities: tuple[MunicipalityRef, ...] = ()
+    note: str | None = None
+    origin: str = "bundled"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "url": self.url,
+            "agency": self.agency,
+            "parent": self.parent,
+            "state": self.state,
+            "districts": list(self.districts),
+            "municipalities": [
+                {"district": m.district, "name": m.name} for m in self.municipalities
+            ],
+            "source": {
+                "url": self.source.url,
+                "title": self.source.title,
+                "published": self.source.published,
+            },
+            "note": self.note,
+            "origin": self.origin,
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a registry file, located by file and line."""
+
+    file: str
+    line: int | None
+    message: str
+    channel: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        who = f" channel '{self.channel}':" if self.channel else ""
+        return f"{where}:{who} {self.message}"
+
+
+class RegistryError(Exception):
+    """A registry file is unreadable or invalid; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The channels in force, in file order."""
+
+    channels: tuple[Channel, ...]
+    files: tuple[str, ...] = field(default=())
+
+    def by_id(self, channel_id: str) -> Channel | None:
+        return next((c for c in self.channels if c.id == channel_id), None)
+
+    def covering(self, district: str, municipality: str | None = None) -> tuple[Channel, ...]:
+        """Channels that cover a district, or the given municipality in it."""
+        return tuple(
+            c
+            for c in self.channels
+            if district in c.districts
+            or (
+                municipality is not None
+                and any(m.district == district and m.name == municipality for m in c.municipalities)
+            )
+        )
+
+
+def is_channel_url(url: object) -> bool:
+    """True for ``https://whatsapp.com/channel/<id>`` (or ``www.``) and nothing else."""
+    if not isinstance(url, str) or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return False
+    return (
+        parts.scheme == "https"
+        and parts.netloc in _CHANNEL_HOSTS
+        and parts.hostname in _CHANNEL_HOSTS
+        and port is None
+        and parts.username is None
+        and not parts.query
+        and not parts.fragment
+        and _CHANNEL_PATH.fullmatch(parts.path) is not None
+    )
+
+
+# --- reading YAML into plain values that remember their line --------------------
+
+
+class _Located:
+    """A YAML value with the line it starts on (1-based)."""
+
+    __slots__ = ("line", "value")
+
+    def __init__(self, value: Any, line: int) -> None:
+        self.value = value
+        self.line = line
+
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+def _to_plain(node: Any, file: str, problems: list[Problem], budget: list[int]) -> _Located:
+    import yaml
+
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise RegistryError([Problem(file, None, "file expands to too many values (alias bomb?)")])
+    line = node.start_mark.line + 1
+    if node.tag not in _PLAIN_TAGS:
+        raise RegistryError([Problem(file, line, f"unsupported YAML tag {node.tag!r}")])
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, _Located] = {}
+        for key_node, value_node in node.value:
+            key = _to_plain(key_node, file, problems, budget)
+            if not isinstance(key.value, str):
+                problems.append(Problem(file, key.line, f"key {key.value!r} must be a string"))
+                continue
+            if key.value in result:
+                problems.append(Problem(file, key.line, f"duplicate key '{key.value}'"))
+            result[key.value] = _to_plain(value_node, file, problems, budget)
+        return _Located(result, line)
+    if isinstance(node, yaml.SequenceNode):
+        return _Located([_to_plain(n, file, problems, budget) for n in node.value], line)
+    return _Located(_scalar(node), line)
+
+
+def _scalar(node: Any) -> Any:
+    tag, text = node.tag, node.value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return text.lower() in ("true", "yes", "on")
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(text.replace("_", ""), 0)
+        except ValueError:
+            return text
+    if tag == "tag:yaml.org,2002:float":
+        return text
+    return text  # str and timestamp: dates stay as written ("2024-11")
+
+
+def _compose(text: str, file: str) -> Any:
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.compose(text, Loader=loader_class)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise RegistryError([Problem(file, line, f"invalid YAML: {reason}")]) from None
+    except yaml.YAMLError as exc:
+        raise RegistryError([Problem(file, None, f"invalid YAML: {exc}")]) from None
+
+
+def read_registry_text(path: Path) -> str:
+    """The text of a registry file, or RegistryError saying why it cannot be read."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RegistryError(
+                [Problem(name, None, f"file is {size:,} bytes; a registry is at most 1 MB")]
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RegistryError([Problem(str(path), None, "no such file")]) from None
+    except IsADirectoryError:
+        raise RegistryError([Problem(str(path), None, "is a directory, not a file")]) from None
+    except OSError as exc:
+        raise RegistryError([Problem(str(path), None, f"cannot read: {exc.strerror}")]) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise RegistryError(
+            [Problem(name, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM")]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RegistryError(
+            [Problem(name, line, "file is not UTF-8 (Latin-1?); save it as UTF-8")]
+        ) from None
+
+
+# --- validation ---------------------------------------------------------------------
+
+
+def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]:
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        raise RegistryError([Problem(file, line, "tab character; indent YAML with spaces")])
+    node = _compose(text, file)
+    problems: list[Problem] = []
+    if node is None:
+        raise RegistryError(
+            [Problem(file, 1, "file is empty; expected 'schema: 1' and 'channels:'")]
+        )
+    root = _to_plain(node, file, problems, [MAX_NODES])
+    if not isinstance(root.value, dict):
+        raise RegistryError(
+            [Problem(file, root.line, "expected a mapping with 'schema' and 'channels'")]
+        )
+    doc = root.value
+    schema = doc.get("schema")
+    if schema is None:
+        problems.append(Problem(file, root.line, f"missing 'schema: {SCHEMA_VERSION}'"))
+    elif schema.value != SCHEMA_VERSION:
+        problems.append(
+            Problem(file, schema.line, f"schema {schema.value!r} is not supported (expected 1)")
+        )
+    for key, value in doc.items():
+        if key not in ("schema", "channels"):
+            problems.append(Problem(file, value.line, f"unknown top-level field '{key}'"))
+    channels = doc.get("channels")
+    if channels is None:
+        problems.append(Problem(file, root.line, "missing 'channels:' list"))
+    elif not isinstance(channels.value, list):
+        problems.append(Problem(file, channels.line, "'channels' must be a list"))
+    return doc, problems
+
+
+def _check_str(entry: dict[str, _Located], key: str, nullable: bool = False) -> str | None:
+    item = entry.get(key)
+    if item is None:
+        return None
+    if item.value is None and nullable:
+        return None
+    if not isinstance(item.value, str) or not item.value.strip():
+        raise ValueError(f"{key} must be a non-empty string")
+    return item.value
+
+
+def _validate_entry(
+    item: _Located, file: str, partial: bool, known_districts: Iterable[str] | None
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Check one channel entry; return its fields (only those given when partial)."""
+    problems: list[Problem] = []
+    if not isinstance(item.value, dict):
+        return None, [Problem(file, item.line, "each channel must be a mapping")]
+    entry: dict[str, _Located] = item.value
+    ident = entry.get("id")
+    cid = ident.value if ident is not None and isinstance(ident.value, str) else None
+
+    def problem(line: int, message: str) -> None:
+        problems.append(Problem(file, line, message, cid))
+
+    if ident is None:
+        problem(item.line, "missing field 'id'")
+    elif cid is None or not _ID.fullmatch(cid):
+        problem(ident.line, "id must be a lowercase ASCII slug like 'rotenburg-wuemme'")
+    for key, value in entry.items():
+        if key not in REQUIRED_FIELDS and key not in OPTIONAL_FIELDS:
+            problem(value.line, f"unknown field '{key}'")
+    if not partial:
+        for key in REQUIRED_FIELDS:
+            if key not in entry and key != "id":
+                problem(item.line, f"missing field '{key}'")
+
+    fields: dict[str, Any] = {"id": cid}
+    for key in ("name", "agency", "state", "note", "parent"):
+        if key in entry:
+            try:
+                fields[key] = _check_str(entry, key, nullable=key in ("note", "parent"))
+            except ValueError as exc:
+                problem(entry[key].line, str(exc))
+    if "url" in entry:
+        url = entry["url"]
+        if not is_channel_url(url.value):
+            problem(url.line, "url must look like https://whatsapp.com/channel/<id>")
+        fields["url"] = url.value
+    if "districts" in entry:
+        districts = entry["districts"]
+        if not isinstance(districts.value, list):
+            problem(districts.line, "districts must be a list of 5-digit district keys")
+        else:
+            keys = []
+            for d in districts.value:
+                value = d.value if isinstance(d.value, str) else str(d.value)
+                if not isinstance(d.value, str) or not _DISTRICT_KEY.fullmatch(value):
+                    problem(
+                        d.line, f'district key {value!r} must be 5 digits in quotes, e.g. "03351"'
+                    )
+                elif known_districts is not None and value not in known_districts:
+                    problem(d.line, f"district key '{value}' is not a German district")
+                keys.append(value)
+            fields["districts"] = tuple(keys)
+    if "municipalities" in entry:
+        fields["municipalities"] = _municipalities(entry["municipalities"], problem)
+    if "source" in entry:
+        fields["source"] = _source(entry["source"], problem)
+    if "disabled" in entry:
+        disabled = entry["disabled"]
+        if not isinstance(disabled.value, bool):
+            problem(disabled.line, "disabled must be true or false")
+        fields["disabled"] = disabled.value is True
+    return fields, problems
+
+
+def _municipalities(node: _Located, problem: Any) -> tuple[MunicipalityRef, ...]:
+    refs = []
+    if not isinstance(node.value, list):
+        problem(node.line, "municipalities must be a list of {district, name}")
+        return ()
+    for m in node.value:
+        v = m.value if isinstance(m.value, dict) else {}
+        district, name = v.get("district"), v.get("name")
+        if (
+            district is None
+            or name is None
+            or not isinstance(district.value, str)
+            or not _DISTRICT_KEY.fullmatch(district.value)
+            or not isinstance(name.value, str)
+            or set(v) - {"district", "name"}
+        ):
+            problem(m.line, "each municipality needs exactly 'district' (5 digits) and 'name'")
+            continue
+        refs.append(MunicipalityRef(district.value, name.value))
+    return tuple(refs)
+
+
+def _source(node: _Located, problem: Any) -> Source | None:
+    if not isinstance(node.value, dict):
+        problem(node.line, "source must be a mapping with url, title, published")
+        return None
+    src = node.value
+    for key, value in src.items():
+        if key not in SOURCE_FIELDS:
+            problem(value.line, f"unknown field 'source.{key}'")
+    url = src.get("url")
+    title = src.get("title")
+    published = src.get("published")
+    ok = True
+    if (
+        url is None
+        or not isinstance(url.value, str)
+        or (not url.value.startswith("https://") and not url.value.startswith("http://"))
+    ):
+        problem((url or node).line, "source.url must be the http(s) address of the announcement")
+        ok = False
+    if title is None or not isinstance(title.value, str) or not title.value.strip():
+        problem((title or node).line, "source.title must be a non-empty string")
+        ok = False
+    if published is None:
+        problem(node.line, "missing field 'source.published' (null when unknown)")
+        ok = False
+    elif published.value is not None and not isinstance(published.value, str):
+        problem(published.line, "source.published must be a date like 2024-11 or null")
+        ok = False
+    if not ok:
+        return None
+    return Source(url.value, title.value, None if published.value is None else str(published.value))
+
+
+def parse_registry(
+    text: str,
+    file: str = "channels.yaml",
+    *,
+    base: Registry | None = None,
+    known_districts: Iterable[str] | None = None,
+) -> Registry:
+    """Parse and validate registry text; with ``base``, merge it over that registry.
+
+    Merging: an entry whose id exists in ``base`` gives only the fields it
+    changes; a new id adds a complete channel; ``disabled: true`` hides one.
+    """
+    doc, problems = _document(text, file)
+    origin = "bundled" if base is None else "user"
+    known = set(known_districts) if known_districts is not None else None
+    merged: dict[str, Channel] = {c.id: c for c in base.channels} if base else {}
+    order = list(merged)
+    seen: dict[str, int] = {}
+    channels = doc.get("channels")
+    for item in channels.value if channels and isinstance(channels.value, list) else []:
+        partial = (
+            base is not None
+            and isinstance(item.value, dict)
+            and (getattr(item.value.get("id"), "value", None) in merged)
+        )
+        fields, entry_problems = _validate_entry(item, file, partial, known)
+        problems += entry_problems
+        if fields is None or fields.get("id") is None:
+            continue
+        cid = fields["id"]
+        if cid in seen:
+            problems.append(
+                Problem(file, item.line, f"duplicate id (first at line {seen[cid]})", cid)
+            )
+            continue
+        seen[cid] = item.line
+        if entry_problems:
+            continue
+        disabled = fields.pop("disabled", False)
+        if disabled:
+            merged.pop(cid, None)
+            continue
+        if partial:
+            changes = {k: v for k, v in fields.items() if k != "id"}
+            merged[cid] = replace(merged[cid], **changes, origin=origin)
+        else:
+            merged[cid] = Channel(**fields, origin=origin)
+            order.append(cid)
+    if problems:
+        raise RegistryError(sorted(problems, key=lambda p: p.line or 0))
+    files = (*(base.files if base else ()), file)
+    return Registry(tuple(merged[c] for c in order if c in merged), files)
+
+
+def load_registry(
+    path: Path,
+    *,
+    base: Registry | None = None,
+    known_districts: Iterable[str] | None = None,
+) -> Registry:
+    """Read and validate a registry file (see :func:`parse_registry`)."""
+    return parse_registry(
+        read_registry_text(path), path.name, base=base, known_districts=known_districts
+    )
+
+
+def registry_from_dicts(items: Iterable[Mapping[str, Any]], files: tuple[str, ...]) -> Registry:
+    """Rebuild a registry from :meth:`Channel.to_dict` output (the cache format)."""
+    channels = []
+    for d in items:
+        channels.append(
+            Channel(
+                id=d["id"],
+                name=d["name"],
+                url=d["url"],
+                agency=d["agency"],
+                parent=d["parent"],
+                state=d["state"],
+                districts=tuple(d["districts"]),
+                source=Source(**d["source"]),
+                municipalities=tuple(MunicipalityRef(**m) for m in d["municipalities"]),
+                note=d["note"],
+                origin=d["origin"],
+            )
+        )
+    return Registry(tuple(channels), files)

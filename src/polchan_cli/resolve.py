@@ -1,0 +1,291 @@
+"""Resolve what a person typed to places and the police channels that cover them.
+
+Accepts any string: a 5-digit postcode, a channel id or name (``celle``,
+``Polizei Stade``), a district, municipality, locality (Ortsteil), Samtgemeinde
+or former name, in any spelling :mod:`polchan_cli.normalize` folds together,
+with typos. Returns a :class:`Resolution`; never raises on any input except
+:class:`QueryError` for input that cannot be a query at all (empty, only
+punctuation, too long, a number that is no postcode).
+
+Ranking, best first: exact, variant (same name without qualifier or "Bad"),
+prefix, fuzzy; within a tier, places covered by a channel first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import gazetteer
+from .normalize import name_key
+from .registry import Channel, Registry
+
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "Match",
+    "QueryError",
+    "Resolution",
+    "resolve",
+]
+
+MAX_QUERY_LENGTH = 200
+FUZZY_ACCEPT = 85.0  # at or above: shown as a result ("showing results for …")
+FUZZY_SUGGEST = 70.0  # at or above: offered as "did you mean …?" only
+PREFIX_MIN = 3
+PREFIX_LIMIT = 25
+
+_TIERS = {"exact": 0, "variant": 1, "prefix": 2, "fuzzy": 3}
+_KIND_ORDER = {
+    "postcode": 0,
+    "channel": 0,
+    "district": 1,
+    "municipality": 2,
+    "samtgemeinde": 3,
+    "locality": 4,
+    "former_name": 5,
+}
+_POSTCODE = re.compile(r"\d{5}")
+_NUMBER = re.compile(r"\d+")
+_LEADING_POSTCODE = re.compile(r"(\d{5})\s+\D.*")
+
+
+class QueryError(ValueError):
+    """The input cannot be a query; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """One place (or postcode, or channel) that answers a query."""
+
+    name: str
+    kind: str
+    match: str
+    municipality: str | None
+    district: gazetteer.District
+    postcodes: tuple[str, ...]
+    channels: tuple[Channel, ...]
+    members: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def state(self) -> str:
+        return self.district.state
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.name,
+            "kind": self.kind,
+            "match": self.match,
+            "municipality": self.municipality,
+            "district": {"key": self.district.key, "name": self.district.name},
+            "state": self.state,
+            "postcodes": list(self.postcodes),
+            "channels": [
+                {"id": c.id, "name": c.name, "url": c.url, "agency": c.agency}
+                for c in self.channels
+            ],
+        }
+        if self.kind == "samtgemeinde":
+            data["members"] = list(self.members)
+        return data
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The answer to one query."""
+
+    query: str
+    matches: tuple[Match, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    fuzzy_for: str | None = None  # the name the query was read as, when fuzzy
+    channels: tuple[Channel, ...] = field(default=(), repr=False)
+
+    @property
+    def status(self) -> str:
+        if any(m.channels for m in self.matches):
+            return "found"
+        return "no_channel" if self.matches else "not_found"
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when the matches lie in more than one district."""
+        return len({m.district.key for m in self.matches}) > 1
+
+    def unique_channels(self) -> tuple[Channel, ...]:
+        """The channels of all matches, best match first, each once."""
+        seen: dict[str, Channel] = {}
+        for m in self.matches:
+            for c in m.channels:
+                seen.setdefault(c.id, c)
+        return tuple(seen.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "status": self.status,
+            "matches": [m.to_dict() for m in self.matches],
+            "suggestions": list(self.suggestions),
+        }
+
+
+def check_query(query: str) -> str:
+    """The query stripped of surrounding space, or QueryError saying why it is none."""
+    text = query.strip()
+    if not text:
+        raise QueryError("empty query: give a town, Ortsteil, district or postcode")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError(f"query is {len(text)} characters long; at most {MAX_QUERY_LENGTH}")
+    if _NUMBER.fullmatch(text) and not _POSTCODE.fullmatch(text):
+        raise QueryError(f"'{text}' is not a postcode: German postcodes have 5 digits")
+    if not name_key(text):
+        raise QueryError("query has no letters or digits: give a town, district or postcode")
+    return text
+
+
+def resolve(query: str, registry: Registry) -> Resolution:
+    """Resolve a query (see the module docstring). Raises only QueryError."""
+    text = check_query(query)
+    postcode = text if _POSTCODE.fullmatch(text) else None
+    leading = _LEADING_POSTCODE.fullmatch(text)
+    if leading:  # "21423 Winsen": the postcode decides
+        postcode = leading.group(1)
+    if postcode:
+        return Resolution(query=text, matches=_postcode_matches(postcode, registry))
+
+    key = name_key(text)
+    matches = _channel_matches(key, registry, by_name=True)
+    places = gazetteer.places_by_key(key)
+    if not places and not matches:
+        matches = _channel_matches(key, registry, by_name=False)
+    matches += [_place_match(p, p.match, registry) for p in places]
+    if matches:
+        return Resolution(query=text, matches=_ranked(matches))
+
+    if len(key) >= PREFIX_MIN:
+        prefixed = gazetteer.places_by_prefix(key, PREFIX_LIMIT)
+        if prefixed:
+            return Resolution(
+                query=text, matches=_ranked([_place_match(p, "prefix", registry) for p in prefixed])
+            )
+
+    return _fuzzy(text, key, registry)
+
+
+def _ranked(matches: list[Match]) -> tuple[Match, ...]:
+    unique: dict[tuple[str, str, str, str | None], Match] = {}
+    for m in matches:
+        ident = (m.kind, m.name, m.district.key, m.municipality)
+        if ident not in unique or _TIERS[m.match] < _TIERS[unique[ident].match]:
+            unique[ident] = m
+    return tuple(
+        sorted(
+            unique.values(),
+            key=lambda m: (
+                _TIERS[m.match],
+                not m.channels,
+                _KIND_ORDER.get(m.kind, 9),
+                m.name,
+                m.district.key,
+                m.municipality or "",
+            ),
+        )
+    )
+
+
+def _unknown_district(key: str) -> gazetteer.District:
+    return gazetteer.District(key, key, "", "")
+
+
+def _district(key: str) -> gazetteer.District:
+    return gazetteer.district(key) or _unknown_district(key)
+
+
+def _place_match(place: gazetteer.Place, match: str, registry: Registry) -> Match:
+    municipality = place.municipality
+    return Match(
+        name=place.name,
+        kind=place.kind,
+        match=match,
+        municipality=municipality,
+        district=_district(place.district),
+        postcodes=place.postcodes,
+        channels=registry.covering(place.district, municipality),
+        members=place.members,
+        note=place.note,
+    )
+
+
+def _postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
+    matches = []
+    for area in gazetteer.postcode_areas(postcode):
+        munis = area.municipalities
+        channels = registry.covering(area.district)
+        if not channels:
+            channels = tuple(
+                c for m in munis for c in registry.covering(area.district, m) if c not in channels
+            )
+        matches.append(
+            Match(
+                name=postcode,
+                kind="postcode",
+                match="exact",
+                municipality=", ".join(munis) or None,
+                district=_district(area.district),
+                postcodes=(postcode,),
+                channels=channels,
+                note="postcode of an organisation (Großkundenpostleitzahl)"
+                if area.type == "organisation"
+                else "",
+            )
+        )
+    return _ranked(matches)
+
+
+def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Match]:
+    """Channels whose name (or, failing places, whose id) the query names."""
+    found = []
+    for c in registry.channels:
+        names = {name_key(c.name)} if by_name else {name_key(c.id), c.id}
+        if key in names:
+            primary = (
+                c.districts[0]
+                if c.districts
+                else (c.municipalities[0].district if c.municipalities else "")
+            )
+            district = _district(primary)
+            found.append(
+                Match(
+                    name=c.name,
+                    kind="channel",
+                    match="exact",
+                    municipality=None,
+                    district=district,
+                    postcodes=(),
+                    channels=(c,),
+                    note=c.agency,
+                )
+            )
+    return found
+
+
+def _fuzzy(text: str, key: str, registry: Registry) -> Resolution:
+    from rapidfuzz import fuzz, process
+
+    keys = gazetteer.all_keys()
+    candidates = process.extract(key, keys, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_SUGGEST)
+    if not candidates:
+        return Resolution(query=text)
+    best = candidates[0][1]
+    if best >= FUZZY_ACCEPT:
+        chosen = [k for k, score, _ in candidates if score >= max(FUZZY_ACCEPT, best - 3)]
+        places = [p for k in chosen for p in gazetteer.places_by_key(k)]
+        matches = _ranked([_place_match(p, "fuzzy", registry) for p in places])
+        named = [m.name for m in matches if m.kind != "district"] or [m.name for m in matches]
+        return Resolution(query=text, matches=matches, fuzzy_for=named[0] if named else None)
+    suggestions: list[str] = []
+    for k, _, _ in candidates[:5]:
+        for p in gazetteer.places_by_key(k):
+            if p.match == "exact" and p.name not in suggestions:
+                suggestions.append(p.name)
+    return Resolution(query=text, suggestions=tuple(suggestions[:5]))

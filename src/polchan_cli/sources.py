@@ -1,0 +1,73 @@
+"""What the bundled data is made of: each source, its date, its part and its licence.
+
+Accepts the registry in force; returns plain data for ``polchan sources``
+(a table, or ``--json``). The list mirrors the header of the generated files.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import __version__, gazetteer
+from .registry import Registry
+
+__all__ = ["DATA_SOURCES", "describe_sources"]
+
+DATA_SOURCES: tuple[dict[str, str], ...] = (
+    {
+        "name": "GeoNames postal codes (DE)",
+        "url": "https://www.geonames.org/",
+        "date": "2026-03",
+        "licence": "CC BY 4.0",
+        "attribution": "GeoNames (geonames.org)",
+        "contributes": "postcodes, localities (Ortsteile), former names, coordinates",
+    },
+    {
+        "name": "OpenStreetMap postcode-municipality-district table (suche-postleitzahl.org)",
+        "url": "https://www.suche-postleitzahl.org/downloads",
+        "date": "2019",
+        "licence": "ODbL 1.0",
+        "attribution": (
+            "© OpenStreetMap contributors; the gazetteer is a derived database under the ODbL"
+        ),
+        "contributes": "municipalities and the postcodes and districts they belong to",
+    },
+    {
+        "name": "Destatis Gemeindeverzeichnis, table 04-kreise",
+        "url": "https://www.destatis.de/",
+        "date": "2018-12-31",
+        "licence": "CC BY 4.0 (Datenlizenz Deutschland – Namensnennung 2.0)",
+        "attribution": "Statistisches Bundesamt (Destatis)",
+        "contributes": "every district: key, official name, type, state",
+    },
+    {
+        "name": "Curated localities (data/localities/*.csv), former names (tools/former_names.csv)",
+        "url": "https://github.com/ (see the source URL on every row)",
+        "date": "2026-11-25",
+        "licence": "facts, cited per row",
+        "attribution": "the public pages named on each row",
+        "contributes": "Ortsteile, Samtgemeinden and former names of the covered districts",
+    },
+)
+
+
+def describe_sources(registry: Registry) -> dict[str, Any]:
+    """The data version, every data source and the source of every channel."""
+    return {
+        "version": __version__,
+        "data_version": gazetteer.data_version(),
+        "sources": [dict(s) for s in DATA_SOURCES],
+        "channels": [
+            {
+                "id": c.id,
+                "name": c.name,
+                "source": {
+                    "url": c.source.url,
+                    "title": c.source.title,
+                    "published": c.source.published,
+                },
+                "origin": c.origin,
+            }
+            for c in registry.channels
+        ],
+    }
