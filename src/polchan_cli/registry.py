@@ -35,6 +35,7 @@ __all__ = [
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
+MAX_DEPTH = 50  # a registry nests 5 deep; far deeper only risks RecursionError
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DISTRICT_KEY = re.compile(r"\d{5}")
@@ -172,13 +173,14 @@ def is_channel_url(url: object) -> bool:
 
 
 class _Located:
-    """A YAML value with the line it starts on (1-based)."""
+    """A YAML value with the line it starts on (1-based) and, for scalars, its text."""
 
-    __slots__ = ("line", "value")
+    __slots__ = ("line", "text", "value")
 
-    def __init__(self, value: Any, line: int) -> None:
+    def __init__(self, value: Any, line: int, text: str | None = None) -> None:
         self.value = value
         self.line = line
+        self.text = text
 
 
 _PLAIN_TAGS = {
@@ -193,29 +195,35 @@ _PLAIN_TAGS = {
 }
 
 
-def _to_plain(node: Any, file: str, problems: list[Problem], budget: list[int]) -> _Located:
+def _to_plain(
+    node: Any, file: str, problems: list[Problem], budget: list[int], depth: int = 0
+) -> _Located:
     import yaml
 
     budget[0] -= 1
     if budget[0] < 0:
         raise RegistryError([Problem(file, None, "file expands to too many values (alias bomb?)")])
     line = node.start_mark.line + 1
+    if depth > MAX_DEPTH:
+        raise RegistryError([Problem(file, line, "values nested too deeply")])
     if node.tag not in _PLAIN_TAGS:
         raise RegistryError([Problem(file, line, f"unsupported YAML tag {node.tag!r}")])
     if isinstance(node, yaml.MappingNode):
         result: dict[str, _Located] = {}
         for key_node, value_node in node.value:
-            key = _to_plain(key_node, file, problems, budget)
+            key = _to_plain(key_node, file, problems, budget, depth + 1)
             if not isinstance(key.value, str):
-                problems.append(Problem(file, key.line, f"key {key.value!r} must be a string"))
+                what = f"key {key.value!r}" if key.text is not None else "a list or mapping key"
+                problems.append(Problem(file, key.line, f"{what} must be a string"))
                 continue
             if key.value in result:
                 problems.append(Problem(file, key.line, f"duplicate key '{key.value}'"))
-            result[key.value] = _to_plain(value_node, file, problems, budget)
+            result[key.value] = _to_plain(value_node, file, problems, budget, depth + 1)
         return _Located(result, line)
     if isinstance(node, yaml.SequenceNode):
-        return _Located([_to_plain(n, file, problems, budget) for n in node.value], line)
-    return _Located(_scalar(node), line)
+        items = [_to_plain(n, file, problems, budget, depth + 1) for n in node.value]
+        return _Located(items, line)
+    return _Located(_scalar(node), line, node.value)
 
 
 def _scalar(node: Any) -> Any:
@@ -225,8 +233,11 @@ def _scalar(node: Any) -> Any:
     if tag == "tag:yaml.org,2002:bool":
         return text.lower() in ("true", "yes", "on")
     if tag == "tag:yaml.org,2002:int":
+        digits = text.replace("_", "")
         try:
-            return int(text.replace("_", ""), 0)
+            if re.fullmatch(r"[-+]?0[0-7]+", digits):  # YAML 1.1 octal, as yaml.safe_load reads it
+                return int(digits, 8)
+            return int(digits, 0)
         except ValueError:
             return text
     if tag == "tag:yaml.org,2002:float":
@@ -240,6 +251,8 @@ def _compose(text: str, file: str) -> Any:
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         return yaml.compose(text, Loader=loader_class)
+    except RecursionError:  # the pure-Python composer on deeply nested input
+        raise RegistryError([Problem(file, None, "invalid YAML: nested too deeply")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -300,7 +313,7 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
     schema = doc.get("schema")
     if schema is None:
         problems.append(Problem(file, root.line, f"missing 'schema: {SCHEMA_VERSION}'"))
-    elif schema.value != SCHEMA_VERSION:
+    elif type(schema.value) is not int or schema.value != SCHEMA_VERSION:
         problems.append(
             Problem(file, schema.line, f"schema {schema.value!r} is not supported (expected 1)")
         )
@@ -371,7 +384,7 @@ def _validate_entry(
         else:
             keys = []
             for d in districts.value:
-                value = d.value if isinstance(d.value, str) else str(d.value)
+                value = d.value if isinstance(d.value, str) else (d.text or str(d.value))
                 if not isinstance(d.value, str) or not _DISTRICT_KEY.fullmatch(value):
                     problem(
                         d.line, f'district key {value!r} must be 5 digits in quotes, e.g. "03351"'

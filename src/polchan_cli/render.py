@@ -131,9 +131,10 @@ def print_channels(console: Console, registry: Registry, district_names: dict[st
     """The ``list`` table: every channel, grouped by state and directorate."""
     from rich.table import Table
 
-    table = Table()
-    for column in ("Channel", "Agency", "Directorate", "State", "Districts", "Link"):
-        table.add_column(column, overflow="fold")
+    table = Table(show_lines=True)
+    table.add_column("Channel, agency, link", overflow="fold", ratio=3)
+    table.add_column("Directorate, state", overflow="fold", ratio=2)
+    table.add_column("Districts", overflow="fold", ratio=2)
     ordered = sorted(registry.channels, key=lambda c: (c.state, c.parent or "~", c.name))
     for c in ordered:
         areas = [district_names.get(k, k) for k in c.districts]
@@ -142,12 +143,9 @@ def print_channels(console: Console, registry: Registry, district_names: dict[st
         ]
         name = safe(c.name) + (" [italic](your registry)[/italic]" if c.origin == "user" else "")
         table.add_row(
-            name,
-            safe(c.agency),
-            safe(c.parent or "–"),
-            safe(c.state),
+            f"[bold]{name}[/bold]\n{safe(c.agency)}\n{_link(c.url)}",
+            f"{safe(c.parent or '–')}\n{safe(c.state)}",
             safe(", ".join(areas)),
-            _link(c.url),
         )
     console.print(table)
     console.print(f"{len(registry.channels)} channels.")

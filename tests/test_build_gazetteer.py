@@ -1,0 +1,143 @@
+"""tools/build_gazetteer.py: fixture sources in, the expected gazetteer out."""
+
+from __future__ import annotations
+
+import filecmp
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", ROOT / "tools" / "build_gazetteer.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+build_gazetteer = _load_tool()
+
+
+def _rows(path: Path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+@pytest.fixture(scope="module")
+def fixture_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("gazetteer")
+    build_gazetteer.build(
+        FIXTURES / "sources", out, FIXTURES / "localities", FIXTURES / "former_names.csv"
+    )
+    return out
+
+
+def _places(out: Path) -> dict[str, list[list[str]]]:
+    by_name: dict[str, list[list[str]]] = {}
+    for row in _rows(out / "places.tsv"):
+        if row[1] == "exact":
+            by_name.setdefault(row[2], []).append(row)
+    return by_name
+
+
+def test_locality_row_is_split_at_the_longest_municipality_prefix(fixture_build):
+    places = _places(fixture_build)
+    (bussau,) = places["Bussau"]
+    assert bussau[3:6] == ["locality", "Clenze", "03354"]
+    (breese,) = places["Breese in der Marsch"]
+    assert breese[3:5] == ["locality", "Dannenberg (Elbe)"]
+
+
+def test_fuller_spelling_of_a_municipality_wins(fixture_build):
+    places = _places(fixture_build)
+    assert "Dannenberg (Elbe)" in places
+    assert "Dannenberg" not in places
+
+
+def test_merged_municipality_becomes_a_former_name_of_its_successor(fixture_build):
+    places = _places(fixture_build)
+    (bomlitz,) = places["Bomlitz"]
+    assert bomlitz[3:5] == ["former_name", "Walsrode"]
+    postcodes = {(r[0], r[1]): r[2] for r in _rows(fixture_build / "postcodes.tsv")}
+    assert postcodes[("29699", "03358")] == "Walsrode"
+    # A curated locality listed under the old municipality moves with it.
+    assert places["Benefeld"][0][4] == "Walsrode"
+
+
+def test_plain_geonames_name_of_a_merged_municipality_points_at_the_current_one(tmp_path):
+    build_gazetteer.build(
+        FIXTURES / "sources", tmp_path, tmp_path / "none", FIXTURES / "former_names.csv"
+    )
+    (hermannsburg,) = _places(tmp_path)["Hermannsburg"]
+    assert hermannsburg[3:6] == ["former_name", "Südheide", "03351"]
+
+
+def test_organisations_are_never_places_but_their_postcodes_keep_their_district(fixture_build):
+    names = {r[2] for r in _rows(fixture_build / "places.tsv")}
+    assert not any("Agentur" in n for n in names)
+    assert "Stadt Celle" not in names
+    postcodes = {(r[0], r[1]) for r in _rows(fixture_build / "postcodes.tsv")}
+    assert ("29201", "03351") in postcodes
+    assert ("29204", "03351") in postcodes
+
+
+def test_postcode_spanning_two_districts_keeps_both(fixture_build):
+    rows = [r for r in _rows(fixture_build / "postcodes.tsv") if r[0] == "29640"]
+    assert {(r[1], r[2]) for r in rows} == {("03353", "Undeloh"), ("03358", "Schneverdingen")}
+
+
+def test_row_without_district_is_reported_not_fatal(fixture_build):
+    report = (fixture_build / "gazetteer-report.txt").read_text(encoding="utf-8")
+    assert "GeoNames row without a district key: 1" in report
+    assert "87491 Jungholz" in report
+    assert "Jungholz" not in {r[2] for r in _rows(fixture_build / "places.tsv")}
+
+
+def test_kreisfreie_stadt_without_district_name_joins_by_city_name(fixture_build):
+    munster = [r for r in _rows(fixture_build / "places.tsv") if r[2] == "Münster"]
+    assert {(r[3], r[5]) for r in munster} == {("district", "05515"), ("municipality", "05515")}
+
+
+def test_former_district_name_from_the_hand_kept_table(fixture_build):
+    (old,) = _places(fixture_build)["Landkreis Soltau-Fallingbostel"]
+    assert old[3] == "former_name" and old[5] == "03358"
+
+
+def test_output_is_deterministic_and_headed(fixture_build, tmp_path):
+    build_gazetteer.build(
+        FIXTURES / "sources", tmp_path, FIXTURES / "localities", FIXTURES / "former_names.csv"
+    )
+    for name in ("districts.tsv", "places.tsv", "postcodes.tsv", "gazetteer-report.txt"):
+        assert filecmp.cmp(fixture_build / name, tmp_path / name, shallow=False), name
+        head = (tmp_path / name).read_text(encoding="utf-8").splitlines()[:4]
+        assert any("tools/build_gazetteer.py" in line for line in head)
+        assert any("ODbL" in line for line in (tmp_path / name).read_text().splitlines()[:8])
+
+
+def test_missing_sources_is_a_clear_error(tmp_path, capsys):
+    assert build_gazetteer.main(["--sources", str(tmp_path), "--out", str(tmp_path / "o")]) == 2
+    assert "missing in" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(
+    not (SHARED_SOURCES / "geonames-postal-de.csv").is_file(),
+    reason="../shared/sources is not present: cannot rebuild the gazetteer from upstream",
+)
+def test_rebuild_from_upstream_reproduces_committed_data_byte_for_byte(tmp_path):
+    assert (
+        build_gazetteer.main(["--sources", str(SHARED_SOURCES), "--out", str(tmp_path), "--quiet"])
+        == 0
+    )
+    for name in ("districts.tsv", "places.tsv", "postcodes.tsv", "gazetteer-report.txt"):
+        assert filecmp.cmp(ROOT / "data" / name, tmp_path / name, shallow=False), (
+            f"data/{name} differs from a rebuild: run python tools/build_gazetteer.py"
+        )

@@ -1,0 +1,309 @@
+"""The polchan command line, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from polchan_cli import __version__
+from polchan_cli.cli import ExitCode, app
+
+runner = CliRunner()
+ENV = {"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"}
+MATCH_KEYS = {"name", "kind", "match", "municipality", "district", "state", "postcodes", "channels"}
+
+
+def run(*args: str, input: str | None = None, env: dict | None = None):
+    return runner.invoke(app, list(args), input=input, env={**ENV, **(env or {})})
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"polchan {__version__}"
+
+
+def test_help_shows_an_example_and_exit_codes():
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "polchan find Celle" in result.stdout
+    assert "Exit codes" in result.stdout
+    for command in ("find", "list", "open", "sources", "validate", "paths"):
+        sub = run(command, "--help")
+        assert sub.exit_code == 0
+        assert f"polchan {command}" in sub.stdout, command
+
+
+def test_find_table_shows_channel_link_and_110_reminder():
+    result = run("find", "Celle")
+    assert result.exit_code == ExitCode.OK
+    out = result.stdout
+    assert "Polizei Celle" in out
+    assert "https://whatsapp.com/channel/0029VafwOFv60eBnlCgiPB1L" in out
+    assert "110" in out
+    assert "\x1b[" not in out  # no colour codes when not a terminal
+
+
+def test_find_ambiguous_says_so_and_lists_districts():
+    result = run("find", "Winsen")
+    assert result.exit_code == ExitCode.OK
+    assert "matches 3 places in 3 districts" in result.stdout
+    assert "Landkreis Harburg" in result.stdout and "Landkreis Celle" in result.stdout
+
+
+def test_find_fuzzy_says_how_the_query_was_read():
+    result = run("find", "Cele")
+    assert result.exit_code == ExitCode.OK
+    assert "showing results for 'Celle'" in result.stdout
+
+
+def test_find_suggestion_only_exits_not_found():
+    result = run("find", "Celxe")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert "Did you mean" in result.stdout and "Celle" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "code"),
+    [
+        ("Celle", "found", ExitCode.OK),
+        ("21423", "found", ExitCode.OK),
+        ("Hannover", "no_channel", ExitCode.NO_CHANNEL),
+        ("qqqqqqqqqqxj", "not_found", ExitCode.NOT_FOUND),
+    ],
+)
+def test_find_json_shape_and_exit_code(query, status, code):
+    result = run("find", query, "--json")
+    assert result.exit_code == code
+    data = json.loads(result.stdout)
+    assert set(data) == {"query", "status", "matches", "suggestions"}
+    assert (data["query"], data["status"]) == (query, status)
+    for m in data["matches"]:
+        assert set(m) >= MATCH_KEYS
+        assert m["kind"] in {
+            "postcode",
+            "channel",
+            "district",
+            "municipality",
+            "locality",
+            "former_name",
+            "samtgemeinde",
+        }
+        assert m["match"] in {"exact", "variant", "prefix", "fuzzy"}
+        assert set(m["district"]) == {"key", "name"}
+        assert all(set(c) == {"id", "name", "url", "agency"} for c in m["channels"])
+
+
+def test_find_json_postcode_spanning_districts_gives_one_match_per_district():
+    data = json.loads(run("find", "29640", "--json").stdout)
+    assert [m["district"]["key"] for m in data["matches"]] == ["03353", "03358"]
+    assert {c["id"] for m in data["matches"] for c in m["channels"]} == {
+        "landkreis-harburg",
+        "heidekreis",
+    }
+
+
+@pytest.mark.parametrize("query", ["", "!!!", "1234", "123456", "x" * 201])
+def test_bad_query_is_one_line_on_stderr_exit_2(query):
+    result = run("find", query)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("polchan: ")
+
+
+def test_find_without_query_is_a_usage_error():
+    result = run("find")
+    assert result.exit_code == ExitCode.USAGE
+    assert "missing QUERY" in result.stderr
+
+
+def test_batch_keeps_order_skips_blank_lines_and_reports_bad_lines(tmp_path):
+    queries = tmp_path / "q.txt"
+    queries.write_text("Celle\n\n21423\n   \n1234\nHannover\n", encoding="utf-8")
+    result = run("find", "--batch", str(queries))
+    assert result.exit_code == ExitCode.OK
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["query"] for d in lines] == ["Celle", "21423", "1234", "Hannover"]
+    assert [d["status"] for d in lines] == ["found", "found", "invalid", "no_channel"]
+
+
+def test_batch_from_stdin():
+    result = run("find", "--batch", "-", input="Stade\nUelzen\n")
+    assert [
+        json.loads(x)["matches"][0]["channels"][0]["id"] for x in result.stdout.splitlines()
+    ] == [
+        "stade",
+        "uelzen",
+    ]
+
+
+def test_batch_missing_file_is_a_clear_error(tmp_path):
+    result = run("find", "--batch", str(tmp_path / "nope.txt"))
+    assert result.exit_code == ExitCode.USAGE
+    assert "cannot read" in result.stderr
+
+
+def test_list_shows_all_13_channels():
+    result = run("list", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for name in (
+        "Polizei Lüneburg",
+        "Polizei Heidekreis",
+        "Polizei Verden/Osterholz",
+        "Polizei Berlin",
+    ):
+        assert name in result.stdout
+    assert "Landkreis Osterholz" in result.stdout  # districts as names
+    assert "13 channels" in result.stdout
+
+
+def test_list_json_round_trips_every_field():
+    data = json.loads(run("list", "--json").stdout)
+    assert len(data) == 13
+    celle = next(c for c in data if c["id"] == "celle")
+    assert celle == {
+        "id": "celle",
+        "name": "Polizei Celle",
+        "url": "https://whatsapp.com/channel/0029VafwOFv60eBnlCgiPB1L",
+        "agency": "Polizeiinspektion Celle",
+        "parent": "Polizeidirektion Lüneburg",
+        "state": "Niedersachsen",
+        "districts": ["03351"],
+        "municipalities": [],
+        "source": {
+            "url": "https://www.presseportal.de/blaulicht/pm/56836/5919540",
+            "title": "Die Polizeidirektion Lüneburg jetzt auch auf WhatsApp - neue Kommunikationswege für mehr Blaulichtinformationen",
+            "published": "2024-11",
+        },
+        "note": None,
+        "origin": "bundled",
+    }
+
+
+def test_sources_names_licences_and_channel_sources():
+    result = run("sources")
+    assert result.exit_code == 0
+    for text in ("GeoNames", "ODbL", "CC BY 4.0", "Destatis", "presseportal.de"):
+        assert text in result.stdout
+    data = json.loads(run("sources", "--json").stdout)
+    assert len(data["channels"]) == 13 and len(data["data_version"]) == 12
+
+
+@pytest.fixture
+def launched(monkeypatch):
+    calls: list[str] = []
+
+    def fake_launch(url: str, *args, **kwargs) -> int:
+        calls.append(url)
+        return 0
+
+    monkeypatch.setattr("typer.launch", fake_launch)
+    return calls
+
+
+def test_open_one_channel_launches_and_prints_it(launched):
+    result = run("open", "Stade")
+    assert result.exit_code == 0
+    assert launched == ["https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35"]
+    assert launched[0] in result.stdout
+
+
+def test_open_print_only_prints(launched):
+    result = run("open", "Stade", "--print")
+    assert result.stdout.strip() == "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35"
+    assert launched == []
+
+
+def test_open_qr_prints_a_code(launched):
+    result = run("open", "Stade", "--qr")
+    assert result.exit_code == 0 and launched == []
+    assert "█" in result.stdout or "▀" in result.stdout
+
+
+def test_open_several_channels_without_terminal_lists_them_and_exits_3(launched):
+    result = run("open", "29640")
+    assert result.exit_code == ExitCode.NO_CHANNEL
+    assert launched == []
+    assert "Polizei Landkreis Harburg" in result.stderr and "Polizei Heidekreis" in result.stderr
+
+
+def test_open_all_opens_each(launched):
+    result = run("open", "29640", "--all")
+    assert result.exit_code == 0
+    assert len(launched) == 2
+
+
+def test_open_when_browser_fails_prints_link_and_exits_0(monkeypatch):
+    monkeypatch.setattr("typer.launch", lambda url, *a, **k: 1)
+    result = run("open", "Celle")
+    assert result.exit_code == 0
+    assert "whatsapp.com/channel" in result.stdout
+    assert "Could not open a browser" in result.stderr
+
+
+def test_open_outside_coverage_exits_3(launched):
+    result = run("open", "Hannover")
+    assert result.exit_code == ExitCode.NO_CHANNEL and launched == []
+
+
+def test_open_refuses_non_channel_link_even_if_a_registry_had_one(launched, monkeypatch):
+    import dataclasses
+
+    from polchan_cli import store
+
+    real = store.load_channels(None)
+    evil = tuple(
+        dataclasses.replace(c, url="javascript:alert(1)") if c.id == "stade" else c
+        for c in real.channels
+    )
+    monkeypatch.setattr(
+        store, "load_channels", lambda path: dataclasses.replace(real, channels=evil)
+    )
+    result = run("open", "Stade")
+    assert result.exit_code == ExitCode.USAGE and launched == []
+    assert "refusing to open" in result.stderr
+
+
+def test_completion_suggests_places_by_prefix():
+    result = runner.invoke(
+        app,
+        [],
+        env={"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find Lün"},
+        prog_name="polchan",
+    )
+    assert "Lüneburg" in result.stdout
+    assert all(
+        "lün" in line.lower() or "lun" in line.lower()
+        for line in result.stdout.splitlines()
+        if line.strip() and line != "_arguments '*: :(())'"
+    )
+
+
+def test_importing_the_cli_loads_neither_rich_nor_yaml():
+    code = "import sys, polchan_cli.cli; print(sorted(m for m in ('rich', 'yaml', 'rapidfuzz') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_installed_console_script_runs():
+    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or shutil.which("polchan")
+    assert exe, "the polchan console script is not installed"
+    out = subprocess.run(
+        [exe, "list", "--json"], capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
+    )
+    assert out.returncode == 0, out.stderr
+    assert len(json.loads(out.stdout)) == 13
+    module = subprocess.run(
+        [sys.executable, "-m", "polchan_cli", "find", "Celle", "--json"],
+        capture_output=True,
+        text=True,
+    )
+    assert json.loads(module.stdout)["status"] == "found"

@@ -1,0 +1,66 @@
+"""Normalisation: the spellings a German reader calls the same place get one key."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from polchan_cli.normalize import base_key, name_key, name_keys, without_bad
+
+SAME = [
+    ("Lüneburg", "Lueneburg", "Luneburg", "LÜNEBURG", "lüneburg "),
+    ("Gießen", "Giessen", "GIESSEN"),
+    ("Winsen (Luhe)", "Winsen/Luhe", "Winsen an der Luhe", "Winsen Luhe", "winsen  (luhe)"),
+    ("Rotenburg (Wümme)", "Rotenburg Wümme", "Rotenburg/Wuemme", "rotenburg-wumme"),
+    ("Buchholz i. d. Nordheide", "Buchholz in der Nordheide", "Buchholz (Nordheide)"),
+    ("St. Andreasberg", "Sankt Andreasberg", "St Andreasberg"),
+    ("Landkreis Celle", "LK Celle", "Kreis Celle", "Celle", "Stadt Celle"),
+    ("Hansestadt Lüneburg", "Lüneburg"),
+    ("Samtgemeinde Elbmarsch", "Gemeinde Elbmarsch", "Elbmarsch"),
+    ("Flecken Bardowick", "Bardowick"),
+    ("Lüchow-Dannenberg", "Lüchow Dannenberg", "Luechow/Dannenberg"),
+]
+
+
+@pytest.mark.parametrize("spellings", SAME, ids=lambda s: s[0])
+def test_spellings_share_one_key(spellings):
+    assert len({name_key(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Winsen (Luhe)", "Winsen (Aller)"),
+        ("Celle", "Zelle"),
+        ("Stade", "Stadt"),
+        ("Hagen", "Hage"),
+    ],
+)
+def test_different_places_keep_different_keys(a, b):
+    assert name_key(a) != name_key(b)
+
+
+def test_qualifier_is_optional_through_the_base_key():
+    assert base_key("Winsen (Luhe)") == base_key("Winsen (Aller)") == name_key("Winsen")
+    assert base_key("Frankfurt am Main") == "frankfurt"
+    assert base_key("Celle") == "celle"
+
+
+def test_leading_bad_is_a_variant():
+    exact, variants = name_keys("Bad Bevensen")
+    assert exact == "bad bevensen"
+    assert "bevensen" in variants
+    assert without_bad("bad") is None
+
+
+def test_type_word_alone_is_kept():
+    assert name_key("Stadt") == "stadt"
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_ascii_words(text):
+    key = name_key(text)
+    assert key == key.strip()
+    assert all(part.isascii() and part.isalnum() for part in key.split(" ") if part)
+    assert name_key(key) == key

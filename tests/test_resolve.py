@@ -1,0 +1,268 @@
+"""resolve(): real queries to the right places, districts and channels."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import random
+from pathlib import Path
+
+import pytest
+
+from polchan_cli import gazetteer
+from polchan_cli.normalize import name_key
+from polchan_cli.resolve import QueryError, resolve
+from polchan_cli.store import load_channels
+
+ROOT = Path(__file__).resolve().parent.parent
+PD_LUENEBURG = {
+    "03351": "celle",
+    "03353": "landkreis-harburg",
+    "03354": "luechow-dannenberg",
+    "03355": "lueneburg",
+    "03357": "rotenburg-wuemme",
+    "03358": "heidekreis",
+    "03359": "stade",
+    "03360": "uelzen",
+}
+COVERED = {**PD_LUENEBURG, "03356": "verden-osterholz", "03361": "verden-osterholz"}
+
+
+@functools.cache
+def registry():
+    return load_channels(None)
+
+
+def channel_ids(res, index: int | None = None) -> set[str]:
+    matches = res.matches if index is None else res.matches[index : index + 1]
+    return {c.id for m in matches for c in m.channels}
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "district", "channel"),
+    [
+        ("Celle", "district", "03351", "celle"),
+        ("celle", "district", "03351", "celle"),
+        ("Polizei Stade", "channel", "03359", "stade"),
+        ("rotenburg-wuemme", "district", "03357", "rotenburg-wuemme"),
+        ("verden-osterholz", "channel", "03361", "verden-osterholz"),
+        ("Landkreis Harburg", "district", "03353", "landkreis-harburg"),
+        ("LK Harburg", "district", "03353", "landkreis-harburg"),
+        ("Heidekreis", "district", "03358", "heidekreis"),
+        ("Winsen (Luhe)", "municipality", "03353", "landkreis-harburg"),
+        ("Winsen an der Luhe", "municipality", "03353", "landkreis-harburg"),
+        ("Winsen/Luhe", "municipality", "03353", "landkreis-harburg"),
+        ("Winsen Luhe", "municipality", "03353", "landkreis-harburg"),
+        ("Rotenburg (Wümme)", "district", "03357", "rotenburg-wuemme"),
+        ("Rotenburg Wümme", "district", "03357", "rotenburg-wuemme"),
+        ("Buchholz i. d. Nordheide", "municipality", "03353", "landkreis-harburg"),
+        ("Buchholz in der Nordheide", "municipality", "03353", "landkreis-harburg"),
+        ("Lüneburg", "district", "03355", "lueneburg"),
+        ("Lueneburg", "district", "03355", "lueneburg"),
+        ("Luneburg", "district", "03355", "lueneburg"),
+        ("Hansestadt Lüneburg", "district", "03355", "lueneburg"),
+        ("Bevensen", "former_name", "03360", "uelzen"),
+        ("Bad Bevensen", "municipality", "03360", "uelzen"),
+        ("Hermannsburg", "locality", "03351", "celle"),
+        ("Unterlüß", "locality", "03351", "celle"),
+        ("Bomlitz", "former_name", "03358", "heidekreis"),
+        ("Fallingbostel", "former_name", "03358", "heidekreis"),
+        ("Soltau-Fallingbostel", "former_name", "03358", "heidekreis"),
+        ("Bussau", "locality", "03354", "luechow-dannenberg"),
+        ("Westercelle", "locality", "03351", "celle"),
+        ("Elbmarsch", "samtgemeinde", "03353", "landkreis-harburg"),
+        ("Samtgemeinde Elbmarsch", "samtgemeinde", "03353", "landkreis-harburg"),
+        ("Verden (Aller)", "municipality", "03361", "verden-osterholz"),
+        ("Osterholz-Scharmbeck", "municipality", "03356", "verden-osterholz"),
+        ("Münster", "district", "05515", "muenster"),
+        ("muenster", "district", "05515", "muenster"),
+        ("Paderborn", "district", "05774", "paderborn"),
+        ("Siegen", "municipality", "05970", "siegen-wittgenstein"),
+        ("Berlin", "district", "11000", "berlin"),
+        ("Amt Neuhaus", "municipality", "03355", "lueneburg"),
+    ],
+)
+def test_query_resolves_to_its_channel(query, kind, district, channel):
+    res = resolve(query, registry())
+    assert res.status == "found"
+    best = res.matches[0]
+    assert (best.kind, best.district.key) == (kind, district), res.matches[:3]
+    assert channel in channel_ids(res, 0)
+
+
+def test_bad_prefix_is_optional_where_unambiguous():
+    res = resolve("Bevensen", registry())
+    assert any(m.name == "Bad Bevensen" and m.match == "variant" for m in res.matches)
+
+
+def test_former_name_points_at_current_municipality():
+    best = resolve("Bomlitz", registry()).matches[0]
+    assert best.municipality == "Walsrode"
+    (fallingbostel,) = [
+        m for m in resolve("Fallingbostel", registry()).matches if m.kind == "former_name"
+    ]
+    assert fallingbostel.municipality == "Bad Fallingbostel"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Winsen", {"Winsen (Luhe)", "Winsen (Aller)", "Winsen"}),
+        ("Bergen", {"03351"}),
+        ("Barum", {"03355", "03360"}),
+        ("Neuenkirchen", {"03358", "03359"}),
+    ],
+)
+def test_ambiguous_names_list_every_candidate(query, expected):
+    res = resolve(query, registry())
+    assert res.ambiguous
+    seen = {m.name for m in res.matches} | {m.district.key for m in res.matches}
+    assert expected <= seen
+    # covered places come first within the best tier
+    first_tier = [m for m in res.matches if m.match == res.matches[0].match]
+    covered = [bool(m.channels) for m in first_tier]
+    assert covered == sorted(covered, reverse=True)
+
+
+@pytest.mark.parametrize("query", ["Nindorf", "Borstel", "Hagen", "Buchholz"])
+def test_village_names_shared_across_districts_list_every_one(query):
+    res = resolve(query, registry())
+    districts = {m.district.key for m in res.matches}
+    assert len(districts & set(COVERED)) >= 2, districts
+
+
+@pytest.mark.parametrize(
+    ("query", "meant", "channel"),
+    [
+        ("Cele", "Celle", "celle"),
+        ("Lüneberg", "Lüneburg", "lueneburg"),
+        ("Rothenburg Wümme", "Rotenburg (Wümme)", "rotenburg-wuemme"),
+        ("Westercele", "Westercelle", "celle"),
+    ],
+)
+def test_typos_give_a_fuzzy_result_marked_as_such(query, meant, channel):
+    res = resolve(query, registry())
+    assert res.fuzzy_for is not None
+    assert all(m.match == "fuzzy" for m in res.matches)
+    assert meant in {m.name for m in res.matches}
+    assert channel in channel_ids(res)
+
+
+def test_weak_match_is_only_a_suggestion():
+    res = resolve("Celxe", registry())
+    assert res.status == "not_found"
+    assert res.matches == ()
+    assert "Celle" in res.suggestions
+
+
+def test_nonsense_is_not_found_without_suggestions():
+    res = resolve("qqqqqqqqqqxj", registry())
+    assert (res.status, res.suggestions) == ("not_found", ())
+
+
+@pytest.mark.parametrize(
+    ("query", "district", "state"),
+    [
+        ("Hannover", "03241", "Niedersachsen"),
+        ("München", "09162", "Bayern"),
+        ("28195", "04011", "Bremen"),
+    ],
+)
+def test_places_outside_coverage_resolve_with_no_channel(query, district, state):
+    res = resolve(query, registry())
+    assert res.status == "no_channel"
+    assert any(m.district.key == district and m.state == state for m in res.matches)
+
+
+@pytest.mark.parametrize(
+    ("postcode", "districts"),
+    [("19273", {"03355", "13076"}), ("29640", {"03353", "03358"}), ("21423", {"03353"})],
+)
+def test_postcode_gives_every_district_it_touches(postcode, districts):
+    res = resolve(postcode, registry())
+    assert {m.district.key for m in res.matches} == districts
+    assert all(m.kind == "postcode" for m in res.matches)
+
+
+def test_postcode_keeps_its_leading_zero():
+    res = resolve("01067", registry())
+    assert res.matches[0].name == "01067"
+    assert res.matches[0].district.name == "Dresden"
+
+
+def test_organisation_postcode_still_maps_to_its_district():
+    res = resolve("21332", registry())
+    assert res.status == "found"
+    assert channel_ids(res) == {"lueneburg"}
+
+
+def test_postcode_with_town_name_uses_the_postcode():
+    assert channel_ids(resolve("21423 Winsen", registry())) == {"landkreis-harburg"}
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", "!!!", "-- / --", "x" * 201, "1234", "123456", "2142"]
+)
+def test_bad_queries_raise_query_error(query):
+    with pytest.raises(QueryError):
+        resolve(query, registry())
+
+
+def _municipalities_of(districts: set[str]) -> list[tuple[str, str]]:
+    lines = (gazetteer.data_dir() / "places.tsv").read_text(encoding="utf-8").splitlines()
+    found = set()
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        row = line.split("\t")
+        if row[1] == "exact" and row[3] == "municipality" and row[5] in districts:
+            found.add((row[2], row[5]))
+    return sorted(found)
+
+
+PD_MUNICIPALITIES = _municipalities_of(set(PD_LUENEBURG))
+
+
+def test_the_eight_districts_have_their_municipalities():
+    assert len(PD_MUNICIPALITIES) > 250
+
+
+@pytest.mark.parametrize(
+    ("name", "district"), PD_MUNICIPALITIES, ids=[n for n, _ in PD_MUNICIPALITIES]
+)
+def test_every_municipality_of_pd_lueneburg_resolves_to_its_channel(name, district):
+    res = resolve(name, registry())
+    mine = [m for m in res.matches if m.name == name and m.district.key == district]
+    assert mine, [(m.name, m.district.key) for m in res.matches]
+    assert PD_LUENEBURG[district] in {c.id for c in mine[0].channels}
+
+
+def _curated_sample(n: int = 120) -> list[tuple[str, str, str]]:
+    rows = []
+    for path in sorted((ROOT / "data" / "localities").glob("*.csv")):
+        with path.open(encoding="utf-8") as fh:
+            reader = csv.DictReader(line for line in fh if not line.startswith("#"))
+            rows += [
+                (r["name"], r["municipality"], path.stem) for r in reader if r["kind"] == "ortsteil"
+            ]
+    return sorted(random.Random(7).sample(rows, min(n, len(rows))))
+
+
+CURATED = _curated_sample()
+
+
+def test_curated_sample_spans_the_ten_districts():
+    assert len(CURATED) >= 100
+    assert len({d for _, _, d in CURATED}) == 10
+
+
+@pytest.mark.parametrize(
+    ("name", "municipality", "district"), CURATED, ids=[f"{n}-{d}" for n, _, d in CURATED]
+)
+def test_researched_locality_resolves_to_its_district_channel(name, municipality, district):
+    res = resolve(name, registry())
+    hits = [
+        m for m in res.matches if m.district.key == district and name_key(m.name) == name_key(name)
+    ]
+    assert hits, (name, municipality, [(m.name, m.district.key) for m in res.matches][:5])
+    assert COVERED[district] in {c.id for c in hits[0].channels}
