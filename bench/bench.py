@@ -365,7 +365,8 @@ def timed_rounds(runner: Runner, commands: list[Command], runs: int, batch_runs:
     batch_rounds = {i * runs // batch_runs for i in range(batch_runs)}
     active = [c for c in commands if c.skipped is None]
     for round_no in range(runs):
-        print(f"\rbench: round {round_no + 1}/{runs}", end="", file=sys.stderr, flush=True)
+        end = "\r" if sys.stderr.isatty() else "\n"
+        print(f"bench: round {round_no + 1}/{runs}", end=end, file=sys.stderr, flush=True)
         for command in active:
             if command.batch and round_no not in batch_rounds:
                 continue
@@ -373,7 +374,8 @@ def timed_rounds(runner: Runner, commands: list[Command], runs: int, batch_runs:
             if sample.exit_code != 0:
                 sys.exit(f"\nbench: {command.label} failed: {sample.stderr.strip()[-500:]}")
             command.samples.append(sample)
-    print(file=sys.stderr)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
 
 
 def ratio(value: float, base: float) -> str:

@@ -71,7 +71,15 @@ class PostcodeArea:
 
 @functools.cache
 def data_dir() -> Path:
-    """Where the bundled data lives: in the installed package, else the checkout."""
+    """Where the bundled data lives: in the installed package, else the checkout.
+
+    A regular install keeps it beside this module, found without importing
+    importlib.resources (a few ms on every run); the resources API covers other
+    loaders, and an editable install of a checkout reads the repository's data/.
+    """
+    here = Path(__file__).parent / "data"
+    if (here / "places.tsv").is_file():
+        return here
     from importlib.resources import files
 
     packaged = Path(str(files("polchan_cli"))) / "data"
@@ -81,12 +89,16 @@ def data_dir() -> Path:
 
 
 @functools.cache
-def _lines(name: str) -> tuple[str, ...]:
+def _lines(name: str) -> list[str]:
+    """The data lines of a bundled file: its ``#`` header and the final newline cut off."""
     text = (data_dir() / name).read_text(encoding="utf-8")
-    return tuple(line for line in text.split("\n") if line and not line.startswith("#"))
+    start = 0
+    while text.startswith("#", start):
+        start = text.index("\n", start) + 1
+    return text[start:].rstrip("\n").split("\n")
 
 
-def _range(name: str, prefix: str) -> tuple[int, int, tuple[str, ...]]:
+def _range(name: str, prefix: str) -> tuple[int, int, list[str]]:
     lines = _lines(name)
     lo = bisect.bisect_left(lines, prefix)
     hi = bisect.bisect_left(lines, prefix + "\U0010ffff", lo)

@@ -9,6 +9,7 @@ reads it: nothing here writes, moves or deletes a user's file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -60,10 +61,87 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
 
 
 def load_channels(explicit: Path | None = None) -> Registry:
-    """The bundled registry, with the user's registry merged over it when there is one."""
+    """The bundled registry, with the user's registry merged over it when there is one.
+
+    A validated registry is cached as JSON in the user cache directory, keyed by
+    the package version and the exact bytes of the files it came from, so that
+    a run parses no YAML unless a registry file changed. A missing, corrupt or
+    unwritable cache only costs the parse.
+    """
+    path, _ = user_registry_path(explicit)
+    key = _cache_key(path)
+    cached = _read_cache(key) if key else None
+    if cached is not None:
+        return cached
     known = gazetteer.districts().keys()
     registry = load_registry(bundled_registry_path(), known_districts=known)
-    path, _ = user_registry_path(explicit)
     if path is not None:
         registry = load_registry(path, base=registry, known_districts=known)
+    if key:
+        _write_cache(key, registry)
     return registry
+
+
+def _cache_key(user: Path | None) -> str | None:
+    import zlib
+
+    from . import __version__
+
+    parts = [__version__]
+    try:
+        for p in (bundled_registry_path(), user):
+            data = p.read_bytes() if p is not None else b""
+            parts.append(f"{len(data)}.{zlib.crc32(data):08x}.{zlib.adler32(data):08x}")
+        districts = (gazetteer.data_dir() / "districts.tsv").stat()
+    except OSError:
+        return None  # let the real load report the problem
+    parts.append(f"{districts.st_size}.{districts.st_mtime_ns}")
+    return "-".join(parts)
+
+
+def _cache_file(key: str) -> Path:
+    import zlib
+
+    # One file per key: two installs (or versions) side by side do not evict each other.
+    return user_cache_dir() / f"registry-{zlib.crc32(key.encode()):08x}.json"
+
+
+def _read_cache(key: str) -> Registry | None:
+    import json
+
+    from .registry import registry_from_dicts
+
+    try:
+        data = json.loads(_cache_file(key).read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        return registry_from_dicts(data["channels"], tuple(data["files"]))
+    except Exception:  # missing, unreadable or corrupt: rebuild
+        return None
+
+
+def _write_cache(key: str, registry: Registry) -> None:
+    import json
+    import tempfile
+
+    data = {
+        "key": key,
+        "files": list(registry.files),
+        "channels": [c.to_dict() for c in registry.channels],
+    }
+    try:
+        target = _cache_file(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w",
+            encoding="utf-8",
+            dir=target.parent,
+            prefix=".registry-",
+            suffix=".tmp",
+            delete=False,
+        ) as fh:
+            json.dump(data, fh, ensure_ascii=False)
+        os.replace(fh.name, target)
+    except Exception:  # read-only or missing home: work without a cache
+        with contextlib.suppress(Exception):
+            os.unlink(fh.name)  # type: ignore[possibly-undefined]

@@ -1,0 +1,86 @@
+"""Invariants over the committed gazetteer, read through the package's loader."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from polchan_cli import gazetteer
+from polchan_cli.store import load_channels
+
+PD_LUENEBURG = ("03351", "03353", "03354", "03355", "03357", "03358", "03359", "03360")
+# An independent check, not the build's rule: words no place name carries.
+ORGANISATION_WORDS = re.compile(
+    r"\b(GmbH|AG|KG|e\.\s?V\.|Finanzamt|Agentur für Arbeit|Deutsche Post|Sparkasse|"
+    r"Amtsgericht|Landgericht|Versicherung|Krankenkasse)\b"
+)
+
+
+def _rows() -> list[list[str]]:
+    return [line.split("\t") for line in gazetteer._lines("places.tsv")]
+
+
+def test_every_district_of_germany_is_there():
+    districts = gazetteer.districts()
+    assert len(districts) == 401
+    assert gazetteer.district("03358").name == "Heidekreis"
+    assert gazetteer.district("03351").type == "Landkreis"
+    assert gazetteer.district("05515").type == "kreisfreie Stadt"
+    assert gazetteer.district("03241").type == "Region"
+
+
+def test_every_channel_district_exists_and_has_municipalities():
+    municipalities = {r[5] for r in _rows() if r[3] == "municipality"}
+    for channel in load_channels(None).channels:
+        for key in channel.districts:
+            assert gazetteer.district(key) is not None, key
+            assert key in municipalities, key
+
+
+def test_every_postcode_is_five_digits():
+    for line in gazetteer._lines("postcodes.tsv"):
+        assert re.fullmatch(r"\d{5}", line.split("\t")[0]), line
+    for row in _rows():
+        assert all(re.fullmatch(r"\d{5}", pc) for pc in row[6].split()), row
+
+
+def test_no_place_name_looks_like_an_organisation():
+    offenders = [r[2] for r in _rows() if ORGANISATION_WORDS.search(r[2])]
+    assert offenders == []
+
+
+def test_every_municipality_of_pd_lueneburg_has_a_postcode():
+    missing = [
+        r[2] for r in _rows() if r[3] == "municipality" and r[5] in PD_LUENEBURG and not r[6]
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("name", "district"),
+    [
+        ("Winsen (Luhe)", "03353"),
+        ("Bussau", "03354"),
+        ("Hermannsburg", "03351"),
+        ("Elbmarsch", "03353"),
+    ],
+)
+def test_which_district_is_a_place_in(name, district):
+    from polchan_cli.normalize import name_key
+
+    assert district in {p.district for p in gazetteer.places_by_key(name_key(name))}
+
+
+def test_postcode_lookup_keeps_every_district_and_leading_zeros():
+    assert {a.district for a in gazetteer.postcode_areas("19273")} == {"03355", "13076"}
+    assert gazetteer.postcode_areas("01067")[0].postcode == "01067"
+    assert gazetteer.postcode_areas("21423")[0].municipalities == ("Drage", "Winsen (Luhe)")
+    assert gazetteer.postcode_areas("21332")[0].type == "organisation"
+    assert gazetteer.postcode_areas("00000") == []
+
+
+def test_prefix_lookup_is_in_key_order():
+    places = gazetteer.places_by_prefix("lune", limit=10)
+    assert places and all(p.key.startswith("lune") for p in places)
+    assert [p.key for p in places] == sorted(p.key for p in places)

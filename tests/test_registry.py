@@ -1,0 +1,438 @@
+"""The channel registry: the bundled file, malformed files, merging, URLs and the CLI.
+
+``tests/registry_corpus/valid.yaml`` is a valid one-channel registry; every other
+file there breaks it in one way (its first line says how), and ``CORPUS_CASES``
+gives the line and message each must be rejected with. Files that must hold raw
+bytes (BOM, Latin-1) or would be too big to commit are made by the test in tmp_path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from polchan_cli import gazetteer
+from polchan_cli.cli import app
+from polchan_cli.registry import Registry, RegistryError, is_channel_url, load_registry
+from polchan_cli.store import bundled_registry_path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).parent / "registry_corpus"
+VALID = CORPUS / "valid.yaml"
+SOURCES = REPO.parent / "shared" / "sources" / "police-channels.yaml"
+KNOWN_DISTRICTS = gazetteer.districts().keys()
+
+CHANNEL_ID = "0029VafwOFv60eBnlCgiPB1L"
+CELLE_URL = f"https://whatsapp.com/channel/{CHANNEL_ID}"
+NEW_URL = "https://whatsapp.com/channel/0029VaTestOverrideCelle01"
+
+SEED_URLS = {
+    "lueneburg": "https://whatsapp.com/channel/0029VafZbKNKrWR1dTURbB1Z",
+    "uelzen": "https://whatsapp.com/channel/0029Vag9L2F6xCSM8Q8EQf0G",
+    "luechow-dannenberg": "https://whatsapp.com/channel/0029VafsDFS6rsQpd1Ss9d1h",
+    "landkreis-harburg": "https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c",
+    "stade": "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35",
+    "celle": CELLE_URL,
+    "rotenburg-wuemme": "https://whatsapp.com/channel/0029VaftwBn6BIEntJeiBP0Q",
+    "heidekreis": "https://whatsapp.com/channel/0029VaRTwJEHQbS21PkxeD42",
+    "verden-osterholz": "https://whatsapp.com/channel/0029VamsDOp5fM5UagLAnO27",
+    "paderborn": "https://whatsapp.com/channel/0029Vaas2kz9Gv7cWlleGA3v",
+    "siegen-wittgenstein": "https://whatsapp.com/channel/0029VarYPwJ30LKFthFF1s2c",
+    "muenster": "https://whatsapp.com/channel/0029VaYQsDEJf05mFjNhgJ1i",
+    "berlin": "https://www.whatsapp.com/channel/0029Vad7JbMKwqSTgWn3mp20",
+}
+
+URL_MESSAGE = "channel 'celle': url must look like https://whatsapp.com/channel/<id>"
+DISTRICT_QUOTES = "must be 5 digits in quotes"
+
+# Corpus file -> (line the problem is reported on, or None for the whole file; message).
+CORPUS_CASES: dict[str, tuple[int | None, str]] = {
+    "syntax_colon_in_value.yaml": (5, "invalid YAML: mapping values are not allowed"),
+    "syntax_bad_indent.yaml": (7, "invalid YAML: mapping values are not allowed"),
+    "districts_string.yaml": (10, "channel 'celle': districts must be a list of 5-digit"),
+    "name_list.yaml": (5, "channel 'celle': name must be a non-empty string"),
+    "missing_field.yaml": (4, "channel 'celle': missing field 'agency'"),
+    "duplicate_id.yaml": (15, "channel 'celle': duplicate id (first at line 4)"),
+    "duplicate_key.yaml": (7, "duplicate key 'url'"),
+    "tab.yaml": (9, "tab character; indent YAML with spaces"),
+    "python_tag.yaml": (
+        5,
+        "unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'",
+    ),
+    "alias_bomb.yaml": (None, "file expands to too many values (alias bomb?)"),
+    "deep_nesting.yaml": (10, "values nested too deeply"),
+    "url_javascript.yaml": (6, URL_MESSAGE),
+    "url_file.yaml": (6, URL_MESSAGE),
+    "url_http.yaml": (6, URL_MESSAGE),
+    "url_other_host.yaml": (6, URL_MESSAGE),
+    "url_userinfo.yaml": (6, URL_MESSAGE),
+    "url_port.yaml": (6, URL_MESSAGE),
+    "url_query.yaml": (6, URL_MESSAGE),
+    "district_4_digits.yaml": (10, f"channel 'celle': district key '3351' {DISTRICT_QUOTES}"),
+    "district_unquoted.yaml": (10, f"channel 'celle': district key '03351' {DISTRICT_QUOTES}"),
+    "district_unknown.yaml": (10, "channel 'celle': district key '99999' is not a German district"),
+    "unknown_field.yaml": (10, "channel 'celle': unknown field 'website'"),
+    "unknown_top_level.yaml": (3, "unknown top-level field 'version'"),
+    "schema_2.yaml": (2, "schema 2 is not supported (expected 1)"),
+    "schema_bool.yaml": (2, "schema True is not supported (expected 1)"),
+    "empty.yaml": (1, "file is empty; expected 'schema: 1' and 'channels:'"),
+    "top_level_list.yaml": (2, "expected a mapping with 'schema' and 'channels'"),
+    "id_uppercase.yaml": (4, "channel 'Celle': id must be a lowercase ASCII slug"),
+    "id_spaces.yaml": (4, "channel 'polizei celle': id must be a lowercase ASCII slug"),
+    "channel_not_mapping.yaml": (4, "each channel must be a mapping"),
+    "list_key.yaml": (10, "a list or mapping key must be a string"),
+    "disabled_not_bool.yaml": (10, "channel 'celle': disabled must be true or false"),
+    "source_missing_published.yaml": (12, "channel 'celle': missing field 'source.published'"),
+    # Made from valid.yaml by the test (raw bytes, or too big to commit):
+    "bom.yaml": (1, "file starts with a byte-order mark"),
+    "latin1.yaml": (8, "file is not UTF-8 (Latin-1?)"),
+    "too_big.yaml": (None, "bytes; a registry is at most 1 MB"),
+}
+
+GENERATED: dict[str, Callable[[bytes], bytes]] = {
+    "bom.yaml": lambda valid: b"\xef\xbb\xbf" + valid,
+    "latin1.yaml": lambda valid: valid.decode("utf-8").encode("latin-1"),
+    "too_big.yaml": lambda valid: valid + (b"#" * 99 + b"\n") * 12_000,
+}
+
+# A few corpus files the CLI must report as file:line without a traceback.
+CLI_CASES = [
+    "syntax_bad_indent.yaml",
+    "python_tag.yaml",
+    "url_userinfo.yaml",
+    "district_unknown.yaml",
+    "deep_nesting.yaml",
+]
+
+OVERRIDE = f"schema: 1\nchannels:\n  - id: celle\n    url: {NEW_URL}\n"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No user registry, config or cache of the person running the tests leaks in."""
+    monkeypatch.delenv("POLCHAN_REGISTRY", raising=False)
+    for var in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / "home"))
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """Turn a hang (e.g. an alias bomb that expands) into a failure instead of a stuck run."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def _hung(signum: int, frame: object) -> None:
+        raise AssertionError("still running after 20 s: the loader hangs")
+
+    previous = signal.signal(signal.SIGALRM, _hung)
+    signal.alarm(20)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Registry:
+    return load_registry(bundled_registry_path(), known_districts=KNOWN_DISTRICTS)
+
+
+def corpus_file(name: str, tmp_path: Path) -> Path:
+    """The corpus file, made in tmp_path from valid.yaml when it is a generated one."""
+    if name not in GENERATED:
+        return CORPUS / name
+    path = tmp_path / name
+    path.write_bytes(GENERATED[name](VALID.read_bytes()))
+    return path
+
+
+def write(tmp_path: Path, text: str, name: str = "channels.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def valid_text(**replacements: str) -> str:
+    """valid.yaml (one channel, celle) with some lines' text replaced."""
+    text = VALID.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+def where(name: str, line: int | None) -> str:
+    return f"{name}:{line}:" if line else f"{name}:"
+
+
+# --- 1. the bundled registry ---------------------------------------------------------
+
+
+def test_bundled_registry_has_exactly_the_seed_channels(bundled: Registry) -> None:
+    assert sorted(c.id for c in bundled.channels) == sorted(SEED_URLS)
+    assert {c.id: c.url for c in bundled.channels} == SEED_URLS
+    assert {c.origin for c in bundled.channels} == {"bundled"}
+
+
+@pytest.fixture(scope="module")
+def sources() -> list[dict]:
+    if not SOURCES.is_file():
+        pytest.skip(f"sourced channel list not found at {SOURCES}")
+    return yaml.safe_load(SOURCES.read_text(encoding="utf-8"))
+
+
+def test_bundled_registry_has_every_sourced_channel(bundled: Registry, sources: list) -> None:
+    assert sorted(c.name for c in bundled.channels) == sorted(s["name"] for s in sources)
+
+
+@pytest.mark.parametrize("channel_id", sorted(SEED_URLS))
+def test_bundled_channel_matches_its_source(
+    channel_id: str, bundled: Registry, sources: list
+) -> None:
+    channel = bundled.by_id(channel_id)
+    assert channel is not None
+    (src,) = [s for s in sources if s["name"] == channel.name]
+    published = src["source"]["published"]
+    assert {
+        "name": channel.name,
+        "url": channel.url,
+        "agency": channel.agency,
+        "parent": channel.parent,
+        "state": channel.state,
+        "districts": list(channel.districts),
+        "source": (channel.source.url, channel.source.title, channel.source.published),
+    } == {
+        "name": src["name"],
+        "url": src["url"],
+        "agency": src["agency"],
+        "parent": src["parent"],
+        "state": src["state"],
+        "districts": src["districts"],
+        "source": (
+            src["source"]["url"],
+            src["source"]["title"],
+            None if published is None else str(published),
+        ),
+    }
+
+
+# --- 2. the corpus of malformed files -----------------------------------------------
+
+
+def test_corpus_files_are_all_covered() -> None:
+    committed = {p.name for p in CORPUS.glob("*.yaml")} - {VALID.name}
+    assert committed == set(CORPUS_CASES) - set(GENERATED)
+    assert len(CORPUS_CASES) >= 22
+
+
+def test_corpus_base_file_is_valid() -> None:
+    registry = load_registry(VALID, known_districts=KNOWN_DISTRICTS)
+    assert [(c.id, c.url, c.districts) for c in registry.channels] == [
+        ("celle", CELLE_URL, ("03351",))
+    ]
+
+
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.parametrize(("name", "line", "message"), [(n, *c) for n, c in CORPUS_CASES.items()])
+def test_malformed_file_is_rejected_with_file_and_line(
+    name: str, line: int | None, message: str, tmp_path: Path
+) -> None:
+    with pytest.raises(RegistryError) as caught:
+        load_registry(corpus_file(name, tmp_path), known_districts=KNOWN_DISTRICTS)
+    first = str(caught.value.problems[0])
+    location, _, text = first.partition(" ")
+    assert (location, message in text) == (where(name, line), True), first
+
+
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.parametrize("name", sorted(CORPUS_CASES))
+def test_malformed_file_is_rejected_by_the_pure_python_yaml_loader(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without libyaml (PyYAML's optional C part) every file is still a RegistryError."""
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(corpus_file(name, tmp_path), known_districts=KNOWN_DISTRICTS)
+    assert str(caught.value).startswith(f"{name}:")
+
+
+# --- 3. merging a user registry over the bundled one --------------------------------
+
+
+def test_override_changes_only_the_given_field(bundled: Registry, tmp_path: Path) -> None:
+    merged = load_registry(write(tmp_path, OVERRIDE), base=bundled)
+    before, after = bundled.by_id("celle"), merged.by_id("celle")
+    assert after is not None and before is not None
+    assert (after.url, after.origin) == (NEW_URL, "user")
+    assert after.to_dict() | {"url": before.url, "origin": "bundled"} == before.to_dict()
+    assert [c.id for c in merged.channels] == [c.id for c in bundled.channels]
+    assert {c.origin for c in merged.channels if c.id != "celle"} == {"bundled"}
+    assert bundled.by_id("celle").url == CELLE_URL  # the base registry is left as it was
+
+
+def test_new_channel_is_added(bundled: Registry, tmp_path: Path) -> None:
+    text = valid_text(**{"id: celle": "id: celle-test", CELLE_URL: NEW_URL})
+    merged = load_registry(write(tmp_path, text), base=bundled)
+    assert len(merged.channels) == len(bundled.channels) + 1
+    added = merged.channels[-1]
+    assert (added.id, added.url, added.origin) == ("celle-test", NEW_URL, "user")
+    assert {c.id for c in merged.covering("03351")} == {"celle", "celle-test"}
+
+
+def test_disabled_hides_a_bundled_channel(bundled: Registry, tmp_path: Path) -> None:
+    text = "schema: 1\nchannels:\n  - id: celle\n    disabled: true\n"
+    merged = load_registry(write(tmp_path, text), base=bundled)
+    assert merged.by_id("celle") is None
+    assert merged.covering("03351") == ()
+    assert len(merged.channels) == len(bundled.channels) - 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            f"schema: 1\nchannels:\n  - id: celle-nord\n    url: {NEW_URL}\n",
+            "channels.yaml:3: channel 'celle-nord': missing field 'name'",
+            id="partial-entry-for-unknown-id",
+        ),
+        pytest.param(
+            OVERRIDE.replace(NEW_URL, "https://whatsapp.com@evil.example/channel/" + CHANNEL_ID),
+            f"channels.yaml:4: {URL_MESSAGE}",
+            id="bad-url-in-override",
+        ),
+        pytest.param(
+            OVERRIDE.replace(f"url: {NEW_URL}", 'districts: ["99999"]'),
+            "channels.yaml:4: channel 'celle': district key '99999' is not a German district",
+            id="unknown-district-in-override",
+        ),
+        pytest.param(
+            OVERRIDE.replace(f"url: {NEW_URL}", "disabled: maybe"),
+            "channels.yaml:4: channel 'celle': disabled must be true or false",
+            id="disabled-not-bool",
+        ),
+    ],
+)
+def test_merged_result_is_validated(
+    text: str, expected: str, bundled: Registry, tmp_path: Path
+) -> None:
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text), base=bundled, known_districts=KNOWN_DISTRICTS)
+    assert expected in [str(p) for p in caught.value.problems]
+
+
+def test_partial_entry_for_unknown_id_lists_every_missing_field(
+    bundled: Registry, tmp_path: Path
+) -> None:
+    text = f"schema: 1\nchannels:\n  - id: celle-nord\n    url: {NEW_URL}\n"
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text), base=bundled)
+    missing = {p.message for p in caught.value.problems}
+    assert missing == {
+        f"missing field '{f}'" for f in ("name", "agency", "parent", "state", "districts", "source")
+    }
+
+
+# --- 4. is_channel_url -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("host", ["whatsapp.com", "www.whatsapp.com"])
+def test_channel_url_accepts_both_hosts(host: str) -> None:
+    assert is_channel_url(f"https://{host}/channel/{CHANNEL_ID}")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(document.cookie)",
+        "file:///etc/passwd",
+        f"http://whatsapp.com/channel/{CHANNEL_ID}",
+        f"https://evil.example/channel/{CHANNEL_ID}",
+        f"https://whatsapp.com.evil.example/channel/{CHANNEL_ID}",
+        f"https://whatsapp.com@evil.example/channel/{CHANNEL_ID}",
+        f"https://user@whatsapp.com/channel/{CHANNEL_ID}",
+        f"https://evil.example\\@whatsapp.com/channel/{CHANNEL_ID}",
+        f"https://whatsapp.com:8443/channel/{CHANNEL_ID}",
+        f"https://whatsapp.com:443/channel/{CHANNEL_ID}",
+        f"https://whatsapp.com/channel/{CHANNEL_ID}?ref=evil.example",
+        f"https://whatsapp.com/channel/{CHANNEL_ID}#x",
+        f"https://whatsapp.com/channel/{CHANNEL_ID}\n",
+        f" https://whatsapp.com/channel/{CHANNEL_ID}",
+        f"https://whatsapp.com/channel/{CHANNEL_ID}/../../evil",
+        f"https://whatsapp.com/invite/{CHANNEL_ID}",
+        "https://whatsapp.com/channel/",
+        f"//whatsapp.com/channel/{CHANNEL_ID}",
+        "",
+        None,
+        CELLE_URL.encode(),
+    ],
+)
+def test_channel_url_rejects_anything_else(url: object) -> None:
+    assert not is_channel_url(url)
+
+
+# --- 5. the command line -------------------------------------------------------------
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_validate_accepts_a_good_file() -> None:
+    code, out, err = run("validate", str(VALID))
+    assert (code, err) == (0, "")
+    assert out.strip() == f"{VALID}: valid, {len(SEED_URLS)} channels in force"
+
+
+@pytest.mark.parametrize("name", CLI_CASES)
+def test_cli_validate_reports_file_and_line(name: str) -> None:
+    line, message = CORPUS_CASES[name]
+    code, out, err = run("validate", str(CORPUS / name))
+    assert code == 2
+    assert f"{where(name, line)} {message}" in err
+    assert "Traceback" not in out + err
+
+
+def test_cli_list_with_bad_registry_prints_one_clear_line() -> None:
+    code, out, err = run("list", "--registry", str(CORPUS / "url_userinfo.yaml"))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [f"polchan: url_userinfo.yaml:6: {URL_MESSAGE}"]
+
+
+def test_cli_find_uses_the_override(tmp_path: Path) -> None:
+    override = write(tmp_path, OVERRIDE, "override.yaml")
+    code, out, _ = run("find", "Celle", "--registry", str(override), "--json")
+    assert code == 0
+    urls = {c["url"] for m in json.loads(out)["matches"] for c in m["channels"]}
+    assert urls == {NEW_URL}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["find", "Celle", "--registry", "{path}"],
+        ["find", "Celle", "--json", "--registry", "{path}"],
+        ["list", "--registry", "{path}"],
+        ["validate", "{path}"],
+    ],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("text", [OVERRIDE, OVERRIDE + "  - celle\n"], ids=["good", "bad"])
+def test_cli_never_writes_the_users_registry(command: list[str], text: str, tmp_path: Path) -> None:
+    folder = tmp_path / "config"
+    folder.mkdir()
+    path = write(folder, text)
+    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    before = (path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(folder)))
+    code, _, _ = run(*(arg.format(path=path) for arg in command))
+    assert code in (0, 2)
+    assert (path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(folder))) == before
