@@ -70,8 +70,13 @@ def _fold(text: str) -> str:
     text = text.casefold().translate(_UMLAUT_PAIRS)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    # "ue" and "ü" must meet: fold the digraphs after the accents are gone.
-    return _DIGRAPHS.sub(lambda m: m.group(1)[0], text)
+    # "ue" and "ü" must meet: fold the digraphs after the accents are gone,
+    # until none is left ("aee" -> "ae" -> "a"), so that a key folds to itself.
+    while True:
+        folded = _DIGRAPHS.sub(lambda m: m.group(1)[0], text)
+        if folded == text:
+            return folded
+        text = folded
 
 
 def _words(text: str) -> list[str]:
