@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from polchan_cli import __version__
@@ -307,3 +309,21 @@ def test_installed_console_script_runs():
         text=True,
     )
     assert json.loads(module.stdout)["status"] == "found"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(max_size=250).filter(lambda s: "\x00" not in s)
+    | st.sampled_from(["[bold red]x", "\x1b[31mCelle", "\u202eCelle", "-", "--"])
+)
+def test_cli_never_prints_a_traceback(query):
+    result = runner.invoke(app, ["find", "--json", "--", query], env=ENV)
+    assert result.exit_code in {0, 1, 2, 3}
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_markup_and_escape_sequences_in_a_query_print_literally():
+    result = run("find", "[bold red]Nowhere\x1b[31m")
+    assert "[bold red]Nowhere" in result.stdout
+    assert "\x1b" not in result.stdout

@@ -8,6 +8,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from polchan_cli import gazetteer
 from polchan_cli.normalize import name_key
@@ -266,3 +268,20 @@ def test_researched_locality_resolves_to_its_district_channel(name, municipality
     ]
     assert hits, (name, municipality, [(m.name, m.district.key) for m in res.matches][:5])
     assert COVERED[district] in {c.id for c in hits[0].channels}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(codec=None, blacklist_categories=()),
+        max_size=300,
+    )
+    | st.sampled_from(["\x00", "\u202eCelle", "Celle\u0301", "🚓 Celle", "\ud800", "a" * 10_000])
+)
+def test_resolver_never_raises_anything_but_query_error(text):
+    try:
+        res = resolve(text, registry())
+    except QueryError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert res.status in {"found", "no_channel", "not_found"}
