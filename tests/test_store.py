@@ -1,0 +1,103 @@
+"""store: the registry in force, its cache, and polchan's hands-off user files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from polchan_cli.cli import app
+
+
+def polchan(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+@pytest.fixture
+def home(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "POLCHAN_REGISTRY"}
+    env.update(
+        HOME=str(tmp_path),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    return env
+
+
+def test_cache_is_written_then_reused_with_identical_output(home, tmp_path):
+    first = polchan("find", "Celle", "--json", env=home)
+    assert first.returncode == 0
+    cached = list((tmp_path / "cache" / "polchan").glob("registry-*.json"))
+    assert len(cached) == 1
+    assert polchan("find", "Celle", "--json", env=home).stdout == first.stdout
+
+
+@pytest.mark.parametrize("garbage", ["", "{", "[1, 2]", '{"key": 1}', "\x00\xff"])
+def test_corrupt_cache_is_rebuilt(home, tmp_path, garbage):
+    expected = polchan("find", "Stade", "--json", env=home).stdout
+    (cache,) = (tmp_path / "cache" / "polchan").glob("registry-*.json")
+    cache.write_text(garbage, encoding="utf-8", errors="surrogateescape")
+    again = polchan("find", "Stade", "--json", env=home)
+    assert (again.returncode, again.stdout, again.stderr) == (0, expected, "")
+    assert json.loads(cache.read_text(encoding="utf-8"))["channels"]
+
+
+def test_unwritable_cache_and_missing_home_still_work(home, tmp_path):
+    (tmp_path / "cache").write_text("not a directory", encoding="utf-8")
+    assert polchan("find", "Celle", "--json", env=home).returncode == 0
+    no_home = {
+        k: v for k, v in home.items() if k not in ("HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")
+    }
+    result = polchan("find", "Celle", "--json", env=no_home)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def test_parallel_cold_runs_agree(home):
+    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    procs = [
+        subprocess.Popen(
+            [exe, "find", "21423", "--json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=home,
+        )
+        for _ in range(16)
+    ]
+    outputs = {p.communicate(timeout=60)[0] for p in procs}
+    assert all(p.returncode == 0 for p in procs)
+    assert len(outputs) == 1
+
+
+def test_listing_piped_into_head_ends_quietly(home):
+    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    result = subprocess.run(
+        f"'{exe}' list | head -1", shell=True, capture_output=True, text=True, env=home
+    )
+    assert result.stderr == ""
+
+
+def test_no_network_access(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("polchan opened a socket")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr("typer.launch", lambda url, *a, **k: 0)
+    runner = CliRunner()
+    for args in (
+        ["find", "Celle"],
+        ["find", "29640", "--json"],
+        ["list"],
+        ["open", "Stade", "--print"],
+        ["validate"],
+    ):
+        result = runner.invoke(app, args, env={"NO_COLOR": "1"})
+        assert result.exit_code in (0, 3), (args, result.stdout, result.exception)
