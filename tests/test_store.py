@@ -101,3 +101,51 @@ def test_no_network_access(monkeypatch):
     ):
         result = runner.invoke(app, args, env={"NO_COLOR": "1"})
         assert result.exit_code in (0, 3), (args, result.stdout, result.exception)
+
+
+def test_ctrl_c_exits_130_without_traceback(home):
+    import signal
+    import time
+
+    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    proc = subprocess.Popen(
+        [exe, "find", "--batch", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=home,
+    )
+    proc.stdin.write(b"Celle\n")
+    proc.stdin.flush()
+    time.sleep(1.0)  # waiting for more input, as a user at the terminal would be
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err and b"interrupted" in err
+
+
+def test_batch_piped_into_head_ends_quietly(home, tmp_path):
+    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    big = tmp_path / "big.txt"
+    big.write_text("Celle\nStade\n21423\n" * 3000, encoding="utf-8")
+    result = subprocess.run(
+        f"'{exe}' find --batch '{big}' | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=home,
+    )
+    assert json.loads(result.stdout)["query"] == "Celle"
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "env_change", [{"PYTHONIOENCODING": "ascii"}, {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0"}]
+)
+def test_non_utf8_stdout_does_not_crash(home, env_change):
+    for args in (["find", "Lüneburg"], ["find", "Lüneburg", "--json"], ["list"]):
+        result = polchan(*args, env={**home, **env_change})
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+    data = json.loads(polchan("find", "Lüneburg", "--json", env={**home, **env_change}).stdout)
+    assert data["matches"][0]["name"] == "Landkreis Lüneburg"
