@@ -119,7 +119,7 @@ def test_ctrl_c_exits_130_without_traceback(home):
     proc.stdin.flush()
     time.sleep(1.0)  # waiting for more input, as a user at the terminal would be
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert b"Traceback" not in err and b"interrupted" in err
 
