@@ -16,9 +16,12 @@ from typer.testing import CliRunner
 from polchan_cli.cli import app
 
 
+def _exe() -> str:
+    return shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+
+
 def polchan(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
-    return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run([_exe(), *args], capture_output=True, text=True, env=env, timeout=60)
 
 
 @pytest.fixture
@@ -61,7 +64,7 @@ def test_unwritable_cache_and_missing_home_still_work(home, tmp_path):
 
 
 def test_parallel_cold_runs_agree(home):
-    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    exe = _exe()
     procs = [
         subprocess.Popen(
             [exe, "find", "21423", "--json"],
@@ -77,7 +80,7 @@ def test_parallel_cold_runs_agree(home):
 
 
 def test_listing_piped_into_head_ends_quietly(home):
-    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    exe = _exe()
     result = subprocess.run(
         f"'{exe}' list | head -1", shell=True, capture_output=True, text=True, env=home
     )
@@ -107,7 +110,7 @@ def test_ctrl_c_exits_130_without_traceback(home):
     import signal
     import time
 
-    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    exe = _exe()
     proc = subprocess.Popen(
         [exe, "find", "--batch", "-"],
         stdin=subprocess.PIPE,
@@ -125,7 +128,7 @@ def test_ctrl_c_exits_130_without_traceback(home):
 
 
 def test_batch_piped_into_head_ends_quietly(home, tmp_path):
-    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    exe = _exe()
     big = tmp_path / "big.txt"
     big.write_text("Celle\nStade\n21423\n" * 3000, encoding="utf-8")
     result = subprocess.run(

@@ -363,7 +363,7 @@ def build(sources: Path, out: Path, curated: Path, former_table: Path) -> Report
 
         # A plain name GeoNames lists as a municipality but the municipality
         # table does not: a former municipality (Hermannsburg -> Südheide).
-        owners = sorted(postcodes_municipalities(osm_rows_for(zipcode, dkey, municipalities)))
+        owners = sorted(p.name for p in by_key[dkey].values() if zipcode in p.postcodes)
         owner = owners[0] if len(owners) == 1 else ""
         fkey = (dkey, name_key(raw))
         place = former.setdefault(fkey, Place(raw, "former_name", dkey, owner))
@@ -509,16 +509,6 @@ def build(sources: Path, out: Path, curated: Path, former_table: Path) -> Report
         encoding="utf-8",
     )
     return report
-
-
-def osm_rows_for(
-    zipcode: str, dkey: str, municipalities: dict[tuple[str, str], Place]
-) -> list[Place]:
-    return [p for (dk, _), p in municipalities.items() if dk == dkey and zipcode in p.postcodes]
-
-
-def postcodes_municipalities(places: list[Place]) -> set[str]:
-    return {p.name for p in places}
 
 
 def merge_curated(
