@@ -124,7 +124,7 @@ def test_bad_query_is_one_line_on_stderr_exit_2(query):
 def test_find_without_query_is_a_usage_error():
     result = run("find")
     assert result.exit_code == ExitCode.USAGE
-    assert "missing QUERY" in result.stderr
+    assert "missing PLACE" in result.stderr
 
 
 def test_batch_keeps_order_skips_blank_lines_and_reports_bad_lines(tmp_path):

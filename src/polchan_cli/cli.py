@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from . import __version__
+from .i18n import N_, format_number, gettext, ngettext
+from .typer_i18n import LocalizedCommand, LocalizedGroup
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -36,18 +38,19 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-EXIT_CODES_HELP = (
+APP_HELP = N_(
+    "Find the police WhatsApp channel for a German town, Ortsteil, district or postcode.\n\n"
+    "Example: polchan find Celle\n\n"
     "Exit codes: 0 a channel was found; 1 nothing matched; 2 usage or input error "
     "(including an invalid registry file); 3 places matched but no channel covers them; "
-    "130 interrupted."
+    "130 interrupted.\n\n"
+    "Language: --lang de|en, else POLCHAN_LANG, else LC_ALL, LC_MESSAGES or LANG."
 )
 
 app = typer.Typer(
     name="polchan",
-    help=(
-        "Find the police WhatsApp channel for a German town, Ortsteil, district or postcode.\n\n"
-        "Example: polchan find Celle\n\n" + EXIT_CODES_HELP
-    ),
+    cls=LocalizedGroup,
+    help=APP_HELP,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -73,6 +76,25 @@ def _complete_place(incomplete: str) -> list[str]:
     return names
 
 
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        # The value is read before parsing (typer_i18n.LocalizedGroup.main); here for --help.
+        help=N_("Language of the output: de or en (default: POLCHAN_LANG, else your locale)."),
+        metavar="de|en",
+        show_default=False,
+    ),
+]
+
+# Where the user registry's path came from (store.user_registry_path).
+REGISTRY_ORIGINS = {
+    "option": N_("the --registry option"),
+    "env": N_("POLCHAN_REGISTRY"),
+    "config": N_("the config directory"),
+}
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"polchan {__version__}")
@@ -84,9 +106,10 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", callback=_version, is_eager=True, help=N_("Show the version and exit.")
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Find the police WhatsApp channel for a German place or postcode."""
 
@@ -96,11 +119,13 @@ RegistryOption = Annotated[
     typer.Option(
         "--registry",
         envvar="POLCHAN_REGISTRY",
-        help="Your own channels.yaml, merged over the bundled one.",
+        help=N_("Your own channels.yaml, merged over the bundled one."),
+        metavar=N_("PATH"),
         show_default=False,
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+JsonOption = Annotated[bool, typer.Option("--json", help=N_("Print JSON instead of a table."))]
+QUERY_HELP = N_("A town, Ortsteil, district, postcode or channel name.")
 
 
 def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
@@ -116,7 +141,7 @@ def _registry(path: Path | None) -> Registry:
         return load_channels(path)
     except RegistryError as exc:
         for problem in exc.problems:
-            typer.echo(f"polchan: {problem}", err=True)
+            typer.echo(f"polchan: {problem.localized()}", err=True)
         raise typer.Exit(ExitCode.USAGE) from None
 
 
@@ -141,16 +166,17 @@ def _resolve_or_fail(query: str, registry: Registry) -> Resolution:
     try:
         return resolve(query, registry)
     except QueryError as exc:
-        _fail(str(exc))
+        _fail(gettext(exc.template).format(**exc.params))
 
 
-@app.command("find")
+@app.command("find", cls=LocalizedCommand)
 def find_command(
     query: Annotated[
         str | None,
         typer.Argument(
-            help="A town, Ortsteil, district, postcode or channel name.",
+            help=QUERY_HELP,
             autocompletion=_complete_place,
+            metavar=N_("PLACE"),
             show_default=False,
         ),
     ] = None,
@@ -159,12 +185,15 @@ def find_command(
         str | None,
         typer.Option(
             "--batch",
-            help="Read one query per line from FILE ('-' for standard input); print JSON Lines.",
-            metavar="FILE",
+            help=N_(
+                "Read one query per line from FILE ('-' for standard input); print JSON Lines."
+            ),
+            metavar=N_("FILE"),
             show_default=False,
         ),
     ] = None,
     registry_path: RegistryOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Find the channel for a place or postcode.
 
@@ -176,11 +205,11 @@ def find_command(
     """
     if batch is not None:
         if query is not None:
-            _fail("give either a QUERY or --batch FILE, not both")
+            _fail(gettext("give either a PLACE or --batch FILE, not both"))
         _find_batch(batch, _registry(registry_path))
         return
     if query is None:
-        _fail("missing QUERY: try 'polchan find Celle' or 'polchan find 21423'")
+        _fail(gettext("missing PLACE: try 'polchan find Celle' or 'polchan find 21423'"))
     registry = _registry(registry_path)
     res = _resolve_or_fail(query, registry)
     if json_output:
@@ -198,7 +227,7 @@ def _find_batch(source: str, registry: Registry) -> None:
     try:
         stream = sys.stdin if source == "-" else open(source, encoding="utf-8", errors="replace")  # noqa: SIM115
     except OSError as exc:
-        _fail(f"cannot read {source}: {exc.strerror}")
+        _fail(gettext("cannot read {file}: {reason}").format(file=source, reason=exc.strerror))
     with stream:
         lines = [line.rstrip("\r\n") for line in stream]
     queries = [q for q in lines if q.strip()]
@@ -235,12 +264,14 @@ def _find_batch(source: str, registry: Registry) -> None:
         run()
     else:
         with progress:
-            task = progress.add_task("Resolving", total=len(queries))
+            task = progress.add_task(gettext("Resolving"), total=len(queries))
             run(lambda i: progress.update(task, completed=i))
 
 
-@app.command("list")
-def list_command(json_output: JsonOption = False, registry_path: RegistryOption = None) -> None:
+@app.command("list", cls=LocalizedCommand)
+def list_command(
+    json_output: JsonOption = False, registry_path: RegistryOption = None, lang: LangOption = None
+) -> None:
     """List every channel in the registry.
 
     Example: polchan list --json
@@ -256,21 +287,22 @@ def list_command(json_output: JsonOption = False, registry_path: RegistryOption 
     print_channels(make_console(), registry, names)
 
 
-@app.command("open")
+@app.command("open", cls=LocalizedCommand)
 def open_command(
     query: Annotated[
         str,
-        typer.Argument(
-            help="A town, Ortsteil, district, postcode or channel name.",
-            autocompletion=_complete_place,
-        ),
+        typer.Argument(help=QUERY_HELP, autocompletion=_complete_place, metavar=N_("PLACE")),
     ],
-    print_only: Annotated[bool, typer.Option("--print", help="Only print the link.")] = False,
+    print_only: Annotated[bool, typer.Option("--print", help=N_("Only print the link."))] = False,
     qr: Annotated[
-        bool, typer.Option("--qr", help="Print the link as a QR code to scan with your phone.")
+        bool,
+        typer.Option("--qr", help=N_("Print the link as a QR code to scan with your phone.")),
     ] = False,
-    open_all: Annotated[bool, typer.Option("--all", help="Open every matching channel.")] = False,
+    open_all: Annotated[
+        bool, typer.Option("--all", help=N_("Open every matching channel."))
+    ] = False,
     registry_path: RegistryOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Open the channel for a place in the browser.
 
@@ -284,32 +316,47 @@ def open_command(
     if not channels:
         if res.matches:
             where = ", ".join(sorted({m.district.name for m in res.matches})[:5])
-            _fail(f"no channel in the registry covers {where}", ExitCode.NO_CHANNEL)
-        hint = f"; did you mean {', '.join(res.suggestions)}?" if res.suggestions else ""
-        _fail(f"nothing found for '{res.query}'{hint}", ExitCode.NOT_FOUND)
+            _fail(
+                gettext("no channel in the registry covers {districts}").format(districts=where),
+                ExitCode.NO_CHANNEL,
+            )
+        if res.suggestions:
+            message = gettext("nothing found for '{query}'; did you mean {suggestions}?")
+        else:
+            message = gettext("nothing found for '{query}'")
+        _fail(
+            message.format(query=res.query, suggestions=", ".join(res.suggestions)),
+            ExitCode.NOT_FOUND,
+        )
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
             typer.echo(f"{i}. {c.name}  {c.url}", err=not sys.stdin.isatty())
         if sys.stdin.isatty() and sys.stdout.isatty() and not print_only:
-            choice = typer.prompt("Which channel?", type=int, default=1)
+            choice = typer.prompt(gettext("Which channel?"), type=int, default=1)
             if not 1 <= choice <= len(channels):
-                _fail(f"choose a number from 1 to {len(channels)}")
+                _fail(gettext("choose a number from 1 to {n}").format(n=len(channels)))
             channels = (channels[choice - 1],)
         else:
             _fail(
-                f"'{res.query}' matches {len(channels)} channels; pick one by name or use --all",
+                gettext("'{query}' matches {n} channels; pick one by name or use --all").format(
+                    query=res.query, n=len(channels)
+                ),
                 ExitCode.NO_CHANNEL,
             )
     for c in channels:
         if not is_channel_url(c.url):
-            _fail(f"refusing to open {c.url!r}: not a https://whatsapp.com/channel/ link")
+            _fail(
+                gettext("refusing to open {url}: not a https://whatsapp.com/channel/ link").format(
+                    url=repr(c.url)
+                )
+            )
         typer.echo(c.url)
         if qr:
             _print_qr(c.url)
         if print_only or qr:
             continue
         if typer.launch(c.url) != 0:
-            typer.echo("Could not open a browser; open the link above yourself.", err=True)
+            typer.echo(gettext("Could not open a browser; open the link above yourself."), err=True)
 
 
 def _print_qr(url: str) -> None:
@@ -322,8 +369,10 @@ def _print_qr(url: str) -> None:
     typer.echo(buffer.getvalue().rstrip("\n"))
 
 
-@app.command("sources")
-def sources_command(json_output: JsonOption = False, registry_path: RegistryOption = None) -> None:
+@app.command("sources", cls=LocalizedCommand)
+def sources_command(
+    json_output: JsonOption = False, registry_path: RegistryOption = None, lang: LangOption = None
+) -> None:
     """Show where the data comes from: sources, dates, licences.
 
     Example: polchan sources --json
@@ -339,14 +388,17 @@ def sources_command(json_output: JsonOption = False, registry_path: RegistryOpti
     print_sources(make_console(), info)
 
 
-@app.command("validate")
+@app.command("validate", cls=LocalizedCommand)
 def validate_command(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="A registry file (default: yours, else the bundled one).", show_default=False
+            help=N_("A registry file (default: yours, else the bundled one)."),
+            metavar=N_("PATH"),
+            show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Check a registry file and print every problem with file:line.
 
@@ -368,14 +420,25 @@ def validate_command(
         )
     except RegistryError as exc:
         for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        typer.echo(f"{target}: {len(exc.problems)} problem(s)", err=True)
+            typer.echo(problem.localized(), err=True)
+        n = len(exc.problems)
+        typer.echo(
+            ngettext("{file}: {n} problem", "{file}: {n} problems", n).format(
+                file=target, n=format_number(n)
+            ),
+            err=True,
+        )
         raise typer.Exit(ExitCode.USAGE) from None
-    typer.echo(f"{target}: valid, {len(registry.channels)} channels in force")
+    n = len(registry.channels)
+    typer.echo(
+        ngettext(
+            "{file}: valid, {n} channel in force", "{file}: valid, {n} channels in force", n
+        ).format(file=target, n=format_number(n))
+    )
 
 
-@app.command("paths")
-def paths_command(registry_path: RegistryOption = None) -> None:
+@app.command("paths", cls=LocalizedCommand)
+def paths_command(registry_path: RegistryOption = None, lang: LangOption = None) -> None:
     """Show where your registry and the cache live, and whether they exist.
 
     Example: polchan paths
@@ -390,19 +453,29 @@ def paths_command(registry_path: RegistryOption = None) -> None:
     shown = user or default_user
 
     def state(p: Path | None) -> str:
-        return "exists" if p is not None and p.exists() else "does not exist"
+        return gettext("exists") if p is not None and p.exists() else gettext("does not exist")
 
-    typer.echo(f"user registry:    {shown}  ({state(shown)}; from {origin})")
+    rows = [
+        (
+            gettext("user registry"),
+            gettext("{path}  ({state}; from {origin})").format(
+                path=shown, state=state(shown), origin=gettext(REGISTRY_ORIGINS[origin])
+            ),
+        )
+    ]
     try:
         cache = user_cache_dir()
-        typer.echo(f"cache directory:  {cache}  ({state(cache)})")
+        rows.append((gettext("cache directory"), f"{cache}  ({state(cache)})"))
     except Exception:
-        typer.echo("cache directory:  none (no home directory)")
-    typer.echo(f"bundled registry: {bundled_registry_path()}")
+        rows.append((gettext("cache directory"), gettext("none (no home directory)")))
+    rows.append((gettext("bundled registry"), str(bundled_registry_path())))
+    width = max(len(label) for label, _ in rows) + 2
+    for label, value in rows:
+        typer.echo(f"{label + ':':<{width}}{value}")
 
 
 def _interrupted(signum: int, frame: object) -> NoReturn:
-    sys.stderr.write("\npolchan: interrupted\n")
+    sys.stderr.write("\npolchan: " + gettext("interrupted") + "\n")
     raise SystemExit(ExitCode.INTERRUPTED)
 
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .i18n import N_, format_number, gettext
+
 __all__ = [
     "SCHEMA_VERSION",
     "Channel",
@@ -104,17 +106,43 @@ class Channel:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a registry file, located by file and line."""
+    """One thing wrong with a registry file, located by file and line.
+
+    ``template`` is an English message id with ``{name}`` fields filled from
+    ``params``; ``str(problem)`` is English, :meth:`localized` the user's language.
+    """
 
     file: str
     line: int | None
-    message: str
+    template: str
     channel: str | None = None
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.template.format(**dict(self.params))
+
+    def localized(self) -> str:
+        """``file:line: message`` in the current language (see :mod:`polchan_cli.i18n`)."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        message = gettext(self.template).format(**dict(self.params))
+        if self.channel:
+            message = gettext("channel '{channel}': {message}").format(
+                channel=self.channel, message=message
+            )
+        return f"{where}: {message}"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         who = f" channel '{self.channel}':" if self.channel else ""
         return f"{where}:{who} {self.message}"
+
+
+def _problem(
+    file: str, line: int | None, template: str, channel: str | None = None, **params: object
+) -> Problem:
+    return Problem(file, line, template, channel, tuple(params.items()))
 
 
 class RegistryError(Exception):
@@ -202,22 +230,31 @@ def _to_plain(
 
     budget[0] -= 1
     if budget[0] < 0:
-        raise RegistryError([Problem(file, None, "file expands to too many values (alias bomb?)")])
+        raise RegistryError(
+            [Problem(file, None, N_("file expands to too many values (alias bomb?)"))]
+        )
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
-        raise RegistryError([Problem(file, line, "values nested too deeply")])
+        raise RegistryError([Problem(file, line, N_("values nested too deeply"))])
     if node.tag not in _PLAIN_TAGS:
-        raise RegistryError([Problem(file, line, f"unsupported YAML tag {node.tag!r}")])
+        raise RegistryError(
+            [_problem(file, line, N_("unsupported YAML tag {tag}"), tag=repr(node.tag))]
+        )
     if isinstance(node, yaml.MappingNode):
         result: dict[str, _Located] = {}
         for key_node, value_node in node.value:
             key = _to_plain(key_node, file, problems, budget, depth + 1)
             if not isinstance(key.value, str):
-                what = f"key {key.value!r}" if key.text is not None else "a list or mapping key"
-                problems.append(Problem(file, key.line, f"{what} must be a string"))
+                if key.text is not None:
+                    message = N_("key {key} must be a string")
+                else:
+                    message = N_("a list or mapping key must be a string")
+                problems.append(_problem(file, key.line, message, key=repr(key.value)))
                 continue
             if key.value in result:
-                problems.append(Problem(file, key.line, f"duplicate key '{key.value}'"))
+                problems.append(
+                    _problem(file, key.line, N_("duplicate key '{key}'"), key=key.value)
+                )
             result[key.value] = _to_plain(value_node, file, problems, budget, depth + 1)
         return _Located(result, line)
     if isinstance(node, yaml.SequenceNode):
@@ -252,14 +289,18 @@ def _compose(text: str, file: str) -> Any:
     try:
         return yaml.compose(text, Loader=loader_class)
     except RecursionError:  # the pure-Python composer on deeply nested input
-        raise RegistryError([Problem(file, None, "invalid YAML: nested too deeply")]) from None
+        raise RegistryError([Problem(file, None, N_("invalid YAML: nested too deeply"))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = exc.problem or exc.context or "invalid YAML"
-        raise RegistryError([Problem(file, line, f"invalid YAML: {reason}")]) from None
+        raise RegistryError(
+            [_problem(file, line, N_("invalid YAML: {reason}"), reason=reason)]
+        ) from None
     except yaml.YAMLError as exc:
-        raise RegistryError([Problem(file, None, f"invalid YAML: {exc}")]) from None
+        raise RegistryError(
+            [_problem(file, None, N_("invalid YAML: {reason}"), reason=exc)]
+        ) from None
 
 
 def read_registry_text(path: Path) -> str:
@@ -269,25 +310,38 @@ def read_registry_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise RegistryError(
-                [Problem(name, None, f"file is {size:,} bytes; a registry is at most 1 MB")]
+                [
+                    _problem(
+                        name,
+                        None,
+                        N_("file is {size} bytes; a registry is at most 1 MB"),
+                        size=format_number(size),
+                    )
+                ]
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise RegistryError([Problem(str(path), None, "no such file")]) from None
+        raise RegistryError([Problem(str(path), None, N_("no such file"))]) from None
     except IsADirectoryError:
-        raise RegistryError([Problem(str(path), None, "is a directory, not a file")]) from None
+        raise RegistryError([Problem(str(path), None, N_("is a directory, not a file"))]) from None
     except OSError as exc:
-        raise RegistryError([Problem(str(path), None, f"cannot read: {exc.strerror}")]) from None
+        raise RegistryError(
+            [_problem(str(path), None, N_("cannot read: {reason}"), reason=exc.strerror)]
+        ) from None
     if data.startswith(b"\xef\xbb\xbf"):
         raise RegistryError(
-            [Problem(name, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM")]
+            [
+                Problem(
+                    name, 1, N_("file starts with a byte-order mark; save it as UTF-8 without BOM")
+                )
+            ]
         )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise RegistryError(
-            [Problem(name, line, "file is not UTF-8 (Latin-1?); save it as UTF-8")]
+            [Problem(name, line, N_("file is not UTF-8 (Latin-1?); save it as UTF-8"))]
         ) from None
 
 
@@ -297,34 +351,43 @@ def read_registry_text(path: Path) -> str:
 def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]:
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
-        raise RegistryError([Problem(file, line, "tab character; indent YAML with spaces")])
+        raise RegistryError([Problem(file, line, N_("tab character; indent YAML with spaces"))])
     node = _compose(text, file)
     problems: list[Problem] = []
     if node is None:
         raise RegistryError(
-            [Problem(file, 1, "file is empty; expected 'schema: 1' and 'channels:'")]
+            [Problem(file, 1, N_("file is empty; expected 'schema: 1' and 'channels:'"))]
         )
     root = _to_plain(node, file, problems, [MAX_NODES])
     if not isinstance(root.value, dict):
         raise RegistryError(
-            [Problem(file, root.line, "expected a mapping with 'schema' and 'channels'")]
+            [Problem(file, root.line, N_("expected a mapping with 'schema' and 'channels'"))]
         )
     doc = root.value
     schema = doc.get("schema")
     if schema is None:
-        problems.append(Problem(file, root.line, f"missing 'schema: {SCHEMA_VERSION}'"))
+        problems.append(
+            _problem(file, root.line, N_("missing 'schema: {version}'"), version=SCHEMA_VERSION)
+        )
     elif type(schema.value) is not int or schema.value != SCHEMA_VERSION:
         problems.append(
-            Problem(file, schema.line, f"schema {schema.value!r} is not supported (expected 1)")
+            _problem(
+                file,
+                schema.line,
+                N_("schema {schema} is not supported (expected 1)"),
+                schema=repr(schema.value),
+            )
         )
     for key, value in doc.items():
         if key not in ("schema", "channels"):
-            problems.append(Problem(file, value.line, f"unknown top-level field '{key}'"))
+            problems.append(
+                _problem(file, value.line, N_("unknown top-level field '{field}'"), field=key)
+            )
     channels = doc.get("channels")
     if channels is None:
-        problems.append(Problem(file, root.line, "missing 'channels:' list"))
+        problems.append(Problem(file, root.line, N_("missing 'channels:' list")))
     elif not isinstance(channels.value, list):
-        problems.append(Problem(file, channels.line, "'channels' must be a list"))
+        problems.append(Problem(file, channels.line, N_("'channels' must be a list")))
     return doc, problems
 
 
@@ -335,7 +398,7 @@ def _check_str(entry: dict[str, _Located], key: str, nullable: bool = False) -> 
     if item.value is None and nullable:
         return None
     if not isinstance(item.value, str) or not item.value.strip():
-        raise ValueError(f"{key} must be a non-empty string")
+        raise ValueError(key)
     return item.value
 
 
@@ -345,25 +408,25 @@ def _validate_entry(
     """Check one channel entry; return its fields (only those given when partial)."""
     problems: list[Problem] = []
     if not isinstance(item.value, dict):
-        return None, [Problem(file, item.line, "each channel must be a mapping")]
+        return None, [Problem(file, item.line, N_("each channel must be a mapping"))]
     entry: dict[str, _Located] = item.value
     ident = entry.get("id")
     cid = ident.value if ident is not None and isinstance(ident.value, str) else None
 
-    def problem(line: int, message: str) -> None:
-        problems.append(Problem(file, line, message, cid))
+    def problem(line: int, template: str, **params: object) -> None:
+        problems.append(_problem(file, line, template, cid, **params))
 
     if ident is None:
-        problem(item.line, "missing field 'id'")
+        problem(item.line, N_("missing field '{field}'"), field="id")
     elif cid is None or not _ID.fullmatch(cid):
-        problem(ident.line, "id must be a lowercase ASCII slug like 'rotenburg-wuemme'")
+        problem(ident.line, N_("id must be a lowercase ASCII slug like 'rotenburg-wuemme'"))
     for key, value in entry.items():
         if key not in REQUIRED_FIELDS and key not in OPTIONAL_FIELDS:
-            problem(value.line, f"unknown field '{key}'")
+            problem(value.line, N_("unknown field '{field}'"), field=key)
     if not partial:
         for key in REQUIRED_FIELDS:
             if key not in entry and key != "id":
-                problem(item.line, f"missing field '{key}'")
+                problem(item.line, N_("missing field '{field}'"), field=key)
 
     fields: dict[str, Any] = {"id": cid}
     for key in ("name", "agency", "state", "note", "parent"):
@@ -371,26 +434,28 @@ def _validate_entry(
             try:
                 fields[key] = _check_str(entry, key, nullable=key in ("note", "parent"))
             except ValueError as exc:
-                problem(entry[key].line, str(exc))
+                problem(entry[key].line, N_("{field} must be a non-empty string"), field=exc)
     if "url" in entry:
         url = entry["url"]
         if not is_channel_url(url.value):
-            problem(url.line, "url must look like https://whatsapp.com/channel/<id>")
+            problem(url.line, N_("url must look like https://whatsapp.com/channel/<id>"))
         fields["url"] = url.value
     if "districts" in entry:
         districts = entry["districts"]
         if not isinstance(districts.value, list):
-            problem(districts.line, "districts must be a list of 5-digit district keys")
+            problem(districts.line, N_("districts must be a list of 5-digit district keys"))
         else:
             keys = []
             for d in districts.value:
                 value = d.value if isinstance(d.value, str) else (d.text or str(d.value))
                 if not isinstance(d.value, str) or not _DISTRICT_KEY.fullmatch(value):
                     problem(
-                        d.line, f'district key {value!r} must be 5 digits in quotes, e.g. "03351"'
+                        d.line,
+                        N_('district key {key} must be 5 digits in quotes, e.g. "03351"'),
+                        key=repr(value),
                     )
                 elif known_districts is not None and value not in known_districts:
-                    problem(d.line, f"district key '{value}' is not a German district")
+                    problem(d.line, N_("district key '{key}' is not a German district"), key=value)
                 keys.append(value)
             fields["districts"] = tuple(keys)
     if "municipalities" in entry:
@@ -400,7 +465,7 @@ def _validate_entry(
     if "disabled" in entry:
         disabled = entry["disabled"]
         if not isinstance(disabled.value, bool):
-            problem(disabled.line, "disabled must be true or false")
+            problem(disabled.line, N_("disabled must be true or false"))
         fields["disabled"] = disabled.value is True
     return fields, problems
 
@@ -408,7 +473,7 @@ def _validate_entry(
 def _municipalities(node: _Located, problem: Any) -> tuple[MunicipalityRef, ...]:
     refs = []
     if not isinstance(node.value, list):
-        problem(node.line, "municipalities must be a list of {district, name}")
+        problem(node.line, N_("municipalities must be a list of {{district, name}}"))
         return ()
     for m in node.value:
         v = m.value if isinstance(m.value, dict) else {}
@@ -421,7 +486,7 @@ def _municipalities(node: _Located, problem: Any) -> tuple[MunicipalityRef, ...]
             or not isinstance(name.value, str)
             or set(v) - {"district", "name"}
         ):
-            problem(m.line, "each municipality needs exactly 'district' (5 digits) and 'name'")
+            problem(m.line, N_("each municipality needs exactly 'district' (5 digits) and 'name'"))
             continue
         refs.append(MunicipalityRef(district.value, name.value))
     return tuple(refs)
@@ -429,12 +494,12 @@ def _municipalities(node: _Located, problem: Any) -> tuple[MunicipalityRef, ...]
 
 def _source(node: _Located, problem: Any) -> Source | None:
     if not isinstance(node.value, dict):
-        problem(node.line, "source must be a mapping with url, title, published")
+        problem(node.line, N_("source must be a mapping with url, title, published"))
         return None
     src = node.value
     for key, value in src.items():
         if key not in SOURCE_FIELDS:
-            problem(value.line, f"unknown field 'source.{key}'")
+            problem(value.line, N_("unknown field '{field}'"), field=f"source.{key}")
     url = src.get("url")
     title = src.get("title")
     published = src.get("published")
@@ -444,16 +509,18 @@ def _source(node: _Located, problem: Any) -> Source | None:
         or not isinstance(url.value, str)
         or (not url.value.startswith("https://") and not url.value.startswith("http://"))
     ):
-        problem((url or node).line, "source.url must be the http(s) address of the announcement")
+        problem(
+            (url or node).line, N_("source.url must be the http(s) address of the announcement")
+        )
         ok = False
     if title is None or not isinstance(title.value, str) or not title.value.strip():
-        problem((title or node).line, "source.title must be a non-empty string")
+        problem((title or node).line, N_("source.title must be a non-empty string"))
         ok = False
     if published is None:
-        problem(node.line, "missing field 'source.published' (null when unknown)")
+        problem(node.line, N_("missing field 'source.published' (null when unknown)"))
         ok = False
     elif published.value is not None and not isinstance(published.value, str):
-        problem(published.line, "source.published must be a date like 2024-11 or null")
+        problem(published.line, N_("source.published must be a date like 2024-11 or null"))
         ok = False
     if not ok:
         return None
@@ -492,7 +559,13 @@ def parse_registry(
         cid = fields["id"]
         if cid in seen:
             problems.append(
-                Problem(file, item.line, f"duplicate id (first at line {seen[cid]})", cid)
+                _problem(
+                    file,
+                    item.line,
+                    N_("duplicate id (first at line {first})"),
+                    cid,
+                    first=seen[cid],
+                )
             )
             continue
         seen[cid] = item.line

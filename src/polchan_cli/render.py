@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .i18n import N_, format_date, format_number, gettext, ngettext
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -25,17 +27,18 @@ __all__ = [
     "safe",
 ]
 
+# Message ids; shown through gettext().
 KIND_LABELS = {
-    "postcode": "postcode",
-    "channel": "channel",
-    "district": "district",
-    "municipality": "municipality",
-    "samtgemeinde": "Samtgemeinde",
-    "locality": "Ortsteil",
-    "former_name": "former name",
+    "postcode": N_("postcode"),
+    "channel": N_("channel"),
+    "district": N_("district"),
+    "municipality": N_("municipality"),
+    "samtgemeinde": N_("Samtgemeinde"),
+    "locality": N_("Ortsteil"),
+    "former_name": N_("former name"),
 }
 
-FOOTER = (
+FOOTER = N_(
     "These are one-way information channels of the police: they cannot receive "
     "messages. In an emergency call 110."
 )
@@ -62,46 +65,59 @@ def _link(url: str) -> str:
     return f"[link={url}]{safe(url)}[/link]" if url.startswith("https://") else safe(url)
 
 
+def _quoted(text: str) -> str:
+    return gettext("'{text}'").format(text=safe(text))
+
+
 def _describe(m) -> str:  # noqa: ANN001 - a resolve.Match
-    kind = KIND_LABELS.get(m.kind, m.kind)
     if m.kind == "locality" and m.municipality:
-        return f"{kind} of {m.municipality}"
+        return gettext("Ortsteil of {municipality}").format(municipality=m.municipality)
     if m.kind == "former_name" and m.municipality:
-        return f"former name, now {m.municipality}"
+        return gettext("former name, now {municipality}").format(municipality=m.municipality)
     if m.kind == "samtgemeinde" and m.members:
-        return f"{kind}: {', '.join(m.members)}"
+        return gettext("Samtgemeinde: {members}").format(members=", ".join(m.members))
     if m.kind == "postcode" and m.municipality:
-        return f"{kind}: {m.municipality}"
-    return kind
+        return gettext("postcode: {municipality}").format(municipality=m.municipality)
+    return gettext(KIND_LABELS.get(m.kind, m.kind))
 
 
 def print_resolution(console: Console, res: Resolution) -> None:
     """The ``find`` table for one resolution, with how the query was read."""
     from rich.table import Table
 
+    query = _quoted(res.query)
     if res.fuzzy_for:
         console.print(
-            f"No exact match for '{safe(res.query)}'; showing results for '{safe(res.fuzzy_for)}'."
+            gettext("No exact match for {query}; showing results for {match}.").format(
+                query=query, match=_quoted(res.fuzzy_for)
+            )
         )
     elif res.ambiguous:
         districts = len({m.district.key for m in res.matches})
         console.print(
-            f"'{safe(res.query)}' matches {len(res.matches)} places in {districts} districts;"
-            " the best come first."
+            ngettext(
+                "{query} matches {places} places in {districts} district; the best come first.",
+                "{query} matches {places} places in {districts} districts; the best come first.",
+                districts,
+            ).format(
+                query=query,
+                places=format_number(len(res.matches)),
+                districts=format_number(districts),
+            )
         )
     if not res.matches:
         if res.suggestions:
             console.print(
-                f"Nothing found for '{safe(res.query)}'. Did you mean: "
-                + ", ".join(safe(s) for s in res.suggestions)
-                + "?"
+                gettext("Nothing found for {query}. Did you mean: {suggestions}?").format(
+                    query=query, suggestions=", ".join(safe(s) for s in res.suggestions)
+                )
             )
         else:
-            console.print(f"Nothing found for '{safe(res.query)}'.")
+            console.print(gettext("Nothing found for {query}.").format(query=query))
         return
     table = Table()
-    for column in ("Place", "Kind", "District, state", "Channel, agency"):
-        table.add_column(column, overflow="fold")
+    for column in (N_("Place"), N_("Kind"), N_("District, state"), N_("Channel, agency")):
+        table.add_column(gettext(column), overflow="fold")
     for m in res.matches:
         channels = "\n".join(
             f"[bold][link={c.url}]{safe(c.name)}[/link][/bold]\n[dim]{safe(c.agency)}[/dim]"
@@ -111,20 +127,18 @@ def print_resolution(console: Console, res: Resolution) -> None:
             safe(m.name),
             safe(_describe(m)),
             f"{safe(m.district.name)}\n[dim]{safe(m.state)}[/dim]",
-            channels or "[dim]no channel[/dim]",
+            channels or f"[dim]{safe(gettext('no channel'))}[/dim]",
         )
     console.print(table)
     for c in res.unique_channels():
         console.print(f"{safe(c.name)}: {_link(c.url)}", soft_wrap=True)
     if res.status == "no_channel":
         districts = sorted({f"{m.district.name} ({m.state})" for m in res.matches})
+        where = ", ".join(districts[:5]) + ("" if len(districts) <= 5 else ", …")
         console.print(
-            "No channel in the registry covers "
-            + safe(", ".join(districts[:5]))
-            + ("" if len(districts) <= 5 else ", …")
-            + "."
+            gettext("No channel in the registry covers {districts}.").format(districts=safe(where))
         )
-    console.print(f"[dim]{safe(FOOTER)}[/dim]")
+    console.print(f"[dim]{safe(gettext(FOOTER))}[/dim]")
 
 
 def print_channels(console: Console, registry: Registry, district_names: dict[str, str]) -> None:
@@ -132,44 +146,55 @@ def print_channels(console: Console, registry: Registry, district_names: dict[st
     from rich.table import Table
 
     table = Table(show_lines=True)
-    table.add_column("Channel, agency, link", overflow="fold", ratio=3)
-    table.add_column("Directorate, state", overflow="fold", ratio=2)
-    table.add_column("Districts", overflow="fold", ratio=2)
+    table.add_column(gettext("Channel, agency, link"), overflow="fold", ratio=3)
+    table.add_column(gettext("Directorate, state"), overflow="fold", ratio=2)
+    table.add_column(gettext("Districts"), overflow="fold", ratio=2)
     ordered = sorted(registry.channels, key=lambda c: (c.state, c.parent or "~", c.name))
     for c in ordered:
         areas = [district_names.get(k, k) for k in c.districts]
         areas += [
             f"{m.name} ({district_names.get(m.district, m.district)})" for m in c.municipalities
         ]
-        name = safe(c.name) + (" [italic](your registry)[/italic]" if c.origin == "user" else "")
+        mine = f" [italic]{safe(gettext('(your registry)'))}[/italic]"
+        name = safe(c.name) + (mine if c.origin == "user" else "")
         table.add_row(
             f"[bold]{name}[/bold]\n{safe(c.agency)}\n{_link(c.url)}",
             f"{safe(c.parent or '–')}\n{safe(c.state)}",
             safe(", ".join(areas)),
         )
     console.print(table)
-    console.print(f"{len(registry.channels)} channels.")
+    n = len(registry.channels)
+    console.print(ngettext("{n} channel.", "{n} channels.", n).format(n=format_number(n)))
 
 
 def print_sources(console: Console, info: dict) -> None:
     """The ``sources`` listing: data version, upstream sources, channel sources."""
     from rich.table import Table
 
-    console.print(f"polchan {safe(info['version'])}, data version {safe(info['data_version'])}")
-    table = Table(title="Data sources")
-    for column in ("Source", "As of", "Contributes", "Licence"):
-        table.add_column(column, overflow="fold")
+    console.print(
+        gettext("polchan {version}, data version {data_version}").format(
+            version=safe(info["version"]), data_version=safe(format_date(info["data_version"]))
+        )
+    )
+    table = Table(title=gettext("Data sources"))
+    for column in (N_("Source"), N_("As of"), N_("Contributes"), N_("Licence")):
+        table.add_column(gettext(column), overflow="fold")
     for s in info["sources"]:
-        table.add_row(safe(s["name"]), safe(s["date"]), safe(s["contributes"]), safe(s["licence"]))
+        table.add_row(
+            safe(gettext(s["name"])),
+            safe(format_date(s["date"])),
+            safe(gettext(s["contributes"])),
+            safe(gettext(s["licence"])),
+        )
     console.print(table)
-    channels = Table(title="Channel sources")
-    for column in ("Channel", "Announced in", "Published"):
-        channels.add_column(column, overflow="fold")
+    channels = Table(title=gettext("Channel sources"))
+    for column in (N_("Channel"), N_("Announced in"), N_("Published")):
+        channels.add_column(gettext(column), overflow="fold")
     for c in info["channels"]:
         src = c["source"]
         channels.add_row(
             safe(c["name"]),
             f"{safe(src['title'])}\n{_link(src['url'])}",
-            safe(src["published"] or "not given"),
+            safe(format_date(src["published"]) if src["published"] else gettext("not given")),
         )
     console.print(channels)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import gazetteer
+from .i18n import N_
 from .normalize import name_key
 from .registry import Channel, Registry
 
@@ -51,7 +52,16 @@ _LEADING_POSTCODE = re.compile(r"(\d{5})\s+\D.*")
 
 
 class QueryError(ValueError):
-    """The input cannot be a query; the message says why, in one line."""
+    """The input cannot be a query; the message says why, in one line.
+
+    ``str(error)`` is English (as in ``--batch`` JSON); ``template`` and
+    ``params`` let the CLI say it in the user's language.
+    """
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(template.format(**params))
+        self.template = template
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -133,13 +143,19 @@ def check_query(query: str) -> str:
     """The query stripped of surrounding space, or QueryError saying why it is none."""
     text = query.strip()
     if not text:
-        raise QueryError("empty query: give a town, Ortsteil, district or postcode")
+        raise QueryError(N_("empty query: give a town, Ortsteil, district or postcode"))
     if len(text) > MAX_QUERY_LENGTH:
-        raise QueryError(f"query is {len(text)} characters long; at most {MAX_QUERY_LENGTH}")
+        raise QueryError(
+            N_("query is {length} characters long; at most {limit}"),
+            length=len(text),
+            limit=MAX_QUERY_LENGTH,
+        )
     if _NUMBER.fullmatch(text) and not _POSTCODE.fullmatch(text):
-        raise QueryError(f"'{text}' is not a postcode: German postcodes have 5 digits")
+        raise QueryError(
+            N_("'{query}' is not a postcode: German postcodes have 5 digits"), query=text
+        )
     if not name_key(text):
-        raise QueryError("query has no letters or digits: give a town, district or postcode")
+        raise QueryError(N_("query has no letters or digits: give a town, district or postcode"))
     return text
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import __version__, gazetteer
+from .i18n import N_
 from .registry import Registry
 
 __all__ = ["DATA_SOURCES", "describe_sources"]
@@ -20,7 +21,7 @@ DATA_SOURCES: tuple[dict[str, str], ...] = (
         "date": "2026-03",
         "licence": "CC BY 4.0",
         "attribution": "GeoNames (geonames.org)",
-        "contributes": "postcodes, localities (Ortsteile), former names, coordinates",
+        "contributes": N_("postcodes, localities (Ortsteile), former names, coordinates"),
     },
     {
         "name": "OpenStreetMap postcode-municipality-district table (suche-postleitzahl.org)",
@@ -30,7 +31,7 @@ DATA_SOURCES: tuple[dict[str, str], ...] = (
         "attribution": (
             "© OpenStreetMap contributors; the gazetteer is a derived database under the ODbL"
         ),
-        "contributes": "municipalities and the postcodes and districts they belong to",
+        "contributes": N_("municipalities and the postcodes and districts they belong to"),
     },
     {
         "name": "Destatis Gemeindeverzeichnis, table 04-kreise",
@@ -38,15 +39,17 @@ DATA_SOURCES: tuple[dict[str, str], ...] = (
         "date": "2018-12-31",
         "licence": "CC BY 4.0 (Datenlizenz Deutschland – Namensnennung 2.0)",
         "attribution": "Statistisches Bundesamt (Destatis)",
-        "contributes": "every district: key, official name, type, state",
+        "contributes": N_("every district: key, official name, type, state"),
     },
     {
-        "name": "Curated localities (data/localities/*.csv), former names (tools/former_names.csv)",
+        "name": N_(
+            "Curated localities (data/localities/*.csv), former names (tools/former_names.csv)"
+        ),
         "url": "https://github.com/ (see the source URL on every row)",
         "date": "2026-11-25",
-        "licence": "facts, cited per row",
+        "licence": N_("facts, cited per row"),
         "attribution": "the public pages named on each row",
-        "contributes": "Ortsteile, Samtgemeinden and former names of the covered districts",
+        "contributes": N_("Ortsteile, Samtgemeinden and former names of the covered districts"),
     },
 )
 
@@ -56,7 +59,7 @@ def describe_sources(registry: Registry) -> dict[str, Any]:
     return {
         "version": __version__,
         "data_version": gazetteer.data_version(),
-        "sources": [dict(s) for s in DATA_SOURCES],
+        "sources": [dict(s) for s in DATA_SOURCES],  # English: JSON stays stable
         "channels": [
             {
                 "id": c.id,

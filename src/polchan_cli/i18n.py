@@ -1,0 +1,139 @@
+"""The user's language: which one to speak, its gettext catalogue, German formats.
+
+polchan speaks English (the message ids) and German (``locale/de/LC_MESSAGES/
+polchan.mo``, compiled from ``polchan.po`` by ``tools/build_catalogs.py``).
+The language is chosen once per invocation, in this order:
+
+1. ``--lang de|en`` on the command line;
+2. ``POLCHAN_LANG`` (``de``, ``en``, or a locale name such as ``de_AT``);
+3. the first non-empty of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, read like
+   POSIX does (``de_DE.UTF-8``, ``de_AT``, ``de`` give German; ``C`` or any
+   other language gives English);
+4. English.
+
+The chosen language lives in a context variable for the length of one
+command, so a test (or an embedding program) can run both languages in one
+process. Strings are marked with :func:`gettext` (translated now) or
+:func:`N_` (translated later, e.g. constants and help texts).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import gettext as _gettext
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "choose_language",
+    "current_language",
+    "format_date",
+    "format_number",
+    "gettext",
+    "language_of",
+    "ngettext",
+    "speaking",
+    "translations",
+]
+
+LANGUAGES = ("en", "de")
+DOMAIN = "polchan"
+LOCALE_DIR = Path(__file__).parent / "locale"
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+_language: contextvars.ContextVar[str] = contextvars.ContextVar("polchan_language", default="en")
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it yet."""
+    return message
+
+
+def language_of(value: str | None) -> str | None:
+    """The supported language a locale name asks for, or None if it names none.
+
+    Accepts ``de``, ``DE``, ``de_DE.UTF-8``, ``de-AT``, ``de_CH@euro``, ``en_GB``;
+    ``C``, ``POSIX``, empty and unsupported languages (``fr_FR``) give None.
+    """
+    if not value:
+        return None
+    code = value.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def choose_language(option: str | None, environ: Mapping[str, str]) -> str:
+    """The language for this run: ``--lang``, else ``POLCHAN_LANG``, else the locale.
+
+    ``option`` must already be ``de`` or ``en`` (the CLI checks it). A set
+    ``POLCHAN_LANG`` or locale variable that names another language means
+    English: like POSIX, the first variable that is set decides.
+    """
+    if option:
+        return option
+    own = environ.get("POLCHAN_LANG", "").strip()
+    if own:
+        return language_of(own) or "en"
+    for variable in _LOCALE_VARIABLES:
+        value = environ.get(variable, "").strip()
+        if value:
+            return language_of(value) or "en"
+    return "en"
+
+
+@functools.cache
+def translations(language: str) -> _gettext.NullTranslations:
+    """The bundled catalogue for ``language`` (English is the identity)."""
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def current_language() -> str:
+    """The language of the running command (``en`` outside one)."""
+    return _language.get()
+
+
+@contextlib.contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Speak ``language`` inside the ``with`` block."""
+    token = _language.set(language if language in LANGUAGES else "en")
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def gettext(message: str) -> str:
+    """``message`` in the current language."""
+    return translations(_language.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n``, in the current language."""
+    return translations(_language.get()).ngettext(singular, plural, n)
+
+
+def format_number(n: int) -> str:
+    """``n`` with thousands separators: ``10,000`` in English, ``10.000`` in German."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if _language.get() == "de" else text
+
+
+def format_date(iso: str) -> str:
+    """An ISO date (``2026-03-05``, ``2026-03`` or ``2026``) as readers expect it.
+
+    German: ``05.03.2026``, ``03/2026``; English keeps ISO. Anything that is
+    not an ISO date is returned unchanged.
+    """
+    if _language.get() != "de":
+        return iso
+    parts = iso.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        return iso
+    if len(parts) == 3:
+        return f"{parts[2]}.{parts[1]}.{parts[0]}"
+    if len(parts) == 2:
+        return f"{parts[1]}/{parts[0]}"
+    return iso

@@ -1,0 +1,244 @@
+"""Typer in the user's language: translated help screens and one-line usage errors.
+
+Typer (and the Click it vendors) writes its help and usage errors in English.
+This module plugs into Typer's documented extension points instead of patching
+it: a command and a group class (``cls=``) whose context formats help through a
+formatter that looks every text up in polchan's catalogue, and a ``main`` that
+
+* picks the language before Click parses anything (so ``--help`` placed before
+  ``--lang de`` is German too), and
+* turns Click's usage errors into one translated line on stderr, exit code 2:
+  ``polchan: no such option: --jsn (did you mean --json?); see 'polchan find --help'``.
+
+English message ids for Typer's own texts are listed in :data:`TYPER_TEXTS`, so
+the catalogue check sees them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from .i18n import LANGUAGES, N_, choose_language, gettext, speaking
+
+__all__ = ["TYPER_TEXTS", "LocalizedCommand", "LocalizedGroup", "language_in_args"]
+
+# Texts Typer/Click print that polchan translates (headings, usage tokens,
+# built-in option help, the bracketed extras after an option's help).
+TYPER_TEXTS = (
+    N_("Usage: "),
+    N_("Arguments"),
+    N_("Options"),
+    N_("Commands"),
+    N_("OPTIONS"),
+    N_("COMMAND"),
+    N_("ARGS"),
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+    N_("required"),
+    N_("env var: {var}"),
+    N_("default: {default}"),
+)
+
+_PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]+\b")
+_EXTRAS = re.compile(r"^(?P<text>.*?)\s*\[(?P<extras>[^\[\]]*)\]$", re.DOTALL)
+_EXTRA_WITH_VALUE = re.compile(r"^(?P<label>env var|default): (?P<value>.*)$")
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)")
+_NO_SUCH_COMMAND = re.compile(
+    r"No such command '(?P<name>.*?)'\.(?: Did you mean (?P<maybe>.*)\?)?"
+)
+
+
+def _words(text: str) -> str:
+    """Upper-case placeholders (OPTIONS, PLACE, FILE...) translated one by one."""
+    return _PLACEHOLDER.sub(lambda m: gettext(m.group()), text)
+
+
+def _extras(extras: str) -> str:
+    parts = []
+    for part in extras.split("; "):
+        match = _EXTRA_WITH_VALUE.match(part)
+        if match:
+            label = match["label"].replace(" ", "_")
+            template = {"env_var": "env var: {var}", "default": "default: {default}"}[label]
+            value = match["value"]
+            parts.append(gettext(template).format(var=value, default=value))
+        else:
+            parts.append(gettext(part))
+    return "; ".join(parts)
+
+
+class _Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
+    """Click's help formatter, looking each text up in the catalogue first."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, _words(args), gettext(prefix or "Usage: "))
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(gettext(heading))
+
+    def write_text(self, text: str) -> None:
+        super().write_text(gettext(text))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        translated = []
+        for term, help_text in rows:
+            match = _EXTRAS.match(help_text)
+            if match:
+                text = gettext(match["text"]) if match["text"] else ""
+                help_text = f"{text}  [{_extras(match['extras'])}]".strip()
+            else:
+                help_text = gettext(help_text)
+            translated.append((_words(term), help_text))
+        super().write_dl(translated, *args, **kwargs)
+
+
+class _Context(typer.Context):
+    formatter_class = _Formatter
+
+
+class LocalizedCommand(TyperCommand):
+    """A Typer command whose help screen speaks the current language."""
+
+    context_class = _Context
+
+
+def language_in_args(args: Sequence[str]) -> str | None:
+    """The value of the last ``--lang X`` / ``--lang=X`` before ``--``, if any."""
+    value = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+    return value
+
+
+def _first_sentence(text: str) -> str:
+    first = text.strip().split("\n\n")[0].replace("\n", " ")
+    return first.split(". ")[0].rstrip(".")
+
+
+class LocalizedGroup(TyperGroup):
+    """The ``polchan`` group: chooses the language, translates help and errors."""
+
+    context_class = _Context
+
+    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, _first_sentence(gettext(command.help or ""))))
+        if rows:
+            with formatter.section("Commands"):
+                # Already translated; the formatter's second lookup finds nothing.
+                formatter.write_dl(rows)
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        asked = language_in_args(args)
+        if asked is not None and asked.lower() not in LANGUAGES:
+            with speaking(choose_language(None, os.environ)):
+                return _usage_error(
+                    gettext("unknown language '{value}' for --lang: use 'de' or 'en'").format(
+                        value=asked
+                    ),
+                    standalone_mode,
+                )
+        with speaking(choose_language(asked.lower() if asked else None, os.environ)):
+            if not standalone_mode:
+                return super().main(args, prog_name, standalone_mode=False, **extra)
+            try:
+                result = super().main(args, prog_name, standalone_mode=False, **extra)
+            except typer.Abort:
+                typer.echo(gettext("polchan: aborted"), err=True)
+                sys.exit(1)
+            except Exception as exc:
+                message = _usage_message(exc)
+                if message is None:
+                    raise
+                if isinstance(exc, _no_args_error()):
+                    exc.show()  # type: ignore[attr-defined]
+                    sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+                _usage_error(message, True, getattr(exc, "ctx", None))
+            sys.exit(result if isinstance(result, int) else 0)
+
+
+def _no_args_error() -> type:
+    from typer._click.exceptions import NoArgsIsHelpError
+
+    return NoArgsIsHelpError
+
+
+def _usage_error(message: str, standalone_mode: bool, ctx: Any = None) -> int:
+    see = ""
+    if ctx is not None:
+        see = gettext("; see '{command} --help'").format(command=ctx.command_path)
+    typer.echo(f"polchan: {message}{see}", err=True)
+    if standalone_mode:
+        sys.exit(2)
+    return 2
+
+
+def _hint(param: Any, ctx: Any) -> str:
+    if param is None:
+        return ""
+    if param.param_type_name == "argument":
+        return gettext(param.metavar or (param.name or "").upper())
+    return " / ".join(param.opts)
+
+
+def _usage_message(exc: BaseException) -> str | None:
+    """``exc`` as one translated line, or None if it is not a Click usage error."""
+    from typer._click import exceptions as click_errors
+
+    if not isinstance(exc, click_errors.ClickException):
+        return None
+    if isinstance(exc, click_errors.NoSuchOption):
+        message = gettext("no such option: {option}").format(option=exc.option_name)
+        if exc.possibilities:
+            maybe = ", ".join(sorted(exc.possibilities))
+            message += " " + gettext("(did you mean {options}?)").format(options=maybe)
+        return message
+    if isinstance(exc, click_errors.MissingParameter):
+        template = (
+            gettext("missing argument {name}")
+            if exc.param is not None and exc.param.param_type_name == "argument"
+            else gettext("missing option {name}")
+        )
+        return template.format(name=_hint(exc.param, exc.ctx))
+    if isinstance(exc, click_errors.BadOptionUsage) and "requires" in exc.message:
+        return gettext("option {option} needs a value").format(option=exc.option_name)
+    if isinstance(exc, click_errors.BadParameter):
+        return gettext("invalid value for {param}: {detail}").format(
+            param=_hint(exc.param, exc.ctx), detail=exc.message
+        )
+    text = exc.format_message()
+    match = _EXTRA_ARGUMENTS.search(text)
+    if match:
+        return gettext("unexpected extra argument: {args}").format(args=match["args"])
+    match = _NO_SUCH_COMMAND.search(text)
+    if match:
+        message = gettext("no such command: {name}").format(name=match["name"])
+        if match["maybe"]:
+            message += " " + gettext("(did you mean {options}?)").format(options=match["maybe"])
+        return message
+    if text.startswith("Missing command"):
+        return gettext("missing command")
+    return text
