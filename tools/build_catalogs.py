@@ -69,7 +69,7 @@ def extract(package: Path = PACKAGE) -> dict[str, tuple[str | None, list[str]]]:
     for path in sorted(package.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
-            where = f"{path.relative_to(ROOT).as_posix()}:{getattr(node, 'lineno', 0)}"
+            where = path.relative_to(package.parent.parent).as_posix()
             doc = _docstring_of_command(node)
             if doc:
                 add(doc, None, where)

@@ -50,7 +50,7 @@ TYPER_TEXTS = (
 _PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]+\b")
 _EXTRAS = re.compile(r"^(?P<text>.*?)\s*\[(?P<extras>[^\[\]]*)\]$", re.DOTALL)
 _EXTRA_WITH_VALUE = re.compile(r"^(?P<label>env var|default): (?P<value>.*)$")
-_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)")
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)")
 _NO_SUCH_COMMAND = re.compile(
     r"No such command '(?P<name>.*?)'\.(?: Did you mean (?P<maybe>.*)\?)?"
 )

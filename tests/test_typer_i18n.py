@@ -1,0 +1,339 @@
+"""polchan in German and English: every command's output, help and errors, and the choice.
+
+German is chosen by ``--lang de`` (anywhere on the command line), ``POLCHAN_LANG``
+or the locale variables; JSON is the same in both languages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from polchan_cli.cli import ExitCode, app
+from polchan_cli.typer_i18n import language_in_args
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).parent / "registry_corpus"
+GERMAN_PO = ROOT / "src" / "polchan_cli" / "locale" / "de" / "LC_MESSAGES" / "polchan.po"
+runner = CliRunner()
+ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+COMMANDS = ("find", "list", "open", "sources", "validate", "paths")
+
+
+def run(*args: str, env: dict | None = None):
+    return runner.invoke(app, list(args), env={**ENV, **(env or {})})
+
+
+def de(*args: str):
+    return run("--lang", "de", *args)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _english_fragments() -> list[str]:
+    """Pieces of English message ids long enough to be unmistakably English text."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import build_catalogs
+    finally:
+        sys.path.pop(0)
+    fragments = set()
+    for entry in build_catalogs.read_po(GERMAN_PO):
+        if not entry.msgid or entry.msgstr[0] == entry.msgid:
+            continue
+        for piece in re.split(r"\{[^{}]*\}|\n", entry.msgid):
+            piece = piece.strip(" .;:'()")
+            if len(piece) >= 14 and " " in piece:
+                fragments.add(piece)
+    return sorted(fragments)
+
+
+ENGLISH = _english_fragments()
+
+
+def assert_german(text: str) -> None:
+    flat = _flat(text)
+    left = [f for f in ENGLISH if f in flat]
+    assert not left, f"English left in a German run: {left}"
+
+
+def test_the_english_fragment_list_is_meaningful():
+    assert len(ENGLISH) > 60
+    assert "cannot receive messages" in " ".join(ENGLISH)
+
+
+# --- main output, both languages ----------------------------------------------------
+
+
+def test_find_table_in_german():
+    result = de("find", "Celle")
+    assert result.exit_code == ExitCode.OK
+    out = result.stdout
+    for heading in ("Ort", "Art", "Kreis, Land", "Kanal, Behörde"):
+        assert heading in out
+    assert "Gemeinde" in out and "Polizei Celle" in out
+    assert "Im Notfall wählen Sie die 110." in _flat(out)
+    assert_german(out)
+
+
+def test_find_ambiguous_fuzzy_and_nothing_found_in_german():
+    winsen = de("find", "Winsen")
+    assert "„Winsen“ passt zu 3 Orten in 3 Kreisen; die besten stehen oben." in winsen.stdout
+    assert "kein Kanal" in winsen.stdout
+    fuzzy = de("find", "Cele")
+    assert "Keine genaue Übereinstimmung für „Cele“; Ergebnisse für „Celle“." in fuzzy.stdout
+    nothing = de("find", "Celxe")
+    assert nothing.exit_code == ExitCode.NOT_FOUND
+    assert "Nichts gefunden für „Celxe“. Meinten Sie:" in nothing.stdout
+    none = de("find", "Hannover")
+    assert none.exit_code == ExitCode.NO_CHANNEL
+    assert "ist kein Kanal im Verzeichnis zuständig" in _flat(none.stdout)
+    for result in (winsen, fuzzy, nothing, none):
+        assert_german(result.stdout)
+
+
+def test_ortsteil_and_samtgemeinde_are_described_in_german():
+    assert "Ortsteil von Celle" in de("find", "Westercelle").stdout
+    elbmarsch = de("find", "Elbmarsch").stdout
+    assert "Samtgemeinde: " in elbmarsch and "Drage" in elbmarsch
+
+
+def test_list_in_german():
+    result = de("list")
+    assert result.exit_code == 0
+    assert "Kanal, Behörde, Link" in result.stdout
+    assert "13 Kanäle." in result.stdout
+    assert_german(result.stdout)
+    assert "13 channels." in run("list").stdout
+
+
+def test_open_print_is_the_same_link_in_both_languages():
+    german, english = de("open", "Stade", "--print"), run("open", "Stade", "--print")
+    assert german.exit_code == english.exit_code == 0
+    assert (
+        german.stdout == english.stdout == "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35\n"
+    )
+
+
+def test_sources_in_german_with_german_dates():
+    result = de("sources")
+    assert "Datenquellen" in result.stdout and "Quellen der Kanäle" in result.stdout
+    assert "31.12.2018" in result.stdout  # the Destatis table, 2018-12-31
+    assert_german(result.stdout)
+
+
+def test_validate_and_paths_in_german():
+    ok = de("validate", str(CORPUS / "valid.yaml"))
+    assert ok.exit_code == 0
+    assert "gültig, " in ok.stdout and "in Kraft" in ok.stdout
+    paths = de("paths")
+    assert "eigenes Verzeichnis:" in paths.stdout and "mitgeliefertes Verzeichnis:" in paths.stdout
+    assert_german(paths.stdout)
+    assert "user registry:" in run("paths").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("find", "find", "Celle", "--json"), 0),
+        (("find", "find", "Winsen", "--json"), 0),
+        (("find", "find", "Celxe", "--json"), 1),
+        (("list", "list", "--json"), 0),
+        (("sources", "sources", "--json"), 0),
+    ],
+    ids=["find", "find-ambiguous", "find-nothing", "list", "sources"],
+)
+def test_json_is_identical_in_both_languages(args, code):
+    english, german = run(*args[1:]), de(*args[1:])
+    assert english.exit_code == german.exit_code == code
+    assert json.loads(german.stdout) == json.loads(english.stdout)
+
+
+def test_batch_json_lines_are_identical_in_both_languages():
+    queries = "Celle\n21423\n123\nCele\n"
+    english = runner.invoke(app, ["find", "--batch", "-"], input=queries, env=ENV)
+    german = runner.invoke(app, ["find", "--batch", "-", "--lang", "de"], input=queries, env=ENV)
+    assert english.stdout == german.stdout
+    assert "is not a postcode" in english.stdout  # error texts in JSON stay English
+
+
+# --- errors, both languages ---------------------------------------------------------
+
+ERRORS = [
+    (("find",), 2, "missing PLACE", "ORT fehlt"),
+    (("find", "123"), 2, "is not a postcode", "ist keine Postleitzahl"),
+    (("find", "!!!"), 2, "no letters or digits", "weder Buchstaben noch Ziffern"),
+    (("find", "Celle", "--batch", "x"), 2, "not both", "nicht beides"),
+    (("find", "--batch", "/nonexistent/q.txt"), 2, "cannot read", "kann nicht gelesen werden"),
+    (
+        ("find", "--jsn", "x"),
+        2,
+        "no such option: --jsn (did you mean --json?)",
+        "unbekannte Option: --jsn (meinten Sie --json?)",
+    ),
+    (("fnd",), 2, "no such command: fnd", "unbekannter Befehl: fnd"),
+    (
+        ("find", "a", "b"),
+        2,
+        "unexpected extra argument: b",
+        "unerwartetes zusätzliches Argument: b",
+    ),
+    (("open",), 2, "missing argument PLACE", "Argument ORT fehlt"),
+    (("find", "--batch"), 2, "option --batch needs a value", "Option --batch braucht einen Wert"),
+    (("open", "Celxe"), 1, "nothing found for 'Celxe'", "nichts gefunden für „Celxe“"),
+    (
+        ("open", "Hannover"),
+        3,
+        "no channel in the registry covers",
+        "ist kein Kanal im Verzeichnis zuständig",
+    ),
+    (("open", "Winsen", "--print"), 3, "matches 2 channels", "passt zu 2 Kanälen"),
+    (
+        ("validate", str(CORPUS / "duplicate_id.yaml")),
+        2,
+        "duplicate id (first at line 4)",
+        "doppelte id (zuerst in Zeile 4)",
+    ),
+    (
+        ("validate", str(CORPUS / "tab.yaml")),
+        2,
+        "indent YAML with spaces",
+        "YAML bitte mit Leerzeichen einrücken",
+    ),
+    (
+        ("find", "Celle", "--registry", str(CORPUS / "unknown_field.yaml")),
+        2,
+        "channel 'celle': unknown field 'website'",
+        "Kanal 'celle': unbekanntes Feld 'website'",
+    ),
+    (
+        ("find", "Celle", "--registry", str(CORPUS / "district_unknown.yaml")),
+        2,
+        "is not a German district",
+        "ist kein deutscher Kreis",
+    ),
+    (("validate", "/nonexistent/channels.yaml"), 2, "no such file", "Datei nicht gefunden"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "english", "german"), ERRORS, ids=[" ".join(e[0])[:40] for e in ERRORS]
+)
+def test_each_error_in_both_languages(args, code, english, german):
+    en, de_ = run(*args), de(*args)
+    assert en.exit_code == de_.exit_code == code
+    assert english in en.stderr and german in de_.stderr
+    assert "Traceback" not in en.stderr + de_.stderr
+    assert_german(de_.stderr)
+
+
+def test_usage_errors_are_one_line_with_a_pointer_to_help():
+    for result in (run("find", "--jsn", "x"), de("find", "--jsn", "x")):
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("polchan: ")
+    assert "; see 'polchan find --help'" in run("find", "--jsn").stderr
+    assert "; Hilfe: 'polchan find --help'" in de("find", "--jsn").stderr
+
+
+def test_unknown_language_is_a_usage_error():
+    result = run("find", "Celle", "--lang", "fr")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.strip() == "polchan: unknown language 'fr' for --lang: use 'de' or 'en'"
+    german = run("find", "Celle", "--lang=xx", env={"LANG": "de_DE.UTF-8"})
+    assert "unbekannte Sprache 'xx'" in german.stderr
+
+
+# --- help ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", (None, *COMMANDS))
+def test_help_in_german_has_no_english_left(command):
+    args = ([command] if command else []) + ["--help"]
+    result = run(*args, env={"LANG": "de_DE.UTF-8"})
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("Aufruf: polchan")
+    assert "Optionen:" in out and "Zeigt diese Hilfe und beendet das Programm." in out
+    assert_german(out)
+    english = run(*args).stdout
+    assert english.startswith("Usage: polchan") and "Options:" in english
+
+
+def test_root_help_lists_the_commands_in_german():
+    out = run("--help", env={"LANG": "de_DE.UTF-8"}).stdout
+    assert "Befehle:" in out
+    assert "Findet den Kanal für einen Ort oder eine Postleitzahl" in out
+    assert "Rückgabewerte:" in out
+
+
+def test_help_is_german_wherever_lang_stands():
+    assert run("--help", "--lang", "de").stdout.startswith("Aufruf:")
+    assert run("find", "--help", "--lang=de").stdout.startswith("Aufruf:")
+    assert run("--lang", "de", "find", "--help").stdout.startswith("Aufruf:")
+    assert "[OPTIONEN] [ORT]" in run("find", "--help", "--lang", "de").stdout
+
+
+# --- choosing the language -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "german"),
+    [
+        ((), {}, False),
+        ((), {"LANG": "de_DE.UTF-8"}, True),
+        ((), {"LANG": "de_AT"}, True),
+        ((), {"LANG": "de"}, True),
+        ((), {"LC_MESSAGES": "de_DE.UTF-8", "LANG": "en_US.UTF-8"}, True),
+        ((), {"LC_ALL": "C", "LANG": "de_DE.UTF-8"}, False),
+        ((), {"POLCHAN_LANG": "de"}, True),
+        ((), {"POLCHAN_LANG": "en", "LANG": "de_DE.UTF-8"}, False),
+        (("--lang", "en"), {"POLCHAN_LANG": "de", "LANG": "de_DE.UTF-8"}, False),
+        (("--lang", "de"), {"POLCHAN_LANG": "en", "LC_ALL": "en_US.UTF-8"}, True),
+        (("--lang=de",), {}, True),
+    ],
+)
+def test_language_precedence(args, env, german):
+    result = run("list", *args, env=env)
+    assert result.exit_code == 0
+    assert ("13 Kanäle." in result.stdout) is german
+    assert ("13 channels." in result.stdout) is not german
+
+
+def test_lang_goes_before_or_after_the_command():
+    assert "13 Kanäle." in run("--lang", "de", "list").stdout
+    assert "13 Kanäle." in run("list", "--lang", "de").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], None),
+        (["find", "--lang", "de"], "de"),
+        (["--lang=en", "find"], "en"),
+        (["--lang", "de", "find", "--lang", "en"], "en"),
+        (["find", "--", "--lang", "de"], None),
+        (["find", "--lang"], None),
+    ],
+)
+def test_language_in_args(args, expected):
+    assert language_in_args(args) == expected
+
+
+def test_installed_polchan_speaks_german_from_the_bundled_catalogue():
+    # The wheel must carry the compiled catalogue: run the installed script.
+    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or shutil.which("polchan")
+    assert exe, "the polchan console script is not installed"
+    env = {**os.environ, "LANG": "de_DE.UTF-8", "NO_COLOR": "1", "COLUMNS": "200"}
+    out = subprocess.run([exe, "find", "Celle"], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "Kanal, Behörde" in out.stdout and "Im Notfall wählen Sie die 110." in out.stdout
