@@ -7,10 +7,6 @@ shell completion stay as fast as Typer itself.
 
 from __future__ import annotations
 
-import contextlib
-import enum
-import os
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -19,6 +15,7 @@ import typer
 
 from . import __version__
 from .i18n import N_, format_number, gettext, ngettext
+from .lookup import ExitCode, dump_json, find, load_registry_or_report
 from .typer_i18n import LocalizedCommand, LocalizedGroup
 
 if TYPE_CHECKING:
@@ -26,16 +23,6 @@ if TYPE_CHECKING:
     from .resolve import Resolution
 
 __all__ = ["ExitCode", "app", "main"]
-
-
-class ExitCode(enum.IntEnum):
-    """polchan's exit codes (documented in ``--help`` and the README)."""
-
-    OK = 0  # at least one channel found / command succeeded
-    NOT_FOUND = 1  # nothing matched the query
-    USAGE = 2  # usage or input error, invalid registry file
-    NO_CHANNEL = 3  # places matched, but no channel covers them (or a choice is needed)
-    INTERRUPTED = 130  # Ctrl-C
 
 
 APP_HELP = N_(
@@ -134,30 +121,10 @@ def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
 
 
 def _registry(path: Path | None) -> Registry:
-    from .registry import RegistryError
-    from .store import load_channels
-
-    try:
-        return load_channels(path)
-    except RegistryError as exc:
-        for problem in exc.problems:
-            typer.echo(f"polchan: {problem.localized()}", err=True)
-        raise typer.Exit(ExitCode.USAGE) from None
-
-
-def _dump(data: Any) -> str:
-    import json
-
-    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
-    return json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf_8"))
-
-
-def _exit_for(res: Resolution) -> ExitCode:
-    return {
-        "found": ExitCode.OK,
-        "no_channel": ExitCode.NO_CHANNEL,
-        "not_found": ExitCode.NOT_FOUND,
-    }[res.status]
+    registry = load_registry_or_report(path)
+    if registry is None:
+        raise typer.Exit(ExitCode.USAGE)
+    return registry
 
 
 def _resolve_or_fail(query: str, registry: Registry) -> Resolution:
@@ -210,15 +177,7 @@ def find_command(
         return
     if query is None:
         _fail(gettext("missing PLACE: try 'polchan find Celle' or 'polchan find 21423'"))
-    registry = _registry(registry_path)
-    res = _resolve_or_fail(query, registry)
-    if json_output:
-        typer.echo(_dump(res.to_dict()))
-    else:
-        from .render import make_console, print_resolution
-
-        print_resolution(make_console(), res)
-    raise typer.Exit(_exit_for(res))
+    raise typer.Exit(find(query, json_output, registry_path))
 
 
 def _find_batch(source: str, registry: Registry) -> None:
@@ -251,7 +210,7 @@ def _find_batch(source: str, registry: Registry) -> None:
                     "matches": [],
                     "suggestions": [],
                 }
-            out.append(_dump(data))
+            out.append(dump_json(data))
             if len(out) >= 500:
                 write("\n".join(out) + "\n")
                 out.clear()
@@ -278,7 +237,7 @@ def list_command(
     """
     registry = _registry(registry_path)
     if json_output:
-        typer.echo(_dump([c.to_dict() for c in registry.channels]))
+        typer.echo(dump_json([c.to_dict() for c in registry.channels]))
         return
     from . import gazetteer
     from .render import make_console, print_channels
@@ -381,7 +340,7 @@ def sources_command(
 
     info = describe_sources(_registry(registry_path))
     if json_output:
-        typer.echo(_dump(info))
+        typer.echo(dump_json(info))
         return
     from .render import make_console, print_sources
 
@@ -474,21 +433,8 @@ def paths_command(registry_path: RegistryOption = None, lang: LangOption = None)
         typer.echo(f"{label + ':':<{width}}{value}")
 
 
-def _interrupted(signum: int, frame: object) -> NoReturn:
-    sys.stderr.write("\npolchan: " + gettext("interrupted") + "\n")
-    raise SystemExit(ExitCode.INTERRUPTED)
-
-
 def main() -> None:
-    """Console-script entry point: signals, pipes and encodings handled once, here."""
-    signal.signal(signal.SIGINT, _interrupted)
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
-    try:
-        app()
-    except BrokenPipeError:
-        # The reader went away (`polchan list | head -1`): end quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitCode.OK)
+    """Run polchan (kept for ``polchan_cli.cli:main`` callers; see :mod:`polchan_cli.entry`)."""
+    from .entry import main as entry_main
+
+    entry_main()

@@ -1,0 +1,90 @@
+"""The ``find`` command's work, without Typer: a query in, the answer printed, an exit code out.
+
+Shared by the Typer command (:mod:`polchan_cli.cli`) and the console script's
+fast path (:mod:`polchan_cli.entry`), so both give the same bytes and the same
+exit code. Also holds what every command needs: the exit codes, the registry
+in force (problems reported on stderr) and JSON output.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .i18n import gettext
+
+if TYPE_CHECKING:
+    from .registry import Registry
+    from .resolve import Resolution
+
+__all__ = ["ExitCode", "dump_json", "exit_code_for", "find", "load_registry_or_report", "say"]
+
+
+class ExitCode(enum.IntEnum):
+    """polchan's exit codes (documented in ``--help`` and the README)."""
+
+    OK = 0  # at least one channel found / command succeeded
+    NOT_FOUND = 1  # nothing matched the query
+    USAGE = 2  # usage or input error, invalid registry file
+    NO_CHANNEL = 3  # places matched, but no channel covers them (or a choice is needed)
+    INTERRUPTED = 130  # Ctrl-C
+
+
+def say(message: str, err: bool = False) -> None:
+    """One line to stdout (or stderr)."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(message + "\n")
+    stream.flush()
+
+
+def dump_json(data: Any) -> str:
+    """``data`` as one line of JSON; plain ASCII when stdout cannot take UTF-8."""
+    import json
+
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    return json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf_8"))
+
+
+def exit_code_for(res: Resolution) -> ExitCode:
+    """The exit code a resolution ends with."""
+    return {
+        "found": ExitCode.OK,
+        "no_channel": ExitCode.NO_CHANNEL,
+        "not_found": ExitCode.NOT_FOUND,
+    }[res.status]
+
+
+def load_registry_or_report(path: Path | None) -> Registry | None:
+    """The registry in force, or None after printing every problem on stderr."""
+    from .registry import RegistryError
+    from .store import load_channels
+
+    try:
+        return load_channels(path)
+    except RegistryError as exc:
+        for problem in exc.problems:
+            say(f"polchan: {problem.localized()}", err=True)
+        return None
+
+
+def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:
+    """``polchan find QUERY [--json]``: print the answer, return the exit code."""
+    from .resolve import QueryError, resolve
+
+    registry = load_registry_or_report(registry_path)
+    if registry is None:
+        return ExitCode.USAGE
+    try:
+        res = resolve(query, registry)
+    except QueryError as exc:
+        say("polchan: " + gettext(exc.template).format(**exc.params), err=True)
+        return ExitCode.USAGE
+    if json_output:
+        say(dump_json(res.to_dict()))
+    else:
+        from .render import make_console, print_resolution
+
+        print_resolution(make_console(), res)
+    return exit_code_for(res)

@@ -1,0 +1,95 @@
+"""The console script's fast path: the same answer as the Typer app, or no answer at all."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from polchan_cli.cli import app
+from polchan_cli.entry import fast_answer
+
+runner = CliRunner()
+ENV = {"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"}
+CORPUS_VALID = os.path.join(os.path.dirname(__file__), "registry_corpus", "valid.yaml")
+CORPUS_BAD = os.path.join(os.path.dirname(__file__), "registry_corpus", "tab.yaml")
+
+
+def _fast(args, env):
+    with runner.isolation(env={**ENV, **env}) as (out, err, *_):
+        code = fast_answer(args, os.environ)
+        return code, out.getvalue().decode(), err.getvalue().decode()
+
+
+def _typer(args, env):
+    result = runner.invoke(app, args, env={**ENV, **env})
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["find", "Celle"], {}),
+        (["find", "Celle", "--json"], {}),
+        (["find", "--json", "29221"], {}),
+        (["find", "21423", "--json"], {}),
+        (["find", "Winsen"], {}),
+        (["find", "Cele"], {}),
+        (["find", "Celxe"], {}),
+        (["find", "Hannover", "--json"], {}),
+        (["find", "Westercelle"], {"LANG": "de_DE.UTF-8"}),
+        (["find", "Winsen"], {"POLCHAN_LANG": "de"}),
+        (["find", "123"], {}),
+        (["find", "123"], {"LANG": "de_DE.UTF-8"}),
+        (["find", "!!!"], {}),
+        (["find", ""], {}),
+        (["find", "Celle"], {"POLCHAN_REGISTRY": CORPUS_VALID}),
+        (["find", "Celle"], {"POLCHAN_REGISTRY": CORPUS_BAD}),
+        (["find", "Celle"], {"POLCHAN_REGISTRY": "/nonexistent/channels.yaml"}),
+        (["find", "[bold]x\x1b[31m"], {}),
+        (["--version"], {}),
+    ],
+)
+def test_fast_path_answers_exactly_like_the_typer_app(args, env):
+    fast = _fast(args, env)
+    assert fast[0] is not None, "this shape should take the fast path"
+    assert fast == _typer(args, env)
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        ([], {}),
+        (["find"], {}),
+        (["find", "--help"], {}),
+        (["find", "-x"], {}),
+        (["find", "Celle", "--lang", "de"], {}),
+        (["find", "Celle", "--registry", CORPUS_VALID], {}),
+        (["find", "Celle", "Stade"], {}),
+        (["find", "Celle", "--json", "--json"], {}),
+        (["find", "--batch", "-"], {}),
+        (["list"], {}),
+        (["open", "Stade"], {}),
+        (["--version", "--help"], {}),
+        (["find", "Celle"], {"_POLCHAN_COMPLETE": "complete_zsh"}),
+        (["find", "Celle"], {"POLCHAN_REGISTRY": ""}),
+    ],
+)
+def test_everything_else_goes_to_the_typer_app(args, env):
+    with runner.isolation(env={**ENV, **env}) as (out, err, *_):
+        assert fast_answer(args, os.environ) is None
+        assert out.getvalue() == err.getvalue() == b""
+
+
+def test_fast_path_does_not_import_typer():
+    code = (
+        "import sys; from polchan_cli.entry import fast_answer; "
+        "fast_answer(['find', '29221', '--json'], {}); "
+        "print(sorted(m for m in ('typer', 'rich') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
