@@ -421,7 +421,19 @@ def targets_table(commands: list[Command]) -> list[str]:
         return c[key].peak_rss_mb
 
     # (target, commands it needs, measured value, met?); lambdas run only when all measured
+    def ratio(key: str, baseline: str, limit: float, label: str):
+        return (
+            f"{label} ≤ {limit}× {'typer' if baseline == 'typer' else 'typer+rich'} import",
+            (key, baseline),
+            lambda: f"{t(key) / t(baseline):.2f}×",
+            lambda: t(key) <= limit * t(baseline),
+        )
+
     targets: list[tuple[str, tuple[str, ...], Callable[[], str], Callable[[], bool]]] = [
+        ratio("postcode", "typer", 1.2, "find 29221 --json"),
+        ratio("version", "typer", 1.2, "--version"),
+        ratio("celle", "rich", 1.2, "find Celle (table)"),
+        ratio("complete", "typer", 1.2, "completion of Lün"),
         (
             "find Cele (fuzzy) ≤ 1.4× typer+rich import",
             ("fuzzy", "rich"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from polchan_cli import gazetteer
 from polchan_cli.store import load_channels
@@ -84,3 +86,26 @@ def test_prefix_lookup_is_in_key_order():
     places = gazetteer.places_by_prefix("lune", limit=10)
     assert places and all(p.key.startswith("lune") for p in places)
     assert [p.key for p in places] == sorted(p.key for p in places)
+
+
+_ALL_PLACE_LINES = gazetteer._lines("places.tsv")
+_SOME_KEYS = sorted({line.split("\t", 1)[0] for line in _ALL_PLACE_LINES[::97]})
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(_SOME_KEYS).flatmap(
+        lambda k: st.sampled_from([k, k[:1], k[:3], k[: len(k) // 2], k + "\t", k + "z"])
+    )
+    | st.text(alphabet="aäbeilmnorsuüß \t-", max_size=6)
+)
+def test_bisection_finds_exactly_the_lines_a_scan_finds(prefix):
+    expected = [line for line in _ALL_PLACE_LINES if line.startswith(prefix)]
+    assert gazetteer._lines_with_prefix("places.tsv", prefix) == expected
+    assert gazetteer._lines_with_prefix("places.tsv", prefix, limit=3) == expected[:3]
+
+
+def test_first_and_last_lines_are_found():
+    first, last = _ALL_PLACE_LINES[0], _ALL_PLACE_LINES[-1]
+    assert gazetteer._lines_with_prefix("places.tsv", first) == [first]
+    assert gazetteer._lines_with_prefix("places.tsv", last) == [last]

@@ -11,7 +11,6 @@ strings (``"01067"`` keeps its zero).
 
 from __future__ import annotations
 
-import bisect
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,20 +88,57 @@ def data_dir() -> Path:
 
 
 @functools.cache
-def _lines(name: str) -> list[str]:
-    """The data lines of a bundled file: its ``#`` header and the final newline cut off."""
-    text = (data_dir() / name).read_text(encoding="utf-8")
+def _data(name: str) -> tuple[bytes, int]:
+    """A bundled file's bytes and the offset of its first data line (after the ``#`` header)."""
+    data = (data_dir() / name).read_bytes()
     start = 0
-    while text.startswith("#", start):
-        start = text.index("\n", start) + 1
-    return text[start:].rstrip("\n").split("\n")
+    while data.startswith(b"#", start):
+        start = data.index(b"\n", start) + 1
+    return data, start
 
 
-def _range(name: str, prefix: str) -> tuple[int, int, list[str]]:
-    lines = _lines(name)
-    lo = bisect.bisect_left(lines, prefix)
-    hi = bisect.bisect_left(lines, prefix + "\U0010ffff", lo)
-    return lo, hi, lines
+def _lower_bound(data: bytes, lo: int, target: bytes) -> int:
+    """Offset of the first line (from ``lo``) that sorts at or after ``target``.
+
+    Lines are sorted; UTF-8 byte order is code point order, so this is the
+    bisection of the decoded lines without decoding or splitting 1.7 MB.
+    """
+    hi = len(data)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = max(data.rfind(b"\n", lo, mid) + 1, lo)
+        end = data.find(b"\n", start)
+        if end == -1:
+            end = len(data)
+        if data[start:end] < target:
+            lo = end + 1
+        else:
+            hi = start
+    return min(lo, len(data))
+
+
+def _lines_with_prefix(name: str, prefix: str, limit: int | None = None) -> list[str]:
+    """The data lines of a bundled file starting with ``prefix``, in order (the first ``limit``)."""
+    data, start = _data(name)
+    key = prefix.encode("utf-8")
+    lo = _lower_bound(data, start, key)
+    hi = _lower_bound(data, lo, key + b"\xff")  # 0xff never occurs in UTF-8
+    if lo >= hi:
+        return []
+    if limit is not None:
+        end = lo
+        for _ in range(limit):
+            end = data.find(b"\n", end, hi) + 1
+            if end == 0:
+                break
+        hi = end or hi
+    return data[lo:hi].decode("utf-8").rstrip("\n").split("\n")
+
+
+def _lines(name: str) -> list[str]:
+    """Every data line of a bundled file."""
+    data, start = _data(name)
+    return data[start:].decode("utf-8").rstrip("\n").split("\n")
 
 
 @functools.cache
@@ -142,34 +178,30 @@ def places_by_key(key: str) -> list[Place]:
     """Every place whose exact or variant key is ``key``."""
     if not key:
         return []
-    lo, hi, lines = _range("places.tsv", key + "\t")
-    return [_place(line) for line in lines[lo:hi]]
+    return [_place(line) for line in _lines_with_prefix("places.tsv", key + "\t")]
 
 
 def places_by_prefix(prefix: str, limit: int = 50) -> list[Place]:
     """Places whose key starts with ``prefix`` (at most ``limit``, in key order)."""
     if not prefix:
         return []
-    lo, hi, lines = _range("places.tsv", prefix)
-    return [_place(line) for line in lines[lo : min(hi, lo + limit)]]
+    return [_place(line) for line in _lines_with_prefix("places.tsv", prefix, limit)]
 
 
 @functools.cache
 def all_keys() -> tuple[str, ...]:
     """Every distinct key, sorted (the candidates for fuzzy matching)."""
-    keys: list[str] = []
-    for line in _lines("places.tsv"):
-        key = line[: line.index("\t")]
-        if not keys or keys[-1] != key:
-            keys.append(key)
-    return tuple(keys)
+    import re
+
+    data, start = _data("places.tsv")
+    keys = re.findall(rb"^([^\t\n]*)\t", data[start:], re.MULTILINE)
+    return tuple(dict.fromkeys(k.decode("utf-8") for k in keys))
 
 
 def postcode_areas(postcode: str) -> list[PostcodeArea]:
     """Every district (and its municipalities) that a postcode touches."""
-    lo, hi, lines = _range("postcodes.tsv", postcode + "\t")
     areas = []
-    for line in lines[lo:hi]:
+    for line in _lines_with_prefix("postcodes.tsv", postcode + "\t"):
         pc, dkey, munis, ptype = line.split("\t")
         areas.append(PostcodeArea(pc, dkey, tuple(munis.split("|")) if munis else (), ptype))
     return areas
