@@ -25,7 +25,7 @@ def _fast(args, env):
 
 
 def _typer(args, env):
-    result = runner.invoke(app, args, env={**ENV, **env})
+    result = runner.invoke(app, args, env={**ENV, **env}, prog_name="polchan")
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -93,3 +93,43 @@ def test_fast_path_does_not_import_typer():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find Lün"},
+        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan open Winsen"},
+        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find sankt"},
+        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find L"},
+        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find xqzy"},
+        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find "},
+        {"_POLCHAN_COMPLETE": "complete_bash", "COMP_WORDS": "polchan find Lün", "COMP_CWORD": "2"},
+        {"_POLCHAN_COMPLETE": "complete_bash", "COMP_WORDS": "polchan open Ham", "COMP_CWORD": "2"},
+        {"_POLCHAN_COMPLETE": "complete_bash", "COMP_WORDS": "polchan find ", "COMP_CWORD": "2"},
+    ],
+    ids=lambda env: (
+        env["_POLCHAN_COMPLETE"] + " " + env.get("_TYPER_COMPLETE_ARGS", env.get("COMP_WORDS", ""))
+    ),
+)
+def test_completion_fast_path_prints_what_typer_prints(env):
+    fast = _fast([], env)
+    assert fast[0] is not None, "this request should take the fast path"
+    assert fast == _typer([], env)
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan fi"},
+        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find --js"},
+        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find 'Winsen (L"},
+        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find Celle Ha"},
+        {"_POLCHAN_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "polchan find Lün"},
+        {"_POLCHAN_COMPLETE": "source_zsh"},
+        {"_POLCHAN_COMPLETE": "complete_bash", "COMP_WORDS": "polchan find Lün", "COMP_CWORD": "x"},
+    ],
+)
+def test_other_completion_requests_go_to_typer(env):
+    with runner.isolation(env={**ENV, **env}):
+        assert fast_answer([], os.environ) is None

@@ -15,7 +15,7 @@ import typer
 
 from . import __version__
 from .i18n import N_, format_number, gettext, ngettext
-from .lookup import ExitCode, dump_json, find, load_registry_or_report
+from .lookup import ExitCode, complete_place, dump_json, find, load_registry_or_report
 from .typer_i18n import LocalizedCommand, LocalizedGroup
 
 if TYPE_CHECKING:
@@ -44,23 +44,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _complete_place(incomplete: str) -> list[str]:
-    """Shell completion: place names starting with what was typed (no Rich, no YAML)."""
-    from . import gazetteer
-    from .normalize import name_key
-
-    key = name_key(incomplete)
-    if len(key) < 2:
-        return []
-    names: list[str] = []
-    for place in gazetteer.places_by_prefix(key, limit=200):
-        if place.match == "exact" and place.name not in names:
-            names.append(place.name)
-        if len(names) >= 30:
-            break
-    return names
 
 
 LangOption = Annotated[
@@ -142,7 +125,7 @@ def find_command(
         str | None,
         typer.Argument(
             help=QUERY_HELP,
-            autocompletion=_complete_place,
+            autocompletion=complete_place,
             metavar=N_("PLACE"),
             show_default=False,
         ),
@@ -250,7 +233,7 @@ def list_command(
 def open_command(
     query: Annotated[
         str,
-        typer.Argument(help=QUERY_HELP, autocompletion=_complete_place, metavar=N_("PLACE")),
+        typer.Argument(help=QUERY_HELP, autocompletion=complete_place, metavar=N_("PLACE")),
     ],
     print_only: Annotated[bool, typer.Option("--print", help=N_("Only print the link."))] = False,
     qr: Annotated[

@@ -1,12 +1,14 @@
 """The ``polchan`` console script: signals, pipes and encodings, then the answer.
 
 Most runs of a lookup tool are ``polchan find QUERY [--json]``, often many in a
-row from a script. Those two argument shapes (and ``--version``) are answered
-here without importing Typer, whose import alone costs more than the lookup;
-the answer comes from :func:`polchan_cli.lookup.find`, the same function the
-Typer command calls, so output and exit code are the same either way (a test
-runs both). Anything else (other commands, options, ``--help``, ``--lang``,
-completion, a query starting with ``-``) goes to the Typer app.
+row from a script, and the shell completing a place name after ``find`` or
+``open``. Those (and ``--version``) are answered here without importing Typer,
+whose import alone costs more than the lookup. The answers come from
+:mod:`polchan_cli.lookup`, the same functions the Typer commands call, and
+completion is printed in Typer's own bash/zsh format, so output and exit code
+are the same either way (tests run both). Anything else (other commands,
+options, ``--help``, ``--lang``, fish or PowerShell completion, quoting, a
+query starting with ``-``) goes to the Typer app.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import NoReturn
 
 from . import __version__
 from .i18n import choose_language, gettext, speaking
-from .lookup import ExitCode, find, say
+from .lookup import ExitCode, complete_place, find, say
 
 __all__ = ["fast_answer", "main"]
 
@@ -39,10 +41,70 @@ def _find_arguments(argv: Sequence[str]) -> tuple[str, bool] | None:
     return rest[0], json_output
 
 
+def _plain(line: str) -> bool:
+    """Whether ``str.split`` splits ``line`` as the shell-like splitter would (no quoting)."""
+    return not any(c in "\"'\\" or (c.isspace() and c not in " \t\r\n") for c in line)
+
+
+def _completion_words(environ: Mapping[str, str]) -> tuple[str, list[str], str] | None:
+    """(shell, words after the program, incomplete word) of a simple bash/zsh request."""
+    instruction = environ.get("_POLCHAN_COMPLETE", "")
+    if instruction == "complete_zsh":
+        line = environ.get("_TYPER_COMPLETE_ARGS", "")
+        if not _plain(line):
+            return None
+        words = line.split()[1:]
+        if words and not line.endswith(" "):
+            return "zsh", words[:-1], words[-1]
+        return "zsh", words, ""
+    if instruction == "complete_bash":
+        line = environ.get("COMP_WORDS", "")
+        if not _plain(line):
+            return None
+        words = line.split()
+        try:
+            cword = int(environ.get("COMP_CWORD", ""))
+        except ValueError:
+            return None
+        if cword < 1:
+            return None
+        return "bash", words[1:cword], words[cword] if cword < len(words) else ""
+    return None
+
+
+def _complete(environ: Mapping[str, str]) -> int | None:
+    request = _completion_words(environ)
+    if request is None:
+        return None
+    shell, words, incomplete = request
+    if words not in (["find"], ["open"]) or incomplete.startswith("-"):
+        return None
+    names = complete_place(incomplete)
+    if shell == "bash":
+        say("\n".join(names))
+    elif names:
+        items = "\n".join(f'"{_zsh_escape(name)}"' for name in names)
+        say(f"_arguments '*: :(({items}))'")
+    else:
+        say("_files")
+    return ExitCode.OK
+
+
+def _zsh_escape(text: str) -> str:
+    # As Typer's ZshComplete.format_completion escapes a value.
+    return (
+        text.replace('"', '""')
+        .replace("'", "''")
+        .replace("$", "\\$")
+        .replace("`", "\\`")
+        .replace(":", r"\\:")
+    )
+
+
 def fast_answer(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     """Answer ``argv`` without Typer if it has one of the simple shapes; else None."""
     if any(name.startswith("_POLCHAN_COMPLETE") for name in environ):
-        return None
+        return _complete(environ)
     if list(argv) == ["--version"]:
         say(f"polchan {__version__}")
         return ExitCode.OK

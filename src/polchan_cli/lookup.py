@@ -1,5 +1,7 @@
 """The ``find`` command's work, without Typer: a query in, the answer printed, an exit code out.
 
+Also the shell completion of place names (``polchan find Lün<TAB>``).
+
 Shared by the Typer command (:mod:`polchan_cli.cli`) and the console script's
 fast path (:mod:`polchan_cli.entry`), so both give the same bytes and the same
 exit code. Also holds what every command needs: the exit codes, the registry
@@ -19,7 +21,15 @@ if TYPE_CHECKING:
     from .registry import Registry
     from .resolve import Resolution
 
-__all__ = ["ExitCode", "dump_json", "exit_code_for", "find", "load_registry_or_report", "say"]
+__all__ = [
+    "ExitCode",
+    "complete_place",
+    "dump_json",
+    "exit_code_for",
+    "find",
+    "load_registry_or_report",
+    "say",
+]
 
 
 class ExitCode(enum.IntEnum):
@@ -88,3 +98,23 @@ def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:
 
         print_resolution(make_console(), res)
     return exit_code_for(res)
+
+
+def complete_place(incomplete: str) -> list[str]:
+    """Place names starting with exactly what was typed, for shell completion (at most 30).
+
+    Exactly, because the shell (and Typer before it) drops any other candidate.
+    """
+    from . import gazetteer
+    from .normalize import name_key
+
+    key = name_key(incomplete)
+    if len(key) < 2:
+        return []
+    names: list[str] = []
+    for place in gazetteer.places_by_prefix(key, limit=200):
+        if place.match == "exact" and place.name.startswith(incomplete) and place.name not in names:
+            names.append(place.name)
+        if len(names) >= 30:
+            break
+    return names
