@@ -95,18 +95,26 @@ def test_fast_path_does_not_import_typer():
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def zsh(line: str) -> dict:
+    return {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line}
+
+
+def bash(words: str, cword: str) -> dict:
+    return {"_POLCHAN_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
+
+
 @pytest.mark.parametrize(
     "env",
     [
-        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find Lün"},
-        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan open Winsen"},
-        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find sankt"},
-        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find L"},
-        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find xqzy"},
-        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find "},
-        {"_POLCHAN_COMPLETE": "complete_bash", "COMP_WORDS": "polchan find Lün", "COMP_CWORD": "2"},
-        {"_POLCHAN_COMPLETE": "complete_bash", "COMP_WORDS": "polchan open Ham", "COMP_CWORD": "2"},
-        {"_POLCHAN_COMPLETE": "complete_bash", "COMP_WORDS": "polchan find ", "COMP_CWORD": "2"},
+        zsh("polchan find Lün"),
+        zsh("polchan open Winsen"),
+        zsh("polchan find sankt"),
+        zsh("polchan find L"),
+        zsh("polchan find xqzy"),
+        zsh("polchan find "),
+        bash("polchan find Lün", "2"),
+        bash("polchan open Ham", "2"),
+        bash("polchan find ", "2"),
     ],
     ids=lambda env: (
         env["_POLCHAN_COMPLETE"] + " " + env.get("_TYPER_COMPLETE_ARGS", env.get("COMP_WORDS", ""))
@@ -121,13 +129,13 @@ def test_completion_fast_path_prints_what_typer_prints(env):
 @pytest.mark.parametrize(
     "env",
     [
-        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan fi"},
-        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find --js"},
-        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find 'Winsen (L"},
-        {"_POLCHAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "polchan find Celle Ha"},
+        zsh("polchan fi"),
+        zsh("polchan find --js"),
+        zsh("polchan find 'Winsen (L"),
+        zsh("polchan find Celle Ha"),
         {"_POLCHAN_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "polchan find Lün"},
         {"_POLCHAN_COMPLETE": "source_zsh"},
-        {"_POLCHAN_COMPLETE": "complete_bash", "COMP_WORDS": "polchan find Lün", "COMP_CWORD": "x"},
+        bash("polchan find Lün", "x"),
     ],
 )
 def test_other_completion_requests_go_to_typer(env):
