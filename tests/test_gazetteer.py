@@ -109,3 +109,14 @@ def test_first_and_last_lines_are_found():
     first, last = _ALL_PLACE_LINES[0], _ALL_PLACE_LINES[-1]
     assert gazetteer._lines_with_prefix("places.tsv", first) == [first]
     assert gazetteer._lines_with_prefix("places.tsv", last) == [last]
+
+
+def test_preloaded_lookups_give_the_same_lines(monkeypatch):
+    prefixes = [*_SOME_KEYS[:40], "lune", "celle\t", "zzzz", "a"]
+    before = {p: gazetteer._lines_with_prefix("places.tsv", p, limit=7) for p in prefixes}
+    monkeypatch.setattr(gazetteer, "_SPLIT", {})
+    gazetteer.preload()
+    assert set(gazetteer._SPLIT) == {"places.tsv", "postcodes.tsv"}
+    for p in prefixes:
+        assert gazetteer._lines_with_prefix("places.tsv", p, limit=7) == before[p]
+    assert gazetteer.postcode_areas("21423")

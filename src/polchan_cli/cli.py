@@ -164,6 +164,7 @@ def find_command(
 
 
 def _find_batch(source: str, registry: Registry) -> None:
+    from . import gazetteer
     from .resolve import QueryError, resolve
 
     try:
@@ -173,6 +174,8 @@ def _find_batch(source: str, registry: Registry) -> None:
     with stream:
         lines = [line.rstrip("\r\n") for line in stream]
     queries = [q for q in lines if q.strip()]
+    if len(queries) > 20:
+        gazetteer.preload()
     progress = None
     if len(queries) > 2000 and sys.stderr.isatty():
         from rich.progress import Progress

@@ -11,6 +11,7 @@ strings (``"01067"`` keeps its zero).
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ __all__ = [
     "places_by_key",
     "places_by_prefix",
     "postcode_areas",
+    "preload",
 ]
 
 
@@ -117,8 +119,28 @@ def _lower_bound(data: bytes, lo: int, target: bytes) -> int:
     return min(lo, len(data))
 
 
+# Files split into lines by preload(): the memoised load for many lookups in one process.
+_SPLIT: dict[str, list[str]] = {}
+
+
+def preload() -> None:
+    """Split the place and postcode files into lines once, for many lookups (``--batch``).
+
+    A single lookup bisects the raw bytes (no split: cheaper for one query);
+    after this, every lookup bisects the split lines (cheaper per query).
+    """
+    for name in ("places.tsv", "postcodes.tsv"):
+        if name not in _SPLIT:
+            _SPLIT[name] = _lines(name)
+
+
 def _lines_with_prefix(name: str, prefix: str, limit: int | None = None) -> list[str]:
     """The data lines of a bundled file starting with ``prefix``, in order (the first ``limit``)."""
+    lines = _SPLIT.get(name)
+    if lines is not None:
+        lo = bisect.bisect_left(lines, prefix)
+        hi = bisect.bisect_left(lines, prefix + "\U0010ffff", lo)
+        return lines[lo : hi if limit is None else min(hi, lo + limit)]
     data, start = _data(name)
     key = prefix.encode("utf-8")
     lo = _lower_bound(data, start, key)

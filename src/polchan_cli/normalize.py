@@ -16,6 +16,7 @@ byte-for-byte deterministic: changing it means rebuilding the gazetteer.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -87,6 +88,7 @@ def _words(text: str) -> list[str]:
     return [w for w in words if w not in _FILLER_WORDS] or words
 
 
+@functools.lru_cache(maxsize=4096)  # resolve() keys every channel name for every query
 def name_key(text: str) -> str:
     """The full matching key of a name: every word, qualifier included."""
     return " ".join(_words(text))
