@@ -43,6 +43,26 @@ def test_cache_is_written_then_reused_with_identical_output(home, tmp_path):
     assert polchan("find", "Celle", "--json", env=home).stdout == first.stdout
 
 
+def test_cache_files_left_by_old_versions_are_pruned(home, tmp_path):
+    cache_dir = tmp_path / "cache" / "polchan"
+    cache_dir.mkdir(parents=True)
+    stale, recent, other = (
+        cache_dir / "registry-00000001.json",
+        cache_dir / "registry-00000002.json",
+        cache_dir / "notes.txt",
+    )
+    for f in (stale, recent, other):
+        f.write_text("{}", encoding="utf-8")
+    old = 40 * 24 * 3600
+    os.utime(stale, (stale.stat().st_atime - old, stale.stat().st_mtime - old))
+    os.utime(other, (other.stat().st_atime - old, other.stat().st_mtime - old))
+    assert polchan("find", "Celle", "--json", env=home).returncode == 0
+    left = {p.name for p in cache_dir.iterdir()}
+    assert stale.name not in left
+    assert {recent.name, other.name} <= left  # recent caches and foreign files stay
+    assert len([n for n in left if n.startswith("registry-")]) == 2
+
+
 @pytest.mark.parametrize("garbage", ["", "{", "[1, 2]", '{"key": 1}', "\x00\xff"])
 def test_corrupt_cache_is_rebuilt(home, tmp_path, garbage):
     expected = polchan("find", "Stade", "--json", env=home).stdout

@@ -145,3 +145,20 @@ def _write_cache(key: str, registry: Registry) -> None:
     except Exception:  # read-only or missing home: work without a cache
         with contextlib.suppress(Exception):
             os.unlink(fh.name)  # type: ignore[possibly-undefined]
+        return
+    _prune_cache(target)
+
+
+STALE_AFTER_SECONDS = 30 * 24 * 3600
+
+
+def _prune_cache(keep: Path) -> None:
+    """Remove cache files not rewritten for 30 days (old versions, old registry edits)."""
+    import time
+
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    with contextlib.suppress(OSError):
+        for old in keep.parent.glob("registry-*.json"):
+            with contextlib.suppress(OSError):
+                if old != keep and old.stat().st_mtime < cutoff:
+                    old.unlink()
