@@ -277,7 +277,8 @@ def open_command(
         for i, c in enumerate(channels, 1):
             typer.echo(f"{i}. {c.name}  {c.url}", err=not sys.stdin.isatty())
         if sys.stdin.isatty() and sys.stdout.isatty() and not print_only:
-            choice = typer.prompt(gettext("Which channel?"), type=int, default=1)
+            answer = typer.prompt(gettext("Which channel?"), default="1")
+            choice = int(answer) if answer.strip().isdigit() else 0
             if not 1 <= choice <= len(channels):
                 _fail(gettext("choose a number from 1 to {n}").format(n=len(channels)))
             channels = (channels[choice - 1],)
