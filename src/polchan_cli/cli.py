@@ -1,8 +1,9 @@
 """The ``polchan`` command line: a thin Typer layer over the core modules.
 
 Only Typer is imported at module level; the gazetteer, the registry (PyYAML)
-and Rich are imported inside the commands that use them, so ``--version`` and
-shell completion stay as fast as Typer itself.
+and Rich are imported inside the commands that use them. The console script
+(:mod:`polchan_cli.entry`) answers the commonest runs before this module is
+imported at all.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def _resolve_or_fail(query: str, registry: Registry) -> Resolution:
     try:
         return resolve(query, registry)
     except QueryError as exc:
-        _fail(gettext(exc.template).format(**exc.params))
+        _fail(exc.localized())
 
 
 @app.command("find", cls=LocalizedCommand)

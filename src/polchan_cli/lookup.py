@@ -15,8 +15,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .i18n import gettext
-
 if TYPE_CHECKING:
     from .registry import Registry
     from .resolve import Resolution
@@ -89,7 +87,7 @@ def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:
     try:
         res = resolve(query, registry)
     except QueryError as exc:
-        say("polchan: " + gettext(exc.template).format(**exc.params), err=True)
+        say(f"polchan: {exc.localized()}", err=True)
         return ExitCode.USAGE
     if json_output:
         say(dump_json(res.to_dict()))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import gazetteer
-from .i18n import N_
+from .i18n import N_, gettext
 from .normalize import name_key
 from .registry import Channel, Registry
 
@@ -54,14 +54,18 @@ _LEADING_POSTCODE = re.compile(r"(\d{5})\s+\D.*")
 class QueryError(ValueError):
     """The input cannot be a query; the message says why, in one line.
 
-    ``str(error)`` is English (as in ``--batch`` JSON); ``template`` and
-    ``params`` let the CLI say it in the user's language.
+    ``str(error)`` is English (as in ``--batch`` JSON); :meth:`localized` is the
+    same message in the user's language.
     """
 
     def __init__(self, template: str, **params: object) -> None:
         super().__init__(template.format(**params))
         self.template = template
         self.params = params
+
+    def localized(self) -> str:
+        """The message in the current language (see :mod:`polchan_cli.i18n`)."""
+        return gettext(self.template).format(**self.params)
 
 
 @dataclass(frozen=True)

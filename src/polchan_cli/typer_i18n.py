@@ -170,12 +170,12 @@ class LocalizedGroup(TyperGroup):
                 typer.echo(gettext("polchan: aborted"), err=True)
                 sys.exit(1)
             except Exception as exc:
-                message = _usage_message(exc)
-                if message is None:
-                    raise
                 if isinstance(exc, _no_args_error()):
                     exc.show()  # type: ignore[attr-defined]
                     sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+                message = _usage_message(exc)
+                if message is None:
+                    raise
                 _usage_error(message, True, getattr(exc, "ctx", None))
             sys.exit(result if isinstance(result, int) else 0)
 
@@ -196,7 +196,7 @@ def _usage_error(message: str, standalone_mode: bool, ctx: Any = None) -> int:
     return 2
 
 
-def _hint(param: Any, ctx: Any) -> str:
+def _hint(param: Any) -> str:
     if param is None:
         return ""
     if param.param_type_name == "argument":
@@ -222,12 +222,12 @@ def _usage_message(exc: BaseException) -> str | None:
             if exc.param is not None and exc.param.param_type_name == "argument"
             else gettext("missing option {name}")
         )
-        return template.format(name=_hint(exc.param, exc.ctx))
+        return template.format(name=_hint(exc.param))
     if isinstance(exc, click_errors.BadOptionUsage) and "requires" in exc.message:
         return gettext("option {option} needs a value").format(option=exc.option_name)
     if isinstance(exc, click_errors.BadParameter):
         return gettext("invalid value for {param}: {detail}").format(
-            param=_hint(exc.param, exc.ctx), detail=exc.message
+            param=_hint(exc.param), detail=exc.message
         )
     text = exc.format_message()
     match = _EXTRA_ARGUMENTS.search(text)
