@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from polchan_cli.normalize import base_key, name_key, name_keys, without_bad
+from polchan_cli.normalize import base_key, leading_type_word, name_key, name_keys, without_bad
 
 SAME = [
     ("Lüneburg", "Lueneburg", "Luneburg", "LÜNEBURG", "lüneburg "),
@@ -56,6 +56,22 @@ def test_leading_bad_is_a_variant():
 
 def test_type_word_alone_is_kept():
     assert name_key("Stadt") == "stadt"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Stadt Celle", "stadt"),
+        ("LANDKREIS Harburg", "landkreis"),
+        ("Städteregion Aachen", "stadteregion"),
+        ("Samtgemeinde Elbmarsch", "samtgemeinde"),
+        ("Celle", None),
+        ("Stadt", None),
+        ("Neustadt", None),
+    ],
+)
+def test_leading_type_word_is_read_off_the_name(text, word):
+    assert leading_type_word(text) == word
 
 
 @given(st.text(max_size=300))

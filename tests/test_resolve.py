@@ -62,7 +62,7 @@ def channel_ids(res, index: int | None = None) -> set[str]:
         ("Lüneburg", "district", "03355", "lueneburg"),
         ("Lueneburg", "district", "03355", "lueneburg"),
         ("Luneburg", "district", "03355", "lueneburg"),
-        ("Hansestadt Lüneburg", "district", "03355", "lueneburg"),
+        ("Hansestadt Lüneburg", "municipality", "03355", "lueneburg"),
         ("Bevensen", "former_name", "03360", "uelzen"),
         ("Bad Bevensen", "municipality", "03360", "uelzen"),
         ("Hermannsburg", "locality", "03351", "celle"),
@@ -104,6 +104,22 @@ def test_former_name_points_at_current_municipality():
         m for m in resolve("Fallingbostel", registry()).matches if m.kind == "former_name"
     ]
     assert fallingbostel.municipality == "Bad Fallingbostel"
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "second"),
+    [
+        ("Stadt Celle", "municipality", "district"),
+        ("Landkreis Celle", "district", "municipality"),
+        ("Stadt Paderborn", "municipality", "district"),
+        ("Samtgemeinde Tostedt", "samtgemeinde", "municipality"),
+        ("Gemeinde Tostedt", "municipality", "samtgemeinde"),
+        ("Stadt Cele", "municipality", "district"),
+    ],
+)
+def test_type_word_in_the_query_puts_that_kind_first(query, first, second):
+    kinds = [m.kind for m in resolve(query, registry()).matches]
+    assert kinds[:2] == [first, second]
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ import unicodedata
 __all__ = [
     "TYPE_WORDS",
     "base_key",
+    "leading_type_word",
     "name_key",
     "name_keys",
     "without_bad",
@@ -101,6 +102,18 @@ def base_key(text: str) -> str:
     """
     head = _QUALIFIER_START.split(text, maxsplit=1)[0]
     return name_key(head) or name_key(text)
+
+
+def leading_type_word(text: str) -> str | None:
+    """The folded word naming the kind of place a name starts with, if any.
+
+    ``Stadt Celle`` -> ``stadt``; ``Landkreis Harburg`` -> ``landkreis``;
+    ``Celle`` -> None. A name that is only a type word (``Amt``) has none.
+    """
+    words = [w for w in _NON_WORD.split(_fold(text)) if w]
+    if len(words) > 1 and words[0] in TYPE_WORDS:
+        return words[0]
+    return None
 
 
 def without_bad(key: str) -> str | None:

@@ -8,7 +8,9 @@ with typos. Returns a :class:`Resolution`; never raises on any input except
 punctuation, too long, a number that is no postcode).
 
 Ranking, best first: exact, variant (same name without qualifier or "Bad"),
-prefix, fuzzy; within a tier, places covered by a channel first.
+prefix, fuzzy; within a tier, places of the kind the query names first
+(``Stadt Celle`` puts the town before the Landkreis, ``Landkreis Celle`` the
+other way round), then places covered by a channel.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 from . import gazetteer
 from .i18n import N_, gettext
-from .normalize import name_key
+from .normalize import leading_type_word, name_key
 from .registry import Channel, Registry
 
 __all__ = [
@@ -45,6 +47,21 @@ _KIND_ORDER = {
     "samtgemeinde": 3,
     "locality": 4,
     "former_name": 5,
+}
+# What a leading type word says the user means. "Amt" is left out: it is part of
+# the municipality name "Amt Neuhaus", not a kind.
+_KIND_OF_TYPE_WORD = {
+    "landkreis": "district",
+    "lk": "district",
+    "kreis": "district",
+    "region": "district",
+    "stadteregion": "district",
+    "regionalverband": "district",
+    "stadt": "municipality",
+    "hansestadt": "municipality",
+    "gemeinde": "municipality",
+    "flecken": "municipality",
+    "samtgemeinde": "samtgemeinde",
 }
 _POSTCODE = re.compile(r"\d{5}")
 _NUMBER = re.compile(r"\d+")
@@ -174,25 +191,29 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return Resolution(query=text, matches=_postcode_matches(postcode, registry))
 
     key = name_key(text)
+    named_kind = _KIND_OF_TYPE_WORD.get(leading_type_word(text) or "")
     matches = _channel_matches(key, registry, by_name=True)
     places = gazetteer.places_by_key(key)
     if not places and not matches:
         matches = _channel_matches(key, registry, by_name=False)
     matches += [_place_match(p, p.match, registry) for p in places]
     if matches:
-        return Resolution(query=text, matches=_ranked(matches))
+        return Resolution(query=text, matches=_ranked(matches, named_kind))
 
     if len(key) >= PREFIX_MIN:
         prefixed = gazetteer.places_by_prefix(key, PREFIX_LIMIT)
         if prefixed:
             return Resolution(
-                query=text, matches=_ranked([_place_match(p, "prefix", registry) for p in prefixed])
+                query=text,
+                matches=_ranked(
+                    [_place_match(p, "prefix", registry) for p in prefixed], named_kind
+                ),
             )
 
-    return _fuzzy(text, key, registry)
+    return _fuzzy(text, key, registry, named_kind)
 
 
-def _ranked(matches: list[Match]) -> tuple[Match, ...]:
+def _ranked(matches: list[Match], named_kind: str | None = None) -> tuple[Match, ...]:
     unique: dict[tuple[str, str, str, str | None], Match] = {}
     for m in matches:
         ident = (m.kind, m.name, m.district.key, m.municipality)
@@ -203,6 +224,7 @@ def _ranked(matches: list[Match]) -> tuple[Match, ...]:
             unique.values(),
             key=lambda m: (
                 _TIERS[m.match],
+                named_kind is not None and m.kind != named_kind,
                 not m.channels,
                 _KIND_ORDER.get(m.kind, 9),
                 m.name,
@@ -289,7 +311,7 @@ def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Mat
     return found
 
 
-def _fuzzy(text: str, key: str, registry: Registry) -> Resolution:
+def _fuzzy(text: str, key: str, registry: Registry, named_kind: str | None) -> Resolution:
     from rapidfuzz import fuzz, process
 
     keys = gazetteer.all_keys()
@@ -300,7 +322,7 @@ def _fuzzy(text: str, key: str, registry: Registry) -> Resolution:
     if best >= FUZZY_ACCEPT:
         chosen = [k for k, score, _ in candidates if score >= max(FUZZY_ACCEPT, best - 3)]
         places = [p for k in chosen for p in gazetteer.places_by_key(k)]
-        matches = _ranked([_place_match(p, "fuzzy", registry) for p in places])
+        matches = _ranked([_place_match(p, "fuzzy", registry) for p in places], named_kind)
         named = [m.name for m in matches if m.kind != "district"] or [m.name for m in matches]
         return Resolution(query=text, matches=matches, fuzzy_for=named[0] if named else None)
     suggestions: list[str] = []
