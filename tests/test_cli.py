@@ -72,6 +72,17 @@ def test_find_suggestion_only_exits_not_found():
     assert "Did you mean" in result.stdout and "Celle" in result.stdout
 
 
+@pytest.mark.parametrize("query", ["Cele", "Celxe", "Qqqqqqqqqqxj"])
+def test_unsure_answers_point_to_the_postcode(query):
+    flat = " ".join(run("find", query).stdout.split())
+    assert "Place not listed? Its 5-digit postcode or its municipality finds the channel." in flat
+
+
+@pytest.mark.parametrize("query", ["Celle", "Westercelle", "21423", "Winsen"])
+def test_sure_answers_have_no_postcode_hint(query):
+    assert "Place not listed?" not in run("find", query).stdout
+
+
 @pytest.mark.parametrize(
     ("query", "status", "code"),
     [

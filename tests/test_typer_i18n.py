@@ -95,6 +95,7 @@ def test_find_ambiguous_fuzzy_and_nothing_found_in_german():
     nothing = de("find", "Celxe")
     assert nothing.exit_code == ExitCode.NOT_FOUND
     assert "Nichts gefunden für „Celxe“. Meinten Sie:" in nothing.stdout
+    assert "Ihr Ort fehlt? Mit der fünfstelligen Postleitzahl" in _flat(nothing.stdout)
     none = de("find", "Hannover")
     assert none.exit_code == ExitCode.NO_CHANNEL
     assert "ist kein Kanal im Verzeichnis zuständig" in _flat(none.stdout)

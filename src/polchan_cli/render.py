@@ -42,6 +42,10 @@ FOOTER = N_(
     "These are one-way information channels of the police: they cannot receive "
     "messages. In an emergency call 110."
 )
+# Curated data cannot name every farm and Wohnplatz; the postcode always answers.
+MISSING_PLACE_HINT = N_(
+    "Place not listed? Its 5-digit postcode or its municipality finds the channel."
+)
 
 # C0/C1 control characters (ESC starts ANSI sequences): shown as visible escapes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -114,6 +118,7 @@ def print_resolution(console: Console, res: Resolution) -> None:
             )
         else:
             console.print(gettext("Nothing found for {query}.").format(query=query))
+        console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
         return
     table = Table()
     for column in (N_("Place"), N_("Kind"), N_("District, state"), N_("Channel, agency")):
@@ -132,6 +137,8 @@ def print_resolution(console: Console, res: Resolution) -> None:
     console.print(table)
     for c in res.unique_channels():
         console.print(f"{safe(c.name)}: {_link(c.url)}", soft_wrap=True)
+    if res.fuzzy_for:
+        console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
     if res.status == "no_channel":
         districts = sorted({f"{m.district.name} ({m.state})" for m in res.matches})
         where = ", ".join(districts[:5]) + ("" if len(districts) <= 5 else ", …")
