@@ -96,3 +96,37 @@ def test_every_lower_saxony_municipality_has_its_localities_or_a_note(district):
         if gap_district == district:
             filled = recorded[base_key(name)] & {"ortsteil", "none"}
             assert not filled, f"{name} is filled: drop it from KNOWN_GAPS"
+
+
+# Names of city quarters that say where in a town, not which town: "Mitte" or "Hafen"
+# would answer a query for a word, not a place (README, "What is left out on purpose").
+GENERIC_NAMES = {
+    "altstadt",
+    "bahnhof",
+    "dom",
+    "hafen",
+    "innenstadt",
+    "kernstadt",
+    "mitte",
+    "neustadt",
+    "nord",
+    "ost",
+    "schloss",
+    "stadtmitte",
+    "sud",
+    "west",
+    "zentrum",
+}
+# Berlin's Bezirk Mitte is a name people type ("Berlin-Mitte").
+GENERIC_ALLOWED = {("11000", "Mitte")}
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_no_generic_quarter_names(path):
+    generic = {
+        row["name"]
+        for row in ROWS[path.stem]
+        if base_key(row["name"]) in GENERIC_NAMES
+        and (path.stem, row["name"]) not in GENERIC_ALLOWED
+    }
+    assert not generic
