@@ -1,0 +1,104 @@
+"""render: what the tables and status lines show, and that data never turns into markup."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from polchan_cli.gazetteer import District
+from polchan_cli.registry import Channel, Registry, Source
+from polchan_cli.render import print_channels, print_resolution, safe
+from polchan_cli.resolve import Match, Resolution
+
+CELLE = District("03351", "Landkreis Celle", "Landkreis", "Niedersachsen")
+HOSTILE = "[bold red]Polizei[/] \x1b[31mX"
+
+
+def channel(name: str = "Polizei Celle", url: str = "https://whatsapp.com/channel/abc") -> Channel:
+    return Channel(
+        id="celle",
+        name=name,
+        url=url,
+        agency="Polizeiinspektion Celle",
+        parent="Polizeidirektion Lüneburg",
+        state="Niedersachsen",
+        districts=("03351",),
+        source=Source("https://example.org/press", "Press release", "2024-01-02"),
+    )
+
+
+def match(kind: str, name: str, **extra) -> Match:
+    fields = {
+        "municipality": "Celle",
+        "postcodes": ("29221",),
+        "channels": (channel(),),
+        "match": "exact",
+    }
+    fields.update(extra)
+    return Match(name=name, kind=kind, district=CELLE, **fields)
+
+
+def rendered(draw, *args, terminal: bool = False) -> str:
+    out = io.StringIO()
+    console = Console(
+        file=out, width=100, force_terminal=terminal, color_system="standard" if terminal else None
+    )
+    draw(console, *args)
+    return out.getvalue()
+
+
+def test_each_kind_of_place_is_described_with_what_it_belongs_to():
+    res = Resolution(
+        query="x",
+        matches=(
+            match("locality", "Westercelle"),
+            match("samtgemeinde", "Lachendorf", members=("Ahnsbeck", "Beedenbostel")),
+            match("former_name", "Hermannsburg", municipality="Südheide"),
+            match("postcode", "29221", municipality="Celle"),
+        ),
+    )
+    text = " ".join(rendered(print_resolution, res).split())
+    assert "Ortsteil of Celle" in text
+    assert "Samtgemeinde: Ahnsbeck, Beedenbostel" in text
+    assert "former name, now Südheide" in text
+    assert "postcode: Celle" in text
+    assert "Polizei Celle: https://whatsapp.com/channel/abc" in text
+
+
+def test_names_from_a_registry_print_literally_not_as_markup_or_escape_codes():
+    res = Resolution(
+        query="Celle", matches=(match("municipality", "Celle", channels=(channel(HOSTILE),)),)
+    )
+    text = rendered(print_resolution, res)
+    assert "[bold red]Polizei[/]" in text
+    assert "\x1b" not in text and "\\x1b[31mX" in text
+    listing = rendered(print_channels, Registry((channel(HOSTILE),)), {"03351": "Landkreis Celle"})
+    assert "[bold red]Polizei[/]" in listing and "\x1b[31m" not in listing
+
+
+def test_channel_links_are_clickable_in_a_terminal():
+    res = Resolution(query="Celle", matches=(match("municipality", "Celle"),))
+    text = rendered(print_resolution, res, terminal=True)
+    # OSC 8 hyperlinks: the channel name in the table and the link line below it
+    assert text.count("\x1b]8;id=") >= 2
+    assert rendered(print_resolution, res).count("\x1b") == 0  # none when piped
+
+
+def test_a_place_without_channel_says_which_district_lacks_one():
+    res = Resolution(query="Celle", matches=(match("municipality", "Celle", channels=()),))
+    text = " ".join(rendered(print_resolution, res).split())
+    assert "no channel" in text
+    assert "No channel in the registry covers Landkreis Celle (Niedersachsen)." in text
+
+
+def test_list_counts_the_channels_and_names_the_districts():
+    text = " ".join(
+        rendered(print_channels, Registry((channel(),)), {"03351": "Landkreis Celle"}).split()
+    )
+    assert "Landkreis Celle" in text and "1 channel." in text
+
+
+def test_safe_shows_control_characters_visibly():
+    assert safe("a\x07b") == "a\\x07b"
+    assert safe("[x]") == "\\[x]"
