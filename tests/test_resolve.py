@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from polchan_cli import gazetteer
-from polchan_cli.normalize import name_key
-from polchan_cli.resolve import QueryError, resolve
+from polchan_cli.normalize import TYPE_WORDS, name_key
+from polchan_cli.resolve import _KIND_OF_TYPE_WORD, QueryError, resolve
 from polchan_cli.store import load_channels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +120,12 @@ def test_former_name_points_at_current_municipality():
 def test_type_word_in_the_query_puts_that_kind_first(query, first, second):
     kinds = [m.kind for m in resolve(query, registry()).matches]
     assert kinds[:2] == [first, second]
+
+
+def test_every_type_word_names_a_kind_except_amt():
+    # A type word added to normalize without a kind here would be dropped from
+    # the query but no longer steer the ranking ("Amt" is part of "Amt Neuhaus").
+    assert set(_KIND_OF_TYPE_WORD) == TYPE_WORDS - {"amt"}
 
 
 @pytest.mark.parametrize(
