@@ -81,8 +81,12 @@ def _fold(text: str) -> str:
         text = folded
 
 
+def _folded_words(text: str) -> list[str]:
+    return [w for w in _NON_WORD.split(_fold(text)) if w]
+
+
 def _words(text: str) -> list[str]:
-    words = [w for w in _NON_WORD.split(_fold(text)) if w]
+    words = _folded_words(text)
     words = ["sankt" if w == "st" else w for w in words]
     while len(words) > 1 and words[0] in TYPE_WORDS:
         words.pop(0)
@@ -110,7 +114,7 @@ def leading_type_word(text: str) -> str | None:
     ``Stadt Celle`` -> ``stadt``; ``Landkreis Harburg`` -> ``landkreis``;
     ``Celle`` -> None. A name that is only a type word (``Amt``) has none.
     """
-    words = [w for w in _NON_WORD.split(_fold(text)) if w]
+    words = _folded_words(text)
     if len(words) > 1 and words[0] in TYPE_WORDS:
         return words[0]
     return None
