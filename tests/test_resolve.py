@@ -172,6 +172,15 @@ def test_typos_give_a_fuzzy_result_marked_as_such(query, meant, channel):
     assert channel in channel_ids(res)
 
 
+def test_a_typo_is_read_as_the_closest_spelling_first():
+    # One letter from München and from Mucheln alike; the umlaut typed says München,
+    # and the guess named in the message is what the table shows first.
+    res = resolve("Müchen", registry())
+    assert res.fuzzy_for == "München"
+    assert res.matches[0].name.endswith("München")
+    assert {m.name for m in res.matches} >= {"München", "Mucheln"}
+
+
 def test_weak_match_is_only_a_suggestion():
     res = resolve("Celxe", registry())
     assert res.status == "not_found"

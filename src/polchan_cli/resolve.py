@@ -16,6 +16,7 @@ other way round), then places covered by a channel.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,15 +214,20 @@ def resolve(query: str, registry: Registry) -> Resolution:
     return _fuzzy(text, key, registry, named_kind)
 
 
-def _ranked(matches: list[Match], named_kind: str | None = None) -> tuple[Match, ...]:
+def _unique(matches: Iterable[Match]) -> tuple[Match, ...]:
+    """Each place once, where it first appears, as its best-tier match."""
     unique: dict[tuple[str, str, str, str | None], Match] = {}
     for m in matches:
         ident = (m.kind, m.name, m.district.key, m.municipality)
         if ident not in unique or _TIERS[m.match] < _TIERS[unique[ident].match]:
             unique[ident] = m
+    return tuple(unique.values())
+
+
+def _ranked(matches: list[Match], named_kind: str | None = None) -> tuple[Match, ...]:
     return tuple(
         sorted(
-            unique.values(),
+            _unique(matches),
             key=lambda m: (
                 _TIERS[m.match],
                 named_kind is not None and m.kind != named_kind,
@@ -321,8 +327,25 @@ def _fuzzy(text: str, key: str, registry: Registry, named_kind: str | None) -> R
     best = candidates[0][1]
     if best >= FUZZY_ACCEPT:
         chosen = [k for k, score, _ in candidates if score >= max(FUZZY_ACCEPT, best - 3)]
-        places = [p for k in chosen for p in gazetteer.places_by_key(k)]
-        matches = _ranked([_place_match(p, "fuzzy", registry) for p in places], named_kind)
+        # Keys tie often ("muchen" is one letter from "munchen" and "mucheln"); the
+        # spelling before folding breaks the tie: "Müchen" was meant as "München".
+        typed = text.casefold()
+        closeness = {
+            k: (
+                score,
+                max(fuzz.ratio(typed, p.name.casefold()) for p in gazetteer.places_by_key(k)),
+            )
+            for k, score, _ in candidates
+        }
+        chosen.sort(key=closeness.__getitem__, reverse=True)
+        # Closest name first; within one name the usual order (kind named, channel).
+        groups = [
+            _ranked(
+                [_place_match(p, "fuzzy", registry) for p in gazetteer.places_by_key(k)], named_kind
+            )
+            for k in chosen
+        ]
+        matches = _unique(m for group in groups for m in group)
         named = [m.name for m in matches if m.kind != "district"] or [m.name for m in matches]
         return Resolution(query=text, matches=matches, fuzzy_for=named[0] if named else None)
     suggestions: list[str] = []
