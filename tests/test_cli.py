@@ -267,6 +267,15 @@ def test_open_outside_coverage_exits_3(launched):
     assert result.exit_code == ExitCode.NO_CHANNEL and launched == []
 
 
+def test_prefix_without_channel_suggests_a_covered_spelling(launched):
+    found = run("find", "Zelle")
+    assert found.exit_code == ExitCode.NO_CHANNEL
+    assert "Zellertal" in found.stdout and "Or did you mean: Celle" in found.stdout
+    opened = run("open", "Zelle")
+    assert opened.exit_code == ExitCode.NO_CHANNEL and launched == []
+    assert "did you mean Celle" in opened.stderr
+
+
 def test_open_refuses_non_channel_link_even_if_a_registry_had_one(launched, monkeypatch):
     import dataclasses
 

@@ -181,6 +181,20 @@ def test_a_typo_is_read_as_the_closest_spelling_first():
     assert {m.name for m in res.matches} >= {"München", "Mucheln"}
 
 
+def test_prefix_far_from_any_channel_offers_closer_covered_spellings():
+    # "Zelle" only starts Zellertal (Donnersbergkreis); said aloud it is Celle.
+    res = resolve("Zelle", registry())
+    assert [m.match for m in res.matches] == ["prefix"] and res.status == "no_channel"
+    assert "Celle" in res.suggestions
+    assert all(resolve(s, registry()).status == "found" for s in res.suggestions)
+
+
+@pytest.mark.parametrize("query", ["Rotenb", "Hambur", "Stad"])
+def test_prefix_answers_add_no_spellings_when_they_fit(query):
+    # Rotenb and Stad reach channels; Hambur is spelled most like Hamburg itself.
+    assert resolve(query, registry()).suggestions == ()
+
+
 def test_weak_match_is_only_a_suggestion():
     res = resolve("Celxe", registry())
     assert res.status == "not_found"

@@ -262,8 +262,14 @@ def open_command(
     if not channels:
         if res.matches:
             where = ", ".join(sorted({m.district.name for m in res.matches})[:5])
+            if res.suggestions:
+                message = gettext(
+                    "no channel in the registry covers {districts}; did you mean {suggestions}?"
+                )
+            else:
+                message = gettext("no channel in the registry covers {districts}")
             _fail(
-                gettext("no channel in the registry covers {districts}").format(districts=where),
+                message.format(districts=where, suggestions=", ".join(res.suggestions)),
                 ExitCode.NO_CHANNEL,
             )
         if res.suggestions:

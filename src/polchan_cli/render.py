@@ -145,6 +145,12 @@ def print_resolution(console: Console, res: Resolution) -> None:
         console.print(
             gettext("No channel in the registry covers {districts}.").format(districts=safe(where))
         )
+    if res.suggestions:
+        console.print(
+            gettext("Or did you mean: {suggestions}?").format(
+                suggestions=", ".join(safe(s) for s in res.suggestions)
+            )
+        )
     console.print(f"[dim]{safe(gettext(FOOTER))}[/dim]")
 
 

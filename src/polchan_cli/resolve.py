@@ -10,7 +10,8 @@ punctuation, too long, a number that is no postcode).
 Ranking, best first: exact, variant (same name without qualifier or "Bad"),
 prefix, fuzzy; within a tier, places of the kind the query names first
 (``Stadt Celle`` puts the town before the Landkreis, ``Landkreis Celle`` the
-other way round), then places covered by a channel.
+other way round), then places covered by a channel. Fuzzy answers put the closest
+spelling first; a prefix answer with no channel suggests closer covered names.
 """
 
 from __future__ import annotations
@@ -204,12 +205,17 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if len(key) >= PREFIX_MIN:
         prefixed = gazetteer.places_by_prefix(key, PREFIX_LIMIT)
         if prefixed:
-            return Resolution(
-                query=text,
-                matches=_ranked(
-                    [_place_match(p, "prefix", registry) for p in prefixed], named_kind
-                ),
-            )
+            matches = _ranked([_place_match(p, "prefix", registry) for p in prefixed], named_kind)
+            others: tuple[str, ...] = ()
+            if not any(m.channels for m in matches):
+                # "Zelle" starts only "Zellertal", far from any channel, and is spelled
+                # more like Celle: offer the closer names that have a channel.
+                from rapidfuzz import fuzz
+
+                nearest = max(fuzz.ratio(key, name_key(p.name)) for p in prefixed)
+                closer = [c for c in _close_keys(key) if c[1] > nearest]
+                others = _close_names(closer, covered_by=registry)
+            return Resolution(query=text, matches=matches, suggestions=others)
 
     return _fuzzy(text, key, registry, named_kind)
 
@@ -318,10 +324,9 @@ def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Mat
 
 
 def _fuzzy(text: str, key: str, registry: Registry, named_kind: str | None) -> Resolution:
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
-    keys = gazetteer.all_keys()
-    candidates = process.extract(key, keys, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_SUGGEST)
+    candidates = _close_keys(key)
     if not candidates:
         return Resolution(query=text)
     best = candidates[0][1]
@@ -348,9 +353,27 @@ def _fuzzy(text: str, key: str, registry: Registry, named_kind: str | None) -> R
         matches = _unique(m for group in groups for m in group)
         named = [m.name for m in matches if m.kind != "district"] or [m.name for m in matches]
         return Resolution(query=text, matches=matches, fuzzy_for=named[0] if named else None)
-    suggestions: list[str] = []
-    for k, _, _ in candidates[:5]:
+    return Resolution(query=text, suggestions=_close_names(candidates[:5]))
+
+
+def _close_keys(key: str) -> list[tuple[str, float, int]]:
+    """Name keys spelled like ``key``, closest first, down to FUZZY_SUGGEST."""
+    from rapidfuzz import fuzz, process
+
+    return process.extract(
+        key, gazetteer.all_keys(), scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_SUGGEST
+    )
+
+
+def _close_names(
+    candidates: list[tuple[str, float, int]], covered_by: Registry | None = None
+) -> tuple[str, ...]:
+    """Up to five names for the keys; with ``covered_by``, only places it has a channel for."""
+    names: list[str] = []
+    for k, _, _ in candidates:
         for p in gazetteer.places_by_key(k):
-            if p.match == "exact" and p.name not in suggestions:
-                suggestions.append(p.name)
-    return Resolution(query=text, suggestions=tuple(suggestions[:5]))
+            if p.match != "exact" or p.name in names:
+                continue
+            if covered_by is None or covered_by.covering(p.district, p.municipality):
+                names.append(p.name)
+    return tuple(names[:5])
