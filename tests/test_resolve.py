@@ -172,6 +172,45 @@ def test_typos_give_a_fuzzy_result_marked_as_such(query, meant, channel):
     assert channel in channel_ids(res)
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["Bahnhofstraße 5, 29221 Celle", "Am Markt 1 29221 Celle", "Celle 29221", "D-29221"],
+)
+def test_a_pasted_address_is_read_by_its_postcode(query):
+    res = resolve(query, registry())
+    assert [(m.kind, m.name) for m in res.matches] == [("postcode", "29221")]
+    assert channel_ids(res) == {"celle"}
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        ("Hagen, Landkreis Stade", "03359"),
+        ("Hagen Stade", "03359"),
+        ("Nindorf, Lüneburg", "03355"),
+        ("Westercelle, Celle", "03351"),
+    ],
+)
+def test_a_place_named_with_where_it_lies_keeps_only_that_one(query, district):
+    res = resolve(query, registry())
+    assert res.matches and {m.district.key for m in res.matches} == {district}
+    assert all(m.match == "exact" for m in res.matches)
+
+
+def test_context_that_fits_nothing_keeps_every_candidate():
+    # "Bahnhofstraße 5" names no place; Celle is still found, and "Nindorf, Bayern"
+    # lists every Nindorf rather than none.
+    assert "Celle" in {m.name for m in resolve("Bahnhofstraße 5, Celle", registry()).matches}
+    everywhere = {m.district.key for m in resolve("Nindorf", registry()).matches}
+    assert {m.district.key for m in resolve("Nindorf, Bayern", registry()).matches} == everywhere
+
+
+def test_unknown_words_after_a_name_do_not_cut_it_short():
+    # Without a comma, trailing words must name the municipality, district or state.
+    res = resolve("Celle Zwiebelmarkt", registry())
+    assert "exact" not in {m.match for m in res.matches}
+
+
 def test_a_typo_is_read_as_the_closest_spelling_first():
     # One letter from München and from Mucheln alike; the umlaut typed says München,
     # and the guess named in the message is what the table shows first.

@@ -1,11 +1,12 @@
 """Resolve what a person typed to places and the police channels that cover them.
 
-Accepts any string: a 5-digit postcode, a channel id or name (``celle``,
-``Polizei Stade``), a district, municipality, locality (Ortsteil), Samtgemeinde
-or former name, in any spelling :mod:`polchan_cli.normalize` folds together,
-with typos. Returns a :class:`Resolution`; never raises on any input except
-:class:`QueryError` for input that cannot be a query at all (empty, only
-punctuation, too long, a number that is no postcode).
+Accepts any string: a 5-digit postcode (alone or inside a pasted address), a
+channel id or name (``celle``, ``Polizei Stade``), a district, municipality,
+locality (Ortsteil), Samtgemeinde or former name, in any spelling
+:mod:`polchan_cli.normalize` folds together, with typos, optionally followed by
+where it lies (``Hagen, Landkreis Stade``). Returns a :class:`Resolution`; never
+raises on any input except :class:`QueryError` for input that cannot be a query
+at all (empty, only punctuation, too long, a number that is no postcode).
 
 Ranking, best first: exact, variant (same name without qualifier or "Bad"),
 prefix, fuzzy; within a tier, places of the kind the query names first
@@ -23,7 +24,7 @@ from typing import Any
 
 from . import gazetteer
 from .i18n import N_, gettext
-from .normalize import leading_type_word, name_key
+from .normalize import leading_type_word, name_key, name_keys
 from .registry import Channel, Registry
 
 __all__ = [
@@ -67,7 +68,8 @@ _KIND_OF_TYPE_WORD = {
 }
 _POSTCODE = re.compile(r"\d{5}")
 _NUMBER = re.compile(r"\d+")
-_LEADING_POSTCODE = re.compile(r"(\d{5})\s+\D.*")
+# A postcode standing alone, as typed in addresses: "21423", "D-21423", "DE-21423".
+_POSTCODE_IN_TEXT = re.compile(r"(?<![\w-])(?:DE?-)?(\d{5})(?![\w-])", re.IGNORECASE)
 
 
 class QueryError(ValueError):
@@ -185,23 +187,16 @@ def check_query(query: str) -> str:
 def resolve(query: str, registry: Registry) -> Resolution:
     """Resolve a query (see the module docstring). Raises only QueryError."""
     text = check_query(query)
-    postcode = text if _POSTCODE.fullmatch(text) else None
-    leading = _LEADING_POSTCODE.fullmatch(text)
-    if leading:  # "21423 Winsen": the postcode decides
-        postcode = leading.group(1)
+    postcode = _postcode_in(text)
     if postcode:
         return Resolution(query=text, matches=_postcode_matches(postcode, registry))
 
-    key = name_key(text)
     named_kind = _KIND_OF_TYPE_WORD.get(leading_type_word(text) or "")
-    matches = _channel_matches(key, registry, by_name=True)
-    places = gazetteer.places_by_key(key)
-    if not places and not matches:
-        matches = _channel_matches(key, registry, by_name=False)
-    matches += [_place_match(p, p.match, registry) for p in places]
+    matches = _named(text, registry) or _named_in_context(text, registry)
     if matches:
         return Resolution(query=text, matches=_ranked(matches, named_kind))
 
+    key = name_key(text)
     if len(key) >= PREFIX_MIN:
         prefixed = gazetteer.places_by_prefix(key, PREFIX_LIMIT)
         if prefixed:
@@ -218,6 +213,56 @@ def resolve(query: str, registry: Registry) -> Resolution:
             return Resolution(query=text, matches=matches, suggestions=others)
 
     return _fuzzy(text, key, registry, named_kind)
+
+
+def _postcode_in(text: str) -> str | None:
+    """The one postcode in the text ("21423", "21423 Winsen", a pasted address)."""
+    found = {m.group(1) for m in _POSTCODE_IN_TEXT.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _named(text: str, registry: Registry) -> list[Match]:
+    """Channels and places whose name (or name without qualifier) is the text."""
+    key = name_key(text)
+    matches = _channel_matches(key, registry, by_name=True)
+    places = gazetteer.places_by_key(key)
+    if not places and not matches:
+        matches = _channel_matches(key, registry, by_name=False)
+    return matches + [_place_match(p, p.match, registry) for p in places]
+
+
+def _named_in_context(text: str, registry: Registry) -> list[Match]:
+    """A place named with where it lies: "Westercelle, Celle", "Hagen Stade".
+
+    With commas, the first part that names a place is the place and the others
+    narrow it down where they can ("Bahnhofstraße 5, Celle" still finds Celle).
+    Without commas the trailing words must name the municipality, district or
+    state, so a plain unknown name is never cut into pieces that happen to exist.
+    """
+    parts = [part for part in text.split(",") if name_key(part)]
+    if len(parts) > 1:
+        readings = [(part, parts[:i] + parts[i + 1 :]) for i, part in enumerate(parts)]
+    else:
+        words = text.split()
+        readings = [
+            (" ".join(words[:cut]), [" ".join(words[cut:])]) for cut in range(len(words) - 1, 0, -1)
+        ]
+    for head, context in readings:
+        found = _named(head, registry)
+        wanted = {name_key(c) for c in context}
+        fitting = [m for m in found if wanted & _keys_of_whereabouts(m)]
+        if fitting or (found and len(parts) > 1):
+            return fitting or found
+    return []
+
+
+def _keys_of_whereabouts(m: Match) -> set[str]:
+    keys: set[str] = set()
+    for name in (m.municipality, m.district.name, m.state):
+        if name:
+            key, variants = name_keys(name)
+            keys.update([key, *variants])
+    return keys
 
 
 def _unique(matches: Iterable[Match]) -> tuple[Match, ...]:
