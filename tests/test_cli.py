@@ -164,8 +164,8 @@ def test_batch_missing_file_is_a_clear_error(tmp_path):
     assert "cannot read" in result.stderr
 
 
-def test_list_shows_all_13_channels():
-    result = run("list", env={"COLUMNS": "200"})
+def test_list_shows_all_13_channels_under_their_directorate():
+    result = run("list", env={"COLUMNS": "80"})
     assert result.exit_code == 0
     for name in (
         "Polizei Lüneburg",
@@ -175,7 +175,16 @@ def test_list_shows_all_13_channels():
     ):
         assert name in result.stdout
     assert "Landkreis Osterholz" in result.stdout  # districts as names
+    assert "Niedersachsen · Polizeidirektion Lüneburg" in result.stdout
     assert "13 channels" in result.stdout
+
+
+def test_list_keeps_every_link_whole_on_its_own_line_in_a_narrow_terminal():
+    # Links are what people copy; a link folded over lines or cells cannot be.
+    result = run("list", env={"COLUMNS": "60"})
+    lines = {line.strip() for line in result.stdout.splitlines()}
+    urls = {c["url"] for c in json.loads(run("list", "--json").stdout)}
+    assert len(urls) == 13 and urls <= lines
 
 
 def test_list_json_round_trips_every_field():

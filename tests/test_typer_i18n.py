@@ -112,7 +112,7 @@ def test_ortsteil_and_samtgemeinde_are_described_in_german():
 def test_list_in_german():
     result = de("list")
     assert result.exit_code == 0
-    assert "Kanal, Behörde, Link" in result.stdout
+    assert "zuständig für Landkreis Celle" in result.stdout
     assert "13 Kanäle." in result.stdout
     assert_german(result.stdout)
     assert "13 channels." in run("list").stdout

@@ -16,7 +16,7 @@ from .i18n import N_, format_date, format_number, gettext, ngettext
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .registry import Registry
+    from .registry import Channel, Registry
     from .resolve import Resolution
 
 __all__ = [
@@ -155,27 +155,40 @@ def print_resolution(console: Console, res: Resolution) -> None:
 
 
 def print_channels(console: Console, registry: Registry, district_names: dict[str, str]) -> None:
-    """The ``list`` table: every channel, grouped by state and directorate."""
-    from rich.table import Table
+    """The ``list`` listing: every channel under its state and directorate.
 
-    table = Table(show_lines=True)
-    table.add_column(gettext("Channel, agency, link"), overflow="fold", ratio=3)
-    table.add_column(gettext("Directorate, state"), overflow="fold", ratio=2)
-    table.add_column(gettext("Districts"), overflow="fold", ratio=2)
+    Indented blocks, not a table: a link folded across table cells cannot be
+    copied, and the link is the point. Lines are never wrapped by us, so each
+    link stays whole.
+    """
+    from itertools import groupby
+
+    def group(c: Channel) -> tuple[str, str]:
+        return (c.state, c.parent or "")
+
     ordered = sorted(registry.channels, key=lambda c: (c.state, c.parent or "~", c.name))
-    for c in ordered:
-        areas = [district_names.get(k, k) for k in c.districts]
-        areas += [
-            f"{m.name} ({district_names.get(m.district, m.district)})" for m in c.municipalities
-        ]
-        mine = f" [italic]{safe(gettext('(your registry)'))}[/italic]"
-        name = safe(c.name) + (mine if c.origin == "user" else "")
-        table.add_row(
-            f"[bold]{name}[/bold]\n{safe(c.agency)}\n{_link(c.url)}",
-            f"{safe(c.parent or '–')}\n{safe(c.state)}",
-            safe(", ".join(areas)),
-        )
-    console.print(table)
+    for (state, parent), channels in groupby(ordered, key=group):
+        heading = f"{safe(state)} · {safe(parent)}" if parent else safe(state)
+        console.print(f"[bold]{heading}[/bold]", soft_wrap=True)
+        for c in channels:
+            areas = [district_names.get(k, k) for k in c.districts]
+            areas += [
+                f"{m.name} ({district_names.get(m.district, m.district)})" for m in c.municipalities
+            ]
+            mine = (
+                f" [italic]{safe(gettext('(your registry)'))}[/italic]"
+                if c.origin == "user"
+                else ""
+            )
+            covers = gettext("covers {areas}").format(areas=", ".join(areas))
+            block = (
+                f"\n  [bold]{safe(c.name)}[/bold]{mine}\n"
+                f"    [dim]{safe(c.agency)}[/dim]\n"
+                f"    [dim]{safe(covers)}[/dim]\n"
+                f"    {_link(c.url)}"
+            )
+            console.print(block, soft_wrap=True)
+        console.print()
     n = len(registry.channels)
     console.print(ngettext("{n} channel.", "{n} channels.", n).format(n=format_number(n)))
 
