@@ -219,6 +219,18 @@ def test_sources_names_licences_and_channel_sources():
     assert len(data["channels"]) == 13 and len(data["data_version"]) == 12
 
 
+def test_sources_give_each_announcement_once_with_its_link_whole():
+    # Eight channels share one press release: it is listed once, naming all eight,
+    # and every source link stays on one line (to cite), even at 60 columns.
+    result = run("sources", env={"COLUMNS": "60"})
+    data = json.loads(run("sources", "--json").stdout)
+    urls = {c["source"]["url"] for c in data["channels"]}
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert all(lines.count(url) == 1 for url in urls)
+    shared = next(line for line in lines if "Polizei Uelzen" in line)
+    assert "Polizei Celle" in shared and "Polizei Stade" in shared
+
+
 @pytest.fixture
 def launched(monkeypatch):
     calls: list[str] = []

@@ -213,14 +213,19 @@ def print_sources(console: Console, info: dict) -> None:
             safe(gettext(s["licence"])),
         )
     console.print(table)
-    channels = Table(title=gettext("Channel sources"))
-    for column in (N_("Channel"), N_("Announced in"), N_("Published")):
-        channels.add_column(gettext(column), overflow="fold")
+    # One block per announcement (eight channels share one press release), with
+    # its link whole on a line of its own, ready to cite.
+    console.print(f"\n[bold]{safe(gettext('Channel sources'))}[/bold]", soft_wrap=True)
+    announcements: dict[tuple[str, str, str | None], list[str]] = {}
     for c in info["channels"]:
         src = c["source"]
-        channels.add_row(
-            safe(c["name"]),
-            f"{safe(src['title'])}\n{_link(src['url'])}",
-            safe(format_date(src["published"]) if src["published"] else gettext("not given")),
+        announcements.setdefault((src["url"], src["title"], src["published"]), []).append(c["name"])
+    for (url, title, published), names in announcements.items():
+        when = format_date(published) if published else gettext("not given")
+        announced = gettext("channels: {channels}").format(channels=", ".join(names))
+        console.print(
+            f"\n  {safe(title)} [dim]({safe(when)})[/dim]\n"
+            f"    {_link(url)}\n"
+            f"    [dim]{safe(announced)}[/dim]",
+            soft_wrap=True,
         )
-    console.print(channels)
