@@ -220,7 +220,7 @@ def test_sources_names_licences_and_channel_sources():
 
 
 def test_sources_give_each_announcement_once_with_its_link_whole():
-    # Eight channels share one press release: it is listed once, naming all eight,
+    # Seven channels share one press release: it is listed once, naming all seven,
     # and every source link stays on one line (to cite), even at 60 columns.
     result = run("sources", env={"COLUMNS": "60"})
     data = json.loads(run("sources", "--json").stdout)

@@ -213,7 +213,7 @@ def print_sources(console: Console, info: dict) -> None:
             safe(gettext(s["licence"])),
         )
     console.print(table)
-    # One block per announcement (eight channels share one press release), with
+    # One block per announcement (seven channels share one press release), with
     # its link whole on a line of its own, ready to cite.
     console.print(f"\n[bold]{safe(gettext('Channel sources'))}[/bold]", soft_wrap=True)
     announcements: dict[tuple[str, str, str | None], list[str]] = {}
