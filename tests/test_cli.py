@@ -164,6 +164,14 @@ def test_batch_missing_file_is_a_clear_error(tmp_path):
     assert "cannot read" in result.stderr
 
 
+def test_find_names_the_samtgemeinde_of_a_member_municipality():
+    table = run("find", "Wistedt", env={"COLUMNS": "200"})
+    assert "municipality in Samtgemeinde Tostedt" in table.stdout
+    assert "Ortsteil of Zeven, Samtgemeinde Zeven" in table.stdout
+    data = json.loads(run("find", "Wistedt", "--json").stdout)
+    assert {m["samtgemeinde"] for m in data["matches"]} == {"Tostedt", "Zeven"}
+
+
 def test_list_shows_all_13_channels_under_their_directorate():
     result = run("list", env={"COLUMNS": "80"})
     assert result.exit_code == 0

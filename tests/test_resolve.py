@@ -211,6 +211,18 @@ def test_unknown_words_after_a_name_do_not_cut_it_short():
     assert "exact" not in {m.match for m in res.matches}
 
 
+def test_municipalities_and_their_villages_say_which_samtgemeinde_they_are_in():
+    by_kind = {
+        m.kind: m for m in resolve("Wistedt", registry()).matches if m.district.key == "03353"
+    }
+    assert by_kind["municipality"].samtgemeinde == "Tostedt"
+    village = resolve("Todtglüsingen", registry()).matches[0]
+    assert (village.municipality, village.samtgemeinde) == ("Tostedt", "Tostedt")
+    # An Einheitsgemeinde belongs to none.
+    town = next(m for m in resolve("Winsen (Luhe)", registry()).matches if m.kind == "municipality")
+    assert town.samtgemeinde is None
+
+
 def test_a_typo_is_read_as_the_closest_spelling_first():
     # One letter from München and from Mucheln alike; the umlaut typed says München,
     # and the guess named in the message is what the table shows first.
@@ -346,6 +358,36 @@ def test_curated_sample_spans_every_researched_district():
     assert len(CURATED) >= 100
     assert {d for _, _, d in CURATED} == {p.stem for p in CURATED_FILES}
     assert set(COVERED) <= {p.stem for p in CURATED_FILES}
+
+
+def _curated_memberships() -> list[tuple[str, str, str]]:
+    """(member municipality, Samtgemeinde, district) as researched in data/localities."""
+    rows = []
+    for path in CURATED_FILES:
+        with path.open(encoding="utf-8") as fh:
+            reader = csv.DictReader(line for line in fh if not line.startswith("#"))
+            rows += [
+                (r["municipality"], r["name"], path.stem)
+                for r in reader
+                if r["kind"] == "samtgemeinde"
+            ]
+    return sorted(rows)
+
+
+MEMBERSHIPS = _curated_memberships()
+
+
+def test_every_samtgemeinde_member_shows_its_samtgemeinde():
+    # A hand-written member name that is not exactly a municipality of the district
+    # would leave that municipality's residents without their Samtgemeinde.
+    assert len(MEMBERSHIPS) > 200
+    for member, samtgemeinde, district in MEMBERSHIPS:
+        found = [
+            m.samtgemeinde
+            for m in resolve(member, registry()).matches
+            if m.kind == "municipality" and m.district.key == district
+        ]
+        assert found == [samtgemeinde], (member, samtgemeinde, district)
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,8 @@ def _english_fragments() -> list[str]:
             continue
         for piece in re.split(r"\{[^{}]*\}|\n", entry.msgid):
             piece = piece.strip(" .;:'()")
-            if len(piece) >= 14 and " " in piece:
+            # ", Samtgemeinde" reads the same in both languages: not a sign of English.
+            if len(piece) >= 14 and " " in piece and piece not in entry.msgstr[0]:
                 fragments.add(piece)
     return sorted(fragments)
 

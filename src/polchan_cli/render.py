@@ -74,8 +74,16 @@ def _quoted(text: str) -> str:
 
 
 def _describe(m) -> str:  # noqa: ANN001 - a resolve.Match
+    if m.kind == "locality" and m.municipality and m.samtgemeinde:
+        return gettext("Ortsteil of {municipality}, Samtgemeinde {samtgemeinde}").format(
+            municipality=m.municipality, samtgemeinde=m.samtgemeinde
+        )
     if m.kind == "locality" and m.municipality:
         return gettext("Ortsteil of {municipality}").format(municipality=m.municipality)
+    if m.kind == "municipality" and m.samtgemeinde:
+        return gettext("municipality in Samtgemeinde {samtgemeinde}").format(
+            samtgemeinde=m.samtgemeinde
+        )
     if m.kind == "former_name" and m.municipality:
         return gettext("former name, now {municipality}").format(municipality=m.municipality)
     if m.kind == "samtgemeinde" and m.members:

@@ -102,6 +102,7 @@ class Match:
     channels: tuple[Channel, ...]
     members: tuple[str, ...] = ()
     note: str = ""
+    samtgemeinde: str | None = None  # the Samtgemeinde its municipality belongs to
 
     @property
     def state(self) -> str:
@@ -123,6 +124,8 @@ class Match:
         }
         if self.kind == "samtgemeinde":
             data["members"] = list(self.members)
+        else:
+            data["samtgemeinde"] = self.samtgemeinde
         return data
 
 
@@ -302,6 +305,7 @@ def _district(key: str) -> gazetteer.District:
 
 def _place_match(place: gazetteer.Place, match: str, registry: Registry) -> Match:
     municipality = place.municipality
+    member = place.name if place.kind == "municipality" else municipality
     return Match(
         name=place.name,
         kind=place.kind,
@@ -312,6 +316,7 @@ def _place_match(place: gazetteer.Place, match: str, registry: Registry) -> Matc
         channels=registry.covering(place.district, municipality),
         members=place.members,
         note=place.note,
+        samtgemeinde=gazetteer.samtgemeinde_of(place.district, member) if member else None,
     )
 
 
