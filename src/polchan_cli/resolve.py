@@ -391,6 +391,7 @@ def _fuzzy(text: str, key: str, registry: Registry, named_kind: str | None) -> R
                 max(fuzz.ratio(typed, p.name.casefold()) for p in gazetteer.places_by_key(k)),
             )
             for k, score, _ in candidates
+            if k in chosen
         }
         chosen.sort(key=closeness.__getitem__, reverse=True)
         # Closest name first; within one name the usual order (kind named, channel).
