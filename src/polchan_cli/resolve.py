@@ -200,22 +200,25 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return Resolution(query=text, matches=_ranked(matches, named_kind))
 
     key = name_key(text)
-    if len(key) >= PREFIX_MIN:
-        prefixed = gazetteer.places_by_prefix(key, PREFIX_LIMIT)
-        if prefixed:
-            matches = _ranked([_place_match(p, "prefix", registry) for p in prefixed], named_kind)
-            others: tuple[str, ...] = ()
-            if not any(m.channels for m in matches):
-                # "Zelle" starts only "Zellertal", far from any channel, and is spelled
-                # more like Celle: offer the closer names that have a channel.
-                from rapidfuzz import fuzz
+    return _prefixed(text, key, registry, named_kind) or _fuzzy(text, key, registry, named_kind)
 
-                nearest = max(fuzz.ratio(key, name_key(p.name)) for p in prefixed)
-                closer = [c for c in _close_keys(key) if c[1] > nearest]
-                others = _close_names(closer, covered_by=registry)
-            return Resolution(query=text, matches=matches, suggestions=others)
 
-    return _fuzzy(text, key, registry, named_kind)
+def _prefixed(text: str, key: str, registry: Registry, named_kind: str | None) -> Resolution | None:
+    """Places whose name starts with the key, or None when there are none."""
+    prefixed = gazetteer.places_by_prefix(key, PREFIX_LIMIT) if len(key) >= PREFIX_MIN else []
+    if not prefixed:
+        return None
+    matches = _ranked([_place_match(p, "prefix", registry) for p in prefixed], named_kind)
+    others: tuple[str, ...] = ()
+    if not any(m.channels for m in matches):
+        # "Zelle" starts only "Zellertal", far from any channel, and is spelled
+        # more like Celle: offer the closer names that have a channel.
+        from rapidfuzz import fuzz
+
+        nearest = max(fuzz.ratio(key, name_key(p.name)) for p in prefixed)
+        closer = [c for c in _close_keys(key) if c[1] > nearest]
+        others = _close_names(closer, covered_by=registry)
+    return Resolution(query=text, matches=matches, suggestions=others)
 
 
 def _postcode_in(text: str) -> str | None:
