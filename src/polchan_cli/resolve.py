@@ -11,7 +11,8 @@ at all (empty, only punctuation, too long, a number that is no postcode).
 Ranking, best first: exact, variant (same name without qualifier or "Bad"),
 prefix, fuzzy; within a tier, places of the kind the query names first
 (``Stadt Celle`` puts the town before the Landkreis, ``Landkreis Celle`` the
-other way round), then places covered by a channel. Fuzzy answers put the closest
+other way round), then the place named as typed (bare ``Celle``: the town, not
+``Landkreis Celle``), then places covered by a channel. Fuzzy answers put the closest
 spelling first; a prefix answer with no channel suggests closer covered names.
 """
 
@@ -194,21 +195,21 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if postcode:
         return Resolution(query=text, matches=_postcode_matches(postcode, registry))
 
-    named_kind = _KIND_OF_TYPE_WORD.get(leading_type_word(text) or "")
+    type_word = leading_type_word(text)
     matches = _named(text, registry) or _named_in_context(text, registry)
     if matches:
-        return Resolution(query=text, matches=_ranked(matches, named_kind))
+        return Resolution(query=text, matches=_ranked(matches, type_word))
 
     key = name_key(text)
-    return _prefixed(text, key, registry, named_kind) or _fuzzy(text, key, registry, named_kind)
+    return _prefixed(text, key, registry, type_word) or _fuzzy(text, key, registry, type_word)
 
 
-def _prefixed(text: str, key: str, registry: Registry, named_kind: str | None) -> Resolution | None:
+def _prefixed(text: str, key: str, registry: Registry, type_word: str | None) -> Resolution | None:
     """Places whose name starts with the key, or None when there are none."""
     prefixed = gazetteer.places_by_prefix(key, PREFIX_LIMIT) if len(key) >= PREFIX_MIN else []
     if not prefixed:
         return None
-    matches = _ranked([_place_match(p, "prefix", registry) for p in prefixed], named_kind)
+    matches = _ranked([_place_match(p, "prefix", registry) for p in prefixed], type_word)
     others: tuple[str, ...] = ()
     if not any(m.channels for m in matches):
         # "Zelle" starts only "Zellertal", far from any channel, and is spelled
@@ -281,13 +282,18 @@ def _unique(matches: Iterable[Match]) -> tuple[Match, ...]:
     return tuple(unique.values())
 
 
-def _ranked(matches: list[Match], named_kind: str | None = None) -> tuple[Match, ...]:
+def _ranked(matches: list[Match], type_word: str | None = None) -> tuple[Match, ...]:
+    """Best first; ``type_word`` is the query's leading type word (``stadt``), if any."""
+    named_kind = _KIND_OF_TYPE_WORD.get(type_word or "")
     return tuple(
         sorted(
             _unique(matches),
             key=lambda m: (
                 _TIERS[m.match],
                 named_kind is not None and m.kind != named_kind,
+                # A bare "Celle" names the town; "Landkreis Celle" matched only
+                # once its type word was dropped.
+                leading_type_word(m.name) != type_word,
                 not m.channels,
                 _KIND_ORDER.get(m.kind, 9),
                 m.name,
@@ -376,7 +382,7 @@ def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Mat
     return found
 
 
-def _fuzzy(text: str, key: str, registry: Registry, named_kind: str | None) -> Resolution:
+def _fuzzy(text: str, key: str, registry: Registry, type_word: str | None) -> Resolution:
     from rapidfuzz import fuzz
 
     candidates = _close_keys(key)
@@ -400,7 +406,7 @@ def _fuzzy(text: str, key: str, registry: Registry, named_kind: str | None) -> R
         # Closest name first; within one name the usual order (kind named, channel).
         groups = [
             _ranked(
-                [_place_match(p, "fuzzy", registry) for p in gazetteer.places_by_key(k)], named_kind
+                [_place_match(p, "fuzzy", registry) for p in gazetteer.places_by_key(k)], type_word
             )
             for k in chosen
         ]
