@@ -146,10 +146,18 @@ def test_ambiguous_names_list_every_candidate(query, expected):
     assert res.ambiguous
     seen = {m.name for m in res.matches} | {m.district.key for m in res.matches}
     assert expected <= seen
-    # covered places come first within the best tier
-    first_tier = [m for m in res.matches if m.match == res.matches[0].match]
+    # covered places come first among the names as typed or without qualifier
+    first_tier = [m for m in res.matches if m.match in ("exact", "variant")]
     covered = [bool(m.channels) for m in first_tier]
     assert covered == sorted(covered, reverse=True)
+
+
+def test_a_name_said_without_its_qualifier_is_as_good_as_exact():
+    # People in Lower Saxony say "Winsen" for Winsen (Luhe) and Winsen (Aller); the
+    # Winsen in Kreis Segeberg, named exactly so but without a channel, comes after.
+    names = [m.name for m in resolve("Winsen", registry()).matches]
+    assert names.index("Winsen (Luhe)") < names.index("Winsen")
+    assert names.index("Winsen (Aller)") < names.index("Winsen")
 
 
 @pytest.mark.parametrize("query", ["Nindorf", "Borstel", "Hagen", "Buchholz"])

@@ -8,12 +8,14 @@ where it lies (``Hagen, Landkreis Stade``). Returns a :class:`Resolution`; never
 raises on any input except :class:`QueryError` for input that cannot be a query
 at all (empty, only punctuation, too long, a number that is no postcode).
 
-Ranking, best first: exact, variant (same name without qualifier or "Bad"),
-prefix, fuzzy; within a tier, places of the kind the query names first
-(``Stadt Celle`` puts the town before the Landkreis, ``Landkreis Celle`` the
-other way round), then the place named as typed (bare ``Celle``: the town, not
-``Landkreis Celle``), then places covered by a channel. Fuzzy answers put the closest
-spelling first; a prefix answer with no channel suggests closer covered names.
+Ranking, best first: a name as typed or without its qualifier or "Bad" (one
+tier: ``Winsen`` is what people call Winsen (Luhe)), then prefix, then fuzzy.
+Within a tier: places of the kind the query names (``Stadt Celle`` puts the town
+before the Landkreis, ``Landkreis Celle`` the other way round), then the place
+named as typed (bare ``Celle``: the town, not ``Landkreis Celle``), then places
+covered by a channel, then exact names before variants. Fuzzy answers put the
+closest spelling first; a prefix answer with no channel suggests closer covered
+names.
 """
 
 from __future__ import annotations
@@ -289,12 +291,16 @@ def _ranked(matches: list[Match], type_word: str | None = None) -> tuple[Match, 
         sorted(
             _unique(matches),
             key=lambda m: (
-                _TIERS[m.match],
+                # A name with or without its qualifier is one tier: "Winsen" is what
+                # people call Winsen (Luhe) and Winsen (Aller), not only Winsen in
+                # Kreis Segeberg, whose name it is exactly.
+                max(_TIERS[m.match], _TIERS["variant"]),
                 named_kind is not None and m.kind != named_kind,
                 # A bare "Celle" names the town; "Landkreis Celle" matched only
                 # once its type word was dropped.
                 leading_type_word(m.name) != type_word,
                 not m.channels,
+                _TIERS[m.match],
                 _KIND_ORDER.get(m.kind, 9),
                 m.name,
                 m.district.key,
