@@ -96,7 +96,10 @@ RegistryOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=N_("Print JSON instead of a table."))]
-QUERY_HELP = N_("A town, Ortsteil, district, postcode or channel name.")
+QUERY_HELP = N_(
+    "A town, Ortsteil, district, postcode or channel name; "
+    "also an address with its postcode, or a place with where it lies (Hagen, Stade)."
+)
 
 
 def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
