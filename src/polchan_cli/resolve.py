@@ -218,7 +218,7 @@ def _prefixed(text: str, key: str, registry: Registry, type_word: str | None) ->
         # more like Celle: offer the closer names that have a channel.
         from rapidfuzz import fuzz
 
-        nearest = max(fuzz.ratio(key, name_key(p.name)) for p in prefixed)
+        nearest = max(fuzz.ratio(key, p.key) for p in prefixed)
         closer = [c for c in _close_keys(key) if c[1] > nearest]
         others = _close_names(closer, covered_by=registry)
     return Resolution(query=text, matches=matches, suggestions=others)
@@ -396,25 +396,23 @@ def _fuzzy(text: str, key: str, registry: Registry, type_word: str | None) -> Re
         return Resolution(query=text)
     best = candidates[0][1]
     if best >= FUZZY_ACCEPT:
-        chosen = [k for k, score, _ in candidates if score >= max(FUZZY_ACCEPT, best - 3)]
+        kept = {
+            k: (score, gazetteer.places_by_key(k))
+            for k, score, _ in candidates
+            if score >= max(FUZZY_ACCEPT, best - 3)
+        }
         # Keys tie often ("muchen" is one letter from "munchen" and "mucheln"); the
         # spelling before folding breaks the tie: "Müchen" was meant as "München".
         typed = text.casefold()
-        closeness = {
-            k: (
-                score,
-                max(fuzz.ratio(typed, p.name.casefold()) for p in gazetteer.places_by_key(k)),
-            )
-            for k, score, _ in candidates
-            if k in chosen
-        }
-        chosen.sort(key=closeness.__getitem__, reverse=True)
+
+        def closeness(k: str) -> tuple[float, float]:
+            score, places = kept[k]
+            return score, max(fuzz.ratio(typed, p.name.casefold()) for p in places)
+
         # Closest name first; within one name the usual order (kind named, channel).
         groups = [
-            _ranked(
-                [_place_match(p, "fuzzy", registry) for p in gazetteer.places_by_key(k)], type_word
-            )
-            for k in chosen
+            _ranked([_place_match(p, "fuzzy", registry) for p in kept[k][1]], type_word)
+            for k in sorted(kept, key=closeness, reverse=True)
         ]
         matches = _unique(m for group in groups for m in group)
         named = [m.name for m in matches if m.kind != "district"] or [m.name for m in matches]
