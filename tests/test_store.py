@@ -107,6 +107,25 @@ def test_listing_piped_into_head_ends_quietly(home):
     assert result.stderr == ""
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["find", "Celle"],  # answered without Typer
+        ["find", "Celle", "--lang", "de"],  # through Typer, a Rich table
+        ["list"],
+        ["list", "--json"],
+    ],
+)
+def test_a_reader_gone_before_the_output_ends_quietly_with_0(home, args):
+    # Rich and Typer would exit 1 here, which a script reads as "nothing matched".
+    proc = subprocess.Popen(
+        [_exe(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=home
+    )
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err) == (0, b"")
+
+
 def test_no_network_access(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("polchan opened a socket")

@@ -19,7 +19,7 @@ import signal
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import __version__
 from .i18n import choose_language, gettext, speaking
@@ -122,12 +122,47 @@ def _interrupted(signum: int, frame: object) -> NoReturn:
     raise SystemExit(ExitCode.INTERRUPTED)
 
 
+def _reader_gone() -> NoReturn:
+    # Later writes, and the flush at exit, go nowhere instead of failing again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(ExitCode.OK)
+
+
+class _ClosedPipeEndsQuietly:
+    """stdout, except that a reader going away (``| head -1``) ends polchan with 0.
+
+    Rich and Typer each turn a broken pipe into exit 1, which a script would read as
+    "nothing matched"; raising SystemExit here, before either sees the error, ends
+    every command the same way.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            _reader_gone()
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            _reader_gone()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main() -> None:
     """Console-script entry point: signals, pipes and encodings handled once, here."""
     signal.signal(signal.SIGINT, _interrupted)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    sys.stdout = _ClosedPipeEndsQuietly(sys.stdout)  # type: ignore[assignment]
     try:
         code = fast_answer(sys.argv[1:], os.environ)
         if code is not None:
@@ -136,7 +171,5 @@ def main() -> None:
 
         app()
     except BrokenPipeError:
-        # The reader went away (`polchan list | head -1`): end quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitCode.OK)
+        # Written past the wrapper (a direct write to the buffer): end the same way.
+        _reader_gone()
