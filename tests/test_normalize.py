@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from polchan_cli.normalize import base_key, leading_type_word, name_key, name_keys, without_bad
+from polchan_cli.normalize import (
+    base_key,
+    leading_type_word,
+    name_key,
+    name_keys,
+    spelling,
+    without_bad,
+    without_qualifier,
+)
 
 SAME = [
     ("Lüneburg", "Lueneburg", "Luneburg", "LÜNEBURG", "lüneburg "),
@@ -80,3 +88,17 @@ def test_any_text_gives_ascii_words(text):
     assert key == key.strip()
     assert all(part.isascii() and part.isalnum() for part in key.split(" ") if part)
     assert name_key(key) == key
+
+
+def test_spelling_keeps_umlauts_that_keys_fold_away():
+    assert name_key("Munster") == name_key("Münster")
+    assert spelling("Münster") == spelling("Muenster") == spelling("MÜNSTER")
+    assert spelling("Munster") != spelling("Münster")
+    assert spelling("Weißenfels") == spelling("Weissenfels")
+    assert spelling("Winsen (Luhe)") == "winsen luhe"
+
+
+def test_without_qualifier_keeps_the_name_before_it():
+    assert without_qualifier("Winsen (Luhe)") == "Winsen"
+    assert without_qualifier("Winsen an der Luhe") == "Winsen"
+    assert without_qualifier("Celle") == "Celle"

@@ -146,9 +146,11 @@ def test_ambiguous_names_list_every_candidate(query, expected):
     assert res.ambiguous
     seen = {m.name for m in res.matches} | {m.district.key for m in res.matches}
     assert expected <= seen
-    # covered places come first among the names as typed or without qualifier
-    first_tier = [m for m in res.matches if m.match in ("exact", "variant")]
-    covered = [bool(m.channels) for m in first_tier]
+    # the names spelled as typed, with or without a qualifier, come first, and
+    # among them the covered ones ("Neunkirchen" only folds like "Neuenkirchen")
+    as_typed = [m.name.startswith(query) for m in res.matches]
+    assert as_typed == sorted(as_typed, reverse=True)
+    covered = [bool(m.channels) for m in res.matches if m.name.startswith(query)]
     assert covered == sorted(covered, reverse=True)
 
 
@@ -201,6 +203,11 @@ def test_a_pasted_address_is_read_by_its_postcode(query):
         ("Hagen Stade", "03359"),
         ("Nindorf, Lüneburg", "03355"),
         ("Westercelle, Celle", "03351"),
+        # where it lies first, as on signs and in addresses
+        ("Celle Westercelle", "03351"),
+        ("Stade-Hagen", "03359"),
+        ("Berlin-Kreuzberg", "11000"),
+        ("Neu Wulmstorf-Elstorf", "03353"),
     ],
 )
 def test_a_place_named_with_where_it_lies_keeps_only_that_one(query, district):
@@ -219,8 +226,19 @@ def test_context_that_fits_nothing_keeps_every_candidate():
 
 def test_unknown_words_after_a_name_do_not_cut_it_short():
     # Without a comma, trailing words must name the municipality, district or state.
-    res = resolve("Celle Zwiebelmarkt", registry())
-    assert "exact" not in {m.match for m in res.matches}
+    for query in ("Celle Zwiebelmarkt", "Zwiebelmarkt Celle", "Zwiebelmarkt-Celle"):
+        res = resolve(query, registry())
+        assert "exact" not in {m.match for m in res.matches}, query
+
+
+@pytest.mark.parametrize(
+    ("query", "district"), [("Munster", "03358"), ("Münster", "05515"), ("Muenster", "05515")]
+)
+def test_of_names_that_fold_alike_the_one_spelled_as_typed_comes_first(query, district):
+    # Munster (Heidekreis) and Münster (Westfalen) share a key; both are listed.
+    res = resolve(query, registry())
+    assert res.matches[0].district.key == district
+    assert {"03358", "05515"} <= {m.district.key for m in res.matches}
 
 
 def test_municipalities_and_their_villages_say_which_samtgemeinde_they_are_in():

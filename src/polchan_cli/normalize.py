@@ -26,7 +26,9 @@ __all__ = [
     "leading_type_word",
     "name_key",
     "name_keys",
+    "spelling",
     "without_bad",
+    "without_qualifier",
 ]
 
 # Leading words that name the kind of a place, not the place: "Landkreis Celle"
@@ -65,6 +67,9 @@ _QUALIFIER_START = re.compile(
 _UMLAUT_PAIRS = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "ø": "o", "ł": "l"})
 _DIGRAPHS = re.compile(r"(ae|oe|ue)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_SPELLED_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
+_UMLAUT_DIGRAPHS = re.compile(r"ae|oe|ue")
+_WORD = re.compile(r"\w+")
 
 
 def _fold(text: str) -> str:
@@ -99,13 +104,29 @@ def name_key(text: str) -> str:
     return " ".join(_words(text))
 
 
+def without_qualifier(text: str) -> str:
+    """The name before its qualifier: ``Winsen (Luhe)`` -> ``Winsen``; else the name."""
+    return _QUALIFIER_START.split(text, maxsplit=1)[0] or text
+
+
 def base_key(text: str) -> str:
     """The key of a name without its qualifier: ``Winsen (Luhe)`` -> ``winsen``.
 
     Returns the full key when the name has no qualifier.
     """
-    head = _QUALIFIER_START.split(text, maxsplit=1)[0]
-    return name_key(head) or name_key(text)
+    return name_key(without_qualifier(text)) or name_key(text)
+
+
+def spelling(text: str) -> str:
+    """The letters as written, umlauts kept: ``Munster`` and ``Münster`` differ.
+
+    Keys fold umlauts away so that any spelling finds a place; this tells which of
+    the places found was spelled as typed. ``ue`` counts as ``ü`` (``Muenster`` is
+    how Münster is typed without umlauts) and ``ß`` as ``ss``.
+    """
+    text = unicodedata.normalize("NFC", text.casefold().replace("ß", "ss"))
+    text = _UMLAUT_DIGRAPHS.sub(lambda m: _SPELLED_UMLAUTS[m.group()], text)
+    return " ".join(_WORD.findall(text))
 
 
 def leading_type_word(text: str) -> str | None:

@@ -3,17 +3,19 @@
 Accepts any string: a 5-digit postcode (alone or inside a pasted address), a
 channel id or name (``celle``, ``Polizei Stade``), a district, municipality,
 locality (Ortsteil), Samtgemeinde or former name, in any spelling
-:mod:`polchan_cli.normalize` folds together, with typos, optionally followed by
-where it lies (``Hagen, Landkreis Stade``). Returns a :class:`Resolution`; never
-raises on any input except :class:`QueryError` for input that cannot be a query
-at all (empty, only punctuation, too long, a number that is no postcode).
+:mod:`polchan_cli.normalize` folds together, with typos, optionally followed or
+preceded by where it lies (``Hagen, Landkreis Stade``, ``Berlin-Kreuzberg``).
+Returns a :class:`Resolution`; never raises on any input except
+:class:`QueryError` for input that cannot be a query at all (empty, only
+punctuation, too long, a number that is no postcode).
 
 Ranking, best first: a name as typed or without its qualifier or "Bad" (one
 tier: ``Winsen`` is what people call Winsen (Luhe)), then prefix, then fuzzy.
 Within a tier: places of the kind the query names (``Stadt Celle`` puts the town
 before the Landkreis, ``Landkreis Celle`` the other way round), then the place
-named as typed (bare ``Celle``: the town, not ``Landkreis Celle``), then places
-covered by a channel, then exact names before variants. Fuzzy answers put the
+named as typed (bare ``Celle``: the town, not ``Landkreis Celle``), then names
+spelled as typed (``Munster`` before ``Münster``), then places covered by a
+channel, then exact names before variants. Fuzzy answers put the
 closest spelling first; a prefix answer with no channel suggests closer covered
 names.
 """
@@ -27,7 +29,7 @@ from typing import Any
 
 from . import gazetteer
 from .i18n import N_, gettext
-from .normalize import leading_type_word, name_key, name_keys
+from .normalize import leading_type_word, name_key, name_keys, spelling, without_qualifier
 from .registry import Channel, Registry
 
 __all__ = [
@@ -69,6 +71,8 @@ _KIND_OF_TYPE_WORD = {
     "flecken": "municipality",
     "samtgemeinde": "samtgemeinde",
 }
+# Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
+_WORD_BREAK = re.compile(r"\s+|\s*-\s*")
 _POSTCODE = re.compile(r"\d{5}")
 _NUMBER = re.compile(r"\d+")
 # A postcode standing alone, as typed in addresses: "21423", "D-21423", "DE-21423".
@@ -197,21 +201,20 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if postcode:
         return Resolution(query=text, matches=_postcode_matches(postcode, registry))
 
-    type_word = leading_type_word(text)
     matches = _named(text, registry) or _named_in_context(text, registry)
     if matches:
-        return Resolution(query=text, matches=_ranked(matches, type_word))
+        return Resolution(query=text, matches=_ranked(matches, text))
 
     key = name_key(text)
-    return _prefixed(text, key, registry, type_word) or _fuzzy(text, key, registry, type_word)
+    return _prefixed(text, key, registry) or _fuzzy(text, key, registry)
 
 
-def _prefixed(text: str, key: str, registry: Registry, type_word: str | None) -> Resolution | None:
+def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
     """Places whose name starts with the key, or None when there are none."""
     prefixed = gazetteer.places_by_prefix(key, PREFIX_LIMIT) if len(key) >= PREFIX_MIN else []
     if not prefixed:
         return None
-    matches = _ranked([_place_match(p, "prefix", registry) for p in prefixed], type_word)
+    matches = _ranked([_place_match(p, "prefix", registry) for p in prefixed], text)
     others: tuple[str, ...] = ()
     if not any(m.channels for m in matches):
         # "Zelle" starts only "Zellertal", far from any channel, and is spelled
@@ -245,16 +248,18 @@ def _named_in_context(text: str, registry: Registry) -> list[Match]:
 
     With commas, the first part that names a place is the place and the others
     narrow it down where they can ("Bahnhofstraße 5, Celle" still finds Celle).
-    Without commas the trailing words must name the municipality, district or
-    state, so a plain unknown name is never cut into pieces that happen to exist.
+    Without commas the words before or after it must name its municipality,
+    district or state ("Berlin-Kreuzberg", "Celle Westercelle"), so a plain
+    unknown name is never cut into pieces that happen to exist.
     """
     parts = [part for part in text.split(",") if name_key(part)]
     if len(parts) > 1:
         readings = [(part, parts[:i] + parts[i + 1 :]) for i, part in enumerate(parts)]
     else:
-        words = text.split()
-        readings = [
-            (" ".join(words[:cut]), [" ".join(words[cut:])]) for cut in range(len(words) - 1, 0, -1)
+        words = _WORD_BREAK.split(text.strip())
+        cuts = range(len(words) - 1, 0, -1)
+        readings = [(" ".join(words[:cut]), [" ".join(words[cut:])]) for cut in cuts] + [
+            (" ".join(words[-cut:]), [" ".join(words[:-cut])]) for cut in cuts
         ]
     for head, context in readings:
         found = _named(head, registry)
@@ -284,9 +289,11 @@ def _unique(matches: Iterable[Match]) -> tuple[Match, ...]:
     return tuple(unique.values())
 
 
-def _ranked(matches: list[Match], type_word: str | None = None) -> tuple[Match, ...]:
-    """Best first; ``type_word`` is the query's leading type word (``stadt``), if any."""
+def _ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
+    """Best first, for the query ``typed`` (see the module docstring)."""
+    type_word = leading_type_word(typed)
     named_kind = _KIND_OF_TYPE_WORD.get(type_word or "")
+    as_typed = spelling(typed)
     return tuple(
         sorted(
             _unique(matches),
@@ -299,6 +306,9 @@ def _ranked(matches: list[Match], type_word: str | None = None) -> tuple[Match, 
                 # A bare "Celle" names the town; "Landkreis Celle" matched only
                 # once its type word was dropped.
                 leading_type_word(m.name) != type_word,
+                # Keys fold umlauts, so "Munster" finds Münster too; the town
+                # spelled so (in the Heidekreis) is the one meant.
+                as_typed not in (spelling(m.name), spelling(without_qualifier(m.name))),
                 not m.channels,
                 _TIERS[m.match],
                 _KIND_ORDER.get(m.kind, 9),
@@ -388,7 +398,7 @@ def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Mat
     return found
 
 
-def _fuzzy(text: str, key: str, registry: Registry, type_word: str | None) -> Resolution:
+def _fuzzy(text: str, key: str, registry: Registry) -> Resolution:
     from rapidfuzz import fuzz
 
     candidates = _close_keys(key)
@@ -411,7 +421,7 @@ def _fuzzy(text: str, key: str, registry: Registry, type_word: str | None) -> Re
 
         # Closest name first; within one name the usual order (kind named, channel).
         groups = [
-            _ranked([_place_match(p, "fuzzy", registry) for p in kept[k][1]], type_word)
+            _ranked([_place_match(p, "fuzzy", registry) for p in kept[k][1]], text)
             for k in sorted(kept, key=closeness, reverse=True)
         ]
         matches = _unique(m for group in groups for m in group)
