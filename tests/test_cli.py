@@ -78,6 +78,14 @@ def test_unsure_answers_point_to_the_postcode(query):
     assert "Place not listed? Its 5-digit postcode or its municipality finds the channel." in flat
 
 
+def test_an_unknown_postcode_says_so_instead_of_asking_for_a_postcode():
+    result = run("find", "99999")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    flat = " ".join(result.stdout.split())
+    assert "no place has the postcode 99999" in flat
+    assert "Place not listed?" not in flat
+
+
 @pytest.mark.parametrize("query", ["Celle", "Westercelle", "21423", "Winsen"])
 def test_sure_answers_have_no_postcode_hint(query):
     assert "Place not listed?" not in run("find", query).stdout

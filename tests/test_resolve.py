@@ -196,6 +196,12 @@ def test_a_pasted_address_is_read_by_its_postcode(query):
     assert channel_ids(res) == {"celle"}
 
 
+def test_several_postcodes_are_each_read_in_the_order_typed():
+    res = resolve("29221, 21423 und 29221", registry())
+    assert [m.name for m in res.matches] == ["29221", "21423"]
+    assert channel_ids(res) == {"celle", "landkreis-harburg"}
+
+
 @pytest.mark.parametrize(
     ("query", "district"),
     [

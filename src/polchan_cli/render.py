@@ -47,6 +47,8 @@ MISSING_PLACE_HINT = N_(
     "Place not listed? Its 5-digit postcode or its municipality finds the channel."
 )
 
+UNKNOWN_POSTCODE_HINT = N_("Check the digits, or give the name of the town or village.")
+
 # C0/C1 control characters (ESC starts ANSI sequences): shown as visible escapes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -118,6 +120,16 @@ def print_resolution(console: Console, res: Resolution) -> None:
             )
         )
     if not res.matches:
+        if res.postcodes:
+            console.print(
+                ngettext(
+                    "Nothing found for {query}: no place has the postcode {postcodes}.",
+                    "Nothing found for {query}: no place has the postcodes {postcodes}.",
+                    len(res.postcodes),
+                ).format(query=query, postcodes=", ".join(res.postcodes))
+            )
+            console.print(f"[dim]{safe(gettext(UNKNOWN_POSTCODE_HINT))}[/dim]")
+            return
         if res.suggestions:
             console.print(
                 gettext("Nothing found for {query}. Did you mean: {suggestions}?").format(

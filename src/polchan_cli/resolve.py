@@ -144,6 +144,7 @@ class Resolution:
     matches: tuple[Match, ...] = ()
     suggestions: tuple[str, ...] = ()
     fuzzy_for: str | None = None  # the name the query was read as, when fuzzy
+    postcodes: tuple[str, ...] = ()  # the postcodes the query was read as, if any
     channels: tuple[Channel, ...] = field(default=(), repr=False)
 
     @property
@@ -197,9 +198,10 @@ def check_query(query: str) -> str:
 def resolve(query: str, registry: Registry) -> Resolution:
     """Resolve a query (see the module docstring). Raises only QueryError."""
     text = check_query(query)
-    postcode = _postcode_in(text)
-    if postcode:
-        return Resolution(query=text, matches=_postcode_matches(postcode, registry))
+    postcodes = _postcodes_in(text)
+    if postcodes:
+        matches = tuple(m for pc in postcodes for m in _postcode_matches(pc, registry))
+        return Resolution(query=text, matches=matches, postcodes=postcodes)
 
     matches = _named(text, registry) or _named_in_context(text, registry)
     if matches:
@@ -227,10 +229,9 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
     return Resolution(query=text, matches=matches, suggestions=others)
 
 
-def _postcode_in(text: str) -> str | None:
-    """The one postcode in the text ("21423", "21423 Winsen", a pasted address)."""
-    found = {m.group(1) for m in _POSTCODE_IN_TEXT.finditer(text)}
-    return found.pop() if len(found) == 1 else None
+def _postcodes_in(text: str) -> tuple[str, ...]:
+    """The postcodes in the text, each once ("21423", "21423 Winsen", an address)."""
+    return tuple(dict.fromkeys(m.group(1) for m in _POSTCODE_IN_TEXT.finditer(text)))
 
 
 def _named(text: str, registry: Registry) -> list[Match]:
