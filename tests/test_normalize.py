@@ -12,6 +12,7 @@ from polchan_cli.normalize import (
     name_key,
     name_keys,
     spelling,
+    type_word_first,
     without_bad,
     without_qualifier,
 )
@@ -73,6 +74,8 @@ def test_type_word_alone_is_kept():
         ("LANDKREIS Harburg", "landkreis"),
         ("Städteregion Aachen", "stadteregion"),
         ("Samtgemeinde Elbmarsch", "samtgemeinde"),
+        ("Kr. Celle", "kr"),
+        ("Lkr. Harburg", "lkr"),
         ("Celle", None),
         ("Stadt", None),
         ("Neustadt", None),
@@ -102,3 +105,19 @@ def test_without_qualifier_keeps_the_name_before_it():
     assert without_qualifier("Winsen (Luhe)") == "Winsen"
     assert without_qualifier("Winsen an der Luhe") == "Winsen"
     assert without_qualifier("Celle") == "Celle"
+
+
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        ("Celle (Stadt)", "Stadt Celle"),
+        ("Stade, Landkreis", "Landkreis Stade"),
+        ("Harburg Lkr.", "Lkr Harburg"),
+        ("Rotenburg (Wümme), Landkreis", "Landkreis Rotenburg (Wümme)"),
+        ("Celle", None),
+        ("Winsen (Luhe)", None),
+        ("Stadt", None),
+    ],
+)
+def test_a_trailing_type_word_is_moved_to_the_front(text, moved):
+    assert type_word_first(text) == moved

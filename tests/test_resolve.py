@@ -119,6 +119,13 @@ def test_former_name_points_at_current_municipality():
         ("Celle", "municipality", "district"),
         ("Hannover", "municipality", "district"),
         ("Region Hannover", "district", "municipality"),
+        # abbreviated, as in addresses
+        ("Kr. Celle", "district", "municipality"),
+        ("Landkr. Stade", "district", "municipality"),
+        # after the name, as statistics tables write it
+        ("Celle (Stadt)", "municipality", "district"),
+        ("Stade, Landkreis", "district", "municipality"),
+        ("Tostedt (Samtgemeinde)", "samtgemeinde", "municipality"),
     ],
 )
 def test_type_word_in_the_query_puts_that_kind_first(query, first, second):

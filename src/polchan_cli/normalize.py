@@ -27,19 +27,24 @@ __all__ = [
     "name_key",
     "name_keys",
     "spelling",
+    "type_word_first",
     "without_bad",
     "without_qualifier",
 ]
 
 # Leading words that name the kind of a place, not the place: "Landkreis Celle"
-# and "Celle" are typed for the same thing. "amt" makes GeoNames' "Neuhaus"
-# meet the municipality "Amt Neuhaus"; "region" makes "Hannover" find the
-# Region Hannover. Words are compared after folding (Städteregion -> stadteregion).
+# and "Celle" are typed for the same thing, and so are the abbreviations in
+# addresses and tables ("Lk.", "Lkr.", "Landkr.", "Kr."). "amt" makes GeoNames'
+# "Neuhaus" meet the municipality "Amt Neuhaus"; "region" makes "Hannover" find
+# the Region Hannover. Words are compared after folding (Städteregion -> stadteregion).
 TYPE_WORDS = frozenset(
     {
         "landkreis",
         "lk",
+        "lkr",
+        "landkr",
         "kreis",
+        "kr",
         "stadt",
         "hansestadt",
         "gemeinde",
@@ -67,6 +72,8 @@ _QUALIFIER_START = re.compile(
 _UMLAUT_PAIRS = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "ø": "o", "ł": "l"})
 _DIGRAPHS = re.compile(r"(ae|oe|ue)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# "Celle (Stadt)", "Stade, Landkreis", "Harburg Lkr.": a name, then one word.
+_TRAILING_TYPE_WORD = re.compile(r"(?P<name>.*\w.*?)[\s,(]+(?P<word>\w+)\.?\)?")
 _SPELLED_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
 _UMLAUT_DIGRAPHS = re.compile(r"ae|oe|ue")
 _WORD = re.compile(r"\w+")
@@ -139,6 +146,18 @@ def leading_type_word(text: str) -> str | None:
     if len(words) > 1 and words[0] in TYPE_WORDS:
         return words[0]
     return None
+
+
+def type_word_first(text: str) -> str | None:
+    """A trailing type word moved to the front, as tables write names; else None.
+
+    ``Celle (Stadt)`` -> ``Stadt Celle``; ``Stade, Landkreis`` -> ``Landkreis Stade``;
+    ``Celle`` -> None.
+    """
+    found = _TRAILING_TYPE_WORD.fullmatch(text.strip())
+    if found is None or _fold(found["word"]) not in TYPE_WORDS:
+        return None
+    return f"{found['word']} {found['name']}"
 
 
 def without_bad(key: str) -> str | None:

@@ -29,7 +29,14 @@ from typing import Any
 
 from . import gazetteer
 from .i18n import N_, gettext
-from .normalize import leading_type_word, name_key, name_keys, spelling, without_qualifier
+from .normalize import (
+    leading_type_word,
+    name_key,
+    name_keys,
+    spelling,
+    type_word_first,
+    without_qualifier,
+)
 from .registry import Channel, Registry
 
 __all__ = [
@@ -61,7 +68,10 @@ _KIND_ORDER = {
 _KIND_OF_TYPE_WORD = {
     "landkreis": "district",
     "lk": "district",
+    "lkr": "district",
+    "landkr": "district",
     "kreis": "district",
+    "kr": "district",
     "region": "district",
     "stadteregion": "district",
     "regionalverband": "district",
@@ -203,9 +213,14 @@ def resolve(query: str, registry: Registry) -> Resolution:
         matches = tuple(m for pc in postcodes for m in _postcode_matches(pc, registry))
         return Resolution(query=text, matches=matches, postcodes=postcodes)
 
-    matches = _named(text, registry) or _named_in_context(text, registry)
+    matches = _named(text, registry)
+    typed = text
+    reordered = type_word_first(text)
+    if not matches and reordered:
+        matches, typed = _named(reordered, registry), reordered
+    matches = matches or _named_in_context(text, registry)
     if matches:
-        return Resolution(query=text, matches=_ranked(matches, text))
+        return Resolution(query=text, matches=_ranked(matches, typed))
 
     key = name_key(text)
     return _prefixed(text, key, registry) or _fuzzy(text, key, registry)
