@@ -272,6 +272,13 @@ def test_open_print_only_prints(launched):
     assert launched == []
 
 
+def test_open_a_typo_says_on_stderr_which_place_the_channel_is_for(launched):
+    result = run("open", "Cele", "--print")
+    assert result.stdout.strip() == "https://whatsapp.com/channel/0029VafwOFv60eBnlCgiPB1L"
+    assert "no exact match for 'Cele'; this is the channel for 'Celle'" in result.stderr
+    assert run("open", "Celle", "--print").stderr == ""
+
+
 def test_open_qr_prints_a_code(launched):
     result = run("open", "Stade", "--qr")
     assert result.exit_code == 0 and launched == []

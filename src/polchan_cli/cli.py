@@ -283,6 +283,15 @@ def open_command(
             message.format(query=res.query, suggestions=", ".join(res.suggestions)),
             ExitCode.NOT_FOUND,
         )
+    if res.fuzzy_for:
+        # A guess opens a channel: say which place it is for, away from --print's link.
+        typer.echo(
+            "polchan: "
+            + gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
+                query=res.query, match=res.fuzzy_for
+            ),
+            err=True,
+        )
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
             typer.echo(f"{i}. {c.name}  {c.url}", err=not sys.stdin.isatty())
