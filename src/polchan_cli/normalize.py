@@ -124,6 +124,7 @@ def base_key(text: str) -> str:
     return name_key(without_qualifier(text)) or name_key(text)
 
 
+@functools.lru_cache(maxsize=4096)  # ranking spells every candidate's name, for each query
 def spelling(text: str) -> str:
     """The letters as written, umlauts kept: ``Munster`` and ``Münster`` differ.
 

@@ -307,12 +307,15 @@ def _unique(matches: Iterable[Match]) -> tuple[Match, ...]:
 
 def _ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
     """Best first, for the query ``typed`` (see the module docstring)."""
+    unique = _unique(matches)
+    if len(unique) < 2:
+        return unique
     type_word = leading_type_word(typed)
     named_kind = _KIND_OF_TYPE_WORD.get(type_word or "")
     as_typed = spelling(typed)
     return tuple(
         sorted(
-            _unique(matches),
+            unique,
             key=lambda m: (
                 # A name with or without its qualifier is one tier: "Winsen" is what
                 # people call Winsen (Luhe) and Winsen (Aller), not only Winsen in
