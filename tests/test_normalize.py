@@ -15,6 +15,7 @@ from polchan_cli.normalize import (
     type_word_first,
     without_bad,
     without_qualifier,
+    without_type_word,
 )
 
 SAME = [
@@ -99,6 +100,13 @@ def test_spelling_keeps_umlauts_that_keys_fold_away():
     assert spelling("Munster") != spelling("Münster")
     assert spelling("Weißenfels") == spelling("Weissenfels")
     assert spelling("Winsen (Luhe)") == "winsen luhe"
+
+
+def test_without_type_word_keeps_the_name_after_it():
+    assert without_type_word("Landkreis Celle") == "Celle"
+    assert without_type_word("Lk. Harburg") == "Harburg"
+    assert without_type_word("Neustadt") == "Neustadt"
+    assert without_type_word("Stadt") == "Stadt"
 
 
 def test_without_qualifier_keeps_the_name_before_it():

@@ -244,6 +244,13 @@ def test_unknown_words_after_a_name_do_not_cut_it_short():
         assert "exact" not in {m.match for m in res.matches}, query
 
 
+def test_a_bare_name_with_a_channel_only_as_a_district_gives_the_district_first():
+    # Hamburg's Harburg and Harburg (Schwaben) have no channel; Landkreis Harburg has.
+    res = resolve("Harburg", registry())
+    assert (res.matches[0].name, res.matches[0].kind) == ("Landkreis Harburg", "district")
+    assert {"Hamburg", "Landkreis Donau-Ries"} <= {m.district.name for m in res.matches}
+
+
 @pytest.mark.parametrize(
     ("query", "district"), [("Munster", "03358"), ("Münster", "05515"), ("Muenster", "05515")]
 )

@@ -30,6 +30,7 @@ __all__ = [
     "type_word_first",
     "without_bad",
     "without_qualifier",
+    "without_type_word",
 ]
 
 # Leading words that name the kind of a place, not the place: "Landkreis Celle"
@@ -147,6 +148,11 @@ def leading_type_word(text: str) -> str | None:
     if len(words) > 1 and words[0] in TYPE_WORDS:
         return words[0]
     return None
+
+
+def without_type_word(text: str) -> str:
+    """The name after its leading type word: ``Landkreis Celle`` -> ``Celle``."""
+    return text.split(None, 1)[1] if leading_type_word(text) else text
 
 
 def type_word_first(text: str) -> str | None:

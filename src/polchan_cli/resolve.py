@@ -12,10 +12,11 @@ punctuation, too long, a number that is no postcode).
 Ranking, best first: a name as typed or without its qualifier or "Bad" (one
 tier: ``Winsen`` is what people call Winsen (Luhe)), then prefix, then fuzzy.
 Within a tier: places of the kind the query names (``Stadt Celle`` puts the town
-before the Landkreis, ``Landkreis Celle`` the other way round), then the place
-named as typed (bare ``Celle``: the town, not ``Landkreis Celle``), then names
+before the Landkreis, ``Landkreis Celle`` the other way round), then names
 spelled as typed (``Munster`` before ``Münster``), then places covered by a
-channel, then exact names before variants. Fuzzy answers put the
+channel (``Harburg``: the Landkreis before Hamburg's Harburg), then the place
+named as typed (bare ``Celle``: the town, not ``Landkreis Celle``), then exact
+names before variants. Fuzzy answers put the
 closest spelling first; a prefix answer with no channel suggests closer covered
 names.
 """
@@ -36,6 +37,7 @@ from .normalize import (
     spelling,
     type_word_first,
     without_qualifier,
+    without_type_word,
 )
 from .registry import Channel, Registry
 
@@ -312,7 +314,7 @@ def _ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
         return unique
     type_word = leading_type_word(typed)
     named_kind = _KIND_OF_TYPE_WORD.get(type_word or "")
-    as_typed = spelling(typed)
+    as_typed = spelling(without_type_word(typed))
     return tuple(
         sorted(
             unique,
@@ -322,13 +324,13 @@ def _ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # Kreis Segeberg, whose name it is exactly.
                 max(_TIERS[m.match], _TIERS["variant"]),
                 named_kind is not None and m.kind != named_kind,
-                # A bare "Celle" names the town; "Landkreis Celle" matched only
-                # once its type word was dropped.
-                leading_type_word(m.name) != type_word,
                 # Keys fold umlauts, so "Munster" finds Münster too; the town
                 # spelled so (in the Heidekreis) is the one meant.
-                as_typed not in (spelling(m.name), spelling(without_qualifier(m.name))),
+                as_typed not in _spellings(m.name),
                 not m.channels,
+                # Between places alike so far, a bare "Celle" names the town;
+                # "Landkreis Celle" matched only once its type word was dropped.
+                leading_type_word(m.name) != type_word,
                 _TIERS[m.match],
                 _KIND_ORDER.get(m.kind, 9),
                 m.name,
@@ -337,6 +339,12 @@ def _ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
             ),
         )
     )
+
+
+def _spellings(name: str) -> tuple[str, str]:
+    """How a name is spelled, with and without its qualifier, type word left out."""
+    bare = without_type_word(name)
+    return spelling(bare), spelling(without_qualifier(bare))
 
 
 def _unknown_district(key: str) -> gazetteer.District:
