@@ -122,6 +122,7 @@ def test_former_name_points_at_current_municipality():
         # abbreviated, as in addresses
         ("Kr. Celle", "district", "municipality"),
         ("Landkr. Stade", "district", "municipality"),
+        ("SG Tostedt", "samtgemeinde", "municipality"),
         # after the name, as statistics tables write it
         ("Celle (Stadt)", "municipality", "district"),
         ("Stade, Landkreis", "district", "municipality"),

@@ -35,7 +35,7 @@ __all__ = [
 
 # Leading words that name the kind of a place, not the place: "Landkreis Celle"
 # and "Celle" are typed for the same thing, and so are the abbreviations in
-# addresses and tables ("Lk.", "Lkr.", "Landkr.", "Kr."). "amt" makes GeoNames'
+# addresses and tables ("Lk.", "Lkr.", "Landkr.", "Kr.", "SG"). "amt" makes GeoNames'
 # "Neuhaus" meet the municipality "Amt Neuhaus"; "region" makes "Hannover" find
 # the Region Hannover. Words are compared after folding (Städteregion -> stadteregion).
 TYPE_WORDS = frozenset(
@@ -50,6 +50,7 @@ TYPE_WORDS = frozenset(
         "hansestadt",
         "gemeinde",
         "samtgemeinde",
+        "sg",
         "flecken",
         "amt",
         "region",

@@ -82,6 +82,7 @@ _KIND_OF_TYPE_WORD = {
     "gemeinde": "municipality",
     "flecken": "municipality",
     "samtgemeinde": "samtgemeinde",
+    "sg": "samtgemeinde",
 }
 # Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
