@@ -57,6 +57,17 @@ def test_locality_row_is_split_at_the_longest_municipality_prefix(fixture_build)
     assert breese[3:5] == ["locality", "Dannenberg (Elbe)"]
 
 
+def test_member_municipalities_and_their_places_name_their_samtgemeinde(fixture_build):
+    places = _places(fixture_build)
+    sg_column = build_gazetteer.PLACE_COLUMNS.index("samtgemeinde")
+    (clenze,) = places["Clenze"]
+    (bussau,) = places["Bussau"]  # a locality of Clenze
+    (samtgemeinde,) = places["Lüchow (Wendland)"]
+    assert clenze[sg_column] == bussau[sg_column] == "Lüchow (Wendland)"
+    assert samtgemeinde[3] == "samtgemeinde" and samtgemeinde[sg_column] == ""
+    assert places["Dannenberg (Elbe)"][0][sg_column] == ""
+
+
 def test_fuller_spelling_of_a_municipality_wins(fixture_build):
     places = _places(fixture_build)
     assert "Dannenberg (Elbe)" in places

@@ -85,6 +85,7 @@ PLACE_COLUMNS = (
     "members",
     "note",
     "source",
+    "samtgemeinde",
 )
 
 
@@ -109,6 +110,7 @@ class Place:
     notes: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
     osm_name: str = ""
+    samtgemeinde: str = ""
 
 
 @dataclass
@@ -448,6 +450,7 @@ def build(sources: Path, out: Path, curated: Path, former_table: Path) -> Report
     places += municipalities.values()
     places += localities.values()
     places += former.values()
+    assign_samtgemeinden(places)
 
     rows = place_rows(places)
     pc_rows = postcode_rows(postcodes, postcode_area, municipalities)
@@ -585,6 +588,20 @@ def merge_curated(
     return counts
 
 
+def assign_samtgemeinden(places: list[Place]) -> None:
+    """Give each municipality, and each place in one, the Samtgemeinde it belongs to."""
+    member_of = {
+        (p.district, member): p.name
+        for p in places
+        if p.kind == "samtgemeinde"
+        for member in p.members
+    }
+    for p in places:
+        if p.kind != "samtgemeinde":
+            member = p.name if p.kind == "municipality" else p.municipality
+            p.samtgemeinde = member_of.get((p.district, member), "")
+
+
 def place_rows(places: list[Place]) -> list[tuple[str, ...]]:
     rows = set()
     for p in places:
@@ -607,6 +624,7 @@ def place_rows(places: list[Place]) -> list[tuple[str, ...]]:
             "|".join(p.members),
             "; ".join(sorted(p.notes)),
             " ".join(sorted(p.sources)),
+            p.samtgemeinde,
         )
         rows.add((exact, "exact", *record))
         for v in variants:

@@ -28,7 +28,6 @@ __all__ = [
     "places_by_prefix",
     "postcode_areas",
     "preload",
-    "samtgemeinde_of",
 ]
 
 
@@ -59,6 +58,7 @@ class Place:
     members: tuple[str, ...]
     note: str
     source: str
+    samtgemeinde: str | None  # the one its municipality belongs to, if any
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,7 @@ def district(key: str) -> District | None:
 
 
 def _place(line: str) -> Place:
-    key, match, name, kind, muni, dkey, pcs, lat, lon, members, note, source = line.split("\t")
+    key, match, name, kind, muni, dkey, pcs, lat, lon, members, note, source, sg = line.split("\t")
     return Place(
         key=key,
         match=match,
@@ -194,6 +194,7 @@ def _place(line: str) -> Place:
         members=tuple(members.split("|")) if members else (),
         note=note,
         source=source,
+        samtgemeinde=sg or None,
     )
 
 
@@ -209,29 +210,6 @@ def places_by_prefix(prefix: str, limit: int = 50) -> list[Place]:
     if not prefix:
         return []
     return [_place(line) for line in _lines_with_prefix("places.tsv", prefix, limit)]
-
-
-@functools.cache
-def _samtgemeinden() -> dict[tuple[str, str], str]:
-    """(district key, member municipality) -> the Samtgemeinde it belongs to."""
-    data, _ = _data("places.tsv")
-    members_of: dict[tuple[str, str], str] = {}
-    # 45 rows in 1.8 MB: finding the kind column beats splitting every line.
-    at = data.find(b"\tsamtgemeinde\t")
-    while at != -1:
-        start = data.rfind(b"\n", 0, at) + 1
-        end = data.find(b"\n", at)
-        place = _place(data[start : end if end != -1 else len(data)].decode())
-        if place.match == "exact":
-            for member in place.members:
-                members_of[(place.district, member)] = place.name
-        at = data.find(b"\tsamtgemeinde\t", at + 1)
-    return members_of
-
-
-def samtgemeinde_of(district: str, municipality: str) -> str | None:
-    """The Samtgemeinde a municipality of this district belongs to, if any."""
-    return _samtgemeinden().get((district, municipality))
 
 
 @functools.cache

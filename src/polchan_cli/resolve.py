@@ -358,7 +358,6 @@ def _district(key: str) -> gazetteer.District:
 
 def _place_match(place: gazetteer.Place, match: str, registry: Registry) -> Match:
     municipality = place.municipality
-    member = place.name if place.kind == "municipality" else municipality
     return Match(
         name=place.name,
         kind=place.kind,
@@ -369,7 +368,7 @@ def _place_match(place: gazetteer.Place, match: str, registry: Registry) -> Matc
         channels=registry.covering(place.district, municipality),
         members=place.members,
         note=place.note,
-        samtgemeinde=gazetteer.samtgemeinde_of(place.district, member) if member else None,
+        samtgemeinde=place.samtgemeinde,
     )
 
 
