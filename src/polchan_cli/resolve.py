@@ -216,14 +216,13 @@ def resolve(query: str, registry: Registry) -> Resolution:
         matches = tuple(m for pc in postcodes for m in _postcode_matches(pc, registry))
         return Resolution(query=text, matches=matches, postcodes=postcodes)
 
+    reading = text
     matches = _named(text, registry)
-    typed = text
-    reordered = type_word_first(text)
-    if not matches and reordered:
-        matches, typed = _named(reordered, registry), reordered
+    if not matches and (reordered := type_word_first(text)):
+        reading, matches = reordered, _named(reordered, registry)
     matches = matches or _named_in_context(text, registry)
     if matches:
-        return Resolution(query=text, matches=_ranked(matches, typed))
+        return Resolution(query=text, matches=_ranked(matches, reading))
 
     key = name_key(text)
     return _prefixed(text, key, registry) or _fuzzy(text, key, registry)
