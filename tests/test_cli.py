@@ -86,6 +86,13 @@ def test_an_unknown_postcode_says_so_instead_of_asking_for_a_postcode():
     assert "Place not listed?" not in flat
 
 
+def test_of_several_postcodes_the_unknown_one_is_named():
+    result = run("find", "29221, 99999")
+    assert result.exit_code == ExitCode.OK
+    assert "Polizei Celle" in result.stdout
+    assert "No place has the postcode 99999." in " ".join(result.stdout.split())
+
+
 @pytest.mark.parametrize("query", ["Celle", "Westercelle", "21423", "Winsen"])
 def test_sure_answers_have_no_postcode_hint(query):
     assert "Place not listed?" not in run("find", query).stdout

@@ -157,6 +157,15 @@ def print_resolution(console: Console, res: Resolution) -> None:
     console.print(table)
     for c in res.unique_channels():
         console.print(f"{safe(c.name)}: {_link(c.url)}", soft_wrap=True)
+    if res.matches and res.unknown_postcodes:
+        unknown = res.unknown_postcodes
+        console.print(
+            ngettext(
+                "No place has the postcode {postcodes}.",
+                "No place has the postcodes {postcodes}.",
+                len(unknown),
+            ).format(postcodes=", ".join(unknown))
+        )
     if res.fuzzy_for:
         console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
     if res.status == "no_channel":

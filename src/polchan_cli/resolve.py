@@ -167,6 +167,12 @@ class Resolution:
         return "no_channel" if self.matches else "not_found"
 
     @property
+    def unknown_postcodes(self) -> tuple[str, ...]:
+        """The postcodes the query was read as that no place has."""
+        found = {m.name for m in self.matches if m.kind == "postcode"}
+        return tuple(pc for pc in self.postcodes if pc not in found)
+
+    @property
     def ambiguous(self) -> bool:
         """True when the matches lie in more than one district."""
         return len({m.district.key for m in self.matches}) > 1
