@@ -157,8 +157,8 @@ def print_resolution(console: Console, res: Resolution) -> None:
     console.print(table)
     for c in res.unique_channels():
         console.print(f"{safe(c.name)}: {_link(c.url)}", soft_wrap=True)
-    if res.matches and res.unknown_postcodes:
-        unknown = res.unknown_postcodes
+    unknown = res.unknown_postcodes
+    if unknown:
         console.print(
             ngettext(
                 "No place has the postcode {postcodes}.",
