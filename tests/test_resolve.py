@@ -123,6 +123,7 @@ def test_former_name_points_at_current_municipality():
         ("Kr. Celle", "district", "municipality"),
         ("Landkr. Stade", "district", "municipality"),
         ("SG Tostedt", "samtgemeinde", "municipality"),
+        ("Ortsteil Gartow", "locality", "municipality"),
         # after the name, as statistics tables write it
         ("Celle (Stadt)", "municipality", "district"),
         ("Stade, Landkreis", "district", "municipality"),
@@ -222,6 +223,9 @@ def test_several_postcodes_are_each_read_in_the_order_typed():
         ("Stade-Hagen", "03359"),
         ("Berlin-Kreuzberg", "11000"),
         ("Neu Wulmstorf-Elstorf", "03353"),
+        # "OT" (Ortsteil) as German addresses write it
+        ("Celle OT Westercelle", "03351"),
+        ("Tostedt OT Todtglüsingen", "03353"),
     ],
 )
 def test_a_place_named_with_where_it_lies_keeps_only_that_one(query, district):

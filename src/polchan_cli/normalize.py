@@ -35,9 +35,10 @@ __all__ = [
 
 # Leading words that name the kind of a place, not the place: "Landkreis Celle"
 # and "Celle" are typed for the same thing, and so are the abbreviations in
-# addresses and tables ("Lk.", "Lkr.", "Landkr.", "Kr.", "SG"). "amt" makes GeoNames'
-# "Neuhaus" meet the municipality "Amt Neuhaus"; "region" makes "Hannover" find
-# the Region Hannover. Words are compared after folding (Städteregion -> stadteregion).
+# addresses and tables ("Lk.", "Lkr.", "Landkr.", "Kr.", "SG", and "OT" as in
+# "Celle OT Westercelle"). "amt" makes GeoNames' "Neuhaus" meet the municipality
+# "Amt Neuhaus"; "region" makes "Hannover" find the Region Hannover. Words are
+# compared after folding (Städteregion -> stadteregion).
 TYPE_WORDS = frozenset(
     {
         "landkreis",
@@ -52,6 +53,10 @@ TYPE_WORDS = frozenset(
         "samtgemeinde",
         "sg",
         "flecken",
+        "ortsteil",
+        "ot",
+        "ortschaft",
+        "stadtteil",
         "amt",
         "region",
         "stadteregion",

@@ -83,6 +83,10 @@ _KIND_OF_TYPE_WORD = {
     "flecken": "municipality",
     "samtgemeinde": "samtgemeinde",
     "sg": "samtgemeinde",
+    "ortsteil": "locality",
+    "ot": "locality",
+    "ortschaft": "locality",
+    "stadtteil": "locality",
 }
 # Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
