@@ -173,6 +173,25 @@ def test_batch_from_stdin():
     ]
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        "\ufeffLüneburg\r\nCelle\r\n".encode(),  # Excel's "CSV UTF-8": a BOM, CRLF
+        "Lüneburg\r\nCelle\r\n".encode("cp1252"),  # Excel's plain CSV in German Windows
+    ],
+)
+def test_batch_reads_files_as_spreadsheets_save_them(tmp_path, data):
+    queries = tmp_path / "q.csv"
+    queries.write_bytes(data)
+    result = run("find", "--batch", str(queries))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(d["query"], d["status"]) for d in lines] == [
+        ("Lüneburg", "found"),
+        ("Celle", "found"),
+    ]
+    assert lines[0]["matches"][0]["match"] == "exact"
+
+
 def test_batch_missing_file_is_a_clear_error(tmp_path):
     result = run("find", "--batch", str(tmp_path / "nope.txt"))
     assert result.exit_code == ExitCode.USAGE

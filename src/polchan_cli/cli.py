@@ -172,12 +172,10 @@ def _find_batch(source: str, registry: Registry) -> None:
     from .resolve import QueryError, resolve
 
     try:
-        stream = sys.stdin if source == "-" else open(source, encoding="utf-8", errors="replace")  # noqa: SIM115
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
         _fail(gettext("cannot read {file}: {reason}").format(file=source, reason=exc.strerror))
-    with stream:
-        lines = [line.rstrip("\r\n") for line in stream]
-    queries = [q for q in lines if q.strip()]
+    queries = [q for q in _text_lines(data) if q.strip()]
     if len(queries) > 20:
         gazetteer.preload()
     progress = None
@@ -215,6 +213,16 @@ def _find_batch(source: str, registry: Registry) -> None:
         with progress:
             task = progress.add_task(gettext("Resolving"), total=len(queries))
             run(lambda i: progress.update(task, completed=i))
+
+
+def _text_lines(data: bytes) -> list[str]:
+    """The lines of a file as a spreadsheet saves it: UTF-8 (with or without BOM) or,
+    failing that, Windows-1252, the encoding of German Excel's plain CSV."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 @app.command("list", cls=LocalizedCommand)
