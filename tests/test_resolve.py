@@ -238,6 +238,9 @@ def test_context_that_fits_nothing_keeps_every_candidate():
     # "Bahnhofstraße 5" names no place; Celle is still found, and "Nindorf, Bayern"
     # lists every Nindorf rather than none.
     assert "Celle" in {m.name for m in resolve("Bahnhofstraße 5, Celle", registry()).matches}
+    # A spreadsheet row pasted whole: semicolons or tabs between the cells.
+    for row in ("Müller;Bahnhofstraße 5;Celle", "Müller\tBahnhofstraße 5\tCelle"):
+        assert resolve(row, registry()).matches[0].name == "Celle"
     everywhere = {m.district.key for m in resolve("Nindorf", registry()).matches}
     assert {m.district.key for m in resolve("Nindorf, Bayern", registry()).matches} == everywhere
 

@@ -88,6 +88,9 @@ _KIND_OF_TYPE_WORD = {
     "ortschaft": "locality",
     "stadtteil": "locality",
 }
+# Between the parts of an address: commas, and the semicolons and tabs of a row
+# copied from a spreadsheet ("Müller;Bahnhofstraße 5;Celle").
+_FIELD_BREAK = re.compile(r"[,;\t]")
 # Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
 _POSTCODE = re.compile(r"\d{5}")
@@ -274,13 +277,14 @@ def _named(text: str, registry: Registry) -> list[Match]:
 def _named_in_context(text: str, registry: Registry) -> list[Match]:
     """A place named with where it lies: "Westercelle, Celle", "Hagen Stade".
 
-    With commas, the first part that names a place is the place and the others
-    narrow it down where they can ("Bahnhofstraße 5, Celle" still finds Celle).
+    With commas (or semicolons, tabs), the first part that names a place is the
+    place and the others narrow it down where they can ("Bahnhofstraße 5, Celle"
+    still finds Celle).
     Without commas the words before or after it must name its municipality,
     district or state ("Berlin-Kreuzberg", "Celle Westercelle"), so a plain
     unknown name is never cut into pieces that happen to exist.
     """
-    parts = [part for part in text.split(",") if name_key(part)]
+    parts = [part for part in _FIELD_BREAK.split(text) if name_key(part)]
     if len(parts) > 1:
         readings = [(part, parts[:i] + parts[i + 1 :]) for i, part in enumerate(parts)]
     else:
