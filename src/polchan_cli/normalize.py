@@ -82,7 +82,6 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # "Celle (Stadt)", "Stade, Landkreis", "Harburg Lkr.": a name, then one word.
 _TRAILING_TYPE_WORD = re.compile(r"(?P<name>.*\w.*?)[\s,(]+(?P<word>\w+)\.?\)?")
 _SPELLED_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
-_UMLAUT_DIGRAPHS = re.compile(r"ae|oe|ue")
 _WORD = re.compile(r"\w+")
 
 
@@ -140,7 +139,7 @@ def spelling(text: str) -> str:
     how Münster is typed without umlauts) and ``ß`` as ``ss``.
     """
     text = unicodedata.normalize("NFC", text.casefold().replace("ß", "ss"))
-    text = _UMLAUT_DIGRAPHS.sub(lambda m: _SPELLED_UMLAUTS[m.group()], text)
+    text = _DIGRAPHS.sub(lambda m: _SPELLED_UMLAUTS[m.group(1)], text)
     return " ".join(_WORD.findall(text))
 
 
