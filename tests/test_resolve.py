@@ -252,6 +252,75 @@ def test_unknown_words_after_a_name_do_not_cut_it_short():
         assert "exact" not in {m.match for m in res.matches}, query
 
 
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Munster (Örtze)", "Munster", "03358"),
+        ("Munster/Örtze", "Munster", "03358"),
+        ("Tostedt (Nordheide)", "Tostedt", "03353"),
+        ("Uelzen (Ilmenau)", "Uelzen", "03360"),
+        ("Stade/Elbe", "Stade", "03359"),
+    ],
+)
+def test_a_qualifier_the_name_does_not_have_is_left_out(query, name, district):
+    # A river or region added the way "Winsen (Luhe)" carries one: still the town,
+    # marked as found without its qualifier.
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key, first.match) == (name, district, "variant")
+
+
+def test_a_qualifier_naming_where_it_lies_narrows_like_a_comma():
+    res = resolve("Hagen/Stade", registry())
+    assert {(m.name, m.district.key) for m in res.matches} == {("Hagen", "03359")}
+
+
+@pytest.mark.parametrize(
+    ("query", "meant"),
+    [("Frankfurt (Odr)", "Frankfurt (Oder)"), ("Neustadt am Rübenbege", "Neustadt am Rübenberge")],
+)
+def test_a_typo_in_a_qualifier_reads_as_the_full_name_it_is_closest_to(query, meant):
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.fuzzy_for) == (meant, meant)
+
+
+@pytest.mark.parametrize(
+    ("query", "meant", "district"),
+    [
+        ("Celle Westercele", "Westercelle", "03351"),
+        ("Westercele, Celle", "Westercelle", "03351"),
+        ("Wiepenkaten Stade", "Wiepenkathen", "03359"),
+        # a pasted address whose only place is misspelt
+        ("Hans Müller, Bahnhofstr. 5, Westercele", "Westercelle", "03351"),
+    ],
+)
+def test_a_misspelt_village_with_where_it_lies_is_read_as_the_one_there(query, meant, district):
+    res = resolve(query, registry())
+    assert res.fuzzy_for == meant
+    assert {(m.name, m.district.key, m.match) for m in res.matches} == {(meant, district, "fuzzy")}
+
+
+def test_a_begun_name_with_where_it_lies_lists_the_places_there_it_begins():
+    # GeoNames has Hamburg's Altona-Altstadt and Altona-Nord, no plain Altona.
+    for query in ("Hamburg-Altona", "Hamburg Altona", "Altona, Hamburg"):
+        res = resolve(query, registry())
+        assert {m.name for m in res.matches} == {"Altona-Altstadt", "Altona-Nord"}, query
+        assert {m.match for m in res.matches} == {"prefix"}
+
+
+def test_a_guess_that_lies_elsewhere_gives_way_to_the_place_named():
+    # "Bruchtorf" is spelled most like Uchtorf (Landkreis Schaumburg), which does not
+    # lie in Uelzen; the Uelzen named is the answer, not the guess.
+    res = resolve("Bruchtorf, Uelzen", registry())
+    assert {m.district.key for m in res.matches} == {"03360"}
+    assert res.fuzzy_for is None
+
+
+def test_an_address_with_no_place_spelled_close_enough_suggests_each_parts_spelling():
+    res = resolve("Bahnhofstraße 5, Xyzzy, Celel", registry())
+    assert res.status == "not_found"
+    assert "Celle" in res.suggestions
+
+
 def test_a_bare_name_with_a_channel_only_as_a_district_gives_the_district_first():
     # Hamburg's Harburg and Harburg (Schwaben) have no channel; Landkreis Harburg has.
     res = resolve("Harburg", registry())

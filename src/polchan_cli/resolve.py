@@ -4,7 +4,10 @@ Accepts any string: a 5-digit postcode (alone or inside a pasted address), a
 channel id or name (``celle``, ``Polizei Stade``), a district, municipality,
 locality (Ortsteil), Samtgemeinde or former name, in any spelling
 :mod:`polchan_cli.normalize` folds together, with typos, optionally followed or
-preceded by where it lies (``Hagen, Landkreis Stade``, ``Berlin-Kreuzberg``).
+preceded by where it lies (``Hagen, Landkreis Stade``, ``Berlin-Kreuzberg``),
+which also confirms a misspelt or begun name (``Celle Westercele``,
+``Hamburg-Altona``), or by a qualifier the name does not have, which is left out
+(``Munster (Örtze)``).
 Returns a :class:`Resolution`; never raises on any input except
 :class:`QueryError` for input that cannot be a query at all (empty, only
 punctuation, too long, a number that is no postcode).
@@ -23,9 +26,10 @@ names.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import gazetteer
@@ -233,12 +237,18 @@ def resolve(query: str, registry: Registry) -> Resolution:
     matches = _named(text, registry)
     if not matches and (reordered := type_word_first(text)):
         reading, matches = reordered, _named(reordered, registry)
-    matches = matches or _named_in_context(text, registry)
     if matches:
         return Resolution(query=text, matches=_ranked(matches, reading))
 
+    readings = _readings(text)
     key = name_key(text)
-    return _prefixed(text, key, registry) or _fuzzy(text, key, registry)
+    found = _placed(text, readings, registry) or _prefixed(text, key, registry)
+    if found:
+        return found
+    guess = _fuzzy(text, key, registry)
+    if guess.matches:
+        return guess
+    return _loosely_read(text, readings, registry, guess.suggestions) or guess
 
 
 def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
@@ -274,32 +284,137 @@ def _named(text: str, registry: Registry) -> list[Match]:
     return matches + [_place_match(p, p.match, registry) for p in places]
 
 
-def _named_in_context(text: str, registry: Registry) -> list[Match]:
-    """A place named with where it lies: "Westercelle, Celle", "Hagen Stade".
+@dataclass(frozen=True)
+class _Reading:
+    """One way to read a query as a place (``head``) and where it lies (``context``).
 
-    With commas (or semicolons, tabs), the first part that names a place is the
-    place and the others narrow it down where they can ("Bahnhofstraße 5, Celle"
-    still finds Celle).
-    Without commas the words before or after it must name its municipality,
-    district or state ("Berlin-Kreuzberg", "Celle Westercelle"), so a plain
-    unknown name is never cut into pieces that happen to exist.
+    ``how`` says how the query was cut: ``fields`` at commas, ``qualifier`` before a
+    qualifier the name does not have, ``words`` between words. Where fields or a
+    qualifier fit nothing, they may be ignored; words may not.
+    """
+
+    head: str
+    context: frozenset[str]
+    how: str
+
+    @property
+    def ignorable(self) -> bool:
+        return self.how != "words"
+
+
+def _readings(text: str) -> list[_Reading]:
+    """The ways to read a text as a place and where it lies, in the order tried.
+
+    With commas (or semicolons, tabs), each part in turn is the place and the
+    others narrow it down where they can ("Bahnhofstraße 5, Celle" still finds
+    Celle). A qualifier narrows the name before it the same way ("Hagen/Stade",
+    "Munster (Örtze)"). Otherwise the words before or after the place must name
+    its municipality, district or state ("Berlin-Kreuzberg", "Celle Westercelle"),
+    so a plain unknown name is never cut into pieces that happen to exist.
     """
     parts = [part for part in _FIELD_BREAK.split(text) if name_key(part)]
     if len(parts) > 1:
-        readings = [(part, parts[:i] + parts[i + 1 :]) for i, part in enumerate(parts)]
-    else:
-        words = _WORD_BREAK.split(text.strip())
-        cuts = range(len(words) - 1, 0, -1)
-        readings = [(" ".join(words[:cut]), [" ".join(words[cut:])]) for cut in cuts] + [
-            (" ".join(words[-cut:]), [" ".join(words[:-cut])]) for cut in cuts
+        return [
+            _Reading(part, _keys(*parts[:i], *parts[i + 1 :]), "fields")
+            for i, part in enumerate(parts)
         ]
-    for head, context in readings:
-        found = _named(head, registry)
-        wanted = {name_key(c) for c in context}
-        fitting = [m for m in found if wanted & _keys_of_whereabouts(m)]
-        if fitting or (found and len(parts) > 1):
-            return fitting or found
-    return []
+    readings = []
+    base = without_qualifier(text)
+    if base != text and name_key(base) and name_key(text[len(base) :]):
+        readings.append(_Reading(base, _keys(text[len(base) :]), "qualifier"))
+    words = _WORD_BREAK.split(text.strip())
+    cuts = range(len(words) - 1, 0, -1)
+    for cut in cuts:
+        readings.append(_Reading(" ".join(words[:cut]), _keys(" ".join(words[cut:])), "words"))
+    for cut in cuts:
+        readings.append(_Reading(" ".join(words[-cut:]), _keys(" ".join(words[:-cut])), "words"))
+    return readings
+
+
+def _keys(*texts: str) -> frozenset[str]:
+    return frozenset(name_key(t) for t in texts)
+
+
+def _placed(text: str, readings: list[_Reading], registry: Registry) -> Resolution | None:
+    """A place named with where it lies: "Westercelle, Celle", "Hagen Stade".
+
+    First a place whose name is typed and that lies where the rest says; then a
+    place whose name is begun or misspelt ("Hamburg Altona", "Celle Westercele")
+    and that lies there: where it lies confirms the guess.
+    """
+    named = [(reading, _named(reading.head, registry)) for reading in readings]
+    for reading, found in named:
+        fitting = _fitting(found, reading)
+        if fitting:
+            return Resolution(query=text, matches=_ranked(fitting, reading.head))
+    for reading, found in named:
+        # A guess fits only where the rest names a place it lies in: skip the
+        # spelling search when the rest names none.
+        if found or not any(_names_a_place(k) for k in reading.context):
+            continue
+        key = name_key(reading.head)
+        guess = _prefixed(reading.head, key, registry) or _fuzzy(reading.head, key, registry)
+        fitting = _fitting(list(guess.matches), reading)
+        if fitting:
+            return Resolution(
+                query=text,
+                matches=tuple(fitting),
+                fuzzy_for=_read_as(fitting) if guess.fuzzy_for else None,
+            )
+    return None
+
+
+def _loosely_read(
+    text: str, readings: list[_Reading], registry: Registry, suggestions: tuple[str, ...]
+) -> Resolution | None:
+    """The place in an address or before a qualifier, where the rest fits nothing.
+
+    "Bahnhofstraße 5, Celle" is Celle; "Munster (Örtze)" is Munster, found without a
+    qualifier it does not have (a ``variant``). Failing a name, the part spelled most
+    like a place is read as that place ("Bahnhofstraße 5, Westercele"), else the
+    closest spellings of every part are suggested.
+    """
+    loose = [r for r in readings if r.ignorable]
+    for reading in loose:
+        found = _named(reading.head, registry)
+        if found:
+            if reading.how == "qualifier":
+                found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
+            return Resolution(query=text, matches=_ranked(found, reading.head))
+    closest: tuple[float, _Reading, list[tuple[str, float, int]]] | None = None
+    names = list(suggestions)
+    for reading in loose:
+        candidates = _close_keys(name_key(reading.head))
+        if candidates and (closest is None or candidates[0][1] >= closest[0]):
+            closest = (candidates[0][1], reading, candidates)
+        names += [n for n in _close_names(candidates[:5]) if n not in names]
+    if closest and closest[0] >= FUZZY_ACCEPT:
+        _, reading, candidates = closest
+        guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
+        return replace(guess, query=text)
+    if names != list(suggestions):
+        return Resolution(query=text, suggestions=tuple(names[:5]))
+    return None
+
+
+def _fitting(matches: list[Match], reading: _Reading) -> list[Match]:
+    return [m for m in matches if reading.context & _keys_of_whereabouts(m)]
+
+
+def _names_a_place(key: str) -> bool:
+    return bool(gazetteer.places_by_key(key)) or key in _state_keys()
+
+
+@functools.cache
+def _state_keys() -> frozenset[str]:
+    return frozenset(name_key(d.state) for d in gazetteer.districts().values())
+
+
+def _read_as(matches: Iterable[Match]) -> str | None:
+    """The name a guess is shown as: the first place that is not a district."""
+    matches = list(matches)
+    named = [m.name for m in matches if m.kind != "district"] or [m.name for m in matches]
+    return named[0] if named else None
 
 
 def _keys_of_whereabouts(m: Match) -> set[str]:
@@ -438,10 +553,17 @@ def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Mat
     return found
 
 
-def _fuzzy(text: str, key: str, registry: Registry) -> Resolution:
+def _fuzzy(
+    text: str,
+    key: str,
+    registry: Registry,
+    candidates: list[tuple[str, float, int]] | None = None,
+) -> Resolution:
+    """The places spelled closest to the key, or suggestions when none is close enough."""
     from rapidfuzz import fuzz
 
-    candidates = _close_keys(key)
+    if candidates is None:
+        candidates = _close_keys(key)
     if not candidates:
         return Resolution(query=text)
     best = candidates[0][1]
@@ -465,8 +587,7 @@ def _fuzzy(text: str, key: str, registry: Registry) -> Resolution:
             for k in sorted(kept, key=closeness, reverse=True)
         ]
         matches = _unique(m for group in groups for m in group)
-        named = [m.name for m in matches if m.kind != "district"] or [m.name for m in matches]
-        return Resolution(query=text, matches=matches, fuzzy_for=named[0] if named else None)
+        return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
     return Resolution(query=text, suggestions=_close_names(candidates[:5]))
 
 
