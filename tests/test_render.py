@@ -102,3 +102,12 @@ def test_list_counts_the_channels_and_names_the_districts():
 def test_safe_shows_control_characters_visibly():
     assert safe("a\x07b") == "a\\x07b"
     assert safe("[x]") == "\\[x]"
+
+
+def test_several_channels_named_by_an_agency_are_not_called_places_or_ranked():
+    res = Resolution(
+        query="PD Lüneburg",
+        matches=(match("channel", "Polizei Celle"), match("channel", "Polizei Stade")),
+    )
+    first_line = rendered(print_resolution, res).splitlines()[0]
+    assert first_line == "'PD Lüneburg' names 2 channels."

@@ -321,6 +321,48 @@ def test_an_address_with_no_place_spelled_close_enough_suggests_each_parts_spell
     assert "Celle" in res.suggestions
 
 
+@pytest.mark.parametrize(
+    ("query", "channels"),
+    [
+        ("Polizeiinspektion Celle", {"celle"}),
+        ("PI Celle", {"celle"}),
+        ("PP Münster", {"muenster"}),
+        ("Kreispolizeibehörde Paderborn", {"paderborn"}),
+        # one inspection, three channels; its name said short, without the slash
+        (
+            "Polizeiinspektion Lüneburg/Lüchow-Dannenberg/Uelzen",
+            {"lueneburg", "uelzen", "luechow-dannenberg"},
+        ),
+        ("PI Lüneburg", {"lueneburg", "uelzen", "luechow-dannenberg"}),
+        ("Polizeidirektion Lüneburg", set(PD_LUENEBURG.values())),
+        ("PD Lüneburg", set(PD_LUENEBURG.values())),
+        ("Polizei Verden", {"verden-osterholz"}),
+    ],
+)
+def test_an_agency_or_directorate_gives_the_channels_it_runs(query, channels):
+    res = resolve(query, registry())
+    assert {m.kind for m in res.matches} == {"channel"}
+    assert channel_ids(res) == channels
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "channel"),
+    [
+        ("Polizei Buxtehude", "Buxtehude", "stade"),
+        ("Polizeistation Hitzacker", "Hitzacker", "luechow-dannenberg"),
+        ("Polizei Westercelle", "Westercelle", "celle"),
+    ],
+)
+def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channel):
+    res = resolve(query, registry())
+    assert (res.query, res.matches[0].name) == (query, name)
+    assert channel_ids(res, 0) == {channel}
+
+
+def test_the_police_of_a_place_without_a_channel_says_so():
+    assert resolve("Polizei Hamburg", registry()).status == "no_channel"
+
+
 def test_a_bare_name_with_a_channel_only_as_a_district_gives_the_district_first():
     # Hamburg's Harburg and Harburg (Schwaben) have no channel; Landkreis Harburg has.
     res = resolve("Harburg", registry())

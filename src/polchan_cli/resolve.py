@@ -1,13 +1,14 @@
 """Resolve what a person typed to places and the police channels that cover them.
 
 Accepts any string: a 5-digit postcode (alone or inside a pasted address), a
-channel id or name (``celle``, ``Polizei Stade``), a district, municipality,
-locality (Ortsteil), Samtgemeinde or former name, in any spelling
-:mod:`polchan_cli.normalize` folds together, with typos, optionally followed or
-preceded by where it lies (``Hagen, Landkreis Stade``, ``Berlin-Kreuzberg``),
-which also confirms a misspelt or begun name (``Celle Westercele``,
-``Hamburg-Altona``), or by a qualifier the name does not have, which is left out
-(``Munster (Örtze)``).
+channel id or name (``celle``, ``Polizei Stade``), its agency or directorate
+(``PI Celle``, ``Polizeidirektion Lüneburg``), the police of a place (``Polizei
+Buxtehude``), a district, municipality, locality (Ortsteil), Samtgemeinde or
+former name, in any spelling :mod:`polchan_cli.normalize` folds together, with
+typos, optionally followed or preceded by where it lies (``Hagen, Landkreis
+Stade``, ``Berlin-Kreuzberg``), which also confirms a misspelt or begun name
+(``Celle Westercele``, ``Hamburg-Altona``), or by a qualifier the name does not
+have, which is left out (``Munster (Örtze)``).
 Returns a :class:`Resolution`; never raises on any input except
 :class:`QueryError` for input that cannot be a query at all (empty, only
 punctuation, too long, a number that is no postcode).
@@ -92,6 +93,30 @@ _KIND_OF_TYPE_WORD = {
     "ortschaft": "locality",
     "stadtteil": "locality",
 }
+# How agencies are abbreviated in press releases and addresses ("PI Celle").
+_POLICE_ABBREVIATIONS = {
+    "pi": "polizeiinspektion",
+    "pd": "polizeidirektion",
+    "pp": "polizeiprasidium",
+    "kpb": "kreispolizeibehorde",
+}
+# Words for the police before a place: "Polizei Buxtehude" is the channel for Buxtehude.
+_POLICE_WORDS = frozenset(
+    {
+        "polizei",
+        "polizeiinspektion",
+        "polizeidirektion",
+        "polizeiprasidium",
+        "polizeikommissariat",
+        "polizeistation",
+        "polizeirevier",
+        "polizeiwache",
+        "kreispolizeibehorde",
+        *_POLICE_ABBREVIATIONS,
+        "pk",
+    }
+)
+_FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
 # Between the parts of an address: commas, and the semicolons and tabs of a row
 # copied from a spreadsheet ("Müller;Bahnhofstraße 5;Celle").
 _FIELD_BREAK = re.compile(r"[,;\t]")
@@ -239,6 +264,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
         reading, matches = reordered, _named(reordered, registry)
     if matches:
         return Resolution(query=text, matches=_ranked(matches, reading))
+    if place := _after_police_word(text):
+        # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
+        return replace(resolve(place, registry), query=text)
 
     readings = _readings(text)
     key = name_key(text)
@@ -267,6 +295,14 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
         closer = [c for c in _close_keys(key) if c[1] > nearest]
         others = _close_names(closer, covered_by=registry)
     return Resolution(query=text, matches=matches, suggestions=others)
+
+
+def _after_police_word(text: str) -> str | None:
+    """The rest of a text that starts with a word for the police, else None."""
+    found = _FIRST_WORD.fullmatch(text)
+    if found and name_key(found[1]) in _POLICE_WORDS and name_key(found[2]):
+        return found[2]
+    return None
 
 
 def _postcodes_in(text: str) -> tuple[str, ...]:
@@ -527,30 +563,58 @@ def _postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
 
 
 def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Match]:
-    """Channels whose name (or, failing places, whose id) the query names."""
+    """Channels the query names, or, failing places, whose id it is.
+
+    By name: the channel's name, its agency (``Polizeiinspektion Celle``, ``PI
+    Celle``) or the directorate above it (``Polizeidirektion Lüneburg`` gives its
+    eight channels), each also without its qualifier (``Polizei Verden`` for
+    Polizei Verden/Osterholz, as a ``variant``).
+    """
     found = []
+    if by_name:
+        first, _, rest = key.partition(" ")
+        key = (
+            f"{_POLICE_ABBREVIATIONS[first]} {rest}"
+            if rest and first in _POLICE_ABBREVIATIONS
+            else key
+        )
     for c in registry.channels:
-        names = {name_key(c.name)} if by_name else {name_key(c.id), c.id}
-        if key in names:
-            primary = (
-                c.districts[0]
-                if c.districts
-                else (c.municipalities[0].district if c.municipalities else "")
+        if by_name:
+            names = [_name_keys(n) for n in (c.name, c.agency, c.parent) if n]
+            if any(key == exact for exact, _ in names):
+                match = "exact"
+            elif any(key in variants for _, variants in names):
+                match = "variant"
+            else:
+                continue
+        elif key in {name_key(c.id), c.id}:
+            match = "exact"
+        else:
+            continue
+        primary = (
+            c.districts[0]
+            if c.districts
+            else (c.municipalities[0].district if c.municipalities else "")
+        )
+        found.append(
+            Match(
+                name=c.name,
+                kind="channel",
+                match=match,
+                municipality=None,
+                district=_district(primary),
+                postcodes=(),
+                channels=(c,),
+                note=c.agency,
             )
-            district = _district(primary)
-            found.append(
-                Match(
-                    name=c.name,
-                    kind="channel",
-                    match="exact",
-                    municipality=None,
-                    district=district,
-                    postcodes=(),
-                    channels=(c,),
-                    note=c.agency,
-                )
-            )
+        )
     return found
+
+
+@functools.lru_cache(maxsize=256)  # every lookup compares each channel's names
+def _name_keys(name: str) -> tuple[str, frozenset[str]]:
+    exact, variants = name_keys(name)
+    return exact, frozenset(variants)
 
 
 def _fuzzy(
