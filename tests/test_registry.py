@@ -288,6 +288,32 @@ def test_new_channel_is_added(bundled: Registry, tmp_path: Path) -> None:
     assert {c.id for c in merged.covering("03351")} == {"celle", "celle-test"}
 
 
+def test_channels_are_found_by_name_agency_and_directorate(bundled: Registry) -> None:
+    def named(key: str) -> list[tuple[str, str]]:
+        return [(c.id, match) for c, match in bundled.named(key)]
+
+    assert named("polizei celle") == [("celle", "exact")]
+    assert named("polizeiinspektion celle") == [("celle", "exact")]
+    assert named("polizei verden") == [("verden-osterholz", "variant")]
+    directorate = named("polizeidirektion luneburg")
+    assert len(directorate) == 8 and {m for _, m in directorate} == {"exact"}
+    assert named("celle") == []
+
+
+def test_a_channel_added_by_the_user_is_found_by_its_agency(
+    bundled: Registry, tmp_path: Path
+) -> None:
+    text = valid_text(
+        **{
+            "id: celle": "id: celle-test",
+            CELLE_URL: NEW_URL,
+            "agency: Polizeiinspektion Celle": "agency: Polizeikommissariat Bergen",
+        }
+    )
+    merged = load_registry(write(tmp_path, text), base=bundled)
+    assert [c.id for c, _ in merged.named("polizeikommissariat bergen")] == ["celle-test"]
+
+
 def test_disabled_hides_a_bundled_channel(bundled: Registry, tmp_path: Path) -> None:
     text = "schema: 1\nchannels:\n  - id: celle\n    disabled: true\n"
     merged = load_registry(write(tmp_path, text), base=bundled)

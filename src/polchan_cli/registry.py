@@ -12,6 +12,7 @@ the last one), no tag can construct an object, and alias bombs stay harmless.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .i18n import N_, format_number, gettext
+from .normalize import name_keys
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -162,6 +164,32 @@ class Registry:
 
     def by_id(self, channel_id: str) -> Channel | None:
         return next((c for c in self.channels if c.id == channel_id), None)
+
+    def named(self, key: str) -> tuple[tuple[Channel, str], ...]:
+        """Channels whose name, agency or directorate has the matching ``key``.
+
+        Keys are :func:`polchan_cli.normalize.name_key`'s. Each channel comes with
+        ``"exact"``, or ``"variant"`` when only a name without its qualifier has the
+        key (``Polizei Verden`` for Polizei Verden/Osterholz), in file order.
+        """
+        return self._channels_by_name_key.get(key, ())
+
+    @functools.cached_property
+    def _channels_by_name_key(self) -> dict[str, tuple[tuple[Channel, str], ...]]:
+        index: dict[str, dict[str, tuple[Channel, str]]] = {}
+        for c in self.channels:
+            for name in (c.name, c.agency, c.parent):
+                if not name:
+                    continue
+                exact, variants = name_keys(name)
+                index.setdefault(exact, {})[c.id] = (c, "exact")
+                for key in variants:
+                    index.setdefault(key, {}).setdefault(c.id, (c, "variant"))
+        order = {c.id: i for i, c in enumerate(self.channels)}
+        return {
+            key: tuple(sorted(found.values(), key=lambda item: order[item[0].id]))
+            for key, found in index.items()
+        }
 
     def covering(self, district: str, municipality: str | None = None) -> tuple[Channel, ...]:
         """Channels that cover a district, or the given municipality in it."""

@@ -270,13 +270,19 @@ def resolve(query: str, registry: Registry) -> Resolution:
 
     readings = _readings(text)
     key = name_key(text)
-    found = _placed(text, readings, registry) or _prefixed(text, key, registry)
+    named = [(reading, _named(reading.head, registry)) for reading in readings]
+    found = _named_in_context(text, named) or _prefixed(text, key, registry)
     if found:
         return found
+    # The whole text misspelt comes before its parts: "Neustadt am Rübenbege".
     guess = _fuzzy(text, key, registry)
     if guess.matches:
         return guess
-    return _loosely_read(text, readings, registry, guess.suggestions) or guess
+    return (
+        _guessed_in_context(text, named, registry)
+        or _loosely_read(text, readings, registry, guess.suggestions)
+        or guess
+    )
 
 
 def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
@@ -371,18 +377,22 @@ def _keys(*texts: str) -> frozenset[str]:
     return frozenset(name_key(t) for t in texts)
 
 
-def _placed(text: str, readings: list[_Reading], registry: Registry) -> Resolution | None:
-    """A place named with where it lies: "Westercelle, Celle", "Hagen Stade".
-
-    First a place whose name is typed and that lies where the rest says; then a
-    place whose name is begun or misspelt ("Hamburg Altona", "Celle Westercele")
-    and that lies there: where it lies confirms the guess.
-    """
-    named = [(reading, _named(reading.head, registry)) for reading in readings]
+def _named_in_context(text: str, named: list[tuple[_Reading, list[Match]]]) -> Resolution | None:
+    """A place named with where it lies: "Westercelle, Celle", "Hagen Stade"."""
     for reading, found in named:
         fitting = _fitting(found, reading)
         if fitting:
             return Resolution(query=text, matches=_ranked(fitting, reading.head))
+    return None
+
+
+def _guessed_in_context(
+    text: str, named: list[tuple[_Reading, list[Match]]], registry: Registry
+) -> Resolution | None:
+    """A begun or misspelt place with where it lies: "Hamburg Altona", "Celle Westercele".
+
+    Where it lies confirms the guess: a guess that lies elsewhere is no answer.
+    """
     for reading, found in named:
         # A guess fits only where the rest names a place it lies in: skip the
         # spelling search when the rest names none.
@@ -570,27 +580,15 @@ def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Mat
     eight channels), each also without its qualifier (``Polizei Verden`` for
     Polizei Verden/Osterholz, as a ``variant``).
     """
-    found = []
     if by_name:
         first, _, rest = key.partition(" ")
-        key = (
-            f"{_POLICE_ABBREVIATIONS[first]} {rest}"
-            if rest and first in _POLICE_ABBREVIATIONS
-            else key
-        )
-    for c in registry.channels:
-        if by_name:
-            names = [_name_keys(n) for n in (c.name, c.agency, c.parent) if n]
-            if any(key == exact for exact, _ in names):
-                match = "exact"
-            elif any(key in variants for _, variants in names):
-                match = "variant"
-            else:
-                continue
-        elif key in {name_key(c.id), c.id}:
-            match = "exact"
-        else:
-            continue
+        if rest and first in _POLICE_ABBREVIATIONS:
+            key = f"{_POLICE_ABBREVIATIONS[first]} {rest}"
+        named = registry.named(key)
+    else:
+        named = tuple((c, "exact") for c in registry.channels if key in {name_key(c.id), c.id})
+    found = []
+    for c, match in named:
         primary = (
             c.districts[0]
             if c.districts
@@ -609,12 +607,6 @@ def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Mat
             )
         )
     return found
-
-
-@functools.lru_cache(maxsize=256)  # every lookup compares each channel's names
-def _name_keys(name: str) -> tuple[str, frozenset[str]]:
-    exact, variants = name_keys(name)
-    return exact, frozenset(variants)
 
 
 def _fuzzy(
