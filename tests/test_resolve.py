@@ -135,6 +135,26 @@ def test_type_word_in_the_query_puts_that_kind_first(query, first, second):
     assert kinds[:2] == [first, second]
 
 
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Landkries Celle", ("Landkreis Celle", "district")),
+        ("Lankreis Harburg", ("Landkreis Harburg", "district")),
+        ("Samtgemiende Elbmarsch", ("Elbmarsch", "samtgemeinde")),
+        ("Gemiende Jork", ("Jork", "municipality")),
+    ],
+)
+def test_a_misspelt_type_word_still_names_its_kind(query, first):
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.matches[0].kind) == first
+
+
+def test_a_village_spelled_like_a_type_word_is_not_respelled():
+    # Klecken (Rosengarten) is one letter from "Flecken".
+    res = resolve("Klecken Rosengarten", registry())
+    assert [(m.name, m.municipality) for m in res.matches] == [("Klecken", "Rosengarten")]
+
+
 def test_every_type_word_names_a_kind_except_amt():
     # A type word added to normalize without a kind here would be dropped from
     # the query but no longer steer the ranking ("Amt" is part of "Amt Neuhaus").

@@ -36,6 +36,7 @@ from typing import Any
 from . import gazetteer
 from .i18n import N_, gettext
 from .normalize import (
+    TYPE_WORDS,
     leading_type_word,
     name_key,
     name_keys,
@@ -117,6 +118,8 @@ _POLICE_WORDS = frozenset(
     }
 )
 _FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
+# Type words long enough to recognise misspelt ("Landkries"), longest first.
+_LONG_TYPE_WORDS = tuple(sorted((w for w in TYPE_WORDS if len(w) >= 7), key=lambda w: (-len(w), w)))
 # Between the parts of an address: commas, and the semicolons and tabs of a row
 # copied from a spreadsheet ("Müller;Bahnhofstraße 5;Celle").
 _FIELD_BREAK = re.compile(r"[,;\t]")
@@ -267,6 +270,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if place := _after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
         return replace(resolve(place, registry), query=text)
+    if respelled := _type_word_respelled(text):
+        # "Landkries Celle": the type word only says which kind comes first.
+        return replace(resolve(respelled, registry), query=text)
 
     readings = _readings(text)
     key = name_key(text)
@@ -308,6 +314,29 @@ def _after_police_word(text: str) -> str | None:
     found = _FIRST_WORD.fullmatch(text)
     if found and name_key(found[1]) in _POLICE_WORDS and name_key(found[2]):
         return found[2]
+    return None
+
+
+def _type_word_respelled(text: str) -> str | None:
+    """The text with a misspelt long type word in front spelled right, else None.
+
+    ``Landkries Celle`` -> ``Landkreis Celle``, ``Gemiende Jork`` -> ``Gemeinde
+    Jork``. Only words of seven letters or more, one letter off or two swapped
+    (two edits from nine letters on), so that no short name is read as ``Stadt``
+    or ``Kreis``.
+    """
+    found = _FIRST_WORD.fullmatch(text)
+    if not found:
+        return None
+    word = name_key(found[1])
+    if len(word) < 7 or word in TYPE_WORDS or " " in word or gazetteer.places_by_key(word):
+        return None  # "Klecken Rosengarten": a village one letter from "Flecken"
+    from rapidfuzz.distance import OSA
+
+    for type_word in _LONG_TYPE_WORDS:
+        allowed = 2 if len(type_word) >= 9 else 1
+        if OSA.distance(word, type_word, score_cutoff=allowed) <= allowed:
+            return f"{type_word} {found[2]}"
     return None
 
 
