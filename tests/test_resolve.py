@@ -371,6 +371,7 @@ def test_an_agency_or_directorate_gives_the_channels_it_runs(query, channels):
         ("Polizei Buxtehude", "Buxtehude", "stade"),
         ("Polizeistation Hitzacker", "Hitzacker", "luechow-dannenberg"),
         ("Polizei Westercelle", "Westercelle", "celle"),
+        ("Celle Polizei", "Celle", "celle"),
     ],
 )
 def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channel):

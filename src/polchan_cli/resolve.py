@@ -118,6 +118,7 @@ _POLICE_WORDS = frozenset(
     }
 )
 _FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
+_LAST_WORD = re.compile(r"(.*\S)[\s,-]+(\S+?)\s*")
 # Type words long enough to recognise misspelt ("Landkries"), longest first.
 _LONG_TYPE_WORDS = tuple(sorted((w for w in TYPE_WORDS if len(w) >= 7), key=lambda w: (-len(w), w)))
 # Between the parts of an address: commas, and the semicolons and tabs of a row
@@ -310,10 +311,16 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
 
 
 def _after_police_word(text: str) -> str | None:
-    """The rest of a text that starts with a word for the police, else None."""
-    found = _FIRST_WORD.fullmatch(text)
-    if found and name_key(found[1]) in _POLICE_WORDS and name_key(found[2]):
-        return found[2]
+    """The rest of a text that starts or ends with a word for the police, else None.
+
+    ``Polizei Buxtehude`` and ``Buxtehude Polizei`` -> ``Buxtehude``.
+    """
+    first = _FIRST_WORD.fullmatch(text)
+    if first and name_key(first[1]) in _POLICE_WORDS and name_key(first[2]):
+        return first[2]
+    last = _LAST_WORD.fullmatch(text)
+    if last and name_key(last[2]) in _POLICE_WORDS and name_key(last[1]):
+        return last[1]
     return None
 
 
