@@ -305,6 +305,20 @@ def test_open_a_typo_says_on_stderr_which_place_the_channel_is_for(launched):
     assert run("open", "Celle", "--print").stderr == ""
 
 
+def test_words_without_quotes_are_one_query(launched):
+    # What a shell makes of `polchan find Hagen Stade` and of an unquoted address.
+    words = run("find", "Hagen", "Stade", "--json")
+    assert words.exit_code == 0
+    assert words.stdout == run("find", "Hagen Stade", "--json").stdout
+    assert json.loads(words.stdout)["query"] == "Hagen Stade"
+    result = run("open", "Buchholz", "in", "der", "Nordheide", "--print")
+    assert (result.exit_code, result.stdout.strip()) == (
+        0,
+        "https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c",
+    )
+    assert launched == []
+
+
 def test_open_qr_prints_a_code(launched):
     result = run("open", "Stade", "--qr")
     assert result.exit_code == 0 and launched == []

@@ -185,7 +185,7 @@ ERRORS = [
     ),
     (("fnd",), 2, "no such command: fnd", "unbekannter Befehl: fnd"),
     (
-        ("find", "a", "b"),
+        ("list", "b"),
         2,
         "unexpected extra argument: b",
         "unerwartetes zusätzliches Argument: b",

@@ -98,7 +98,8 @@ RegistryOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help=N_("Print JSON instead of a table."))]
 QUERY_HELP = N_(
     "A town, Ortsteil, district, postcode or channel name; "
-    "also an address with its postcode, or a place with where it lies (Hagen, Stade)."
+    "also an address with its postcode, or a place with where it lies (Hagen, Stade). "
+    "Quotes are optional: several words are one query."
 )
 
 
@@ -126,7 +127,7 @@ def _resolve_or_fail(query: str, registry: Registry) -> Resolution:
 @app.command("find", cls=LocalizedCommand)
 def find_command(
     query: Annotated[
-        str | None,
+        list[str] | None,
         typer.Argument(
             help=QUERY_HELP,
             autocompletion=complete_place,
@@ -158,13 +159,13 @@ def find_command(
     In --batch mode: 0 when every line was processed.
     """
     if batch is not None:
-        if query is not None:
+        if query:
             _fail(gettext("give either a PLACE or --batch FILE, not both"))
         _find_batch(batch, _registry(registry_path))
         return
-    if query is None:
+    if not query:
         _fail(gettext("missing PLACE: try 'polchan find Celle' or 'polchan find 21423'"))
-    raise typer.Exit(find(query, json_output, registry_path))
+    raise typer.Exit(find(" ".join(query), json_output, registry_path))
 
 
 def _find_batch(source: str, registry: Registry) -> None:
@@ -247,7 +248,7 @@ def list_command(
 @app.command("open", cls=LocalizedCommand)
 def open_command(
     query: Annotated[
-        str,
+        list[str],
         typer.Argument(help=QUERY_HELP, autocompletion=complete_place, metavar=N_("PLACE")),
     ],
     print_only: Annotated[bool, typer.Option("--print", help=N_("Only print the link."))] = False,
@@ -268,7 +269,7 @@ def open_command(
     from .registry import is_channel_url
 
     registry = _registry(registry_path)
-    res = _resolve_or_fail(query, registry)
+    res = _resolve_or_fail(" ".join(query), registry)
     channels = res.unique_channels()
     if not channels:
         if res.matches:

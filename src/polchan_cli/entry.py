@@ -1,6 +1,6 @@
 """The ``polchan`` console script: signals, pipes and encodings, then the answer.
 
-Most runs of a lookup tool are ``polchan find QUERY [--json]``, often many in a
+Most runs of a lookup tool are ``polchan find QUERY... [--json]``, often many in a
 row from a script, and the shell completing a place name after ``find`` or
 ``open``. Those (and ``--version``) are answered here without importing Typer,
 whose import alone costs more than the lookup. The answers come from
@@ -29,16 +29,19 @@ __all__ = ["fast_answer", "main"]
 
 
 def _find_arguments(argv: Sequence[str]) -> tuple[str, bool] | None:
-    """(query, json) when ``argv`` is ``find QUERY`` with at most ``--json``, else None."""
-    if len(argv) not in (2, 3) or argv[0] != "find":
+    """(query, json) when ``argv`` is ``find WORD...`` with at most ``--json``, else None.
+
+    The words are one query, as the Typer command joins them: ``find Hagen Stade``.
+    """
+    if len(argv) < 2 or argv[0] != "find":
         return None
     rest = list(argv[1:])
     json_output = "--json" in rest
     if json_output:
         rest.remove("--json")
-    if len(rest) != 1 or rest[0].startswith("-"):
+    if not rest or any(word.startswith("-") for word in rest):
         return None
-    return rest[0], json_output
+    return " ".join(rest), json_output
 
 
 def _plain(line: str) -> bool:
