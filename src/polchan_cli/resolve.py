@@ -8,7 +8,8 @@ former name, in any spelling :mod:`polchan_cli.normalize` folds together, with
 typos, optionally followed or preceded by where it lies (``Hagen, Landkreis
 Stade``, ``Berlin-Kreuzberg``), which also confirms a misspelt or begun name
 (``Celle Westercele``, ``Hamburg-Altona``), or by a qualifier the name does not
-have, which is left out (``Munster (Örtze)``).
+have, which is left out (``Munster (Örtze)``). How the text is checked and cut
+up is :mod:`polchan_cli.query`'s job; this module looks the pieces up and ranks.
 Returns a :class:`Resolution`; never raises on any input except
 :class:`QueryError` for input that cannot be a query at all (empty, only
 punctuation, too long, a number that is no postcode).
@@ -20,23 +21,19 @@ before the Landkreis, ``Landkreis Celle`` the other way round), then names
 spelled as typed (``Munster`` before ``Münster``), then places covered by a
 channel (``Harburg``: the Landkreis before Hamburg's Harburg), then the place
 named as typed (bare ``Celle``: the town, not ``Landkreis Celle``), then exact
-names before variants. Fuzzy answers put the
-closest spelling first; a prefix answer with no channel suggests closer covered
-names.
+names before variants. Fuzzy answers put the closest spelling first; a prefix
+answer with no channel suggests closer covered names.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import gazetteer
-from .i18n import N_, gettext
 from .normalize import (
-    TYPE_WORDS,
     leading_type_word,
     name_key,
     name_keys,
@@ -44,6 +41,17 @@ from .normalize import (
     type_word_first,
     without_qualifier,
     without_type_word,
+)
+from .query import (
+    MAX_QUERY_LENGTH,
+    QueryError,
+    Reading,
+    after_police_word,
+    check_query,
+    postcodes_in,
+    readings,
+    type_word_respelled,
+    with_agency_spelled_out,
 )
 from .registry import Channel, Registry
 
@@ -55,7 +63,6 @@ __all__ = [
     "resolve",
 ]
 
-MAX_QUERY_LENGTH = 200
 FUZZY_ACCEPT = 85.0  # at or above: shown as a result ("showing results for …")
 FUZZY_SUGGEST = 70.0  # at or above: offered as "did you mean …?" only
 PREFIX_MIN = 3
@@ -94,59 +101,6 @@ _KIND_OF_TYPE_WORD = {
     "ortschaft": "locality",
     "stadtteil": "locality",
 }
-# How agencies are abbreviated in press releases and addresses ("PI Celle").
-_POLICE_ABBREVIATIONS = {
-    "pi": "polizeiinspektion",
-    "pd": "polizeidirektion",
-    "pp": "polizeiprasidium",
-    "kpb": "kreispolizeibehorde",
-}
-# Words for the police before a place: "Polizei Buxtehude" is the channel for Buxtehude.
-_POLICE_WORDS = frozenset(
-    {
-        "polizei",
-        "polizeiinspektion",
-        "polizeidirektion",
-        "polizeiprasidium",
-        "polizeikommissariat",
-        "polizeistation",
-        "polizeirevier",
-        "polizeiwache",
-        "kreispolizeibehorde",
-        *_POLICE_ABBREVIATIONS,
-        "pk",
-    }
-)
-_FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
-_LAST_WORD = re.compile(r"(.*\S)[\s,-]+(\S+?)\s*")
-# Type words long enough to recognise misspelt ("Landkries"), longest first.
-_LONG_TYPE_WORDS = tuple(sorted((w for w in TYPE_WORDS if len(w) >= 7), key=lambda w: (-len(w), w)))
-# Between the parts of an address: commas, and the semicolons and tabs of a row
-# copied from a spreadsheet ("Müller;Bahnhofstraße 5;Celle").
-_FIELD_BREAK = re.compile(r"[,;\t]")
-# Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
-_WORD_BREAK = re.compile(r"\s+|\s*-\s*")
-_POSTCODE = re.compile(r"\d{5}")
-_NUMBER = re.compile(r"\d+")
-# A postcode standing alone, as typed in addresses: "21423", "D-21423", "DE-21423".
-_POSTCODE_IN_TEXT = re.compile(r"(?<![\w-])(?:DE?-)?(\d{5})(?![\w-])", re.IGNORECASE)
-
-
-class QueryError(ValueError):
-    """The input cannot be a query; the message says why, in one line.
-
-    ``str(error)`` is English (as in ``--batch`` JSON); :meth:`localized` is the
-    same message in the user's language.
-    """
-
-    def __init__(self, template: str, **params: object) -> None:
-        super().__init__(template.format(**params))
-        self.template = template
-        self.params = params
-
-    def localized(self) -> str:
-        """The message in the current language (see :mod:`polchan_cli.i18n`)."""
-        return gettext(self.template).format(**self.params)
 
 
 @dataclass(frozen=True)
@@ -234,30 +188,10 @@ class Resolution:
         }
 
 
-def check_query(query: str) -> str:
-    """The query stripped of surrounding space, or QueryError saying why it is none."""
-    text = query.strip()
-    if not text:
-        raise QueryError(N_("empty query: give a town, Ortsteil, district or postcode"))
-    if len(text) > MAX_QUERY_LENGTH:
-        raise QueryError(
-            N_("query is {length} characters long; at most {limit}"),
-            length=len(text),
-            limit=MAX_QUERY_LENGTH,
-        )
-    if _NUMBER.fullmatch(text) and not _POSTCODE.fullmatch(text):
-        raise QueryError(
-            N_("'{query}' is not a postcode: German postcodes have 5 digits"), query=text
-        )
-    if not name_key(text):
-        raise QueryError(N_("query has no letters or digits: give a town, district or postcode"))
-    return text
-
-
 def resolve(query: str, registry: Registry) -> Resolution:
     """Resolve a query (see the module docstring). Raises only QueryError."""
     text = check_query(query)
-    postcodes = _postcodes_in(text)
+    postcodes = postcodes_in(text)
     if postcodes:
         matches = tuple(m for pc in postcodes for m in _postcode_matches(pc, registry))
         return Resolution(query=text, matches=matches, postcodes=postcodes)
@@ -268,16 +202,16 @@ def resolve(query: str, registry: Registry) -> Resolution:
         reading, matches = reordered, _named(reordered, registry)
     if matches:
         return Resolution(query=text, matches=_ranked(matches, reading))
-    if place := _after_police_word(text):
+    if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
         return replace(resolve(place, registry), query=text)
-    if respelled := _type_word_respelled(text):
+    if respelled := type_word_respelled(text, _is_place):
         # "Landkries Celle": the type word only says which kind comes first.
         return replace(resolve(respelled, registry), query=text)
 
-    readings = _readings(text)
+    cuts = readings(text)
     key = name_key(text)
-    named = [(reading, _named(reading.head, registry)) for reading in readings]
+    named = [(reading, _named(reading.head, registry)) for reading in cuts]
     found = _named_in_context(text, named) or _prefixed(text, key, registry)
     if found:
         return found
@@ -287,7 +221,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return guess
     return (
         _guessed_in_context(text, named, registry)
-        or _loosely_read(text, readings, registry, guess.suggestions)
+        or _loosely_read(text, cuts, registry, guess.suggestions)
         or guess
     )
 
@@ -310,48 +244,6 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
     return Resolution(query=text, matches=matches, suggestions=others)
 
 
-def _after_police_word(text: str) -> str | None:
-    """The rest of a text that starts or ends with a word for the police, else None.
-
-    ``Polizei Buxtehude`` and ``Buxtehude Polizei`` -> ``Buxtehude``.
-    """
-    first = _FIRST_WORD.fullmatch(text)
-    if first and name_key(first[1]) in _POLICE_WORDS and name_key(first[2]):
-        return first[2]
-    last = _LAST_WORD.fullmatch(text)
-    if last and name_key(last[2]) in _POLICE_WORDS and name_key(last[1]):
-        return last[1]
-    return None
-
-
-def _type_word_respelled(text: str) -> str | None:
-    """The text with a misspelt long type word in front spelled right, else None.
-
-    ``Landkries Celle`` -> ``Landkreis Celle``, ``Gemiende Jork`` -> ``Gemeinde
-    Jork``. Only words of seven letters or more, one letter off or two swapped
-    (two edits from nine letters on), so that no short name is read as ``Stadt``
-    or ``Kreis``.
-    """
-    found = _FIRST_WORD.fullmatch(text)
-    if not found:
-        return None
-    word = name_key(found[1])
-    if len(word) < 7 or word in TYPE_WORDS or " " in word or gazetteer.places_by_key(word):
-        return None  # "Klecken Rosengarten": a village one letter from "Flecken"
-    from rapidfuzz.distance import OSA
-
-    for type_word in _LONG_TYPE_WORDS:
-        allowed = 2 if len(type_word) >= 9 else 1
-        if OSA.distance(word, type_word, score_cutoff=allowed) <= allowed:
-            return f"{type_word} {found[2]}"
-    return None
-
-
-def _postcodes_in(text: str) -> tuple[str, ...]:
-    """The postcodes in the text, each once ("21423", "21423 Winsen", an address)."""
-    return tuple(dict.fromkeys(m.group(1) for m in _POSTCODE_IN_TEXT.finditer(text)))
-
-
 def _named(text: str, registry: Registry) -> list[Match]:
     """Channels and places whose name (or name without qualifier) is the text."""
     key = name_key(text)
@@ -362,58 +254,7 @@ def _named(text: str, registry: Registry) -> list[Match]:
     return matches + [_place_match(p, p.match, registry) for p in places]
 
 
-@dataclass(frozen=True)
-class _Reading:
-    """One way to read a query as a place (``head``) and where it lies (``context``).
-
-    ``how`` says how the query was cut: ``fields`` at commas, ``qualifier`` before a
-    qualifier the name does not have, ``words`` between words. Where fields or a
-    qualifier fit nothing, they may be ignored; words may not.
-    """
-
-    head: str
-    context: frozenset[str]
-    how: str
-
-    @property
-    def ignorable(self) -> bool:
-        return self.how != "words"
-
-
-def _readings(text: str) -> list[_Reading]:
-    """The ways to read a text as a place and where it lies, in the order tried.
-
-    With commas (or semicolons, tabs), each part in turn is the place and the
-    others narrow it down where they can ("Bahnhofstraße 5, Celle" still finds
-    Celle). A qualifier narrows the name before it the same way ("Hagen/Stade",
-    "Munster (Örtze)"). Otherwise the words before or after the place must name
-    its municipality, district or state ("Berlin-Kreuzberg", "Celle Westercelle"),
-    so a plain unknown name is never cut into pieces that happen to exist.
-    """
-    parts = [part for part in _FIELD_BREAK.split(text) if name_key(part)]
-    if len(parts) > 1:
-        return [
-            _Reading(part, _keys(*parts[:i], *parts[i + 1 :]), "fields")
-            for i, part in enumerate(parts)
-        ]
-    readings = []
-    base = without_qualifier(text)
-    if base != text and name_key(base) and name_key(text[len(base) :]):
-        readings.append(_Reading(base, _keys(text[len(base) :]), "qualifier"))
-    words = _WORD_BREAK.split(text.strip())
-    cuts = range(len(words) - 1, 0, -1)
-    for cut in cuts:
-        readings.append(_Reading(" ".join(words[:cut]), _keys(" ".join(words[cut:])), "words"))
-    for cut in cuts:
-        readings.append(_Reading(" ".join(words[-cut:]), _keys(" ".join(words[:-cut])), "words"))
-    return readings
-
-
-def _keys(*texts: str) -> frozenset[str]:
-    return frozenset(name_key(t) for t in texts)
-
-
-def _named_in_context(text: str, named: list[tuple[_Reading, list[Match]]]) -> Resolution | None:
+def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
     """A place named with where it lies: "Westercelle, Celle", "Hagen Stade"."""
     for reading, found in named:
         fitting = _fitting(found, reading)
@@ -423,7 +264,7 @@ def _named_in_context(text: str, named: list[tuple[_Reading, list[Match]]]) -> R
 
 
 def _guessed_in_context(
-    text: str, named: list[tuple[_Reading, list[Match]]], registry: Registry
+    text: str, named: list[tuple[Reading, list[Match]]], registry: Registry
 ) -> Resolution | None:
     """A begun or misspelt place with where it lies: "Hamburg Altona", "Celle Westercele".
 
@@ -447,7 +288,7 @@ def _guessed_in_context(
 
 
 def _loosely_read(
-    text: str, readings: list[_Reading], registry: Registry, suggestions: tuple[str, ...]
+    text: str, cuts: list[Reading], registry: Registry, suggestions: tuple[str, ...]
 ) -> Resolution | None:
     """The place in an address or before a qualifier, where the rest fits nothing.
 
@@ -456,14 +297,14 @@ def _loosely_read(
     like a place is read as that place ("Bahnhofstraße 5, Westercele"), else the
     closest spellings of every part are suggested.
     """
-    loose = [r for r in readings if r.ignorable]
+    loose = [r for r in cuts if r.ignorable]
     for reading in loose:
         found = _named(reading.head, registry)
         if found:
             if reading.how == "qualifier":
                 found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
             return Resolution(query=text, matches=_ranked(found, reading.head))
-    closest: tuple[float, _Reading, list[tuple[str, float, int]]] | None = None
+    closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
     for reading in loose:
         candidates = _close_keys(name_key(reading.head))
@@ -479,12 +320,16 @@ def _loosely_read(
     return None
 
 
-def _fitting(matches: list[Match], reading: _Reading) -> list[Match]:
+def _fitting(matches: list[Match], reading: Reading) -> list[Match]:
     return [m for m in matches if reading.context & _keys_of_whereabouts(m)]
 
 
+def _is_place(key: str) -> bool:
+    return bool(gazetteer.places_by_key(key))
+
+
 def _names_a_place(key: str) -> bool:
-    return bool(gazetteer.places_by_key(key)) or key in _state_keys()
+    return _is_place(key) or key in _state_keys()
 
 
 @functools.cache
@@ -617,10 +462,7 @@ def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Mat
     Polizei Verden/Osterholz, as a ``variant``).
     """
     if by_name:
-        first, _, rest = key.partition(" ")
-        if rest and first in _POLICE_ABBREVIATIONS:
-            key = f"{_POLICE_ABBREVIATIONS[first]} {rest}"
-        named = registry.named(key)
+        named = registry.named(with_agency_spelled_out(key))
     else:
         named = tuple((c, "exact") for c in registry.channels if key in {name_key(c.id), c.id})
     found = []

@@ -1,0 +1,214 @@
+"""Read what a person typed: whether it is a query, and how it may be cut up.
+
+Accepts any string. :func:`check_query` returns it stripped, or raises
+:class:`QueryError` for input that cannot be a query (empty, only punctuation,
+too long, a number that is no postcode). The rest is string work on a checked
+query, with no lookups in the bundled data:
+
+- :func:`postcodes_in`: the postcodes in a pasted address (``D-29221 Celle``);
+- :func:`after_police_word`: the place in ``Polizei Buxtehude`` or ``Celle Polizei``;
+- :func:`with_agency_spelled_out`: ``pi celle`` as ``polizeiinspektion celle``;
+- :func:`type_word_respelled`: ``Landkries Celle`` as ``Landkreis Celle``;
+- :func:`readings`: a place and where it lies (``Hagen, Stade``, ``Stade-Hagen``,
+  ``Munster (Örtze)``), each cut :mod:`polchan_cli.resolve` may try.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .i18n import N_, gettext
+from .normalize import TYPE_WORDS, name_key, without_qualifier
+
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "QueryError",
+    "Reading",
+    "after_police_word",
+    "check_query",
+    "postcodes_in",
+    "readings",
+    "type_word_respelled",
+    "with_agency_spelled_out",
+]
+
+MAX_QUERY_LENGTH = 200
+
+# How agencies are abbreviated in press releases and addresses ("PI Celle").
+_AGENCY_ABBREVIATIONS = {
+    "pi": "polizeiinspektion",
+    "pd": "polizeidirektion",
+    "pp": "polizeiprasidium",
+    "kpb": "kreispolizeibehorde",
+}
+# Words for the police before or after a place ("Polizei Buxtehude").
+_POLICE_WORDS = frozenset(
+    {
+        "polizei",
+        "polizeiinspektion",
+        "polizeidirektion",
+        "polizeiprasidium",
+        "polizeikommissariat",
+        "polizeistation",
+        "polizeirevier",
+        "polizeiwache",
+        "kreispolizeibehorde",
+        *_AGENCY_ABBREVIATIONS,
+        "pk",
+    }
+)
+_FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
+_LAST_WORD = re.compile(r"(.*\S)[\s,-]+(\S+?)\s*")
+# Type words long enough to recognise misspelt ("Landkries"), longest first.
+_LONG_TYPE_WORDS = tuple(sorted((w for w in TYPE_WORDS if len(w) >= 7), key=lambda w: (-len(w), w)))
+# Between the parts of an address: commas, and the semicolons and tabs of a row
+# copied from a spreadsheet ("Müller;Bahnhofstraße 5;Celle").
+_FIELD_BREAK = re.compile(r"[,;\t]")
+# Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
+_WORD_BREAK = re.compile(r"\s+|\s*-\s*")
+_POSTCODE = re.compile(r"\d{5}")
+_NUMBER = re.compile(r"\d+")
+# A postcode standing alone, as typed in addresses: "21423", "D-21423", "DE-21423".
+_POSTCODE_IN_TEXT = re.compile(r"(?<![\w-])(?:DE?-)?(\d{5})(?![\w-])", re.IGNORECASE)
+
+
+class QueryError(ValueError):
+    """The input cannot be a query; the message says why, in one line.
+
+    ``str(error)`` is English (as in ``--batch`` JSON); :meth:`localized` is the
+    same message in the user's language.
+    """
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(template.format(**params))
+        self.template = template
+        self.params = params
+
+    def localized(self) -> str:
+        """The message in the current language (see :mod:`polchan_cli.i18n`)."""
+        return gettext(self.template).format(**self.params)
+
+
+def check_query(query: str) -> str:
+    """The query stripped of surrounding space, or QueryError saying why it is none."""
+    text = query.strip()
+    if not text:
+        raise QueryError(N_("empty query: give a town, Ortsteil, district or postcode"))
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError(
+            N_("query is {length} characters long; at most {limit}"),
+            length=len(text),
+            limit=MAX_QUERY_LENGTH,
+        )
+    if _NUMBER.fullmatch(text) and not _POSTCODE.fullmatch(text):
+        raise QueryError(
+            N_("'{query}' is not a postcode: German postcodes have 5 digits"), query=text
+        )
+    if not name_key(text):
+        raise QueryError(N_("query has no letters or digits: give a town, district or postcode"))
+    return text
+
+
+def postcodes_in(text: str) -> tuple[str, ...]:
+    """The postcodes in the text, each once ("21423", "21423 Winsen", an address)."""
+    return tuple(dict.fromkeys(m.group(1) for m in _POSTCODE_IN_TEXT.finditer(text)))
+
+
+def after_police_word(text: str) -> str | None:
+    """The rest of a text that starts or ends with a word for the police, else None.
+
+    ``Polizei Buxtehude`` and ``Buxtehude Polizei`` -> ``Buxtehude``.
+    """
+    first = _FIRST_WORD.fullmatch(text)
+    if first and name_key(first[1]) in _POLICE_WORDS and name_key(first[2]):
+        return first[2]
+    last = _LAST_WORD.fullmatch(text)
+    if last and name_key(last[2]) in _POLICE_WORDS and name_key(last[1]):
+        return last[1]
+    return None
+
+
+def with_agency_spelled_out(key: str) -> str:
+    """A name key with a leading agency abbreviation spelled out: ``pi celle`` ->
+    ``polizeiinspektion celle``; any other key as it is."""
+    first, _, rest = key.partition(" ")
+    if rest and first in _AGENCY_ABBREVIATIONS:
+        return f"{_AGENCY_ABBREVIATIONS[first]} {rest}"
+    return key
+
+
+def type_word_respelled(text: str, is_place: Callable[[str], bool]) -> str | None:
+    """The text with a misspelt long type word in front spelled right, else None.
+
+    ``Landkries Celle`` -> ``Landkreis Celle``, ``Gemiende Jork`` -> ``Gemeinde
+    Jork``. Only words of seven letters or more, one letter off or two swapped
+    (two edits from nine letters on), so that no short name is read as ``Stadt``
+    or ``Kreis``; and never a word ``is_place`` knows (``Klecken``, a village one
+    letter from ``Flecken``), given its name key.
+    """
+    found = _FIRST_WORD.fullmatch(text)
+    if not found:
+        return None
+    word = name_key(found[1])
+    if len(word) < 7 or word in TYPE_WORDS or " " in word or is_place(word):
+        return None
+    from rapidfuzz.distance import OSA
+
+    for type_word in _LONG_TYPE_WORDS:
+        allowed = 2 if len(type_word) >= 9 else 1
+        if OSA.distance(word, type_word, score_cutoff=allowed) <= allowed:
+            return f"{type_word} {found[2]}"
+    return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a query as a place (``head``) and where it lies (``context``).
+
+    ``context`` holds name keys. ``how`` says how the query was cut: ``fields`` at
+    commas, ``qualifier`` before a qualifier, ``words`` between words. Where
+    fields or a qualifier fit nothing, they may be ignored; words may not.
+    """
+
+    head: str
+    context: frozenset[str]
+    how: str
+
+    @property
+    def ignorable(self) -> bool:
+        return self.how != "words"
+
+
+def readings(text: str) -> list[Reading]:
+    """The ways to read a text as a place and where it lies, in the order to try.
+
+    With commas (or semicolons, tabs), each part in turn is the place and the
+    others narrow it down where they can ("Bahnhofstraße 5, Celle" still finds
+    Celle). A qualifier narrows the name before it the same way ("Hagen/Stade",
+    "Munster (Örtze)"). Otherwise the words before or after the place must name
+    its municipality, district or state ("Berlin-Kreuzberg", "Celle Westercelle"),
+    so a plain unknown name is never cut into pieces that happen to exist.
+    """
+    parts = [part for part in _FIELD_BREAK.split(text) if name_key(part)]
+    if len(parts) > 1:
+        return [
+            Reading(part, _keys(*parts[:i], *parts[i + 1 :]), "fields")
+            for i, part in enumerate(parts)
+        ]
+    found = []
+    base = without_qualifier(text)
+    if base != text and name_key(base) and name_key(text[len(base) :]):
+        found.append(Reading(base, _keys(text[len(base) :]), "qualifier"))
+    words = _WORD_BREAK.split(text.strip())
+    cuts = range(len(words) - 1, 0, -1)
+    for cut in cuts:
+        found.append(Reading(" ".join(words[:cut]), _keys(" ".join(words[cut:])), "words"))
+    for cut in cuts:
+        found.append(Reading(" ".join(words[-cut:]), _keys(" ".join(words[:-cut])), "words"))
+    return found
+
+
+def _keys(*texts: str) -> frozenset[str]:
+    return frozenset(name_key(t) for t in texts)

@@ -1,0 +1,113 @@
+"""query: which text is a query, and the ways it is cut into a place and where it lies."""
+
+from __future__ import annotations
+
+import pytest
+
+from polchan_cli.query import (
+    QueryError,
+    after_police_word,
+    check_query,
+    postcodes_in,
+    readings,
+    type_word_respelled,
+    with_agency_spelled_out,
+)
+
+
+def test_a_query_is_returned_without_surrounding_space():
+    assert check_query("  Winsen (Luhe)\t") == "Winsen (Luhe)"
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("   ", "empty query"),
+        ("x" * 201, "201 characters"),
+        ("2942", "5 digits"),
+        ("?!", "no letters"),
+    ],
+)
+def test_what_cannot_be_a_query_says_why(text, says):
+    with pytest.raises(QueryError, match=says):
+        check_query(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "postcodes"),
+    [
+        ("Bahnhofstraße 5, D-29221 Celle", ("29221",)),
+        ("29221 29223 29221", ("29221", "29223")),
+        ("Tel. 0514112345", ()),  # digits inside a longer number are no postcode
+        ("Celle", ()),
+    ],
+)
+def test_postcodes_are_read_where_they_stand_alone(text, postcodes):
+    assert postcodes_in(text) == postcodes
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Polizei Buxtehude", "Buxtehude"),
+        ("Polizeistation Bad Bevensen", "Bad Bevensen"),
+        ("Buxtehude Polizei", "Buxtehude"),
+        ("PK Zeven", "Zeven"),
+        ("Polizei", None),
+        ("Polizeistraße 3", None),
+        ("Buxtehude", None),
+    ],
+)
+def test_a_word_for_the_police_at_either_end_leaves_the_place(text, place):
+    assert after_police_word(text) == place
+
+
+def test_agency_abbreviations_are_spelled_out_only_in_front():
+    assert with_agency_spelled_out("pi celle") == "polizeiinspektion celle"
+    assert with_agency_spelled_out("pd luneburg") == "polizeidirektion luneburg"
+    assert with_agency_spelled_out("pi") == "pi"
+    assert with_agency_spelled_out("celle pi") == "celle pi"
+
+
+@pytest.mark.parametrize(
+    ("text", "respelled"),
+    [
+        ("Landkries Celle", "landkreis Celle"),
+        ("Samtgemiende Elbmarsch", "samtgemeinde Elbmarsch"),
+        ("Landkreis Celle", None),  # already right
+        ("Kries Celle", None),  # too short to tell from a name
+        ("Klecken Rosengarten", None),  # a place of its own
+    ],
+)
+def test_a_misspelt_long_type_word_in_front_is_respelled(text, respelled):
+    assert type_word_respelled(text, is_place=lambda key: key == "klecken") == respelled
+
+
+def test_commas_make_each_part_in_turn_the_place():
+    cuts = readings("Hagen, Landkreis Stade")
+    assert [(r.head.strip(), set(r.context), r.how) for r in cuts] == [
+        ("Hagen", {"stade"}, "fields"),
+        ("Landkreis Stade", {"hagen"}, "fields"),
+    ]
+    assert all(r.ignorable for r in cuts)
+
+
+def test_a_qualifier_is_read_as_where_the_name_before_it_lies():
+    first = readings("Munster (Örtze)")[0]
+    assert (first.head, set(first.context), first.how, first.ignorable) == (
+        "Munster",
+        {"ortze"},
+        "qualifier",
+        True,
+    )
+
+
+def test_words_are_cut_both_ways_and_may_not_be_ignored():
+    cuts = readings("Neu Wulmstorf-Elstorf")
+    assert [(r.head, set(r.context)) for r in cuts] == [
+        ("Neu Wulmstorf", {"elstorf"}),
+        ("Neu", {"wulmstorf elstorf"}),
+        ("Wulmstorf Elstorf", {"neu"}),
+        ("Elstorf", {"neu wulmstorf"}),
+    ]
+    assert not any(r.ignorable for r in cuts)
