@@ -111,3 +111,11 @@ def test_words_are_cut_both_ways_and_may_not_be_ignored():
         ("Elstorf", {"neu wulmstorf"}),
     ]
     assert not any(r.ignorable for r in cuts)
+
+
+def test_a_house_number_parts_an_address_like_a_comma():
+    cuts = readings("Lange Straße 3 Winsen Luhe")
+    assert [(r.head, r.how) for r in cuts] == [
+        ("Lange Straße 3", "fields"),
+        ("Winsen Luhe", "fields"),
+    ]

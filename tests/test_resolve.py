@@ -265,6 +265,20 @@ def test_context_that_fits_nothing_keeps_every_candidate():
     assert {m.district.key for m in resolve("Nindorf, Bayern", registry()).matches} == everywhere
 
 
+@pytest.mark.parametrize(
+    ("query", "town"),
+    [("Bahnhofstraße 5 Celle", "Celle"), ("Am Markt 12a Lüneburg", "Lüneburg")],
+)
+def test_an_address_without_commas_is_parted_at_its_house_number(query, town):
+    assert resolve(query, registry()).matches[0].name == town
+
+
+def test_a_place_named_by_unknown_words_is_offered_not_taken():
+    # "Zwiebelmarkt Celle" may mean Celle; it may also be a place the data lacks.
+    res = resolve("Zwiebelmarkt Celle", registry())
+    assert (res.status, res.suggestions[0]) == ("not_found", "Celle")
+
+
 def test_unknown_words_after_a_name_do_not_cut_it_short():
     # Without a comma, trailing words must name the municipality, district or state.
     for query in ("Celle Zwiebelmarkt", "Zwiebelmarkt Celle", "Zwiebelmarkt-Celle"):

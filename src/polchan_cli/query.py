@@ -66,6 +66,10 @@ _LONG_TYPE_WORDS = tuple(sorted((w for w in TYPE_WORDS if len(w) >= 7), key=lamb
 # Between the parts of an address: commas, and the semicolons and tabs of a row
 # copied from a spreadsheet ("Müller;Bahnhofstraße 5;Celle").
 _FIELD_BREAK = re.compile(r"[,;\t]")
+# "Bahnhofstraße 5 Celle", "Am Markt 12a Lüneburg": an address without its comma.
+_HOUSE_NUMBER_THEN_TOWN = re.compile(
+    r"(?P<street>.*[^\W\d].*?\s\d{1,4}(?:\s?[a-zA-Z])?)\s+(?P<town>[^\W\d].*)"
+)
 # Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
 _POSTCODE = re.compile(r"\d{5}")
@@ -186,12 +190,15 @@ def readings(text: str) -> list[Reading]:
 
     With commas (or semicolons, tabs), each part in turn is the place and the
     others narrow it down where they can ("Bahnhofstraße 5, Celle" still finds
-    Celle). A qualifier narrows the name before it the same way ("Hagen/Stade",
+    Celle); a house number parts an address the same way ("Bahnhofstraße 5
+    Celle"). A qualifier narrows the name before it the same way ("Hagen/Stade",
     "Munster (Örtze)"). Otherwise the words before or after the place must name
     its municipality, district or state ("Berlin-Kreuzberg", "Celle Westercelle"),
     so a plain unknown name is never cut into pieces that happen to exist.
     """
     parts = [part for part in _FIELD_BREAK.split(text) if name_key(part)]
+    if len(parts) == 1 and (address := _HOUSE_NUMBER_THEN_TOWN.fullmatch(text)):
+        parts = [address["street"], address["town"]]
     if len(parts) > 1:
         return [
             Reading(part, _keys(*parts[:i], *parts[i + 1 :]), "fields")

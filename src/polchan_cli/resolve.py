@@ -221,7 +221,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return guess
     return (
         _guessed_in_context(text, named, registry)
-        or _loosely_read(text, cuts, registry, guess.suggestions)
+        or _loosely_read(text, named, registry, guess.suggestions)
         or guess
     )
 
@@ -288,25 +288,28 @@ def _guessed_in_context(
 
 
 def _loosely_read(
-    text: str, cuts: list[Reading], registry: Registry, suggestions: tuple[str, ...]
+    text: str,
+    named: list[tuple[Reading, list[Match]]],
+    registry: Registry,
+    suggestions: tuple[str, ...],
 ) -> Resolution | None:
     """The place in an address or before a qualifier, where the rest fits nothing.
 
     "Bahnhofstraße 5, Celle" is Celle; "Munster (Örtze)" is Munster, found without a
     qualifier it does not have (a ``variant``). Failing a name, the part spelled most
     like a place is read as that place ("Bahnhofstraße 5, Westercele"), else the
-    closest spellings of every part are suggested.
+    closest spellings of every part are suggested, and so are places that words of
+    the query name ("Bahnhofstr Celle": did you mean Celle?).
     """
-    loose = [r for r in cuts if r.ignorable]
-    for reading in loose:
-        found = _named(reading.head, registry)
+    loose = [(reading, found) for reading, found in named if reading.ignorable]
+    for reading, found in loose:
         if found:
             if reading.how == "qualifier":
                 found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
             return Resolution(query=text, matches=_ranked(found, reading.head))
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
-    for reading in loose:
+    for reading, _ in loose:
         candidates = _close_keys(name_key(reading.head))
         if candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
@@ -315,6 +318,9 @@ def _loosely_read(
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
         return replace(guess, query=text)
+    # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
+    for _, found in named:
+        names += [m.name for m in found if m.name not in names]
     if names != list(suggestions):
         return Resolution(query=text, suggestions=tuple(names[:5]))
     return None
