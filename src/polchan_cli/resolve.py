@@ -205,9 +205,12 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
         return replace(resolve(place, registry), query=text)
-    if respelled := type_word_respelled(text, _is_place):
-        # "Landkries Celle": the type word only says which kind comes first.
-        return replace(resolve(respelled, registry), query=text)
+    if (respelled := type_word_respelled(text, _is_place)) and (
+        answer := resolve(respelled, registry)
+    ).matches:
+        # "Landkries Celle": the type word only says which kind comes first. A
+        # respelling that finds nothing was no type word ("Hanstadt I").
+        return replace(answer, query=text)
 
     cuts = readings(text)
     key = name_key(text)
