@@ -149,6 +149,11 @@ def test_a_misspelt_type_word_still_names_its_kind(query, first):
     assert (res.matches[0].name, res.matches[0].kind) == first
 
 
+def test_a_misspelt_place_is_not_taken_for_a_misspelt_type_word():
+    # "Hanstadt" is two letters from "Hansestadt" and one from Hanstedt.
+    assert resolve("Hanstadt I", registry()).fuzzy_for in {"Hanstedt", "Hanstedt I"}
+
+
 def test_a_village_spelled_like_a_type_word_is_not_respelled():
     # Klecken (Rosengarten) is one letter from "Flecken".
     res = resolve("Klecken Rosengarten", registry())
