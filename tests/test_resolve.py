@@ -251,6 +251,8 @@ def test_several_postcodes_are_each_read_in_the_order_typed():
         # "OT" (Ortsteil) as German addresses write it
         ("Celle OT Westercelle", "03351"),
         ("Tostedt OT Todtglüsingen", "03353"),
+        # a former municipality still says where its villages lie
+        ("Bomlitz OT Ahrsen", "03358"),
     ],
 )
 def test_a_place_named_with_where_it_lies_keeps_only_that_one(query, district):
@@ -328,6 +330,9 @@ def test_a_typo_in_a_qualifier_reads_as_the_full_name_it_is_closest_to(query, me
         ("Celle Westercele", "Westercelle", "03351"),
         ("Westercele, Celle", "Westercelle", "03351"),
         ("Wiepenkaten Stade", "Wiepenkathen", "03359"),
+        # spelled further off than a guess alone may be, but confirmed by where it lies
+        ("Bomlitz Arhsen", "Ahrsen", "03358"),
+        ("Stade Hagn", "Hagen", "03359"),
         # a pasted address whose only place is misspelt
         ("Hans Müller, Bahnhofstr. 5, Westercele", "Westercelle", "03351"),
     ],

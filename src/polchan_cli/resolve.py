@@ -65,6 +65,7 @@ __all__ = [
 
 FUZZY_ACCEPT = 85.0  # at or above: shown as a result ("showing results for …")
 FUZZY_SUGGEST = 70.0  # at or above: offered as "did you mean …?" only
+FUZZY_CONFIRMED = 80.0  # at or above, and lying where the query says: a result
 PREFIX_MIN = 3
 PREFIX_LIMIT = 25
 
@@ -259,10 +260,11 @@ def _named(text: str, registry: Registry) -> list[Match]:
 
 def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
     """A place named with where it lies: "Westercelle, Celle", "Hagen Stade"."""
-    for reading, found in named:
-        fitting = _fitting(found, reading)
-        if fitting:
-            return Resolution(query=text, matches=_ranked(fitting, reading.head))
+    for by_former_name in (False, True):
+        for reading, found in named:
+            fitting = _fitting(found, reading, by_former_name=by_former_name)
+            if fitting:
+                return Resolution(query=text, matches=_ranked(fitting, reading.head))
     return None
 
 
@@ -271,22 +273,31 @@ def _guessed_in_context(
 ) -> Resolution | None:
     """A begun or misspelt place with where it lies: "Hamburg Altona", "Celle Westercele".
 
-    Where it lies confirms the guess: a guess that lies elsewhere is no answer.
+    Where it lies confirms the guess, so a guess may be spelled further off than
+    one standing alone (``FUZZY_CONFIRMED``: "Bomlitz Arhsen" is Ahrsen); a guess
+    that lies elsewhere is no answer.
     """
+
+    def fitting(matches: list[Match], reading: Reading) -> list[Match]:
+        return _fitting(matches, reading) or _fitting(matches, reading, by_former_name=True)
+
     for reading, found in named:
         # A guess fits only where the rest names a place it lies in: skip the
         # spelling search when the rest names none.
         if found or not any(_names_a_place(k) for k in reading.context):
             continue
         key = name_key(reading.head)
-        guess = _prefixed(reading.head, key, registry) or _fuzzy(reading.head, key, registry)
-        fitting = _fitting(list(guess.matches), reading)
-        if fitting:
-            return Resolution(
-                query=text,
-                matches=tuple(fitting),
-                fuzzy_for=_read_as(fitting) if guess.fuzzy_for else None,
-            )
+        prefixed = _prefixed(reading.head, key, registry)
+        begun = fitting(list(prefixed.matches), reading) if prefixed else []
+        if begun:
+            return Resolution(query=text, matches=tuple(begun))
+        for candidate, score, _ in _close_keys(key):
+            if score < FUZZY_CONFIRMED:
+                break
+            places = gazetteer.places_by_key(candidate)
+            guessed = fitting([_place_match(p, "fuzzy", registry) for p in places], reading)
+            if guessed:
+                return Resolution(query=text, matches=tuple(guessed), fuzzy_for=_read_as(guessed))
     return None
 
 
@@ -329,8 +340,23 @@ def _loosely_read(
     return None
 
 
-def _fitting(matches: list[Match], reading: Reading) -> list[Match]:
-    return [m for m in matches if reading.context & _keys_of_whereabouts(m)]
+def _fitting(
+    matches: list[Match], reading: Reading, *, by_former_name: bool = False
+) -> list[Match]:
+    """The matches that lie where the reading's context says.
+
+    With ``by_former_name``, where a former municipality lay counts too:
+    "Bomlitz Ahrsen" is Ahrsen, part of Walsrode since Bomlitz merged into it.
+    """
+    if not by_former_name:
+        return [m for m in matches if reading.context & _keys_of_whereabouts(m)]
+    successors = {
+        (p.district, p.municipality)
+        for key in reading.context
+        for p in gazetteer.places_by_key(key)
+        if p.kind == "former_name"
+    }
+    return [m for m in matches if (m.district.key, m.municipality) in successors]
 
 
 def _is_place(key: str) -> bool:
