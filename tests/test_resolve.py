@@ -284,6 +284,9 @@ def test_a_place_named_by_unknown_words_is_offered_not_taken():
     # "Zwiebelmarkt Celle" may mean Celle; it may also be a place the data lacks.
     res = resolve("Zwiebelmarkt Celle", registry())
     assert (res.status, res.suggestions[0]) == ("not_found", "Celle")
+    # A name shared by many places is offered once.
+    offered = resolve("Neuhof Landkreis Harburg", registry()).suggestions
+    assert offered.count("Neuhof") == 1
 
 
 def test_unknown_words_after_a_name_do_not_cut_it_short():

@@ -327,14 +327,14 @@ def _loosely_read(
         candidates = _close_keys(name_key(reading.head))
         if candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
-        names += [n for n in _close_names(candidates[:5]) if n not in names]
+        names += _close_names(candidates[:5])
     if closest and closest[0] >= FUZZY_ACCEPT:
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
         return replace(guess, query=text)
     # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
-    for _, found in named:
-        names += [m.name for m in found if m.name not in names]
+    names += [m.name for _, found in named for m in found]
+    names = list(dict.fromkeys(names))
     if names != list(suggestions):
         return Resolution(query=text, suggestions=tuple(names[:5]))
     return None
