@@ -111,3 +111,19 @@ def test_several_channels_named_by_an_agency_are_not_called_places_or_ranked():
     )
     first_line = rendered(print_resolution, res).splitlines()[0]
     assert first_line == "'PD Lüneburg' names 2 channels."
+
+
+def test_a_postcode_and_a_place_in_different_districts_are_flagged():
+    harburg = District("03353", "Landkreis Harburg", "Landkreis", "Niedersachsen")
+    postcode = Match(
+        name="21423",
+        kind="postcode",
+        match="exact",
+        municipality="Drage, Winsen (Luhe)",
+        district=harburg,
+        postcodes=("21423",),
+        channels=(),
+    )
+    res = Resolution(query="21423 Celle", matches=(postcode, match("municipality", "Celle")))
+    first_line = rendered(print_resolution, res).splitlines()[0]
+    assert "the postcode and the place lie in different districts" in first_line

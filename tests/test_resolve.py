@@ -230,6 +230,23 @@ def test_a_pasted_address_is_read_by_its_postcode(query):
     assert channel_ids(res) == {"celle"}
 
 
+def test_an_unknown_postcode_leaves_the_town_beside_it_to_answer():
+    res = resolve("Am Markt 1, 21399 Lüneburg", registry())
+    assert res.unknown_postcodes == ("21399",)
+    assert res.matches[0].name == "Lüneburg" and channel_ids(res) == {"lueneburg"}
+
+
+def test_a_town_in_another_district_than_its_postcode_is_shown_beside_it():
+    # 21423 is Winsen (Luhe)'s, in Landkreis Harburg; Celle is not: one is mistyped.
+    res = resolve("21423 Celle", registry())
+    assert res.matches[0].kind == "postcode"
+    assert channel_ids(res) == {"landkreis-harburg", "celle"}
+    # A name that fits the postcode adds nothing, and neither does one shared so
+    # widely that it cannot contradict it.
+    for query in ("21423 Winsen", "Hagen 21423", "Bahnhofstraße 5, 29221 Celle"):
+        assert {m.kind for m in resolve(query, registry()).matches} == {"postcode"}, query
+
+
 def test_several_postcodes_are_each_read_in_the_order_typed():
     res = resolve("29221, 21423 und 29221", registry())
     assert [m.name for m in res.matches] == ["29221", "21423"]

@@ -5,7 +5,8 @@ Accepts any string. :func:`check_query` returns it stripped, or raises
 too long, a number that is no postcode). The rest is string work on a checked
 query, with no lookups in the bundled data:
 
-- :func:`postcodes_in`: the postcodes in a pasted address (``D-29221 Celle``);
+- :func:`postcodes_in`, :func:`without_postcodes`: the postcodes in a pasted
+  address (``D-29221 Celle``), and the rest of it;
 - :func:`after_police_word`: the place in ``Polizei Buxtehude`` or ``Celle Polizei``;
 - :func:`with_agency_spelled_out`: ``pi celle`` as ``polizeiinspektion celle``;
 - :func:`type_word_respelled`: ``Landkries Celle`` as ``Landkreis Celle``;
@@ -32,6 +33,7 @@ __all__ = [
     "readings",
     "type_word_respelled",
     "with_agency_spelled_out",
+    "without_postcodes",
 ]
 
 MAX_QUERY_LENGTH = 200
@@ -118,6 +120,12 @@ def check_query(query: str) -> str:
 def postcodes_in(text: str) -> tuple[str, ...]:
     """The postcodes in the text, each once ("21423", "21423 Winsen", an address)."""
     return tuple(dict.fromkeys(m.group(1) for m in _POSTCODE_IN_TEXT.finditer(text)))
+
+
+def without_postcodes(text: str) -> str:
+    """The text with its postcodes taken out: ``Am Markt 1, 21335 Lüneburg`` ->
+    ``Am Markt 1,  Lüneburg``."""
+    return _POSTCODE_IN_TEXT.sub(" ", text)
 
 
 def after_police_word(text: str) -> str | None:

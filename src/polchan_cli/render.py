@@ -106,6 +106,14 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 query=query, match=_quoted(res.fuzzy_for)
             )
         )
+    elif {m.kind == "postcode" for m in res.matches} == {True, False}:
+        # The place named beside a postcode lies elsewhere: one of them is mistyped.
+        console.print(
+            gettext(
+                "{query}: the postcode and the place lie in different districts; "
+                "check which is right."
+            ).format(query=query)
+        )
     elif len(res.matches) > 1 and all(m.kind == "channel" for m in res.matches):
         # An agency or directorate ("PD Lüneburg") runs these; none is a guess.
         console.print(

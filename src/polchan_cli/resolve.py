@@ -52,6 +52,7 @@ from .query import (
     readings,
     type_word_respelled,
     with_agency_spelled_out,
+    without_postcodes,
 )
 from .registry import Channel, Registry
 
@@ -195,6 +196,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     postcodes = postcodes_in(text)
     if postcodes:
         matches = tuple(m for pc in postcodes for m in _postcode_matches(pc, registry))
+        matches += _named_beside_postcodes(text, matches, registry)
         return Resolution(query=text, matches=matches, postcodes=postcodes)
 
     reading = text
@@ -228,6 +230,32 @@ def resolve(query: str, registry: Registry) -> Resolution:
         or _loosely_read(text, named, registry, guess.suggestions)
         or guess
     )
+
+
+def _named_beside_postcodes(
+    text: str, by_postcode: tuple[Match, ...], registry: Registry
+) -> tuple[Match, ...]:
+    """The place an address names beside its postcode, where the postcode fails it.
+
+    An unknown postcode leaves the name to answer ("Am Markt 1, 21399 Lüneburg").
+    A name that lies in one district, none of the postcode's, is shown beside it,
+    so that a mistyped postcode cannot silently give another district's channel
+    ("21423 Celle"). Only names as typed count, never guesses.
+    """
+    rest = without_postcodes(text)
+    if not name_key(rest):
+        return ()
+    try:
+        beside = resolve(rest, registry)
+    except QueryError:
+        return ()
+    named = tuple(m for m in beside.matches if m.match in ("exact", "variant"))
+    if not by_postcode:
+        return named
+    districts = {m.district.key for m in named}
+    if len(districts) == 1 and not districts & {m.district.key for m in by_postcode}:
+        return named
+    return ()
 
 
 def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
