@@ -127,3 +127,9 @@ def test_a_postcode_and_a_place_in_different_districts_are_flagged():
     res = Resolution(query="21423 Celle", matches=(postcode, match("municipality", "Celle")))
     first_line = rendered(print_resolution, res).splitlines()[0]
     assert "the postcode and the place lie in different districts" in first_line
+
+
+def test_a_district_key_read_for_a_postcode_says_so():
+    res = Resolution(query="03351", matches=(match("district", "Landkreis Celle"),))
+    first_line = rendered(print_resolution, res).splitlines()[0]
+    assert first_line == "'03351' is no postcode but the district key of Landkreis Celle."

@@ -230,6 +230,18 @@ def test_a_pasted_address_is_read_by_its_postcode(query):
     assert channel_ids(res) == {"celle"}
 
 
+@pytest.mark.parametrize(("key", "channel"), [("03351", "celle"), ("11000", "berlin")])
+def test_a_district_key_that_is_no_postcode_gives_its_district(key, channel):
+    # The keys channels.yaml lists districts by; no postcode is 03351 or 11000.
+    res = resolve(key, registry())
+    assert [(m.kind, m.district.key) for m in res.matches] == [("district", key)]
+    assert channel_ids(res) == {channel}
+
+
+def test_a_real_postcode_is_never_read_as_a_district_key():
+    assert {m.kind for m in resolve("01067", registry()).matches} == {"postcode"}
+
+
 def test_an_unknown_postcode_leaves_the_town_beside_it_to_answer():
     res = resolve("Am Markt 1, 21399 Lüneburg", registry())
     assert res.unknown_postcodes == ("21399",)

@@ -106,6 +106,13 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 query=query, match=_quoted(res.fuzzy_for)
             )
         )
+    elif len(res.matches) == 1 and res.matches[0].district.key == res.query:
+        # "03351": no postcode, but the district key channels.yaml uses.
+        console.print(
+            gettext("{query} is no postcode but the district key of {district}.").format(
+                query=query, district=safe(res.matches[0].district.name)
+            )
+        )
     elif {m.kind == "postcode" for m in res.matches} == {True, False}:
         # The place named beside a postcode lies elsewhere: one of them is mistyped.
         console.print(

@@ -196,6 +196,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
     postcodes = postcodes_in(text)
     if postcodes:
         matches = tuple(m for pc in postcodes for m in _postcode_matches(pc, registry))
+        if not matches and text == postcodes[0] and (district := gazetteer.district(text)):
+            # No postcode, but a district key, as channels.yaml names districts.
+            return Resolution(query=text, matches=(_district_match(district, registry),))
         matches += _named_beside_postcodes(text, matches, registry)
         return Resolution(query=text, matches=matches, postcodes=postcodes)
 
@@ -487,6 +490,18 @@ def _place_match(place: gazetteer.Place, match: str, registry: Registry) -> Matc
         members=place.members,
         note=place.note,
         samtgemeinde=place.samtgemeinde,
+    )
+
+
+def _district_match(district: gazetteer.District, registry: Registry) -> Match:
+    return Match(
+        name=district.name,
+        kind="district",
+        match="exact",
+        municipality=None,
+        district=district,
+        postcodes=(),
+        channels=registry.covering(district.key),
     )
 
 
