@@ -282,6 +282,9 @@ def test_several_postcodes_are_each_read_in_the_order_typed():
         ("Tostedt OT Todtglüsingen", "03353"),
         # a former municipality still says where its villages lie
         ("Bomlitz OT Ahrsen", "03358"),
+        # and so does a Samtgemeinde (Drage is also in two Schleswig-Holstein districts)
+        ("Elbmarsch Drage", "03353"),
+        ("Hagen, SG Bevensen-Ebstorf", "03360"),
     ],
 )
 def test_a_place_named_with_where_it_lies_keeps_only_that_one(query, district):

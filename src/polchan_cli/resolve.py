@@ -411,8 +411,9 @@ def _read_as(matches: Iterable[Match]) -> str | None:
 
 
 def _keys_of_whereabouts(m: Match) -> set[str]:
+    """The keys of where a match lies: municipality, Samtgemeinde, district, state."""
     keys: set[str] = set()
-    for name in (m.municipality, m.district.name, m.state):
+    for name in (m.municipality, m.samtgemeinde, m.district.name, m.state):
         if name:
             key, variants = name_keys(name)
             keys.update([key, *variants])
