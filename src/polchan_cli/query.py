@@ -201,8 +201,9 @@ def readings(text: str) -> list[Reading]:
     Celle); a house number parts an address the same way ("Bahnhofstraße 5
     Celle"). A qualifier narrows the name before it the same way ("Hagen/Stade",
     "Munster (Örtze)"). Otherwise the words before or after the place must name
-    its municipality, district or state ("Berlin-Kreuzberg", "Celle Westercelle"),
-    so a plain unknown name is never cut into pieces that happen to exist.
+    where it lies, its municipality, Samtgemeinde, district or state
+    ("Berlin-Kreuzberg", "Celle Westercelle"), so a plain unknown name is never cut
+    into pieces that happen to exist.
     """
     parts = [part for part in _FIELD_BREAK.split(text) if name_key(part)]
     if len(parts) == 1 and (address := _HOUSE_NUMBER_THEN_TOWN.fullmatch(text)):
