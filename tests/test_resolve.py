@@ -416,6 +416,9 @@ def test_an_address_with_no_place_spelled_close_enough_suggests_each_parts_spell
         ("Polizeidirektion Lüneburg", set(PD_LUENEBURG.values())),
         ("PD Lüneburg", set(PD_LUENEBURG.values())),
         ("Polizei Verden", {"verden-osterholz"}),
+        # a state: the channels in it
+        ("Niedersachsen", set(COVERED.values())),
+        ("Nordrhein-Westfalen", {"muenster", "paderborn", "siegen-wittgenstein"}),
     ],
 )
 def test_an_agency_or_directorate_gives_the_channels_it_runs(query, channels):

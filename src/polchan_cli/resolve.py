@@ -533,17 +533,22 @@ def _postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
 
 
 def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Match]:
-    """Channels the query names, or, failing places, whose id it is.
+    """Channels the query names, or, failing places, whose id or state it is.
 
     By name: the channel's name, its agency (``Polizeiinspektion Celle``, ``PI
     Celle``) or the directorate above it (``Polizeidirektion Lüneburg`` gives its
     eight channels), each also without its qualifier (``Polizei Verden`` for
-    Polizei Verden/Osterholz, as a ``variant``).
+    Polizei Verden/Osterholz, as a ``variant``). Otherwise its id (``celle``), or
+    its state (``Niedersachsen`` gives the state's channels).
     """
     if by_name:
         named = registry.named(with_agency_spelled_out(key))
     else:
-        named = tuple((c, "exact") for c in registry.channels if key in {name_key(c.id), c.id})
+        named = tuple(
+            (c, "exact")
+            for c in registry.channels
+            if key in {name_key(c.id), c.id, name_key(c.state)}
+        )
     found = []
     for c, match in named:
         primary = (
