@@ -110,7 +110,7 @@ def test_several_channels_named_by_an_agency_are_not_called_places_or_ranked():
         matches=(match("channel", "Polizei Celle"), match("channel", "Polizei Stade")),
     )
     first_line = rendered(print_resolution, res).splitlines()[0]
-    assert first_line == "'PD Lüneburg' names 2 channels."
+    assert first_line == "'PD Lüneburg': 2 channels."
 
 
 def test_a_postcode_and_a_place_in_different_districts_are_flagged():

@@ -122,11 +122,11 @@ def print_resolution(console: Console, res: Resolution) -> None:
             ).format(query=query)
         )
     elif len(res.matches) > 1 and all(m.kind == "channel" for m in res.matches):
-        # An agency or directorate ("PD Lüneburg") runs these; none is a guess.
+        # An agency, directorate or state ("PD Lüneburg") has these; none is a guess.
         console.print(
-            ngettext(
-                "{query} names {n} channel.", "{query} names {n} channels.", len(res.matches)
-            ).format(query=query, n=format_number(len(res.matches)))
+            ngettext("{query}: {n} channel.", "{query}: {n} channels.", len(res.matches)).format(
+                query=query, n=format_number(len(res.matches))
+            )
         )
     elif res.ambiguous:
         districts = len({m.district.key for m in res.matches})
