@@ -74,6 +74,14 @@ def test_fuller_spelling_of_a_municipality_wins(fixture_build):
     assert "Dannenberg" not in places
 
 
+def test_a_roman_numeral_geonames_adds_names_a_village_not_the_municipality(fixture_build):
+    # GeoNames "Hanstedt I", OpenStreetMap "Hanstedt": the municipality is Hanstedt.
+    places = _places(fixture_build)
+    (hanstedt,) = places["Hanstedt"]
+    assert hanstedt[3:6] == ["municipality", "Hanstedt", "03360"]
+    assert "Hanstedt I" not in places
+
+
 def test_merged_municipality_becomes_a_former_name_of_its_successor(fixture_build):
     places = _places(fixture_build)
     (bomlitz,) = places["Bomlitz"]

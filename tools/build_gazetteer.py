@@ -71,6 +71,8 @@ HEADER_SOURCES = (
 # Qualifier suffixes of kreisfreie Städte in the Destatis table ("Münster, Stadt").
 _CITY_SUFFIX = re.compile(r",\s.*$")
 _GEMFR = re.compile(r",?\s*gemfr\.\s*Bezirk$")
+# " I", " II", ...: GeoNames' mark of one of several villages of that name.
+_ROMAN_SUFFIX = re.compile(r"\s+[IVX]+")
 
 PLACE_COLUMNS = (
     "key",
@@ -337,8 +339,13 @@ def build(sources: Path, out: Path, curated: Path, former_table: Path) -> Report
                 continue
             if raw != muni.name:
                 # Two spellings of one name ("Dannenberg" and "Dannenberg (Elbe)",
-                # "Amt Neuhaus" and "Neuhaus"): the fuller one is shown.
-                shorter, muni.name = sorted((raw, muni.name), key=lambda n: (len(n), n))
+                # "Amt Neuhaus" and "Neuhaus"): the fuller one is shown. A roman
+                # numeral GeoNames adds names a village, not the municipality
+                # ("Hanstedt I" is a village of Hanstedt, Landkreis Uelzen).
+                if _ROMAN_SUFFIX.fullmatch(raw.removeprefix(muni.name)):
+                    shorter = raw
+                else:
+                    shorter, muni.name = sorted((raw, muni.name), key=lambda n: (len(n), n))
                 muni.notes.add(f"also spelt {shorter}")
             muni.postcodes.add(zipcode)
             if coords:
