@@ -378,6 +378,12 @@ def test_a_misspelt_village_with_where_it_lies_is_read_as_the_one_there(query, m
     assert {(m.name, m.district.key, m.match) for m in res.matches} == {(meant, district, "fuzzy")}
 
 
+def test_a_begun_name_is_found_where_it_lies_however_many_places_elsewhere_begin_so():
+    # Over a hundred places begin with "Wes"; Westercelle is the one in Celle.
+    res = resolve("Celle Wes", registry())
+    assert [(m.name, m.match) for m in res.matches] == [("Westercelle", "prefix")]
+
+
 def test_a_begun_name_with_where_it_lies_lists_the_places_there_it_begins():
     # GeoNames has Hamburg's Altona-Altstadt and Altona-Nord, no plain Altona.
     for query in ("Hamburg-Altona", "Hamburg Altona", "Altona, Hamburg"):

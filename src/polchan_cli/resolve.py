@@ -69,6 +69,7 @@ FUZZY_SUGGEST = 70.0  # at or above: offered as "did you mean …?" only
 FUZZY_CONFIRMED = 80.0  # at or above, and lying where the query says: a result
 PREFIX_MIN = 3
 PREFIX_LIMIT = 25
+CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched for one there
 
 _TIERS = {"exact": 0, "variant": 1, "prefix": 2, "fuzzy": 3}
 _KIND_ORDER = {
@@ -318,10 +319,13 @@ def _guessed_in_context(
         if found or not any(_names_a_place(k) for k in reading.context):
             continue
         key = name_key(reading.head)
-        prefixed = _prefixed(reading.head, key, registry)
-        begun = fitting(list(prefixed.matches), reading) if prefixed else []
+        # Every place the head begins, not only the first few: most lie elsewhere.
+        prefixed = (
+            gazetteer.places_by_prefix(key, CONTEXT_PREFIX_LIMIT) if len(key) >= PREFIX_MIN else []
+        )
+        begun = fitting([_place_match(p, "prefix", registry) for p in prefixed], reading)
         if begun:
-            return Resolution(query=text, matches=tuple(begun))
+            return Resolution(query=text, matches=_ranked(begun, reading.head))
         for candidate, score, _ in _close_keys(key):
             if score < FUZZY_CONFIRMED:
                 break
