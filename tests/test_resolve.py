@@ -379,7 +379,7 @@ def test_a_misspelt_village_with_where_it_lies_is_read_as_the_one_there(query, m
 
 
 def test_a_begun_name_is_found_where_it_lies_however_many_places_elsewhere_begin_so():
-    # Over a hundred places begin with "Wes"; Westercelle is the one in Celle.
+    # Nearly a hundred places begin with "Wes"; Westercelle is the one in Celle.
     res = resolve("Celle Wes", registry())
     assert [(m.name, m.match) for m in res.matches] == [("Westercelle", "prefix")]
 
