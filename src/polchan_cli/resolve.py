@@ -1,10 +1,12 @@
 """Resolve what a person typed to places and the police channels that cover them.
 
-Accepts any string: a 5-digit postcode (alone or inside a pasted address), a
-channel id or name (``celle``, ``Polizei Stade``), its agency or directorate
-(``PI Celle``, ``Polizeidirektion Lüneburg``), the police of a place (``Polizei
-Buxtehude``), a district, municipality, locality (Ortsteil), Samtgemeinde or
-former name, in any spelling :mod:`polchan_cli.normalize` folds together, with
+Accepts any string: a 5-digit postcode (alone or inside a pasted address, where
+a town beside an unknown or contradicting postcode is answered too), a district
+key that is no postcode (``03351``), a channel id or name (``celle``, ``Polizei
+Stade``), its agency, directorate or state (``PI Celle``, ``Polizeidirektion
+Lüneburg``, ``Niedersachsen``), the police of a place (``Polizei Buxtehude``), a
+district, municipality, locality (Ortsteil), Samtgemeinde or former name, in any
+spelling :mod:`polchan_cli.normalize` folds together, with
 typos, optionally followed or preceded by where it lies (``Hagen, Landkreis
 Stade``, ``Berlin-Kreuzberg``), which also confirms a misspelt or begun name
 (``Celle Westercele``, ``Hamburg-Altona``), or by a qualifier the name does not
