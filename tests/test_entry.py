@@ -41,7 +41,7 @@ def _typer(args, env):
         (["find", "Hagen", "Stade"], {}),
         (["find", "Winsen", "--json", "Luhe"], {}),
         (["find", "Cele"], {}),
-        (["find", "Celxe"], {}),
+        (["find", "Cellxx"], {}),
         (["find", "Hannover", "--json"], {}),
         (["find", "Westercelle"], {"LANG": "de_DE.UTF-8"}),
         (["find", "Winsen"], {"POLCHAN_LANG": "de"}),

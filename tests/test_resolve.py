@@ -210,6 +210,9 @@ def test_village_names_shared_across_districts_list_every_one(query):
         ("Lüneberg", "Lüneburg", "lueneburg"),
         ("Rothenburg Wümme", "Rotenburg (Wümme)", "rotenburg-wuemme"),
         ("Westercele", "Westercelle", "celle"),
+        # one changed letter, or two swapped, is one typo, even in a short name
+        ("Celxe", "Celle", "celle"),
+        ("Celel", "Celle", "celle"),
     ],
 )
 def test_typos_give_a_fuzzy_result_marked_as_such(query, meant, channel):
@@ -401,7 +404,7 @@ def test_a_guess_that_lies_elsewhere_gives_way_to_the_place_named():
 
 
 def test_an_address_with_no_place_spelled_close_enough_suggests_each_parts_spelling():
-    res = resolve("Bahnhofstraße 5, Xyzzy, Celel", registry())
+    res = resolve("Bahnhofstraße 5, Xyzzy, Cellxx", registry())
     assert res.status == "not_found"
     assert "Celle" in res.suggestions
 
@@ -481,6 +484,22 @@ def test_municipalities_and_their_villages_say_which_samtgemeinde_they_are_in():
     assert town.samtgemeinde is None
 
 
+@pytest.mark.parametrize(
+    ("query", "meant", "district"),
+    [("Hraber", "Harber", "03358"), ("Berloh", "Breloh", "03358"), ("Lunesn", "Lunsen", "03361")],
+)
+def test_two_swapped_letters_read_as_the_village_they_were_swapped_in(query, meant, district):
+    # Counted as two edits, each was closer to another place (Räber, Bernloch, Lünen).
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (meant, district)
+
+
+def test_a_missing_village_two_letters_from_another_is_only_offered():
+    # Bruchtorf (Jelmstorf) is not in the data; Uchtorf is two edits away.
+    res = resolve("Bruchtorf", registry())
+    assert (res.status, res.suggestions[0]) == ("not_found", "Uchtorf")
+
+
 def test_a_typo_is_read_as_the_closest_spelling_first():
     # One letter from München and from Mucheln alike; the umlaut typed says München,
     # and the guess named in the message is what the table shows first.
@@ -505,7 +524,7 @@ def test_prefix_answers_add_no_spellings_when_they_fit(query):
 
 
 def test_weak_match_is_only_a_suggestion():
-    res = resolve("Celxe", registry())
+    res = resolve("Cellxx", registry())
     assert res.status == "not_found"
     assert res.matches == ()
     assert "Celle" in res.suggestions

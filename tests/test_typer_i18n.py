@@ -93,9 +93,9 @@ def test_find_ambiguous_fuzzy_and_nothing_found_in_german():
     assert "kein Kanal" in winsen.stdout
     fuzzy = de("find", "Cele")
     assert "Keine genaue Übereinstimmung für „Cele“; Ergebnisse für „Celle“." in fuzzy.stdout
-    nothing = de("find", "Celxe")
+    nothing = de("find", "Cellxx")
     assert nothing.exit_code == ExitCode.NOT_FOUND
-    assert "Nichts gefunden für „Celxe“. Meinten Sie:" in nothing.stdout
+    assert "Nichts gefunden für „Cellxx“. Meinten Sie:" in nothing.stdout
     assert "Ihr Ort fehlt? Mit der fünfstelligen Postleitzahl" in _flat(nothing.stdout)
     none = de("find", "Hannover")
     assert none.exit_code == ExitCode.NO_CHANNEL
@@ -149,7 +149,7 @@ def test_validate_and_paths_in_german():
     [
         (("find", "find", "Celle", "--json"), 0),
         (("find", "find", "Winsen", "--json"), 0),
-        (("find", "find", "Celxe", "--json"), 1),
+        (("find", "find", "Cellxx", "--json"), 1),
         (("list", "list", "--json"), 0),
         (("sources", "sources", "--json"), 0),
     ],
@@ -192,7 +192,7 @@ ERRORS = [
     ),
     (("open",), 2, "missing argument PLACE", "Argument ORT fehlt"),
     (("find", "--batch"), 2, "option --batch needs a value", "Option --batch braucht einen Wert"),
-    (("open", "Celxe"), 1, "nothing found for 'Celxe'", "nichts gefunden für „Celxe“"),
+    (("open", "Cellxx"), 1, "nothing found for 'Cellxx'", "nichts gefunden für „Cellxx“"),
     (
         ("open", "Hannover"),
         3,

@@ -66,9 +66,14 @@ __all__ = [
     "resolve",
 ]
 
-FUZZY_ACCEPT = 85.0  # at or above: shown as a result ("showing results for …")
-FUZZY_SUGGEST = 70.0  # at or above: offered as "did you mean …?" only
-FUZZY_CONFIRMED = 80.0  # at or above, and lying where the query says: a result
+# Spelling scores are 100 × (1 − edits / length), an edit being a letter left out,
+# added or changed, or two letters swapped, as people mistype.
+FUZZY_ACCEPT = 80.0  # one edit, at or above: a result ("showing results for …")
+FUZZY_ACCEPT_FAR = 85.0  # more edits, at or above: a result
+FUZZY_SUGGEST = 60.0  # at or above: offered as "did you mean …?" only
+FUZZY_CONFIRMED = 70.0  # at or above, and lying where the query says: a result
+_ROUGH_CUTOFF = 55.0  # the cheaper first pass (InDel ratio) that finds the candidates
+_ROUGH_LIMIT = 40
 PREFIX_MIN = 3
 PREFIX_LIMIT = 25
 CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched for one there
@@ -274,9 +279,9 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
     if not any(m.channels for m in matches):
         # "Zelle" starts only "Zellertal", far from any channel, and is spelled
         # more like Celle: offer the closer names that have a channel.
-        from rapidfuzz import fuzz
+        from rapidfuzz.distance import OSA
 
-        nearest = max(fuzz.ratio(key, p.key) for p in prefixed)
+        nearest = max(100.0 * OSA.normalized_similarity(key, p.key) for p in prefixed)
         closer = [c for c in _close_keys(key) if c[1] > nearest]
         others = _close_names(closer, covered_by=registry)
     return Resolution(query=text, matches=matches, suggestions=others)
@@ -365,7 +370,7 @@ def _loosely_read(
         if candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
-    if closest and closest[0] >= FUZZY_ACCEPT:
+    if closest and _accepted(closest[2][0]):
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
         return replace(guess, query=text)
@@ -591,11 +596,11 @@ def _fuzzy(
     if not candidates:
         return Resolution(query=text)
     best = candidates[0][1]
-    if best >= FUZZY_ACCEPT:
+    if _accepted(candidates[0]):
         kept = {
             k: (score, gazetteer.places_by_key(k))
-            for k, score, _ in candidates
-            if score >= max(FUZZY_ACCEPT, best - 3)
+            for k, score, edits in candidates
+            if score >= best - 3 and _accepted((k, score, edits))
         }
         # Keys tie often ("muchen" is one letter from "munchen" and "mucheln"); the
         # spelling before folding breaks the tie: "Müchen" was meant as "München".
@@ -616,12 +621,32 @@ def _fuzzy(
 
 
 def _close_keys(key: str) -> list[tuple[str, float, int]]:
-    """Name keys spelled like ``key``, closest first, down to FUZZY_SUGGEST."""
-    from rapidfuzz import fuzz, process
+    """(key, score, edits) of name keys spelled like ``key``, closest first.
 
-    return process.extract(
-        key, gazetteer.all_keys(), scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_SUGGEST
+    Down to FUZZY_SUGGEST, at most eight. A swapped pair or a changed letter is one
+    edit, so "Lunesn" is as close to Lunsen as to Lünen, and "Cele" one edit from
+    Celle. rapidfuzz's InDel ratio, cheaper, picks the candidates first.
+    """
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
+
+    rough = process.extract(
+        key, gazetteer.all_keys(), scorer=fuzz.ratio, limit=_ROUGH_LIMIT, score_cutoff=_ROUGH_CUTOFF
     )
+    scored = []
+    for candidate, _, _ in rough:  # best InDel ratio first: ties keep that order
+        edits = OSA.distance(key, candidate)
+        score = 100.0 * (1 - edits / max(len(key), len(candidate)))
+        if score >= FUZZY_SUGGEST:
+            scored.append((candidate, score, edits))
+    scored.sort(key=lambda c: -c[1])
+    return scored[:8]
+
+
+def _accepted(candidate: tuple[str, float, int]) -> bool:
+    """Whether a spelling is close enough to be read as the place, not only offered."""
+    _, score, edits = candidate
+    return score >= FUZZY_ACCEPT_FAR or (edits <= 1 and score >= FUZZY_ACCEPT)
 
 
 def _close_names(
