@@ -296,6 +296,18 @@ def test_a_place_named_with_where_it_lies_keeps_only_that_one(query, district):
     assert all(m.match == "exact" for m in res.matches)
 
 
+def test_two_villages_of_one_municipality_give_its_channel():
+    # Hermannsburg and Baven are both villages of Südheide since 2015.
+    both = resolve("Hermannsburg Baven", registry())
+    assert {(m.name, m.municipality) for m in both.matches} == {
+        ("Hermannsburg", "Südheide"),
+        ("Baven", "Südheide"),
+    }
+    assert channel_ids(both) == {"celle"}
+    # After a comma the first is the place, as in an address.
+    assert [m.name for m in resolve("Baven, Hermannsburg", registry()).matches] == ["Baven"]
+
+
 def test_context_that_fits_nothing_keeps_every_candidate():
     # "Bahnhofstraße 5" names no place; Celle is still found, and "Nindorf, Bayern"
     # lists every Nindorf rather than none.

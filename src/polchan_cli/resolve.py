@@ -299,11 +299,20 @@ def _named(text: str, registry: Registry) -> list[Match]:
 
 def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
     """A place named with where it lies: "Westercelle, Celle", "Hagen Stade"."""
-    for by_former_name in (False, True):
+    for via in (None, "former_name"):
         for reading, found in named:
-            fitting = _fitting(found, reading, by_former_name=by_former_name)
+            fitting = _fitting(found, reading, via=via)
             if fitting:
                 return Resolution(query=text, matches=_ranked(fitting, reading.head))
+    # Two villages of one municipality ("Hermannsburg Baven", both now Südheide):
+    # after a comma the first is the place; without one either may be, and both
+    # have the same channel.
+    siblings = [(reading, _fitting(found, reading, via="locality")) for reading, found in named]
+    if any(reading.how == "fields" for reading, _ in siblings):
+        siblings = siblings[:1]
+    matches = [m for _, fitting in siblings for m in fitting]
+    if matches:
+        return Resolution(query=text, matches=_ranked(matches, text))
     return None
 
 
@@ -318,7 +327,7 @@ def _guessed_in_context(
     """
 
     def fitting(matches: list[Match], reading: Reading) -> list[Match]:
-        return _fitting(matches, reading) or _fitting(matches, reading, by_former_name=True)
+        return _fitting(matches, reading) or _fitting(matches, reading, via="former_name")
 
     for reading, found in named:
         # A guess fits only where the rest names a place it lies in: skip the
@@ -382,23 +391,23 @@ def _loosely_read(
     return None
 
 
-def _fitting(
-    matches: list[Match], reading: Reading, *, by_former_name: bool = False
-) -> list[Match]:
+def _fitting(matches: list[Match], reading: Reading, *, via: str | None = None) -> list[Match]:
     """The matches that lie where the reading's context says.
 
-    With ``by_former_name``, where a former municipality lay counts too:
-    "Bomlitz Ahrsen" is Ahrsen, part of Walsrode since Bomlitz merged into it.
+    With ``via`` (a place kind), a place of that kind the context names counts as
+    where its municipality lies: ``former_name`` makes "Bomlitz Ahrsen" Ahrsen,
+    part of Walsrode since Bomlitz merged into it; ``locality`` makes "Hermannsburg
+    Baven" a village of Südheide, the municipality Hermannsburg is part of too.
     """
-    if not by_former_name:
+    if via is None:
         return [m for m in matches if reading.context & _keys_of_whereabouts(m)]
-    successors = {
+    municipalities = {
         (p.district, p.municipality)
         for key in reading.context
         for p in gazetteer.places_by_key(key)
-        if p.kind == "former_name"
+        if p.kind == via
     }
-    return [m for m in matches if (m.district.key, m.municipality) in successors]
+    return [m for m in matches if (m.district.key, m.municipality) in municipalities]
 
 
 def _is_place(key: str) -> bool:
