@@ -133,3 +133,19 @@ def test_a_district_key_read_for_a_postcode_says_so():
     res = Resolution(query="03351", matches=(match("district", "Landkreis Celle"),))
     first_line = rendered(print_resolution, res).splitlines()[0]
     assert first_line == "'03351' is no postcode but the district key of Landkreis Celle."
+
+
+def test_a_state_without_a_channel_is_named_once():
+    bayern = District("", "Bayern", "Land", "Bayern")
+    state = Match(
+        name="Bayern",
+        kind="state",
+        match="exact",
+        municipality=None,
+        district=bayern,
+        postcodes=(),
+        channels=(),
+    )
+    out = rendered(print_resolution, Resolution(query="Bayern", matches=(state,)))
+    assert "No channel in the registry covers Bayern." in out
+    assert "Bayern (Bayern)" not in out

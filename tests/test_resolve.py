@@ -448,6 +448,19 @@ def test_an_agency_or_directorate_gives_the_channels_it_runs(query, channels):
     assert channel_ids(res) == channels
 
 
+@pytest.mark.parametrize(("query", "first"), [("Bayern", "Bayern"), ("Hessen", "Hessen")])
+def test_a_state_without_a_channel_says_so_before_any_village_of_its_name(query, first):
+    # Hessen is also a village of Osterwieck (Sachsen-Anhalt); the state comes first.
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.matches[0].kind, res.status) == (first, "state", "no_channel")
+    assert res.matches[0].to_dict()["district"] is None
+
+
+def test_a_city_state_is_the_city_not_its_state():
+    assert "state" not in {m.kind for m in resolve("Hamburg", registry()).matches}
+    assert {m.kind for m in resolve("Berlin", registry()).matches} == {"district", "municipality"}
+
+
 @pytest.mark.parametrize(
     ("query", "name", "channel"),
     [

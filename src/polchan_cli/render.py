@@ -36,6 +36,7 @@ KIND_LABELS = {
     "samtgemeinde": N_("Samtgemeinde"),
     "locality": N_("Ortsteil"),
     "former_name": N_("former name"),
+    "state": N_("state"),
 }
 
 FOOTER = N_(
@@ -173,7 +174,9 @@ def print_resolution(console: Console, res: Resolution) -> None:
         table.add_row(
             safe(m.name),
             safe(_describe(m)),
-            f"{safe(m.district.name)}\n[dim]{safe(m.state)}[/dim]",
+            safe(m.state)
+            if m.kind == "state"
+            else f"{safe(m.district.name)}\n[dim]{safe(m.state)}[/dim]",
             channels or f"[dim]{safe(gettext('no channel'))}[/dim]",
         )
     console.print(table)
@@ -191,7 +194,12 @@ def print_resolution(console: Console, res: Resolution) -> None:
     if res.fuzzy_for:
         console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
     if res.status == "no_channel":
-        districts = sorted({f"{m.district.name} ({m.state})" for m in res.matches})
+        districts = sorted(
+            {
+                m.state if m.kind == "state" else f"{m.district.name} ({m.state})"
+                for m in res.matches
+            }
+        )
         where = ", ".join(districts[:5]) + ("" if len(districts) <= 5 else ", …")
         console.print(
             gettext("No channel in the registry covers {districts}.").format(districts=safe(where))

@@ -79,9 +79,12 @@ PREFIX_LIMIT = 25
 CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched for one there
 
 _TIERS = {"exact": 0, "variant": 1, "prefix": 2, "fuzzy": 3}
+# Places named like their state that are meant before it: the city-states.
+_CITY_KINDS = ("district", "municipality")
 _KIND_ORDER = {
     "postcode": 0,
     "channel": 0,
+    "state": 0,
     "district": 1,
     "municipality": 2,
     "samtgemeinde": 3,
@@ -138,7 +141,9 @@ class Match:
             "kind": self.kind,
             "match": self.match,
             "municipality": self.municipality,
-            "district": {"key": self.district.key, "name": self.district.name},
+            "district": None
+            if self.kind == "state"
+            else {"key": self.district.key, "name": self.district.name},
             "state": self.state,
             "postcodes": list(self.postcodes),
             "channels": [
@@ -294,6 +299,13 @@ def _named(text: str, registry: Registry) -> list[Match]:
     places = gazetteer.places_by_key(key)
     if not places and not matches:
         matches = _channel_matches(key, registry, by_name=False)
+    state = _states().get(key)
+    # A state, unless a city of its name is meant (Berlin, Hamburg, Bremen): its
+    # channels, or the state itself to say that none covers it ("Bayern",
+    # "Hessen" before the village Hessen in Sachsen-Anhalt).
+    if state and not any(p.match == "exact" and p.kind in _CITY_KINDS for p in places):
+        in_state = [c for c in registry.channels if c.state == state]
+        matches += [_channel_match(c, "exact") for c in in_state] or [_state_match(state)]
     return matches + [_place_match(p, p.match, registry) for p in places]
 
 
@@ -415,12 +427,25 @@ def _is_place(key: str) -> bool:
 
 
 def _names_a_place(key: str) -> bool:
-    return _is_place(key) or key in _state_keys()
+    return _is_place(key) or key in _states()
 
 
 @functools.cache
-def _state_keys() -> frozenset[str]:
-    return frozenset(name_key(d.state) for d in gazetteer.districts().values())
+def _states() -> dict[str, str]:
+    """Each state's name by its key."""
+    return {name_key(d.state): d.state for d in gazetteer.districts().values()}
+
+
+def _state_match(state: str) -> Match:
+    return Match(
+        name=state,
+        kind="state",
+        match="exact",
+        municipality=None,
+        district=gazetteer.District("", state, "Land", state),
+        postcodes=(),
+        channels=(),
+    )
 
 
 def _read_as(matches: Iterable[Match]) -> str | None:
@@ -558,37 +583,31 @@ def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Mat
     By name: the channel's name, its agency (``Polizeiinspektion Celle``, ``PI
     Celle``) or the directorate above it (``Polizeidirektion Lüneburg`` gives its
     eight channels), each also without its qualifier (``Polizei Verden`` for
-    Polizei Verden/Osterholz, as a ``variant``). Otherwise its id (``celle``), or
-    its state (``Niedersachsen`` gives the state's channels).
+    Polizei Verden/Osterholz, as a ``variant``). Otherwise its id (``celle``).
     """
     if by_name:
         named = registry.named(with_agency_spelled_out(key))
     else:
-        named = tuple(
-            (c, "exact")
-            for c in registry.channels
-            if key in {name_key(c.id), c.id, name_key(c.state)}
-        )
-    found = []
-    for c, match in named:
-        primary = (
-            c.districts[0]
-            if c.districts
-            else (c.municipalities[0].district if c.municipalities else "")
-        )
-        found.append(
-            Match(
-                name=c.name,
-                kind="channel",
-                match=match,
-                municipality=None,
-                district=_district(primary),
-                postcodes=(),
-                channels=(c,),
-                note=c.agency,
-            )
-        )
-    return found
+        named = tuple((c, "exact") for c in registry.channels if key in {name_key(c.id), c.id})
+    return [_channel_match(c, match) for c, match in named]
+
+
+def _channel_match(c: Channel, match: str) -> Match:
+    primary = (
+        c.districts[0]
+        if c.districts
+        else (c.municipalities[0].district if c.municipalities else "")
+    )
+    return Match(
+        name=c.name,
+        kind="channel",
+        match=match,
+        municipality=None,
+        district=_district(primary),
+        postcodes=(),
+        channels=(c,),
+        note=c.agency,
+    )
 
 
 def _fuzzy(
