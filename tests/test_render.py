@@ -31,12 +31,13 @@ def channel(name: str = "Polizei Celle", url: str = "https://whatsapp.com/channe
 def match(kind: str, name: str, **extra) -> Match:
     fields = {
         "municipality": "Celle",
+        "district": CELLE,
         "postcodes": ("29221",),
         "channels": (channel(),),
         "match": "exact",
     }
     fields.update(extra)
-    return Match(name=name, kind=kind, district=CELLE, **fields)
+    return Match(name=name, kind=kind, **fields)
 
 
 def rendered(draw, *args, terminal: bool = False) -> str:
@@ -115,15 +116,7 @@ def test_several_channels_named_by_an_agency_are_not_called_places_or_ranked():
 
 def test_a_postcode_and_a_place_in_different_districts_are_flagged():
     harburg = District("03353", "Landkreis Harburg", "Landkreis", "Niedersachsen")
-    postcode = Match(
-        name="21423",
-        kind="postcode",
-        match="exact",
-        municipality="Drage, Winsen (Luhe)",
-        district=harburg,
-        postcodes=("21423",),
-        channels=(),
-    )
+    postcode = match("postcode", "21423", municipality="Drage", district=harburg, channels=())
     res = Resolution(query="21423 Celle", matches=(postcode, match("municipality", "Celle")))
     first_line = rendered(print_resolution, res).splitlines()[0]
     assert "the postcode and the place lie in different districts" in first_line
@@ -137,15 +130,7 @@ def test_a_district_key_read_for_a_postcode_says_so():
 
 def test_a_state_without_a_channel_is_named_once():
     bayern = District("", "Bayern", "Land", "Bayern")
-    state = Match(
-        name="Bayern",
-        kind="state",
-        match="exact",
-        municipality=None,
-        district=bayern,
-        postcodes=(),
-        channels=(),
-    )
+    state = match("state", "Bayern", municipality=None, district=bayern, channels=())
     out = rendered(print_resolution, Resolution(query="Bayern", matches=(state,)))
     assert "No channel in the registry covers Bayern." in out
     assert "Bayern (Bayern)" not in out
