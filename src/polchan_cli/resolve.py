@@ -204,7 +204,14 @@ class Resolution:
 
 
 def resolve(query: str, registry: Registry) -> Resolution:
-    """Resolve a query (see the module docstring). Raises only QueryError."""
+    """Resolve a query (see the module docstring). Raises only QueryError.
+
+    Tried in this order, the first that answers wins: postcodes (and the town
+    beside them); the whole text as a name; the place after a word for the police;
+    a misspelt type word respelled; a place named with where it lies; names the
+    text begins; the whole text misspelt; a part misspelt but lying where the rest
+    says; a part of an address or a name before its qualifier; suggestions.
+    """
     text = check_query(query)
     postcodes = postcodes_in(text)
     if postcodes:
