@@ -143,3 +143,37 @@ def test_completion_fast_path_prints_what_typer_prints(env):
 def test_other_completion_requests_go_to_typer(env):
     with runner.isolation(env={**ENV, **env}):
         assert fast_answer([], os.environ) is None
+
+
+def _run_with_a_bug(module: str, name: str, args: list[str]) -> subprocess.CompletedProcess:
+    """Run the console script with ``module.name`` replaced by a function that raises."""
+    code = (
+        "import importlib, sys\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('simulated bug')\n"
+        f"setattr(importlib.import_module({module!r}), {name!r}, broken)\n"
+        "import polchan_cli.entry\n"
+        "sys.argv = ['polchan', *sys.argv[1:]]\n"
+        "polchan_cli.entry.main()\n"
+    )
+    env = {**os.environ, "LANG": "C", "POLCHAN_LANG": "en"}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
+    )
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "args"),
+    [
+        ("polchan_cli.entry", "find", ["find", "Celle"]),  # the fast path
+        ("polchan_cli.render", "print_channels", ["list"]),  # a Typer command
+    ],
+)
+def test_an_internal_error_is_one_line_and_exit_70(module, name, args):
+    out = _run_with_a_bug(module, name, args)
+    assert out.returncode == 70
+    assert out.stderr.splitlines() == [
+        "polchan: internal error: RuntimeError: simulated bug; run again with --debug to see where"
+    ]
+    debug = _run_with_a_bug(module, name, [*args, "--debug"])
+    assert debug.returncode == 1 and "Traceback" in debug.stderr

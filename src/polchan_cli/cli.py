@@ -31,7 +31,7 @@ APP_HELP = N_(
     "Example: polchan find Celle\n\n"
     "Exit codes: 0 a channel was found; 1 nothing matched; 2 usage or input error "
     "(including an invalid registry file); 3 places matched but no channel covers them; "
-    "130 interrupted.\n\n"
+    "70 internal error (--debug shows where); 130 interrupted.\n\n"
     "Language: --lang de|en, else POLCHAN_LANG, else LC_ALL, LC_MESSAGES or LANG."
 )
 
@@ -81,6 +81,14 @@ def _root(
         ),
     ] = False,
     lang: LangOption = None,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            # Read before parsing (entry.main), on any command; here for --help.
+            help=N_("On an internal error, show the traceback instead of one line."),
+        ),
+    ] = False,
 ) -> None:
     """Find the police WhatsApp channel for a German place or postcode."""
 

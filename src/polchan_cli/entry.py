@@ -166,6 +166,9 @@ def main() -> None:
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     sys.stdout = _ClosedPipeEndsQuietly(sys.stdout)  # type: ignore[assignment]
+    debug = "--debug" in sys.argv[1:]
+    if debug:  # on any command, before or after it, like --lang
+        sys.argv[1:] = [arg for arg in sys.argv[1:] if arg != "--debug"]
     try:
         code = fast_answer(sys.argv[1:], os.environ)
         if code is not None:
@@ -176,3 +179,17 @@ def main() -> None:
     except BrokenPipeError:
         # Written past the wrapper (a direct write to the buffer): end the same way.
         _reader_gone()
+    except Exception as error:
+        if debug:
+            raise
+        _internal_error(error)
+
+
+def _internal_error(error: Exception) -> NoReturn:
+    """A bug: one line on stderr and exit 70, not a traceback (``--debug`` shows it)."""
+    with speaking(choose_language(None, os.environ)):
+        message = gettext("internal error: {error}; run again with --debug to see where").format(
+            error=f"{type(error).__name__}: {error}"
+        )
+    sys.stderr.write(f"polchan: {message}\n")
+    raise SystemExit(ExitCode.INTERNAL)

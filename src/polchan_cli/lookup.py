@@ -37,6 +37,7 @@ class ExitCode(enum.IntEnum):
     NOT_FOUND = 1  # nothing matched the query
     USAGE = 2  # usage or input error, invalid registry file
     NO_CHANNEL = 3  # places matched, but no channel covers them (or a choice is needed)
+    INTERNAL = 70  # a bug in polchan (EX_SOFTWARE); --debug shows the traceback
     INTERRUPTED = 130  # Ctrl-C
 
 
