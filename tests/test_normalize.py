@@ -13,6 +13,7 @@ from polchan_cli.normalize import (
     name_keys,
     spelling,
     type_word_first,
+    typed_key,
     without_bad,
     without_qualifier,
     without_type_word,
@@ -129,3 +130,11 @@ def test_without_qualifier_keeps_the_name_before_it():
 )
 def test_a_trailing_type_word_is_moved_to_the_front(text, moved):
     assert type_word_first(text) == moved
+
+
+def test_the_typed_key_keeps_digraphs_the_name_key_folds():
+    # "Paerborn" (Paderborn, one letter lost) is not "Parborn".
+    assert name_key("Paerborn") == "parborn"
+    assert typed_key("Paerborn") == "paerborn"
+    # Everything else folds alike: umlauts, case, type words, qualifiers' small words.
+    assert typed_key("Landkreis Lüneburg") == name_key("Landkreis Lüneburg") == "luneburg"

@@ -213,6 +213,9 @@ def test_village_names_shared_across_districts_list_every_one(query):
         # one changed letter, or two swapped, is one typo, even in a short name
         ("Celxe", "Celle", "celle"),
         ("Celel", "Celle", "celle"),
+        # a slip that makes an "ae" or "ue" by accident is still one slip
+        ("Paerborn", "Paderborn", "paderborn"),
+        ("Dierkshasuen", "Dierkshausen", "landkreis-harburg"),
     ],
 )
 def test_typos_give_a_fuzzy_result_marked_as_such(query, meant, channel):

@@ -28,6 +28,7 @@ __all__ = [
     "name_keys",
     "spelling",
     "type_word_first",
+    "typed_key",
     "without_bad",
     "without_qualifier",
     "without_type_word",
@@ -85,26 +86,27 @@ _SPELLED_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
 _WORD = re.compile(r"\w+")
 
 
-def _fold(text: str) -> str:
+def _fold(text: str, digraphs: bool = True) -> str:
     """Lower-case ASCII with umlauts folded: ä, ae and a all become a."""
     text = text.casefold().translate(_UMLAUT_PAIRS)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     # "ue" and "ü" must meet: fold the digraphs after the accents are gone,
     # until none is left ("aee" -> "ae" -> "a"), so that a key folds to itself.
-    while True:
+    while digraphs:
         folded = _DIGRAPHS.sub(lambda m: m.group(1)[0], text)
         if folded == text:
-            return folded
+            break
         text = folded
+    return text
 
 
-def _folded_words(text: str) -> list[str]:
-    return [w for w in _NON_WORD.split(_fold(text)) if w]
+def _folded_words(text: str, digraphs: bool = True) -> list[str]:
+    return [w for w in _NON_WORD.split(_fold(text, digraphs)) if w]
 
 
-def _words(text: str) -> list[str]:
-    words = _folded_words(text)
+def _words(text: str, digraphs: bool = True) -> list[str]:
+    words = _folded_words(text, digraphs)
     words = ["sankt" if w == "st" else w for w in words]
     while len(words) > 1 and words[0] in TYPE_WORDS:
         words.pop(0)
@@ -115,6 +117,16 @@ def _words(text: str) -> list[str]:
 def name_key(text: str) -> str:
     """The full matching key of a name: every word, qualifier included."""
     return " ".join(_words(text))
+
+
+def typed_key(text: str) -> str:
+    """The key of a name with ``ae``, ``oe`` and ``ue`` left as typed, for spelling.
+
+    ``name_key`` folds them to one letter so that ``Lueneburg`` meets Lüneburg; a
+    typo can make one by accident (``Paerborn`` for Paderborn folds to
+    ``parborn``, two letters off), which this key keeps one letter off.
+    """
+    return " ".join(_words(text, digraphs=False))
 
 
 def without_qualifier(text: str) -> str:

@@ -41,6 +41,7 @@ from .normalize import (
     name_keys,
     spelling,
     type_word_first,
+    typed_key,
     without_qualifier,
     without_type_word,
 )
@@ -361,7 +362,7 @@ def _guessed_in_context(
         begun = fitting([_place_match(p, "prefix", registry) for p in prefixed], reading)
         if begun:
             return Resolution(query=text, matches=_ranked(begun, reading.head))
-        for candidate, score, _ in _close_keys(key):
+        for candidate, score, _ in _close_keys(key, typed_key(reading.head)):
             if score < FUZZY_CONFIRMED:
                 break
             places = gazetteer.places_by_key(candidate)
@@ -394,7 +395,7 @@ def _loosely_read(
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
     for reading, _ in loose:
-        candidates = _close_keys(name_key(reading.head))
+        candidates = _close_keys(name_key(reading.head), typed_key(reading.head))
         if candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
@@ -627,7 +628,7 @@ def _fuzzy(
     from rapidfuzz import fuzz
 
     if candidates is None:
-        candidates = _close_keys(key)
+        candidates = _close_keys(key, typed_key(text))
     if not candidates:
         return Resolution(query=text)
     best = candidates[0][1]
@@ -655,12 +656,14 @@ def _fuzzy(
     return Resolution(query=text, suggestions=_close_names(candidates[:5]))
 
 
-def _close_keys(key: str) -> list[tuple[str, float, int]]:
+def _close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
     """(key, score, edits) of name keys spelled like ``key``, closest first.
 
     Down to FUZZY_SUGGEST, at most eight. A swapped pair or a changed letter is one
     edit, so "Lunesn" is as close to Lunsen as to Lünen, and "Cele" one edit from
-    Celle. rapidfuzz's InDel ratio, cheaper, picks the candidates first.
+    Celle. ``typed`` (:func:`~polchan_cli.normalize.typed_key`) is scored too, so
+    a typo that made an ``ae`` by accident ("Paerborn") stays one edit away.
+    rapidfuzz's InDel ratio, cheaper, picks the candidates first.
     """
     from rapidfuzz import fuzz, process
     from rapidfuzz.distance import OSA
@@ -668,12 +671,16 @@ def _close_keys(key: str) -> list[tuple[str, float, int]]:
     rough = process.extract(
         key, gazetteer.all_keys(), scorer=fuzz.ratio, limit=_ROUGH_LIMIT, score_cutoff=_ROUGH_CUTOFF
     )
+    forms = [key] if not typed or typed == key else [key, typed]
     scored = []
     for candidate, _, _ in rough:  # best InDel ratio first: ties keep that order
-        edits = OSA.distance(key, candidate)
-        score = 100.0 * (1 - edits / max(len(key), len(candidate)))
+        score, edits = max(
+            (100.0 * (1 - edits / max(len(form), len(candidate))), -edits)
+            for form in forms
+            for edits in [OSA.distance(form, candidate)]
+        )
         if score >= FUZZY_SUGGEST:
-            scored.append((candidate, score, edits))
+            scored.append((candidate, score, -edits))
     scored.sort(key=lambda c: -c[1])
     return scored[:8]
 
