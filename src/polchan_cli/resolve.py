@@ -671,16 +671,18 @@ def _close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
     rough = process.extract(
         key, gazetteer.all_keys(), scorer=fuzz.ratio, limit=_ROUGH_LIMIT, score_cutoff=_ROUGH_CUTOFF
     )
-    forms = [key] if not typed or typed == key else [key, typed]
+    forms = (key,) if not typed or typed == key else (key, typed)
+    distance = OSA.distance
     scored = []
     for candidate, _, _ in rough:  # best InDel ratio first: ties keep that order
-        score, edits = max(
-            (100.0 * (1 - edits / max(len(form), len(candidate))), -edits)
-            for form in forms
-            for edits in [OSA.distance(form, candidate)]
-        )
-        if score >= FUZZY_SUGGEST:
-            scored.append((candidate, score, -edits))
+        best_score, best_edits = 0.0, 0
+        for form in forms:
+            edits = distance(form, candidate)
+            score = 100.0 * (1 - edits / max(len(form), len(candidate)))
+            if score > best_score:
+                best_score, best_edits = score, edits
+        if best_score >= FUZZY_SUGGEST:
+            scored.append((candidate, best_score, best_edits))
     scored.sort(key=lambda c: -c[1])
     return scored[:8]
 
