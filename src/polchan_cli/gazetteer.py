@@ -24,6 +24,7 @@ __all__ = [
     "data_dir",
     "district",
     "districts",
+    "keys_by_length",
     "places_by_key",
     "places_by_prefix",
     "postcode_areas",
@@ -220,6 +221,16 @@ def all_keys() -> tuple[str, ...]:
     data, start = _data("places.tsv")
     keys = re.findall(rb"^([^\t\n]*)\t", data[start:], re.MULTILINE)
     return tuple(dict.fromkeys(k.decode("utf-8") for k in keys))
+
+
+@functools.cache
+def keys_by_length() -> dict[int, tuple[str, ...]]:
+    """:func:`all_keys` by their length, each sorted (a spelling search skips lengths
+    too far from the query's)."""
+    by_length: dict[int, list[str]] = {}
+    for key in all_keys():
+        by_length.setdefault(len(key), []).append(key)
+    return {length: tuple(keys) for length, keys in by_length.items()}
 
 
 def postcode_areas(postcode: str) -> list[PostcodeArea]:

@@ -30,6 +30,7 @@ answer with no channel suggests closer covered names.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -668,10 +669,20 @@ def _close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
     from rapidfuzz import fuzz, process
     from rapidfuzz.distance import OSA
 
-    rough = process.extract(
-        key, gazetteer.all_keys(), scorer=fuzz.ratio, limit=_ROUGH_LIMIT, score_cutoff=_ROUGH_CUTOFF
-    )
     forms = (key,) if not typed or typed == key else (key, typed)
+    # A score of FUZZY_SUGGEST allows that share of the longer name's letters to
+    # differ, and no more: names much shorter or longer need not be compared.
+    share = FUZZY_SUGGEST / 100
+    lengths = {
+        length
+        for form in forms
+        for length in range(math.ceil(len(form) * share), math.floor(len(form) / share) + 1)
+    }
+    by_length = gazetteer.keys_by_length()
+    choices = [k for length in sorted(lengths) for k in by_length.get(length, ())]
+    rough = process.extract(
+        key, choices, scorer=fuzz.ratio, limit=_ROUGH_LIMIT, score_cutoff=_ROUGH_CUTOFF
+    )
     distance = OSA.distance
     scored = []
     for candidate, _, _ in rough:  # best InDel ratio first: ties keep that order
