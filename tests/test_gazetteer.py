@@ -120,3 +120,9 @@ def test_preloaded_lookups_give_the_same_lines(monkeypatch):
     for p in prefixes:
         assert gazetteer._lines_with_prefix("places.tsv", p, limit=7) == before[p]
     assert gazetteer.postcode_areas("21423")
+
+
+def test_keys_by_length_hold_every_key_once_under_its_length():
+    by_length = gazetteer.keys_by_length()
+    assert sorted(k for keys in by_length.values() for k in keys) == sorted(gazetteer.all_keys())
+    assert all(len(k) == length for length, keys in by_length.items() for k in keys)
