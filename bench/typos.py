@@ -4,8 +4,9 @@ Takes every curated Ortsteil of five letters or more (data/localities/*.csv),
 misspells a seeded sample of them by one edit (a letter left out, changed, added,
 or two swapped), resolves each, alone and with its municipality after a comma,
 and counts where the right district came: first, listed further down, not at
-all, or not found (only spelling suggestions). Uses the installed or the source
-package; needs nothing else.
+all, or not found (only spelling suggestions). Then it counts how many of some
+70 words that name no place (streets, shops, names) are read as a place anyway:
+the guesses that over-reach. Uses the source package; needs nothing else.
 
     python bench/typos.py [--sample N] [--seed S]
 """
@@ -26,6 +27,76 @@ from polchan_cli.resolve import QueryError, resolve  # noqa: E402
 from polchan_cli.store import load_channels  # noqa: E402
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+# Words people type that name no place: a guess for one of these over-reaches.
+NOT_PLACES = [
+    "Bahnhofstraße",
+    "Kirchweg",
+    "Lindenallee",
+    "Schulstraße",
+    "Mühlenweg",
+    "Dorfstraße",
+    "Hauptstraße",
+    "Gartenweg",
+    "Feldstraße",
+    "Birkenweg",
+    "Eichenweg",
+    "Waldweg",
+    "Wiesenweg",
+    "Rosenstraße",
+    "Bergstraße",
+    "Friedhofsweg",
+    "Sportplatz",
+    "Rathaus",
+    "Kindergarten",
+    "Grundschule",
+    "Feuerwehr",
+    "Sparkasse",
+    "Edeka",
+    "Aldi",
+    "Zwiebelmarkt",
+    "Altstadt",
+    "Innenstadt",
+    "Neubaugebiet",
+    "Gewerbegebiet",
+    "Industriegebiet",
+    "Wohnpark",
+    "Heideweg",
+    "Moorweg",
+    "Kreisverwaltung",
+    "Bürgeramt",
+    "Marktplatz",
+    "Klosterweg",
+    "Schützenplatz",
+    "Bruchweg",
+    "Hofstelle",
+    "Siedlung",
+    "Kolonie",
+    "Ausbau",
+    "Abbau",
+    "Forsthaus",
+    "Jagdhaus",
+    "Ziegelei",
+    "Domäne",
+    "Kreuzung",
+    "Tankstelle",
+    "Raststätte",
+    "Autobahn",
+    "Hallo",
+    "Test",
+    "Meier",
+    "Müller",
+    "Schmidt",
+    "Schulze",
+    "Bäckerei",
+    "Apotheke",
+    "Hausarzt",
+    "Notruf",
+    "Unfall",
+    "Brand",
+    "Einbruch",
+    "Diebstahl",
+    "Vermisst",
+]
 OUTCOMES = ("right district first", "right district listed", "wrong district", "not found")
 
 
@@ -88,6 +159,11 @@ def main() -> None:
     print("|---|--:|--:|")
     for name in OUTCOMES:
         print(f"| {name} | {alone[name] / len(sample):.0%} | {placed[name] / len(sample):.0%} |")
+    guessed = [word for word in NOT_PLACES if resolve(word, registry).fuzzy_for]
+    print()
+    print(f"{len(NOT_PLACES)} words that name no place; read as a place anyway: {len(guessed)}")
+    if guessed:
+        print("  " + ", ".join(guessed))
 
 
 if __name__ == "__main__":
