@@ -25,6 +25,7 @@ __all__ = [
     "district",
     "districts",
     "keys_by_length",
+    "keys_of_lengths",
     "places_by_key",
     "places_by_prefix",
     "postcode_areas",
@@ -231,6 +232,13 @@ def keys_by_length() -> dict[int, tuple[str, ...]]:
     for key in all_keys():
         by_length.setdefault(len(key), []).append(key)
     return {length: tuple(keys) for length, keys in by_length.items()}
+
+
+@functools.lru_cache(maxsize=256)  # a batch asks for the same few length ranges again and again
+def keys_of_lengths(shortest: int, longest: int) -> tuple[str, ...]:
+    """Every key from ``shortest`` to ``longest`` characters long, shortest first."""
+    by_length = keys_by_length()
+    return tuple(k for length in range(shortest, longest + 1) for k in by_length.get(length, ()))
 
 
 def postcode_areas(postcode: str) -> list[PostcodeArea]:

@@ -673,13 +673,9 @@ def _close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
     # A score of FUZZY_SUGGEST allows that share of the longer name's letters to
     # differ, and no more: names much shorter or longer need not be compared.
     share = FUZZY_SUGGEST / 100
-    lengths = {
-        length
-        for form in forms
-        for length in range(math.ceil(len(form) * share), math.floor(len(form) / share) + 1)
-    }
-    by_length = gazetteer.keys_by_length()
-    choices = [k for length in sorted(lengths) for k in by_length.get(length, ())]
+    shortest = min(math.ceil(len(form) * share) for form in forms)
+    longest = max(math.floor(len(form) / share) for form in forms)
+    choices = gazetteer.keys_of_lengths(shortest, longest)
     rough = process.extract(
         key, choices, scorer=fuzz.ratio, limit=_ROUGH_LIMIT, score_cutoff=_ROUGH_CUTOFF
     )
