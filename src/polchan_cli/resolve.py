@@ -293,9 +293,7 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
     if not any(m.channels for m in matches):
         # "Zelle" starts only "Zellertal", far from any channel, and is spelled
         # more like Celle: offer the closer names that have a channel.
-        from rapidfuzz.distance import OSA
-
-        nearest = max(100.0 * OSA.normalized_similarity(key, p.key) for p in prefixed)
+        nearest = max(_spelling_score(key, p.key)[0] for p in prefixed)
         closer = [c for c in _close_keys(key) if c[1] > nearest]
         others = _close_names(closer, covered_by=registry)
     return Resolution(query=text, matches=matches, suggestions=others)
@@ -667,7 +665,6 @@ def _close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
     rapidfuzz's InDel ratio, cheaper, picks the candidates first.
     """
     from rapidfuzz import fuzz, process
-    from rapidfuzz.distance import OSA
 
     forms = (key,) if not typed or typed == key else (key, typed)
     # A score of FUZZY_SUGGEST allows that share of the longer name's letters to
@@ -679,19 +676,21 @@ def _close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
     rough = process.extract(
         key, choices, scorer=fuzz.ratio, limit=_ROUGH_LIMIT, score_cutoff=_ROUGH_CUTOFF
     )
-    distance = OSA.distance
     scored = []
     for candidate, _, _ in rough:  # best InDel ratio first: ties keep that order
-        best_score, best_edits = 0.0, 0
-        for form in forms:
-            edits = distance(form, candidate)
-            score = 100.0 * (1 - edits / max(len(form), len(candidate)))
-            if score > best_score:
-                best_score, best_edits = score, edits
-        if best_score >= FUZZY_SUGGEST:
-            scored.append((candidate, best_score, best_edits))
+        score, edits = max(_spelling_score(form, candidate) for form in forms)
+        if score >= FUZZY_SUGGEST:
+            scored.append((candidate, score, -edits))
     scored.sort(key=lambda c: -c[1])
     return scored[:8]
+
+
+def _spelling_score(typed: str, name: str) -> tuple[float, int]:
+    """(score, −edits): 100 × (1 − edits / length of the longer), as FUZZY_* measure."""
+    from rapidfuzz.distance import OSA
+
+    edits = OSA.distance(typed, name)
+    return 100.0 * (1 - edits / max(len(typed), len(name))), -edits
 
 
 def _accepted(candidate: tuple[str, float, int]) -> bool:
