@@ -35,6 +35,10 @@ def registry():
     return load_channels(None)
 
 
+def without_type(query: str) -> str:
+    return query.split(None, 1)[1]
+
+
 def channel_ids(res, index: int | None = None) -> set[str]:
     matches = res.matches if index is None else res.matches[index : index + 1]
     return {c.id for m in matches for c in m.channels}
@@ -297,6 +301,46 @@ def test_a_place_named_with_where_it_lies_keeps_only_that_one(query, district):
     res = resolve(query, registry())
     assert res.matches and {m.district.key for m in res.matches} == {district}
     assert all(m.match == "exact" for m in res.matches)
+
+
+@pytest.mark.parametrize("query", ["Neuhaus, Amt Neuhaus", "Amt Neuhaus, Neuhaus"])
+def test_a_municipality_is_not_where_it_lies_itself(query):
+    # Neuhaus am Inn keys as "neuhaus" without its qualifier, like Amt Neuhaus
+    # without its type word; only the village in Amt Neuhaus lies there.
+    res = resolve(query, registry())
+    assert [(m.name, m.kind, m.municipality) for m in res.matches] == [
+        ("Neuhaus", "locality", "Amt Neuhaus")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "full", "elsewhere"),
+    [
+        ("Landkreis Harburg", "Landkreis Harburg", "Harburg (Schwaben)"),
+        ("Amt Neuhaus", "Amt Neuhaus", "Neuhaus am Inn"),
+    ],
+)
+def test_a_full_name_typed_drops_places_elsewhere_that_lost_a_qualifier(query, full, elsewhere):
+    names = [m.name for m in resolve(query, registry()).matches]
+    assert names[0] == full
+    assert elsewhere not in names
+    # Without the type word the name is shared, and the other place is listed.
+    assert elsewhere in {m.name for m in resolve(without_type(query), registry()).matches}
+
+
+def test_a_full_name_typed_keeps_its_namesakes_in_the_same_district():
+    names = [m.name for m in resolve("Landkreis Verden", registry()).matches]
+    assert names == ["Landkreis Verden", "Verden (Aller)"]
+
+
+def test_the_village_a_municipality_is_named_after_is_not_listed_twice():
+    res = resolve("Gartow", registry())
+    assert [(m.name, m.kind) for m in res.matches] == [
+        ("Gartow", "municipality"),
+        ("Gartow", "samtgemeinde"),
+    ]
+    # Asked for as an Ortsteil, it is the answer.
+    assert resolve("Ortsteil Gartow", registry()).matches[0].kind == "locality"
 
 
 def test_two_villages_of_one_municipality_give_its_channel():

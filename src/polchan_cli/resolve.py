@@ -229,7 +229,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if not matches and (reordered := type_word_first(text)):
         reading, matches = reordered, _named(reordered, registry)
     if matches:
-        return Resolution(query=text, matches=_ranked(matches, reading))
+        return Resolution(query=text, matches=_ranked(_full_name_first(matches, reading), reading))
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
         return replace(resolve(place, registry), query=text)
@@ -314,6 +314,26 @@ def _named(text: str, registry: Registry) -> list[Match]:
         in_state = [c for c in registry.channels if c.state == state]
         matches += [_channel_match(c, "exact") for c in in_state] or [_state_match(state)]
     return matches + [_place_match(p, p.match, registry) for p in places]
+
+
+def _full_name_first(matches: list[Match], typed: str) -> list[Match]:
+    """Without names elsewhere that lost a qualifier, when one is typed in full.
+
+    "Landkreis Harburg" and "Amt Neuhaus" are those places' whole names, type word
+    and all, so Harburg (Schwaben) and Neuhaus am Inn, found only once the type
+    word and their own qualifier are dropped, are no answer. Places of the bare
+    name stay, and so do those in the same district (Verden (Aller) beside
+    Landkreis Verden).
+    """
+    type_word = leading_type_word(typed)
+    named = {
+        m.district.key
+        for m in matches
+        if type_word and m.match == "exact" and leading_type_word(m.name) == type_word
+    }
+    if named:
+        return [m for m in matches if m.match != "variant" or m.district.key in named]
+    return matches
 
 
 def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
@@ -463,9 +483,14 @@ def _read_as(matches: Iterable[Match]) -> str | None:
 
 
 def _keys_of_whereabouts(m: Match) -> set[str]:
-    """The keys of where a match lies: municipality, Samtgemeinde, district, state."""
+    """The keys of where a match lies: municipality, Samtgemeinde, district, state.
+
+    A municipality does not lie in itself: "Neuhaus, Amt Neuhaus" is the village
+    in Amt Neuhaus, not Neuhaus am Inn, whose name also keys as "neuhaus".
+    """
     keys: set[str] = set()
-    for name in (m.municipality, m.samtgemeinde, m.district.name, m.state):
+    municipality = None if m.kind == "municipality" else m.municipality
+    for name in (municipality, m.samtgemeinde, m.district.name, m.state):
         if name:
             key, variants = name_keys(name)
             keys.update([key, *variants])
@@ -482,13 +507,34 @@ def _unique(matches: Iterable[Match]) -> tuple[Match, ...]:
     return tuple(unique.values())
 
 
+def _without_namesake_villages(matches: tuple[Match, ...]) -> tuple[Match, ...]:
+    """Without the village a municipality found beside it is named after.
+
+    The Ortsteil Gartow adds nothing beside the municipality Gartow: same place,
+    same channel.
+    """
+    municipalities = {(m.district.key, m.name) for m in matches if m.kind == "municipality"}
+    return tuple(
+        m
+        for m in matches
+        if not (
+            m.kind == "locality"
+            and m.municipality
+            and spelling(m.name) == spelling(m.municipality)
+            and (m.district.key, m.municipality) in municipalities
+        )
+    )
+
+
 def _ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
     """Best first, for the query ``typed`` (see the module docstring)."""
-    unique = _unique(matches)
-    if len(unique) < 2:
-        return unique
     type_word = leading_type_word(typed)
     named_kind = _KIND_OF_TYPE_WORD.get(type_word or "")
+    unique = _unique(matches)
+    if named_kind != "locality":  # "Ortsteil Gartow" asks for the village
+        unique = _without_namesake_villages(unique)
+    if len(unique) < 2:
+        return unique
     as_typed = spelling(without_type_word(typed))
     return tuple(
         sorted(
