@@ -36,6 +36,7 @@ def _typer(args, env):
         (["find", "Celle", "--json"], {}),
         (["find", "--json", "29221"], {}),
         (["find", "21423", "--json"], {}),
+        (["find", "21", "423"], {}),  # a postcode typed with a space, unquoted
         (["find", "Winsen"], {}),
         # several words are one query, as the Typer command joins them
         (["find", "Hagen", "Stade"], {}),

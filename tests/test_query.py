@@ -39,6 +39,9 @@ def test_what_cannot_be_a_query_says_why(text, says):
         ("Bahnhofstraße 5, D-29221 Celle", ("29221",)),
         ("29221 29223 29221", ("29221", "29223")),
         ("Tel. 0514112345", ()),  # digits inside a longer number are no postcode
+        ("21 423", ("21423",)),  # five digits with a space, and nothing else
+        ("21 4234", ()),
+        ("Am Markt 1, 21 423 Winsen", ()),  # in an address, a spaced pair is no postcode
         ("Celle", ()),
     ],
 )

@@ -232,7 +232,13 @@ def test_typos_give_a_fuzzy_result_marked_as_such(query, meant, channel):
 
 @pytest.mark.parametrize(
     "query",
-    ["Bahnhofstraße 5, 29221 Celle", "Am Markt 1 29221 Celle", "Celle 29221", "D-29221"],
+    [
+        "Bahnhofstraße 5, 29221 Celle",
+        "Am Markt 1 29221 Celle",
+        "Celle 29221",
+        "D-29221",
+        "29 221",  # typed with a space, as some write long numbers
+    ],
 )
 def test_a_pasted_address_is_read_by_its_postcode(query):
     res = resolve(query, registry())

@@ -78,6 +78,8 @@ _POSTCODE = re.compile(r"\d{5}")
 _NUMBER = re.compile(r"\d+")
 # A postcode standing alone, as typed in addresses: "21423", "D-21423", "DE-21423".
 _POSTCODE_IN_TEXT = re.compile(r"(?<![\w-])(?:DE?-)?(\d{5})(?![\w-])", re.IGNORECASE)
+# Five digits with spaces among them, and nothing else: "21 423".
+_SPACED_POSTCODE = re.compile(r"\s*[0-9](?: ?[0-9]){4}\s*")
 
 
 class QueryError(ValueError):
@@ -118,13 +120,21 @@ def check_query(query: str) -> str:
 
 
 def postcodes_in(text: str) -> tuple[str, ...]:
-    """The postcodes in the text, each once ("21423", "21423 Winsen", an address)."""
+    """The postcodes in the text, each once ("21423", "21423 Winsen", an address).
+
+    A query of five digits and spaces alone is one postcode typed with a space
+    ("21 423").
+    """
+    if spaced := _SPACED_POSTCODE.fullmatch(text):
+        return (spaced[0].replace(" ", "").strip(),)
     return tuple(dict.fromkeys(m.group(1) for m in _POSTCODE_IN_TEXT.finditer(text)))
 
 
 def without_postcodes(text: str) -> str:
     """The text with its postcodes taken out: ``Am Markt 1, 21335 Lüneburg`` ->
     ``Am Markt 1,  Lüneburg``."""
+    if _SPACED_POSTCODE.fullmatch(text):
+        return ""
     return _POSTCODE_IN_TEXT.sub(" ", text)
 
 
