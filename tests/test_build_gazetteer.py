@@ -36,7 +36,11 @@ def _rows(path: Path) -> list[list[str]]:
 def fixture_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("gazetteer")
     build_gazetteer.build(
-        FIXTURES / "sources", out, FIXTURES / "localities", FIXTURES / "former_names.csv"
+        FIXTURES / "sources",
+        out,
+        FIXTURES / "localities",
+        FIXTURES / "former_names.csv",
+        FIXTURES / "regions.csv",
     )
     return out
 
@@ -126,6 +130,22 @@ def test_kreisfreie_stadt_without_district_name_joins_by_city_name(fixture_build
     assert {(r[3], r[5]) for r in munster} == {("district", "05515"), ("municipality", "05515")}
 
 
+def test_a_region_is_one_place_per_district_it_reaches_into(fixture_build):
+    places = _places(fixture_build)
+    assert sorted((row[3], row[5]) for row in places["Heidmark"]) == [
+        ("region", "03351"),
+        ("region", "03358"),
+    ]
+    (drawehn,) = places["Drawehn"]
+    # members: the parts of that district the source names
+    assert drawehn[9] == "Clenze|Samtgemeinde Lüchow (Wendland)"
+    assert drawehn[11] == "https://example.org/drawehn"
+    report = (fixture_build / "gazetteer-report.txt").read_text(encoding="utf-8")
+    assert "Heidmark: 03351, 03358" in report
+    assert "region row for an unknown district: 1" in report
+    assert "Nowhere" not in places
+
+
 def test_former_district_name_from_the_hand_kept_table(fixture_build):
     (old,) = _places(fixture_build)["Landkreis Soltau-Fallingbostel"]
     assert old[3] == "former_name" and old[5] == "03358"
@@ -133,7 +153,11 @@ def test_former_district_name_from_the_hand_kept_table(fixture_build):
 
 def test_output_is_deterministic_and_headed(fixture_build, tmp_path):
     build_gazetteer.build(
-        FIXTURES / "sources", tmp_path, FIXTURES / "localities", FIXTURES / "former_names.csv"
+        FIXTURES / "sources",
+        tmp_path,
+        FIXTURES / "localities",
+        FIXTURES / "former_names.csv",
+        FIXTURES / "regions.csv",
     )
     for name in ("districts.tsv", "places.tsv", "postcodes.tsv", "gazetteer-report.txt"):
         assert filecmp.cmp(fixture_build / name, tmp_path / name, shallow=False), name

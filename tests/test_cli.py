@@ -104,6 +104,7 @@ def test_sure_answers_have_no_postcode_hint(query):
         ("Celle", "found", ExitCode.OK),
         ("21423", "found", ExitCode.OK),
         ("Hannover", "no_channel", ExitCode.NO_CHANNEL),
+        ("Altes Land", "found", ExitCode.OK),
         ("qqqqqqqqqqxj", "not_found", ExitCode.NOT_FOUND),
     ],
 )
@@ -123,10 +124,22 @@ def test_find_json_shape_and_exit_code(query, status, code):
             "locality",
             "former_name",
             "samtgemeinde",
+            "region",
         }
         assert m["match"] in {"exact", "variant", "prefix", "fuzzy"}
         assert set(m["district"]) == {"key", "name"}
         assert all(set(c) == {"id", "name", "url", "agency"} for c in m["channels"])
+
+
+def test_find_json_region_lists_the_parts_of_each_district():
+    data = json.loads(run("find", "Altes Land", "--json").stdout)
+    parts = {m["district"]["key"]: m["parts"] for m in data["matches"]}
+    assert parts == {
+        "03353": ["Rübke"],
+        "03359": ["Jork", "Samtgemeinde Lühe"],
+        "02000": ["Neuenfelde", "Cranz", "Francop"],
+    }
+    assert all(m["kind"] == "region" and m["municipality"] is None for m in data["matches"])
 
 
 def test_find_json_postcode_spanning_districts_gives_one_match_per_district():

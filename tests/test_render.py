@@ -134,3 +134,15 @@ def test_a_state_without_a_channel_is_named_once():
     out = rendered(print_resolution, Resolution(query="Bayern", matches=(state,)))
     assert "No channel in the registry covers Bayern." in out
     assert "Bayern (Bayern)" not in out
+
+
+def test_a_region_across_districts_says_so_and_names_each_part():
+    stade = District("03359", "Landkreis Stade", "Landkreis", "Niedersachsen")
+    parts = (
+        match("region", "Altes Land", municipality=None, district=stade, members=("Jork",)),
+        match("region", "Altes Land", municipality=None, members=()),
+    )
+    out = rendered(print_resolution, Resolution(query="Altes Land", matches=parts))
+    assert out.splitlines()[0] == "'Altes Land' is a region in 2 districts."
+    text = " ".join(out.split())
+    assert "region; in this district: Jork" in text

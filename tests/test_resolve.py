@@ -401,7 +401,6 @@ def test_unknown_words_after_a_name_do_not_cut_it_short():
     [
         ("Munster (Örtze)", "Munster", "03358"),
         ("Munster/Örtze", "Munster", "03358"),
-        ("Tostedt (Nordheide)", "Tostedt", "03353"),
         ("Uelzen (Ilmenau)", "Uelzen", "03360"),
         ("Stade/Elbe", "Stade", "03359"),
     ],
@@ -411,6 +410,57 @@ def test_a_qualifier_the_name_does_not_have_is_left_out(query, name, district):
     # marked as found without its qualifier.
     first = resolve(query, registry()).matches[0]
     assert (first.name, first.district.key, first.match) == (name, district, "variant")
+
+
+@pytest.mark.parametrize(
+    ("query", "districts", "channels"),
+    [
+        ("Wendland", {"03354"}, {"luechow-dannenberg"}),
+        ("Kehdinger Land", {"03359"}, {"stade"}),
+        ("Wendlnad", {"03354"}, {"luechow-dannenberg"}),  # misspelt, like any name
+        # a region across districts: each, Hamburg's part without a channel
+        ("Altes Land", {"03359", "03353", "02000"}, {"stade", "landkreis-harburg"}),
+        ("Teufelsmoor", {"03356", "03357"}, {"verden-osterholz", "rotenburg-wuemme"}),
+    ],
+)
+def test_a_region_gives_every_district_it_reaches_into(query, districts, channels):
+    res = resolve(query, registry())
+    regions = [m for m in res.matches if m.kind == "region"]
+    assert {m.district.key for m in regions} == districts
+    assert channel_ids(res) == channels
+
+
+def test_a_region_names_the_parts_of_each_district_it_covers():
+    parts = {m.district.key: m.members for m in resolve("Altes Land", registry()).matches}
+    assert parts["03359"] == ("Jork", "Samtgemeinde Lühe")
+    assert parts["03353"] == ("Rübke",)
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Jork, Altes Land", "Jork", "03359"),
+        # Lühe is a Samtgemeinde of the Altes Land; Steinkirchen is one of its members
+        ("Steinkirchen, Altes Land", "Steinkirchen", "03359"),
+        ("Hagen, Kehdingen", "Hagen", "03359"),  # of the six Hagen covered by a channel
+        ("Gnarrenburg Teufelsmoor", "Gnarrenburg", "03357"),
+        ("Tostedt (Nordheide)", "Tostedt", "03353"),
+        ("Hitzaker, Wendland", "Hitzacker", "03354"),  # misspelt, confirmed by the region
+    ],
+)
+def test_a_region_says_where_a_place_lies(query, name, district):
+    res = resolve(query, registry())
+    assert {(m.name, m.district.key) for m in res.matches} == {(name, district)}
+
+
+def test_only_the_parts_a_region_covers_count_as_lying_in_it():
+    # The Altes Land reaches into Landkreis Stade only with Jork and Lühe; the
+    # Hagen there lies elsewhere, so every Hagen is still listed.
+    everywhere = {m.district.key for m in resolve("Hagen", registry()).matches}
+    assert {m.district.key for m in resolve("Hagen, Altes Land", registry()).matches} == everywhere
+    # In Landkreis Harburg only Neu Wulmstorf's village Rübke is Altes Land.
+    named = resolve("Rübke, Altes Land", registry()).matches
+    assert [(m.name, m.municipality) for m in named] == [("Rübke", "Neu Wulmstorf")]
 
 
 def test_a_qualifier_naming_where_it_lies_narrows_like_a_comma():

@@ -7,6 +7,7 @@ Reads (by path, never copied into the repository):
   destatis-kreise.csv        Destatis district table (CC BY 4.0 / dl-de/by-2-0)
 plus the curated build inputs committed in this repository:
   data/localities/*.csv      researched Ortsteile, Samtgemeinden, former names
+  data/regions.csv           researched regions ("Wendland") and the districts they reach into
   tools/former_names.csv     hand-kept former district and municipality names
 
 Writes, deterministically (same inputs, same bytes; no timestamps):
@@ -65,7 +66,8 @@ HEADER_SOURCES = (
     "#   OpenStreetMap contributors via suche-postleitzahl.org zuordnung_plz_ort_landkreis"
     " (2019, ODbL 1.0: this file is a derived database under the ODbL);",
     "#   Destatis Gemeindeverzeichnis 04-kreise (2018-12-31, CC BY 4.0 / dl-de/by-2-0);",
-    "#   curated data/localities/*.csv and tools/former_names.csv (source URL per row).",
+    "#   curated data/localities/*.csv, data/regions.csv and tools/former_names.csv"
+    " (source URL per row).",
 )
 
 # Qualifier suffixes of kreisfreie Städte in the Destatis table ("Münster, Stadt").
@@ -224,7 +226,9 @@ def is_organisation(name: str, markers: set[str]) -> bool:
 # --- the build ---------------------------------------------------------------
 
 
-def build(sources: Path, out: Path, curated: Path, former_table: Path) -> Report:
+def build(
+    sources: Path, out: Path, curated: Path, former_table: Path, regions: Path | None = None
+) -> Report:
     report = Report()
     districts = load_districts(sources / SOURCE_FILES["destatis"])
     dindex = district_index(districts)
@@ -424,6 +428,7 @@ def build(sources: Path, out: Path, curated: Path, former_table: Path) -> Report
                     mkeys.add(name_key(current.osm_name))
 
     curated_counts = merge_curated(curated, districts, by_key, localities, former, report)
+    region_places = load_regions(regions, districts, report) if regions else []
 
     # "Fallingbostel" beside "Bad Fallingbostel": a former name, found by the Bad rule.
     for (dkey, fkey), place in former.items():
@@ -457,6 +462,7 @@ def build(sources: Path, out: Path, curated: Path, former_table: Path) -> Report
     places += municipalities.values()
     places += localities.values()
     places += former.values()
+    places += region_places
     assign_samtgemeinden(places)
 
     rows = place_rows(places)
@@ -506,6 +512,15 @@ def build(sources: Path, out: Path, curated: Path, former_table: Path) -> Report
     r.append("curated localities per district (data/localities):")
     for line in curated_counts:
         r.append("  " + line)
+    r.append("")
+    r.append("regions (data/regions.csv), with the districts they reach into:")
+    by_region: dict[str, list[str]] = defaultdict(list)
+    for p in region_places:
+        by_region[p.name].append(p.district)
+    for name, keys in sorted(by_region.items()):
+        r.append(f"  {name}: {', '.join(sorted(keys))}")
+    if not by_region:
+        r.append("  none")
     (out / "gazetteer-report.txt").write_text(
         "\n".join(
             [
@@ -593,6 +608,26 @@ def merge_curated(
         sg.members.sort()
         localities[(dkey, "", name_key(sg.name) + " samtgemeinde")] = sg
     return counts
+
+
+def load_regions(path: Path, districts: dict[str, District], report: Report) -> list[Place]:
+    """data/regions.csv: one region place per region and district it reaches into.
+
+    A region's ``members`` are the parts of that district its source names (empty:
+    the district as a whole, or no parts named).
+    """
+    regions: dict[tuple[str, str], Place] = {}
+    for row in read_csv(path):
+        dkey, name = row["district_key"], row["name"].strip()
+        if dkey not in districts:
+            report.drop("region row for an unknown district", f"{name} / {dkey}")
+            continue
+        place = regions.setdefault((dkey, name_key(name)), Place(name, "region", dkey))
+        place.members += [part.strip() for part in row["parts"].split(";") if part.strip()]
+        place.sources.add(row["source_url"])
+        if row.get("note"):
+            place.notes.add(row["note"])
+    return list(regions.values())
 
 
 def assign_samtgemeinden(places: list[Place]) -> None:
@@ -702,13 +737,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "data")
     parser.add_argument("--curated", type=Path, default=ROOT / "data" / "localities")
     parser.add_argument("--former-names", type=Path, default=ROOT / "tools" / "former_names.csv")
+    parser.add_argument("--regions", type=Path, default=ROOT / "data" / "regions.csv")
     parser.add_argument("--quiet", action="store_true", help="do not print the report")
     args = parser.parse_args(argv)
     missing = [n for n in SOURCE_FILES.values() if not (args.sources / n).is_file()]
     if missing:
         print(f"build_gazetteer: missing in {args.sources}: {', '.join(missing)}", file=sys.stderr)
         return 2
-    report = build(args.sources, args.out, args.curated, args.former_names)
+    report = build(args.sources, args.out, args.curated, args.former_names, args.regions)
     if not args.quiet:
         print("\n".join(report.lines))
     return 0

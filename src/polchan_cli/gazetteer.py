@@ -45,8 +45,9 @@ class District:
 
 @dataclass(frozen=True)
 class Place:
-    """A name a person may type: a district, municipality, locality, Samtgemeinde
-    or former name, with the district it lies in."""
+    """A name a person may type: a district, municipality, locality, Samtgemeinde,
+    former name or region, with the district it lies in (a region: one Place per
+    district it reaches into, ``members`` the parts of it its source names)."""
 
     key: str
     match: str  # "exact": the key is the name's own; "variant": without qualifier or "Bad"

@@ -37,6 +37,7 @@ KIND_LABELS = {
     "locality": N_("Ortsteil"),
     "former_name": N_("former name"),
     "state": N_("state"),
+    "region": N_("region"),
 }
 
 FOOTER = N_(
@@ -91,6 +92,8 @@ def _describe(m) -> str:  # noqa: ANN001 - a resolve.Match
         return gettext("former name, now {municipality}").format(municipality=m.municipality)
     if m.kind == "samtgemeinde" and m.members:
         return gettext("Samtgemeinde: {members}").format(members=", ".join(m.members))
+    if m.kind == "region" and m.members:
+        return gettext("region; in this district: {parts}").format(parts=", ".join(m.members))
     if m.kind == "postcode" and m.municipality:
         return gettext("postcode: {municipality}").format(municipality=m.municipality)
     return gettext(KIND_LABELS.get(m.kind, m.kind))
@@ -127,6 +130,15 @@ def print_resolution(console: Console, res: Resolution) -> None:
         console.print(
             ngettext("{query}: {n} channel.", "{query}: {n} channels.", len(res.matches)).format(
                 query=query, n=format_number(len(res.matches))
+            )
+        )
+    elif res.ambiguous and {(m.kind, m.name) for m in res.matches} == {
+        ("region", res.matches[0].name)
+    }:
+        # One region across districts ("Altes Land"): no candidates to choose among.
+        console.print(
+            gettext("{query} is a region in {districts} districts.").format(
+                query=query, districts=format_number(len(res.matches))
             )
         )
     elif res.ambiguous:

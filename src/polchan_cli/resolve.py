@@ -5,8 +5,8 @@ a town beside an unknown or contradicting postcode is answered too), a district
 key that is no postcode (``03351``), a channel id or name (``celle``, ``Polizei
 Stade``), its agency, directorate or state (``PI Celle``, ``Polizeidirektion
 Lüneburg``, ``Niedersachsen``), the police of a place (``Polizei Buxtehude``), a
-district, municipality, locality (Ortsteil), Samtgemeinde or former name, in any
-spelling :mod:`polchan_cli.normalize` folds together, with
+district, municipality, locality (Ortsteil), Samtgemeinde, former name or region
+(``Wendland``, ``Altes Land``), in any spelling :mod:`polchan_cli.normalize` folds together, with
 typos, optionally followed or preceded by where it lies (``Hagen, Landkreis
 Stade``, ``Berlin-Kreuzberg``), which also confirms a misspelt or begun name
 (``Celle Westercele``, ``Hamburg-Altona``), or by a qualifier the name does not
@@ -37,6 +37,7 @@ from typing import Any
 
 from . import gazetteer
 from .normalize import (
+    base_key,
     leading_type_word,
     name_key,
     name_keys,
@@ -92,6 +93,7 @@ _KIND_ORDER = {
     "samtgemeinde": 3,
     "locality": 4,
     "former_name": 5,
+    "region": 6,
 }
 # What a leading type word says the user means. "Amt" is left out: it is part of
 # the municipality name "Amt Neuhaus", not a kind.
@@ -155,6 +157,8 @@ class Match:
         }
         if self.kind == "samtgemeinde":
             data["members"] = list(self.members)
+        elif self.kind == "region":
+            data["parts"] = list(self.members)
         else:
             data["samtgemeinde"] = self.samtgemeinde
         return data
@@ -338,7 +342,7 @@ def _full_name_first(matches: list[Match], typed: str) -> list[Match]:
 
 def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
     """A place named with where it lies: "Westercelle, Celle", "Hagen Stade"."""
-    for via in (None, "former_name"):
+    for via in (None, "former_name", "region"):
         for reading, found in named:
             fitting = _fitting(found, reading, via=via)
             if fitting:
@@ -366,7 +370,11 @@ def _guessed_in_context(
     """
 
     def fitting(matches: list[Match], reading: Reading) -> list[Match]:
-        return _fitting(matches, reading) or _fitting(matches, reading, via="former_name")
+        return (
+            _fitting(matches, reading)
+            or _fitting(matches, reading, via="former_name")
+            or _fitting(matches, reading, via="region")
+        )
 
     for reading, found in named:
         # A guess fits only where the rest names a place it lies in: skip the
@@ -387,7 +395,8 @@ def _guessed_in_context(
             places = gazetteer.places_by_key(candidate)
             guessed = fitting([_place_match(p, "fuzzy", registry) for p in places], reading)
             if guessed:
-                return Resolution(query=text, matches=tuple(guessed), fuzzy_for=_read_as(guessed))
+                matches = _ranked(guessed, reading.head)
+                return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
     return None
 
 
@@ -437,9 +446,16 @@ def _fitting(matches: list[Match], reading: Reading, *, via: str | None = None) 
     where its municipality lies: ``former_name`` makes "Bomlitz Ahrsen" Ahrsen,
     part of Walsrode since Bomlitz merged into it; ``locality`` makes "Hermannsburg
     Baven" a village of Südheide, the municipality Hermannsburg is part of too.
+    ``region`` makes "Lüchow, Wendland" the Lüchow in Landkreis Lüchow-Dannenberg
+    and "Jork, Altes Land" the Jork in its part of Landkreis Stade.
     """
     if via is None:
         return [m for m in matches if reading.context & _keys_of_whereabouts(m)]
+    if via == "region":
+        regions = [
+            p for key in reading.context for p in gazetteer.places_by_key(key) if p.kind == via
+        ]
+        return [m for m in matches if m.kind != via and any(_lies_in(m, r) for r in regions)]
     municipalities = {
         (p.district, p.municipality)
         for key in reading.context
@@ -447,6 +463,16 @@ def _fitting(matches: list[Match], reading: Reading, *, via: str | None = None) 
         if p.kind == via
     }
     return [m for m in matches if (m.district.key, m.municipality) in municipalities]
+
+
+def _lies_in(m: Match, region: gazetteer.Place) -> bool:
+    """Whether a match lies in a region's part of its district (all of it, if no parts)."""
+    if m.district.key != region.district:
+        return False
+    if not region.members:
+        return True
+    parts = {base_key(part) for part in region.members}
+    return any(base_key(n) in parts for n in (m.name, m.municipality, m.samtgemeinde) if n)
 
 
 def _is_place(key: str) -> bool:
