@@ -151,6 +151,17 @@ def test_former_district_name_from_the_hand_kept_table(fixture_build):
     assert old[3] == "former_name" and old[5] == "03358"
 
 
+def test_former_samtgemeinde_names_the_one_it_merged_into(fixture_build):
+    (old,) = _places(fixture_build)["Altes Amt Ebstorf"]
+    # kind, municipality (none), district, ..., the Samtgemeinde it is now part of
+    assert (old[3], old[4], old[5], old[12]) == (
+        "former_name",
+        "",
+        "03360",
+        "Bevensen-Ebstorf",
+    )
+
+
 def test_output_is_deterministic_and_headed(fixture_build, tmp_path):
     build_gazetteer.build(
         FIXTURES / "sources",

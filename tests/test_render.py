@@ -146,3 +146,10 @@ def test_a_region_across_districts_says_so_and_names_each_part():
     assert out.splitlines()[0] == "'Altes Land' is a region in 2 districts."
     text = " ".join(out.split())
     assert "region; in this district: Jork" in text
+
+
+def test_a_former_samtgemeinde_names_the_one_it_is_part_of_now():
+    old = match("former_name", "Altes Amt Ebstorf", municipality=None, samtgemeinde="Bevensen")
+    out = io.StringIO()
+    print_resolution(Console(file=out, width=200), Resolution(query="x", matches=(old,)))
+    assert "former Samtgemeinde, now Samtgemeinde Bevensen" in out.getvalue()

@@ -463,6 +463,26 @@ def test_only_the_parts_a_region_covers_count_as_lying_in_it():
     assert [(m.name, m.municipality) for m in named] == [("Rübke", "Neu Wulmstorf")]
 
 
+def test_a_former_samtgemeinde_gives_the_channel_of_the_one_it_merged_into():
+    (m,) = resolve("Samtgemeinde Altes Amt Ebstorf", registry()).matches
+    assert (m.kind, m.samtgemeinde, m.district.key) == ("former_name", "Bevensen-Ebstorf", "03360")
+    assert channel_ids(resolve("Altes Amt Ebstorf", registry())) == {"uelzen"}
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        # a former Samtgemeinde stands for the one it merged into
+        ("Wriedel Altes Amt Ebstorf", "Wriedel", "03360"),
+        # a former district's name for the district
+        ("Soltau-Fallingbostel Walsrode", "Walsrode", "03358"),
+    ],
+)
+def test_a_former_samtgemeinde_or_district_says_where_a_place_lies(query, name, district):
+    res = resolve(query, registry())
+    assert {(m.name, m.district.key) for m in res.matches} == {(name, district)}
+
+
 def test_a_qualifier_naming_where_it_lies_narrows_like_a_comma():
     res = resolve("Hagen/Stade", registry())
     assert {(m.name, m.district.key) for m in res.matches} == {("Hagen", "03359")}

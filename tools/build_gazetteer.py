@@ -393,10 +393,24 @@ def build(
             )
 
     # Hand-kept former names (tools/former_names.csv).
-    former_districts: list[Place] = []
+    former_areas: list[Place] = []
     for row in read_csv(former_table):
+        if row["kind"] == "samtgemeinde":
+            # A Samtgemeinde merged into another: its name now points at that one.
+            former_areas.append(
+                Place(
+                    row["former_name"],
+                    "former_name",
+                    row["district_key"],
+                    "",
+                    notes={f"merged into Samtgemeinde {row['current']} {row['since']}"},
+                    sources={row["source_url"]},
+                    samtgemeinde=row["current"],
+                )
+            )
+            continue
         if row["kind"] == "district":
-            former_districts.append(
+            former_areas.append(
                 Place(
                     row["former_name"],
                     "former_name",
@@ -458,7 +472,7 @@ def build(
     places: list[Place] = []
     for d in districts.values():
         places.append(Place(d.name, "district", d.key, sources={"destatis"}))
-    places += former_districts
+    places += former_areas
     places += municipalities.values()
     places += localities.values()
     places += former.values()
@@ -639,7 +653,7 @@ def assign_samtgemeinden(places: list[Place]) -> None:
         for member in p.members
     }
     for p in places:
-        if p.kind != "samtgemeinde":
+        if p.kind != "samtgemeinde" and not (p.samtgemeinde and not p.municipality):
             member = p.name if p.kind == "municipality" else p.municipality
             p.samtgemeinde = member_of.get((p.district, member), "")
 

@@ -90,6 +90,10 @@ def _describe(m) -> str:  # noqa: ANN001 - a resolve.Match
         )
     if m.kind == "former_name" and m.municipality:
         return gettext("former name, now {municipality}").format(municipality=m.municipality)
+    if m.kind == "former_name" and m.samtgemeinde:
+        return gettext("former Samtgemeinde, now Samtgemeinde {samtgemeinde}").format(
+            samtgemeinde=m.samtgemeinde
+        )
     if m.kind == "samtgemeinde" and m.members:
         return gettext("Samtgemeinde: {members}").format(members=", ".join(m.members))
     if m.kind == "region" and m.members:

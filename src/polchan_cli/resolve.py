@@ -456,13 +456,19 @@ def _fitting(matches: list[Match], reading: Reading, *, via: str | None = None) 
             p for key in reading.context for p in gazetteer.places_by_key(key) if p.kind == via
         ]
         return [m for m in matches if m.kind != via and any(_lies_in(m, r) for r in regions)]
-    municipalities = {
-        (p.district, p.municipality)
-        for key in reading.context
-        for p in gazetteer.places_by_key(key)
-        if p.kind == via
-    }
-    return [m for m in matches if (m.district.key, m.municipality) in municipalities]
+    named = [p for key in reading.context for p in gazetteer.places_by_key(key) if p.kind == via]
+    municipalities = {(p.district, p.municipality) for p in named if p.municipality}
+    # A former Samtgemeinde ("Altes Amt Ebstorf") stands for the one it merged
+    # into; a former district's name ("Soltau-Fallingbostel") for the district.
+    samtgemeinden = {(p.district, p.samtgemeinde) for p in named if not p.municipality}
+    districts = {p.district for p in named if not p.municipality and not p.samtgemeinde}
+    return [
+        m
+        for m in matches
+        if (m.district.key, m.municipality) in municipalities
+        or (m.samtgemeinde and (m.district.key, m.samtgemeinde) in samtgemeinden)
+        or m.district.key in districts
+    ]
 
 
 def _lies_in(m: Match, region: gazetteer.Place) -> bool:
