@@ -395,29 +395,24 @@ def build(
     # Hand-kept former names (tools/former_names.csv).
     former_areas: list[Place] = []
     for row in read_csv(former_table):
-        if row["kind"] == "samtgemeinde":
-            # A Samtgemeinde merged into another: its name now points at that one.
+        if row["kind"] in ("samtgemeinde", "district"):
+            # A Samtgemeinde merged into another names that one; a district's old
+            # name, the district.
+            merged = row["kind"] == "samtgemeinde"
+            now = districts[row["district_key"]].name
             former_areas.append(
                 Place(
                     row["former_name"],
                     "former_name",
                     row["district_key"],
                     "",
-                    notes={f"merged into Samtgemeinde {row['current']} {row['since']}"},
+                    notes={
+                        f"merged into Samtgemeinde {row['current']} {row['since']}"
+                        if merged
+                        else f"renamed {row['since']}: now {now}"
+                    },
                     sources={row["source_url"]},
-                    samtgemeinde=row["current"],
-                )
-            )
-            continue
-        if row["kind"] == "district":
-            former_areas.append(
-                Place(
-                    row["former_name"],
-                    "former_name",
-                    row["district_key"],
-                    "",
-                    notes={f"renamed {row['since']}: now {districts[row['district_key']].name}"},
-                    sources={row["source_url"]},
+                    samtgemeinde=row["current"] if merged else "",
                 )
             )
             continue
