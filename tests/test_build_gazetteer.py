@@ -12,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+OUTPUTS = ("districts.tsv", "places.tsv", "keys.tsv", "postcodes.tsv", "gazetteer-report.txt")
 
 
 def _load_tool():
@@ -170,7 +171,7 @@ def test_output_is_deterministic_and_headed(fixture_build, tmp_path):
         FIXTURES / "former_names.csv",
         FIXTURES / "regions.csv",
     )
-    for name in ("districts.tsv", "places.tsv", "postcodes.tsv", "gazetteer-report.txt"):
+    for name in OUTPUTS:
         assert filecmp.cmp(fixture_build / name, tmp_path / name, shallow=False), name
         head = (tmp_path / name).read_text(encoding="utf-8").splitlines()[:4]
         assert any("tools/build_gazetteer.py" in line for line in head)
@@ -191,7 +192,7 @@ def test_rebuild_from_upstream_reproduces_committed_data_byte_for_byte(tmp_path)
         build_gazetteer.main(["--sources", str(SHARED_SOURCES), "--out", str(tmp_path), "--quiet"])
         == 0
     )
-    for name in ("districts.tsv", "places.tsv", "postcodes.tsv", "gazetteer-report.txt"):
+    for name in OUTPUTS:
         assert filecmp.cmp(ROOT / "data" / name, tmp_path / name, shallow=False), (
             f"data/{name} differs from a rebuild: run python tools/build_gazetteer.py"
         )

@@ -122,6 +122,15 @@ def test_preloaded_lookups_give_the_same_lines(monkeypatch):
     assert gazetteer.postcode_areas("21423")
 
 
+def test_the_key_list_holds_every_key_of_the_place_file_once():
+    # keys.tsv is the spelling search's candidates: a key missing there is a place
+    # no typo can find.
+    data, start = gazetteer._data("places.tsv")
+    in_places = {line.split("\t", 1)[0] for line in data[start:].decode("utf-8").splitlines()}
+    keys = gazetteer.all_keys()
+    assert len(keys) == len(set(keys)) and set(keys) == in_places
+
+
 def test_keys_by_length_hold_every_key_once_under_its_length():
     by_length = gazetteer.keys_by_length()
     assert sorted(k for keys in by_length.values() for k in keys) == sorted(gazetteer.all_keys())

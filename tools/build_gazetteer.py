@@ -13,6 +13,7 @@ plus the curated build inputs committed in this repository:
 Writes, deterministically (same inputs, same bytes; no timestamps):
   data/districts.tsv         every district: key, name, type, state
   data/places.tsv            every name a person may type, sorted by its matching key
+  data/keys.tsv              every distinct key of places.tsv, shortest first
   data/postcodes.tsv         every postcode with every district and municipality it touches
   data/gazetteer-report.txt  the quality report of the last build
 
@@ -731,6 +732,13 @@ def write_outputs(
     )
     write_tsv(
         out / "places.tsv", "every place name, sorted by matching key", PLACE_COLUMNS, place_rows_
+    )
+    keys = sorted({row[0] for row in place_rows_}, key=lambda k: (len(k), k))
+    write_tsv(
+        out / "keys.tsv",
+        "every distinct key of places.tsv, shortest first (the spelling search's candidates)",
+        ("key",),
+        [(k,) for k in keys],
     )
     write_tsv(
         out / "postcodes.tsv",

@@ -217,22 +217,23 @@ def places_by_prefix(prefix: str, limit: int = 50) -> list[Place]:
 
 @functools.cache
 def all_keys() -> tuple[str, ...]:
-    """Every distinct key, sorted (the candidates for fuzzy matching)."""
-    import re
+    """Every distinct key of the place file, shortest first (the candidates of a
+    spelling search), as the build writes them to ``keys.tsv``.
 
-    data, start = _data("places.tsv")
-    keys = re.findall(rb"^([^\t\n]*)\t", data[start:], re.MULTILINE)
-    return tuple(dict.fromkeys(k.decode("utf-8") for k in keys))
+    A separate file because collecting them from ``places.tsv`` (1.7 MB) cost a
+    misspelt query about 20 ms; this one splits in about 1 ms.
+    """
+    data, start = _data("keys.tsv")
+    return tuple(data[start:].decode("utf-8").splitlines())
 
 
 @functools.cache
 def keys_by_length() -> dict[int, tuple[str, ...]]:
     """:func:`all_keys` by their length, each sorted (a spelling search skips lengths
     too far from the query's)."""
-    by_length: dict[int, list[str]] = {}
-    for key in all_keys():
-        by_length.setdefault(len(key), []).append(key)
-    return {length: tuple(keys) for length, keys in by_length.items()}
+    import itertools
+
+    return {length: tuple(keys) for length, keys in itertools.groupby(all_keys(), len)}
 
 
 @functools.lru_cache(maxsize=256)  # a batch asks for the same few length ranges again and again
