@@ -151,7 +151,7 @@ def test_find_json_postcode_spanning_districts_gives_one_match_per_district():
     }
 
 
-@pytest.mark.parametrize("query", ["", "!!!", "1234", "123456", "x" * 201])
+@pytest.mark.parametrize("query", ["", "!!!", "1234", "123456", "x" * 201, "Polizei"])
 def test_bad_query_is_one_line_on_stderr_exit_2(query):
     result = run("find", query)
     assert result.exit_code == ExitCode.USAGE

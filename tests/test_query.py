@@ -26,6 +26,10 @@ def test_a_query_is_returned_without_surrounding_space():
         ("x" * 201, "201 characters"),
         ("2942", "5 digits"),
         ("?!", "no letters"),
+        # a word for a kind of place or for the police, and no place
+        ("Landkreis", "alone names no place"),
+        ("Polizei.", "alone names no place"),
+        ("OT", "alone names no place"),
     ],
 )
 def test_what_cannot_be_a_query_says_why(text, says):

@@ -599,6 +599,12 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
     assert channel_ids(res, 0) == {channel}
 
 
+def test_the_police_without_a_place_is_a_bad_query():
+    # What follows the word for the police is checked as a query of its own.
+    with pytest.raises(QueryError, match="'Landkreis' alone names no place"):
+        resolve("Polizei Landkreis", registry())
+
+
 def test_the_police_of_a_place_without_a_channel_says_so():
     assert resolve("Polizei Hamburg", registry()).status == "no_channel"
 

@@ -2,7 +2,8 @@
 
 Accepts any string. :func:`check_query` returns it stripped, or raises
 :class:`QueryError` for input that cannot be a query (empty, only punctuation,
-too long, a number that is no postcode). The rest is string work on a checked
+too long, a number that is no postcode, only a word like "Landkreis" or
+"Polizei"). The rest is string work on a checked
 query, with no lookups in the bundled data:
 
 - :func:`postcodes_in`, :func:`without_postcodes`: the postcodes in a pasted
@@ -114,8 +115,18 @@ def check_query(query: str) -> str:
         raise QueryError(
             N_("'{query}' is not a postcode: German postcodes have 5 digits"), query=text
         )
-    if not name_key(text):
+    key = name_key(text)
+    if not key:
         raise QueryError(N_("query has no letters or digits: give a town, district or postcode"))
+    if key in TYPE_WORDS or key in _POLICE_WORDS:
+        # "Landkreis", "Polizei", "OT": no place has such a name.
+        raise QueryError(
+            N_(
+                "'{query}' alone names no place: add a town, district or postcode "
+                "('polchan list' shows every channel)"
+            ),
+            query=text,
+        )
     return text
 
 

@@ -14,7 +14,8 @@ have, which is left out (``Munster (Örtze)``). How the text is checked and cut
 up is :mod:`polchan_cli.query`'s job; this module looks the pieces up and ranks.
 Returns a :class:`Resolution`; never raises on any input except
 :class:`QueryError` for input that cannot be a query at all (empty, only
-punctuation, too long, a number that is no postcode).
+punctuation, too long, a number that is no postcode, a word like "Landkreis"
+alone).
 
 Ranking, best first: a name as typed or without its qualifier or "Bad" (one
 tier: ``Winsen`` is what people call Winsen (Luhe)), then prefix, then fuzzy.
