@@ -609,6 +609,18 @@ def test_the_police_of_a_place_without_a_channel_says_so():
     assert resolve("Polizei Hamburg", registry()).status == "no_channel"
 
 
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Dannenberg", "Dannenberg (Elbe)"),  # the town before villages named Dannenberg
+        ("Hohnstorf", "Hohnstorf (Elbe)"),
+        ("Ahlden", "Ahlden (Aller)"),  # the municipality before its Samtgemeinde
+    ],
+)
+def test_a_municipality_comes_before_villages_of_its_bare_name(query, first):
+    assert resolve(query, registry()).matches[0].name == first
+
+
 def test_a_bare_name_with_a_channel_only_as_a_district_gives_the_district_first():
     # Hamburg's Harburg and Harburg (Schwaben) have no channel; Landkreis Harburg has.
     res = resolve("Harburg", registry())

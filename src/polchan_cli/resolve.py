@@ -23,9 +23,11 @@ Within a tier: places of the kind the query names (``Stadt Celle`` puts the town
 before the Landkreis, ``Landkreis Celle`` the other way round), then names
 spelled as typed (``Munster`` before ``Münster``), then places covered by a
 channel (``Harburg``: the Landkreis before Hamburg's Harburg), then the place
-named as typed (bare ``Celle``: the town, not ``Landkreis Celle``), then exact
-names before variants. Fuzzy answers put the closest spelling first; a prefix
-answer with no channel suggests closer covered names.
+named as typed (bare ``Celle``: the town, not ``Landkreis Celle``), then the
+larger kind (a municipality before an Ortsteil: ``Dannenberg`` is the town
+Dannenberg (Elbe) first), then exact names before variants. Fuzzy answers put
+the closest spelling first; a prefix answer with no channel suggests closer
+covered names.
 """
 
 from __future__ import annotations
@@ -585,8 +587,10 @@ def _ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # Between places alike so far, a bare "Celle" names the town;
                 # "Landkreis Celle" matched only once its type word was dropped.
                 leading_type_word(m.name) != type_word,
-                _TIERS[m.match],
+                # A town before villages of its bare name: "Buchholz" is Buchholz
+                # in der Nordheide or (Aller) before hamlets named just Buchholz.
                 _KIND_ORDER.get(m.kind, 9),
+                _TIERS[m.match],
                 m.name,
                 m.district.key,
                 m.municipality or "",
