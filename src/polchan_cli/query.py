@@ -3,8 +3,8 @@
 Accepts any string. :func:`check_query` returns it stripped, or raises
 :class:`QueryError` for input that cannot be a query (empty, only punctuation,
 too long, a number that is no postcode, only a word like "Landkreis" or
-"Polizei"). The rest is string work on a checked
-query, with no lookups in the bundled data:
+"Polizei"). The rest is string work on a checked query, with no lookups in the
+bundled data:
 
 - :func:`postcodes_in`, :func:`without_postcodes`: the postcodes in a pasted
   address (``D-29221 Celle``), and the rest of it;

@@ -6,16 +6,16 @@ key that is no postcode (``03351``), a channel id or name (``celle``, ``Polizei
 Stade``), its agency, directorate or state (``PI Celle``, ``Polizeidirektion
 Lüneburg``, ``Niedersachsen``), the police of a place (``Polizei Buxtehude``), a
 district, municipality, locality (Ortsteil), Samtgemeinde, former name or region
-(``Wendland``, ``Altes Land``), in any spelling :mod:`polchan_cli.normalize` folds together, with
-typos, optionally followed or preceded by where it lies (``Hagen, Landkreis
-Stade``, ``Berlin-Kreuzberg``), which also confirms a misspelt or begun name
-(``Celle Westercele``, ``Hamburg-Altona``), or by a qualifier the name does not
-have, which is left out (``Munster (Örtze)``). How the text is checked and cut
-up is :mod:`polchan_cli.query`'s job; this module looks the pieces up and ranks.
-Returns a :class:`Resolution`; never raises on any input except
-:class:`QueryError` for input that cannot be a query at all (empty, only
-punctuation, too long, a number that is no postcode, a word like "Landkreis"
-alone).
+(``Wendland``, ``Altes Land``), in any spelling :mod:`polchan_cli.normalize`
+folds together, with typos, optionally followed or preceded by where it lies
+(``Hagen, Landkreis Stade``, ``Berlin-Kreuzberg``), which also confirms a
+misspelt or begun name (``Celle Westercele``, ``Hamburg-Altona``), or by a
+qualifier the name does not have, which is left out (``Munster (Örtze)``). How
+the text is checked and cut up is :mod:`polchan_cli.query`'s job; this module
+looks the pieces up and ranks. Returns a :class:`Resolution`; never raises on
+any input except :class:`QueryError` for input that cannot be a query at all
+(empty, only punctuation, too long, a number that is no postcode, a word like
+"Landkreis" alone).
 
 Ranking, best first: a name as typed or without its qualifier or "Bad" (one
 tier: ``Winsen`` is what people call Winsen (Luhe)), then prefix, then fuzzy.
@@ -449,8 +449,9 @@ def _fitting(matches: list[Match], reading: Reading, *, via: str | None = None) 
     where its municipality lies: ``former_name`` makes "Bomlitz Ahrsen" Ahrsen,
     part of Walsrode since Bomlitz merged into it; ``locality`` makes "Hermannsburg
     Baven" a village of Südheide, the municipality Hermannsburg is part of too.
-    ``region`` makes "Lüchow, Wendland" the Lüchow in Landkreis Lüchow-Dannenberg
-    and "Jork, Altes Land" the Jork in its part of Landkreis Stade.
+    ``region`` makes "Hitzacker, Wendland" the Hitzacker in Landkreis
+    Lüchow-Dannenberg and "Jork, Altes Land" the Jork in its part of Landkreis
+    Stade.
     """
     if via is None:
         return [m for m in matches if reading.context & _keys_of_whereabouts(m)]
