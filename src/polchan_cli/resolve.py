@@ -455,12 +455,9 @@ def _fitting(matches: list[Match], reading: Reading, *, via: str | None = None) 
     """
     if via is None:
         return [m for m in matches if reading.context & _keys_of_whereabouts(m)]
-    if via == "region":
-        regions = [
-            p for key in reading.context for p in gazetteer.places_by_key(key) if p.kind == via
-        ]
-        return [m for m in matches if m.kind != via and any(_lies_in(m, r) for r in regions)]
     named = [p for key in reading.context for p in gazetteer.places_by_key(key) if p.kind == via]
+    if via == "region":
+        return [m for m in matches if m.kind != via and any(_lies_in(m, r) for r in named)]
     municipalities = {(p.district, p.municipality) for p in named if p.municipality}
     # A former Samtgemeinde ("Altes Amt Ebstorf") stands for the one it merged
     # into; a former district's name ("Soltau-Fallingbostel") for the district.
