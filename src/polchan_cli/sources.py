@@ -43,13 +43,16 @@ DATA_SOURCES: tuple[dict[str, str], ...] = (
     },
     {
         "name": N_(
-            "Curated localities (data/localities/*.csv), former names (tools/former_names.csv)"
+            "Curated localities (data/localities/*.csv), regions (data/regions.csv), "
+            "former names (tools/former_names.csv)"
         ),
         "url": "https://github.com/ (see the source URL on every row)",
         "date": "2026-11-25",
         "licence": N_("facts, cited per row"),
         "attribution": "the public pages named on each row",
-        "contributes": N_("Ortsteile, Samtgemeinden and former names of the covered districts"),
+        "contributes": N_(
+            "Ortsteile, Samtgemeinden and former names of the covered districts; regions"
+        ),
     },
 )
 
