@@ -140,6 +140,7 @@ def test_find_json_region_lists_the_parts_of_each_district():
         "02000": ["Neuenfelde", "Cranz", "Francop"],
     }
     assert all(m["kind"] == "region" and m["municipality"] is None for m in data["matches"])
+    assert all(m["samtgemeinde"] is None for m in data["matches"])
 
 
 def test_find_json_postcode_spanning_districts_gives_one_match_per_district():

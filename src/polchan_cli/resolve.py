@@ -160,10 +160,10 @@ class Match:
         }
         if self.kind == "samtgemeinde":
             data["members"] = list(self.members)
-        elif self.kind == "region":
-            data["parts"] = list(self.members)
         else:
             data["samtgemeinde"] = self.samtgemeinde
+        if self.kind == "region":
+            data["parts"] = list(self.members)
         return data
 
 
