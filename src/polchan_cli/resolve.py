@@ -80,6 +80,7 @@ FUZZY_SUGGEST = 60.0  # at or above: offered as "did you mean …?" only
 FUZZY_CONFIRMED = 70.0  # at or above, and lying where the query says: a result
 _ROUGH_CUTOFF = 55.0  # the cheaper first pass (InDel ratio) that finds the candidates
 _ROUGH_LIMIT = 40
+_SPELLED_LIMIT = 10  # candidates whose names are spelled out when a query has ae/oe/ue
 PREFIX_MIN = 3
 PREFIX_LIMIT = 25
 CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched for one there
@@ -758,8 +759,16 @@ def _close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
         key, choices, scorer=fuzz.ratio, limit=_ROUGH_LIMIT, score_cutoff=_ROUGH_CUTOFF
     )
     scored = []
+    looked_up = 0
     for candidate, _, _ in rough:  # best InDel ratio first: ties keep that order
         score, edits = max(_spelling_score(form, candidate) for form in forms)
+        if typed and typed != key and score < FUZZY_ACCEPT_FAR and looked_up < _SPELLED_LIMIT:
+            # Keys fold "ue" to "u" in names too: "Neuenhäusen" keys as "neunhausen",
+            # so "Neuenhasuen" (two letters swapped) is one edit from the name as
+            # spelled, not from its key.
+            looked_up += 1
+            spelled = {typed_key(p.name) for p in gazetteer.places_by_key(candidate)}
+            score, edits = max([(score, edits)] + [_spelling_score(typed, n) for n in spelled])
         if score >= FUZZY_SUGGEST:
             scored.append((candidate, score, -edits))
     scored.sort(key=lambda c: -c[1])
