@@ -431,9 +431,15 @@ def test_a_region_gives_every_district_it_reaches_into(query, districts, channel
 
 
 def test_a_region_names_the_parts_of_each_district_it_covers():
-    parts = {m.district.key: m.members for m in resolve("Altes Land", registry()).matches}
+    matches = resolve("Altes Land", registry()).matches
+    parts = {m.district.key: m.members for m in matches}
     assert parts["03359"] == ("Jork", "Samtgemeinde Lühe")
     assert parts["03353"] == ("Rübke",)
+    # Where the source names more of it first; Hamburg's part has no channel.
+    assert [m.district.key for m in matches] == ["03359", "03353", "02000"]
+    # Districts it covers whole come before those it reaches into with parts.
+    heide = [m.members for m in resolve("Lüneburger Heide", registry()).matches if m.channels]
+    assert heide[0] == () and heide[-1] != ()
 
 
 @pytest.mark.parametrize(

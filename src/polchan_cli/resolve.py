@@ -591,6 +591,9 @@ def _ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 _KIND_ORDER.get(m.kind, 9),
                 _TIERS[m.match],
                 m.name,
+                # A region's districts: those it covers whole, then those where
+                # its source names more parts ("Altes Land": Stade before Harburg).
+                (bool(m.members), -len(m.members)) if m.kind == "region" else (False, 0),
                 m.district.key,
                 m.municipality or "",
             ),
