@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from polchan_cli import gazetteer
-from polchan_cli.normalize import TYPE_WORDS, name_key
-from polchan_cli.resolve import _KIND_OF_TYPE_WORD, QueryError, resolve
+from polchan_cli.normalize import name_key
+from polchan_cli.resolve import QueryError, resolve
 from polchan_cli.store import load_channels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,12 +162,6 @@ def test_a_village_spelled_like_a_type_word_is_not_respelled():
     # Klecken (Rosengarten) is one letter from "Flecken".
     res = resolve("Klecken Rosengarten", registry())
     assert [(m.name, m.municipality) for m in res.matches] == [("Klecken", "Rosengarten")]
-
-
-def test_every_type_word_names_a_kind_except_amt():
-    # A type word added to normalize without a kind here would be dropped from
-    # the query but no longer steer the ranking ("Amt" is part of "Amt Neuhaus").
-    assert set(_KIND_OF_TYPE_WORD) == TYPE_WORDS - {"amt"}
 
 
 @pytest.mark.parametrize(

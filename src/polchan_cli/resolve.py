@@ -12,28 +12,18 @@ folds together, with typos, optionally followed or preceded by where it lies
 misspelt or begun name (``Celle Westercele``, ``Hamburg-Altona``), or by a
 qualifier the name does not have, which is left out (``Munster (Örtze)``). How
 the text is checked and cut up is :mod:`polchan_cli.query`'s job; this module
-looks the pieces up and ranks. Returns a :class:`Resolution`; never raises on
+looks the pieces up. Returns a :class:`Resolution`; never raises on
 any input except :class:`QueryError` for input that cannot be a query at all
 (empty, only punctuation, too long, a number that is no postcode, a word like
 "Landkreis" alone).
 
-Ranking, best first: a name as typed or without its qualifier or "Bad" (one
-tier: ``Winsen`` is what people call Winsen (Luhe)), then prefix, then fuzzy.
-Within a tier: places of the kind the query names (``Stadt Celle`` puts the town
-before the Landkreis, ``Landkreis Celle`` the other way round), then names
-spelled as typed (``Munster`` before ``Münster``), then places covered by a
-channel (``Harburg``: the Landkreis before Hamburg's Harburg), then the place
-named as typed (bare ``Celle``: the town, not ``Landkreis Celle``), then the
-larger kind (a municipality before an Ortsteil: ``Dannenberg`` is the town
-Dannenberg (Elbe) first), then exact names before variants. Fuzzy answers put
-the closest spelling first; a prefix answer with no channel suggests closer
-covered names.
+Ranking is :mod:`polchan_cli.ranking`'s job; the spelling search,
+:mod:`polchan_cli.spelling`'s.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -44,11 +34,8 @@ from .normalize import (
     leading_type_word,
     name_key,
     name_keys,
-    spelling,
     type_word_first,
     typed_key,
-    without_qualifier,
-    without_type_word,
 )
 from .query import (
     MAX_QUERY_LENGTH,
@@ -62,7 +49,9 @@ from .query import (
     with_agency_spelled_out,
     without_postcodes,
 )
+from .ranking import ranked, unique
 from .registry import Channel, Registry
+from .spelling import FUZZY_CONFIRMED, accepted, close_keys, spelling_score
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -72,56 +61,12 @@ __all__ = [
     "resolve",
 ]
 
-# Spelling scores are 100 × (1 − edits / length), an edit being a letter left out,
-# added or changed, or two letters swapped, as people mistype.
-FUZZY_ACCEPT = 80.0  # one edit, at or above: a result ("showing results for …")
-FUZZY_ACCEPT_FAR = 85.0  # more edits, at or above: a result
-FUZZY_SUGGEST = 60.0  # at or above: offered as "did you mean …?" only
-FUZZY_CONFIRMED = 70.0  # at or above, and lying where the query says: a result
-_ROUGH_CUTOFF = 55.0  # the cheaper first pass (InDel ratio) that finds the candidates
-_ROUGH_LIMIT = 40
-_SPELLED_LIMIT = 10  # candidates whose names are spelled out when a query has ae/oe/ue
 PREFIX_MIN = 3
 PREFIX_LIMIT = 25
 CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched for one there
 
-_TIERS = {"exact": 0, "variant": 1, "prefix": 2, "fuzzy": 3}
 # Places named like their state that are meant before it: the city-states.
 _CITY_KINDS = ("district", "municipality")
-_KIND_ORDER = {
-    "postcode": 0,
-    "channel": 0,
-    "state": 0,
-    "district": 1,
-    "municipality": 2,
-    "samtgemeinde": 3,
-    "locality": 4,
-    "former_name": 5,
-    "region": 6,
-}
-# What a leading type word says the user means. "Amt" is left out: it is part of
-# the municipality name "Amt Neuhaus", not a kind.
-_KIND_OF_TYPE_WORD = {
-    "landkreis": "district",
-    "lk": "district",
-    "lkr": "district",
-    "landkr": "district",
-    "kreis": "district",
-    "kr": "district",
-    "region": "district",
-    "stadteregion": "district",
-    "regionalverband": "district",
-    "stadt": "municipality",
-    "hansestadt": "municipality",
-    "gemeinde": "municipality",
-    "flecken": "municipality",
-    "samtgemeinde": "samtgemeinde",
-    "sg": "samtgemeinde",
-    "ortsteil": "locality",
-    "ot": "locality",
-    "ortschaft": "locality",
-    "stadtteil": "locality",
-}
 
 
 @dataclass(frozen=True)
@@ -237,7 +182,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if not matches and (reordered := type_word_first(text)):
         reading, matches = reordered, _named(reordered, registry)
     if matches:
-        return Resolution(query=text, matches=_ranked(_full_name_first(matches, reading), reading))
+        return Resolution(query=text, matches=ranked(_full_name_first(matches, reading), reading))
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
         return replace(resolve(place, registry), query=text)
@@ -296,13 +241,13 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
     prefixed = gazetteer.places_by_prefix(key, PREFIX_LIMIT) if len(key) >= PREFIX_MIN else []
     if not prefixed:
         return None
-    matches = _ranked([_place_match(p, "prefix", registry) for p in prefixed], text)
+    matches = ranked([_place_match(p, "prefix", registry) for p in prefixed], text)
     others: tuple[str, ...] = ()
     if not any(m.channels for m in matches):
         # "Zelle" starts only "Zellertal", far from any channel, and is spelled
         # more like Celle: offer the closer names that have a channel.
-        nearest = max(_spelling_score(key, p.key)[0] for p in prefixed)
-        closer = [c for c in _close_keys(key) if c[1] > nearest]
+        nearest = max(spelling_score(key, p.key)[0] for p in prefixed)
+        closer = [c for c in close_keys(key) if c[1] > nearest]
         others = _close_names(closer, covered_by=registry)
     return Resolution(query=text, matches=matches, suggestions=others)
 
@@ -350,7 +295,7 @@ def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Re
         for reading, found in named:
             fitting = _fitting(found, reading, via=via)
             if fitting:
-                return Resolution(query=text, matches=_ranked(fitting, reading.head))
+                return Resolution(query=text, matches=ranked(fitting, reading.head))
     # Two villages of one municipality ("Hermannsburg Baven", both now Südheide):
     # after a comma the first is the place; without one either may be, and both
     # have the same channel.
@@ -359,7 +304,7 @@ def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Re
         siblings = siblings[:1]
     matches = [m for _, fitting in siblings for m in fitting]
     if matches:
-        return Resolution(query=text, matches=_ranked(matches, text))
+        return Resolution(query=text, matches=ranked(matches, text))
     return None
 
 
@@ -392,14 +337,14 @@ def _guessed_in_context(
         )
         begun = fitting([_place_match(p, "prefix", registry) for p in prefixed], reading)
         if begun:
-            return Resolution(query=text, matches=_ranked(begun, reading.head))
-        for candidate, score, _ in _close_keys(key, typed_key(reading.head)):
+            return Resolution(query=text, matches=ranked(begun, reading.head))
+        for candidate, score, _ in close_keys(key, typed_key(reading.head)):
             if score < FUZZY_CONFIRMED:
                 break
             places = gazetteer.places_by_key(candidate)
             guessed = fitting([_place_match(p, "fuzzy", registry) for p in places], reading)
             if guessed:
-                matches = _ranked(guessed, reading.head)
+                matches = ranked(guessed, reading.head)
                 return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
     return None
 
@@ -423,15 +368,15 @@ def _loosely_read(
         if found:
             if reading.how == "qualifier":
                 found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
-            return Resolution(query=text, matches=_ranked(found, reading.head))
+            return Resolution(query=text, matches=ranked(found, reading.head))
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
     for reading, _ in loose:
-        candidates = _close_keys(name_key(reading.head), typed_key(reading.head))
+        candidates = close_keys(name_key(reading.head), typed_key(reading.head))
         if candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
-    if closest and _accepted(closest[2][0]):
+    if closest and accepted(closest[2][0]):
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
         return replace(guess, query=text)
@@ -531,82 +476,6 @@ def _keys_of_whereabouts(m: Match) -> set[str]:
     return keys
 
 
-def _unique(matches: Iterable[Match]) -> tuple[Match, ...]:
-    """Each place once, where it first appears, as its best-tier match."""
-    unique: dict[tuple[str, str, str, str | None], Match] = {}
-    for m in matches:
-        ident = (m.kind, m.name, m.district.key, m.municipality)
-        if ident not in unique or _TIERS[m.match] < _TIERS[unique[ident].match]:
-            unique[ident] = m
-    return tuple(unique.values())
-
-
-def _without_namesake_villages(matches: tuple[Match, ...]) -> tuple[Match, ...]:
-    """Without the village a municipality found beside it is named after.
-
-    The Ortsteil Gartow adds nothing beside the municipality Gartow: same place,
-    same channel.
-    """
-    municipalities = {(m.district.key, m.name) for m in matches if m.kind == "municipality"}
-    return tuple(
-        m
-        for m in matches
-        if not (
-            m.kind == "locality"
-            and m.municipality
-            and spelling(m.name) == spelling(m.municipality)
-            and (m.district.key, m.municipality) in municipalities
-        )
-    )
-
-
-def _ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
-    """Best first, for the query ``typed`` (see the module docstring)."""
-    type_word = leading_type_word(typed)
-    named_kind = _KIND_OF_TYPE_WORD.get(type_word or "")
-    unique = _unique(matches)
-    if named_kind != "locality":  # "Ortsteil Gartow" asks for the village
-        unique = _without_namesake_villages(unique)
-    if len(unique) < 2:
-        return unique
-    as_typed = spelling(without_type_word(typed))
-    return tuple(
-        sorted(
-            unique,
-            key=lambda m: (
-                # A name with or without its qualifier is one tier: "Winsen" is what
-                # people call Winsen (Luhe) and Winsen (Aller), not only Winsen in
-                # Kreis Segeberg, whose name it is exactly.
-                max(_TIERS[m.match], _TIERS["variant"]),
-                named_kind is not None and m.kind != named_kind,
-                # Keys fold umlauts, so "Munster" finds Münster too; the town
-                # spelled so (in the Heidekreis) is the one meant.
-                as_typed not in _spellings(m.name),
-                not m.channels,
-                # Between places alike so far, a bare "Celle" names the town;
-                # "Landkreis Celle" matched only once its type word was dropped.
-                leading_type_word(m.name) != type_word,
-                # A town before villages of its bare name: "Buchholz" is Buchholz
-                # in der Nordheide or (Aller) before hamlets named just Buchholz.
-                _KIND_ORDER.get(m.kind, 9),
-                _TIERS[m.match],
-                m.name,
-                # A region's districts: those it covers whole, then those where
-                # its source names more parts ("Altes Land": Stade before Harburg).
-                (bool(m.members), -len(m.members)) if m.kind == "region" else (False, 0),
-                m.district.key,
-                m.municipality or "",
-            ),
-        )
-    )
-
-
-def _spellings(name: str) -> tuple[str, str]:
-    """How a name is spelled, with and without its qualifier, type word left out."""
-    bare = without_type_word(name)
-    return spelling(bare), spelling(without_qualifier(bare))
-
-
 def _unknown_district(key: str) -> gazetteer.District:
     return gazetteer.District(key, key, "", "")
 
@@ -666,7 +535,7 @@ def _postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
                 else "",
             )
         )
-    return _ranked(matches)
+    return ranked(matches)
 
 
 def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Match]:
@@ -712,15 +581,15 @@ def _fuzzy(
     from rapidfuzz import fuzz
 
     if candidates is None:
-        candidates = _close_keys(key, typed_key(text))
+        candidates = close_keys(key, typed_key(text))
     if not candidates:
         return Resolution(query=text)
     best = candidates[0][1]
-    if _accepted(candidates[0]):
+    if accepted(candidates[0]):
         kept = {
             k: (score, gazetteer.places_by_key(k))
             for k, score, edits in candidates
-            if score >= best - 3 and _accepted((k, score, edits))
+            if score >= best - 3 and accepted((k, score, edits))
         }
         # Keys tie often ("muchen" is one letter from "munchen" and "mucheln"); the
         # spelling before folding breaks the tie: "Müchen" was meant as "München".
@@ -732,64 +601,12 @@ def _fuzzy(
 
         # Closest name first; within one name the usual order (kind named, channel).
         groups = [
-            _ranked([_place_match(p, "fuzzy", registry) for p in kept[k][1]], text)
+            ranked([_place_match(p, "fuzzy", registry) for p in kept[k][1]], text)
             for k in sorted(kept, key=closeness, reverse=True)
         ]
-        matches = _unique(m for group in groups for m in group)
+        matches = unique(m for group in groups for m in group)
         return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
     return Resolution(query=text, suggestions=_close_names(candidates[:5]))
-
-
-def _close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
-    """(key, score, edits) of name keys spelled like ``key``, closest first.
-
-    Down to FUZZY_SUGGEST, at most eight. A swapped pair or a changed letter is one
-    edit, so "Lunesn" is as close to Lunsen as to Lünen, and "Cele" one edit from
-    Celle. ``typed`` (:func:`~polchan_cli.normalize.typed_key`) is scored too, so
-    a typo that made an ``ae`` by accident ("Paerborn") stays one edit away.
-    rapidfuzz's InDel ratio, cheaper, picks the candidates first.
-    """
-    from rapidfuzz import fuzz, process
-
-    forms = (key,) if not typed or typed == key else (key, typed)
-    # A score of FUZZY_SUGGEST allows that share of the longer name's letters to
-    # differ, and no more: names much shorter or longer need not be compared.
-    share = FUZZY_SUGGEST / 100
-    shortest = min(math.ceil(len(form) * share) for form in forms)
-    longest = max(math.floor(len(form) / share) for form in forms)
-    choices = gazetteer.keys_of_lengths(shortest, longest)
-    rough = process.extract(
-        key, choices, scorer=fuzz.ratio, limit=_ROUGH_LIMIT, score_cutoff=_ROUGH_CUTOFF
-    )
-    scored = []
-    looked_up = 0
-    for candidate, _, _ in rough:  # best InDel ratio first: ties keep that order
-        score, edits = max(_spelling_score(form, candidate) for form in forms)
-        if typed and typed != key and score < FUZZY_ACCEPT_FAR and looked_up < _SPELLED_LIMIT:
-            # Keys fold "ue" to "u" in names too: "Neuenhäusen" keys as "neunhausen",
-            # so "Neuenhasuen" (two letters swapped) is one edit from the name as
-            # spelled, not from its key.
-            looked_up += 1
-            spelled = {typed_key(p.name) for p in gazetteer.places_by_key(candidate)}
-            score, edits = max([(score, edits)] + [_spelling_score(typed, n) for n in spelled])
-        if score >= FUZZY_SUGGEST:
-            scored.append((candidate, score, -edits))
-    scored.sort(key=lambda c: -c[1])
-    return scored[:8]
-
-
-def _spelling_score(typed: str, name: str) -> tuple[float, int]:
-    """(score, −edits): 100 × (1 − edits / length of the longer), as FUZZY_* measure."""
-    from rapidfuzz.distance import OSA
-
-    edits = OSA.distance(typed, name)
-    return 100.0 * (1 - edits / max(len(typed), len(name))), -edits
-
-
-def _accepted(candidate: tuple[str, float, int]) -> bool:
-    """Whether a spelling is close enough to be read as the place, not only offered."""
-    _, score, edits = candidate
-    return score >= FUZZY_ACCEPT_FAR or (edits <= 1 and score >= FUZZY_ACCEPT)
 
 
 def _close_names(

@@ -1,0 +1,143 @@
+"""Order the places that answer a query, best first, each once.
+
+Accepts :class:`~polchan_cli.resolve.Match` objects (duck-typed: kind, name,
+match, district, municipality, members, channels) and the text they answer.
+:func:`unique` keeps each place once, at its best tier; :func:`ranked` also
+orders them:
+
+- a name as typed or without its qualifier or "Bad" (one tier: ``Winsen`` is what
+  people call Winsen (Luhe)), then names the text begins, then guesses;
+- within a tier: the kind the text names (``Stadt Celle`` puts the town before
+  the Landkreis, ``Landkreis Celle`` the other way round); names spelled as typed
+  (``Munster`` before ``Münster``); places covered by a channel (``Harburg``: the
+  Landkreis before Hamburg's Harburg); the place named as typed (bare ``Celle``:
+  the town, not ``Landkreis Celle``); the larger kind (``Dannenberg``: the town
+  Dannenberg (Elbe) before villages named just so); exact names before variants;
+  a region's districts by how much of it they hold;
+- and, unless the text asks for an Ortsteil, without the village a municipality
+  beside it is named after (the Ortsteil Gartow beside the municipality Gartow).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .normalize import leading_type_word, spelling, without_qualifier, without_type_word
+
+if TYPE_CHECKING:
+    from .resolve import Match
+
+__all__ = ["KIND_OF_TYPE_WORD", "ranked", "unique"]
+
+_TIERS = {"exact": 0, "variant": 1, "prefix": 2, "fuzzy": 3}
+_KIND_ORDER = {
+    "postcode": 0,
+    "channel": 0,
+    "state": 0,
+    "district": 1,
+    "municipality": 2,
+    "samtgemeinde": 3,
+    "locality": 4,
+    "former_name": 5,
+    "region": 6,
+}
+# What a leading type word says the user means. "Amt" is left out: it is part of
+# the municipality name "Amt Neuhaus", not a kind.
+KIND_OF_TYPE_WORD = {
+    "landkreis": "district",
+    "lk": "district",
+    "lkr": "district",
+    "landkr": "district",
+    "kreis": "district",
+    "kr": "district",
+    "region": "district",
+    "stadteregion": "district",
+    "regionalverband": "district",
+    "stadt": "municipality",
+    "hansestadt": "municipality",
+    "gemeinde": "municipality",
+    "flecken": "municipality",
+    "samtgemeinde": "samtgemeinde",
+    "sg": "samtgemeinde",
+    "ortsteil": "locality",
+    "ot": "locality",
+    "ortschaft": "locality",
+    "stadtteil": "locality",
+}
+
+
+def unique(matches: Iterable[Match]) -> tuple[Match, ...]:
+    """Each place once, where it first appears, as its best-tier match."""
+    unique: dict[tuple[str, str, str, str | None], Match] = {}
+    for m in matches:
+        ident = (m.kind, m.name, m.district.key, m.municipality)
+        if ident not in unique or _TIERS[m.match] < _TIERS[unique[ident].match]:
+            unique[ident] = m
+    return tuple(unique.values())
+
+
+def _without_namesake_villages(matches: tuple[Match, ...]) -> tuple[Match, ...]:
+    """Without the village a municipality found beside it is named after.
+
+    The Ortsteil Gartow adds nothing beside the municipality Gartow: same place,
+    same channel.
+    """
+    municipalities = {(m.district.key, m.name) for m in matches if m.kind == "municipality"}
+    return tuple(
+        m
+        for m in matches
+        if not (
+            m.kind == "locality"
+            and m.municipality
+            and spelling(m.name) == spelling(m.municipality)
+            and (m.district.key, m.municipality) in municipalities
+        )
+    )
+
+
+def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
+    """Best first, for the query ``typed`` (see the module docstring)."""
+    type_word = leading_type_word(typed)
+    named_kind = KIND_OF_TYPE_WORD.get(type_word or "")
+    once = unique(matches)
+    if named_kind != "locality":  # "Ortsteil Gartow" asks for the village
+        once = _without_namesake_villages(once)
+    if len(once) < 2:
+        return once
+    as_typed = spelling(without_type_word(typed))
+    return tuple(
+        sorted(
+            once,
+            key=lambda m: (
+                # A name with or without its qualifier is one tier: "Winsen" is what
+                # people call Winsen (Luhe) and Winsen (Aller), not only Winsen in
+                # Kreis Segeberg, whose name it is exactly.
+                max(_TIERS[m.match], _TIERS["variant"]),
+                named_kind is not None and m.kind != named_kind,
+                # Keys fold umlauts, so "Munster" finds Münster too; the town
+                # spelled so (in the Heidekreis) is the one meant.
+                as_typed not in _spellings(m.name),
+                not m.channels,
+                # Between places alike so far, a bare "Celle" names the town;
+                # "Landkreis Celle" matched only once its type word was dropped.
+                leading_type_word(m.name) != type_word,
+                # A town before villages of its bare name: "Buchholz" is Buchholz
+                # in der Nordheide or (Aller) before hamlets named just Buchholz.
+                _KIND_ORDER.get(m.kind, 9),
+                _TIERS[m.match],
+                m.name,
+                # A region's districts: those it covers whole, then those where
+                # its source names more parts ("Altes Land": Stade before Harburg).
+                (bool(m.members), -len(m.members)) if m.kind == "region" else (False, 0),
+                m.district.key,
+                m.municipality or "",
+            ),
+        )
+    )
+
+
+def _spellings(name: str) -> tuple[str, str]:
+    """How a name is spelled, with and without its qualifier, type word left out."""
+    bare = without_type_word(name)
+    return spelling(bare), spelling(without_qualifier(bare))
