@@ -138,3 +138,5 @@ def test_the_typed_key_keeps_digraphs_the_name_key_folds():
     assert typed_key("Paerborn") == "paerborn"
     # Everything else folds alike: umlauts, case, type words, qualifiers' small words.
     assert typed_key("Landkreis Lüneburg") == name_key("Landkreis Lüneburg") == "luneburg"
+    # "ß" is one letter as typed, so a slip that moves it is one edit.
+    assert (name_key("Kaarßen"), typed_key("Kaarßen")) == ("kaarssen", "kaarsen")

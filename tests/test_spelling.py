@@ -20,6 +20,8 @@ def closest(text: str) -> tuple[str, float, int]:
         ("Celel", "celle"),  # two letters swapped
         ("Paerborn", "paderborn"),  # a slip that makes an "ae" by accident
         ("Neuenhasuen", "neunhausen"),  # a swap in a name whose key folds its "ue"
+        ("Kaareßn", "kaarssen"),  # a moved "ß", one letter as typed
+        ("Unterlßü", "unterluss"),
     ],
 )
 def test_one_slip_is_one_edit_and_read_as_the_name(typed, meant):

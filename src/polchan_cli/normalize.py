@@ -124,9 +124,11 @@ def typed_key(text: str) -> str:
 
     ``name_key`` folds them to one letter so that ``Lueneburg`` meets Lüneburg; a
     typo can make one by accident (``Paerborn`` for Paderborn folds to
-    ``parborn``, two letters off), which this key keeps one letter off.
+    ``parborn``, two letters off), which this key keeps one letter off. ``ß`` is
+    one letter here, not ``ss``, so that a slip moving it (``Kaareßn`` for
+    Kaarßen) is one edit, as typed.
     """
-    return " ".join(_words(text, digraphs=False))
+    return " ".join(_words(text.replace("ß", "ſ").replace("ẞ", "ſ"), digraphs=False))
 
 
 def without_qualifier(text: str) -> str:
