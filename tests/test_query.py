@@ -30,6 +30,7 @@ def test_a_query_is_returned_without_surrounding_space():
         ("Landkreis", "alone names no place"),
         ("Polizei.", "alone names no place"),
         ("OT", "alone names no place"),
+        ("WhatsApp", "alone names no place"),
     ],
 )
 def test_what_cannot_be_a_query_says_why(text, says):
@@ -60,6 +61,9 @@ def test_postcodes_are_read_where_they_stand_alone(text, postcodes):
         ("Polizeistation Bad Bevensen", "Bad Bevensen"),
         ("Buxtehude Polizei", "Buxtehude"),
         ("PK Zeven", "Zeven"),
+        # a word for the channel itself, as people search for it
+        ("WhatsApp Polizei Celle", "Polizei Celle"),
+        ("Kanal Stade", "Stade"),
         ("Polizei", None),
         ("Polizeistraße 3", None),
         ("Buxtehude", None),

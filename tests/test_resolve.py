@@ -599,6 +599,11 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
     assert channel_ids(res, 0) == {channel}
 
 
+@pytest.mark.parametrize("query", ["WhatsApp-Kanal Polizei Stade", "Kanal Stade"])
+def test_words_for_the_channel_itself_are_read_around_the_place(query):
+    assert channel_ids(resolve(query, registry()), 0) == {"stade"}
+
+
 def test_the_police_without_a_place_is_a_bad_query():
     # What follows the word for the police is checked as a query of its own.
     with pytest.raises(QueryError, match="'Landkreis' alone names no place"):

@@ -62,6 +62,11 @@ _POLICE_WORDS = frozenset(
         "pk",
     }
 )
+# Words for the channel itself, which say nothing about the place ("WhatsApp
+# Polizei Celle", "Kanal Stade").
+_CHANNEL_WORDS = frozenset({"whatsapp", "kanal", "channel", "whatsappkanal"})
+# Words that are read around a place and never as one.
+_NOT_PLACE_WORDS = _POLICE_WORDS | _CHANNEL_WORDS
 _FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
 _LAST_WORD = re.compile(r"(.*\S)[\s,-]+(\S+?)\s*")
 # Type words long enough to recognise misspelt ("Landkries"), longest first.
@@ -118,8 +123,8 @@ def check_query(query: str) -> str:
     key = name_key(text)
     if not key:
         raise QueryError(N_("query has no letters or digits: give a town, district or postcode"))
-    if key in TYPE_WORDS or key in _POLICE_WORDS:
-        # "Landkreis", "Polizei", "OT": no place has such a name.
+    if key in TYPE_WORDS or key in _NOT_PLACE_WORDS:
+        # "Landkreis", "Polizei", "OT", "WhatsApp": no place has such a name.
         raise QueryError(
             N_(
                 "'{query}' alone names no place: add a town, district or postcode "
@@ -150,15 +155,17 @@ def without_postcodes(text: str) -> str:
 
 
 def after_police_word(text: str) -> str | None:
-    """The rest of a text that starts or ends with a word for the police, else None.
+    """The rest of a text that starts or ends with a word for the police or for a
+    channel, else None.
 
-    ``Polizei Buxtehude`` and ``Buxtehude Polizei`` -> ``Buxtehude``.
+    ``Polizei Buxtehude`` and ``Buxtehude Polizei`` -> ``Buxtehude``;
+    ``WhatsApp Polizei Celle`` -> ``Polizei Celle``.
     """
     first = _FIRST_WORD.fullmatch(text)
-    if first and name_key(first[1]) in _POLICE_WORDS and name_key(first[2]):
+    if first and name_key(first[1]) in _NOT_PLACE_WORDS and name_key(first[2]):
         return first[2]
     last = _LAST_WORD.fullmatch(text)
-    if last and name_key(last[2]) in _POLICE_WORDS and name_key(last[1]):
+    if last and name_key(last[2]) in _NOT_PLACE_WORDS and name_key(last[1]):
         return last[1]
     return None
 
