@@ -579,6 +579,13 @@ def test_a_state_without_a_channel_says_so_before_any_village_of_its_name(query,
     assert res.matches[0].to_dict()["district"] is None
 
 
+@pytest.mark.parametrize("query", ["Deutschland", "Germany"])
+def test_the_whole_country_gives_every_channel(query):
+    res = resolve(query, registry())
+    assert {m.kind for m in res.matches} == {"channel"}
+    assert channel_ids(res) == {c.id for c in registry().channels}
+
+
 def test_a_city_state_is_the_city_not_its_state():
     assert "state" not in {m.kind for m in resolve("Hamburg", registry()).matches}
     assert {m.kind for m in resolve("Berlin", registry()).matches} == {"district", "municipality"}

@@ -67,6 +67,8 @@ CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched f
 
 # Places named like their state that are meant before it: the city-states.
 _CITY_KINDS = ("district", "municipality")
+# The whole country, as people name it.
+_COUNTRY_KEYS = frozenset({"deutschland", "germany", "bundesrepublik deutschland", "brd"})
 
 
 @dataclass(frozen=True)
@@ -266,6 +268,9 @@ def _named(text: str, registry: Registry) -> list[Match]:
     if state and not any(p.match == "exact" and p.kind in _CITY_KINDS for p in places):
         in_state = [c for c in registry.channels if c.state == state]
         matches += [_channel_match(c, "exact") for c in in_state] or [_state_match(state)]
+    if key in _COUNTRY_KEYS and not places:
+        # "Deutschland": every channel, as a state gives its own.
+        matches += [_channel_match(c, "exact") for c in registry.channels]
     return matches + [_place_match(p, p.match, registry) for p in places]
 
 
