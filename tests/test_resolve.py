@@ -381,6 +381,8 @@ def test_a_place_named_by_unknown_words_is_offered_not_taken():
     # A name shared by many places is offered once.
     offered = resolve("Neuhof Landkreis Harburg", registry()).suggestions
     assert offered.count("Neuhof") == 1
+    # Places the words name come before spellings of the whole too far off to take.
+    assert resolve("Drage Winsen", registry()).suggestions[:2] == ("Drage", "Winsen")
 
 
 def test_unknown_words_after_a_name_do_not_cut_it_short():

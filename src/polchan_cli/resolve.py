@@ -386,7 +386,9 @@ def _loosely_read(
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
         return replace(guess, query=text)
     # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
-    names += [m.name for _, found in named for m in found]
+    # A place a word names exactly comes before spellings too far off to take
+    # ("Drage Winsen": Drage and Winsen, then Grafenwiesen).
+    names = [m.name for _, found in named for m in found] + names
     names = list(dict.fromkeys(names))
     if names != list(suggestions):
         return Resolution(query=text, suggestions=tuple(names[:5]))
