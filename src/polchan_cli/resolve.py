@@ -67,6 +67,10 @@ CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched f
 
 # Places named like their state that are meant before it: the city-states.
 _CITY_KINDS = ("district", "municipality")
+# What a context word may name for a place to lie in, tried in this order: where
+# the place lies itself, a former name (of a municipality, Samtgemeinde or
+# district), a region. See _fitting.
+_WHEREABOUTS_VIA = (None, "former_name", "region")
 # The whole country, as people name it.
 _COUNTRY_KEYS = frozenset({"deutschland", "germany", "bundesrepublik deutschland", "brd"})
 
@@ -296,7 +300,7 @@ def _full_name_first(matches: list[Match], typed: str) -> list[Match]:
 
 def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
     """A place named with where it lies: "Westercelle, Celle", "Hagen Stade"."""
-    for via in (None, "former_name", "region"):
+    for via in _WHEREABOUTS_VIA:
         for reading, found in named:
             fitting = _fitting(found, reading, via=via)
             if fitting:
@@ -324,10 +328,8 @@ def _guessed_in_context(
     """
 
     def fitting(matches: list[Match], reading: Reading) -> list[Match]:
-        return (
-            _fitting(matches, reading)
-            or _fitting(matches, reading, via="former_name")
-            or _fitting(matches, reading, via="region")
+        return next(
+            (fit for via in _WHEREABOUTS_VIA if (fit := _fitting(matches, reading, via=via))), []
         )
 
     for reading, found in named:
