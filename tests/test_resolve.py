@@ -588,6 +588,25 @@ def test_the_whole_country_gives_every_channel(query):
     assert channel_ids(res) == {c.id for c in registry().channels}
 
 
+@pytest.mark.parametrize(
+    ("query", "name", "kind"),
+    [
+        ("Celle, Deutschland", "Celle", "municipality"),
+        ("Deutschland Celle", "Celle", "municipality"),
+        ("Stade, Germany", "Stade", "municipality"),
+        ("Westercele, Deutschland", "Westercelle", "locality"),
+    ],
+)
+def test_the_country_beside_a_place_only_says_where_it_lies(query, name, kind):
+    # Before, the country's channels were the place and the town only narrowed
+    # them: "Celle, Deutschland" gave the channel, not the town.
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.kind) == (
+        name,
+        "municipality" if name != "Westercelle" else "locality",
+    )
+
+
 def test_a_city_state_is_the_city_not_its_state():
     assert "state" not in {m.kind for m in resolve("Hamburg", registry()).matches}
     assert {m.kind for m in resolve("Berlin", registry()).matches} == {"district", "municipality"}

@@ -201,7 +201,11 @@ def resolve(query: str, registry: Registry) -> Resolution:
 
     cuts = readings(text)
     key = name_key(text)
-    named = [(reading, _named(reading.head, registry)) for reading in cuts]
+    # Beside other words the country only says where they lie ("Deutschland Celle").
+    named = [
+        (reading, [] if name_key(reading.head) in _COUNTRY_KEYS else _named(reading.head, registry))
+        for reading in cuts
+    ]
     found = _named_in_context(text, named) or _prefixed(text, key, registry)
     if found:
         return found
@@ -442,7 +446,7 @@ def _is_place(key: str) -> bool:
 
 
 def _names_a_place(key: str) -> bool:
-    return _is_place(key) or key in _states()
+    return _is_place(key) or key in _states() or key in _COUNTRY_KEYS
 
 
 @functools.cache
@@ -474,9 +478,10 @@ def _keys_of_whereabouts(m: Match) -> set[str]:
     """The keys of where a match lies: municipality, Samtgemeinde, district, state.
 
     A municipality does not lie in itself: "Neuhaus, Amt Neuhaus" is the village
-    in Amt Neuhaus, not Neuhaus am Inn, whose name also keys as "neuhaus".
+    in Amt Neuhaus, not Neuhaus am Inn, whose name also keys as "neuhaus". Every
+    place lies in the country: "Celle, Deutschland" is Celle.
     """
-    keys: set[str] = set()
+    keys: set[str] = set(_COUNTRY_KEYS)
     municipality = None if m.kind == "municipality" else m.municipality
     for name in (municipality, m.samtgemeinde, m.district.name, m.state):
         if name:
