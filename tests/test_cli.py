@@ -365,6 +365,17 @@ def test_open_outside_coverage_exits_3(launched):
     assert result.exit_code == ExitCode.NO_CHANNEL and launched == []
 
 
+def test_open_and_find_name_the_same_uncovered_areas_best_first(launched):
+    # The city of Hamburg first, then the former name in Kreis Stormarn; each
+    # with its state, as `find` says it.
+    opened = run("open", "Hamburg")
+    found = run("find", "Hamburg")
+    where = "Hamburg (Hamburg), Kreis Stormarn (Schleswig-Holstein)"
+    assert opened.exit_code == found.exit_code == ExitCode.NO_CHANNEL and launched == []
+    assert f"covers {where}" in opened.stderr
+    assert f"covers {where}" in " ".join(found.stdout.split())
+
+
 def test_prefix_without_channel_suggests_a_covered_spelling(launched):
     found = run("find", "Zelle")
     assert found.exit_code == ExitCode.NO_CHANNEL

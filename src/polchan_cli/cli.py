@@ -281,7 +281,8 @@ def open_command(
     channels = res.unique_channels()
     if not channels:
         if res.matches:
-            where = ", ".join(sorted({m.district.name for m in res.matches})[:5])
+            areas = res.areas()
+            where = ", ".join(areas[:5]) + ("" if len(areas) <= 5 else ", …")
             if res.suggestions:
                 message = gettext(
                     "no channel in the registry covers {districts}; did you mean {suggestions}?"

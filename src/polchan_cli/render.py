@@ -210,12 +210,7 @@ def print_resolution(console: Console, res: Resolution) -> None:
     if res.fuzzy_for:
         console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
     if res.status == "no_channel":
-        districts = sorted(
-            {
-                m.state if m.kind == "state" else f"{m.district.name} ({m.state})"
-                for m in res.matches
-            }
-        )
+        districts = res.areas()
         where = ", ".join(districts[:5]) + ("" if len(districts) <= 5 else ", …")
         console.print(
             gettext("No channel in the registry covers {districts}.").format(districts=safe(where))

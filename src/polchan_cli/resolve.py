@@ -155,6 +155,17 @@ class Resolution:
                 seen.setdefault(c.id, c)
         return tuple(seen.values())
 
+    def areas(self) -> tuple[str, ...]:
+        """Where the matches lie, best match first, each once.
+
+        A district with its state ("Landkreis Celle (Niedersachsen)"), or a state
+        alone for a state ("Bayern").
+        """
+        names = (
+            m.state if m.kind == "state" else f"{m.district.name} ({m.state})" for m in self.matches
+        )
+        return tuple(dict.fromkeys(names))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,
