@@ -130,3 +130,22 @@ def test_a_house_number_parts_an_address_like_a_comma():
         ("Lange Straße 3", "fields"),
         ("Winsen Luhe", "fields"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Celle Innenstadt", ["Celle", "Innenstadt"]),
+        ("Lüneburg - Altstadt", ["Lüneburg", "Altstadt"]),
+        ("Zentrum Stade", ["Stade", "Zentrum"]),
+        ("Winsen (Luhe) Stadtmitte", ["Winsen (Luhe)", "Stadtmitte"]),
+    ],
+)
+def test_a_word_for_the_town_centre_parts_off_like_a_street(text, parts):
+    cuts = readings(text)
+    assert [(r.head, r.how) for r in cuts] == [(p, "fields") for p in parts]
+
+
+@pytest.mark.parametrize("text", ["Innenstadt", "Celle Neustadt", "Altstadtring Celle"])
+def test_only_a_whole_centre_word_beside_a_town_parts_off(text):
+    assert all(r.how != "fields" for r in readings(text))

@@ -607,6 +607,25 @@ def test_the_country_beside_a_place_only_says_where_it_lies(query, name, kind):
     )
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Celle Innenstadt", "Celle"),
+        ("Lüneburg - Altstadt", "Lüneburg"),
+        ("Zentrum Stade", "Stade"),
+        ("Altstadt, Celle", "Celle"),
+        ("Celle, Altstadt", "Celle"),
+        ("Hamburg Altstadt", "Hamburg-Altstadt"),
+        # A village with a channel stays first beside its postal town elsewhere.
+        ("Heimbuch, Schneverdingen", "Heimbuch"),
+    ],
+)
+def test_a_town_centre_is_the_town_unless_a_place_has_the_whole_name(query, name):
+    # Hamburg has a quarter named Altstadt; "Altstadt, Celle" read it and gave
+    # Hamburg (no channel) for a place in Celle.
+    assert resolve(query, registry()).matches[0].name == name
+
+
 def test_a_city_state_is_the_city_not_its_state():
     assert "state" not in {m.kind for m in resolve("Hamburg", registry()).matches}
     assert {m.kind for m in resolve("Berlin", registry()).matches} == {"district", "municipality"}

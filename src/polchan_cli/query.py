@@ -78,6 +78,23 @@ _FIELD_BREAK = re.compile(r"[,;\t]")
 _HOUSE_NUMBER_THEN_TOWN = re.compile(
     r"(?P<street>.*[^\W\d].*?\s\d{1,4}(?:\s?[a-zA-Z])?)\s+(?P<town>[^\W\d].*)"
 )
+# Words for the centre of a town, as press releases head them ("Celle
+# Innenstadt", "Lüneburg - Altstadt"): split off like the street of an address,
+# unless a place has the whole name ("Hamburg-Altstadt").
+_CENTRE_WORDS = frozenset(
+    {
+        "altstadt",
+        "innenstadt",
+        "stadtmitte",
+        "stadtzentrum",
+        "stadtkern",
+        "zentrum",
+        "kernstadt",
+        "ortskern",
+        "ortsmitte",
+        "ortszentrum",
+    }
+)
 # Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
 _POSTCODE = re.compile(r"\d{5}")
@@ -236,6 +253,8 @@ def readings(text: str) -> list[Reading]:
     parts = [part for part in _FIELD_BREAK.split(text) if name_key(part)]
     if len(parts) == 1 and (address := _HOUSE_NUMBER_THEN_TOWN.fullmatch(text)):
         parts = [address["street"], address["town"]]
+    if len(parts) == 1:
+        parts = _without_centre_word(text) or parts
     if len(parts) > 1:
         return [
             Reading(part, _keys(*parts[:i], *parts[i + 1 :]), "fields")
@@ -252,6 +271,16 @@ def readings(text: str) -> list[Reading]:
     for cut in cuts:
         found.append(Reading(" ".join(words[-cut:]), _keys(" ".join(words[:-cut])), "words"))
     return found
+
+
+def _without_centre_word(text: str) -> list[str] | None:
+    """The town and the word for its centre, as two parts, if the text starts or
+    ends with one ("Celle Innenstadt" -> ["Celle", "Innenstadt"]), else None."""
+    for pattern, town, word in ((_LAST_WORD, 1, 2), (_FIRST_WORD, 2, 1)):
+        split = pattern.fullmatch(text)
+        if split and name_key(split[word]) in _CENTRE_WORDS and name_key(split[town]):
+            return [split[town].strip(" -"), split[word]]
+    return None
 
 
 def _keys(*texts: str) -> frozenset[str]:

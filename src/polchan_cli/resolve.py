@@ -386,11 +386,19 @@ def _loosely_read(
     the query name ("Bahnhofstr Celle": did you mean Celle?).
     """
     loose = [(reading, found) for reading, found in named if reading.ignorable]
-    for reading, found in loose:
-        if found:
-            if reading.how == "qualifier":
-                found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
-            return Resolution(query=text, matches=ranked(found, reading.head))
+    naming = [(reading, found) for reading, found in loose if found]
+    if naming:
+        # An address names the place first ("Nindorf, Bayern" lists every Nindorf).
+        # But the villages where channels reach are researched: a part naming only
+        # places outside them, beside one inside, is more likely a quarter the data
+        # lacks. "Altstadt, Celle" is Celle, not the Altstadt of Hamburg.
+        reading, found = next(
+            ((reading, found) for reading, found in naming if any(m.channels for m in found)),
+            naming[0],
+        )
+        if reading.how == "qualifier":
+            found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
+        return Resolution(query=text, matches=ranked(found, reading.head))
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
     for reading, _ in loose:
