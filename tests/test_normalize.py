@@ -26,6 +26,8 @@ SAME = [
     ("Rotenburg (Wümme)", "Rotenburg Wümme", "Rotenburg/Wuemme", "rotenburg-wumme"),
     ("Buchholz i. d. Nordheide", "Buchholz in der Nordheide", "Buchholz (Nordheide)"),
     ("St. Andreasberg", "Sankt Andreasberg", "St Andreasberg"),
+    ("Groß Hehlen", "Gr. Hehlen", "Gross Hehlen", "Gr.Hehlen"),
+    ("Klein Süstedt", "Kl. Süstedt", "Kl Süstedt"),
     ("Landkreis Celle", "LK Celle", "Kreis Celle", "Celle", "Stadt Celle"),
     ("Hansestadt Lüneburg", "Lüneburg"),
     ("Samtgemeinde Elbmarsch", "Gemeinde Elbmarsch", "Elbmarsch"),

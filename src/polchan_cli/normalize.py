@@ -71,6 +71,10 @@ _FILLER_WORDS = frozenset(
     {"a", "am", "an", "b", "bei", "d", "dem", "den", "der", "i", "im", "in", "ob"}
 )
 
+# Abbreviations of name words, as signs and addresses write them: "St. Peter",
+# "Gr. Hehlen", "Kl. Süstedt".
+_ABBREVIATIONS = {"st": "sankt", "gr": "gross", "kl": "klein"}
+
 # Word boundaries where a qualifier starts; everything after it is optional.
 _QUALIFIER_START = re.compile(
     r"\s*(?:\(|/|,|\s(?:an der|an|am|im|in der|in|i\.\s*d\.|a\.\s*d\.|ob der|bei|b\.)\s)",
@@ -107,7 +111,7 @@ def _folded_words(text: str, digraphs: bool = True) -> list[str]:
 
 def _words(text: str, digraphs: bool = True) -> list[str]:
     words = _folded_words(text, digraphs)
-    words = ["sankt" if w == "st" else w for w in words]
+    words = [_ABBREVIATIONS.get(w, w) for w in words]
     while len(words) > 1 and words[0] in TYPE_WORDS:
         words.pop(0)
     return [w for w in words if w not in _FILLER_WORDS] or words
