@@ -31,11 +31,17 @@ def test_a_query_is_returned_without_surrounding_space():
         ("Polizei.", "alone names no place"),
         ("OT", "alone names no place"),
         ("WhatsApp", "alone names no place"),
+        ("Innenstadt", "alone names no place"),
     ],
 )
 def test_what_cannot_be_a_query_says_why(text, says):
     with pytest.raises(QueryError, match=says):
         check_query(text)
+
+
+def test_a_centre_word_alone_is_a_query_where_a_place_has_that_name():
+    # Hamburg has a quarter named Altstadt.
+    assert check_query("Altstadt", is_place=lambda key: key == "altstadt") == "Altstadt"
 
 
 @pytest.mark.parametrize(

@@ -122,8 +122,12 @@ class QueryError(ValueError):
         return gettext(self.template).format(**self.params)
 
 
-def check_query(query: str) -> str:
-    """The query stripped of surrounding space, or QueryError saying why it is none."""
+def check_query(query: str, is_place: Callable[[str], bool] = lambda key: False) -> str:
+    """The query stripped of surrounding space, or QueryError saying why it is none.
+
+    ``is_place(key)`` says whether a place has the key: a word for the town centre
+    alone is a bad query unless one does ("Innenstadt"; but Hamburg has an Altstadt).
+    """
     text = query.strip()
     if not text:
         raise QueryError(N_("empty query: give a town, Ortsteil, district or postcode"))
@@ -140,8 +144,8 @@ def check_query(query: str) -> str:
     key = name_key(text)
     if not key:
         raise QueryError(N_("query has no letters or digits: give a town, district or postcode"))
-    if key in TYPE_WORDS or key in _NOT_PLACE_WORDS:
-        # "Landkreis", "Polizei", "OT", "WhatsApp": no place has such a name.
+    if key in TYPE_WORDS or key in _NOT_PLACE_WORDS or (key in _CENTRE_WORDS and not is_place(key)):
+        # "Landkreis", "Polizei", "OT", "WhatsApp", "Innenstadt": no place has such a name.
         raise QueryError(
             N_(
                 "'{query}' alone names no place: add a town, district or postcode "

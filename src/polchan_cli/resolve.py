@@ -184,7 +184,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     text begins; the whole text misspelt; a part misspelt but lying where the rest
     says; a part of an address or a name before its qualifier; suggestions.
     """
-    text = check_query(query)
+    text = check_query(query, _is_place)
     postcodes = postcodes_in(text)
     if postcodes:
         matches = tuple(m for pc in postcodes for m in _postcode_matches(pc, registry))
