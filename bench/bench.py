@@ -533,7 +533,14 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         (work / "cache").mkdir()
         (work / "config").mkdir()
-        env = {k: v for k, v in os.environ.items() if k != "POLCHAN_REGISTRY"}
+        # PYTHONDONTWRITEBYTECODE would leave an editable install without bytecode,
+        # compiling polchan's modules on every run while the baselines' packages
+        # have theirs from pip: the warm-up round writes it, as an installed wheel has.
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("POLCHAN_REGISTRY", "PYTHONDONTWRITEBYTECODE")
+        }
         # The user's own registry and cache must not influence (or be touched by) the bench.
         env.update(XDG_CACHE_HOME=str(work / "cache"), XDG_CONFIG_HOME=str(work / "config"))
         runner = Runner(work, env)
