@@ -278,8 +278,10 @@ def readings(text: str) -> list[Reading]:
 
 
 def _without_centre_word(text: str) -> list[str] | None:
-    """The town and the word for its centre, as two parts, if the text starts or
-    ends with one ("Celle Innenstadt" -> ["Celle", "Innenstadt"]), else None."""
+    """The town and the word for its centre as two parts, else None.
+
+    The word starts or ends the text: "Celle Innenstadt" -> ["Celle", "Innenstadt"].
+    """
     for pattern, town, word in ((_LAST_WORD, 1, 2), (_FIRST_WORD, 2, 1)):
         split = pattern.fullmatch(text)
         if split and name_key(split[word]) in _CENTRE_WORDS and name_key(split[town]):
