@@ -130,6 +130,14 @@ def test_words_are_cut_both_ways_and_may_not_be_ignored():
     assert not any(r.ignorable for r in cuts)
 
 
+@pytest.mark.parametrize("text", ["Winsen/Luhe - Stelle", "Winsen/Luhe – Stelle"])
+def test_the_spaced_dash_of_a_dateline_parts_like_a_comma(text):
+    assert [(r.head, r.how) for r in readings(text)] == [
+        ("Winsen/Luhe", "fields"),
+        ("Stelle", "fields"),
+    ]
+
+
 def test_a_house_number_parts_an_address_like_a_comma():
     cuts = readings("Lange Straße 3 Winsen Luhe")
     assert [(r.head, r.how) for r in cuts] == [

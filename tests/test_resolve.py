@@ -626,6 +626,13 @@ def test_a_town_centre_is_the_town_unless_a_place_has_the_whole_name(query, name
     assert resolve(query, registry()).matches[0].name == name
 
 
+def test_a_press_dateline_gives_the_town_before_the_dash():
+    # Read as "Winsen" with the qualifier "Luhe - Stelle", it listed Winsen (Aller) first.
+    res = resolve("Winsen/Luhe - Stelle", registry())
+    assert res.matches[0].name == "Winsen (Luhe)"
+    assert channel_ids(res) == {"landkreis-harburg"}
+
+
 def test_a_city_state_is_the_city_not_its_state():
     assert "state" not in {m.kind for m in resolve("Hamburg", registry()).matches}
     assert {m.kind for m in resolve("Berlin", registry()).matches} == {"district", "municipality"}
