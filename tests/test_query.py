@@ -9,6 +9,7 @@ from polchan_cli.query import (
     after_police_word,
     check_query,
     postcodes_in,
+    press_code_in,
     readings,
     type_word_respelled,
     with_agency_spelled_out,
@@ -163,3 +164,18 @@ def test_a_word_for_the_town_centre_parts_off_like_a_street(text, parts):
 @pytest.mark.parametrize("text", ["Innenstadt", "Celle Neustadt", "Altstadtring Celle"])
 def test_only_a_whole_centre_word_beside_a_town_parts_off(text):
     assert all(r.how != "fields" for r in readings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("POL-WL", ("POL-WL", "")),
+        ("pol-lg: Uelzen - Unfall", ("POL-LG", "Uelzen - Unfall")),
+        ("POL-STD:Buxtehude", ("POL-STD", "Buxtehude")),
+        ("Polch", None),
+        ("POL-WL-Nord", None),
+        ("Polizei Celle", None),
+    ],
+)
+def test_a_press_code_in_front_is_read_with_the_rest(text, dateline):
+    assert press_code_in(text) == dateline

@@ -102,6 +102,9 @@ _POSTCODE = re.compile(r"\d{5}")
 _NUMBER = re.compile(r"\d+")
 # A postcode standing alone, as typed in addresses: "21423", "D-21423", "DE-21423".
 _POSTCODE_IN_TEXT = re.compile(r"(?<![\w-])(?:DE?-)?(\d{5})(?![\w-])", re.IGNORECASE)
+# A press release's office code in front, as presseportal.de heads releases:
+# "POL-WL", "POL-CE: Celler in Feierlaune".
+_PRESS_CODE = re.compile(r"\s*(POL-[^\W\d_]{1,5})(?![\w-])\s*:?(.*)", re.IGNORECASE | re.DOTALL)
 # Five digits with spaces among them, and nothing else: "21 423".
 _SPACED_POSTCODE = re.compile(r"\s*[0-9](?: ?[0-9]){4}\s*")
 
@@ -155,6 +158,17 @@ def check_query(query: str, is_place: Callable[[str], bool] = lambda key: False)
             query=text,
         )
     return text
+
+
+def press_code_in(text: str) -> tuple[str, str] | None:
+    """The office code a text starts with, upper case, and the rest, else None.
+
+    ``POL-LG: Uelzen - Unfall`` -> ``("POL-LG", "Uelzen - Unfall")``.
+    """
+    dateline = _PRESS_CODE.fullmatch(text)
+    if not dateline:
+        return None
+    return dateline[1].upper(), dateline[2].strip()
 
 
 def postcodes_in(text: str) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import gazetteer
+from . import gazetteer, press_codes
 from .normalize import (
     base_key,
     leading_type_word,
@@ -44,6 +44,7 @@ from .query import (
     after_police_word,
     check_query,
     postcodes_in,
+    press_code_in,
     readings,
     type_word_respelled,
     with_agency_spelled_out,
@@ -185,6 +186,8 @@ def resolve(query: str, registry: Registry) -> Resolution:
     says; a part of an address or a name before its qualifier; suggestions.
     """
     text = check_query(query, _is_place)
+    if dateline := press_code_in(text):
+        return _by_press_code(text, *dateline, registry)
     postcodes = postcodes_in(text)
     if postcodes:
         matches = tuple(m for pc in postcodes for m in _postcode_matches(pc, registry))
@@ -229,6 +232,36 @@ def resolve(query: str, registry: Registry) -> Resolution:
         or _loosely_read(text, named, registry, guess.suggestions)
         or guess
     )
+
+
+def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resolution:
+    """The channels of the office whose press releases carry the code.
+
+    The place a headline names after the code narrows them, where it lies in
+    their area ("POL-LG: Uelzen - Unfall" is Polizei Uelzen of the three). An
+    unknown code leaves the rest to answer, else suggests the known codes.
+    """
+    agency = press_codes.agency_of(code)
+    if agency is None:
+        if name_key(rest):
+            return replace(resolve(rest, registry), query=text)
+        from difflib import get_close_matches
+
+        closest = get_close_matches(code, press_codes.known_codes(), n=5, cutoff=0)
+        return Resolution(query=text, suggestions=tuple(closest))
+    channels = _channel_matches(name_key(agency), registry, by_name=True)
+    ids = {c.id for m in channels for c in m.channels}
+    try:
+        narrowed = resolve(rest, registry) if name_key(rest) else None
+    except QueryError:
+        narrowed = None
+    if narrowed and narrowed.fuzzy_for is None:
+        inside = tuple(
+            m for m in narrowed.matches if m.channels and {c.id for c in m.channels} <= ids
+        )
+        if inside:
+            return Resolution(query=text, matches=inside)
+    return Resolution(query=text, matches=tuple(channels))
 
 
 def _named_beside_postcodes(

@@ -1,0 +1,82 @@
+"""Press-release office codes: POL-WL and friends give their office's channels."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from polchan_cli import press_codes
+from polchan_cli.resolve import resolve
+from polchan_cli.store import load_channels
+
+ROOT = Path(__file__).resolve().parent.parent
+LG = {"lueneburg", "uelzen", "luechow-dannenberg"}
+
+
+def rows() -> list[dict[str, str]]:
+    text = (ROOT / "data" / "press_codes.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def channel_ids(query: str) -> set[str]:
+    return {c.id for m in resolve(query, load_channels(None)).matches for c in m.channels}
+
+
+def test_every_code_is_sourced_and_names_an_agency_with_a_channel():
+    agencies = {c.agency for c in load_channels(None).channels}
+    for row in rows():
+        assert row["code"].startswith("POL-"), row
+        assert row["source_url"].startswith("https://"), row
+        assert row["retrieved"], row
+        assert row["agency"] in agencies, f"{row['code']}: no channel of {row['agency']}"
+    assert len({row["code"] for row in rows()}) == len(rows())
+
+
+@pytest.mark.parametrize(
+    ("query", "channels"),
+    [
+        ("POL-WL", {"landkreis-harburg"}),
+        ("pol-ce", {"celle"}),
+        ("POL-LG", LG),
+        ("POL-CE: Celler in Feierlaune", {"celle"}),
+        # The place a headline names narrows the office's channels...
+        ("POL-LG: Uelzen - Unfall auf der B4", {"uelzen"}),
+        ("POL-STD: Buxtehude - Einbruch", {"stade"}),
+        # ...but not to a place outside their area: the code says who reports.
+        ("POL-LG: Celle", LG),
+    ],
+)
+def test_a_press_code_gives_its_offices_channels(query, channels):
+    assert channel_ids(query) == channels
+
+
+def test_an_unknown_code_suggests_the_known_ones():
+    res = resolve("POL-UE", load_channels(None))
+    assert res.status == "not_found"
+    assert res.suggestions and set(res.suggestions) <= set(press_codes.known_codes())
+
+
+def test_an_unknown_code_leaves_the_headline_to_answer():
+    assert channel_ids("POL-XY: Celle") == {"celle"}
+
+
+def test_the_installed_polchan_carries_the_codes():
+    # A regular install (as CI makes) must bundle press_codes.csv in the wheel.
+    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or shutil.which("polchan")
+    assert exe, "the polchan console script is not installed"
+    out = subprocess.run(
+        [exe, "find", "POL-WL", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert out.returncode == 0, out.stderr
+    found = json.loads(out.stdout)["matches"]
+    assert [c["id"] for m in found for c in m["channels"]] == ["landkreis-harburg"]
