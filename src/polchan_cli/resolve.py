@@ -4,7 +4,8 @@ Accepts any string: a 5-digit postcode (alone or inside a pasted address, where
 a town beside an unknown or contradicting postcode is answered too), a district
 key that is no postcode (``03351``), a channel id or name (``celle``, ``Polizei
 Stade``), its agency, directorate or state (``PI Celle``, ``Polizeidirektion
-Lüneburg``, ``Niedersachsen``), the police of a place (``Polizei Buxtehude``), a
+Lüneburg``, ``Niedersachsen``), the police of a place (``Polizei Buxtehude``), the
+office code a press release opens with (``POL-WL``, via :mod:`polchan_cli.press_codes`), a
 district, municipality, locality (Ortsteil), Samtgemeinde, former name or region
 (``Wendland``, ``Altes Land``), in any spelling :mod:`polchan_cli.normalize`
 folds together, with typos, optionally followed or preceded by where it lies
@@ -15,7 +16,7 @@ the text is checked and cut up is :mod:`polchan_cli.query`'s job; this module
 looks the pieces up. Returns a :class:`Resolution`; never raises on
 any input except :class:`QueryError` for input that cannot be a query at all
 (empty, only punctuation, too long, a number that is no postcode, a word like
-"Landkreis" alone).
+"Landkreis" or "Innenstadt" alone).
 
 Ranking is :mod:`polchan_cli.ranking`'s job; the spelling search,
 :mod:`polchan_cli.spelling`'s.
@@ -179,11 +180,12 @@ class Resolution:
 def resolve(query: str, registry: Registry) -> Resolution:
     """Resolve a query (see the module docstring). Raises only QueryError.
 
-    Tried in this order, the first that answers wins: postcodes (and the town
-    beside them); the whole text as a name; the place after a word for the police;
-    a misspelt type word respelled; a place named with where it lies; names the
-    text begins; the whole text misspelt; a part misspelt but lying where the rest
-    says; a part of an address or a name before its qualifier; suggestions.
+    Tried in this order, the first that answers wins: a press release's office
+    code; postcodes (and the town beside them); the whole text as a name; the
+    place after a word for the police; a misspelt type word respelled; a place
+    named with where it lies; names the text begins; the whole text misspelt; a
+    part misspelt but lying where the rest says; a part of an address or a name
+    before its qualifier; suggestions.
     """
     text = check_query(query, _is_place)
     if dateline := press_code_in(text):
