@@ -106,7 +106,8 @@ RegistryOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help=N_("Print JSON instead of a table."))]
 QUERY_HELP = N_(
     "A town, Ortsteil, district, postcode or channel name; "
-    "also an address with its postcode, or a place with where it lies (Hagen, Stade). "
+    "also an address with its postcode, a place with where it lies (Hagen, Stade), "
+    "or the office code of a press release (POL-WL). "
     "Quotes are optional: several words are one query."
 )
 
