@@ -54,6 +54,14 @@ DATA_SOURCES: tuple[dict[str, str], ...] = (
             "Ortsteile, Samtgemeinden and former names of the covered districts; regions"
         ),
     },
+    {
+        "name": N_("Press codes (data/press_codes.csv)"),
+        "url": "https://www.presseportal.de/ (see the source URL on every row)",
+        "date": "2026-11-25",
+        "licence": N_("facts, cited per row"),
+        "attribution": "the press releases named on each row",
+        "contributes": N_("the office code that opens the press releases (POL-WL)"),
+    },
 )
 
 
