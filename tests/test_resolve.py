@@ -633,6 +633,18 @@ def test_a_press_dateline_gives_the_town_before_the_dash():
     assert channel_ids(res) == {"landkreis-harburg"}
 
 
+def test_a_former_name_is_not_listed_beside_the_town_it_names_now():
+    # "Rotenburg in Hannover" (until 1969) matched "Rotenburg" once its qualifier
+    # was left out, and stood between the town and the district.
+    names = [m.name for m in resolve("Rotenburg", registry()).matches]
+    assert "Rotenburg in Hannover" not in names
+    assert names[:2] == ["Rotenburg (Wümme)", "Landkreis Rotenburg (Wümme)"]
+    typed = resolve("Rotenburg in Hannover", registry()).matches
+    assert [(m.name, m.municipality) for m in typed] == [
+        ("Rotenburg in Hannover", "Rotenburg (Wümme)")
+    ]
+
+
 def test_a_city_state_is_the_city_not_its_state():
     assert "state" not in {m.kind for m in resolve("Hamburg", registry()).matches}
     assert {m.kind for m in resolve("Berlin", registry()).matches} == {"district", "municipality"}

@@ -15,7 +15,9 @@ orders them:
   Dannenberg (Elbe) before villages named just so); exact names before variants;
   a region's districts by how much of it they hold;
 - and, unless the text asks for an Ortsteil, without the village a municipality
-  beside it is named after (the Ortsteil Gartow beside the municipality Gartow).
+  beside it is named after (the Ortsteil Gartow beside the municipality Gartow);
+  nor with a former name found without its qualifier beside the municipality it
+  is now (``Rotenburg``: not "Rotenburg in Hannover" beside Rotenburg (Wümme)).
 """
 
 from __future__ import annotations
@@ -96,6 +98,24 @@ def _without_namesake_villages(matches: tuple[Match, ...]) -> tuple[Match, ...]:
     )
 
 
+def _without_former_names_beside_their_place(matches: tuple[Match, ...]) -> tuple[Match, ...]:
+    """Without a former name, found only without its qualifier, beside its municipality.
+
+    ``Rotenburg`` finds Rotenburg (Wümme); "Rotenburg in Hannover", its name until
+    1969, adds nothing beside it. Typed in full, the former name stays.
+    """
+    municipalities = {(m.district.key, m.name) for m in matches if m.kind == "municipality"}
+    return tuple(
+        m
+        for m in matches
+        if not (
+            m.kind == "former_name"
+            and m.match != "exact"
+            and (m.district.key, m.municipality) in municipalities
+        )
+    )
+
+
 def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
     """Best first, for the query ``typed`` (see the module docstring)."""
     type_word = leading_type_word(typed)
@@ -103,6 +123,7 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
     once = unique(matches)
     if named_kind != "locality":  # "Ortsteil Gartow" asks for the village
         once = _without_namesake_villages(once)
+    once = _without_former_names_beside_their_place(once)
     if len(once) < 2:
         return once
     as_typed = spelling(without_type_word(typed))
