@@ -645,6 +645,33 @@ def test_a_former_name_is_not_listed_beside_the_town_it_names_now():
     ]
 
 
+@pytest.mark.parametrize(
+    ("query", "channels"),
+    [
+        ("NRW", {"muenster", "paderborn", "siegen-wittgenstein"}),
+        ("North Rhine-Westphalia", {"muenster", "paderborn", "siegen-wittgenstein"}),
+        ("Nds.", set(COVERED.values())),
+        ("Lower Saxony", set(COVERED.values())),
+    ],
+)
+def test_a_states_short_or_english_name_gives_its_channels(query, channels):
+    assert channel_ids(resolve(query, registry())) == channels
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("Celle Nds", "Celle"), ("Nds Celle", "Celle"), ("NRW Paderborn", "Paderborn")],
+)
+def test_a_states_short_name_beside_a_place_only_says_where_it_lies(query, name):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.kind) == (name, "municipality")
+
+
+def test_a_states_short_name_narrows_a_shared_name_to_that_state():
+    states = {m.state for m in resolve("Ottendorf, Nds.", registry()).matches}
+    assert states == {"Niedersachsen"}
+
+
 def test_a_city_state_is_the_city_not_its_state():
     assert "state" not in {m.kind for m in resolve("Hamburg", registry()).matches}
     assert {m.kind for m in resolve("Berlin", registry()).matches} == {"district", "municipality"}

@@ -75,6 +75,21 @@ _CITY_KINDS = ("district", "municipality")
 _WHEREABOUTS_VIA = (None, "former_name", "region")
 # The whole country, as people name it.
 _COUNTRY_KEYS = frozenset({"deutschland", "germany", "bundesrepublik deutschland", "brd"})
+# Other names of the states, by the state's name in the data: the short forms
+# German writes ("NRW", "Nds."), and the English names.
+_STATE_ALIASES = {
+    "Baden-Württemberg": ("bw", "bawu"),
+    "Bayern": ("bavaria",),
+    "Hessen": ("hesse",),
+    "Mecklenburg-Vorpommern": ("mv", "m v", "mecklenburg western pomerania"),
+    "Niedersachsen": ("nds", "lower saxony"),
+    "Nordrhein-Westfalen": ("nrw", "north rhine westphalia"),
+    "Rheinland-Pfalz": ("rlp", "rhineland palatinate"),
+    "Sachsen": ("saxony",),
+    "Sachsen-Anhalt": ("lsa", "saxony anhalt"),
+    "Schleswig-Holstein": ("sh",),
+    "Thüringen": ("thuringia",),
+}
 
 
 @dataclass(frozen=True)
@@ -217,9 +232,8 @@ def resolve(query: str, registry: Registry) -> Resolution:
 
     cuts = readings(text)
     key = name_key(text)
-    # Beside other words the country only says where they lie ("Deutschland Celle").
     named = [
-        (reading, [] if name_key(reading.head) in _COUNTRY_KEYS else _named(reading.head, registry))
+        (reading, [] if _only_says_where(reading.head) else _named(reading.head, registry))
         for reading in cuts
     ]
     found = _named_in_context(text, named) or _prefixed(text, key, registry)
@@ -499,14 +513,26 @@ def _is_place(key: str) -> bool:
     return bool(gazetteer.places_by_key(key))
 
 
+def _only_says_where(text: str) -> bool:
+    """Whether the text, beside other words, only says where they lie.
+
+    The country or a state that is no place itself: "Deutschland Celle" and "Nds
+    Celle" are the town, not the channels of the country or state that cover it.
+    """
+    key = name_key(text)
+    return key in _COUNTRY_KEYS or (key in _states() and not _is_place(key))
+
+
 def _names_a_place(key: str) -> bool:
     return _is_place(key) or key in _states() or key in _COUNTRY_KEYS
 
 
 @functools.cache
 def _states() -> dict[str, str]:
-    """Each state's name by its key."""
-    return {name_key(d.state): d.state for d in gazetteer.districts().values()}
+    """Each state's name by its key, and by the keys of its other names."""
+    states = {name_key(d.state): d.state for d in gazetteer.districts().values()}
+    aliases = {alias: state for state, keys in _STATE_ALIASES.items() for alias in keys}
+    return states | {key: state for key, state in aliases.items() if state in states.values()}
 
 
 def _state_match(state: str) -> Match:
@@ -541,6 +567,7 @@ def _keys_of_whereabouts(m: Match) -> set[str]:
         if name:
             key, variants = name_keys(name)
             keys.update([key, *variants])
+    keys.update(_STATE_ALIASES.get(m.state, ()))  # "Celle Nds"
     return keys
 
 
