@@ -79,51 +79,35 @@ def unique(matches: Iterable[Match]) -> tuple[Match, ...]:
     return tuple(unique.values())
 
 
-def _without_namesake_villages(matches: tuple[Match, ...]) -> tuple[Match, ...]:
-    """Without the village a municipality found beside it is named after.
+def _without_other_names_of_listed_towns(
+    matches: tuple[Match, ...], villages_asked_for: bool
+) -> tuple[Match, ...]:
+    """Without what only names again a municipality listed beside it.
 
-    The Ortsteil Gartow adds nothing beside the municipality Gartow: same place,
-    same channel.
+    - The village it is named after, unless the query asks for an Ortsteil: the
+      Ortsteil Gartow adds nothing beside the municipality Gartow.
+    - A former name found only without its qualifier: ``Rotenburg`` finds
+      Rotenburg (Wümme), and "Rotenburg in Hannover", its name until 1969, adds
+      nothing beside it. Typed in full, the former name stays.
     """
-    municipalities = {(m.district.key, m.name) for m in matches if m.kind == "municipality"}
-    return tuple(
-        m
-        for m in matches
-        if not (
-            m.kind == "locality"
-            and m.municipality
-            and spelling(m.name) == spelling(m.municipality)
-            and (m.district.key, m.municipality) in municipalities
-        )
-    )
+    towns = {(m.district.key, m.name) for m in matches if m.kind == "municipality"}
 
+    def repeats_a_town(m: Match) -> bool:
+        if (m.district.key, m.municipality) not in towns:
+            return False
+        if m.kind == "locality":
+            return not villages_asked_for and spelling(m.name) == spelling(m.municipality or "")
+        return m.kind == "former_name" and m.match != "exact"
 
-def _without_former_names_beside_their_place(matches: tuple[Match, ...]) -> tuple[Match, ...]:
-    """Without a former name, found only without its qualifier, beside its municipality.
-
-    ``Rotenburg`` finds Rotenburg (Wümme); "Rotenburg in Hannover", its name until
-    1969, adds nothing beside it. Typed in full, the former name stays.
-    """
-    municipalities = {(m.district.key, m.name) for m in matches if m.kind == "municipality"}
-    return tuple(
-        m
-        for m in matches
-        if not (
-            m.kind == "former_name"
-            and m.match != "exact"
-            and (m.district.key, m.municipality) in municipalities
-        )
-    )
+    return tuple(m for m in matches if not repeats_a_town(m))
 
 
 def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
     """Best first, for the query ``typed`` (see the module docstring)."""
     type_word = leading_type_word(typed)
     named_kind = KIND_OF_TYPE_WORD.get(type_word or "")
-    once = unique(matches)
-    if named_kind != "locality":  # "Ortsteil Gartow" asks for the village
-        once = _without_namesake_villages(once)
-    once = _without_former_names_beside_their_place(once)
+    # "Ortsteil Gartow" asks for the village.
+    once = _without_other_names_of_listed_towns(unique(matches), named_kind == "locality")
     if len(once) < 2:
         return once
     as_typed = spelling(without_type_word(typed))
