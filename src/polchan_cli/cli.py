@@ -282,8 +282,7 @@ def open_command(
     channels = res.unique_channels()
     if not channels:
         if res.matches:
-            areas = res.areas()
-            where = ", ".join(areas[:5]) + ("" if len(areas) <= 5 else ", …")
+            where = res.areas()
             if res.suggestions:
                 message = gettext(
                     "no channel in the registry covers {districts}; did you mean {suggestions}?"

@@ -210,10 +210,10 @@ def print_resolution(console: Console, res: Resolution) -> None:
     if res.fuzzy_for:
         console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
     if res.status == "no_channel":
-        districts = res.areas()
-        where = ", ".join(districts[:5]) + ("" if len(districts) <= 5 else ", …")
         console.print(
-            gettext("No channel in the registry covers {districts}.").format(districts=safe(where))
+            gettext("No channel in the registry covers {districts}.").format(
+                districts=safe(res.areas())
+            )
         )
     if res.suggestions:
         console.print(

@@ -172,16 +172,17 @@ class Resolution:
                 seen.setdefault(c.id, c)
         return tuple(seen.values())
 
-    def areas(self) -> tuple[str, ...]:
-        """Where the matches lie, best match first, each once.
+    def areas(self, most: int = 5) -> str:
+        """Where the matches lie, best match first, each once, at most ``most`` of them.
 
         A district with its state ("Landkreis Celle (Niedersachsen)"), or a state
-        alone for a state ("Bayern").
+        alone for a state ("Bayern"); "…" ends a list cut short.
         """
         names = (
             m.state if m.kind == "state" else f"{m.district.name} ({m.state})" for m in self.matches
         )
-        return tuple(dict.fromkeys(names))
+        areas = list(dict.fromkeys(names))
+        return ", ".join(areas[:most]) + ("" if len(areas) <= most else ", …")
 
     def to_dict(self) -> dict[str, Any]:
         return {
