@@ -105,6 +105,16 @@ def test_plain_geonames_name_of_a_merged_municipality_points_at_the_current_one(
     assert hermannsburg[3:6] == ["former_name", "Südheide", "03351"]
 
 
+def test_a_town_filed_under_the_other_district_of_a_shared_postcode_is_no_former_name(
+    fixture_build,
+):
+    # GeoNames also files Schneverdingen under Landkreis Harburg at 29640, which
+    # it shares with Undeloh: "Hamburg" at 22113 in Kreis Stormarn is the real case.
+    # The row is Schneverdingen's, in its own district, not a former name.
+    (schneverdingen,) = _places(fixture_build)["Schneverdingen"]
+    assert schneverdingen[3:6] == ["municipality", "Schneverdingen", "03358"]
+
+
 def test_organisations_are_never_places_but_their_postcodes_keep_their_district(fixture_build):
     names = {r[2] for r in _rows(fixture_build / "places.tsv")}
     assert not any("Agentur" in n for n in names)
@@ -114,9 +124,10 @@ def test_organisations_are_never_places_but_their_postcodes_keep_their_district(
     assert ("29204", "03351") in postcodes
 
 
-def test_postcode_spanning_two_districts_keeps_both(fixture_build):
+def test_postcode_spanning_two_districts_keeps_both_the_one_it_names_first(fixture_build):
     rows = [r for r in _rows(fixture_build / "postcodes.tsv") if r[0] == "29640"]
-    assert {(r[1], r[2]) for r in rows} == {("03353", "Undeloh"), ("03358", "Schneverdingen")}
+    # GeoNames names Schneverdingen at 29640, never Undeloh: its district first.
+    assert [(r[1], r[2]) for r in rows] == [("03358", "Schneverdingen"), ("03353", "Undeloh")]
 
 
 def test_row_without_district_is_reported_not_fatal(fixture_build):

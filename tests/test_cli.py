@@ -145,7 +145,9 @@ def test_find_json_region_lists_the_parts_of_each_district():
 
 def test_find_json_postcode_spanning_districts_gives_one_match_per_district():
     data = json.loads(run("find", "29640", "--json").stdout)
-    assert [m["district"]["key"] for m in data["matches"]] == ["03353", "03358"]
+    # Schneverdingen's postcode: its district first, then Undeloh's small share.
+    assert [m["district"]["key"] for m in data["matches"]] == ["03358", "03353"]
+    assert data["matches"][0]["municipality"] == "Schneverdingen"
     assert {c["id"] for m in data["matches"] for c in m["channels"]} == {
         "landkreis-harburg",
         "heidekreis",
@@ -366,11 +368,10 @@ def test_open_outside_coverage_exits_3(launched):
 
 
 def test_open_and_find_name_the_same_uncovered_areas_best_first(launched):
-    # The city of Hamburg first, then the former name in Kreis Stormarn; each
-    # with its state, as `find` says it.
-    opened = run("open", "Hamburg")
-    found = run("find", "Hamburg")
-    where = "Hamburg (Hamburg), Kreis Stormarn (Schleswig-Holstein)"
+    # Both cities named Frankfurt, each with its state, as `find` says it.
+    opened = run("open", "Frankfurt")
+    found = run("find", "Frankfurt")
+    where = "Frankfurt (Oder) (Brandenburg), Frankfurt am Main (Hessen)"
     assert opened.exit_code == found.exit_code == ExitCode.NO_CHANNEL and launched == []
     assert f"covers {where}" in opened.stderr
     assert f"covers {where}" in " ".join(found.stdout.split())

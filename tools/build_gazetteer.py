@@ -313,8 +313,31 @@ def build(
             place_words.update(name_key(row["place"]).split())
     markers = organisation_markers(geonames, area_postcodes, place_words)
 
+    holders: dict[str, list[Place]] = defaultdict(list)
+    for place in municipalities.values():
+        for pc in place.postcodes:
+            holders[pc].append(place)
+
+    def home_district(zipcode: str, raw: str, dkey: str) -> str:
+        """The district a GeoNames row belongs to.
+
+        GeoNames files each postcode under one district. A row there that names a
+        municipality of another district holding the same postcode, or a place of
+        it, belongs to that district ("Hamburg" and "Hamburg Billstedt" at 22113,
+        filed under Kreis Stormarn), not to a former name in the first.
+        """
+        if find_municipality(dkey, raw) or split_locality(dkey, raw):
+            return dkey
+        for other in holders.get(zipcode, ()):
+            if other.district != dkey and (raw == other.name or raw.startswith(other.name + " ")):
+                return other.district
+        return dkey
+
     localities: dict[tuple[str, str, str], Place] = {}
     former: dict[tuple[str, str], Place] = {}
+    # GeoNames rows per (postcode, district): the district a shared postcode
+    # names most places of is listed first ("29640": Schneverdingen, not Undeloh).
+    named_at: Counter[tuple[str, str]] = Counter()
     unknown_keys: Counter[str] = Counter()
     postcode_area: dict[str, bool] = {}
 
@@ -327,6 +350,14 @@ def build(
             unknown_keys[dkey] += 1
             report.drop("GeoNames district key not in Destatis (2018)", f"{zipcode} {raw} {dkey}")
             continue
+        home = home_district(zipcode, raw, dkey)
+        if home != dkey:
+            report.drop(
+                "filed under the other district of a shared postcode (moved there)",
+                f"{zipcode} {raw}: {dkey} -> {home}",
+            )
+            dkey = home
+        named_at[(zipcode, dkey)] += 1
         postcodes.setdefault((zipcode, dkey), set())
         postcode_area[zipcode] = zipcode in area_postcodes
         coords = (float(row["latitude"]), float(row["longitude"])) if row["latitude"] else None
@@ -476,7 +507,7 @@ def build(
     assign_samtgemeinden(places)
 
     rows = place_rows(places)
-    pc_rows = postcode_rows(postcodes, postcode_area, municipalities)
+    pc_rows = postcode_rows(postcodes, postcode_area, municipalities, named_at)
     write_outputs(out, districts, rows, pc_rows)
 
     # The report.
@@ -688,7 +719,10 @@ def postcode_rows(
     postcodes: dict[tuple[str, str], set[str]],
     area: dict[str, bool],
     municipalities: dict[tuple[str, str], Place],
+    named_at: Counter[tuple[str, str]],
 ) -> list[tuple[str, ...]]:
+    """One row per postcode and district, by postcode; within a postcode, the
+    district GeoNames names most places of first (the package keeps the order)."""
     rows = []
     for (pc, dkey), mkeys in postcodes.items():
         if not re.fullmatch(r"\d{5}", pc):
@@ -697,7 +731,7 @@ def postcode_rows(
         rows.append(
             (pc, dkey, "|".join(sorted(names)), "area" if area.get(pc, True) else "organisation")
         )
-    return sorted(rows)
+    return sorted(rows, key=lambda r: (r[0], -named_at[(r[0], r[1])], r[1]))
 
 
 def _clean(value: str) -> str:

@@ -609,6 +609,8 @@ def _district_match(district: gazetteer.District, registry: Registry) -> Match:
 
 
 def _postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
+    """Every district the postcode touches: those with a channel first, each
+    group in the gazetteer's order (the district whose places it names most first)."""
     matches = []
     for area in gazetteer.postcode_areas(postcode):
         munis = area.municipalities
@@ -631,7 +633,7 @@ def _postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
                 else "",
             )
         )
-    return ranked(matches)
+    return tuple(sorted(matches, key=lambda m: not m.channels))
 
 
 def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Match]:
