@@ -321,6 +321,19 @@ def test_open_a_typo_says_on_stderr_which_place_the_channel_is_for(launched):
     assert run("open", "Celle", "--print").stderr == ""
 
 
+def test_open_says_when_the_name_is_also_a_place_no_channel_covers(launched):
+    # The village of Wedel (Landkreis Stade) has a channel; the town of Wedel in
+    # Kreis Pinneberg has none. Someone from there must not take Stade's for theirs.
+    result = run("open", "Wedel", "--print")
+    assert result.stdout.strip() == "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35"
+    assert result.stderr == (
+        "polchan: 'Wedel' also names places no channel covers: Kreis Pinneberg (Schleswig-Holstein)\n"
+    )
+    # A postcode that reaches across the border says the same.
+    assert "Ludwigslust-Parchim" in run("open", "19273", "--print").stderr
+    assert run("open", "Stade", "--print").stderr == ""
+
+
 def test_words_without_quotes_are_one_query(launched):
     # What a shell makes of `polchan find Hagen Stade` and of an unquoted address.
     words = run("find", "Hagen", "Stade", "--json")

@@ -310,6 +310,16 @@ def open_command(
             ),
             err=True,
         )
+    elif uncovered := res.areas(3, uncovered=True):
+        # "Wedel" opens Polizei Stade's channel (a village of Fredenbeck), but the
+        # town of Wedel lies in Kreis Pinneberg: say so before the browser opens.
+        typer.echo(
+            "polchan: "
+            + gettext("'{query}' also names places no channel covers: {areas}").format(
+                query=res.query, areas=uncovered
+            ),
+            err=True,
+        )
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
             typer.echo(f"{i}. {c.name}  {c.url}", err=not sys.stdin.isatty())

@@ -172,14 +172,17 @@ class Resolution:
                 seen.setdefault(c.id, c)
         return tuple(seen.values())
 
-    def areas(self, most: int = 5) -> str:
+    def areas(self, most: int = 5, *, uncovered: bool = False) -> str:
         """Where the matches lie, best match first, each once, at most ``most`` of them.
 
         A district with its state ("Landkreis Celle (Niedersachsen)"), or a state
-        alone for a state ("Bayern"); "…" ends a list cut short.
+        alone for a state ("Bayern"); "…" ends a list cut short. With ``uncovered``,
+        only where the matches no channel covers lie ("" if there are none).
         """
         names = (
-            m.state if m.kind == "state" else f"{m.district.name} ({m.state})" for m in self.matches
+            m.state if m.kind == "state" else f"{m.district.name} ({m.state})"
+            for m in self.matches
+            if not (uncovered and m.channels)
         )
         areas = list(dict.fromkeys(names))
         return ", ".join(areas[:most]) + ("" if len(areas) <= most else ", …")
