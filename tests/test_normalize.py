@@ -11,6 +11,7 @@ from polchan_cli.normalize import (
     leading_type_word,
     name_key,
     name_keys,
+    sound_key,
     spelling,
     type_word_first,
     typed_key,
@@ -142,3 +143,23 @@ def test_the_typed_key_keeps_digraphs_the_name_key_folds():
     assert typed_key("Landkreis Lüneburg") == name_key("Landkreis Lüneburg") == "luneburg"
     # "ß" is one letter as typed, so a slip that moves it is one edit.
     assert (name_key("Kaarßen"), typed_key("Kaarßen")) == ("kaarssen", "kaarsen")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Rothenburg", "Rotenburg"),
+        ("Tostet", "Tostedt"),
+        ("Zelle", "Celle"),
+        ("Bokhorst", "Bockhorst"),
+        ("Weyhe", "Weihe"),
+    ],
+)
+def test_spellings_said_alike_share_a_sound_key(one, other):
+    assert sound_key(name_key(one)) == sound_key(name_key(other))
+
+
+def test_names_said_differently_keep_apart_in_the_sound_key():
+    # One letter apart, but not one sound: "Hamburg" is no misspelt Harburg.
+    assert sound_key(name_key("Hamburg")) != sound_key(name_key("Harburg"))
+    assert sound_key(name_key("Celle")) != sound_key(name_key("Kelle"))

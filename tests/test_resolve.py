@@ -764,6 +764,16 @@ def test_two_swapped_letters_read_as_the_village_they_were_swapped_in(query, mea
     assert (first.name, first.district.key) == (meant, district)
 
 
+def test_a_name_only_far_places_have_offers_the_one_said_alike_with_a_channel():
+    # Rothenburg ob der Tauber, /Oberlausitz and near Halle have no channel; people
+    # from Rotenburg (Wümme) often write their town so.
+    res = resolve("Rothenburg", registry())
+    assert res.status == "no_channel"
+    assert res.suggestions[0] == "Rotenburg (Wümme)"
+    # Not for a name merely one letter from a covered one: Hamburg is not Harburg.
+    assert resolve("Hamburg", registry()).suggestions == ()
+
+
 def test_a_missing_village_two_letters_from_another_is_only_offered():
     # Bruchtorf (Jelmstorf) is not in the data; Uchtorf is two edits away.
     res = resolve("Bruchtorf", registry())

@@ -26,6 +26,7 @@ __all__ = [
     "leading_type_word",
     "name_key",
     "name_keys",
+    "sound_key",
     "spelling",
     "type_word_first",
     "typed_key",
@@ -195,6 +196,32 @@ def without_bad(key: str) -> str | None:
     if key.startswith("bad ") and len(key) > 4:
         return key[4:]
     return None
+
+
+# One German sound, several spellings: "Rothenburg" and "Rotenburg" are said alike.
+_SOUND_SPELLINGS = (
+    ("th", "t"),
+    ("dt", "t"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("tz", "z"),
+    ("y", "i"),
+)
+_SOFT_C = re.compile(r"c(?=[ei])")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def sound_key(key: str) -> str:
+    """A name key as it sounds: ``rothenburg`` and ``rotenburg`` share one.
+
+    Accepts a name key (:func:`name_key`). Folds the spellings German has for one
+    sound (th/t, dt/t, ph/f, ck/k, tz/z, y/i, c before e or i as z, else as k) and
+    a doubled letter to one.
+    """
+    for written, said in _SOUND_SPELLINGS:
+        key = key.replace(written, said)
+    key = _SOFT_C.sub("z", key).replace("c", "k")
+    return _DOUBLED.sub(r"\1", key)
 
 
 def name_keys(text: str) -> tuple[str, list[str]]:

@@ -35,6 +35,7 @@ from .normalize import (
     leading_type_word,
     name_key,
     name_keys,
+    sound_key,
     type_word_first,
     typed_key,
 )
@@ -223,7 +224,11 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if not matches and (reordered := type_word_first(text)):
         reading, matches = reordered, _named(reordered, registry)
     if matches:
-        return Resolution(query=text, matches=ranked(_full_name_first(matches, reading), reading))
+        return Resolution(
+            query=text,
+            matches=ranked(_full_name_first(matches, reading), reading),
+            suggestions=() if any(m.channels for m in matches) else _said_alike(text, registry),
+        )
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
         return replace(resolve(place, registry), query=text)
@@ -708,6 +713,22 @@ def _fuzzy(
         matches = unique(m for group in groups for m in group)
         return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
     return Resolution(query=text, suggestions=_close_names(candidates[:5]))
+
+
+def _said_alike(text: str, registry: Registry) -> tuple[str, ...]:
+    """Places with a channel whose names sound like the text but are spelled
+    otherwise: "Rothenburg", three towns far from any channel, is also how people
+    misspell Rotenburg (Wümme)."""
+    key = name_key(text)
+    said = sound_key(key)
+    alike = [
+        _place_match(p, "fuzzy", registry)
+        for candidate, _, _ in close_keys(key)
+        if candidate != key and sound_key(candidate) == said
+        for p in gazetteer.places_by_key(candidate)
+    ]
+    names = (m.name for m in ranked([m for m in alike if m.channels], text))
+    return tuple(dict.fromkeys(names))[:3]
 
 
 def _close_names(
