@@ -27,6 +27,9 @@ def test_a_query_is_returned_without_surrounding_space():
         ("x" * 201, "201 characters"),
         ("2942", "5 digits"),
         ("?!", "no letters"),
+        # letters, but not Latin ones: the message must not say there are none
+        ("Целле", "not in Latin letters"),
+        ("ツェレ", "not in Latin letters"),
         # a word for a kind of place or for the police, and no place
         ("Landkreis", "alone names no place"),
         ("Polizei.", "alone names no place"),

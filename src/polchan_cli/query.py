@@ -146,6 +146,15 @@ def check_query(query: str, is_place: Callable[[str], bool] = lambda key: False)
             N_("'{query}' is not a postcode: German postcodes have 5 digits"), query=text
         )
     key = name_key(text)
+    if not key and any(c.isalpha() for c in text):
+        # Letters, but none that fold to the Latin alphabet: "Целле", "ツェレ".
+        raise QueryError(
+            N_(
+                "'{query}' is not in Latin letters: "
+                "write the place as German spells it (Celle, Lüneburg)"
+            ),
+            query=text,
+        )
     if not key:
         raise QueryError(N_("query has no letters or digits: give a town, district or postcode"))
     if key in TYPE_WORDS or key in _NOT_PLACE_WORDS or (key in _CENTRE_WORDS and not is_place(key)):
