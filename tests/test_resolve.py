@@ -573,6 +573,18 @@ def test_an_agency_or_directorate_gives_the_channels_it_runs(query, channels):
     assert channel_ids(res) == channels
 
 
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("PI Lüneburg", "Polizei Lüneburg"),
+        ("Polizeiinspektion Lüneburg/Lüchow-Dannenberg/Uelzen", "Polizei Lüneburg"),
+    ],
+)
+def test_an_inspection_of_several_channels_lists_the_one_it_names_first(query, first):
+    # Alphabetically Lüchow-Dannenberg would come first of the three.
+    assert resolve(query, registry()).matches[0].name == first
+
+
 @pytest.mark.parametrize(("query", "first"), [("Bayern", "Bayern"), ("Hessen", "Hessen")])
 def test_a_state_without_a_channel_says_so_before_any_village_of_its_name(query, first):
     # Hessen is also a village of Osterwieck (Sachsen-Anhalt); the state comes first.

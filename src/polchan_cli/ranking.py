@@ -13,7 +13,8 @@ orders them:
   Landkreis before Hamburg's Harburg); the place named as typed (bare ``Celle``:
   the town, not ``Landkreis Celle``); the larger kind (``Dannenberg``: the town
   Dannenberg (Elbe) before villages named just so); exact names before variants;
-  a region's districts by how much of it they hold;
+  a region's districts by how much of it they hold; channels in the order the text
+  names their areas (``PI Lüneburg``: Polizei Lüneburg first of its three);
 - and, unless the text asks for an Ortsteil, without the village a municipality
   beside it is named after (the Ortsteil Gartow beside the municipality Gartow);
   nor with a former name found without its qualifier beside the municipality it
@@ -25,7 +26,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .normalize import leading_type_word, spelling, without_qualifier, without_type_word
+from .normalize import (
+    leading_type_word,
+    name_key,
+    spelling,
+    without_qualifier,
+    without_type_word,
+)
 
 if TYPE_CHECKING:
     from .resolve import Match
@@ -111,6 +118,7 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
     if len(once) < 2:
         return once
     as_typed = spelling(without_type_word(typed))
+    typed_words = name_key(typed).split()
     return tuple(
         sorted(
             once,
@@ -131,6 +139,7 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # in der Nordheide or (Aller) before hamlets named just Buchholz.
                 _KIND_ORDER.get(m.kind, 9),
                 _TIERS[m.match],
+                _first_named_at(m, typed_words) if m.kind == "channel" else 0,
                 m.name,
                 # A region's districts: those it covers whole, then those where
                 # its source names more parts ("Altes Land": Stade before Harburg).
@@ -140,6 +149,13 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
             ),
         )
     )
+
+
+def _first_named_at(channel: Match, typed_words: list[str]) -> int:
+    """Where the text first names the channel's area: ``PI Lüneburg`` (the agency
+    of three channels) puts Polizei Lüneburg before Polizei Lüchow-Dannenberg."""
+    own = set(name_key(channel.name).split()) - {"polizei"}
+    return next((i for i, word in enumerate(typed_words) if word in own), len(typed_words))
 
 
 def _spellings(name: str) -> tuple[str, str]:
