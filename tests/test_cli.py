@@ -167,14 +167,26 @@ def test_find_without_query_is_a_usage_error():
     assert "missing PLACE" in result.stderr
 
 
-def test_batch_keeps_order_skips_blank_lines_and_reports_bad_lines(tmp_path):
+def test_batch_answers_each_input_line_on_the_same_output_line(tmp_path):
+    # Pasted back beside the spreadsheet column, row n must answer row n: a blank
+    # line is an invalid row, and the newline ending the last line adds none.
     queries = tmp_path / "q.txt"
     queries.write_text("Celle\n\n21423\n   \n1234\nHannover\n", encoding="utf-8")
     result = run("find", "--batch", str(queries))
     assert result.exit_code == ExitCode.OK
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [d["query"] for d in lines] == ["Celle", "21423", "1234", "Hannover"]
-    assert [d["status"] for d in lines] == ["found", "found", "invalid", "no_channel"]
+    assert [d["query"] for d in lines] == ["Celle", "", "21423", "   ", "1234", "Hannover"]
+    assert [d["status"] for d in lines] == [
+        "found",
+        "invalid",
+        "found",
+        "invalid",
+        "invalid",
+        "no_channel",
+    ]
+    assert lines[1]["error"].startswith("empty query")
+    assert run("find", "--batch", "-", input="Celle\n\n").stdout.count("\n") == 2
+    assert run("find", "--batch", "-", input="").stdout == ""
 
 
 def test_batch_from_stdin():
@@ -192,6 +204,8 @@ def test_batch_from_stdin():
     [
         "\ufeffLüneburg\r\nCelle\r\n".encode(),  # Excel's "CSV UTF-8": a BOM, CRLF
         "Lüneburg\r\nCelle\r\n".encode("cp1252"),  # Excel's plain CSV in German Windows
+        "Lüneburg\r\nCelle\r\n".encode("utf-16"),  # Excel's "Unicode Text": a BOM
+        "\ufeffLüneburg\r\nCelle\r\n".encode("utf-16-be"),
     ],
 )
 def test_batch_reads_files_as_spreadsheets_save_them(tmp_path, data):
@@ -204,6 +218,25 @@ def test_batch_reads_files_as_spreadsheets_save_them(tmp_path, data):
         ("Celle", "found"),
     ]
     assert lines[0]["matches"][0]["match"] == "exact"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Celle\n".encode("utf-16-le"),  # UTF-16 without its BOM
+        b"PK\x03\x04\x14\x00\x06\x00",  # an .xlsx (a zip), not text
+        b"\xff\xfeC",  # a BOM, then half a character
+    ],
+)
+def test_batch_of_a_file_that_is_no_text_is_one_clear_error(tmp_path, data):
+    queries = tmp_path / "q.xlsx"
+    queries.write_bytes(data)
+    result = run("find", "--batch", str(queries))
+    assert result.exit_code == ExitCode.USAGE and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"polchan: cannot read {queries}: not text in UTF-8, UTF-16 or Windows-1252 "
+        "(in Excel, save as 'CSV UTF-8')"
+    ]
 
 
 def test_batch_missing_file_is_a_clear_error(tmp_path):

@@ -150,7 +150,8 @@ def find_command(
         typer.Option(
             "--batch",
             help=N_(
-                "Read one query per line from FILE ('-' for standard input); print JSON Lines."
+                "Read one query per line from FILE ('-' for standard input); "
+                "print one JSON line for each, blank lines too."
             ),
             metavar=N_("FILE"),
             show_default=False,
@@ -181,11 +182,21 @@ def _find_batch(source: str, registry: Registry) -> None:
     from . import gazetteer
     from .resolve import QueryError, resolve
 
+    name = gettext("standard input") if source == "-" else source
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
-        _fail(gettext("cannot read {file}: {reason}").format(file=source, reason=exc.strerror))
-    queries = [q for q in _text_lines(data) if q.strip()]
+        _fail(gettext("cannot read {file}: {reason}").format(file=name, reason=exc.strerror))
+    queries = _text_lines(data)
+    if queries is None:
+        _fail(
+            gettext("cannot read {file}: {reason}").format(
+                file=name,
+                reason=gettext(
+                    "not text in UTF-8, UTF-16 or Windows-1252 (in Excel, save as 'CSV UTF-8')"
+                ),
+            )
+        )
     if len(queries) > 20:
         gazetteer.preload()
     progress = None
@@ -225,14 +236,32 @@ def _find_batch(source: str, registry: Registry) -> None:
             run(lambda i: progress.update(task, completed=i))
 
 
-def _text_lines(data: bytes) -> list[str]:
-    """The lines of a file as a spreadsheet saves it: UTF-8 (with or without BOM) or,
-    failing that, Windows-1252, the encoding of German Excel's plain CSV."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _text_lines(data: bytes) -> list[str] | None:
+    """The lines of a file as a spreadsheet saves it, or None if it is no text.
+
+    UTF-16 with its BOM is Excel's "Unicode Text"; otherwise UTF-8 (with or without
+    BOM) or, failing that, Windows-1252, the encoding of German Excel's plain CSV.
+    Every line is kept, blank ones too, so that output line n answers input line n;
+    only the newline that ends the last line starts no line of its own.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        # No spreadsheet text holds NUL: an .xlsx, another binary file, or UTF-16
+        # saved without its BOM. Answering each fragment would be garbage rows.
+        return None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 @app.command("list", cls=LocalizedCommand)
