@@ -379,6 +379,22 @@ def test_open_several_channels_without_terminal_lists_them_and_exits_3(launched)
     assert "Polizei Landkreis Harburg" in result.stderr and "Polizei Heidekreis" in result.stderr
 
 
+def test_open_asks_again_until_the_answer_is_one_of_the_channels(launched, monkeypatch):
+    monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
+    result = run("open", "29640", input="5\nx\n2\n")
+    assert result.exit_code == 0
+    assert result.stdout.count("Which channel? [1]:") == 3
+    assert result.stderr.count("polchan: choose a number from 1 to 2") == 2
+    assert launched == ["https://whatsapp.com/channel/0029VaRTwJEHQbS21PkxeD42"]
+
+
+def test_open_ctrl_d_at_the_prompt_is_an_interruption_not_nothing_found(launched, monkeypatch):
+    monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
+    result = run("open", "29640", input="")
+    assert result.exit_code == ExitCode.INTERRUPTED and launched == []
+    assert result.stderr.splitlines()[-1] == "polchan: interrupted"
+
+
 def test_open_all_opens_each(launched):
     result = run("open", "29640", "--all")
     assert result.exit_code == 0

@@ -342,12 +342,8 @@ def open_command(
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
             typer.echo(f"{i}. {c.name}  {c.url}", err=not sys.stdin.isatty())
-        if sys.stdin.isatty() and sys.stdout.isatty() and not print_only:
-            answer = typer.prompt(gettext("Which channel?"), default="1")
-            choice = int(answer) if answer.strip().isdigit() else 0
-            if not 1 <= choice <= len(channels):
-                _fail(gettext("choose a number from 1 to {n}").format(n=len(channels)))
-            channels = (channels[choice - 1],)
+        if _can_ask() and not print_only:
+            channels = (channels[_ask_number(len(channels)) - 1],)
         else:
             _fail(
                 gettext("'{query}' matches {n} channels; pick one by name or use --all").format(
@@ -369,6 +365,28 @@ def open_command(
             continue
         if typer.launch(c.url) != 0:
             typer.echo(gettext("Could not open a browser; open the link above yourself."), err=True)
+
+
+def _can_ask() -> bool:
+    """Whether someone is at a terminal to answer a question (stdin and stdout)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask_number(n: int) -> int:
+    """A number from 1 to ``n`` typed at the prompt, asked again until it is one."""
+    while True:
+        try:
+            answer = typer.prompt(gettext("Which channel?"), default="1")
+        except typer.Abort:
+            # Ctrl-D: the user backs out, as with Ctrl-C (130), not exit 1, which
+            # says "nothing matched". The prompt left the cursor on its line.
+            typer.echo(err=True)
+            _fail(gettext("interrupted"), ExitCode.INTERRUPTED)
+        answer = answer.strip()
+        if answer.isdigit() and 1 <= int(answer) <= n:
+            return int(answer)
+        # A slip of the finger: say what is wanted and ask again, keeping the list in view.
+        typer.echo("polchan: " + gettext("choose a number from 1 to {n}").format(n=n), err=True)
 
 
 def _print_qr(url: str) -> None:
