@@ -31,7 +31,8 @@ APP_HELP = N_(
     "Example: polchan find Celle\n\n"
     "Exit codes: 0 a channel was found; 1 nothing matched; 2 usage or input error "
     "(including an invalid registry file); 3 places matched but no channel covers them; "
-    "70 internal error (--debug shows where); 130 interrupted.\n\n"
+    "70 internal error (--debug shows where); 74 the output could not be written "
+    "(a full disk); 130 interrupted.\n\n"
     "Language: --lang de|en, else POLCHAN_LANG, else LC_ALL, LC_MESSAGES or LANG."
 )
 
