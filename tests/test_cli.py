@@ -372,6 +372,17 @@ def test_open_qr_prints_a_code(launched):
     assert "█" in result.stdout or "▀" in result.stdout
 
 
+def test_open_qr_in_a_terminal_too_narrow_for_it_says_so_instead(launched):
+    # A code cut or wrapped at the edge cannot be scanned; the link still is printed.
+    result = run("open", "Stade", "--qr", env={"COLUMNS": "30"})
+    assert result.exit_code == 0 and launched == []
+    assert result.stdout.strip() == "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35"
+    assert result.stderr.splitlines() == [
+        "polchan: the QR code needs 41 columns, the terminal has 30: "
+        "widen the window, or use --print for the link"
+    ]
+
+
 def test_open_several_channels_without_terminal_lists_them_and_exits_3(launched):
     result = run("open", "29640")
     assert result.exit_code == ExitCode.NO_CHANNEL

@@ -391,13 +391,22 @@ def _ask_number(n: int) -> int:
 
 
 def _print_qr(url: str) -> None:
-    import io
+    from .render import make_console, print_qr, qr_rows
 
-    import segno
-
-    buffer = io.StringIO()
-    segno.make(url, error="m").terminal(out=buffer, compact=True)
-    typer.echo(buffer.getvalue().rstrip("\n"))
+    rows = qr_rows(url)
+    console = make_console()
+    if console.width < len(rows[0]):
+        # A code cut or wrapped at the edge cannot be scanned; the link is printed above.
+        typer.echo(
+            "polchan: "
+            + gettext(
+                "the QR code needs {need} columns, the terminal has {width}: "
+                "widen the window, or use --print for the link"
+            ).format(need=len(rows[0]), width=console.width),
+            err=True,
+        )
+        return
+    print_qr(console, rows)
 
 
 @app.command("sources", cls=LocalizedCommand)
