@@ -43,6 +43,16 @@ def test_help_shows_an_example_and_exit_codes():
         assert f"polchan {command}" in sub.stdout, command
 
 
+def test_help_lists_every_exit_code_of_the_readme():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit codes", 1)[1].split("\n\n", 2)[1]
+    codes = [line.split("|")[1].strip() for line in table.splitlines()[2:]]
+    assert codes == ["0", "1", "2", "3", "70", "74", "130"]
+    for args in (["--help"], ["find", "--help"]):
+        flat = " ".join(run(*args).stdout.split())
+        assert all(f" {code} " in flat for code in codes), args
+
+
 def test_find_table_shows_channel_link_and_110_reminder():
     result = run("find", "Celle")
     assert result.exit_code == ExitCode.OK

@@ -166,7 +166,8 @@ def find_command(
     Example: polchan find "Winsen (Luhe)"
 
     Exit codes: 0 a channel was found; 1 nothing matched; 2 usage or input error;
-    3 places matched but no channel covers them; 130 interrupted.
+    3 places matched but no channel covers them; 70 internal error (--debug shows
+    where); 74 the output could not be written; 130 interrupted.
     In --batch mode: 0 when every line was processed.
     """
     if batch is not None:
