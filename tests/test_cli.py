@@ -43,6 +43,16 @@ def test_help_shows_an_example_and_exit_codes():
         assert f"polchan {command}" in sub.stdout, command
 
 
+def test_help_lists_every_exit_code_of_the_readme():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit codes", 1)[1].split("\n\n", 2)[1]
+    codes = [line.split("|")[1].strip() for line in table.splitlines()[2:]]
+    assert codes == ["0", "1", "2", "3", "70", "74", "130"]
+    for args in (["--help"], ["find", "--help"]):
+        flat = " ".join(run(*args).stdout.split())
+        assert all(f" {code} " in flat for code in codes), args
+
+
 def test_find_table_shows_channel_link_and_110_reminder():
     result = run("find", "Celle")
     assert result.exit_code == ExitCode.OK
@@ -169,14 +179,26 @@ def test_find_without_query_is_a_usage_error():
     assert "missing PLACE" in result.stderr
 
 
-def test_batch_keeps_order_skips_blank_lines_and_reports_bad_lines(tmp_path):
+def test_batch_answers_each_input_line_on_the_same_output_line(tmp_path):
+    # Pasted back beside the spreadsheet column, row n must answer row n: a blank
+    # line is an invalid row, and the newline ending the last line adds none.
     queries = tmp_path / "q.txt"
     queries.write_text("Celle\n\n21423\n   \n1234\nHannover\n", encoding="utf-8")
     result = run("find", "--batch", str(queries))
     assert result.exit_code == ExitCode.OK
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [d["query"] for d in lines] == ["Celle", "21423", "1234", "Hannover"]
-    assert [d["status"] for d in lines] == ["found", "found", "invalid", "no_channel"]
+    assert [d["query"] for d in lines] == ["Celle", "", "21423", "   ", "1234", "Hannover"]
+    assert [d["status"] for d in lines] == [
+        "found",
+        "invalid",
+        "found",
+        "invalid",
+        "invalid",
+        "no_channel",
+    ]
+    assert lines[1]["error"].startswith("empty query")
+    assert run("find", "--batch", "-", input="Celle\n\n").stdout.count("\n") == 2
+    assert run("find", "--batch", "-", input="").stdout == ""
 
 
 def test_batch_from_stdin():
@@ -194,6 +216,8 @@ def test_batch_from_stdin():
     [
         "\ufeffLüneburg\r\nCelle\r\n".encode(),  # Excel's "CSV UTF-8": a BOM, CRLF
         "Lüneburg\r\nCelle\r\n".encode("cp1252"),  # Excel's plain CSV in German Windows
+        "Lüneburg\r\nCelle\r\n".encode("utf-16"),  # Excel's "Unicode Text": a BOM
+        "\ufeffLüneburg\r\nCelle\r\n".encode("utf-16-be"),
     ],
 )
 def test_batch_reads_files_as_spreadsheets_save_them(tmp_path, data):
@@ -206,6 +230,25 @@ def test_batch_reads_files_as_spreadsheets_save_them(tmp_path, data):
         ("Celle", "found"),
     ]
     assert lines[0]["matches"][0]["match"] == "exact"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Celle\n".encode("utf-16-le"),  # UTF-16 without its BOM
+        b"PK\x03\x04\x14\x00\x06\x00",  # an .xlsx (a zip), not text
+        b"\xff\xfeC",  # a BOM, then half a character
+    ],
+)
+def test_batch_of_a_file_that_is_no_text_is_one_clear_error(tmp_path, data):
+    queries = tmp_path / "q.xlsx"
+    queries.write_bytes(data)
+    result = run("find", "--batch", str(queries))
+    assert result.exit_code == ExitCode.USAGE and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"polchan: cannot read {queries}: not text in UTF-8, UTF-16 or Windows-1252 "
+        "(in Excel, save as 'CSV UTF-8')"
+    ]
 
 
 def test_batch_missing_file_is_a_clear_error(tmp_path):
@@ -354,11 +397,38 @@ def test_open_qr_prints_a_code(launched):
     assert "█" in result.stdout or "▀" in result.stdout
 
 
+def test_open_qr_in_a_terminal_too_narrow_for_it_says_so_instead(launched):
+    # A code cut or wrapped at the edge cannot be scanned; the link still is printed.
+    result = run("open", "Stade", "--qr", env={"COLUMNS": "30"})
+    assert result.exit_code == 0 and launched == []
+    assert result.stdout.strip() == "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35"
+    assert result.stderr.splitlines() == [
+        "polchan: the QR code needs 41 columns, the terminal has 30: "
+        "widen the window, or use --print for the link"
+    ]
+
+
 def test_open_several_channels_without_terminal_lists_them_and_exits_3(launched):
     result = run("open", "29640")
     assert result.exit_code == ExitCode.NO_CHANNEL
     assert launched == []
     assert "Polizei Landkreis Harburg" in result.stderr and "Polizei Heidekreis" in result.stderr
+
+
+def test_open_asks_again_until_the_answer_is_one_of_the_channels(launched, monkeypatch):
+    monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
+    result = run("open", "29640", input="5\nx\n2\n")
+    assert result.exit_code == 0
+    assert result.stdout.count("Which channel? [1]:") == 3
+    assert result.stderr.count("polchan: choose a number from 1 to 2") == 2
+    assert launched == ["https://whatsapp.com/channel/0029VaRTwJEHQbS21PkxeD42"]
+
+
+def test_open_ctrl_d_at_the_prompt_is_an_interruption_not_nothing_found(launched, monkeypatch):
+    monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
+    result = run("open", "29640", input="")
+    assert result.exit_code == ExitCode.INTERRUPTED and launched == []
+    assert result.stderr.splitlines()[-1] == "polchan: interrupted"
 
 
 def test_open_all_opens_each(launched):

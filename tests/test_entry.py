@@ -178,3 +178,35 @@ def test_an_internal_error_is_one_line_and_exit_70(module, name, args):
     ]
     debug = _run_with_a_bug(module, name, [*args, "--debug"])
     assert debug.returncode == 1 and "Traceback" in debug.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    ("args", "stdin", "env", "message"),
+    [
+        (["find", "Celle", "--json"], None, {}, "cannot write output: No space left on device"),
+        (["list"], None, {}, "cannot write output: No space left on device"),
+        # a few lines, still buffered when the command ends
+        (["find", "--batch", "-"], "Celle\n", {}, "cannot write output: No space left on device"),
+        (
+            ["find", "Celle"],
+            None,
+            {"POLCHAN_LANG": "de"},
+            "Ausgabe kann nicht geschrieben werden: No space left on device",
+        ),
+    ],
+)
+def test_a_full_disk_is_one_line_and_exit_74_not_a_bug(args, stdin, env, message):
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    # Buffered, as for a user: the last output is written only when the command ends.
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            input=stdin,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**base, "LANG": "C", "POLCHAN_LANG": "en", **env},
+        )
+    assert (out.returncode, out.stderr.splitlines()) == (74, [f"polchan: {message}"])

@@ -8,7 +8,7 @@ from rich.console import Console
 
 from polchan_cli.gazetteer import District
 from polchan_cli.registry import Channel, Registry, Source
-from polchan_cli.render import print_channels, print_resolution, safe
+from polchan_cli.render import print_channels, print_qr, print_resolution, qr_rows, safe
 from polchan_cli.resolve import Match, Resolution
 
 CELLE = District("03351", "Landkreis Celle", "Landkreis", "Niedersachsen")
@@ -153,3 +153,45 @@ def test_a_former_samtgemeinde_names_the_one_it_is_part_of_now():
     out = io.StringIO()
     print_resolution(Console(file=out, width=200), Resolution(query="x", matches=(old,)))
     assert "former Samtgemeinde, now Samtgemeinde Bevensen" in out.getvalue()
+
+
+STADE_URL = "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35"
+# What a scanner reads from each half-block character: (top dark, bottom dark).
+INK = {" ": (False, False), "▀": (True, False), "▄": (False, True), "█": (True, True)}
+
+
+def test_qr_rows_draw_the_code_as_ink_inside_a_four_module_quiet_zone():
+    import segno
+
+    code = segno.make(STADE_URL, error="m")
+    seen = [[], []]
+    for row in qr_rows(STADE_URL):
+        for i in (0, 1):
+            seen[i].append([INK[c][i] for c in row])
+    modules = [row for pair in zip(*seen, strict=True) for row in pair]
+    # Four light modules all round, the code's own modules inside, dark as ink;
+    # an odd number of rows ends with half a line more of light.
+    expected = [[bool(m) for m in row] for row in code.matrix_iter(border=4)]
+    assert expected[0] == [False] * len(expected[0])
+    assert modules[: len(expected)] == expected
+    assert not any(any(row) for row in modules[len(expected) :])
+
+
+def test_qr_is_black_on_white_on_a_colour_terminal_whatever_its_own_colours():
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, color_system="truecolor", width=100)
+    rows = qr_rows(STADE_URL)
+    print_qr(console, rows)
+    black_on_white = "\x1b[38;2;0;0;0;48;2;255;255;255m"
+    lines = out.getvalue().splitlines()
+    assert len(lines) == len(rows)
+    assert all(
+        line == f"{black_on_white}{row}\x1b[0m" for line, row in zip(lines, rows, strict=True)
+    )
+
+
+def test_qr_without_colour_is_plain_ink_in_the_text_colour():
+    out = io.StringIO()
+    print_qr(Console(file=out, force_terminal=True, no_color=True, width=100), qr_rows(STADE_URL))
+    assert "\x1b[" not in out.getvalue()
+    assert out.getvalue().splitlines() == qr_rows(STADE_URL)

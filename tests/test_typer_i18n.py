@@ -285,6 +285,19 @@ def test_help_is_german_wherever_lang_stands():
     assert "[OPTIONEN] [ORT]" in run("find", "--help", "--lang", "de").stdout
 
 
+def test_bare_polchan_prints_the_help_on_stdout_and_succeeds():
+    # What a newcomer types first; `polchan | less` must page it.
+    for result, usage in ((run(), "Usage: polchan"), (run(env={"LANG": "de_DE"}), "Aufruf:")):
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert result.stdout.startswith(usage) and "polchan find Celle" in result.stdout
+
+
+def test_a_required_argument_reads_in_the_usage_line_as_find_writes_it():
+    # Not Typer's {PLACE}: braces read as a choice among alternatives.
+    assert run("open", "--help").stdout.startswith("Usage: polchan open [OPTIONS] PLACE\n")
+    assert de("open", "--help").stdout.startswith("Aufruf: polchan open [OPTIONEN] ORT\n")
+
+
 # --- choosing the language -----------------------------------------------------------
 
 

@@ -31,7 +31,8 @@ APP_HELP = N_(
     "Example: polchan find Celle\n\n"
     "Exit codes: 0 a channel was found; 1 nothing matched; 2 usage or input error "
     "(including an invalid registry file); 3 places matched but no channel covers them; "
-    "70 internal error (--debug shows where); 130 interrupted.\n\n"
+    "70 internal error (--debug shows where); 74 the output could not be written "
+    "(a full disk); 130 interrupted.\n\n"
     "Language: --lang de|en, else POLCHAN_LANG, else LC_ALL, LC_MESSAGES or LANG."
 )
 
@@ -150,7 +151,8 @@ def find_command(
         typer.Option(
             "--batch",
             help=N_(
-                "Read one query per line from FILE ('-' for standard input); print JSON Lines."
+                "Read one query per line from FILE ('-' for standard input); "
+                "print one JSON line for each, blank lines too."
             ),
             metavar=N_("FILE"),
             show_default=False,
@@ -164,7 +166,8 @@ def find_command(
     Example: polchan find "Winsen (Luhe)"
 
     Exit codes: 0 a channel was found; 1 nothing matched; 2 usage or input error;
-    3 places matched but no channel covers them; 130 interrupted.
+    3 places matched but no channel covers them; 70 internal error (--debug shows
+    where); 74 the output could not be written; 130 interrupted.
     In --batch mode: 0 when every line was processed.
     """
     if batch is not None:
@@ -181,11 +184,21 @@ def _find_batch(source: str, registry: Registry) -> None:
     from . import gazetteer
     from .resolve import QueryError, resolve
 
+    name = gettext("standard input") if source == "-" else source
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
-        _fail(gettext("cannot read {file}: {reason}").format(file=source, reason=exc.strerror))
-    queries = [q for q in _text_lines(data) if q.strip()]
+        _fail(gettext("cannot read {file}: {reason}").format(file=name, reason=exc.strerror))
+    queries = _text_lines(data)
+    if queries is None:
+        _fail(
+            gettext("cannot read {file}: {reason}").format(
+                file=name,
+                reason=gettext(
+                    "not text in UTF-8, UTF-16 or Windows-1252 (in Excel, save as 'CSV UTF-8')"
+                ),
+            )
+        )
     if len(queries) > 20:
         gazetteer.preload()
     progress = None
@@ -225,14 +238,32 @@ def _find_batch(source: str, registry: Registry) -> None:
             run(lambda i: progress.update(task, completed=i))
 
 
-def _text_lines(data: bytes) -> list[str]:
-    """The lines of a file as a spreadsheet saves it: UTF-8 (with or without BOM) or,
-    failing that, Windows-1252, the encoding of German Excel's plain CSV."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _text_lines(data: bytes) -> list[str] | None:
+    """The lines of a file as a spreadsheet saves it, or None if it is no text.
+
+    UTF-16 with its BOM is Excel's "Unicode Text"; otherwise UTF-8 (with or without
+    BOM) or, failing that, Windows-1252, the encoding of German Excel's plain CSV.
+    Every line is kept, blank ones too, so that output line n answers input line n;
+    only the newline that ends the last line starts no line of its own.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        # No spreadsheet text holds NUL: an .xlsx, another binary file, or UTF-16
+        # saved without its BOM. Answering each fragment would be garbage rows.
+        return None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 @app.command("list", cls=LocalizedCommand)
@@ -323,12 +354,8 @@ def open_command(
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
             typer.echo(f"{i}. {c.name}  {c.url}", err=not sys.stdin.isatty())
-        if sys.stdin.isatty() and sys.stdout.isatty() and not print_only:
-            answer = typer.prompt(gettext("Which channel?"), default="1")
-            choice = int(answer) if answer.strip().isdigit() else 0
-            if not 1 <= choice <= len(channels):
-                _fail(gettext("choose a number from 1 to {n}").format(n=len(channels)))
-            channels = (channels[choice - 1],)
+        if _can_ask() and not print_only:
+            channels = (channels[_ask_number(len(channels)) - 1],)
         else:
             _fail(
                 gettext("'{query}' matches {n} channels; pick one by name or use --all").format(
@@ -352,14 +379,45 @@ def open_command(
             typer.echo(gettext("Could not open a browser; open the link above yourself."), err=True)
 
 
+def _can_ask() -> bool:
+    """Whether someone is at a terminal to answer a question (stdin and stdout)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask_number(n: int) -> int:
+    """A number from 1 to ``n`` typed at the prompt, asked again until it is one."""
+    while True:
+        try:
+            answer = typer.prompt(gettext("Which channel?"), default="1")
+        except typer.Abort:
+            # Ctrl-D: the user backs out, as with Ctrl-C (130), not exit 1, which
+            # says "nothing matched". The prompt left the cursor on its line.
+            typer.echo(err=True)
+            _fail(gettext("interrupted"), ExitCode.INTERRUPTED)
+        answer = answer.strip()
+        if answer.isdigit() and 1 <= int(answer) <= n:
+            return int(answer)
+        # A slip of the finger: say what is wanted and ask again, keeping the list in view.
+        typer.echo("polchan: " + gettext("choose a number from 1 to {n}").format(n=n), err=True)
+
+
 def _print_qr(url: str) -> None:
-    import io
+    from .render import make_console, print_qr, qr_rows
 
-    import segno
-
-    buffer = io.StringIO()
-    segno.make(url, error="m").terminal(out=buffer, compact=True)
-    typer.echo(buffer.getvalue().rstrip("\n"))
+    rows = qr_rows(url)
+    console = make_console()
+    if console.width < len(rows[0]):
+        # A code cut or wrapped at the edge cannot be scanned; the link is printed above.
+        typer.echo(
+            "polchan: "
+            + gettext(
+                "the QR code needs {need} columns, the terminal has {width}: "
+                "widen the window, or use --print for the link"
+            ).format(need=len(rows[0]), width=console.width),
+            err=True,
+        )
+        return
+    print_qr(console, rows)
 
 
 @app.command("sources", cls=LocalizedCommand)

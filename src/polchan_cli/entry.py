@@ -132,12 +132,26 @@ def _reader_gone() -> NoReturn:
     raise SystemExit(ExitCode.OK)
 
 
+def _cannot_write(error: OSError) -> NoReturn:
+    """The output cannot be written (a full disk, a lost network drive): one line, 74.
+
+    Not a bug in polchan, so not exit 70 with "run again with --debug".
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the output still buffered goes nowhere at exit
+    message = gettext("cannot write output: {reason}").format(reason=error.strerror or error)
+    sys.stderr.write(f"polchan: {message}\n")
+    raise SystemExit(ExitCode.CANNOT_WRITE)
+
+
 class _ClosedPipeEndsQuietly:
-    """stdout, except that a reader going away (``| head -1``) ends polchan with 0.
+    """stdout, except that a reader going away (``| head -1``) ends polchan with 0,
+    and any other failure to write ends it with one line and exit 74.
 
     Rich and Typer each turn a broken pipe into exit 1, which a script would read as
-    "nothing matched"; raising SystemExit here, before either sees the error, ends
-    every command the same way.
+    "nothing matched", and any other write error would reach the handler of bugs;
+    raising SystemExit here, before either sees the error, ends every command the
+    same way.
     """
 
     def __init__(self, stream: Any) -> None:
@@ -148,12 +162,16 @@ class _ClosedPipeEndsQuietly:
             return self._stream.write(text)
         except BrokenPipeError:
             _reader_gone()
+        except OSError as error:
+            _cannot_write(error)
 
     def flush(self) -> None:
         try:
             self._stream.flush()
         except BrokenPipeError:
             _reader_gone()
+        except OSError as error:
+            _cannot_write(error)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
@@ -170,12 +188,18 @@ def main() -> None:
     if debug:  # on any command, before or after it, like --lang
         sys.argv[1:] = [arg for arg in sys.argv[1:] if arg != "--debug"]
     try:
-        code = fast_answer(sys.argv[1:], os.environ)
-        if code is not None:
-            sys.exit(code)
-        from .cli import app
+        try:
+            code = fast_answer(sys.argv[1:], os.environ)
+            if code is not None:
+                sys.exit(code)
+            from .cli import app
 
-        app()
+            app()
+        finally:
+            # Output still buffered is written now, while a failure can be reported
+            # (the flush at interpreter exit would only print "Exception ignored").
+            with speaking(choose_language(None, os.environ)):
+                sys.stdout.flush()
     except BrokenPipeError:
         # Written past the wrapper (a direct write to the buffer): end the same way.
         _reader_gone()

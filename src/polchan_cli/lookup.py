@@ -38,6 +38,7 @@ class ExitCode(enum.IntEnum):
     USAGE = 2  # usage or input error, invalid registry file
     NO_CHANNEL = 3  # places matched, but no channel covers them (or a choice is needed)
     INTERNAL = 70  # a bug in polchan (EX_SOFTWARE); --debug shows the traceback
+    CANNOT_WRITE = 74  # the output could not be written, e.g. a full disk (EX_IOERR)
     INTERRUPTED = 130  # Ctrl-C
 
 

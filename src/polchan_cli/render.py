@@ -23,7 +23,9 @@ __all__ = [
     "KIND_LABELS",
     "make_console",
     "print_channels",
+    "print_qr",
     "print_resolution",
+    "qr_rows",
     "safe",
 ]
 
@@ -299,3 +301,48 @@ def print_sources(console: Console, info: dict) -> None:
             f"    [dim]{safe(announced)}[/dim]",
             soft_wrap=True,
         )
+
+
+# Two modules a character, top and bottom, drawn as ink: a half or full block where
+# a module is dark. (A character cell is about twice as high as wide, so each
+# module comes out square.)
+_HALF_BLOCKS = {
+    (False, False): " ",
+    (True, False): "\u2580",  # upper half block
+    (False, True): "\u2584",  # lower half block
+    (True, True): "\u2588",  # full block
+}
+# Fixed black on white, not the terminal's own colours: on a dark terminal, ink in
+# its foreground colour would be light on dark, an inverted code that some
+# scanners cannot read. Rich writes these as true colour where the terminal has
+# it, else as the nearest of its palette.
+QR_STYLE = "#000000 on #ffffff"
+QR_QUIET_ZONE = 4  # modules of light margin on each side, as the QR standard asks
+
+
+def qr_rows(url: str) -> list[str]:
+    """``url`` as a QR code in half blocks, quiet zone included, dark modules as ink."""
+    import segno
+
+    matrix = [
+        [bool(m) for m in row]
+        for row in segno.make(url, error="m").matrix_iter(border=QR_QUIET_ZONE)
+    ]
+    if len(matrix) % 2:
+        matrix.append([False] * len(matrix[0]))  # half a line more of quiet zone
+    return [
+        "".join(_HALF_BLOCKS[pair] for pair in zip(top, bottom, strict=True))
+        for top, bottom in zip(matrix[::2], matrix[1::2], strict=True)
+    ]
+
+
+def print_qr(console: Console, rows: list[str]) -> None:
+    """The rows of :func:`qr_rows`, black on white where the console may use colour.
+
+    Without colour (``NO_COLOR``, not a terminal) the ink is the terminal's text
+    colour: right on a light background, as on paper.
+    """
+    from rich.text import Text
+
+    for row in rows:
+        console.print(Text(row, style=QR_STYLE), soft_wrap=True)

@@ -48,6 +48,7 @@ TYPER_TEXTS = (
 )
 
 _PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]+\b")
+_REQUIRED_ARGUMENT = re.compile(r"\{([A-Z][A-Z_.]*)\}")
 _EXTRAS = re.compile(r"^(?P<text>.*?)\s*\[(?P<extras>[^\[\]]*)\]$", re.DOTALL)
 _EXTRA_WITH_VALUE = re.compile(r"^(?P<label>env var|default): (?P<value>.*)$")
 _EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)")
@@ -79,6 +80,9 @@ class _Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defin
     """Click's help formatter, looking each text up in the catalogue first."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        # Typer writes a required argument as {PLACE}; in usage lines braces read as
+        # a choice among alternatives, and everywhere else polchan writes PLACE.
+        args = _REQUIRED_ARGUMENT.sub(r"\1", args)
         super().write_usage(prog, _words(args), gettext(prefix or "Usage: "))
 
     def write_heading(self, heading: str) -> None:
@@ -171,8 +175,10 @@ class LocalizedGroup(TyperGroup):
                 sys.exit(1)
             except Exception as exc:
                 if isinstance(exc, _no_args_error()):
-                    exc.show()  # type: ignore[attr-defined]
-                    sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+                    # Bare `polchan`, as a newcomer types it first: the help is what
+                    # was asked for, so on stdout (pageable) with success.
+                    typer.echo(exc.format_message())  # type: ignore[attr-defined]
+                    sys.exit(0)
                 message = _usage_message(exc)
                 if message is None:
                     raise
