@@ -417,11 +417,11 @@ def test_open_several_channels_without_terminal_lists_them_and_exits_3(launched)
 
 def test_open_asks_again_until_the_answer_is_one_of_the_channels(launched, monkeypatch):
     monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
-    result = run("open", "29640", input="5\nx\n2\n")
+    result = run("open", "29640", input="5\nx\n2\n")  # 1 is Polizei Heidekreis, 2 Landkreis Harburg
     assert result.exit_code == 0
     assert result.stdout.count("Which channel? [1]:") == 3
     assert result.stderr.count("polchan: choose a number from 1 to 2") == 2
-    assert launched == ["https://whatsapp.com/channel/0029VaRTwJEHQbS21PkxeD42"]
+    assert launched == ["https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"]
 
 
 def test_open_ctrl_d_at_the_prompt_is_an_interruption_not_nothing_found(launched, monkeypatch):
