@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from rich.console import Console
 
@@ -195,3 +196,36 @@ def test_qr_without_colour_is_plain_ink_in_the_text_colour():
     print_qr(Console(file=out, force_terminal=True, no_color=True, width=100), qr_rows(STADE_URL))
     assert "\x1b[" not in out.getvalue()
     assert out.getvalue().splitlines() == qr_rows(STADE_URL)
+
+
+def _at_width(width: int, res: Resolution) -> list[str]:
+    out = io.StringIO()
+    print_resolution(Console(file=out, width=width), res)
+    return out.getvalue().splitlines()
+
+
+def test_a_long_agency_name_breaks_after_a_slash_or_hyphen_never_inside_a_word():
+    agency = "Polizeiinspektion Lüneburg/Lüchow-Dannenberg/Uelzen"
+    lueneburg = replace(channel("Polizei Lüneburg"), agency=agency)
+    res = Resolution(query="x", matches=(match("municipality", "Lüneburg", channels=(lueneburg,)),))
+    text = "\n".join(_at_width(80, res))
+    assert "┃ Place" in text  # still the table at 80 columns
+    cells = [line.split("│")[4].strip() for line in text.splitlines() if "│" in line]
+    # The name, broken only after a slash or hyphen: each line ends a word or a part.
+    assert "".join(cells).endswith("Polizeiinspektion" + agency.split()[1])
+    whole = {"Polizei", "Lüneburg", "Polizeiinspektion", "Lüneburg/", "Lüchow-", "Uelzen"}
+    assert all(c.endswith(("/", "-")) or c.split()[-1] in whole for c in cells if c)
+    assert len(cells) > 3 and all(len(line) <= 80 for line in text.splitlines())
+
+
+def test_a_terminal_too_narrow_for_the_table_gets_blocks_that_split_no_word():
+    res = Resolution(query="x", matches=(match("municipality", "Celle"),))
+    lines = _at_width(30, res)
+    assert "┃" not in "\n".join(lines)
+    assert lines[:5] == [
+        "Celle · municipality",
+        "  Landkreis Celle",
+        "  Niedersachsen",
+        "  Polizei Celle",
+        "  Polizeiinspektion Celle",
+    ]

@@ -181,23 +181,19 @@ def print_resolution(console: Console, res: Resolution) -> None:
             console.print(gettext("Nothing found for {query}.").format(query=query))
         console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
         return
-    table = Table()
-    for column in (N_("Place"), N_("Kind"), N_("District, state"), N_("Channel, agency")):
-        table.add_column(gettext(column), overflow="fold")
-    for m in res.matches:
-        channels = "\n".join(
-            f"[bold][link={c.url}]{safe(c.name)}[/link][/bold]\n[dim]{safe(c.agency)}[/dim]"
-            for c in m.channels
-        )
-        table.add_row(
-            safe(m.name),
-            safe(_describe(m)),
-            safe(m.state)
-            if m.kind == "state"
-            else f"{safe(m.district.name)}\n[dim]{safe(m.state)}[/dim]",
-            channels or f"[dim]{safe(gettext('no channel'))}[/dim]",
-        )
-    console.print(table)
+    headers = [gettext(c) for c in (N_("Place"), N_("Kind"), N_("District, state"))]
+    headers.append(gettext(N_("Channel, agency")))
+    rows = [_cells(m) for m in res.matches]
+    widths = _column_widths([[(h, "{}")] for h in headers], rows, console.width)
+    if widths is None:
+        _print_blocks(console, rows)
+    else:
+        table = Table()
+        for header, width in zip(headers, widths, strict=True):
+            table.add_column(header, overflow="fold", width=width)
+        for row in rows:
+            table.add_row(*(_markup(cell, width) for cell, width in zip(row, widths, strict=True)))
+        console.print(table)
     for c in res.unique_channels():
         console.print(f"{safe(c.name)}: {_link(c.url)}", soft_wrap=True)
     unknown = res.unknown_postcodes
@@ -224,6 +220,106 @@ def print_resolution(console: Console, res: Resolution) -> None:
             )
         )
     console.print(f"[dim]{safe(gettext(FOOTER))}[/dim]")
+
+
+# A table cell: lines of plain text, each with the markup it is shown in.
+_Cell = list[tuple[str, str]]
+
+
+def _cells(m) -> list[_Cell]:  # noqa: ANN001 - a resolve.Match
+    """The four cells of a match's row: place, kind, where, channels."""
+    where = [(m.state, "{}")] if m.kind == "state" else [(m.district.name, "{}")]
+    if m.kind != "state":
+        where.append((m.state, "[dim]{}[/dim]"))
+    channels: _Cell = []
+    for c in m.channels:
+        # The link target is markup too: made inert like the text it wraps.
+        channels.append((c.name, f"[bold][link={safe(c.url)}]{{}}[/link][/bold]"))
+        channels.append((c.agency, "[dim]{}[/dim]"))
+    return [
+        [(m.name, "{}")],
+        [(_describe(m), "{}")],
+        where,
+        channels or [(gettext("no channel"), "[dim]{}[/dim]")],
+    ]
+
+
+def _parts(word: str) -> list[str]:
+    """A word cut after each slash or hyphen: where a name too long may break."""
+    return re.findall(r"[^/-]*[/-]|[^/-]+", word)
+
+
+def _wrapped(text: str, width: int, *, at_spaces: bool = True) -> list[str]:
+    """The text in lines of at most ``width``: broken at spaces (unless Rich does
+    that, ``at_spaces=False``) and a word too long after a slash or hyphen
+    ("Lüneburg/Lüchow-Dannenberg/Uelzen"), as Rich breaks only at spaces."""
+    lines = [""]
+    for word in text.split(" "):
+        # The word in segments that fit, cut after slashes and hyphens if need be.
+        segments = [""]
+        for part in _parts(word) if len(word) > width else [word]:
+            if segments[-1] and len(segments[-1]) + len(part) > width:
+                segments.append(part)
+            else:
+                segments[-1] += part
+        first, *rest = segments
+        if at_spaces and lines[-1] and len(lines[-1]) + 1 + len(first) > width:
+            lines.append(first)
+        else:
+            lines[-1] += (" " if lines[-1] else "") + first
+        lines.extend(rest)
+    return lines
+
+
+def _markup(cell: _Cell, width: int) -> str:
+    """The cell as Rich markup, a word too wide for the column broken (see _wrapped)."""
+    return "\n".join(
+        style.format(safe(line))
+        for text, style in cell
+        for line in _wrapped(text, width, at_spaces=False)
+    )
+
+
+def _column_widths(headers: list[_Cell], rows: list[list[_Cell]], total: int) -> list[int] | None:
+    """Column widths that fit ``total`` and split no word, or None if none do.
+
+    Each column gets its longest word (a long name may break after a slash or
+    hyphen); the room left goes first to the columns that need least more to
+    hold their longest line ("Landkreis Lüneburg" on one line before a long
+    agency name). Rich alone would shrink the widest column first and cut words
+    anywhere ("Lüchow-Dan|nenberg").
+    """
+    from rich.cells import cell_len
+
+    columns = list(zip(headers, *rows, strict=True))
+    texts = [[text for cell in col for text, _ in cell] for col in columns]
+    words = [
+        max(cell_len(part) for text in col for word in text.split() for part in _parts(word))
+        for col in texts
+    ]
+    wanted = [max(cell_len(text) for text in col) for col in texts]
+    # Borders and padding: three terminal columns per column, and one more.
+    room = total - 3 * len(columns) - 1
+    if sum(words) > room:
+        return None
+    widths = list(words)
+    spare = room - sum(words)
+    for i in sorted(range(len(columns)), key=lambda i: wanted[i] - words[i]):
+        more = min(wanted[i] - words[i], spare)
+        widths[i] += more
+        spare -= more
+    return widths
+
+
+def _print_blocks(console: Console, rows: list[list[_Cell]]) -> None:
+    """The matches as indented blocks, for a terminal too narrow for the table:
+    a table there splits words ("Landkr|eis"), a block wraps between them."""
+    for (place,), (kind,), where, channels in rows:
+        console.print(f"[bold]{safe(place[0])}[/bold] · {safe(kind[0])}")
+        for text, style in (*where, *channels):
+            for line in _wrapped(text, console.width - 2):
+                console.print("  " + style.format(safe(line)))
+        console.print()
 
 
 def print_channels(console: Console, registry: Registry, district_names: dict[str, str]) -> None:
