@@ -191,3 +191,51 @@ def test_non_utf8_stdout_does_not_crash(home, env_change):
         assert "Traceback" not in result.stderr
     data = json.loads(polchan("find", "Lüneburg", "--json", env={**home, **env_change}).stdout)
     assert data["matches"][0]["name"] == "Lüneburg"
+
+
+# --- the user's registry at the default path --------------------------------------
+
+READING_COMMANDS = [
+    ["find", "Celle"],
+    ["find", "Celle", "--json"],
+    ["list"],
+    ["sources"],
+    ["open", "Celle", "--print"],
+]
+
+
+def _misplaced_registry(tmp_path: Path, kind: str) -> tuple[Path, str]:
+    """Something that is not a registry file where the user's registry belongs."""
+    path = tmp_path / "config" / "polchan" / "channels.yaml"
+    path.parent.mkdir(parents=True)
+    if kind == "directory":
+        path.mkdir()
+        return path, "is a directory, not a registry file"
+    path.symlink_to(tmp_path / "gone.yaml")
+    return path, f"is a link to {tmp_path / 'gone.yaml'}, which does not exist"
+
+
+@pytest.mark.parametrize("kind", ["directory", "dangling link"])
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)
+def test_a_directory_or_dangling_link_at_the_default_path_is_an_error(
+    home, tmp_path, kind, command
+):
+    path, reason = _misplaced_registry(tmp_path, kind)
+    result = polchan(*command, env=home)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [f"polchan: {path}: {reason}"]
+
+
+@pytest.mark.parametrize("kind", ["directory", "dangling link"])
+def test_validate_and_paths_say_what_is_at_the_default_path(home, tmp_path, kind):
+    path, reason = _misplaced_registry(tmp_path, kind)
+    result = polchan("validate", env=home)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == f"{path}: {reason}"
+    paths = polchan("paths", env=home)
+    assert f"{path}  ({reason}; from the config directory)" in paths.stdout
+
+
+def test_nothing_at_the_default_path_means_no_user_registry(home):
+    assert polchan("validate", env=home).stdout.endswith("valid, 13 channels in force\n")
+    assert "(does not exist; from the config directory)" in polchan("paths", env=home).stdout

@@ -8,6 +8,7 @@ imported at all.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -438,11 +439,20 @@ def paths_command(registry_path: RegistryOption = None, lang: LangOption = None)
     def state(p: Path | None) -> str:
         return gettext("exists") if p is not None and p.exists() else gettext("does not exist")
 
+    def registry_state(p: Path | None) -> str:
+        # What a command reading the registry finds there, in the words of its error.
+        if p is not None and p.is_dir():
+            return gettext("is a directory, not a registry file")
+        if p is not None and p.is_symlink() and not p.exists():
+            target = os.readlink(p)
+            return gettext("is a link to {target}, which does not exist").format(target=target)
+        return state(p)
+
     rows = [
         (
             gettext("user registry"),
             gettext("{path}  ({state}; from {origin})").format(
-                path=shown, state=state(shown), origin=gettext(REGISTRY_ORIGINS[origin])
+                path=shown, state=registry_state(shown), origin=gettext(REGISTRY_ORIGINS[origin])
             ),
         )
     ]

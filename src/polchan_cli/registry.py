@@ -13,7 +13,9 @@ the last one), no tag can construct an object, and alias bombs stay harmless.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -335,7 +337,13 @@ def read_registry_text(path: Path) -> str:
     """The text of a registry file, or RegistryError saying why it cannot be read."""
     name = path.name
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        # Checked before reading: on Windows reading a directory is a PermissionError.
+        if stat.S_ISDIR(status.st_mode):
+            raise RegistryError(
+                [Problem(str(path), None, N_("is a directory, not a registry file"))]
+            )
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise RegistryError(
                 [
@@ -349,9 +357,18 @@ def read_registry_text(path: Path) -> str:
             )
         data = path.read_bytes()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise RegistryError(
+                [
+                    _problem(
+                        str(path),
+                        None,
+                        N_("is a link to {target}, which does not exist"),
+                        target=os.readlink(path),
+                    )
+                ]
+            ) from None
         raise RegistryError([Problem(str(path), None, N_("no such file"))]) from None
-    except IsADirectoryError:
-        raise RegistryError([Problem(str(path), None, N_("is a directory, not a file"))]) from None
     except OSError as exc:
         raise RegistryError(
             [_problem(str(path), None, N_("cannot read: {reason}"), reason=exc.strerror)]

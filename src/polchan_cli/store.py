@@ -46,7 +46,7 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
     """The user's registry file and where its path came from.
 
     Returns (path, origin) with origin one of "option", "env", "config";
-    path is None when no user registry is configured or the default one does not exist.
+    path is None when no user registry is configured or nothing is at the default path.
     """
     if explicit is not None:
         return explicit, "option"
@@ -57,7 +57,10 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
         default = user_config_dir() / "channels.yaml"
     except Exception:  # no usable home directory: no user registry
         return None, "config"
-    return (default if default.is_file() else None), "config"
+    # Anything at the default path, even a directory or a dangling link, is the
+    # user's registry: reading it reports the mistake, where skipping it would
+    # silently answer from the bundled data the user meant to override.
+    return (default if os.path.lexists(default) else None), "config"
 
 
 def load_channels(explicit: Path | None = None) -> Registry:
