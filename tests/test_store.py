@@ -239,3 +239,37 @@ def test_validate_and_paths_say_what_is_at_the_default_path(home, tmp_path, kind
 def test_nothing_at_the_default_path_means_no_user_registry(home):
     assert polchan("validate", env=home).stdout.endswith("valid, 13 channels in force\n")
     assert "(does not exist; from the config directory)" in polchan("paths", env=home).stdout
+
+
+EMPTY = "channels.yaml:1: file is empty; expected 'schema: 1' and 'channels:'"
+
+
+@pytest.mark.parametrize("text", ["", "# to do: my channels\n"], ids=["empty", "comment only"])
+def test_an_empty_user_registry_is_an_error_for_find_as_for_validate(home, tmp_path, text):
+    assert polchan("find", "Celle", env=home).returncode == 0  # caches the bundled registry
+    user = tmp_path / "config" / "polchan" / "channels.yaml"
+    user.parent.mkdir(parents=True)
+    user.write_text(text, encoding="utf-8")
+    for command in (["find", "Celle"], ["find", "Celle", "--json"], ["list"]):
+        result = polchan(*command, env=home)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert EMPTY in result.stderr
+    assert polchan("validate", env=home).returncode == 2
+
+
+def test_a_registry_read_from_a_pipe_is_read_once(home, tmp_path):
+    override = (
+        "schema: 1\nchannels:\n  - id: celle\n"
+        "    url: https://whatsapp.com/channel/0029VaNEWLINKNEWLINK1234\n"
+    )
+    result = subprocess.run(
+        [_exe(), "find", "Celle", "--json", "--registry", "/dev/stdin"],
+        input=override,
+        capture_output=True,
+        text=True,
+        env=home,
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    channels = json.loads(result.stdout)["matches"][0]["channels"]
+    assert channels[0]["url"].endswith("NEWLINKNEWLINK1234")

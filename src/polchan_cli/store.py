@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from . import gazetteer
-from .registry import Registry, load_registry
+from .registry import Registry, load_registry, parse_registry, read_registry_text
 
 __all__ = [
     "bundled_registry_path",
@@ -72,34 +72,41 @@ def load_channels(explicit: Path | None = None) -> Registry:
     unwritable cache only costs the parse.
     """
     path, _ = user_registry_path(explicit)
-    key = _cache_key(path)
+    # Read once: the cache key and the parse must see the same text, also when the
+    # "file" is a pipe that can be read only once (--registry <(curl …)).
+    text = read_registry_text(path) if path is not None else None
+    key = _cache_key(path, text)
     cached = _read_cache(key) if key else None
     if cached is not None:
         return cached
     known = gazetteer.districts().keys()
     registry = load_registry(bundled_registry_path(), known_districts=known)
-    if path is not None:
-        registry = load_registry(path, base=registry, known_districts=known)
+    if path is not None and text is not None:
+        registry = parse_registry(text, path.name, base=registry, known_districts=known)
     if key:
         _write_cache(key, registry)
     return registry
 
 
-def _cache_key(user: Path | None) -> str | None:
+def _cache_key(user: Path | None, user_text: str | None) -> str | None:
     import zlib
 
     from . import __version__
 
-    parts = [__version__]
+    def digest(data: bytes) -> str:
+        return f"{len(data)}.{zlib.crc32(data):08x}.{zlib.adler32(data):08x}"
+
     try:
-        for p in (bundled_registry_path(), user):
-            data = p.read_bytes() if p is not None else b""
-            parts.append(f"{len(data)}.{zlib.crc32(data):08x}.{zlib.adler32(data):08x}")
+        bundled = bundled_registry_path().read_bytes()
         districts = (gazetteer.data_dir() / "districts.tsv").stat()
     except OSError:
         return None  # let the real load report the problem
-    parts.append(f"{districts.st_size}.{districts.st_mtime_ns}")
-    return "-".join(parts)
+    # "No user file" must not share a key with an empty (invalid) one, and the path is
+    # part of what is cached (the registry's file names).
+    user_part = "none" if user is None else f"{user}:{digest((user_text or '').encode())}"
+    return "-".join(
+        [__version__, digest(bundled), user_part, f"{districts.st_size}.{districts.st_mtime_ns}"]
+    )
 
 
 def _cache_file(key: str) -> Path:
