@@ -18,16 +18,16 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from polchan_cli import gazetteer
 from polchan_cli.cli import app
 from polchan_cli.registry import Registry, RegistryError, is_channel_url, load_registry
-from polchan_cli.store import bundled_registry_path
+from polchan_cli.store import bundled_registry_path, district_states
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "registry_corpus"
 VALID = CORPUS / "valid.yaml"
 SOURCES = REPO.parent / "shared" / "sources" / "police-channels.yaml"
-KNOWN_DISTRICTS = gazetteer.districts().keys()
+# Each district's state, as the CLI checks a registry: a channel's state must match.
+KNOWN_DISTRICTS = district_states()
 
 CHANNEL_ID = "0029VafwOFv60eBnlCgiPB1L"
 CELLE_URL = f"https://whatsapp.com/channel/{CHANNEL_ID}"
@@ -51,6 +51,7 @@ SEED_URLS = {
 
 URL_MESSAGE = "channel 'celle': url must look like https://whatsapp.com/channel/<id>"
 DISTRICT_QUOTES = "must be 5 digits in quotes"
+NOT_A_DATE = "is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
 
 # Corpus file -> (line the problem is reported on, or None for the whole file; message).
 CORPUS_CASES: dict[str, tuple[int | None, str]] = {
@@ -90,6 +91,12 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "list_key.yaml": (10, "a list or mapping key must be a string"),
     "disabled_not_bool.yaml": (10, "channel 'celle': disabled must be true or false"),
     "source_missing_published.yaml": (12, "channel 'celle': missing field 'source.published'"),
+    "published_not_a_date.yaml": (14, f"channel 'celle': source.published 'soon' {NOT_A_DATE}"),
+    "published_month_13.yaml": (14, f"channel 'celle': source.published '2025-13' {NOT_A_DATE}"),
+    "state_contradicts_district.yaml": (
+        10,
+        "channel 'celle': state is Bayern, but district '03351' lies in Niedersachsen",
+    ),
     # Made from valid.yaml by the test (raw bytes, or too big to commit):
     "bom.yaml": (1, "file starts with a byte-order mark"),
     "latin1.yaml": (8, "file is not UTF-8 (Latin-1?)"),
@@ -109,6 +116,8 @@ CLI_CASES = [
     "url_userinfo.yaml",
     "district_unknown.yaml",
     "deep_nesting.yaml",
+    "state_contradicts_district.yaml",
+    "published_month_13.yaml",
 ]
 
 OVERRIDE = f"schema: 1\nchannels:\n  - id: celle\n    url: {NEW_URL}\n"
@@ -345,6 +354,18 @@ def test_disabled_hides_a_bundled_channel(bundled: Registry, tmp_path: Path) -> 
             "channels.yaml:4: channel 'celle': disabled must be true or false",
             id="disabled-not-bool",
         ),
+        pytest.param(
+            OVERRIDE.replace(f"url: {NEW_URL}", "state: Bayern"),
+            "channels.yaml:4: channel 'celle': state is Bayern, "
+            "but district '03351' lies in Niedersachsen",
+            id="state-against-the-bundled-districts",
+        ),
+        pytest.param(
+            OVERRIDE.replace(f"url: {NEW_URL}", 'districts: ["03351", "09162"]'),
+            "channels.yaml:4: channel 'celle': state is Niedersachsen, "
+            "but district '09162' lies in Bayern",
+            id="district-against-the-bundled-state",
+        ),
     ],
 )
 def test_merged_result_is_validated(
@@ -353,6 +374,36 @@ def test_merged_result_is_validated(
     with pytest.raises(RegistryError) as caught:
         load_registry(write(tmp_path, text), base=bundled, known_districts=KNOWN_DISTRICTS)
     assert expected in [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [('"2024"', "2024"), ("2024", "2024"), ('"2024-02-29"', "2024-02-29"), ("null", None)],
+)
+def test_published_keeps_a_real_date_as_written(written: str, kept: str | None, tmp_path: Path):
+    text = valid_text(**{'published: "2024-11"': f"published: {written}"})
+    registry = load_registry(write(tmp_path, text), known_districts=KNOWN_DISTRICTS)
+    assert registry.channels[0].source.published == kept
+
+
+@pytest.mark.parametrize("written", ['"2023-02-29"', '"2024-1"', '"24-11"', '"2024-11-01T10:00"'])
+def test_published_rejects_what_is_no_date(written: str, tmp_path: Path) -> None:
+    text = valid_text(**{'published: "2024-11"': f"published: {written}"})
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text), known_districts=KNOWN_DISTRICTS)
+    assert [p.line for p in caught.value.problems] == [14]
+    assert NOT_A_DATE in caught.value.problems[0].message
+
+
+def test_cli_a_channel_for_the_wrong_state_is_not_offered_for_it(tmp_path: Path) -> None:
+    text = valid_text(**{"id: celle": "id: celle-test", CELLE_URL: NEW_URL}).replace(
+        "state: Niedersachsen", "state: Bayern"
+    )
+    path = write(tmp_path, text)
+    for command in (["find", "Bayern"], ["list"]):
+        code, out, err = run(*command, "--registry", str(path))
+        assert (code, out) == (2, "")
+        assert "state is Bayern, but district '03351' lies in Niedersachsen" in err
 
 
 def test_partial_entry_for_unknown_id_lists_every_missing_field(

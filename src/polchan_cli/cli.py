@@ -388,12 +388,11 @@ def validate_command(
 
     Example: polchan validate ~/.config/polchan/channels.yaml
     """
-    from . import gazetteer
     from .registry import RegistryError, load_registry
-    from .store import bundled_registry_path, user_registry_path
+    from .store import bundled_registry_path, district_states, user_registry_path
 
     bundled_path = bundled_registry_path()
-    known = gazetteer.districts().keys()
+    known = district_states()
     target = path or user_registry_path()[0] or bundled_path
     try:
         base = load_registry(bundled_path, known_districts=known)

@@ -18,6 +18,7 @@ from .registry import Registry, load_registry, parse_registry, read_registry_tex
 
 __all__ = [
     "bundled_registry_path",
+    "district_states",
     "load_channels",
     "user_cache_dir",
     "user_registry_path",
@@ -63,6 +64,11 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
     return (default if os.path.lexists(default) else None), "config"
 
 
+def district_states() -> dict[str, str]:
+    """Each German district key with its state, to check a registry's channels against."""
+    return {key: d.state for key, d in gazetteer.districts().items()}
+
+
 def load_channels(explicit: Path | None = None) -> Registry:
     """The bundled registry, with the user's registry merged over it when there is one.
 
@@ -79,7 +85,7 @@ def load_channels(explicit: Path | None = None) -> Registry:
     cached = _read_cache(key) if key else None
     if cached is not None:
         return cached
-    known = gazetteer.districts().keys()
+    known = district_states()
     registry = load_registry(bundled_registry_path(), known_districts=known)
     if path is not None and text is not None:
         registry = parse_registry(text, path.name, base=registry, known_districts=known)
