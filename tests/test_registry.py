@@ -19,7 +19,13 @@ import yaml
 from typer.testing import CliRunner
 
 from polchan_cli.cli import app
-from polchan_cli.registry import Registry, RegistryError, is_channel_url, load_registry
+from polchan_cli.registry import (
+    Problem,
+    Registry,
+    RegistryError,
+    is_channel_url,
+    load_registry,
+)
 from polchan_cli.store import bundled_registry_path, district_states
 
 REPO = Path(__file__).resolve().parents[1]
@@ -101,12 +107,14 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "bom.yaml": (1, "file starts with a byte-order mark"),
     "latin1.yaml": (8, "file is not UTF-8 (Latin-1?)"),
     "too_big.yaml": (None, "bytes; a registry is at most 1 MB"),
+    "binary.yaml": (1, "control character U+007F: is this a binary file? A registry is text"),
 }
 
 GENERATED: dict[str, Callable[[bytes], bytes]] = {
     "bom.yaml": lambda valid: b"\xef\xbb\xbf" + valid,
     "latin1.yaml": lambda valid: valid.decode("utf-8").encode("latin-1"),
     "too_big.yaml": lambda valid: valid + (b"#" * 99 + b"\n") * 12_000,
+    "binary.yaml": lambda valid: b"\x7fELF\x02\x01\x01\x00" + bytes(8),
 }
 
 # A few corpus files the CLI must report as file:line without a traceback.
@@ -179,8 +187,9 @@ def valid_text(**replacements: str) -> str:
     return text
 
 
-def where(name: str, line: int | None) -> str:
-    return f"{name}:{line}:" if line else f"{name}:"
+def where(path: Path, line: int | None) -> str:
+    """How a problem names its place: the file's path as given, and the line."""
+    return f"{path}:{line}:" if line else f"{path}:"
 
 
 # --- 1. the bundled registry ---------------------------------------------------------
@@ -255,11 +264,12 @@ def test_corpus_base_file_is_valid() -> None:
 def test_malformed_file_is_rejected_with_file_and_line(
     name: str, line: int | None, message: str, tmp_path: Path
 ) -> None:
+    path = corpus_file(name, tmp_path)
     with pytest.raises(RegistryError) as caught:
-        load_registry(corpus_file(name, tmp_path), known_districts=KNOWN_DISTRICTS)
+        load_registry(path, known_districts=KNOWN_DISTRICTS)
     first = str(caught.value.problems[0])
-    location, _, text = first.partition(" ")
-    assert (location, message in text) == (where(name, line), True), first
+    assert first.startswith(where(path, line) + " "), first
+    assert message in first.removeprefix(where(path, line))
 
 
 @pytest.mark.usefixtures("no_hang")
@@ -269,9 +279,10 @@ def test_malformed_file_is_rejected_by_the_pure_python_yaml_loader(
 ) -> None:
     """Without libyaml (PyYAML's optional C part) every file is still a RegistryError."""
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    path = corpus_file(name, tmp_path)
     with pytest.raises(RegistryError) as caught:
-        load_registry(corpus_file(name, tmp_path), known_districts=KNOWN_DISTRICTS)
-    assert str(caught.value).startswith(f"{name}:")
+        load_registry(path, known_districts=KNOWN_DISTRICTS)
+    assert str(caught.value).startswith(f"{path}:")
 
 
 # --- 3. merging a user registry over the bundled one --------------------------------
@@ -371,9 +382,10 @@ def test_disabled_hides_a_bundled_channel(bundled: Registry, tmp_path: Path) -> 
 def test_merged_result_is_validated(
     text: str, expected: str, bundled: Registry, tmp_path: Path
 ) -> None:
+    path = write(tmp_path, text)
     with pytest.raises(RegistryError) as caught:
-        load_registry(write(tmp_path, text), base=bundled, known_districts=KNOWN_DISTRICTS)
-    assert expected in [str(p) for p in caught.value.problems]
+        load_registry(path, base=bundled, known_districts=KNOWN_DISTRICTS)
+    assert f"{path.parent}/{expected}" in [str(p) for p in caught.value.problems]
 
 
 @pytest.mark.parametrize(
@@ -475,14 +487,66 @@ def test_cli_validate_reports_file_and_line(name: str) -> None:
     line, message = CORPUS_CASES[name]
     code, out, err = run("validate", str(CORPUS / name))
     assert code == 2
-    assert f"{where(name, line)} {message}" in err
+    assert f"{where(CORPUS / name, line)} {message}" in err
     assert "Traceback" not in out + err
 
 
 def test_cli_list_with_bad_registry_prints_one_clear_line() -> None:
-    code, out, err = run("list", "--registry", str(CORPUS / "url_userinfo.yaml"))
+    path = CORPUS / "url_userinfo.yaml"
+    code, out, err = run("list", "--registry", str(path))
     assert (code, out) == (2, "")
-    assert err.splitlines() == [f"polchan: url_userinfo.yaml:6: {URL_MESSAGE}"]
+    assert err.splitlines() == [f"polchan: {path}:6: {URL_MESSAGE}"]
+
+
+INCOMPLETE = f"schema: 1\nchannels:\n  - id: celle-nord\n    url: {NEW_URL}\n"
+
+
+@pytest.mark.parametrize(
+    "command", [["find", "Celle"], ["find", "Celle", "--json"], ["list"], ["sources"]], ids=" ".join
+)
+def test_cli_many_problems_are_one_line_naming_the_file_and_validate(
+    command: list[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path, INCOMPLETE)
+    code, out, err = run(*command, "--registry", str(path))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"polchan: {path}:3: channel 'celle-nord': missing field 'name' "
+        f"(and 5 more problems; run polchan validate {path} to see all)"
+    ]
+
+
+def test_cli_a_problem_in_the_default_file_names_it_from_home(tmp_path: Path) -> None:
+    # The test's HOME and XDG_CONFIG_HOME are both tmp_path/home (see _isolated).
+    folder = tmp_path / "home" / "polchan"
+    folder.mkdir(parents=True)
+    write(folder, INCOMPLETE)
+    code, _, err = run("find", "Celle")
+    assert code == 2
+    assert err.splitlines() == [
+        "polchan: ~/polchan/channels.yaml:3: channel 'celle-nord': missing field 'name' "
+        "(and 5 more problems; run polchan validate to see all)"
+    ]
+    code, _, err = run("validate")
+    assert code == 2
+    assert len(err.splitlines()) == 7  # every problem, then how many
+
+
+def test_a_reason_quoted_from_yaml_stays_on_one_line() -> None:
+    reason = 'unacceptable character #x0000\n  in "<unicode string>", position 0'
+    problem = Problem("a.yaml", 2, "invalid YAML: {reason}", params=(("reason", reason),))
+    expected = (
+        'a.yaml:2: invalid YAML: unacceptable character #x0000 in "<unicode string>", position 0'
+    )
+    assert (problem.localized(), str(problem)) == (expected, expected)
+
+
+def test_cli_validate_gives_each_problem_one_line_and_every_line_a_file(tmp_path: Path) -> None:
+    line, message = CORPUS_CASES["binary.yaml"]
+    path = corpus_file("binary.yaml", tmp_path)
+    code, out, err = run("validate", str(path))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [f"{where(path, line)} {message}", f"{path}: 1 problem"]
 
 
 def test_cli_find_uses_the_override(tmp_path: Path) -> None:

@@ -220,10 +220,11 @@ def _misplaced_registry(tmp_path: Path, kind: str) -> tuple[Path, str]:
 def test_a_directory_or_dangling_link_at_the_default_path_is_an_error(
     home, tmp_path, kind, command
 ):
-    path, reason = _misplaced_registry(tmp_path, kind)
+    _, reason = _misplaced_registry(tmp_path, kind)
     result = polchan(*command, env=home)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr.splitlines() == [f"polchan: {path}: {reason}"]
+    # HOME is tmp_path: the path is named as from there.
+    assert result.stderr.splitlines() == [f"polchan: ~/config/polchan/channels.yaml: {reason}"]
 
 
 @pytest.mark.parametrize("kind", ["directory", "dangling link"])

@@ -48,6 +48,10 @@ _DISTRICT_KEY = re.compile(r"\d{5}")
 _CHANNEL_PATH = re.compile(r"/channel/[A-Za-z0-9]{10,40}")
 _CHANNEL_HOSTS = frozenset({"whatsapp.com", "www.whatsapp.com"})
 # A source's date, as precise as the source gives it: 2024, 2024-11 or 2024-11-01.
+# What YAML does not allow in a file (as PyYAML's Reader.NON_PRINTABLE), e.g. NUL.
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 REQUIRED_FIELDS = ("id", "name", "url", "agency", "parent", "state", "districts", "source")
@@ -127,12 +131,12 @@ class Problem:
     @property
     def message(self) -> str:
         """The message in English."""
-        return self.template.format(**dict(self.params))
+        return _one_line(self.template.format(**dict(self.params)))
 
     def localized(self) -> str:
         """``file:line: message`` in the current language (see :mod:`polchan_cli.i18n`)."""
         where = f"{self.file}:{self.line}" if self.line else self.file
-        message = gettext(self.template).format(**dict(self.params))
+        message = _one_line(gettext(self.template).format(**dict(self.params)))
         if self.channel:
             message = gettext("channel '{channel}': {message}").format(
                 channel=self.channel, message=message
@@ -143,6 +147,11 @@ class Problem:
         where = f"{self.file}:{self.line}" if self.line else self.file
         who = f" channel '{self.channel}':" if self.channel else ""
         return f"{where}:{who} {self.message}"
+
+
+def _one_line(text: str) -> str:
+    # Each problem is one line of output: a reason quoted from PyYAML can hold a newline.
+    return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
 
 
 def _problem(
@@ -337,14 +346,12 @@ def _compose(text: str, file: str) -> Any:
 
 def read_registry_text(path: Path) -> str:
     """The text of a registry file, or RegistryError saying why it cannot be read."""
-    name = path.name
+    name = str(path)  # problems name the file as given, so the user knows which one
     try:
         status = path.stat()
         # Checked before reading: on Windows reading a directory is a PermissionError.
         if stat.S_ISDIR(status.st_mode):
-            raise RegistryError(
-                [Problem(str(path), None, N_("is a directory, not a registry file"))]
-            )
+            raise RegistryError([Problem(name, None, N_("is a directory, not a registry file"))])
         size = status.st_size
         if size > MAX_FILE_BYTES:
             raise RegistryError(
@@ -363,14 +370,14 @@ def read_registry_text(path: Path) -> str:
             raise RegistryError(
                 [
                     _problem(
-                        str(path),
+                        name,
                         None,
                         N_("is a link to {target}, which does not exist"),
                         target=os.readlink(path),
                     )
                 ]
             ) from None
-        raise RegistryError([Problem(str(path), None, N_("no such file"))]) from None
+        raise RegistryError([Problem(name, None, N_("no such file"))]) from None
     except OSError as exc:
         raise RegistryError(
             [_problem(str(path), None, N_("cannot read: {reason}"), reason=exc.strerror)]
@@ -399,6 +406,19 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         raise RegistryError([Problem(file, line, N_("tab character; indent YAML with spaces"))])
+    unprintable = _NON_PRINTABLE.search(text)
+    if unprintable is not None:
+        line = text[: unprintable.start()].count("\n") + 1
+        raise RegistryError(
+            [
+                _problem(
+                    file,
+                    line,
+                    N_("control character {char}: is this a binary file? A registry is text"),
+                    char=f"U+{ord(unprintable.group()):04X}",
+                )
+            ]
+        )
     node = _compose(text, file)
     problems: list[Problem] = []
     if node is None:
@@ -575,8 +595,8 @@ def _source(node: _Located, problem: Any) -> Source | None:
     elif date is not None and not _is_date(date):
         problem(
             published.line,
-            N_("source.published '{value}' is not a date as YYYY, YYYY-MM or YYYY-MM-DD"),
-            value=date,
+            N_("source.published {value} is not a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+            value=repr(date),
         )
         ok = False
     if not ok:
@@ -716,7 +736,7 @@ def load_registry(
 ) -> Registry:
     """Read and validate a registry file (see :func:`parse_registry`)."""
     return parse_registry(
-        read_registry_text(path), path.name, base=base, known_districts=known_districts
+        read_registry_text(path), str(path), base=base, known_districts=known_districts
     )
 
 

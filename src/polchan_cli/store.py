@@ -88,7 +88,7 @@ def load_channels(explicit: Path | None = None) -> Registry:
     known = district_states()
     registry = load_registry(bundled_registry_path(), known_districts=known)
     if path is not None and text is not None:
-        registry = parse_registry(text, path.name, base=registry, known_districts=known)
+        registry = parse_registry(text, str(path), base=registry, known_districts=known)
     if key:
         _write_cache(key, registry)
     return registry
