@@ -532,6 +532,36 @@ def test_cli_a_problem_in_the_default_file_names_it_from_home(tmp_path: Path) ->
     assert len(err.splitlines()) == 7  # every problem, then how many
 
 
+@pytest.mark.parametrize(
+    ("lang", "reason"), [("en", "no permission to read it"), ("de", "keine Berechtigung zum Lesen")]
+)
+@pytest.mark.parametrize(
+    ("command", "prefix"),
+    [(["find", "Celle", "--registry"], "polchan: "), (["validate"], "")],
+    ids=["find", "validate"],
+)
+def test_cli_an_unreadable_file_is_one_translated_line(
+    command: list[str], prefix: str, lang: str, reason: str, tmp_path: Path, monkeypatch
+) -> None:
+    path = write(tmp_path, OVERRIDE)
+    # Unreadable as for a user (the tests may run as root, who reads anything).
+    real_access, real_read = os.access, Path.read_bytes
+
+    def access(p: object, mode: int, *args: object, **kwargs: object) -> bool:
+        return Path(str(p)) != path and real_access(p, mode, *args, **kwargs)
+
+    def read_bytes(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, out, err = run("--lang", lang, *command, str(path))
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0] == f"{prefix}{path}: {reason}"
+
+
 def test_a_reason_quoted_from_yaml_stays_on_one_line() -> None:
     reason = 'unacceptable character #x0000\n  in "<unicode string>", position 0'
     problem = Problem("a.yaml", 2, "invalid YAML: {reason}", params=(("reason", reason),))

@@ -274,3 +274,36 @@ def test_a_registry_read_from_a_pipe_is_read_once(home, tmp_path):
     assert (result.returncode, result.stderr) == (0, "")
     channels = json.loads(result.stdout)["matches"][0]["channels"]
     assert channels[0]["url"].endswith("NEWLINKNEWLINK1234")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "origin"),
+    [
+        (["--registry", "{file}"], {}, "the --registry option"),
+        ([], {"POLCHAN_REGISTRY": "{file}"}, "the POLCHAN_REGISTRY environment variable"),
+    ],
+    ids=["option", "variable"],
+)
+def test_paths_names_where_the_registry_path_came_from(home, tmp_path, args, env, origin):
+    file = str(tmp_path / "mine.yaml")
+    result = polchan(
+        "paths",
+        *(a.format(file=file) for a in args),
+        env={**home, **{k: v.format(file=file) for k, v in env.items()}},
+    )
+    assert f"{file}  (does not exist; from {origin})" in result.stdout
+
+
+def test_a_problem_in_the_file_of_polchan_registry_points_to_plain_validate(home, tmp_path):
+    bad = tmp_path / "mine.yaml"
+    bad.write_text(
+        "schema: 1\nchannels:\n  - id: neu\n"
+        "    url: https://whatsapp.com/channel/0029VaNEWLINKNEWLINK1234\n",
+        encoding="utf-8",
+    )
+    env = {**home, "POLCHAN_REGISTRY": str(bad)}
+    for command in (["find", "Celle"], ["find", "Celle", "--lang", "en"]):  # fast path, Typer
+        result = polchan(*command, env=env)
+        assert result.returncode == 2
+        assert result.stderr.endswith("(and 5 more problems; run polchan validate to see all)\n")
+    assert polchan("validate", env=env).stderr.count("missing field") == 6

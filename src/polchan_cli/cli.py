@@ -62,7 +62,7 @@ LangOption = Annotated[
 # Where the user registry's path came from (store.user_registry_path).
 REGISTRY_ORIGINS = {
     "option": N_("the --registry option"),
-    "env": N_("POLCHAN_REGISTRY"),
+    "env": N_("the POLCHAN_REGISTRY environment variable"),
     "config": N_("the config directory"),
 }
 
@@ -98,10 +98,16 @@ RegistryOption = Annotated[
     Path | None,
     typer.Option(
         "--registry",
-        envvar="POLCHAN_REGISTRY",
-        help=N_("Your own channels.yaml, merged over the bundled one."),
+        # POLCHAN_REGISTRY is read by store.user_registry_path, not here as envvar=:
+        # so `polchan paths` can tell the option from the variable.
+        help=N_(
+            "Your own channels.yaml, merged over the bundled one "
+            "(default: $POLCHAN_REGISTRY, else the one in your config directory)."
+        ),
         metavar=N_("PATH"),
         show_default=False,
+        # polchan reports an unreadable file itself, in one translated line.
+        readable=False,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=N_("Print JSON instead of a table."))]
@@ -380,6 +386,7 @@ def validate_command(
             help=N_("A registry file (default: yours, else the bundled one)."),
             metavar=N_("PATH"),
             show_default=False,
+            readable=False,  # reported by polchan, as for --registry
         ),
     ] = None,
     lang: LangOption = None,

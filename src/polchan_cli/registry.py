@@ -378,6 +378,8 @@ def read_registry_text(path: Path) -> str:
                 ]
             ) from None
         raise RegistryError([Problem(name, None, N_("no such file"))]) from None
+    except PermissionError:
+        raise RegistryError([Problem(name, None, N_("no permission to read it"))]) from None
     except OSError as exc:
         raise RegistryError(
             [_problem(str(path), None, N_("cannot read: {reason}"), reason=exc.strerror)]
