@@ -53,6 +53,7 @@ def _typer(args, env):
         (["find", "Celle"], {"POLCHAN_REGISTRY": CORPUS_VALID}),
         (["find", "Celle"], {"POLCHAN_REGISTRY": CORPUS_BAD}),
         (["find", "Celle"], {"POLCHAN_REGISTRY": "/nonexistent/channels.yaml"}),
+        (["find", "Celle"], {"POLCHAN_REGISTRY": ""}),
         (["find", "[bold]x\x1b[31m"], {}),
         (["--version"], {}),
     ],
@@ -78,7 +79,6 @@ def test_fast_path_answers_exactly_like_the_typer_app(args, env):
         (["open", "Stade"], {}),
         (["--version", "--help"], {}),
         (["find", "Celle"], {"_POLCHAN_COMPLETE": "complete_zsh"}),
-        (["find", "Celle"], {"POLCHAN_REGISTRY": ""}),
     ],
 )
 def test_everything_else_goes_to_the_typer_app(args, env):

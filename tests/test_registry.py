@@ -18,16 +18,22 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from polchan_cli import gazetteer
 from polchan_cli.cli import app
-from polchan_cli.registry import Registry, RegistryError, is_channel_url, load_registry
-from polchan_cli.store import bundled_registry_path
+from polchan_cli.registry import (
+    Problem,
+    Registry,
+    RegistryError,
+    is_channel_url,
+    load_registry,
+)
+from polchan_cli.store import bundled_registry_path, district_states
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "registry_corpus"
 VALID = CORPUS / "valid.yaml"
 SOURCES = REPO.parent / "shared" / "sources" / "police-channels.yaml"
-KNOWN_DISTRICTS = gazetteer.districts().keys()
+# Each district's state, as the CLI checks a registry: a channel's state must match.
+KNOWN_DISTRICTS = district_states()
 
 CHANNEL_ID = "0029VafwOFv60eBnlCgiPB1L"
 CELLE_URL = f"https://whatsapp.com/channel/{CHANNEL_ID}"
@@ -51,6 +57,7 @@ SEED_URLS = {
 
 URL_MESSAGE = "channel 'celle': url must look like https://whatsapp.com/channel/<id>"
 DISTRICT_QUOTES = "must be 5 digits in quotes"
+NOT_A_DATE = "is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
 
 # Corpus file -> (line the problem is reported on, or None for the whole file; message).
 CORPUS_CASES: dict[str, tuple[int | None, str]] = {
@@ -90,16 +97,24 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "list_key.yaml": (10, "a list or mapping key must be a string"),
     "disabled_not_bool.yaml": (10, "channel 'celle': disabled must be true or false"),
     "source_missing_published.yaml": (12, "channel 'celle': missing field 'source.published'"),
+    "published_not_a_date.yaml": (14, f"channel 'celle': source.published 'soon' {NOT_A_DATE}"),
+    "published_month_13.yaml": (14, f"channel 'celle': source.published '2025-13' {NOT_A_DATE}"),
+    "state_contradicts_district.yaml": (
+        10,
+        "channel 'celle': state is Bayern, but district '03351' lies in Niedersachsen",
+    ),
     # Made from valid.yaml by the test (raw bytes, or too big to commit):
     "bom.yaml": (1, "file starts with a byte-order mark"),
     "latin1.yaml": (8, "file is not UTF-8 (Latin-1?)"),
     "too_big.yaml": (None, "bytes; a registry is at most 1 MB"),
+    "binary.yaml": (1, "control character U+007F: is this a binary file? A registry is text"),
 }
 
 GENERATED: dict[str, Callable[[bytes], bytes]] = {
     "bom.yaml": lambda valid: b"\xef\xbb\xbf" + valid,
     "latin1.yaml": lambda valid: valid.decode("utf-8").encode("latin-1"),
     "too_big.yaml": lambda valid: valid + (b"#" * 99 + b"\n") * 12_000,
+    "binary.yaml": lambda valid: b"\x7fELF\x02\x01\x01\x00" + bytes(8),
 }
 
 # A few corpus files the CLI must report as file:line without a traceback.
@@ -109,6 +124,8 @@ CLI_CASES = [
     "url_userinfo.yaml",
     "district_unknown.yaml",
     "deep_nesting.yaml",
+    "state_contradicts_district.yaml",
+    "published_month_13.yaml",
 ]
 
 OVERRIDE = f"schema: 1\nchannels:\n  - id: celle\n    url: {NEW_URL}\n"
@@ -170,8 +187,9 @@ def valid_text(**replacements: str) -> str:
     return text
 
 
-def where(name: str, line: int | None) -> str:
-    return f"{name}:{line}:" if line else f"{name}:"
+def where(path: Path, line: int | None) -> str:
+    """How a problem names its place: the file's path as given, and the line."""
+    return f"{path}:{line}:" if line else f"{path}:"
 
 
 # --- 1. the bundled registry ---------------------------------------------------------
@@ -246,11 +264,12 @@ def test_corpus_base_file_is_valid() -> None:
 def test_malformed_file_is_rejected_with_file_and_line(
     name: str, line: int | None, message: str, tmp_path: Path
 ) -> None:
+    path = corpus_file(name, tmp_path)
     with pytest.raises(RegistryError) as caught:
-        load_registry(corpus_file(name, tmp_path), known_districts=KNOWN_DISTRICTS)
+        load_registry(path, known_districts=KNOWN_DISTRICTS)
     first = str(caught.value.problems[0])
-    location, _, text = first.partition(" ")
-    assert (location, message in text) == (where(name, line), True), first
+    assert first.startswith(where(path, line) + " "), first
+    assert message in first.removeprefix(where(path, line))
 
 
 @pytest.mark.usefixtures("no_hang")
@@ -260,9 +279,10 @@ def test_malformed_file_is_rejected_by_the_pure_python_yaml_loader(
 ) -> None:
     """Without libyaml (PyYAML's optional C part) every file is still a RegistryError."""
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    path = corpus_file(name, tmp_path)
     with pytest.raises(RegistryError) as caught:
-        load_registry(corpus_file(name, tmp_path), known_districts=KNOWN_DISTRICTS)
-    assert str(caught.value).startswith(f"{name}:")
+        load_registry(path, known_districts=KNOWN_DISTRICTS)
+    assert str(caught.value).startswith(f"{path}:")
 
 
 # --- 3. merging a user registry over the bundled one --------------------------------
@@ -345,14 +365,57 @@ def test_disabled_hides_a_bundled_channel(bundled: Registry, tmp_path: Path) -> 
             "channels.yaml:4: channel 'celle': disabled must be true or false",
             id="disabled-not-bool",
         ),
+        pytest.param(
+            OVERRIDE.replace(f"url: {NEW_URL}", "state: Bayern"),
+            "channels.yaml:4: channel 'celle': state is Bayern, "
+            "but district '03351' lies in Niedersachsen",
+            id="state-against-the-bundled-districts",
+        ),
+        pytest.param(
+            OVERRIDE.replace(f"url: {NEW_URL}", 'districts: ["03351", "09162"]'),
+            "channels.yaml:4: channel 'celle': state is Niedersachsen, "
+            "but district '09162' lies in Bayern",
+            id="district-against-the-bundled-state",
+        ),
     ],
 )
 def test_merged_result_is_validated(
     text: str, expected: str, bundled: Registry, tmp_path: Path
 ) -> None:
+    path = write(tmp_path, text)
     with pytest.raises(RegistryError) as caught:
-        load_registry(write(tmp_path, text), base=bundled, known_districts=KNOWN_DISTRICTS)
-    assert expected in [str(p) for p in caught.value.problems]
+        load_registry(path, base=bundled, known_districts=KNOWN_DISTRICTS)
+    assert f"{path.parent}/{expected}" in [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [('"2024"', "2024"), ("2024", "2024"), ('"2024-02-29"', "2024-02-29"), ("null", None)],
+)
+def test_published_keeps_a_real_date_as_written(written: str, kept: str | None, tmp_path: Path):
+    text = valid_text(**{'published: "2024-11"': f"published: {written}"})
+    registry = load_registry(write(tmp_path, text), known_districts=KNOWN_DISTRICTS)
+    assert registry.channels[0].source.published == kept
+
+
+@pytest.mark.parametrize("written", ['"2023-02-29"', '"2024-1"', '"24-11"', '"2024-11-01T10:00"'])
+def test_published_rejects_what_is_no_date(written: str, tmp_path: Path) -> None:
+    text = valid_text(**{'published: "2024-11"': f"published: {written}"})
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text), known_districts=KNOWN_DISTRICTS)
+    assert [p.line for p in caught.value.problems] == [14]
+    assert NOT_A_DATE in caught.value.problems[0].message
+
+
+def test_cli_a_channel_for_the_wrong_state_is_not_offered_for_it(tmp_path: Path) -> None:
+    text = valid_text(**{"id: celle": "id: celle-test", CELLE_URL: NEW_URL}).replace(
+        "state: Niedersachsen", "state: Bayern"
+    )
+    path = write(tmp_path, text)
+    for command in (["find", "Bayern"], ["list"]):
+        code, out, err = run(*command, "--registry", str(path))
+        assert (code, out) == (2, "")
+        assert "state is Bayern, but district '03351' lies in Niedersachsen" in err
 
 
 def test_partial_entry_for_unknown_id_lists_every_missing_field(
@@ -424,14 +487,96 @@ def test_cli_validate_reports_file_and_line(name: str) -> None:
     line, message = CORPUS_CASES[name]
     code, out, err = run("validate", str(CORPUS / name))
     assert code == 2
-    assert f"{where(name, line)} {message}" in err
+    assert f"{where(CORPUS / name, line)} {message}" in err
     assert "Traceback" not in out + err
 
 
 def test_cli_list_with_bad_registry_prints_one_clear_line() -> None:
-    code, out, err = run("list", "--registry", str(CORPUS / "url_userinfo.yaml"))
+    path = CORPUS / "url_userinfo.yaml"
+    code, out, err = run("list", "--registry", str(path))
     assert (code, out) == (2, "")
-    assert err.splitlines() == [f"polchan: url_userinfo.yaml:6: {URL_MESSAGE}"]
+    assert err.splitlines() == [f"polchan: {path}:6: {URL_MESSAGE}"]
+
+
+INCOMPLETE = f"schema: 1\nchannels:\n  - id: celle-nord\n    url: {NEW_URL}\n"
+
+
+@pytest.mark.parametrize(
+    "command", [["find", "Celle"], ["find", "Celle", "--json"], ["list"], ["sources"]], ids=" ".join
+)
+def test_cli_many_problems_are_one_line_naming_the_file_and_validate(
+    command: list[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path, INCOMPLETE)
+    code, out, err = run(*command, "--registry", str(path))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"polchan: {path}:3: channel 'celle-nord': missing field 'name' "
+        f"(and 5 more problems; run polchan validate {path} to see all)"
+    ]
+
+
+def test_cli_a_problem_in_the_default_file_names_it_from_home(tmp_path: Path) -> None:
+    # The test's HOME and XDG_CONFIG_HOME are both tmp_path/home (see _isolated).
+    folder = tmp_path / "home" / "polchan"
+    folder.mkdir(parents=True)
+    write(folder, INCOMPLETE)
+    code, _, err = run("find", "Celle")
+    assert code == 2
+    assert err.splitlines() == [
+        "polchan: ~/polchan/channels.yaml:3: channel 'celle-nord': missing field 'name' "
+        "(and 5 more problems; run polchan validate to see all)"
+    ]
+    code, _, err = run("validate")
+    assert code == 2
+    assert len(err.splitlines()) == 7  # every problem, then how many
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"), [("en", "no permission to read it"), ("de", "keine Berechtigung zum Lesen")]
+)
+@pytest.mark.parametrize(
+    ("command", "prefix"),
+    [(["find", "Celle", "--registry"], "polchan: "), (["validate"], "")],
+    ids=["find", "validate"],
+)
+def test_cli_an_unreadable_file_is_one_translated_line(
+    command: list[str], prefix: str, lang: str, reason: str, tmp_path: Path, monkeypatch
+) -> None:
+    path = write(tmp_path, OVERRIDE)
+    # Unreadable as for a user (the tests may run as root, who reads anything).
+    real_access, real_read = os.access, Path.read_bytes
+
+    def access(p: object, mode: int, *args: object, **kwargs: object) -> bool:
+        return Path(str(p)) != path and real_access(p, mode, *args, **kwargs)
+
+    def read_bytes(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, out, err = run("--lang", lang, *command, str(path))
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0] == f"{prefix}{path}: {reason}"
+
+
+def test_a_reason_quoted_from_yaml_stays_on_one_line() -> None:
+    reason = 'unacceptable character #x0000\n  in "<unicode string>", position 0'
+    problem = Problem("a.yaml", 2, "invalid YAML: {reason}", params=(("reason", reason),))
+    expected = (
+        'a.yaml:2: invalid YAML: unacceptable character #x0000 in "<unicode string>", position 0'
+    )
+    assert (problem.localized(), str(problem)) == (expected, expected)
+
+
+def test_cli_validate_gives_each_problem_one_line_and_every_line_a_file(tmp_path: Path) -> None:
+    line, message = CORPUS_CASES["binary.yaml"]
+    path = corpus_file("binary.yaml", tmp_path)
+    code, out, err = run("validate", str(path))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [f"{where(path, line)} {message}", f"{path}: 1 problem"]
 
 
 def test_cli_find_uses_the_override(tmp_path: Path) -> None:

@@ -191,3 +191,119 @@ def test_non_utf8_stdout_does_not_crash(home, env_change):
         assert "Traceback" not in result.stderr
     data = json.loads(polchan("find", "Lüneburg", "--json", env={**home, **env_change}).stdout)
     assert data["matches"][0]["name"] == "Lüneburg"
+
+
+# --- the user's registry at the default path --------------------------------------
+
+READING_COMMANDS = [
+    ["find", "Celle"],
+    ["find", "Celle", "--json"],
+    ["list"],
+    ["sources"],
+    ["open", "Celle", "--print"],
+]
+
+
+def _misplaced_registry(tmp_path: Path, kind: str) -> tuple[Path, str]:
+    """Something that is not a registry file where the user's registry belongs."""
+    path = tmp_path / "config" / "polchan" / "channels.yaml"
+    path.parent.mkdir(parents=True)
+    if kind == "directory":
+        path.mkdir()
+        return path, "is a directory, not a registry file"
+    path.symlink_to(tmp_path / "gone.yaml")
+    return path, f"is a link to {tmp_path / 'gone.yaml'}, which does not exist"
+
+
+@pytest.mark.parametrize("kind", ["directory", "dangling link"])
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)
+def test_a_directory_or_dangling_link_at_the_default_path_is_an_error(
+    home, tmp_path, kind, command
+):
+    _, reason = _misplaced_registry(tmp_path, kind)
+    result = polchan(*command, env=home)
+    assert (result.returncode, result.stdout) == (2, "")
+    # HOME is tmp_path: the path is named as from there.
+    assert result.stderr.splitlines() == [f"polchan: ~/config/polchan/channels.yaml: {reason}"]
+
+
+@pytest.mark.parametrize("kind", ["directory", "dangling link"])
+def test_validate_and_paths_say_what_is_at_the_default_path(home, tmp_path, kind):
+    path, reason = _misplaced_registry(tmp_path, kind)
+    result = polchan("validate", env=home)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == f"{path}: {reason}"
+    paths = polchan("paths", env=home)
+    assert f"{path}  ({reason}; from the config directory)" in paths.stdout
+
+
+def test_nothing_at_the_default_path_means_no_user_registry(home):
+    assert polchan("validate", env=home).stdout.endswith("valid, 13 channels in force\n")
+    assert "(does not exist; from the config directory)" in polchan("paths", env=home).stdout
+
+
+EMPTY = "channels.yaml:1: file is empty; expected 'schema: 1' and 'channels:'"
+
+
+@pytest.mark.parametrize("text", ["", "# to do: my channels\n"], ids=["empty", "comment only"])
+def test_an_empty_user_registry_is_an_error_for_find_as_for_validate(home, tmp_path, text):
+    assert polchan("find", "Celle", env=home).returncode == 0  # caches the bundled registry
+    user = tmp_path / "config" / "polchan" / "channels.yaml"
+    user.parent.mkdir(parents=True)
+    user.write_text(text, encoding="utf-8")
+    for command in (["find", "Celle"], ["find", "Celle", "--json"], ["list"]):
+        result = polchan(*command, env=home)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert EMPTY in result.stderr
+    assert polchan("validate", env=home).returncode == 2
+
+
+def test_a_registry_read_from_a_pipe_is_read_once(home, tmp_path):
+    override = (
+        "schema: 1\nchannels:\n  - id: celle\n"
+        "    url: https://whatsapp.com/channel/0029VaNEWLINKNEWLINK1234\n"
+    )
+    result = subprocess.run(
+        [_exe(), "find", "Celle", "--json", "--registry", "/dev/stdin"],
+        input=override,
+        capture_output=True,
+        text=True,
+        env=home,
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    channels = json.loads(result.stdout)["matches"][0]["channels"]
+    assert channels[0]["url"].endswith("NEWLINKNEWLINK1234")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "origin"),
+    [
+        (["--registry", "{file}"], {}, "the --registry option"),
+        ([], {"POLCHAN_REGISTRY": "{file}"}, "the POLCHAN_REGISTRY environment variable"),
+    ],
+    ids=["option", "variable"],
+)
+def test_paths_names_where_the_registry_path_came_from(home, tmp_path, args, env, origin):
+    file = str(tmp_path / "mine.yaml")
+    result = polchan(
+        "paths",
+        *(a.format(file=file) for a in args),
+        env={**home, **{k: v.format(file=file) for k, v in env.items()}},
+    )
+    assert f"{file}  (does not exist; from {origin})" in result.stdout
+
+
+def test_a_problem_in_the_file_of_polchan_registry_points_to_plain_validate(home, tmp_path):
+    bad = tmp_path / "mine.yaml"
+    bad.write_text(
+        "schema: 1\nchannels:\n  - id: neu\n"
+        "    url: https://whatsapp.com/channel/0029VaNEWLINKNEWLINK1234\n",
+        encoding="utf-8",
+    )
+    env = {**home, "POLCHAN_REGISTRY": str(bad)}
+    for command in (["find", "Celle"], ["find", "Celle", "--lang", "en"]):  # fast path, Typer
+        result = polchan(*command, env=env)
+        assert result.returncode == 2
+        assert result.stderr.endswith("(and 5 more problems; run polchan validate to see all)\n")
+    assert polchan("validate", env=env).stderr.count("missing field") == 6

@@ -8,6 +8,7 @@ imported at all.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -62,7 +63,7 @@ LangOption = Annotated[
 # Where the user registry's path came from (store.user_registry_path).
 REGISTRY_ORIGINS = {
     "option": N_("the --registry option"),
-    "env": N_("POLCHAN_REGISTRY"),
+    "env": N_("the POLCHAN_REGISTRY environment variable"),
     "config": N_("the config directory"),
 }
 
@@ -98,10 +99,16 @@ RegistryOption = Annotated[
     Path | None,
     typer.Option(
         "--registry",
-        envvar="POLCHAN_REGISTRY",
-        help=N_("Your own channels.yaml, merged over the bundled one."),
+        # POLCHAN_REGISTRY is read by store.user_registry_path, not here as envvar=:
+        # so `polchan paths` can tell the option from the variable.
+        help=N_(
+            "Your own channels.yaml, merged over the bundled one "
+            "(default: $POLCHAN_REGISTRY, else the one in your config directory)."
+        ),
         metavar=N_("PATH"),
         show_default=False,
+        # polchan reports an unreadable file itself, in one translated line.
+        readable=False,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=N_("Print JSON instead of a table."))]
@@ -447,6 +454,7 @@ def validate_command(
             help=N_("A registry file (default: yours, else the bundled one)."),
             metavar=N_("PATH"),
             show_default=False,
+            readable=False,  # reported by polchan, as for --registry
         ),
     ] = None,
     lang: LangOption = None,
@@ -455,12 +463,11 @@ def validate_command(
 
     Example: polchan validate ~/.config/polchan/channels.yaml
     """
-    from . import gazetteer
     from .registry import RegistryError, load_registry
-    from .store import bundled_registry_path, user_registry_path
+    from .store import bundled_registry_path, district_states, user_registry_path
 
     bundled_path = bundled_registry_path()
-    known = gazetteer.districts().keys()
+    known = district_states()
     target = path or user_registry_path()[0] or bundled_path
     try:
         base = load_registry(bundled_path, known_districts=known)
@@ -506,11 +513,20 @@ def paths_command(registry_path: RegistryOption = None, lang: LangOption = None)
     def state(p: Path | None) -> str:
         return gettext("exists") if p is not None and p.exists() else gettext("does not exist")
 
+    def registry_state(p: Path | None) -> str:
+        # What a command reading the registry finds there, in the words of its error.
+        if p is not None and p.is_dir():
+            return gettext("is a directory, not a registry file")
+        if p is not None and p.is_symlink() and not p.exists():
+            target = os.readlink(p)
+            return gettext("is a link to {target}, which does not exist").format(target=target)
+        return state(p)
+
     rows = [
         (
             gettext("user registry"),
             gettext("{path}  ({state}; from {origin})").format(
-                path=shown, state=state(shown), origin=gettext(REGISTRY_ORIGINS[origin])
+                path=shown, state=registry_state(shown), origin=gettext(REGISTRY_ORIGINS[origin])
             ),
         )
     ]

@@ -18,7 +18,6 @@ import os
 import signal
 import sys
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
@@ -112,12 +111,12 @@ def fast_answer(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
         say(f"polchan {__version__}")
         return ExitCode.OK
     found = _find_arguments(argv)
-    registry_env = environ.get("POLCHAN_REGISTRY")
-    if found is None or registry_env == "":
+    if found is None:
         return None
     query, json_output = found
     with speaking(choose_language(None, environ)):
-        return find(query, json_output, Path(registry_env) if registry_env else None)
+        # No --registry here; POLCHAN_REGISTRY is found by the store, as for Typer.
+        return find(query, json_output, None)
 
 
 def _interrupted(signum: int, frame: object) -> NoReturn:

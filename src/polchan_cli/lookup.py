@@ -11,6 +11,7 @@ in force (problems reported on stderr) and JSON output.
 from __future__ import annotations
 
 import enum
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,16 +68,42 @@ def exit_code_for(res: Resolution) -> ExitCode:
 
 
 def load_registry_or_report(path: Path | None) -> Registry | None:
-    """The registry in force, or None after printing every problem on stderr."""
+    """The registry in force, or None after one line on stderr: the first problem.
+
+    One line, because the user asked for something else (a channel); how many more
+    problems there are and where to see them (``polchan validate``) close the line.
+    """
+    import dataclasses
+    import shlex
+
+    from .i18n import format_number, ngettext
     from .registry import RegistryError
     from .store import load_channels
 
     try:
         return load_channels(path)
     except RegistryError as exc:
-        for problem in exc.problems:
-            say(f"polchan: {problem.localized()}", err=True)
+        first = exc.problems[0]
+        message = dataclasses.replace(first, file=_home_as_tilde(first.file)).localized()
+        more = len(exc.problems) - 1
+        if more:
+            # `polchan validate` finds POLCHAN_REGISTRY and the default file itself.
+            command = "polchan validate" + (f" {shlex.quote(str(path))}" if path else "")
+            message = ngettext(
+                "{problem} (and {n} more problem; run {command} to see all)",
+                "{problem} (and {n} more problems; run {command} to see all)",
+                more,
+            ).format(problem=message, n=format_number(more), command=command)
+        say(f"polchan: {message}", err=True)
         return None
+
+
+def _home_as_tilde(file: str) -> str:
+    """``file`` with the home directory written ``~``, as a shell user would type it."""
+    home = os.path.expanduser("~")
+    if home not in ("", "~", os.sep) and file.startswith(home + os.sep):
+        return "~" + file[len(home) :]
+    return file
 
 
 def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:

@@ -13,7 +13,9 @@ the last one), no tag can construct an object, and alias bombs stay harmless.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -45,6 +47,12 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DISTRICT_KEY = re.compile(r"\d{5}")
 _CHANNEL_PATH = re.compile(r"/channel/[A-Za-z0-9]{10,40}")
 _CHANNEL_HOSTS = frozenset({"whatsapp.com", "www.whatsapp.com"})
+# A source's date, as precise as the source gives it: 2024, 2024-11 or 2024-11-01.
+# What YAML does not allow in a file (as PyYAML's Reader.NON_PRINTABLE), e.g. NUL.
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 REQUIRED_FIELDS = ("id", "name", "url", "agency", "parent", "state", "districts", "source")
 OPTIONAL_FIELDS = ("municipalities", "note", "disabled")
@@ -123,12 +131,12 @@ class Problem:
     @property
     def message(self) -> str:
         """The message in English."""
-        return self.template.format(**dict(self.params))
+        return _one_line(self.template.format(**dict(self.params)))
 
     def localized(self) -> str:
         """``file:line: message`` in the current language (see :mod:`polchan_cli.i18n`)."""
         where = f"{self.file}:{self.line}" if self.line else self.file
-        message = gettext(self.template).format(**dict(self.params))
+        message = _one_line(gettext(self.template).format(**dict(self.params)))
         if self.channel:
             message = gettext("channel '{channel}': {message}").format(
                 channel=self.channel, message=message
@@ -139,6 +147,11 @@ class Problem:
         where = f"{self.file}:{self.line}" if self.line else self.file
         who = f" channel '{self.channel}':" if self.channel else ""
         return f"{where}:{who} {self.message}"
+
+
+def _one_line(text: str) -> str:
+    # Each problem is one line of output: a reason quoted from PyYAML can hold a newline.
+    return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
 
 
 def _problem(
@@ -333,9 +346,13 @@ def _compose(text: str, file: str) -> Any:
 
 def read_registry_text(path: Path) -> str:
     """The text of a registry file, or RegistryError saying why it cannot be read."""
-    name = path.name
+    name = str(path)  # problems name the file as given, so the user knows which one
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        # Checked before reading: on Windows reading a directory is a PermissionError.
+        if stat.S_ISDIR(status.st_mode):
+            raise RegistryError([Problem(name, None, N_("is a directory, not a registry file"))])
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise RegistryError(
                 [
@@ -349,9 +366,20 @@ def read_registry_text(path: Path) -> str:
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise RegistryError([Problem(str(path), None, N_("no such file"))]) from None
-    except IsADirectoryError:
-        raise RegistryError([Problem(str(path), None, N_("is a directory, not a file"))]) from None
+        if path.is_symlink():
+            raise RegistryError(
+                [
+                    _problem(
+                        name,
+                        None,
+                        N_("is a link to {target}, which does not exist"),
+                        target=os.readlink(path),
+                    )
+                ]
+            ) from None
+        raise RegistryError([Problem(name, None, N_("no such file"))]) from None
+    except PermissionError:
+        raise RegistryError([Problem(name, None, N_("no permission to read it"))]) from None
     except OSError as exc:
         raise RegistryError(
             [_problem(str(path), None, N_("cannot read: {reason}"), reason=exc.strerror)]
@@ -380,6 +408,19 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         raise RegistryError([Problem(file, line, N_("tab character; indent YAML with spaces"))])
+    unprintable = _NON_PRINTABLE.search(text)
+    if unprintable is not None:
+        line = text[: unprintable.start()].count("\n") + 1
+        raise RegistryError(
+            [
+                _problem(
+                    file,
+                    line,
+                    N_("control character {char}: is this a binary file? A registry is text"),
+                    char=f"U+{ord(unprintable.group()):04X}",
+                )
+            ]
+        )
     node = _compose(text, file)
     problems: list[Problem] = []
     if node is None:
@@ -544,15 +585,84 @@ def _source(node: _Located, problem: Any) -> Source | None:
     if title is None or not isinstance(title.value, str) or not title.value.strip():
         problem((title or node).line, N_("source.title must be a non-empty string"))
         ok = False
+    date = published.value if published is not None else None
+    if type(date) is int and published is not None:
+        date = published.text  # an unquoted year (published: 2024) reads as a number
     if published is None:
         problem(node.line, N_("missing field 'source.published' (null when unknown)"))
         ok = False
-    elif published.value is not None and not isinstance(published.value, str):
+    elif date is not None and not isinstance(date, str):
         problem(published.line, N_("source.published must be a date like 2024-11 or null"))
+        ok = False
+    elif date is not None and not _is_date(date):
+        problem(
+            published.line,
+            N_("source.published {value} is not a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+            value=repr(date),
+        )
         ok = False
     if not ok:
         return None
-    return Source(url.value, title.value, None if published.value is None else str(published.value))
+    return Source(url.value, title.value, date)
+
+
+def _is_date(text: str) -> bool:
+    """Whether ``text`` is a real date as YYYY, YYYY-MM or YYYY-MM-DD (not 2025-13)."""
+    import datetime
+
+    found = _PUBLISHED.fullmatch(text)
+    if found is None:
+        return False
+    year, month, day = (int(part) if part else 1 for part in found.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _state_problems(
+    fields: Mapping[str, Any],
+    before: Channel | None,
+    item: _Located,
+    file: str,
+    states: Mapping[str, str],
+) -> list[Problem]:
+    """A problem for each district of a channel that lies in another state than its own.
+
+    ``fields`` are the entry's, laid over ``before`` when the entry overrides a channel.
+    ``find Bayern`` and ``list`` go by a channel's state, so a state that contradicts
+    the districts would offer the channel to the wrong state. Reported at the district's
+    line when this entry lists it, else at the state's (an override changing only one).
+    """
+    entry: dict[str, _Located] = item.value
+    fallback = entry["state"].line if "state" in entry else item.line
+    lines: dict[str, int] = {}
+    for key in ("districts", "municipalities"):
+        node = entry.get(key)
+        for d in node.value if node is not None and isinstance(node.value, list) else []:
+            ref = d.value.get("district") if isinstance(d.value, dict) else d
+            if ref is not None and isinstance(ref.value, str):
+                lines.setdefault(ref.value, ref.line)
+    state = fields.get("state", before.state if before else None)
+    districts = fields.get("districts", before.districts if before else ())
+    municipalities = fields.get("municipalities", before.municipalities if before else ())
+    problems = []
+    for key in dict.fromkeys([*districts, *(m.district for m in municipalities or ())]):
+        actual = states.get(key)
+        if state is not None and actual is not None and actual != state:
+            problems.append(
+                _problem(
+                    file,
+                    lines.get(key, fallback),
+                    N_("state is {state}, but district '{key}' lies in {actual}"),
+                    fields["id"],
+                    state=state,
+                    key=key,
+                    actual=actual,
+                )
+            )
+    return problems
 
 
 def parse_registry(
@@ -560,16 +670,19 @@ def parse_registry(
     file: str = "channels.yaml",
     *,
     base: Registry | None = None,
-    known_districts: Iterable[str] | None = None,
+    known_districts: Mapping[str, str] | Iterable[str] | None = None,
 ) -> Registry:
     """Parse and validate registry text; with ``base``, merge it over that registry.
 
     Merging: an entry whose id exists in ``base`` gives only the fields it
     changes; a new id adds a complete channel; ``disabled: true`` hides one.
+    ``known_districts``: the district keys that exist, or a mapping of each to its
+    state, and then a channel's state must be that of each district it covers.
     """
     doc, problems = _document(text, file)
     origin = "bundled" if base is None else "user"
     known = set(known_districts) if known_districts is not None else None
+    states = known_districts if isinstance(known_districts, Mapping) else {}
     merged: dict[str, Channel] = {c.id: c for c in base.channels} if base else {}
     order = list(merged)
     seen: dict[str, int] = {}
@@ -597,7 +710,9 @@ def parse_registry(
             )
             continue
         seen[cid] = item.line
-        if entry_problems:
+        wrong_state = _state_problems(fields, merged[cid] if partial else None, item, file, states)
+        problems += wrong_state
+        if entry_problems or wrong_state:
             continue
         disabled = fields.pop("disabled", False)
         if disabled:
@@ -619,11 +734,11 @@ def load_registry(
     path: Path,
     *,
     base: Registry | None = None,
-    known_districts: Iterable[str] | None = None,
+    known_districts: Mapping[str, str] | Iterable[str] | None = None,
 ) -> Registry:
     """Read and validate a registry file (see :func:`parse_registry`)."""
     return parse_registry(
-        read_registry_text(path), path.name, base=base, known_districts=known_districts
+        read_registry_text(path), str(path), base=base, known_districts=known_districts
     )
 
 

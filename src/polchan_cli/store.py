@@ -14,10 +14,11 @@ import os
 from pathlib import Path
 
 from . import gazetteer
-from .registry import Registry, load_registry
+from .registry import Registry, load_registry, parse_registry, read_registry_text
 
 __all__ = [
     "bundled_registry_path",
+    "district_states",
     "load_channels",
     "user_cache_dir",
     "user_registry_path",
@@ -46,7 +47,7 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
     """The user's registry file and where its path came from.
 
     Returns (path, origin) with origin one of "option", "env", "config";
-    path is None when no user registry is configured or the default one does not exist.
+    path is None when no user registry is configured or nothing is at the default path.
     """
     if explicit is not None:
         return explicit, "option"
@@ -57,7 +58,15 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
         default = user_config_dir() / "channels.yaml"
     except Exception:  # no usable home directory: no user registry
         return None, "config"
-    return (default if default.is_file() else None), "config"
+    # Anything at the default path, even a directory or a dangling link, is the
+    # user's registry: reading it reports the mistake, where skipping it would
+    # silently answer from the bundled data the user meant to override.
+    return (default if os.path.lexists(default) else None), "config"
+
+
+def district_states() -> dict[str, str]:
+    """Each German district key with its state, to check a registry's channels against."""
+    return {key: d.state for key, d in gazetteer.districts().items()}
 
 
 def load_channels(explicit: Path | None = None) -> Registry:
@@ -69,34 +78,41 @@ def load_channels(explicit: Path | None = None) -> Registry:
     unwritable cache only costs the parse.
     """
     path, _ = user_registry_path(explicit)
-    key = _cache_key(path)
+    # Read once: the cache key and the parse must see the same text, also when the
+    # "file" is a pipe that can be read only once (--registry <(curl …)).
+    text = read_registry_text(path) if path is not None else None
+    key = _cache_key(path, text)
     cached = _read_cache(key) if key else None
     if cached is not None:
         return cached
-    known = gazetteer.districts().keys()
+    known = district_states()
     registry = load_registry(bundled_registry_path(), known_districts=known)
-    if path is not None:
-        registry = load_registry(path, base=registry, known_districts=known)
+    if path is not None and text is not None:
+        registry = parse_registry(text, str(path), base=registry, known_districts=known)
     if key:
         _write_cache(key, registry)
     return registry
 
 
-def _cache_key(user: Path | None) -> str | None:
+def _cache_key(user: Path | None, user_text: str | None) -> str | None:
     import zlib
 
     from . import __version__
 
-    parts = [__version__]
+    def digest(data: bytes) -> str:
+        return f"{len(data)}.{zlib.crc32(data):08x}.{zlib.adler32(data):08x}"
+
     try:
-        for p in (bundled_registry_path(), user):
-            data = p.read_bytes() if p is not None else b""
-            parts.append(f"{len(data)}.{zlib.crc32(data):08x}.{zlib.adler32(data):08x}")
+        bundled = bundled_registry_path().read_bytes()
         districts = (gazetteer.data_dir() / "districts.tsv").stat()
     except OSError:
         return None  # let the real load report the problem
-    parts.append(f"{districts.st_size}.{districts.st_mtime_ns}")
-    return "-".join(parts)
+    # "No user file" must not share a key with an empty (invalid) one, and the path is
+    # part of what is cached (the registry's file names).
+    user_part = "none" if user is None else f"{user}:{digest((user_text or '').encode())}"
+    return "-".join(
+        [__version__, digest(bundled), user_part, f"{districts.st_size}.{districts.st_mtime_ns}"]
+    )
 
 
 def _cache_file(key: str) -> Path:
