@@ -12,7 +12,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
-OUTPUTS = ("districts.tsv", "places.tsv", "keys.tsv", "postcodes.tsv", "gazetteer-report.txt")
+OUTPUTS = (
+    "districts.tsv",
+    "places.tsv",
+    "keys.tsv",
+    "sounds.tsv",
+    "postcodes.tsv",
+    "gazetteer-report.txt",
+)
 
 
 def _load_tool():

@@ -135,3 +135,9 @@ def test_keys_by_length_hold_every_key_once_under_its_length():
     by_length = gazetteer.keys_by_length()
     assert sorted(k for keys in by_length.values() for k in keys) == sorted(gazetteer.all_keys())
     assert all(len(k) == length for length, keys in by_length.items() for k in keys)
+
+
+def test_keys_said_alike_are_found_by_their_sound_key():
+    assert {"rotenburg", "rothenburg"} <= set(gazetteer.keys_said("rotenburg"))
+    # A name with one spelling only has no entry.
+    assert gazetteer.keys_said("zele") == ()

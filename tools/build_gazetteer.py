@@ -14,6 +14,7 @@ Writes, deterministically (same inputs, same bytes; no timestamps):
   data/districts.tsv         every district: key, name, type, state
   data/places.tsv            every name a person may type, sorted by its matching key
   data/keys.tsv              every distinct key of places.tsv, shortest first
+  data/sounds.tsv            keys spelled differently but said alike, by sound key
   data/postcodes.tsv         every postcode with every district and municipality it touches
   data/gazetteer-report.txt  the quality report of the last build
 
@@ -33,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from polchan_cli.normalize import base_key, name_key, name_keys  # noqa: E402
+from polchan_cli.normalize import base_key, name_key, name_keys, sound_key  # noqa: E402
 
 TOOL = "tools/build_gazetteer.py"
 
@@ -773,6 +774,15 @@ def write_outputs(
         "every distinct key of places.tsv, shortest first (the spelling search's candidates)",
         ("key",),
         [(k,) for k in keys],
+    )
+    said_alike: dict[str, list[str]] = defaultdict(list)
+    for k in sorted({row[0] for row in place_rows_}):
+        said_alike[sound_key(k)].append(k)
+    write_tsv(
+        out / "sounds.tsv",
+        "keys spelled differently but said alike (Rothenburg, Rotenburg), by sound key",
+        ("sound", "keys"),
+        sorted((sound, " ".join(ks)) for sound, ks in said_alike.items() if len(ks) > 1),
     )
     write_tsv(
         out / "postcodes.tsv",

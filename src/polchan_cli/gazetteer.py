@@ -26,6 +26,7 @@ __all__ = [
     "districts",
     "keys_by_length",
     "keys_of_lengths",
+    "keys_said",
     "places_by_key",
     "places_by_prefix",
     "postcode_areas",
@@ -241,6 +242,13 @@ def keys_of_lengths(shortest: int, longest: int) -> tuple[str, ...]:
     """Every key from ``shortest`` to ``longest`` characters long, shortest first."""
     by_length = keys_by_length()
     return tuple(k for length in range(shortest, longest + 1) for k in by_length.get(length, ()))
+
+
+def keys_said(sound: str) -> tuple[str, ...]:
+    """The keys said as ``sound`` (a :func:`~polchan_cli.normalize.sound_key`),
+    where more than one spelling is: ``rotenburg`` gives Rotenburg's and Rothenburg's."""
+    lines = _lines_with_prefix("sounds.tsv", sound + "\t")
+    return tuple(lines[0].split("\t")[1].split()) if lines else ()
 
 
 def postcode_areas(postcode: str) -> list[PostcodeArea]:

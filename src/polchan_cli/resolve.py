@@ -720,11 +720,10 @@ def _said_alike(text: str, registry: Registry) -> tuple[str, ...]:
     otherwise: "Rothenburg", three towns far from any channel, is also how people
     misspell Rotenburg (Wümme)."""
     key = name_key(text)
-    said = sound_key(key)
     alike = [
         _place_match(p, "fuzzy", registry)
-        for candidate, _, _ in close_keys(key)
-        if candidate != key and sound_key(candidate) == said
+        for candidate in gazetteer.keys_said(sound_key(key))
+        if candidate != key
         for p in gazetteer.places_by_key(candidate)
     ]
     names = (m.name for m in ranked([m for m in alike if m.channels], text))
