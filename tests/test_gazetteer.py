@@ -116,10 +116,11 @@ def test_preloaded_lookups_give_the_same_lines(monkeypatch):
     before = {p: gazetteer._lines_with_prefix("places.tsv", p, limit=7) for p in prefixes}
     monkeypatch.setattr(gazetteer, "_SPLIT", {})
     gazetteer.preload()
-    assert set(gazetteer._SPLIT) == {"places.tsv", "postcodes.tsv"}
+    assert set(gazetteer._SPLIT) == {"places.tsv", "postcodes.tsv", "sounds.tsv"}
     for p in prefixes:
         assert gazetteer._lines_with_prefix("places.tsv", p, limit=7) == before[p]
     assert gazetteer.postcode_areas("21423")
+    assert "rothenburg" in gazetteer.keys_said("rotenburg")
 
 
 def test_the_key_list_holds_every_key_of_the_place_file_once():

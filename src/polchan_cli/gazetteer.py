@@ -129,12 +129,12 @@ _SPLIT: dict[str, list[str]] = {}
 
 
 def preload() -> None:
-    """Split the place and postcode files into lines once, for many lookups (``--batch``).
+    """Split the place, postcode and sound files into lines once, for many lookups (``--batch``).
 
     A single lookup bisects the raw bytes (no split: cheaper for one query);
     after this, every lookup bisects the split lines (cheaper per query).
     """
-    for name in ("places.tsv", "postcodes.tsv"):
+    for name in ("places.tsv", "postcodes.tsv", "sounds.tsv"):
         if name not in _SPLIT:
             _SPLIT[name] = _lines(name)
 

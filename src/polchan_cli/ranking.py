@@ -118,7 +118,7 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
     if len(once) < 2:
         return once
     as_typed = spelling(without_type_word(typed))
-    typed_words = name_key(typed).split()
+    typed_words = name_key(typed).split() if any(m.kind == "channel" for m in once) else []
     return tuple(
         sorted(
             once,
