@@ -299,6 +299,16 @@ def test_override_changes_only_the_given_field(bundled: Registry, tmp_path: Path
     assert bundled.by_id("celle").url == CELLE_URL  # the base registry is left as it was
 
 
+@pytest.mark.parametrize("bad_id", ["[celle]", "{a: 1}"])
+def test_a_user_entry_whose_id_is_a_list_or_mapping_is_a_problem_not_a_crash(
+    bad_id: str, bundled: Registry, tmp_path: Path
+) -> None:
+    text = f"schema: 1\nchannels:\n  - id: {bad_id}\n    url: {NEW_URL}\n"
+    with pytest.raises(RegistryError) as raised:
+        load_registry(write(tmp_path, text), base=bundled)
+    assert "id must be a lowercase ASCII slug" in str(raised.value.problems[0])
+
+
 def test_new_channel_is_added(bundled: Registry, tmp_path: Path) -> None:
     text = valid_text(**{"id: celle": "id: celle-test", CELLE_URL: NEW_URL})
     merged = load_registry(write(tmp_path, text), base=bundled)

@@ -693,11 +693,11 @@ def parse_registry(
     seen: dict[str, int] = {}
     channels = doc.get("channels")
     for item in channels.value if channels and isinstance(channels.value, list) else []:
-        partial = (
-            base is not None
-            and isinstance(item.value, dict)
-            and (getattr(item.value.get("id"), "value", None) in merged)
+        given_id = (
+            getattr(item.value.get("id"), "value", None) if isinstance(item.value, dict) else None
         )
+        # Only a string can name a channel to change ("id: [x]" is reported as not one).
+        partial = base is not None and isinstance(given_id, str) and given_id in merged
         fields, entry_problems = _validate_entry(item, file, partial, known)
         problems += entry_problems
         if fields is None or fields.get("id") is None:
