@@ -424,6 +424,13 @@ def test_open_asks_again_until_the_answer_is_one_of_the_channels(launched, monke
     assert launched == ["https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"]
 
 
+def test_open_print_at_a_terminal_asks_too_and_prints_the_one_chosen(launched, monkeypatch):
+    monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
+    result = run("open", "29640", "--print", input="2\n")  # 2 is Landkreis Harburg
+    assert result.exit_code == 0 and launched == []
+    assert result.stdout.splitlines()[-1] == "https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"
+
+
 def test_open_ctrl_d_at_the_prompt_is_an_interruption_not_nothing_found(launched, monkeypatch):
     monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
     result = run("open", "29640", input="")

@@ -361,7 +361,7 @@ def open_command(
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
             typer.echo(f"{i}. {c.name}  {c.url}", err=not sys.stdin.isatty())
-        if _can_ask() and not print_only:
+        if _can_ask():
             channels = (channels[_ask_number(len(channels)) - 1],)
         else:
             _fail(
