@@ -53,6 +53,13 @@ def test_help_lists_every_exit_code_of_the_readme():
         assert all(f" {code} " in flat for code in codes), args
 
 
+def test_the_110_reminder_about_the_channels_is_left_out_when_none_is_shown():
+    result = run("find", "Hannover")
+    assert result.exit_code == ExitCode.NO_CHANNEL
+    assert "No channel in the registry covers Region Hannover" in " ".join(result.stdout.split())
+    assert "110" not in result.stdout
+
+
 def test_find_table_shows_channel_link_and_110_reminder():
     result = run("find", "Celle")
     assert result.exit_code == ExitCode.OK

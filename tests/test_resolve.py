@@ -368,10 +368,24 @@ def test_context_that_fits_nothing_keeps_every_candidate():
 
 @pytest.mark.parametrize(
     ("query", "town"),
-    [("Bahnhofstraße 5 Celle", "Celle"), ("Am Markt 12a Lüneburg", "Lüneburg")],
+    [
+        ("Bahnhofstraße 5 Celle", "Celle"),
+        ("Am Markt 12a Lüneburg", "Lüneburg"),
+        # the town first, the street and number after it
+        ("Celle Bahnhofstraße 5", "Celle"),
+        ("Celle 5", "Celle"),
+        ("Bad Bevensen Am Markt 3", "Bad Bevensen"),
+        ("Winsen Luhe Bahnhofstraße 5", "Winsen (Luhe)"),
+    ],
 )
 def test_an_address_without_commas_is_parted_at_its_house_number(query, town):
     assert resolve(query, registry()).matches[0].name == town
+
+
+def test_the_words_before_a_house_number_are_read_whole_first():
+    # "Stade Hagen 3": the Hagen in Stade, as "Stade Hagen" is, not the town of Stade.
+    res = resolve("Stade Hagen 3", registry())
+    assert [(m.name, m.district.key, m.match) for m in res.matches] == [("Hagen", "03359", "exact")]
 
 
 def test_a_place_named_by_unknown_words_is_offered_not_taken():

@@ -34,6 +34,7 @@ __all__ = [
     "readings",
     "type_word_respelled",
     "with_agency_spelled_out",
+    "without_house_number",
     "without_postcodes",
 ]
 
@@ -78,6 +79,10 @@ _FIELD_BREAK = re.compile(r"[,;\t]|\s+[-–—]\s+")
 # "Bahnhofstraße 5 Celle", "Am Markt 12a Lüneburg": an address without its comma.
 _HOUSE_NUMBER_THEN_TOWN = re.compile(
     r"(?P<street>.*[^\W\d].*?\s\d{1,4}(?:\s?[a-zA-Z])?)\s+(?P<town>[^\W\d].*)"
+)
+# "Celle Bahnhofstraße 5", "Celle 5": the town first, then the street and number.
+_TOWN_THEN_HOUSE_NUMBER = re.compile(
+    r"(?P<rest>.*[^\W\d].*?)\s+(?P<number>\d{1,4}(?:\s?[a-zA-Z])?)"
 )
 # Words for the centre of a town, as press releases head them ("Celle
 # Innenstadt", "Lüneburg - Altstadt"): split off like the street of an address,
@@ -272,8 +277,9 @@ def readings(text: str) -> list[Reading]:
     With commas (or semicolons, tabs), each part in turn is the place and the
     others narrow it down where they can ("Bahnhofstraße 5, Celle" still finds
     Celle); a house number parts an address the same way ("Bahnhofstraße 5
-    Celle"). A qualifier narrows the name before it the same way ("Hagen/Stade",
-    "Munster (Örtze)"). Otherwise the words before or after the place must name
+    Celle", and "Celle Bahnhofstraße 5", the town read from the start). A
+    qualifier narrows the name before it the same way ("Hagen/Stade", "Munster
+    (Örtze)"). Otherwise the words before or after the place must name
     where it lies, its municipality, Samtgemeinde, district or state
     ("Berlin-Kreuzberg", "Celle Westercelle"), so a plain unknown name is never cut
     into pieces that happen to exist.
@@ -281,6 +287,16 @@ def readings(text: str) -> list[Reading]:
     parts = [part for part in _FIELD_BREAK.split(text) if name_key(part)]
     if len(parts) == 1 and (address := _HOUSE_NUMBER_THEN_TOWN.fullmatch(text)):
         parts = [address["street"], address["town"]]
+    if len(parts) == 1 and (address := _TOWN_THEN_HOUSE_NUMBER.fullmatch(text)):
+        # Where the town ends and the street begins is not marked: each split, the
+        # longest town first ("Bad Bevensen Am Markt 3": Bad Bevensen).
+        words = _WORD_BREAK.split(address["rest"].strip())
+        return [
+            Reading(
+                " ".join(words[:cut]), _keys(" ".join(words[cut:]), address["number"]), "fields"
+            )
+            for cut in range(len(words), 0, -1)
+        ]
     if len(parts) == 1:
         parts = _without_centre_word(text) or parts
     if len(parts) > 1:
@@ -299,6 +315,13 @@ def readings(text: str) -> list[Reading]:
     for cut in cuts:
         found.append(Reading(" ".join(words[-cut:]), _keys(" ".join(words[:-cut])), "words"))
     return found
+
+
+def without_house_number(text: str) -> str | None:
+    """The text before a house number that ends it ("Stade Hagen 3" -> "Stade
+    Hagen"), or None if no number ends it. A 5-digit postcode is no house number."""
+    address = _TOWN_THEN_HOUSE_NUMBER.fullmatch(text)
+    return address["rest"].strip() if address else None
 
 
 def _without_centre_word(text: str) -> list[str] | None:

@@ -219,7 +219,9 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 suggestions=", ".join(safe(s) for s in res.suggestions)
             )
         )
-    console.print(f"[dim]{safe(gettext(FOOTER))}[/dim]")
+    if res.status == "found":
+        # About the channels shown: with none ("Hannover"), it would describe nothing.
+        console.print(f"[dim]{safe(gettext(FOOTER))}[/dim]")
 
 
 # A table cell: lines of plain text, each with the markup it is shown in.

@@ -50,6 +50,7 @@ from .query import (
     readings,
     type_word_respelled,
     with_agency_spelled_out,
+    without_house_number,
     without_postcodes,
 )
 from .ranking import ranked, unique
@@ -239,6 +240,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
         # respelling that finds nothing was no type word ("Hanstadt I").
         return replace(answer, query=text)
 
+    if (rest := without_house_number(text)) and (answer := resolve(rest, registry)).matches:
+        # "Stade Hagen 3", "Celle 5": the place before the house number, read whole.
+        return replace(answer, query=text)
     cuts = readings(text)
     key = name_key(text)
     named = [
