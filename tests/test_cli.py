@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -554,3 +555,24 @@ def test_markup_and_escape_sequences_in_a_query_print_literally():
     result = run("find", "[bold red]Nowhere\x1b[31m")
     assert "[bold red]Nowhere" in result.stdout
     assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize("columns", ["80", "50"])
+def test_sources_break_no_word_in_the_table_or_its_narrow_blocks(columns):
+    out = run("sources", env={"COLUMNS": columns}).stdout
+    sources = json.loads(run("sources", "--json").stdout)["sources"]
+    # Each word of the table, whole or cut only after a slash or hyphen in it.
+    allowed = set()
+    for source in sources:
+        for word in " ".join(str(v) for v in source.values()).split():
+            parts = re.findall(r"[^/-]*[/-]|[^/-]+", word)
+            allowed |= {
+                "".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
+            }
+    table = out.split("Channel sources")[0].splitlines()[2:]  # past version and title
+    shown = {w for line in table for w in line.replace("│", " ").split() if w.isprintable()}
+    words = {w for w in shown if not set(w) <= set("┏┳┓┃┡╇┩└┴┘━─·")}
+    assert (
+        words - allowed - {"Source", "As", "of", "Contributes", "Licence", "Data", "sources"}
+        == set()
+    )

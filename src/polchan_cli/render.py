@@ -107,7 +107,6 @@ def _describe(m) -> str:  # noqa: ANN001 - a resolve.Match
 
 def print_resolution(console: Console, res: Resolution) -> None:
     """The ``find`` table for one resolution, with how the query was read."""
-    from rich.table import Table
 
     query = _quoted(res.query)
     if res.fuzzy_for:
@@ -181,19 +180,8 @@ def print_resolution(console: Console, res: Resolution) -> None:
             console.print(gettext("Nothing found for {query}.").format(query=query))
         console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
         return
-    headers = [gettext(c) for c in (N_("Place"), N_("Kind"), N_("District, state"))]
-    headers.append(gettext(N_("Channel, agency")))
-    rows = [_cells(m) for m in res.matches]
-    widths = _column_widths([[(h, "{}")] for h in headers], rows, console.width)
-    if widths is None:
-        _print_blocks(console, rows)
-    else:
-        table = Table()
-        for header, width in zip(headers, widths, strict=True):
-            table.add_column(header, overflow="fold", width=width)
-        for row in rows:
-            table.add_row(*(_markup(cell, width) for cell, width in zip(row, widths, strict=True)))
-        console.print(table)
+    headers = (N_("Place"), N_("Kind"), N_("District, state"), N_("Channel, agency"))
+    _print_table(console, headers, [_cells(m) for m in res.matches])
     for c in res.unique_channels():
         console.print(f"{safe(c.name)}: {_link(c.url)}", soft_wrap=True)
     unknown = res.unknown_postcodes
@@ -313,12 +301,36 @@ def _column_widths(headers: list[_Cell], rows: list[list[_Cell]], total: int) ->
     return widths
 
 
+def _print_table(
+    console: Console, headers: tuple[str, ...], rows: list[list[_Cell]], title: str = ""
+) -> None:
+    """A table whose lines break only between words (or after a slash or hyphen in a
+    long name); where the terminal is too narrow for that, one block per row."""
+    from rich.table import Table
+
+    shown = [gettext(h) for h in headers]
+    widths = _column_widths([[(h, "{}")] for h in shown], rows, console.width)
+    if widths is None:
+        if title:
+            console.print(f"[bold]{safe(title)}[/bold]\n")
+        _print_blocks(console, rows)
+        return
+    table = Table(title=title or None)
+    for header, width in zip(shown, widths, strict=True):
+        table.add_column(safe(header), overflow="fold", width=width)
+    for row in rows:
+        table.add_row(*(_markup(cell, width) for cell, width in zip(row, widths, strict=True)))
+    console.print(table)
+
+
 def _print_blocks(console: Console, rows: list[list[_Cell]]) -> None:
-    """The matches as indented blocks, for a terminal too narrow for the table:
-    a table there splits words ("Landkr|eis"), a block wraps between them."""
-    for (place,), (kind,), where, channels in rows:
-        console.print(f"[bold]{safe(place[0])}[/bold] · {safe(kind[0])}")
-        for text, style in (*where, *channels):
+    """Rows as indented blocks, for a terminal too narrow for their table: a table
+    there splits words ("Landkr|eis"), a block wraps between them. The first two
+    cells head the block ("Celle · municipality")."""
+    for first, second, *rest in rows:
+        head = " ".join(text for text, _ in first)
+        console.print(f"[bold]{safe(head)}[/bold] · " + " ".join(safe(t) for t, _ in second))
+        for text, style in (line for cell in rest for line in cell):
             for line in _wrapped(text, console.width - 2):
                 console.print("  " + style.format(safe(line)))
         console.print()
@@ -365,24 +377,23 @@ def print_channels(console: Console, registry: Registry, district_names: dict[st
 
 def print_sources(console: Console, info: dict) -> None:
     """The ``sources`` listing: data version, upstream sources, channel sources."""
-    from rich.table import Table
 
     console.print(
         gettext("polchan {version}, data version {data_version}").format(
             version=safe(info["version"]), data_version=safe(format_date(info["data_version"]))
         )
     )
-    table = Table(title=gettext("Data sources"))
-    for column in (N_("Source"), N_("As of"), N_("Contributes"), N_("Licence")):
-        table.add_column(gettext(column), overflow="fold")
-    for s in info["sources"]:
-        table.add_row(
-            safe(gettext(s["name"])),
-            safe(format_date(s["date"])),
-            safe(gettext(s["contributes"])),
-            safe(gettext(s["licence"])),
-        )
-    console.print(table)
+    rows = [
+        [
+            [(gettext(s["name"]), "{}")],
+            [(format_date(s["date"]), "{}")],
+            [(gettext(s["contributes"]), "{}")],
+            [(gettext(s["licence"]), "{}")],
+        ]
+        for s in info["sources"]
+    ]
+    headers = (N_("Source"), N_("As of"), N_("Contributes"), N_("Licence"))
+    _print_table(console, headers, rows, title=gettext("Data sources"))
     # One block per announcement (seven channels share one press release), with
     # its link whole on a line of its own, ready to cite.
     console.print(f"\n[bold]{safe(gettext('Channel sources'))}[/bold]", soft_wrap=True)
