@@ -182,3 +182,15 @@ def test_only_a_whole_centre_word_beside_a_town_parts_off(text):
 )
 def test_a_press_code_in_front_is_read_with_the_rest(text, dateline):
     assert press_code_in(text) == dateline
+
+
+def test_a_long_query_says_its_length_as_numbers_are_written_in_the_language():
+    from polchan_cli.i18n import speaking
+
+    with pytest.raises(QueryError) as raised:
+        check_query("x" * 12000)
+    assert str(raised.value) == "query is 12000 characters long; at most 200"  # JSON: stable
+    with speaking("de"):
+        assert "12.000 Zeichen" in raised.value.localized()
+    with speaking("en"):
+        assert "12,000 characters" in raised.value.localized()

@@ -292,6 +292,14 @@ def test_bare_polchan_prints_the_help_on_stdout_and_succeeds():
         assert result.stdout.startswith(usage) and "polchan find Celle" in result.stdout
 
 
+def test_only_options_and_no_command_print_the_help_in_that_language():
+    # `polchan --lang de`: help is what was asked for, not "Befehl fehlt".
+    for result, usage in ((run("--lang", "de"), "Aufruf:"), (run("--lang", "en"), "Usage:")):
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert result.stdout.startswith(usage)
+    assert run("nosuch").exit_code == 2  # a command mistyped is still an error
+
+
 def test_a_required_argument_reads_in_the_usage_line_as_find_writes_it():
     # Not Typer's {PLACE}: braces read as a choice among alternatives.
     assert run("open", "--help").stdout.startswith("Usage: polchan open [OPTIONS] PLACE\n")

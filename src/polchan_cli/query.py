@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .i18n import N_, gettext
+from .i18n import N_, format_number, gettext
 from .normalize import TYPE_WORDS, name_key, without_qualifier
 
 __all__ = [
@@ -127,8 +127,10 @@ class QueryError(ValueError):
         self.params = params
 
     def localized(self) -> str:
-        """The message in the current language (see :mod:`polchan_cli.i18n`)."""
-        return gettext(self.template).format(**self.params)
+        """The message in the current language (see :mod:`polchan_cli.i18n`), its
+        numbers grouped as there (12.000 in German)."""
+        params = {k: format_number(v) if isinstance(v, int) else v for k, v in self.params.items()}
+        return gettext(self.template).format(**params)
 
 
 def check_query(query: str, is_place: Callable[[str], bool] = lambda key: False) -> str:

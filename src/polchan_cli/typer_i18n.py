@@ -179,6 +179,12 @@ class LocalizedGroup(TyperGroup):
                     # was asked for, so on stdout (pageable) with success.
                     typer.echo(exc.format_message())  # type: ignore[attr-defined]
                     sys.exit(0)
+                ctx = getattr(exc, "ctx", None)
+                if ctx is not None and _usage_message(exc) == gettext("missing command"):
+                    # Only options, no command (`polchan --lang de`): the same help,
+                    # in the language asked for.
+                    typer.echo(ctx.get_help())
+                    sys.exit(0)
                 message = _usage_message(exc)
                 if message is None:
                     raise
