@@ -104,6 +104,13 @@ def test_an_unknown_postcode_says_so_instead_of_asking_for_a_postcode():
     assert "Place not listed?" not in flat
 
 
+def test_json_names_the_postcode_no_place_has_beside_the_town_that_answered():
+    # A script running addresses through --batch must see the mistyped postcode too.
+    data = json.loads(run("find", "Am Markt 1, 21399 Lüneburg", "--json").stdout)
+    assert (data["matches"][0]["name"], data["unknown_postcodes"]) == ("Lüneburg", ["21399"])
+    assert json.loads(run("find", "21335 Lüneburg", "--json").stdout)["unknown_postcodes"] == []
+
+
 def test_of_several_postcodes_the_unknown_one_is_named():
     result = run("find", "29221, 99999")
     assert result.exit_code == ExitCode.OK
@@ -130,7 +137,7 @@ def test_find_json_shape_and_exit_code(query, status, code):
     result = run("find", query, "--json")
     assert result.exit_code == code
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "status", "matches", "suggestions"}
+    assert set(data) == {"query", "status", "matches", "suggestions", "unknown_postcodes"}
     assert (data["query"], data["status"]) == (query, status)
     for m in data["matches"]:
         assert set(m) >= MATCH_KEYS

@@ -227,6 +227,7 @@ def _find_batch(source: str, registry: Registry) -> None:
                     "error": str(exc),
                     "matches": [],
                     "suggestions": [],
+                    "unknown_postcodes": [],
                 }
             out.append(dump_json(data))
             if len(out) >= 500:

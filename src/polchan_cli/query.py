@@ -160,7 +160,7 @@ def check_query(query: str, is_place: Callable[[str], bool] = lambda key: False)
                 "'{query}' is not in Latin letters: "
                 "write the place as German spells it (Celle, Lüneburg)"
             ),
-            query=text,
+            query=" ".join(text.split()),  # the message stays one line
         )
     if not key:
         raise QueryError(N_("query has no letters or digits: give a town, district or postcode"))

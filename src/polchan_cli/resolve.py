@@ -195,6 +195,8 @@ class Resolution:
             "status": self.status,
             "matches": [m.to_dict() for m in self.matches],
             "suggestions": list(self.suggestions),
+            # A pasted address's postcode no place has: the town beside it answered.
+            "unknown_postcodes": list(self.unknown_postcodes),
         }
 
 
