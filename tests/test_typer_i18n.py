@@ -99,7 +99,7 @@ def test_find_ambiguous_fuzzy_and_nothing_found_in_german():
     assert "Ihr Ort fehlt? Mit der fünfstelligen Postleitzahl" in _flat(nothing.stdout)
     none = de("find", "Hannover")
     assert none.exit_code == ExitCode.NO_CHANNEL
-    assert "ist kein Kanal im Verzeichnis zuständig" in _flat(none.stdout)
+    assert "ist kein Kanal der Kanalliste zuständig" in _flat(none.stdout)
     for result in (winsen, fuzzy, nothing, none):
         assert_german(result.stdout)
 
@@ -139,7 +139,7 @@ def test_validate_and_paths_in_german():
     assert ok.exit_code == 0
     assert "gültig, " in ok.stdout and "in Kraft" in ok.stdout
     paths = de("paths")
-    assert "eigenes Verzeichnis:" in paths.stdout and "mitgeliefertes Verzeichnis:" in paths.stdout
+    assert "eigene Kanalliste:" in paths.stdout and "mitgelieferte Kanalliste:" in paths.stdout
     assert_german(paths.stdout)
     assert "user registry:" in run("paths").stdout
 
@@ -197,7 +197,7 @@ ERRORS = [
         ("open", "Hannover"),
         3,
         "no channel in the registry covers",
-        "ist kein Kanal im Verzeichnis zuständig",
+        "ist kein Kanal der Kanalliste zuständig",
     ),
     (("open", "Winsen", "--print"), 3, "matches 2 channels", "passt zu 2 Kanälen"),
     (

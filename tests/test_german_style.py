@@ -1,0 +1,45 @@
+"""The German catalogue's style: one term per thing, one kind of quotes, one voice.
+
+Checks over every msgstr of ``locale/de/LC_MESSAGES/polchan.po``; what each rule
+is for is said where it is checked.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GERMAN_PO = ROOT / "src" / "polchan_cli" / "locale" / "de" / "LC_MESSAGES" / "polchan.po"
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location(
+        "build_catalogs", ROOT / "tools" / "build_catalogs.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+ENTRIES = [e for e in _load_tool().read_po(GERMAN_PO) if e.msgid]
+
+
+def _german(msgid_has=None):
+    """(msgid, msgstr) for every translation, plural forms each on their own."""
+    return [
+        (e.msgid, s)
+        for e in ENTRIES
+        for s in e.msgstr
+        if msgid_has is None or re.search(msgid_has, e.msgid)
+    ]
+
+
+def test_the_registry_is_the_kanalliste_never_a_verzeichnis():
+    # "Verzeichnis" reads as a directory (a folder) in German software.
+    assert not [s for _, s in _german() if re.search(r"verzeichnis", s, re.I)]
+    registry = _german(r"(?<!-)\bregistry\b")
+    assert registry and all("Kanalliste" in s for _, s in registry), registry
