@@ -110,6 +110,11 @@ def test_ortsteil_and_samtgemeinde_are_described_in_german():
     assert "Samtgemeinde: " in elbmarsch and "Drage" in elbmarsch
 
 
+def test_a_kreisfreie_stadt_is_no_kreis_in_german():
+    assert "│ Münster │ kreisfreie Stadt │" in _flat(de("find", "Münster").stdout)
+    assert "│ Hamburg │ Stadtstaat │" in _flat(de("find", "Hamburg").stdout)
+
+
 def test_list_in_german():
     result = de("list")
     assert result.exit_code == 0
