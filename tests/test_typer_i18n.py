@@ -99,9 +99,19 @@ def test_find_ambiguous_fuzzy_and_nothing_found_in_german():
     assert "Ihr Ort fehlt? Mit der fünfstelligen Postleitzahl" in _flat(nothing.stdout)
     none = de("find", "Hannover")
     assert none.exit_code == ExitCode.NO_CHANNEL
-    assert "ist kein Kanal der Kanalliste zuständig" in _flat(none.stdout)
+    assert "Kein Kanal der Kanalliste ist zuständig für: Region Hannover" in _flat(none.stdout)
     for result in (winsen, fuzzy, nothing, none):
         assert_german(result.stdout)
+
+
+def test_names_of_any_gender_need_no_article_in_german():
+    # der Landkreis, die Region, der Donnersbergkreis: a colon before the name, no case.
+    key = de("find", "03351").stdout
+    assert "„03351“ ist keine Postleitzahl, sondern ein Kreisschlüssel: Landkreis Celle." in key
+    donnersberg = _flat(de("find", "Donnersbergkreis").stdout)
+    assert "Kein Kanal der Kanalliste ist zuständig für: Donnersbergkreis (Rheinland-Pfalz)." in (
+        donnersberg
+    )
 
 
 def test_ortsteil_and_samtgemeinde_are_described_in_german():
@@ -118,7 +128,7 @@ def test_a_kreisfreie_stadt_is_no_kreis_in_german():
 def test_list_in_german():
     result = de("list")
     assert result.exit_code == 0
-    assert "zuständig für Landkreis Celle" in result.stdout
+    assert "zuständig für: Landkreis Celle" in result.stdout
     assert "13 Kanäle." in result.stdout
     assert_german(result.stdout)
     assert "13 channels." in run("list").stdout
@@ -202,7 +212,7 @@ ERRORS = [
         ("open", "Hannover"),
         3,
         "no channel in the registry covers",
-        "ist kein Kanal der Kanalliste zuständig",
+        "kein Kanal der Kanalliste ist zuständig für: Region Hannover (Niedersachsen)",
     ),
     (("open", "Winsen", "--print"), 3, "matches 2 channels", "passt zu 2 Kanälen"),
     (
