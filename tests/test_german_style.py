@@ -43,3 +43,15 @@ def test_the_registry_is_the_kanalliste_never_a_verzeichnis():
     assert not [s for _, s in _german() if re.search(r"verzeichnis", s, re.I)]
     registry = _german(r"(?<!-)\bregistry\b")
     assert registry and all("Kanalliste" in s for _, s in registry), registry
+
+
+def test_a_channel_is_zustaendig_and_a_query_a_suchanfrage_everywhere():
+    # One word each, not "abdecken" here and "zuständig" there.
+    covers = _german(r"\bcover")
+    assert covers and all("zuständig" in s for _, s in covers), covers
+    assert not [s for _, s in _german() if re.search(r"deck", s)]
+    queries = _german(r"(?<!{)\bquer(y|ies)\b(?!})")
+    assert queries and all("Suchanfrage" in s for _, s in queries), queries
+    # "Suche läuft" (the spinner, "Resolving") is the searching, not the query.
+    others = [s for m, s in _german() if m != "Resolving"]
+    assert not [s for s in others if re.search(r"(?<!such)anfrage|\bsuche\b", s, re.I)]
