@@ -84,6 +84,8 @@ def test_find_table_in_german():
         assert heading in out
     assert "Gemeinde" in out and "Polizei Celle" in out
     assert "Im Notfall wählen Sie die 110." in _flat(out)
+    # One-way, as in English: only the police send; nobody can write to them there.
+    assert "Informationskanäle, über die nur die Polizei sendet: " in _flat(out)
     assert_german(out)
 
 
