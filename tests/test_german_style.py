@@ -55,3 +55,16 @@ def test_a_channel_is_zustaendig_and_a_query_a_suchanfrage_everywhere():
     # "Suche läuft" (the spinner, "Resolving") is the searching, not the query.
     others = [s for m, s in _german() if m != "Resolving"]
     assert not [s for s in others if re.search(r"(?<!such)anfrage|\bsuche\b", s, re.I)]
+
+
+# Quotes that are syntax the reader types, kept as they must be typed: the shell
+# quoting in an example, and a YAML string.
+TYPED_QUOTES = ('find "Winsen (Luhe)"', 'z. B. "03351"')
+
+
+def test_german_quotes_are_low_high_never_straight():
+    for msgid, text in _german():
+        for typed in TYPED_QUOTES:
+            text = text.replace(typed, "")
+        assert not re.search("['\"‘’”]", text), (msgid, text)
+        assert text.count("„") == text.count("“"), (msgid, text)

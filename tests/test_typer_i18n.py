@@ -200,7 +200,12 @@ ERRORS = [
         "no such option: --jsn (did you mean --json?)",
         "unbekannte Option: --jsn (meinten Sie --json?)",
     ),
-    (("fnd",), 2, "no such command: fnd", "unbekannter Befehl: fnd"),
+    (
+        ("fnd",),
+        2,
+        "no such command: fnd (did you mean 'find'?)",
+        "unbekannter Befehl: fnd (meinten Sie „find“?)",
+    ),
     (
         ("list", "b"),
         2,
@@ -233,7 +238,7 @@ ERRORS = [
         ("find", "Celle", "--registry", str(CORPUS / "unknown_field.yaml")),
         2,
         "channel 'celle': unknown field 'website'",
-        "Kanal 'celle': unbekanntes Feld 'website'",
+        "Kanal „celle“: unbekanntes Feld „website“",
     ),
     (
         ("find", "Celle", "--registry", str(CORPUS / "district_unknown.yaml")),
@@ -261,7 +266,7 @@ def test_usage_errors_are_one_line_with_a_pointer_to_help():
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("polchan: ")
     assert "; see 'polchan find --help'" in run("find", "--jsn").stderr
-    assert "; Hilfe: 'polchan find --help'" in de("find", "--jsn").stderr
+    assert "; Hilfe: „polchan find --help“" in de("find", "--jsn").stderr
 
 
 def test_unknown_language_is_a_usage_error():
@@ -269,7 +274,7 @@ def test_unknown_language_is_a_usage_error():
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.strip() == "polchan: unknown language 'fr' for --lang: use 'de' or 'en'"
     german = run("find", "Celle", "--lang=xx", env={"LANG": "de_DE.UTF-8"})
-    assert "unbekannte Sprache 'xx'" in german.stderr
+    assert "unbekannte Sprache „xx“" in german.stderr
 
 
 # --- help ---------------------------------------------------------------------------
