@@ -424,6 +424,15 @@ def test_open_asks_again_until_the_answer_is_one_of_the_channels(launched, monke
     assert launched == ["https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"]
 
 
+def test_open_asks_again_in_german_saying_what_is_wrong_then_what_to_do(launched, monkeypatch):
+    monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
+    result = run("open", "29640", "--lang", "de", input="5\n2\n")
+    assert result.exit_code == 0
+    assert result.stdout.count("Welcher Kanal? [1]:") == 2
+    wrong = "polchan: keine gültige Auswahl: Bitte wählen Sie eine Zahl von 1 bis 2"
+    assert result.stderr.splitlines().count(wrong) == 1
+
+
 def test_open_ctrl_d_at_the_prompt_is_an_interruption_not_nothing_found(launched, monkeypatch):
     monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
     result = run("open", "29640", input="")

@@ -68,3 +68,36 @@ def test_german_quotes_are_low_high_never_straight():
             text = text.replace(typed, "")
         assert not re.search("['\"‘’”]", text), (msgid, text)
         assert text.count("„") == text.count("“"), (msgid, text)
+
+
+def test_what_to_do_is_a_sie_sentence_after_a_colon():
+    # "leere Suchanfrage: Bitte nennen Sie …": what is wrong, then what to do, a
+    # sentence with a capital; never "bitte … speichern" or "; wählen Sie".
+    assert not [s for _, s in _german() if re.search(r"\bbitte\b|; [a-zäöü]+ Sie\b(?!.*\?)", s)]
+    for msgid, text in _german():
+        for m in re.finditer(r"Bitte", text):
+            assert m.start() == 0 or text[m.start() - 2 : m.start()] in (": ", ". "), (msgid, text)
+
+
+def _help_texts(kind: str) -> set[str]:
+    import typer.main
+
+    from polchan_cli.cli import app
+
+    found, todo = set(), [typer.main.get_command(app)]
+    while todo:
+        command = todo.pop()
+        found |= {p.help for p in command.params if p.param_type_name == kind and p.help}
+        todo.extend(getattr(command, "commands", {}).values())
+    return found
+
+
+def test_option_help_speaks_in_the_third_person_as_command_help_does():
+    # "Zeigt …", "Gibt JSON … aus", not the infinitive "JSON … ausgeben".
+    from polchan_cli.i18n import gettext, speaking
+
+    options = _help_texts("option") | {"Show this message and exit."}
+    assert len(options) >= 10
+    with speaking("de"):
+        german = {gettext(text) for text in options}
+    assert all(re.match(r"[A-ZÄÖÜ][a-zäöüß]+t ", text) for text in german), german

@@ -232,7 +232,7 @@ ERRORS = [
         ("validate", str(CORPUS / "tab.yaml")),
         2,
         "indent YAML with spaces",
-        "YAML bitte mit Leerzeichen einrücken",
+        "Tabulatorzeichen: Bitte rücken Sie YAML mit Leerzeichen ein",
     ),
     (
         ("find", "Celle", "--registry", str(CORPUS / "unknown_field.yaml")),
