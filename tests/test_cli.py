@@ -446,6 +446,15 @@ def test_open_print_at_a_terminal_asks_too_and_prints_the_one_chosen(launched, m
     assert result.stdout.splitlines()[-1] == "https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"
 
 
+def test_open_asks_again_in_german_saying_what_is_wrong_then_what_to_do(launched, monkeypatch):
+    monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
+    result = run("open", "29640", "--lang", "de", input="5\n2\n")
+    assert result.exit_code == 0
+    assert result.stdout.count("Welcher Kanal? [1]:") == 2
+    wrong = "polchan: keine gültige Auswahl: Bitte wählen Sie eine Zahl von 1 bis 2"
+    assert result.stderr.splitlines().count(wrong) == 1
+
+
 def test_open_ctrl_d_at_the_prompt_is_an_interruption_not_nothing_found(launched, monkeypatch):
     monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
     result = run("open", "29640", input="")

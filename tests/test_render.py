@@ -7,7 +7,9 @@ from dataclasses import replace
 
 from rich.console import Console
 
+from polchan_cli import render
 from polchan_cli.gazetteer import District
+from polchan_cli.i18n import speaking
 from polchan_cli.registry import Channel, Registry, Source
 from polchan_cli.render import print_channels, print_qr, print_resolution, qr_rows, safe
 from polchan_cli.resolve import Match, Resolution
@@ -66,6 +68,34 @@ def test_each_kind_of_place_is_described_with_what_it_belongs_to():
     assert "former name, now Südheide" in text
     assert "postcode: Celle" in text
     assert "Polizei Celle: https://whatsapp.com/channel/abc" in text
+
+
+def test_a_kreisfreie_stadt_is_called_so_and_a_city_state_too():
+    muenster = District("05515", "Münster", "kreisfreie Stadt", "Nordrhein-Westfalen")
+    berlin = District("11000", "Berlin", "kreisfreie Stadt", "Berlin")
+    bremen = District("04011", "Bremen", "kreisfreie Stadt", "Bremen")  # a state of two cities
+    matches = [
+        match("district", d.name, district=d, municipality=None)
+        for d in (muenster, berlin, bremen, CELLE)
+    ]
+    english = [
+        "urban district (kreisfreie Stadt)",
+        "city-state",
+        "urban district (kreisfreie Stadt)",
+        "district",
+    ]
+    assert [render._describe(m) for m in matches] == english
+    with speaking("de"):
+        german = [render._describe(m) for m in matches]
+    assert german == ["kreisfreie Stadt", "Stadtstaat", "kreisfreie Stadt", "Kreis"]
+    # The place itself is in the table; a municipality named like its city is one.
+    text = " ".join(
+        rendered(print_resolution, Resolution(query="x", matches=(matches[0],))).split()
+    )
+    assert "│ Münster │ urban district (kreisfreie Stadt) │" in text
+    assert render._describe(match("municipality", "Münster", district=muenster)) == "municipality"
+    # Labels only: the JSON kind stays "district".
+    assert {m.to_dict()["kind"] for m in matches} == {"district"}
 
 
 def test_names_from_a_registry_print_literally_not_as_markup_or_escape_codes():

@@ -84,6 +84,8 @@ def test_find_table_in_german():
         assert heading in out
     assert "Gemeinde" in out and "Polizei Celle" in out
     assert "Im Notfall wählen Sie die 110." in _flat(out)
+    # One-way, as in English: only the police send; nobody can write to them there.
+    assert "Informationskanäle, über die nur die Polizei sendet: " in _flat(out)
     assert_german(out)
 
 
@@ -99,9 +101,19 @@ def test_find_ambiguous_fuzzy_and_nothing_found_in_german():
     assert "Ihr Ort fehlt? Mit der fünfstelligen Postleitzahl" in _flat(nothing.stdout)
     none = de("find", "Hannover")
     assert none.exit_code == ExitCode.NO_CHANNEL
-    assert "ist kein Kanal im Verzeichnis zuständig" in _flat(none.stdout)
+    assert "Kein Kanal der Kanalliste ist zuständig für: Region Hannover" in _flat(none.stdout)
     for result in (winsen, fuzzy, nothing, none):
         assert_german(result.stdout)
+
+
+def test_names_of_any_gender_need_no_article_in_german():
+    # der Landkreis, die Region, der Donnersbergkreis: a colon before the name, no case.
+    key = de("find", "03351").stdout
+    assert "„03351“ ist keine Postleitzahl, sondern ein Kreisschlüssel: Landkreis Celle." in key
+    donnersberg = _flat(de("find", "Donnersbergkreis").stdout)
+    assert "Kein Kanal der Kanalliste ist zuständig für: Donnersbergkreis (Rheinland-Pfalz)." in (
+        donnersberg
+    )
 
 
 def test_ortsteil_and_samtgemeinde_are_described_in_german():
@@ -110,10 +122,15 @@ def test_ortsteil_and_samtgemeinde_are_described_in_german():
     assert "Samtgemeinde: " in elbmarsch and "Drage" in elbmarsch
 
 
+def test_a_kreisfreie_stadt_is_no_kreis_in_german():
+    assert "│ Münster │ kreisfreie Stadt │" in _flat(de("find", "Münster").stdout)
+    assert "│ Hamburg │ Stadtstaat │" in _flat(de("find", "Hamburg").stdout)
+
+
 def test_list_in_german():
     result = de("list")
     assert result.exit_code == 0
-    assert "zuständig für Landkreis Celle" in result.stdout
+    assert "zuständig für: Landkreis Celle" in result.stdout
     assert "13 Kanäle." in result.stdout
     assert_german(result.stdout)
     assert "13 channels." in run("list").stdout
@@ -137,9 +154,9 @@ def test_sources_in_german_with_german_dates():
 def test_validate_and_paths_in_german():
     ok = de("validate", str(CORPUS / "valid.yaml"))
     assert ok.exit_code == 0
-    assert "gültig, " in ok.stdout and "in Kraft" in ok.stdout
+    assert re.search(r"valid.yaml: gültig, \d+ Kan(al|äle) aktiv$", ok.stdout.strip())
     paths = de("paths")
-    assert "eigenes Verzeichnis:" in paths.stdout and "mitgeliefertes Verzeichnis:" in paths.stdout
+    assert "eigene Kanalliste:" in paths.stdout and "mitgelieferte Kanalliste:" in paths.stdout
     assert_german(paths.stdout)
     assert "user registry:" in run("paths").stdout
 
@@ -183,7 +200,12 @@ ERRORS = [
         "no such option: --jsn (did you mean --json?)",
         "unbekannte Option: --jsn (meinten Sie --json?)",
     ),
-    (("fnd",), 2, "no such command: fnd", "unbekannter Befehl: fnd"),
+    (
+        ("fnd",),
+        2,
+        "no such command: fnd (did you mean 'find'?)",
+        "unbekannter Befehl: fnd (meinten Sie „find“?)",
+    ),
     (
         ("list", "b"),
         2,
@@ -197,7 +219,7 @@ ERRORS = [
         ("open", "Hannover"),
         3,
         "no channel in the registry covers",
-        "ist kein Kanal im Verzeichnis zuständig",
+        "kein Kanal der Kanalliste ist zuständig für: Region Hannover (Niedersachsen)",
     ),
     (("open", "Winsen", "--print"), 3, "matches 2 channels", "passt zu 2 Kanälen"),
     (
@@ -210,13 +232,13 @@ ERRORS = [
         ("validate", str(CORPUS / "tab.yaml")),
         2,
         "indent YAML with spaces",
-        "YAML bitte mit Leerzeichen einrücken",
+        "Tabulatorzeichen: Bitte rücken Sie YAML mit Leerzeichen ein",
     ),
     (
         ("find", "Celle", "--registry", str(CORPUS / "unknown_field.yaml")),
         2,
         "channel 'celle': unknown field 'website'",
-        "Kanal 'celle': unbekanntes Feld 'website'",
+        "Kanal „celle“: unbekanntes Feld „website“",
     ),
     (
         ("find", "Celle", "--registry", str(CORPUS / "district_unknown.yaml")),
@@ -244,7 +266,7 @@ def test_usage_errors_are_one_line_with_a_pointer_to_help():
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("polchan: ")
     assert "; see 'polchan find --help'" in run("find", "--jsn").stderr
-    assert "; Hilfe: 'polchan find --help'" in de("find", "--jsn").stderr
+    assert "; Hilfe: „polchan find --help“" in de("find", "--jsn").stderr
 
 
 def test_unknown_language_is_a_usage_error():
@@ -252,7 +274,7 @@ def test_unknown_language_is_a_usage_error():
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.strip() == "polchan: unknown language 'fr' for --lang: use 'de' or 'en'"
     german = run("find", "Celle", "--lang=xx", env={"LANG": "de_DE.UTF-8"})
-    assert "unbekannte Sprache 'xx'" in german.stderr
+    assert "unbekannte Sprache „xx“" in german.stderr
 
 
 # --- help ---------------------------------------------------------------------------

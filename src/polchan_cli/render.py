@@ -41,6 +41,13 @@ KIND_LABELS = {
     "state": N_("state"),
     "region": N_("region"),
 }
+# A district that is a city (District.type "kreisfreie Stadt"), shown as such
+# rather than as a "district": Münster, Hagen. A state with no districts has one
+# key ending in 000 for the whole state: Berlin and Hamburg, the city-states.
+# (Bremen is a state of two cities, each a kreisfreie Stadt.) Labels only:
+# --json keeps kind "district".
+URBAN_DISTRICT = N_("urban district (kreisfreie Stadt)")
+CITY_STATE = N_("city-state")
 
 FOOTER = N_(
     "These are one-way information channels of the police: they cannot receive "
@@ -102,6 +109,8 @@ def _describe(m) -> str:  # noqa: ANN001 - a resolve.Match
         return gettext("region; in this district: {parts}").format(parts=", ".join(m.members))
     if m.kind == "postcode" and m.municipality:
         return gettext("postcode: {municipality}").format(municipality=m.municipality)
+    if m.kind == "district" and m.district.type == "kreisfreie Stadt":
+        return gettext(CITY_STATE if m.district.key.endswith("000") else URBAN_DISTRICT)
     return gettext(KIND_LABELS.get(m.kind, m.kind))
 
 

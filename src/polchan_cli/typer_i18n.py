@@ -249,7 +249,11 @@ def _usage_message(exc: BaseException) -> str | None:
     if match:
         message = gettext("no such command: {name}").format(name=match["name"])
         if match["maybe"]:
-            message += " " + gettext("(did you mean {options}?)").format(options=match["maybe"])
+            # Typer writes each name as a Python repr ('find'): quoted here as the
+            # language quotes (German „find“).
+            names = re.findall(r"'([^']*)'", match["maybe"]) or [match["maybe"]]
+            maybe = ", ".join(gettext("'{text}'").format(text=name) for name in names)
+            message += " " + gettext("(did you mean {options}?)").format(options=maybe)
         return message
     if text.startswith("Missing command"):
         return gettext("missing command")
