@@ -39,8 +39,9 @@ def _german(msgid_has=None):
 
 
 def test_the_registry_is_the_kanalliste_never_a_verzeichnis():
-    # "Verzeichnis" reads as a directory (a folder) in German software.
-    assert not [s for _, s in _german() if re.search(r"verzeichnis", s, re.I)]
+    # "Verzeichnis" reads as a directory (a folder) in German software; Destatis's
+    # "Gemeindeverzeichnis" is the name of a dataset.
+    assert not [s for _, s in _german() if re.search(r"(?<!gemeinde)verzeichnis", s, re.I)]
     registry = _german(r"(?<!-)\bregistry\b")
     assert registry and all("Kanalliste" in s for _, s in registry), registry
 
@@ -54,7 +55,9 @@ def test_a_channel_is_zustaendig_and_a_query_a_suchanfrage_everywhere():
     assert queries and all("Suchanfrage" in s for _, s in queries), queries
     # "Suche läuft" (the spinner, "Resolving") is the searching, not the query.
     others = [s for m, s in _german() if m != "Resolving"]
-    assert not [s for s in others if re.search(r"(?<!such)anfrage|\bsuche\b", s, re.I)]
+    # suche-postleitzahl.org is the name of a website.
+    named = [s.replace("suche-postleitzahl.org", "") for s in others]
+    assert not [s for s in named if re.search(r"(?<!such)anfrage|\bsuche\b", s, re.I)]
 
 
 # Quotes that are syntax the reader types, kept as they must be typed: the shell

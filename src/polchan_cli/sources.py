@@ -16,7 +16,7 @@ __all__ = ["DATA_SOURCES", "describe_sources"]
 
 DATA_SOURCES: tuple[dict[str, str], ...] = (
     {
-        "name": "GeoNames postal codes (DE)",
+        "name": N_("GeoNames postal codes (DE)"),
         "url": "https://www.geonames.org/",
         "date": "2026-03",
         "licence": "CC BY 4.0",
@@ -24,7 +24,7 @@ DATA_SOURCES: tuple[dict[str, str], ...] = (
         "contributes": N_("postcodes, localities (Ortsteile), former names, coordinates"),
     },
     {
-        "name": "OpenStreetMap postcode-municipality-district table (suche-postleitzahl.org)",
+        "name": N_("OpenStreetMap postcode-municipality-district table (suche-postleitzahl.org)"),
         "url": "https://www.suche-postleitzahl.org/downloads",
         "date": "2019",
         "licence": "ODbL 1.0",
@@ -34,7 +34,7 @@ DATA_SOURCES: tuple[dict[str, str], ...] = (
         "contributes": N_("municipalities and the postcodes and districts they belong to"),
     },
     {
-        "name": "Destatis Gemeindeverzeichnis, table 04-kreise",
+        "name": N_("Destatis Gemeindeverzeichnis, table 04-kreise"),
         "url": "https://www.destatis.de/",
         "date": "2018-12-31",
         "licence": "CC BY 4.0 (Datenlizenz Deutschland – Namensnennung 2.0)",
