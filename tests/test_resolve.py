@@ -382,6 +382,32 @@ def test_an_address_without_commas_is_parted_at_its_house_number(query, town):
     assert resolve(query, registry()).matches[0].name == town
 
 
+@pytest.mark.parametrize(
+    ("query", "town", "district"),
+    [
+        # After a comma the number marks the street: the town before it is as typed.
+        ("Munster, Ringstraße 1", "Munster", "03358"),
+        ("Adendorf, Am Bahnhof 5", "Adendorf", "03355"),
+        ("Dannenberg, Am Markt 5", "Dannenberg (Elbe)", "03354"),
+    ],
+)
+def test_a_street_after_a_comma_is_not_read_into_the_town(query, town, district):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (town, district)
+
+
+def test_a_street_without_a_town_is_no_guess():
+    res = resolve("Am Markt 1", registry())
+    assert (res.status, res.matches) == ("not_found", ())
+
+
+def test_the_town_beside_a_shared_postcode_puts_its_district_first():
+    # 29640 is mostly Schneverdingen's (Heidekreis); a user in Undeloh types that too.
+    for query, first in (("29640 Undeloh", "03353"), ("29640 Schneverdingen", "03358")):
+        assert resolve(query, registry()).matches[0].district.key == first
+    assert resolve("29640", registry()).matches[0].district.key == "03358"
+
+
 def test_the_words_before_a_house_number_are_read_whole_first():
     # "Stade Hagen 3": the Hagen in Stade, as "Stade Hagen" is, not the town of Stade.
     res = resolve("Stade Hagen 3", registry())

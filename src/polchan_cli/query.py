@@ -260,8 +260,10 @@ class Reading:
     """One way to read a query as a place (``head``) and where it lies (``context``).
 
     ``context`` holds name keys. ``how`` says how the query was cut: ``fields`` at
-    commas, ``qualifier`` before a qualifier, ``words`` between words. Where
-    fields or a qualifier fit nothing, they may be ignored; words may not.
+    commas, ``street`` before a street and house number ("Celle Bahnhofstraße 5"),
+    ``qualifier`` before a qualifier, ``words`` between words. Where fields, a
+    street or a qualifier fit nothing, they may be ignored; words may not. A
+    street's head is only ever read as named, never guessed ("Am Markt 1").
     """
 
     head: str
@@ -295,7 +297,7 @@ def readings(text: str) -> list[Reading]:
         words = _WORD_BREAK.split(address["rest"].strip())
         return [
             Reading(
-                " ".join(words[:cut]), _keys(" ".join(words[cut:]), address["number"]), "fields"
+                " ".join(words[:cut]), _keys(" ".join(words[cut:]), address["number"]), "street"
             )
             for cut in range(len(words), 0, -1)
         ]
@@ -321,7 +323,11 @@ def readings(text: str) -> list[Reading]:
 
 def without_house_number(text: str) -> str | None:
     """The text before a house number that ends it ("Stade Hagen 3" -> "Stade
-    Hagen"), or None if no number ends it. A 5-digit postcode is no house number."""
+    Hagen"), or None if no number ends it or commas part the text: there the number
+    marks its part as the street ("Munster, Ringstraße 1"), which dropping it would
+    hide. A 5-digit postcode is no house number."""
+    if _FIELD_BREAK.search(text):
+        return None
     address = _TOWN_THEN_HOUSE_NUMBER.fullmatch(text)
     return address["rest"].strip() if address else None
 

@@ -219,7 +219,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
         if not matches and text == postcodes[0] and (district := gazetteer.district(text)):
             # No postcode, but a district key, as channels.yaml names districts.
             return Resolution(query=text, matches=(_district_match(district, registry),))
-        matches += _named_beside_postcodes(text, matches, registry)
+        matches = _with_place_beside_postcodes(text, matches, registry)
         return Resolution(query=text, matches=matches, postcodes=postcodes)
 
     reading = text
@@ -242,8 +242,13 @@ def resolve(query: str, registry: Registry) -> Resolution:
         # respelling that finds nothing was no type word ("Hanstadt I").
         return replace(answer, query=text)
 
-    if (rest := without_house_number(text)) and (answer := resolve(rest, registry)).matches:
+    if (rest := without_house_number(text)) and (
+        _named_as_typed(answer := resolve(rest, registry))
+        or (" " not in rest and answer.fuzzy_for is not None)
+    ):
         # "Stade Hagen 3", "Celle 5": the place before the house number, read whole.
+        # Of several words only a name as typed: "Am Markt" guessed as Marktl is no
+        # answer; one word misspelt is a guess as it would be alone ("Westercele 7").
         return replace(answer, query=text)
     cuts = readings(text)
     key = name_key(text)
@@ -295,30 +300,37 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
     return Resolution(query=text, matches=tuple(channels))
 
 
-def _named_beside_postcodes(
+def _named_as_typed(res: Resolution) -> bool:
+    """Whether the answer names places as typed, not begun or misspelt names."""
+    return res.fuzzy_for is None and any(m.match in ("exact", "variant") for m in res.matches)
+
+
+def _with_place_beside_postcodes(
     text: str, by_postcode: tuple[Match, ...], registry: Registry
 ) -> tuple[Match, ...]:
-    """The place an address names beside its postcode, where the postcode fails it.
+    """The postcodes' matches, with the place an address names beside them.
 
     An unknown postcode leaves the name to answer ("Am Markt 1, 21399 Lüneburg").
     A name that lies in one district, none of the postcode's, is shown beside it,
     so that a mistyped postcode cannot silently give another district's channel
-    ("21423 Celle"). Only names as typed count, never guesses.
+    ("21423 Celle"). A name in one of a shared postcode's districts puts that one
+    first ("29640 Undeloh": Landkreis Harburg before Schneverdingen's Heidekreis).
+    Only names as typed count, never guesses.
     """
     rest = without_postcodes(text)
     if not name_key(rest):
-        return ()
+        return by_postcode
     try:
         beside = resolve(rest, registry)
     except QueryError:
-        return ()
+        return by_postcode
     named = tuple(m for m in beside.matches if m.match in ("exact", "variant"))
     if not by_postcode:
         return named
     districts = {m.district.key for m in named}
     if len(districts) == 1 and not districts & {m.district.key for m in by_postcode}:
-        return named
-    return ()
+        return by_postcode + named
+    return tuple(sorted(by_postcode, key=lambda m: m.district.key not in districts))
 
 
 def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
@@ -467,7 +479,9 @@ def _loosely_read(
     names = list(suggestions)
     for reading, _ in loose:
         candidates = close_keys(name_key(reading.head), typed_key(reading.head))
-        if candidates and (closest is None or candidates[0][1] >= closest[0]):
+        # Where a street starts is a guess itself: its head is offered, never taken.
+        taken = reading.how != "street"
+        if taken and candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
     if closest and accepted(closest[2][0]):
