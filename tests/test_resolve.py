@@ -822,8 +822,10 @@ def test_a_name_only_far_places_have_offers_the_one_said_alike_with_a_channel():
     res = resolve("Rothenburg", registry())
     assert res.status == "no_channel"
     assert res.suggestions[0] == "Rotenburg (Wümme)"
-    # Not for a name merely one letter from a covered one: Hamburg is not Harburg.
+    # Not for a name merely one letter from a covered one: Hamburg is not Harburg;
+    # nor for a town of its own (Bocholt, Kreis Borken, is meant, not Bockholt).
     assert resolve("Hamburg", registry()).suggestions == ()
+    assert resolve("Bocholt", registry()).suggestions == ()
 
 
 def test_a_missing_village_two_letters_from_another_is_only_offered():

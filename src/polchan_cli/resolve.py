@@ -230,7 +230,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return Resolution(
             query=text,
             matches=ranked(_full_name_first(matches, reading), reading),
-            suggestions=() if any(m.channels for m in matches) else _said_alike(text, registry),
+            suggestions=_said_alike(text, registry) if _only_far_villages(matches) else (),
         )
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
@@ -733,6 +733,16 @@ def _fuzzy(
         matches = unique(m for group in groups for m in group)
         return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
     return Resolution(query=text, suggestions=_close_names(candidates[:5]))
+
+
+def _only_far_villages(matches: list[Match]) -> bool:
+    """No channel covers the matches, and none is a town or district of the name:
+    "Rothenburg" (a village near Halle; the towns add a qualifier) may be a
+    misspelt Rotenburg; "Bocholt", a town of its own, is meant as typed."""
+    return not any(
+        m.channels or (m.match == "exact" and m.kind in ("municipality", "district"))
+        for m in matches
+    )
 
 
 def _said_alike(text: str, registry: Registry) -> tuple[str, ...]:
