@@ -379,6 +379,21 @@ def test_open_a_typo_says_on_stderr_which_place_the_channel_is_for(launched):
     assert run("open", "Celle", "--print").stderr == ""
 
 
+@pytest.mark.parametrize(
+    ("query", "url"),
+    [
+        # The whole name, type word and all; not also the village Neuhaus (Celle).
+        ("Amt Neuhaus", "https://whatsapp.com/channel/0029VafZbKNKrWR1dTURbB1Z"),
+        # The Samtgemeinde (Uelzen); not also the village Aue near Bad Berleburg.
+        ("Samtgemeinde Aue", "https://whatsapp.com/channel/0029Vag9L2F6xCSM8Q8EQf0G"),
+        ("Landkreis Harburg", "https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"),
+    ],
+)
+def test_open_takes_what_a_type_word_asks_for(query, url, launched):
+    result = run("open", query, "--print")
+    assert (result.exit_code, result.stdout.strip(), result.stderr) == (0, url, "")
+
+
 def test_open_says_when_the_name_is_also_a_place_no_channel_covers(launched):
     # The village of Wedel (Landkreis Stade) has a channel; the town of Wedel in
     # Kreis Pinneberg has none. Someone from there must not take Stade's for theirs.

@@ -317,7 +317,8 @@ def open_command(
     from .registry import is_channel_url
 
     registry = _registry(registry_path)
-    res = _resolve_or_fail(" ".join(query), registry)
+    # One channel is to be opened: a type word narrows to what it names.
+    res = _resolve_or_fail(" ".join(query), registry).asked_for()
     channels = res.unique_channels()
     if not channels:
         if res.matches:

@@ -113,9 +113,16 @@ def _folded_words(text: str, digraphs: bool = True) -> list[str]:
 def _words(text: str, digraphs: bool = True) -> list[str]:
     words = _folded_words(text, digraphs)
     words = [_ABBREVIATIONS.get(w, w) for w in words]
-    while len(words) > 1 and words[0] in TYPE_WORDS:
-        words.pop(0)
-    return [w for w in words if w not in _FILLER_WORDS] or words
+    # Until nothing changes: a type word behind a small word ("A: OT 0") leads once
+    # the small word is gone, and a key must key to itself.
+    while True:
+        kept = list(words)
+        while len(kept) > 1 and kept[0] in TYPE_WORDS:
+            kept.pop(0)
+        kept = [w for w in kept if w not in _FILLER_WORDS] or kept
+        if kept == words:
+            return words
+        words = kept
 
 
 @functools.lru_cache(maxsize=4096)  # resolve() keys every channel name for every query

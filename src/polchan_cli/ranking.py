@@ -37,7 +37,7 @@ from .normalize import (
 if TYPE_CHECKING:
     from .resolve import Match
 
-__all__ = ["KIND_OF_TYPE_WORD", "ranked", "unique"]
+__all__ = ["KIND_OF_TYPE_WORD", "asked_for", "ranked", "unique"]
 
 _TIERS = {"exact": 0, "variant": 1, "prefix": 2, "fuzzy": 3}
 _KIND_ORDER = {
@@ -149,6 +149,23 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
             ),
         )
     )
+
+
+def asked_for(matches: Iterable[Match], typed: str) -> tuple[Match, ...]:
+    """The matches a leading type word asks for, or none if it asks for none.
+
+    Those whose own name the text is, type word and all ("Amt Neuhaus", "Landkreis
+    Harburg"), else those of the kind it names ("Samtgemeinde Aue": the
+    Samtgemeinde, not the villages named Aue). ``ranked`` only puts them first;
+    this is for a caller that must pick one, as ``open`` must.
+    """
+    type_word = leading_type_word(typed)
+    if type_word is None:
+        return ()
+    matches = tuple(matches)
+    whole = tuple(m for m in matches if m.match == "exact" and spelling(m.name) == spelling(typed))
+    kind = KIND_OF_TYPE_WORD.get(type_word)
+    return whole or tuple(m for m in matches if kind is not None and m.kind == kind)
 
 
 def _first_named_at(channel: Match, typed_words: list[str]) -> int:

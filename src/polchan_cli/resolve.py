@@ -53,7 +53,7 @@ from .query import (
     without_house_number,
     without_postcodes,
 )
-from .ranking import ranked, unique
+from .ranking import asked_for, ranked, unique
 from .registry import Channel, Registry
 from .spelling import FUZZY_CONFIRMED, accepted, close_keys, spelling_score
 
@@ -165,6 +165,13 @@ class Resolution:
     def ambiguous(self) -> bool:
         """True when the matches lie in more than one district."""
         return len({m.district.key for m in self.matches}) > 1
+
+    def asked_for(self) -> Resolution:
+        """Only the matches a leading type word asks for, where there are any (see
+        :func:`~polchan_cli.ranking.asked_for`): of "Samtgemeinde Aue" the
+        Samtgemeinde, not also the villages named Aue. For a caller that must pick."""
+        picked = asked_for(self.matches, self.query)
+        return replace(self, matches=picked) if picked else self
 
     def unique_channels(self) -> tuple[Channel, ...]:
         """The channels of all matches, best match first, each once."""
