@@ -607,3 +607,14 @@ def test_sources_break_no_word_in_the_table_or_its_narrow_blocks(columns):
         words - allowed - {"Source", "As", "of", "Contributes", "Licence", "Data", "sources"}
         == set()
     )
+
+
+def test_a_batch_file_that_cannot_be_read_says_why_in_the_language_asked_for(tmp_path):
+    missing = tmp_path / "nope.csv"
+    result = run("--lang", "de", "find", "--batch", str(missing))
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(
+        "kann nicht gelesen werden: Datei oder Ordner nicht gefunden"
+    )
+    folder = run("find", "--batch", str(tmp_path))
+    assert folder.stderr.strip().endswith(": is a directory")

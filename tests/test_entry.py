@@ -184,15 +184,15 @@ def test_an_internal_error_is_one_line_and_exit_70(module, name, args):
 @pytest.mark.parametrize(
     ("args", "stdin", "env", "message"),
     [
-        (["find", "Celle", "--json"], None, {}, "cannot write output: No space left on device"),
-        (["list"], None, {}, "cannot write output: No space left on device"),
+        (["find", "Celle", "--json"], None, {}, "cannot write output: no space left on device"),
+        (["list"], None, {}, "cannot write output: no space left on device"),
         # a few lines, still buffered when the command ends
-        (["find", "--batch", "-"], "Celle\n", {}, "cannot write output: No space left on device"),
+        (["find", "--batch", "-"], "Celle\n", {}, "cannot write output: no space left on device"),
         (
             ["find", "Celle"],
             None,
             {"POLCHAN_LANG": "de"},
-            "Ausgabe kann nicht geschrieben werden: No space left on device",
+            "Ausgabe kann nicht geschrieben werden: kein Speicherplatz mehr frei",
         ),
     ],
 )

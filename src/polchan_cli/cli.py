@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from . import __version__
-from .i18n import N_, format_number, gettext, ngettext
+from .i18n import N_, format_number, gettext, ngettext, os_reason
 from .lookup import ExitCode, complete_place, dump_json, find, load_registry_or_report
 from .typer_i18n import LocalizedCommand, LocalizedGroup
 
@@ -195,7 +195,7 @@ def _find_batch(source: str, registry: Registry) -> None:
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
-        _fail(gettext("cannot read {file}: {reason}").format(file=name, reason=exc.strerror))
+        _fail(gettext("cannot read {file}: {reason}").format(file=name, reason=os_reason(exc)))
     queries = _text_lines(data)
     if queries is None:
         _fail(

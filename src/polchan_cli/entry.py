@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
-from .i18n import choose_language, gettext, speaking
+from .i18n import choose_language, gettext, os_reason, speaking
 from .lookup import ExitCode, complete_place, find, say
 
 __all__ = ["fast_answer", "main"]
@@ -138,7 +138,7 @@ def _cannot_write(error: OSError) -> NoReturn:
     """
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())  # the output still buffered goes nowhere at exit
-    message = gettext("cannot write output: {reason}").format(reason=error.strerror or error)
+    message = gettext("cannot write output: {reason}").format(reason=os_reason(error))
     sys.stderr.write(f"polchan: {message}\n")
     raise SystemExit(ExitCode.CANNOT_WRITE)
 

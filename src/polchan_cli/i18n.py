@@ -36,6 +36,7 @@ __all__ = [
     "gettext",
     "language_of",
     "ngettext",
+    "os_reason",
     "speaking",
     "translations",
 ]
@@ -137,3 +138,24 @@ def format_date(iso: str) -> str:
     if len(parts) == 2:
         return f"{parts[1]}/{parts[0]}"
     return iso
+
+
+# What the system says when a file cannot be read or written, for the errors a user
+# meets (a mistyped path, a folder, a full disk); anything else as the system says it.
+_OS_REASONS = {
+    "ENOENT": N_("no such file or directory"),
+    "EISDIR": N_("is a directory"),
+    "ENOTDIR": N_("a part of the path is not a directory"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("permission denied"),
+    "ENOSPC": N_("no space left on device"),
+    "EROFS": N_("read-only file system"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in the current language where it is a common case."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    return gettext(_OS_REASONS[name]) if name in _OS_REASONS else str(error.strerror or error)
