@@ -55,7 +55,10 @@ SEED_URLS = {
     "berlin": "https://www.whatsapp.com/channel/0029Vad7JbMKwqSTgWn3mp20",
 }
 
-URL_MESSAGE = "channel 'celle': url must look like https://whatsapp.com/channel/<id>"
+URL_MESSAGE = (
+    "channel 'celle': url must look like https://whatsapp.com/channel/<id>, "
+    "the id 10 to 40 letters or digits"
+)
 DISTRICT_QUOTES = "must be 5 digits in quotes"
 NOT_A_DATE = "is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
 

@@ -512,7 +512,13 @@ def _validate_entry(
     if "url" in entry:
         url = entry["url"]
         if not is_channel_url(url.value):
-            problem(url.line, N_("url must look like https://whatsapp.com/channel/<id>"))
+            problem(
+                url.line,
+                N_(
+                    "url must look like https://whatsapp.com/channel/<id>, "
+                    "the id 10 to 40 letters or digits"
+                ),
+            )
         fields["url"] = url.value
     if "districts" in entry:
         districts = entry["districts"]
