@@ -49,12 +49,18 @@ def test_every_code_is_sourced_and_names_an_agency_with_a_channel():
         # The place a headline names narrows the office's channels...
         ("POL-LG: Uelzen - Unfall auf der B4", {"uelzen"}),
         ("POL-STD: Buxtehude - Einbruch", {"stade"}),
-        # ...but not to a place outside their area: the code says who reports.
-        ("POL-LG: Celle", LG),
     ],
 )
 def test_a_press_code_gives_its_offices_channels(query, channels):
     assert channel_ids(query) == channels
+
+
+def test_a_place_outside_the_offices_area_comes_after_its_channels_with_its_own():
+    # The code says who reports; Celle has a channel of its own, which the reader
+    # must not take the office's for.
+    res = resolve("POL-LG: Celle - Unfall", load_channels(None))
+    assert {c.id for m in res.matches[:3] for c in m.channels} == LG
+    assert res.matches[3].name == "Celle" and res.matches[3].channels[0].id == "celle"
 
 
 def test_an_unknown_code_suggests_the_known_ones():

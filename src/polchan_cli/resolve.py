@@ -281,8 +281,9 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
     """The channels of the office whose press releases carry the code.
 
     The place a headline names after the code narrows them, where it lies in
-    their area ("POL-LG: Uelzen - Unfall" is Polizei Uelzen of the three). An
-    unknown code leaves the rest to answer, else suggests the known codes.
+    their area ("POL-LG: Uelzen - Unfall" is Polizei Uelzen of the three); a
+    place outside it is shown after them ("POL-LG: Celle"). An unknown code
+    leaves the rest to answer, else suggests the known codes.
     """
     agency = press_codes.agency_of(code)
     if agency is None:
@@ -304,6 +305,12 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
         )
         if inside:
             return Resolution(query=text, matches=inside)
+        # A place outside the office's area ("POL-LG: Celle"): its own channel is
+        # shown after the office's, so that neither is taken for the other.
+        elsewhere = tuple(
+            m for m in narrowed.matches if m.channels and m.match in ("exact", "variant")
+        )
+        return Resolution(query=text, matches=(*channels, *elsewhere))
     return Resolution(query=text, matches=tuple(channels))
 
 
