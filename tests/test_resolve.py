@@ -828,6 +828,22 @@ def test_a_name_only_far_places_have_offers_the_one_said_alike_with_a_channel():
     assert resolve("Bocholt", registry()).suggestions == ()
 
 
+def test_a_name_said_without_its_alt_or_neu_finds_the_places_so_named():
+    # Berliners say "Hohenschönhausen" for Alt- and Neu-Hohenschönhausen.
+    res = resolve("Hohenschönhausen", registry())
+    assert {(m.name, m.district.key) for m in res.matches} == {
+        ("Alt-Hohenschönhausen", "11000"),
+        ("Neu-Hohenschönhausen", "11000"),
+    }
+
+
+def test_a_far_town_of_the_name_offers_the_covered_villages_with_gross_or_klein():
+    # Hehlen (Landkreis Holzminden) has no channel; Groß and Klein Hehlen (Celle) do.
+    res = resolve("Hehlen", registry())
+    assert res.status == "no_channel"
+    assert {"Groß Hehlen", "Klein Hehlen"} <= set(res.suggestions)
+
+
 def test_a_missing_village_two_letters_from_another_is_only_offered():
     # Bruchtorf (Jelmstorf) is not in the data; Uchtorf is two edits away.
     res = resolve("Bruchtorf", registry())

@@ -237,7 +237,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return Resolution(
             query=text,
             matches=ranked(_full_name_first(matches, reading), reading),
-            suggestions=_said_alike(text, registry) if _only_far_villages(matches) else (),
+            suggestions=_offered_beside_far_places(text, matches, registry),
         )
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
@@ -270,6 +270,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
     guess = _fuzzy(text, key, registry)
     if guess.matches:
         return guess
+    if prefixed := _with_a_prefix_word(key, registry):
+        # "Hohenschönhausen": Alt- and Neu-Hohenschönhausen, as Berliners say it.
+        return Resolution(query=text, matches=ranked(prefixed, text))
     return (
         _guessed_in_context(text, named, registry)
         or _loosely_read(text, named, registry, guess.suggestions)
@@ -747,6 +750,39 @@ def _fuzzy(
         matches = unique(m for group in groups for m in group)
         return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
     return Resolution(query=text, suggestions=_close_names(candidates[:5]))
+
+
+# Words that set places of one name apart ("Groß Hehlen", "Alt-Hohenschönhausen"):
+# the name alone is what people say there.
+_PREFIX_WORDS = frozenset(
+    {"alt", "neu", "gross", "klein", "ober", "nieder", "unter", "mittel", "hohen"}
+)
+
+
+def _with_a_prefix_word(key: str, registry: Registry) -> list[Match]:
+    """Places named the key after a word like Groß or Alt ("Groß Hehlen" for
+    "hehlen"), as ``variant`` matches."""
+    longest = max(len(w) for w in _PREFIX_WORDS) + 1
+    return [
+        _place_match(p, "variant", registry)
+        for k in gazetteer.keys_of_lengths(len(key) + 4, len(key) + longest)
+        if k.endswith(" " + key) and k[: -len(key) - 1] in _PREFIX_WORDS
+        for p in gazetteer.places_by_key(k)
+        if p.match == "exact"
+    ]
+
+
+def _offered_beside_far_places(
+    text: str, matches: list[Match], registry: Registry
+) -> tuple[str, ...]:
+    """What to offer beside matches no channel covers: places with a channel
+    said alike (see _said_alike) or named so after Groß, Klein, Alt, Neu …
+    ("Hehlen", a town near Holzminden: Groß Hehlen and Klein Hehlen, Celle)."""
+    if any(m.channels for m in matches):
+        return ()
+    alike = _said_alike(text, registry) if _only_far_villages(matches) else ()
+    prefixed = [m.name for m in _with_a_prefix_word(name_key(text), registry) if m.channels]
+    return tuple(dict.fromkeys([*alike, *prefixed]))[:5]
 
 
 def _only_far_villages(matches: list[Match]) -> bool:
