@@ -24,6 +24,7 @@ __all__ = [
     "data_dir",
     "district",
     "districts",
+    "keys_after",
     "keys_by_length",
     "keys_of_lengths",
     "keys_said",
@@ -235,6 +236,19 @@ def keys_by_length() -> dict[int, tuple[str, ...]]:
     import itertools
 
     return {length: tuple(keys) for length, keys in itertools.groupby(all_keys(), len)}
+
+
+@functools.cache
+def keys_after(first_words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The keys that begin with one of ``first_words``, by the rest of the key
+    (``{"hehlen": ("gross hehlen", "klein hehlen")}``): for a name said without
+    such a word. Built once, on first use."""
+    index: dict[str, list[str]] = {}
+    for key in all_keys():
+        first, _, rest = key.partition(" ")
+        if rest and first in first_words:
+            index.setdefault(rest, []).append(key)
+    return {rest: tuple(keys) for rest, keys in index.items()}
 
 
 @functools.lru_cache(maxsize=256)  # a batch asks for the same few length ranges again and again

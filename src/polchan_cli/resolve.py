@@ -762,11 +762,9 @@ _PREFIX_WORDS = frozenset(
 def _with_a_prefix_word(key: str, registry: Registry) -> list[Match]:
     """Places named the key after a word like Groß or Alt ("Groß Hehlen" for
     "hehlen"), as ``variant`` matches."""
-    longest = max(len(w) for w in _PREFIX_WORDS) + 1
     return [
         _place_match(p, "variant", registry)
-        for k in gazetteer.keys_of_lengths(len(key) + 4, len(key) + longest)
-        if k.endswith(" " + key) and k[: -len(key) - 1] in _PREFIX_WORDS
+        for k in gazetteer.keys_after(_PREFIX_WORDS).get(key, ())
         for p in gazetteer.places_by_key(k)
         if p.match == "exact"
     ]
