@@ -142,3 +142,9 @@ def test_keys_said_alike_are_found_by_their_sound_key():
     assert {"rotenburg", "rothenburg"} <= set(gazetteer.keys_said("rotenburg"))
     # A name with one spelling only has no entry.
     assert gazetteer.keys_said("zele") == ()
+
+
+def test_keys_after_a_first_word_are_indexed_by_the_rest():
+    index = gazetteer.keys_after(frozenset({"gross", "klein"}))
+    assert {"gross hehlen", "klein hehlen"} <= set(index["hehlen"])
+    assert all(k.split(" ", 1)[0] in {"gross", "klein"} for keys in index.values() for k in keys)
