@@ -828,6 +828,13 @@ def test_a_name_only_far_places_have_offers_the_one_said_alike_with_a_channel():
     assert resolve("Bocholt", registry()).suggestions == ()
 
 
+@pytest.mark.parametrize("name", ["Lichtenberg", "Karlshorst"])
+def test_a_city_quarter_comes_before_a_village_of_the_same_name(name):
+    # Berlin's Lichtenberg is a borough of 300,000; the other a village of Woltersdorf.
+    first, second = resolve(name, registry()).matches[:2]
+    assert (first.district.key, second.kind) == ("11000", "locality")
+
+
 def test_a_name_said_without_its_alt_or_neu_finds_the_places_so_named():
     # Berliners say "Hohenschönhausen" for Alt- and Neu-Hohenschönhausen.
     res = resolve("Hohenschönhausen", registry())

@@ -12,7 +12,8 @@ orders them:
   (``Munster`` before ``Münster``); places covered by a channel (``Harburg``: the
   Landkreis before Hamburg's Harburg); the place named as typed (bare ``Celle``:
   the town, not ``Landkreis Celle``); the larger kind (``Dannenberg``: the town
-  Dannenberg (Elbe) before villages named just so); exact names before variants;
+  Dannenberg (Elbe) before villages named just so), and a city's quarter before a
+  village (``Lichtenberg``: Berlin's first); exact names before variants;
   a region's districts by how much of it they hold; channels in the order the text
   names their areas (``PI Lüneburg``: Polizei Lüneburg first of its three);
 - and, unless the text asks for an Ortsteil, without the village a municipality
@@ -138,6 +139,9 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # A town before villages of its bare name: "Buchholz" is Buchholz
                 # in der Nordheide or (Aller) before hamlets named just Buchholz.
                 _KIND_ORDER.get(m.kind, 9),
+                # A city's quarter before a village of the same name: Berlin's
+                # Lichtenberg (a borough) before the one in Lüchow-Dannenberg.
+                m.kind == "locality" and m.district.type != "kreisfreie Stadt",
                 _TIERS[m.match],
                 _first_named_at(m, typed_words) if m.kind == "channel" else 0,
                 m.name,
