@@ -212,10 +212,12 @@ def resolve(query: str, registry: Registry) -> Resolution:
 
     Tried in this order, the first that answers wins: a press release's office
     code; postcodes (and the town beside them); the whole text as a name; the
-    place after a word for the police; a misspelt type word respelled; a place
-    named with where it lies; names the text begins; the whole text misspelt; a
-    part misspelt but lying where the rest says; a part of an address or a name
-    before its qualifier; suggestions.
+    place after a word for the police; a misspelt type word respelled; the place
+    before a closing house number; a place named with where it lies; names the
+    text begins; the whole text misspelt; places of the name after Groß, Alt and
+    the like; a part misspelt but lying where the rest says; a part of an address
+    or a name before its qualifier; suggestions. A name only far places have
+    comes with offers: places a channel covers, said alike or after Groß, Alt.
     """
     text = check_query(query, _is_place)
     if dateline := press_code_in(text):
