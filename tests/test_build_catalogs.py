@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import gettext
-import importlib.util
 import io
-import sys
 from pathlib import Path
 
 import pytest
 
+from _tools import load_tool
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location(
-        "build_catalogs", ROOT / "tools" / "build_catalogs.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-build_catalogs = _load_tool()
+build_catalogs = load_tool("build_catalogs")
 GERMAN_PO = ROOT / "src" / "polchan_cli" / "locale" / "de" / "LC_MESSAGES" / "polchan.po"
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import filecmp
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from _tools import load_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -22,17 +22,7 @@ OUTPUTS = (
 )
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location(
-        "build_gazetteer", ROOT / "tools" / "build_gazetteer.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_gazetteer"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build_gazetteer = _load_tool()
+build_gazetteer = load_tool("build_gazetteer")
 
 
 def _rows(path: Path) -> list[list[str]]:

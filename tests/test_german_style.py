@@ -6,26 +6,16 @@ is for is said where it is checked.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
+
+from _tools import load_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 GERMAN_PO = ROOT / "src" / "polchan_cli" / "locale" / "de" / "LC_MESSAGES" / "polchan.po"
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location(
-        "build_catalogs", ROOT / "tools" / "build_catalogs.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-ENTRIES = [e for e in _load_tool().read_po(GERMAN_PO) if e.msgid]
+ENTRIES = [e for e in load_tool("build_catalogs").read_po(GERMAN_PO) if e.msgid]
 
 
 def _german(msgid_has=None):
