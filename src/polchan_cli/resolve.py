@@ -780,19 +780,16 @@ def _offered_beside_far_places(
     ("Hehlen", a town near Holzminden: Groß Hehlen and Klein Hehlen, Celle)."""
     if any(m.channels for m in matches):
         return ()
-    alike = _said_alike(text, registry) if _only_far_villages(matches) else ()
+    alike = () if _a_town_of_the_name(matches) else _said_alike(text, registry)
     prefixed = [m.name for m in _with_a_prefix_word(name_key(text), registry) if m.channels]
     return tuple(dict.fromkeys([*alike, *prefixed]))[:5]
 
 
-def _only_far_villages(matches: list[Match]) -> bool:
-    """No channel covers the matches, and none is a town or district of the name:
-    "Rothenburg" (a village near Halle; the towns add a qualifier) may be a
-    misspelt Rotenburg; "Bocholt", a town of its own, is meant as typed."""
-    return not any(
-        m.channels or (m.match == "exact" and m.kind in ("municipality", "district"))
-        for m in matches
-    )
+def _a_town_of_the_name(matches: list[Match]) -> bool:
+    """Whether a town or district has the name as typed: "Bocholt", a town of its
+    own, is meant so; "Rothenburg" (a village near Halle; the towns add a
+    qualifier) may be a misspelt Rotenburg."""
+    return any(m.match == "exact" and m.kind in ("municipality", "district") for m in matches)
 
 
 def _said_alike(text: str, registry: Registry) -> tuple[str, ...]:
