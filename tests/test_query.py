@@ -8,6 +8,7 @@ from polchan_cli.query import (
     QueryError,
     after_police_word,
     check_query,
+    numbered_in_roman,
     postcodes_in,
     press_code_in,
     readings,
@@ -194,3 +195,20 @@ def test_a_long_query_says_its_length_as_numbers_are_written_in_the_language():
         assert "12.000 Zeichen" in raised.value.localized()
     with speaking("en"):
         assert "12,000 characters" in raised.value.localized()
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("Hanstedt 2", "Hanstedt II"),
+        ("Oldendorf 1", "Oldendorf I"),
+        ("Wakendorf  2", "Wakendorf II"),
+        # no small number, or one that is no house number after a name
+        ("Hanstedt 12", None),
+        ("Hanstedt", None),
+        ("Munster, Ringstraße 1", None),
+        ("21423", None),
+    ],
+)
+def test_a_small_closing_number_is_also_read_as_a_roman_numeral(text, numbered):
+    assert numbered_in_roman(text) == numbered

@@ -414,6 +414,43 @@ def test_the_words_before_a_house_number_are_read_whole_first():
     assert [(m.name, m.district.key, m.match) for m in res.matches] == [("Hagen", "03359", "exact")]
 
 
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
+# Every place named with a Roman numeral (Hanstedt II, Oldendorf I): many addresses
+# write the numeral as a digit.
+NUMBERED_PLACES = sorted(
+    {
+        (line.split("\t")[2], line.split("\t")[5])
+        for line in gazetteer._lines("places.tsv")
+        if line.split("\t")[2].rsplit(None, 1)[-1] in _ROMAN
+    }
+)
+
+
+@pytest.mark.parametrize(("name", "district"), NUMBERED_PLACES, ids=[n for n, _ in NUMBERED_PLACES])
+def test_a_roman_numeral_written_as_a_digit_finds_its_place_first(name, district):
+    base, numeral = name.rsplit(None, 1)
+    first = resolve(f"{base} {_ROMAN[numeral]}", registry()).matches[0]
+    assert (first.name, first.district.key) == (name, district)
+
+
+def test_a_digit_that_is_a_house_number_still_finds_the_town():
+    # "Hanstedt 2" may be a house in Hanstedt (Nordheide): listed after Hanstedt II.
+    res = resolve("Hanstedt 2", registry())
+    names = [(m.name, m.district.key) for m in res.matches]
+    assert names[0] == ("Hanstedt II", "03360")
+    assert ("Hanstedt", "03353") in names
+    # The other numeral's village is not the one meant.
+    assert resolve("Holthusen 1", registry()).matches[0].name == "Holthusen I"
+    assert "Holthusen II" not in {m.name for m in resolve("Holthusen 1", registry()).matches}
+
+
+def test_a_misspelt_name_before_a_house_number_is_no_error():
+    # "Hanstadt" is one letter from "Hansestadt": that respelling alone names no
+    # place, which must not end the search with an error.
+    res = resolve("Hanstadt 2", registry())
+    assert res.matches and res.matches[0].name == "Hanstedt"
+
+
 def test_a_place_named_by_unknown_words_is_offered_not_taken():
     # "Zwiebelmarkt Celle" may mean Celle; it may also be a place the data lacks.
     res = resolve("Zwiebelmarkt Celle", registry())

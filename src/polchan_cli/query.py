@@ -11,6 +11,8 @@ bundled data:
 - :func:`after_police_word`: the place in ``Polizei Buxtehude`` or ``Celle Polizei``;
 - :func:`with_agency_spelled_out`: ``pi celle`` as ``polizeiinspektion celle``;
 - :func:`type_word_respelled`: ``Landkries Celle`` as ``Landkreis Celle``;
+- :func:`without_house_number`, :func:`numbered_in_roman`: ``Celle 5`` as Celle
+  at a house number, ``Hanstedt 2`` as the village Hanstedt II;
 - :func:`readings`: a place and where it lies (``Hagen, Stade``, ``Stade-Hagen``,
   ``Munster (Örtze)``), each cut :mod:`polchan_cli.resolve` may try.
 """
@@ -30,6 +32,7 @@ __all__ = [
     "Reading",
     "after_police_word",
     "check_query",
+    "numbered_in_roman",
     "postcodes_in",
     "readings",
     "type_word_respelled",
@@ -102,6 +105,7 @@ _CENTRE_WORDS = frozenset(
     }
 )
 # Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
+_ROMAN_NUMERALS = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
 _POSTCODE = re.compile(r"\d{5}")
 _NUMBER = re.compile(r"\d+")
@@ -330,6 +334,18 @@ def without_house_number(text: str) -> str | None:
         return None
     address = _TOWN_THEN_HOUSE_NUMBER.fullmatch(text)
     return address["rest"].strip() if address else None
+
+
+def numbered_in_roman(text: str) -> str | None:
+    """The text with the small number that ends it in Roman numerals ("Hanstedt 2"
+    -> "Hanstedt II"), as villages of one name are told apart in Landkreis Uelzen
+    (Hanstedt I and II, Oldendorf I and II), else None. Only where the number
+    could be a house number: a name before it, no commas."""
+    if not without_house_number(text):
+        return None
+    name, number = text.rstrip().rsplit(None, 1)
+    numeral = _ROMAN_NUMERALS.get(number)
+    return f"{name} {numeral}" if numeral else None
 
 
 def _without_centre_word(text: str) -> list[str] | None:

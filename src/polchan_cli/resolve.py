@@ -45,6 +45,7 @@ from .query import (
     Reading,
     after_police_word,
     check_query,
+    numbered_in_roman,
     postcodes_in,
     press_code_in,
     readings,
@@ -245,20 +246,25 @@ def resolve(query: str, registry: Registry) -> Resolution:
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
         return replace(resolve(place, registry), query=text)
     if (respelled := type_word_respelled(text, _is_place)) and (
-        answer := resolve(respelled, registry)
+        answer := _resolved_quietly(respelled, registry)
     ).matches:
         # "Landkries Celle": the type word only says which kind comes first. A
         # respelling that finds nothing was no type word ("Hanstadt I").
         return replace(answer, query=text)
 
+    in_roman = _numbered_in_roman(text, registry)
     if (rest := without_house_number(text)) and (
         _named_as_typed(answer := resolve(rest, registry))
-        or (" " not in rest and answer.fuzzy_for is not None)
+        or (not in_roman and " " not in rest and answer.fuzzy_for is not None)
     ):
         # "Stade Hagen 3", "Celle 5": the place before the house number, read whole.
         # Of several words only a name as typed: "Am Markt" guessed as Marktl is no
         # answer; one word misspelt is a guess as it would be alone ("Westercele 7").
-        return replace(answer, query=text)
+        # "Hanstedt 2" is more likely Hanstedt II than a house in Hanstedt: first.
+        rest_of = tuple(m for m in answer.matches if m not in in_roman)
+        return replace(answer, query=text, matches=(*in_roman, *rest_of))
+    if in_roman:
+        return Resolution(query=text, matches=tuple(in_roman))
     cuts = readings(text)
     key = name_key(text)
     named = [
@@ -300,10 +306,7 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
         return Resolution(query=text, suggestions=tuple(closest))
     channels = _channel_matches(name_key(agency), registry, by_name=True)
     ids = {c.id for m in channels for c in m.channels}
-    try:
-        narrowed = resolve(rest, registry) if name_key(rest) else None
-    except QueryError:
-        narrowed = None
+    narrowed = _resolved_quietly(rest, registry) if name_key(rest) else None
     if narrowed and narrowed.fuzzy_for is None:
         inside = tuple(
             m for m in narrowed.matches if m.channels and {c.id for c in m.channels} <= ids
@@ -319,9 +322,30 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
     return Resolution(query=text, matches=tuple(channels))
 
 
+def _resolved_quietly(text: str, registry: Registry) -> Resolution:
+    """What resolve() answers for a reading of the query, with no answer where the
+    reading is no query: "Hanstadt 2" respelled as "Hansestadt 2" is no "Hansestadt
+    alone" error, only a wrong guess."""
+    try:
+        return resolve(text, registry)
+    except QueryError:
+        return Resolution(query=text)
+
+
 def _named_as_typed(res: Resolution) -> bool:
     """Whether the answer names places as typed, not begun or misspelt names."""
     return res.fuzzy_for is None and any(m.match in ("exact", "variant") for m in res.matches)
+
+
+def _numbered_in_roman(text: str, registry: Registry) -> list[Match]:
+    """Places named as the text with its closing number in Roman numerals:
+    Hanstedt II for "Hanstedt 2". Only those whose name ends in the numeral, as
+    "I" alone is a filler word in keys ("Hanstedt I" keys as Hanstedt)."""
+    numbered = numbered_in_roman(text)
+    if numbered is None:
+        return []
+    numeral = numbered.rsplit(None, 1)[1]
+    return [m for m in _named(numbered, registry) if m.name.rsplit(None, 1)[-1] == numeral]
 
 
 def _with_place_beside_postcodes(
