@@ -444,6 +444,19 @@ def test_a_digit_that_is_a_house_number_still_finds_the_town():
     assert "Holthusen II" not in {m.name for m in resolve("Holthusen 1", registry()).matches}
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        # before the fix, the closest spelling of "Hanstedt 1" was Hanstedt II
+        ("Hanstedt 1, Uelzen", "Hanstedt I"),
+        ("Niendorf 1, Römstedt", "Niendorf I"),
+        ("Uelzen, Oldendorf 2", "Oldendorf II"),
+    ],
+)
+def test_a_numbered_village_with_where_it_lies_is_that_one(query, name):
+    assert [m.name for m in resolve(query, registry()).matches] == [name]
+
+
 def test_a_misspelt_name_before_a_house_number_is_no_error():
     # "Hanstadt" is one letter from "Hansestadt": that respelling alone names no
     # place, which must not end the search with an error.

@@ -268,7 +268,12 @@ def resolve(query: str, registry: Registry) -> Resolution:
     cuts = readings(text)
     key = name_key(text)
     named = [
-        (reading, [] if _only_says_where(reading.head) else _named(reading.head, registry))
+        (
+            reading,
+            []
+            if _only_says_where(reading.head)
+            else _named(reading.head, registry) or _numbered_in_roman(reading.head, registry),
+        )
         for reading in cuts
     ]
     found = _named_in_context(text, named) or _prefixed(text, key, registry)
