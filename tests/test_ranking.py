@@ -50,6 +50,13 @@ def test_a_town_comes_before_villages_of_its_bare_name():
     assert names(ranked([village, town], "Dannenberg"))[0] == ("Dannenberg (Elbe)", "municipality")
 
 
+def test_a_municipality_of_its_own_comes_before_one_of_a_samtgemeinde():
+    # Sorted by name, Buchholz (Aller) came first; the town in the Nordheide is meant.
+    small = place("municipality", "Buchholz (Aller)", samtgemeinde="Schwarmstedt")
+    town = place("municipality", "Buchholz in der Nordheide", district=HARBURG)
+    assert [m.name for m in ranked([small, town], "Buchholz")] == [town.name, small.name]
+
+
 def test_the_kind_a_type_word_names_comes_first():
     town, district = place("municipality", "Stade"), place("district", "Landkreis Stade")
     assert names(ranked([town, district], "Landkreis Stade"))[0][1] == "district"

@@ -186,6 +186,11 @@ def test_ambiguous_names_list_every_candidate(query, expected):
     assert covered == sorted(covered, reverse=True)
 
 
+def test_a_town_comes_before_a_namesake_of_a_samtgemeinde():
+    names = [m.name for m in resolve("Buchholz", registry()).matches]
+    assert names[:2] == ["Buchholz in der Nordheide", "Buchholz (Aller)"]
+
+
 def test_a_name_said_without_its_qualifier_is_as_good_as_exact():
     # People in Lower Saxony say "Winsen" for Winsen (Luhe) and Winsen (Aller); the
     # Winsen in Kreis Segeberg, named exactly so but without a channel, comes after.

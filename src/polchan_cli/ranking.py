@@ -1,7 +1,7 @@
 """Order the places that answer a query, best first, each once.
 
 Accepts :class:`~polchan_cli.resolve.Match` objects (duck-typed: kind, name,
-match, district, municipality, members, channels) and the text they answer.
+match, district, municipality, samtgemeinde, members, channels) and the text they answer.
 :func:`unique` keeps each place once, at its best tier; :func:`ranked` also
 orders them:
 
@@ -12,10 +12,12 @@ orders them:
   (``Munster`` before ``Münster``); places covered by a channel (``Harburg``: the
   Landkreis before Hamburg's Harburg); the place named as typed (bare ``Celle``:
   the town, not ``Landkreis Celle``); the larger kind (``Dannenberg``: the town
-  Dannenberg (Elbe) before villages named just so), and a city's quarter before a
-  village (``Lichtenberg``: Berlin's first); exact names before variants;
-  a region's districts by how much of it they hold; channels in the order the text
-  names their areas (``PI Lüneburg``: Polizei Lüneburg first of its three);
+  Dannenberg (Elbe) before villages named just so), a municipality on its own
+  before one of a Samtgemeinde (``Buchholz``: Buchholz in der Nordheide before
+  Buchholz (Aller)), and a city's quarter before a village (``Lichtenberg``:
+  Berlin's first); exact names before variants; a region's districts by how
+  much of it they hold; channels in the order the text names their areas
+  (``PI Lüneburg``: Polizei Lüneburg first of its three);
 - and, unless the text asks for an Ortsteil, without the village a municipality
   beside it is named after (the Ortsteil Gartow beside the municipality Gartow);
   nor with a former name found without its qualifier beside the municipality it
@@ -139,6 +141,10 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # A town before villages of its bare name: "Buchholz" is Buchholz
                 # in der Nordheide or (Aller) before hamlets named just Buchholz.
                 _KIND_ORDER.get(m.kind, 9),
+                # A municipality on its own before one of a Samtgemeinde, which
+                # joins small ones: "Buchholz" is first the town Buchholz in der
+                # Nordheide, then Buchholz (Aller) of Samtgemeinde Schwarmstedt.
+                m.kind == "municipality" and m.samtgemeinde is not None,
                 # A city's quarter before a village of the same name: Berlin's
                 # Lichtenberg (a borough) before the one in Lüchow-Dannenberg.
                 m.kind == "locality" and m.district.type != "kreisfreie Stadt",
