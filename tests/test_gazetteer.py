@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from polchan_cli import gazetteer
 from polchan_cli.store import load_channels
 
+ROOT = Path(__file__).resolve().parents[1]
 PD_LUENEBURG = ("03351", "03353", "03354", "03355", "03357", "03358", "03359", "03360")
 # An independent check, not the build's rule: words no place name carries.
 ORGANISATION_WORDS = re.compile(
@@ -148,3 +150,13 @@ def test_keys_after_a_first_word_are_indexed_by_the_rest():
     index = gazetteer.keys_after(frozenset({"gross", "klein"}))
     assert {"gross hehlen", "klein hehlen"} <= set(index["hehlen"])
     assert all(k.split(" ", 1)[0] in {"gross", "klein"} for keys in index.values() for k in keys)
+
+
+def test_every_file_bundled_into_the_wheel_counts_in_the_data_version():
+    # A change to any bundled file (a press code, a sound key) must change the
+    # version `polchan sources` and `--version` report.
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is in Python 3.11 and later")
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    include = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    bundled = {Path(target).name for target in include.values()}
+    assert bundled == set(gazetteer.BUNDLED_FILES)

@@ -307,3 +307,49 @@ def test_a_problem_in_the_file_of_polchan_registry_points_to_plain_validate(home
         assert result.returncode == 2
         assert result.stderr.endswith("(and 5 more problems; run polchan validate to see all)\n")
     assert polchan("validate", env=env).stderr.count("missing field") == 6
+
+
+# --- input and files polchan cannot read -------------------------------------------
+
+
+def test_a_source_address_with_brackets_is_shown_not_broken(home, tmp_path):
+    # `validate` accepts it; `sources` used to end in an internal error (exit 70).
+    valid = Path(__file__).parent / "registry_corpus" / "valid.yaml"
+    mine = tmp_path / "mine.yaml"
+    url = "https://example.org/a[1]/b"
+    mine.write_text(
+        valid.read_text(encoding="utf-8").replace(
+            "https://www.presseportal.de/blaulicht/pm/56836/5919540", url
+        ),
+        encoding="utf-8",
+    )
+    assert polchan("validate", str(mine), env=home).returncode == 0
+    result = polchan("sources", "--registry", str(mine), env=home)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert url in result.stdout
+
+
+def test_paths_says_why_it_cannot_tell_what_is_at_a_path(home):
+    too_long = "/tmp/" + "a" * 300
+    result = polchan("paths", env={**home, "POLCHAN_REGISTRY": too_long})
+    assert (result.returncode, result.stderr) == (0, "")
+    assert f"{too_long}  (File name too long; from" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [(["find", "--batch", "-"], 2), (["open", "PD Lüneburg", "--print"], 3)],
+    ids=["batch", "open"],
+)
+def test_a_closed_standard_input_is_no_internal_error(home, command, code):
+    result = subprocess.run(
+        [_exe(), *command],
+        stdin=None,
+        capture_output=True,
+        text=True,
+        env=home,
+        timeout=60,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert result.returncode == code
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr

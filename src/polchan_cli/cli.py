@@ -8,16 +8,22 @@ imported at all.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from . import __version__
 from .i18n import N_, format_number, gettext, ngettext, os_reason
-from .lookup import ExitCode, complete_place, dump_json, find, load_registry_or_report
+from .lookup import (
+    ExitCode,
+    complete_place,
+    dump_json,
+    find,
+    load_registry_or_report,
+    stdin_is_terminal,
+)
 from .typer_i18n import LocalizedCommand, LocalizedGroup
 
 if TYPE_CHECKING:
@@ -188,15 +194,14 @@ def find_command(
 
 
 def _find_batch(source: str, registry: Registry) -> None:
-    from . import gazetteer
-    from .resolve import QueryError, resolve
+    from .lookup import batch_answers, read_stdin, text_lines
 
     name = gettext("standard input") if source == "-" else source
     try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        data = read_stdin() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
         _fail(gettext("cannot read {file}: {reason}").format(file=name, reason=os_reason(exc)))
-    queries = _text_lines(data)
+    queries = text_lines(data)
     if queries is None:
         _fail(
             gettext("cannot read {file}: {reason}").format(
@@ -206,72 +211,28 @@ def _find_batch(source: str, registry: Registry) -> None:
                 ),
             )
         )
-    if len(queries) > 20:
-        gazetteer.preload()
-    progress = None
+    answers = batch_answers(queries, registry)
     if len(queries) > 2000 and sys.stderr.isatty():
-        from rich.progress import Progress
+        from rich.progress import track
 
-        progress = Progress(console=None, transient=True)
-    write = sys.stdout.write
+        from .render import make_console
+
+        # On stderr, where it neither mixes into the JSON lines nor is lost with them.
+        answers = track(
+            answers,
+            total=len(queries),
+            description=gettext("Resolving"),
+            transient=True,
+            console=make_console(stderr=True),
+        )
     out: list[str] = []
-
-    def run(advance: Any = None) -> None:
-        for i, q in enumerate(queries):
-            try:
-                data = resolve(q, registry).to_dict()
-            except QueryError as exc:
-                data = {
-                    "query": q,
-                    "status": "invalid",
-                    "error": str(exc),
-                    "matches": [],
-                    "suggestions": [],
-                    "unknown_postcodes": [],
-                }
-            out.append(dump_json(data))
-            if len(out) >= 500:
-                write("\n".join(out) + "\n")
-                out.clear()
-            if advance is not None and i % 100 == 0:
-                advance(i)
-        if out:
-            write("\n".join(out) + "\n")
-
-    if progress is None:
-        run()
-    else:
-        with progress:
-            task = progress.add_task(gettext("Resolving"), total=len(queries))
-            run(lambda i: progress.update(task, completed=i))
-
-
-def _text_lines(data: bytes) -> list[str] | None:
-    """The lines of a file as a spreadsheet saves it, or None if it is no text.
-
-    UTF-16 with its BOM is Excel's "Unicode Text"; otherwise UTF-8 (with or without
-    BOM) or, failing that, Windows-1252, the encoding of German Excel's plain CSV.
-    Every line is kept, blank ones too, so that output line n answers input line n;
-    only the newline that ends the last line starts no line of its own.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-    if "\x00" in text:
-        # No spreadsheet text holds NUL: an .xlsx, another binary file, or UTF-16
-        # saved without its BOM. Answering each fragment would be garbage rows.
-        return None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    return lines
+    for line in answers:
+        out.append(line)
+        if len(out) >= 500:
+            sys.stdout.write("\n".join(out) + "\n")
+            out.clear()
+    if out:
+        sys.stdout.write("\n".join(out) + "\n")
 
 
 @app.command("list", cls=LocalizedCommand)
@@ -362,7 +323,7 @@ def open_command(
         )
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
-            typer.echo(f"{i}. {c.name}  {c.url}", err=not sys.stdin.isatty())
+            typer.echo(f"{i}. {c.name}  {c.url}", err=not stdin_is_terminal())
         if _can_ask():
             channels = (channels[_ask_number(len(channels)) - 1],)
         else:
@@ -390,7 +351,7 @@ def open_command(
 
 def _can_ask() -> bool:
     """Whether someone is at a terminal to answer a question (stdin and stdout)."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    return stdin_is_terminal() and sys.stdout.isatty()
 
 
 def _ask_number(n: int) -> int:
@@ -503,7 +464,13 @@ def paths_command(registry_path: RegistryOption = None, lang: LangOption = None)
 
     Example: polchan paths
     """
-    from .store import bundled_registry_path, user_cache_dir, user_config_dir, user_registry_path
+    from .store import (
+        bundled_registry_path,
+        path_state,
+        user_cache_dir,
+        user_config_dir,
+        user_registry_path,
+    )
 
     user, origin = user_registry_path(registry_path)
     try:
@@ -511,32 +478,22 @@ def paths_command(registry_path: RegistryOption = None, lang: LangOption = None)
     except Exception:
         default_user = None
     shown = user or default_user
-
-    def state(p: Path | None) -> str:
-        return gettext("exists") if p is not None and p.exists() else gettext("does not exist")
-
-    def registry_state(p: Path | None) -> str:
-        # What a command reading the registry finds there, in the words of its error.
-        if p is not None and p.is_dir():
-            return gettext("is a directory, not a registry file")
-        if p is not None and p.is_symlink() and not p.exists():
-            target = os.readlink(p)
-            return gettext("is a link to {target}, which does not exist").format(target=target)
-        return state(p)
-
     rows = [
         (
             gettext("user registry"),
             gettext("{path}  ({state}; from {origin})").format(
-                path=shown, state=registry_state(shown), origin=gettext(REGISTRY_ORIGINS[origin])
+                path=shown,
+                state=path_state(shown, registry=True),
+                origin=gettext(REGISTRY_ORIGINS[origin]),
             ),
         )
     ]
     try:
         cache = user_cache_dir()
-        rows.append((gettext("cache directory"), f"{cache}  ({state(cache)})"))
     except Exception:
         rows.append((gettext("cache directory"), gettext("none (no home directory)")))
+    else:
+        rows.append((gettext("cache directory"), f"{cache}  ({path_state(cache)})"))
     rows.append((gettext("bundled registry"), str(bundled_registry_path())))
     width = max(len(label) for label, _ in rows) + 2
     for label, value in rows:

@@ -274,11 +274,23 @@ def postcode_areas(postcode: str) -> list[PostcodeArea]:
     return areas
 
 
+# Every data file bundled into the wheel (pyproject.toml's force-include).
+BUNDLED_FILES = (
+    "channels.yaml",
+    "districts.tsv",
+    "keys.tsv",
+    "places.tsv",
+    "postcodes.tsv",
+    "press_codes.csv",
+    "sounds.tsv",
+)
+
+
 def data_version() -> str:
-    """A short fingerprint of the bundled data files."""
+    """A short fingerprint of the bundled data files: it changes with any of them."""
     import hashlib
 
     digest = hashlib.sha256()
-    for name in ("districts.tsv", "places.tsv", "postcodes.tsv", "channels.yaml"):
+    for name in BUNDLED_FILES:
         digest.update((data_dir() / name).read_bytes())
     return digest.hexdigest()[:12]

@@ -17,17 +17,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .registry import Registry
     from .resolve import Resolution
 
 __all__ = [
     "ExitCode",
+    "batch_answers",
     "complete_place",
     "dump_json",
     "exit_code_for",
     "find",
     "load_registry_or_report",
+    "read_stdin",
     "say",
+    "stdin_is_terminal",
+    "text_lines",
 ]
 
 
@@ -125,6 +131,70 @@ def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:
 
         print_resolution(make_console(), res)
     return exit_code_for(res)
+
+
+def batch_answers(queries: list[str], registry: Registry) -> Iterator[str]:
+    """``find --batch``: one line of JSON per query, as ``find --json`` prints it.
+
+    A line that is no query (blank, "1234") answers with status ``invalid`` and the
+    error, so that output line n still answers input line n.
+    """
+    from . import gazetteer
+    from .resolve import QueryError, Resolution, resolve
+
+    if len(queries) > 20:
+        gazetteer.preload()  # a few ms that a single query would not win back
+    for query in queries:
+        try:
+            data = resolve(query, registry).to_dict()
+        except QueryError as exc:
+            empty = Resolution(query=query).to_dict()
+            data = {"query": query, "status": "invalid", "error": str(exc)}
+            data.update((k, v) for k, v in empty.items() if k not in data)
+        yield dump_json(data)
+
+
+def text_lines(data: bytes) -> list[str] | None:
+    """The lines of a file as a spreadsheet saves it, or None if it is no text.
+
+    UTF-16 with its BOM is Excel's "Unicode Text"; otherwise UTF-8 (with or without
+    BOM) or, failing that, Windows-1252, the encoding of German Excel's plain CSV.
+    Every line is kept, blank ones too, so that output line n answers input line n;
+    only the newline that ends the last line starts no line of its own.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        # No spreadsheet text holds NUL: an .xlsx, another binary file, or UTF-16
+        # saved without its BOM. Answering each fragment would be garbage rows.
+        return None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def stdin_is_terminal() -> bool:
+    """Whether standard input is a terminal; False too when polchan was started
+    with it closed (``<&-``), where ``sys.stdin`` is None."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def read_stdin() -> bytes:
+    """All of standard input, or OSError where it was closed (``<&-``)."""
+    if sys.stdin is None:
+        import errno
+
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    return sys.stdin.buffer.read()
 
 
 def complete_place(incomplete: str) -> list[str]:

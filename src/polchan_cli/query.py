@@ -104,8 +104,9 @@ _CENTRE_WORDS = frozenset(
         "ortszentrum",
     }
 )
-# Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
+# Villages of one name told apart by number (Hanstedt I and II) as addresses write it.
 _ROMAN_NUMERALS = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
+# Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
 _POSTCODE = re.compile(r"\d{5}")
 _NUMBER = re.compile(r"\d+")

@@ -78,8 +78,16 @@ def make_console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def _linkable(url: str) -> bool:
+    """Whether the terminal may be given url as a link: an https address that Rich's
+    markup can carry. Its ``[link=…]`` tag ends at the first "]", which no escape
+    prevents, and a table cell's template is filled by str.format, so an address
+    with brackets or braces is shown but not linked."""
+    return url.startswith("https://") and not any(c in url for c in "[]{}")
+
+
 def _link(url: str) -> str:
-    return f"[link={url}]{safe(url)}[/link]" if url.startswith("https://") else safe(url)
+    return f"[link={url}]{safe(url)}[/link]" if _linkable(url) else safe(url)
 
 
 def _quoted(text: str) -> str:
@@ -232,8 +240,8 @@ def _cells(m) -> list[_Cell]:  # noqa: ANN001 - a resolve.Match
         where.append((m.state, "[dim]{}[/dim]"))
     channels: _Cell = []
     for c in m.channels:
-        # The link target is markup too: made inert like the text it wraps.
-        channels.append((c.name, f"[bold][link={safe(c.url)}]{{}}[/link][/bold]"))
+        link = f"[link={c.url}]{{}}[/link]" if _linkable(c.url) else "{}"
+        channels.append((c.name, f"[bold]{link}[/bold]"))
         channels.append((c.agency, "[dim]{}[/dim]"))
     return [
         [(m.name, "{}")],
@@ -389,7 +397,7 @@ def print_sources(console: Console, info: dict) -> None:
 
     console.print(
         gettext("polchan {version}, data version {data_version}").format(
-            version=safe(info["version"]), data_version=safe(format_date(info["data_version"]))
+            version=safe(info["version"]), data_version=safe(info["data_version"])
         )
     )
     rows = [

@@ -20,6 +20,7 @@ __all__ = [
     "bundled_registry_path",
     "district_states",
     "load_channels",
+    "path_state",
     "user_cache_dir",
     "user_registry_path",
 ]
@@ -62,6 +63,35 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
     # user's registry: reading it reports the mistake, where skipping it would
     # silently answer from the bundled data the user meant to override.
     return (default if os.path.lexists(default) else None), "config"
+
+
+def path_state(path: Path | None, *, registry: bool = False) -> str:
+    """What is at ``path``, in the user's language: "exists" or "does not exist".
+
+    For the user's registry (``registry=True``) also what a command reading it
+    would object to: a directory, or a link to nothing. Where the system cannot
+    tell (a name too long, a folder it may not search), why not.
+    """
+    from .i18n import gettext, os_reason
+
+    if path is None:
+        return gettext("does not exist")
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return gettext("does not exist")
+    except OSError as exc:
+        return os_reason(exc)
+    try:
+        if registry and path.is_dir():
+            return gettext("is a directory, not a registry file")
+        if registry and not path.exists():
+            return gettext("is a link to {target}, which does not exist").format(
+                target=os.readlink(path)
+            )
+        return gettext("exists")
+    except OSError as exc:
+        return os_reason(exc)
 
 
 def district_states() -> dict[str, str]:

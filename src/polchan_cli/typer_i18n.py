@@ -171,8 +171,12 @@ class LocalizedGroup(TyperGroup):
             try:
                 result = super().main(args, prog_name, standalone_mode=False, **extra)
             except typer.Abort:
+                # Click's word for Ctrl-C or Ctrl-D at a prompt: exit 1 would say
+                # "nothing matched".
+                from .lookup import ExitCode
+
                 typer.echo(gettext("polchan: aborted"), err=True)
-                sys.exit(1)
+                sys.exit(ExitCode.INTERRUPTED)
             except Exception as exc:
                 if isinstance(exc, _no_args_error()):
                     # Bare `polchan`, as a newcomer types it first: the help is what
