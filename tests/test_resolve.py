@@ -1093,6 +1093,20 @@ def test_researched_locality_resolves_to_its_district_channel(name, municipality
     assert covering <= {c.id for c in hits[0].channels}
 
 
+ADDRESSED = [(n, m, d) for n, m, d in CURATED if name_key(n) != name_key(m)]
+
+
+@pytest.mark.parametrize(
+    ("name", "municipality", "district"), ADDRESSED, ids=[f"{n}-{d}" for n, _, d in ADDRESSED]
+)
+def test_a_street_address_naming_town_and_ortsteil_finds_the_ortsteil(name, municipality, district):
+    # As addresses write it: "Hauptstraße 5, Berlin-Kreuzberg", "Dorfstraße 3,
+    # Delbrück-Boke". Before, every such address found nothing.
+    for query in (f"Hauptstraße 5, {municipality}-{name}", f"{municipality} OT {name}, Am Markt 1"):
+        first = resolve(query, registry()).matches[0]
+        assert (name_key(first.name), first.district.key) == (name_key(name), district), query
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.text(

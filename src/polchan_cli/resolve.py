@@ -523,6 +523,17 @@ def _loosely_read(
         if reading.how == "qualifier":
             found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
         return Resolution(query=text, matches=ranked(found, reading.head))
+    # A part that is no name but reads as one on its own, as an address writes the
+    # place: "Hauptstraße 5, Berlin-Kreuzberg", "Dorfstraße 3, Delbrück-Boke".
+    fields = [
+        answer
+        for reading, _ in loose
+        if reading.how == "fields"
+        and _named_as_typed(answer := _resolved_quietly(reading.head, registry))
+    ]
+    if fields:
+        answer = next((a for a in fields if a.status == "found"), fields[0])
+        return replace(answer, query=text)
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
     for reading, _ in loose:
