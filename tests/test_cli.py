@@ -347,6 +347,13 @@ def test_sources_give_each_announcement_once_with_its_link_whole():
     assert "Polizei Celle" in shared and "Polizei Stade" in shared
 
 
+def test_open_never_opens_a_further_guess_for_a_place_no_channel_covers(launched):
+    # "Müchen" reads as München; Buchen's channel (Siegen-Wittgenstein) is not München's.
+    result = run("open", "Müchen", "--print")
+    assert (result.exit_code, result.stdout, launched) == (ExitCode.NO_CHANNEL, "", [])
+    assert "did you mean Buchen" in " ".join(result.stderr.split())
+
+
 @pytest.fixture
 def launched(monkeypatch):
     calls: list[str] = []

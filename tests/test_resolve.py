@@ -230,6 +230,23 @@ def test_typos_give_a_fuzzy_result_marked_as_such(query, meant, channel):
 
 
 @pytest.mark.parametrize(
+    ("query", "read_as", "offered"),
+    [
+        # München has no channel; Buchen (Siegen-Wittgenstein), a further guess, has.
+        ("Müchen", "München", "Buchen"),
+        # Uelsen (Grafschaft Bentheim) and Uelzen are both one letter off.
+        ("Uelen", "Uelsen", "Uelzen"),
+    ],
+)
+def test_a_guess_no_channel_covers_is_no_channel_even_beside_one_that_has(query, read_as, offered):
+    res = resolve(query, registry())
+    assert (res.fuzzy_for, res.status, res.unique_channels()) == (read_as, "no_channel", ())
+    # The further guess is listed with its channel, and asked about by name.
+    assert any(m.name == offered and m.channels for m in res.matches)
+    assert offered in res.suggestions
+
+
+@pytest.mark.parametrize(
     "query",
     [
         "Bahnhofstraße 5, 29221 Celle",

@@ -152,9 +152,20 @@ class Resolution:
 
     @property
     def status(self) -> str:
-        if any(m.channels for m in self.matches):
+        """found, no_channel or not_found: whether a channel covers what the query
+        names (of a guess, the name it was read as; see :meth:`named`)."""
+        if any(m.channels for m in self.named()):
             return "found"
         return "no_channel" if self.matches else "not_found"
+
+    def named(self) -> tuple[Match, ...]:
+        """The matches the query names: of a guess, only those of the name it was
+        read as, else all. "Müchen" is München, which no channel covers; Buchen in
+        Kreis Siegen-Wittgenstein, a further guess in the list, is no answer for it."""
+        if self.fuzzy_for is None:
+            return self.matches
+        key = name_key(self.fuzzy_for)
+        return tuple(m for m in self.matches if name_key(m.name) == key) or self.matches
 
     @property
     def unknown_postcodes(self) -> tuple[str, ...]:
@@ -177,7 +188,7 @@ class Resolution:
     def unique_channels(self) -> tuple[Channel, ...]:
         """The channels of all matches, best match first, each once."""
         seen: dict[str, Channel] = {}
-        for m in self.matches:
+        for m in self.named():
             for c in m.channels:
                 seen.setdefault(c.id, c)
         return tuple(seen.values())
@@ -191,7 +202,7 @@ class Resolution:
         """
         names = (
             m.state if m.kind == "state" else f"{m.district.name} ({m.state})"
-            for m in self.matches
+            for m in self.named()
             if not (uncovered and m.channels)
         )
         areas = list(dict.fromkeys(names))
@@ -790,7 +801,15 @@ def _fuzzy(
             for k in sorted(kept, key=closeness, reverse=True)
         ]
         matches = unique(m for group in groups for m in group)
-        return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
+        guess = Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
+        if guess.status == "no_channel":
+            # The query reads as a place no channel covers; a further guess that one
+            # does is asked about by name, not answered: "Uelen" is Uelsen (Grafschaft
+            # Bentheim), or did you mean Uelzen?
+            named = guess.named()
+            covered = (m.name for m in matches if m.channels and m not in named)
+            guess = replace(guess, suggestions=tuple(dict.fromkeys(covered))[:5])
+        return guess
     return Resolution(query=text, suggestions=_close_names(candidates[:5]))
 
 
