@@ -247,6 +247,35 @@ def test_batch_reads_files_as_spreadsheets_save_them(tmp_path, data):
     assert lines[0]["matches"][0]["match"] == "exact"
 
 
+def test_batch_reads_each_line_in_its_own_encoding(tmp_path):
+    # A file pasted together from a UTF-8 and a Windows-1252 export: no line lost.
+    queries = tmp_path / "q.csv"
+    queries.write_bytes("Lüneburg\n".encode() + "Lüneburg\rCelle".encode("cp1252"))
+    lines = [json.loads(line) for line in run("find", "--batch", str(queries)).stdout.splitlines()]
+    assert [(d["query"], d["status"]) for d in lines] == [
+        ("Lüneburg", "found"),
+        ("Lüneburg", "found"),
+        ("Celle", "found"),
+    ]
+
+
+def test_batch_cuts_a_line_without_end_instead_of_filling_the_memory(tmp_path):
+    queries = tmp_path / "q.txt"
+    queries.write_bytes(b"x" * 200_000 + b"\nCelle\n")
+    lines = [json.loads(line) for line in run("find", "--batch", str(queries)).stdout.splitlines()]
+    assert [d["status"] for d in lines] == ["invalid", "found"]
+    assert len(lines[0]["query"]) <= 65_536
+
+
+def test_open_lists_the_choices_on_stderr_when_it_cannot_ask(launched, monkeypatch):
+    # At a terminal but with stdout captured (url=$(polchan open …)): no prompt, so
+    # the numbered list must not end up in the captured link.
+    monkeypatch.setattr("polchan_cli.cli.stdin_is_terminal", lambda: True)
+    result = run("open", "Winsen", "--print")
+    assert (result.exit_code, result.stdout) == (ExitCode.NO_CHANNEL, "")
+    assert "1. " in result.stderr
+
+
 @pytest.mark.parametrize(
     "data",
     [

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import select
 import subprocess
 import sys
 
@@ -210,3 +212,45 @@ def test_a_full_disk_is_one_line_and_exit_74_not_a_bug(args, stdin, env, message
             env={**base, "LANG": "C", "POLCHAN_LANG": "en", **env},
         )
     assert (out.returncode, out.stderr.splitlines()) == (74, [f"polchan: {message}"])
+
+
+@pytest.mark.parametrize("args", [["--version"], ["list"], ["find", "Celle", "--json"]])
+def test_a_closed_stdout_is_output_that_cannot_be_written(args):
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "LANG": "C", "POLCHAN_LANG": "en"},
+        preexec_fn=lambda: os.close(1),
+    )
+    assert (out.returncode, out.stderr.splitlines()) == (
+        74,
+        ["polchan: cannot write output: Bad file descriptor"],
+    )
+
+
+def test_a_pipe_is_answered_line_by_line_as_its_lines_come():
+    # A co-process (or tail -f) waits for each answer before it writes the next line.
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "find", "--batch", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "POLCHAN_LANG": "en"},
+    )
+    try:
+        answers = []
+        for query in ("Celle", "Stade"):
+            proc.stdin.write(query + "\n")
+            proc.stdin.flush()
+            # Waiting for the answer with the input still open: no answer, no line.
+            ready, _, _ = select.select([proc.stdout], [], [], 20)
+            assert ready, f"no answer to {query!r} while the pipe stays open"
+            answers.append(json.loads(proc.stdout.readline())["query"])
+        assert answers == ["Celle", "Stade"]
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)

@@ -13,6 +13,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -558,18 +559,18 @@ def test_cli_an_unreadable_file_is_one_translated_line(
 ) -> None:
     path = write(tmp_path, OVERRIDE)
     # Unreadable as for a user (the tests may run as root, who reads anything).
-    real_access, real_read = os.access, Path.read_bytes
+    real_access, real_open = os.access, Path.open
 
     def access(p: object, mode: int, *args: object, **kwargs: object) -> bool:
         return Path(str(p)) != path and real_access(p, mode, *args, **kwargs)
 
-    def read_bytes(self: Path) -> bytes:
+    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self == path:
             raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+        return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(os, "access", access)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     code, out, err = run("--lang", lang, *command, str(path))
     assert (code, out) == (2, "")
     assert err.splitlines()[0] == f"{prefix}{path}: {reason}"

@@ -353,3 +353,32 @@ def test_a_closed_standard_input_is_no_internal_error(home, command, code):
     )
     assert result.returncode == code
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_default_registry_polchan_may_not_look_at_is_still_the_users(monkeypatch, tmp_path):
+    # A folder polchan may not search (chmod 000): skipping it would answer from the
+    # bundled data alone, with no word of the user's own file.
+    from polchan_cli import store
+
+    monkeypatch.delenv("POLCHAN_REGISTRY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    default = tmp_path / "polchan" / "channels.yaml"
+    real_lstat = os.lstat
+
+    def denied(path, *args, **kwargs):
+        if str(path) == str(default):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", denied)
+    assert store.user_registry_path() == (default, "config")
+    assert store.path_state(default, registry=True) == "permission denied"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_registry_that_never_ends_is_refused_after_1_mb(home):
+    result = polchan("find", "Celle", "--registry", "/dev/zero", env=home)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        "polchan: /dev/zero: more than 1 MB to read; a registry is at most 1 MB"
+    ]

@@ -8,6 +8,7 @@ imported at all.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -194,15 +195,26 @@ def find_command(
 
 
 def _find_batch(source: str, registry: Registry) -> None:
-    from .lookup import batch_answers, read_stdin, text_lines
+    import stat
+
+    from .lookup import batch_answers, batch_lines, stdin_bytes
 
     name = gettext("standard input") if source == "-" else source
-    try:
-        data = read_stdin() if source == "-" else Path(source).read_bytes()
-    except OSError as exc:
+
+    def unreadable(exc: OSError) -> NoReturn:
         _fail(gettext("cannot read {file}: {reason}").format(file=name, reason=os_reason(exc)))
-    queries = text_lines(data)
-    if queries is None:
+
+    try:
+        stream = stdin_bytes() if source == "-" else open(source, "rb")  # noqa: SIM115
+        lines = batch_lines(stream)
+    except OSError as exc:
+        unreadable(exc)
+    try:
+        status = os.fstat(stream.fileno())
+        regular, size = stat.S_ISREG(status.st_mode), status.st_size
+    except (OSError, ValueError):  # a stream with no file behind it (tests)
+        regular, size = False, 0
+    if lines is None:
         _fail(
             gettext("cannot read {file}: {reason}").format(
                 file=name,
@@ -211,8 +223,8 @@ def _find_batch(source: str, registry: Registry) -> None:
                 ),
             )
         )
-    answers = batch_answers(queries, registry)
-    if len(queries) > 2000 and sys.stderr.isatty():
+    answers = batch_answers(lines, registry)
+    if regular and size > 32_000 and sys.stderr.isatty():
         from rich.progress import track
 
         from .render import make_console
@@ -220,17 +232,23 @@ def _find_batch(source: str, registry: Registry) -> None:
         # On stderr, where it neither mixes into the JSON lines nor is lost with them.
         answers = track(
             answers,
-            total=len(queries),
             description=gettext("Resolving"),
             transient=True,
             console=make_console(stderr=True),
         )
     out: list[str] = []
-    for line in answers:
-        out.append(line)
-        if len(out) >= 500:
-            sys.stdout.write("\n".join(out) + "\n")
-            out.clear()
+    try:
+        for line in answers:
+            out.append(line)
+            # A file is answered in blocks; a pipe line by line, as its lines come
+            # (tail -f, a co-process waiting for each answer).
+            if len(out) >= 500 or not regular:
+                sys.stdout.write("\n".join(out) + "\n")
+                out.clear()
+                if not regular:
+                    sys.stdout.flush()
+    except OSError as exc:
+        unreadable(exc)
     if out:
         sys.stdout.write("\n".join(out) + "\n")
 
@@ -323,7 +341,9 @@ def open_command(
         )
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
-            typer.echo(f"{i}. {c.name}  {c.url}", err=not stdin_is_terminal())
+            # On stdout only to be answered at the prompt: `url=$(polchan open …)`
+            # must capture a link or nothing.
+            typer.echo(f"{i}. {c.name}  {c.url}", err=not _can_ask())
         if _can_ask():
             channels = (channels[_ask_number(len(channels)) - 1],)
         else:

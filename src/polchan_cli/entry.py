@@ -179,6 +179,18 @@ class _ClosedPipeEndsQuietly:
 def main() -> None:
     """Console-script entry point: signals, pipes and encodings handled once, here."""
     signal.signal(signal.SIGINT, _interrupted)
+    if sys.stderr is None:
+        # Started with stderr closed (2>&-): messages go nowhere, exit codes still say.
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - open until exit
+    if sys.stdout is None:
+        # Started with stdout closed (>&-): nothing can be written, as on a full disk.
+        import errno
+
+        with speaking(choose_language(None, os.environ)):
+            reason = os_reason(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+            message = gettext("cannot write output: {reason}").format(reason=reason)
+        sys.stderr.write(f"polchan: {message}\n")
+        raise SystemExit(ExitCode.CANNOT_WRITE)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
+    from typing import BinaryIO
 
     from .registry import Registry
     from .resolve import Resolution
@@ -25,15 +27,15 @@ if TYPE_CHECKING:
 __all__ = [
     "ExitCode",
     "batch_answers",
+    "batch_lines",
     "complete_place",
     "dump_json",
     "exit_code_for",
     "find",
     "load_registry_or_report",
-    "read_stdin",
     "say",
+    "stdin_bytes",
     "stdin_is_terminal",
-    "text_lines",
 ]
 
 
@@ -133,7 +135,7 @@ def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:
     return exit_code_for(res)
 
 
-def batch_answers(queries: list[str], registry: Registry) -> Iterator[str]:
+def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
     """``find --batch``: one line of JSON per query, as ``find --json`` prints it.
 
     A line that is no query (blank, "1234") answers with status ``invalid`` and the
@@ -142,9 +144,9 @@ def batch_answers(queries: list[str], registry: Registry) -> Iterator[str]:
     from . import gazetteer
     from .resolve import QueryError, Resolution, resolve
 
-    if len(queries) > 20:
-        gazetteer.preload()  # a few ms that a single query would not win back
-    for query in queries:
+    for n, query in enumerate(queries):
+        if n == 20:
+            gazetteer.preload()  # a few ms that a single query would not win back
         try:
             data = resolve(query, registry).to_dict()
         except QueryError as exc:
@@ -154,32 +156,69 @@ def batch_answers(queries: list[str], registry: Registry) -> Iterator[str]:
         yield dump_json(data)
 
 
-def text_lines(data: bytes) -> list[str] | None:
-    """The lines of a file as a spreadsheet saves it, or None if it is no text.
+# A batch line longer than this is cut there (and is no query: at most 200
+# characters), so that input without newlines (/dev/zero) cannot fill the memory.
+BATCH_LINE_LIMIT = 65536
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 
-    UTF-16 with its BOM is Excel's "Unicode Text"; otherwise UTF-8 (with or without
-    BOM) or, failing that, Windows-1252, the encoding of German Excel's plain CSV.
-    Every line is kept, blank ones too, so that output line n answers input line n;
-    only the newline that ends the last line starts no line of its own.
+
+def batch_lines(stream: BinaryIO) -> Iterator[str] | None:
+    """The lines of a batch file or pipe, read as they come, or None if it is no text.
+
+    Read as they come, so that a pipe fed slowly (``tail -f``) is answered line by
+    line. Each line is decoded on its own: UTF-8 (a BOM at the start is dropped),
+    else Windows-1252, the encoding of German Excel's plain CSV, so that a file
+    mixing the two loses no line. UTF-16 with its BOM, Excel's "Unicode Text", is
+    read whole. Every line is kept, blank ones too, so that output line n answers
+    input line n. NUL bytes at the start mean no text: an .xlsx, another binary
+    file, or UTF-16 saved without its BOM.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    first = stream.read1(BATCH_LINE_LIMIT) if hasattr(stream, "read1") else stream.read()
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = data.decode("utf-16")
+            text = (first + stream.read()).decode("utf-16")
         except UnicodeDecodeError:
             return None
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-    if "\x00" in text:
-        # No spreadsheet text holds NUL: an .xlsx, another binary file, or UTF-16
-        # saved without its BOM. Answering each fragment would be garbage rows.
+        if "\x00" in text:
+            return None
+        lines = _LINE_END.split(text.encode("utf-8"))
+        return (_decoded(line) for line in (lines[:-1] if lines[-1] == b"" else lines))
+    if b"\x00" in first:
         return None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    return lines
+    return (_decoded(line) for line in _split_lines(stream, first.removeprefix(b"\xef\xbb\xbf")))
+
+
+def _split_lines(stream: BinaryIO, pending: bytes) -> Iterator[bytes]:
+    """The lines of ``pending`` and what follows it in ``stream``, without line ends."""
+    skipping = False  # the rest of a line already cut at the limit
+    ended = False
+    while True:
+        while (end := _LINE_END.search(pending)) is not None:
+            if end.group() == b"\r" and end.end() == len(pending) and not ended:
+                break  # a \r at the end of a chunk may be the first half of \r\n
+            if not skipping:
+                yield pending[: end.start()]
+            skipping = False
+            pending = pending[end.end() :]
+        if len(pending) > BATCH_LINE_LIMIT and not skipping:
+            yield pending[:BATCH_LINE_LIMIT]
+            skipping = True
+        if skipping:
+            pending = pending[-1:] if pending.endswith(b"\r") else b""
+        if ended:
+            break
+        chunk = stream.read1(BATCH_LINE_LIMIT) if hasattr(stream, "read1") else stream.read()
+        ended = not chunk
+        pending += chunk
+    if pending and not skipping:
+        yield pending
+
+
+def _decoded(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
 
 
 def stdin_is_terminal() -> bool:
@@ -188,13 +227,13 @@ def stdin_is_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def read_stdin() -> bytes:
-    """All of standard input, or OSError where it was closed (``<&-``)."""
+def stdin_bytes() -> BinaryIO:
+    """Standard input as bytes, or OSError where it was closed (``<&-``)."""
     if sys.stdin is None:
         import errno
 
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
-    return sys.stdin.buffer.read()
+    return sys.stdin.buffer
 
 
 def complete_place(incomplete: str) -> list[str]:

@@ -369,7 +369,14 @@ def read_registry_text(path: Path) -> str:
                     )
                 ]
             )
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            # At most one byte past the limit: a pipe or device (--registry
+            # /dev/zero) has no size to check first.
+            data = fh.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise RegistryError(
+                [Problem(name, None, N_("more than 1 MB to read; a registry is at most 1 MB"))]
+            )
     except FileNotFoundError:
         if path.is_symlink():
             raise RegistryError(

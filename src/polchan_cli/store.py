@@ -59,10 +59,17 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
         default = user_config_dir() / "channels.yaml"
     except Exception:  # no usable home directory: no user registry
         return None, "config"
-    # Anything at the default path, even a directory or a dangling link, is the
-    # user's registry: reading it reports the mistake, where skipping it would
-    # silently answer from the bundled data the user meant to override.
-    return (default if os.path.lexists(default) else None), "config"
+    # Anything at the default path, even a directory, a dangling link or a folder
+    # polchan may not read, is the user's registry: reading it reports the mistake,
+    # where skipping it would silently answer from the bundled data the user meant
+    # to override.
+    try:
+        os.lstat(default)
+    except (FileNotFoundError, NotADirectoryError):
+        return None, "config"
+    except OSError:
+        pass
+    return default, "config"
 
 
 def path_state(path: Path | None, *, registry: bool = False) -> str:
