@@ -13,6 +13,9 @@ import site
 
 import pytest
 
+from polchan_cli.registry import Registry, load_registry
+from polchan_cli.store import bundled_registry_path, district_states
+
 LANGUAGE_VARIABLES = ("POLCHAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 
 
@@ -30,3 +33,14 @@ def _neutral_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> N
     # A `pip install --user` puts polchan under the real home: a subprocess
     # looking for it under the new HOME would not find it.
     monkeypatch.setenv("PYTHONUSERBASE", site.getuserbase())
+
+
+@pytest.fixture(scope="session")
+def bundled_registry() -> Registry:
+    """The channels polchan ships (data/channels.yaml), to compare output against.
+
+    Read from the bundled file itself, never through the user's registry or the
+    cache, so that a test asserting "every channel" keeps passing when a channel
+    is added.
+    """
+    return load_registry(bundled_registry_path(), known_districts=district_states())
