@@ -88,6 +88,10 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "district_4_digits.yaml": (10, f"channel 'celle': district key '3351' {DISTRICT_QUOTES}"),
     "district_unquoted.yaml": (10, f"channel 'celle': district key '03351' {DISTRICT_QUOTES}"),
     "district_unknown.yaml": (10, "channel 'celle': district key '99999' is not a German district"),
+    "municipality_district_unknown.yaml": (
+        12,
+        "channel 'celle': district key '99999' is not a German district",
+    ),
     "unknown_field.yaml": (10, "channel 'celle': unknown field 'website'"),
     "unknown_top_level.yaml": (3, "unknown top-level field 'version'"),
     "schema_2.yaml": (2, "schema 2 is not supported (expected 1)"),
@@ -126,6 +130,7 @@ CLI_CASES = [
     "python_tag.yaml",
     "url_userinfo.yaml",
     "district_unknown.yaml",
+    "municipality_district_unknown.yaml",
     "deep_nesting.yaml",
     "state_contradicts_district.yaml",
     "published_month_13.yaml",
