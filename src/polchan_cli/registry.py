@@ -16,7 +16,7 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -553,7 +553,7 @@ def _validate_entry(
 
 
 def _municipalities(
-    node: _Located, problem: Any, known_districts: Iterable[str] | None
+    node: _Located, problem: Callable[..., None], known_districts: Iterable[str] | None
 ) -> tuple[MunicipalityRef, ...]:
     refs = []
     if not isinstance(node.value, list):
@@ -584,7 +584,7 @@ def _municipalities(
     return tuple(refs)
 
 
-def _source(node: _Located, problem: Any) -> Source | None:
+def _source(node: _Located, problem: Callable[..., None]) -> Source | None:
     if not isinstance(node.value, dict):
         problem(node.line, N_("source must be a mapping with url, title, published"))
         return None
