@@ -1,18 +1,46 @@
-"""Shared test set-up: every test starts from a neutral language environment.
+"""Shared test set-up: every test starts from a neutral environment.
 
 The suite asserts English output unless a test asks for German, so the
-machine's own ``LANG`` (which may well be ``de_DE.UTF-8``) must not leak in;
-subprocesses inherit the cleaned environment too.
+machine's own ``LANG`` (which may well be ``de_DE.UTF-8``) must not leak in.
+Nor may the developer's own registry (``$POLCHAN_REGISTRY`` or the one in
+their config directory) change the answers, nor may a test write into their
+real cache. Subprocesses inherit the cleaned environment too.
 """
 
 from __future__ import annotations
 
+import site
+
 import pytest
+
+from polchan_cli.registry import Registry, load_registry
+from polchan_cli.store import bundled_registry_path, district_states
 
 LANGUAGE_VARIABLES = ("POLCHAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 
 
 @pytest.fixture(autouse=True)
-def _neutral_language(monkeypatch):
+def _neutral_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> None:
     for variable in LANGUAGE_VARIABLES:
         monkeypatch.delenv(variable, raising=False)
+    monkeypatch.delenv("POLCHAN_REGISTRY", raising=False)
+    # A home of its own, outside tmp_path, so that a test listing tmp_path finds
+    # only what it made there.
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    # A `pip install --user` puts polchan under the real home: a subprocess
+    # looking for it under the new HOME would not find it.
+    monkeypatch.setenv("PYTHONUSERBASE", site.getuserbase())
+
+
+@pytest.fixture(scope="session")
+def bundled_registry() -> Registry:
+    """The channels polchan ships (data/channels.yaml), to compare output against.
+
+    Read from the bundled file itself, never through the user's registry or the
+    cache, so that a test asserting "every channel" keeps passing when a channel
+    is added.
+    """
+    return load_registry(bundled_registry_path(), known_districts=district_states())

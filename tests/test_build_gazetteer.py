@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import filecmp
+import re
 from pathlib import Path
 
 import pytest
 
 from _tools import load_tool
+from polchan_cli.sources import DATA_SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -204,3 +206,65 @@ def test_rebuild_from_upstream_reproduces_committed_data_byte_for_byte(tmp_path)
         assert filecmp.cmp(ROOT / "data" / name, tmp_path / name, shallow=False), (
             f"data/{name} differs from a rebuild: run python tools/build_gazetteer.py"
         )
+
+
+# --- the sources named twice: in the generated files' header and by `polchan sources` ---
+
+# The header names a licence by its short identifier, `polchan sources` by its name.
+LICENCE_NAMES = {"dl-de/by-2-0": "Datenlizenz Deutschland – Namensnennung 2.0"}
+_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+
+
+def _header_sources(path: Path) -> tuple[list[str], list[str]]:
+    """The header lines naming the sources, and each source they name as one string."""
+    block: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.startswith("#"):
+                break
+            if line.startswith("# Sources:") or (block and line.startswith("#   ")):
+                block.append(line)
+    text = " ".join(line.lstrip("#").strip() for line in block).removeprefix("Sources:")
+    return block, [item.strip().rstrip(".") for item in text.split(";")]
+
+
+def _licences(text: str) -> set[str]:
+    """ "CC BY 4.0 / dl-de/by-2-0" or "CC BY 4.0 (Datenlizenz …)": each licence it names."""
+    parts = (part.strip() for part in re.split(r"[()]|\s/\s", text))
+    return {LICENCE_NAMES.get(part, part) for part in parts if part}
+
+
+def _data_source(item: str) -> dict[str, str]:
+    """The entry of DATA_SOURCES a header source is, by the first word of its name."""
+    word = item.split()[0].casefold()
+    found = [s for s in DATA_SOURCES if word in re.findall(r"\w+", s["name"].casefold())]
+    assert len(found) == 1, f"{item!r} is not exactly one of polchan sources' entries"
+    return found[0]
+
+
+@pytest.mark.parametrize("name", [n for n in OUTPUTS if n.endswith(".tsv")])
+def test_committed_header_names_the_sources_the_tool_writes(name):
+    block, _ = _header_sources(ROOT / "data" / name)
+    assert tuple(block) == build_gazetteer.HEADER_SOURCES, (
+        f"data/{name} is older than tools/build_gazetteer.py: rerun the tool"
+    )
+
+
+def test_each_source_has_the_same_date_and_licence_in_the_data_as_in_polchan_sources():
+    _, items = _header_sources(ROOT / "data" / "places.tsv")
+    assert items and all(items), "no sources found in the header of data/places.tsv"
+    for item in items:
+        entry = _data_source(item)
+        # "(geonames.org, 2026-03, CC BY 4.0)": where, when, then the licence and
+        # after a colon what it means for the file.
+        details = re.search(r"\(([^()]*)\)$", item)
+        parts = details.group(1).split(", ") if details else []
+        dated = [i for i, part in enumerate(parts) if _DATE.fullmatch(part)]
+        if not dated:
+            # Only sources cited row by row may leave out their date and licence.
+            assert "per row" in item and "per row" in entry["licence"], item
+            continue
+        licence = ", ".join(parts[dated[0] + 1 :]).split(":")[0]
+        assert parts[dated[0]] == entry["date"], item
+        assert _licences(licence) == _licences(entry["licence"]), item

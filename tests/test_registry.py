@@ -89,6 +89,10 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "district_4_digits.yaml": (10, f"channel 'celle': district key '3351' {DISTRICT_QUOTES}"),
     "district_unquoted.yaml": (10, f"channel 'celle': district key '03351' {DISTRICT_QUOTES}"),
     "district_unknown.yaml": (10, "channel 'celle': district key '99999' is not a German district"),
+    "municipality_district_unknown.yaml": (
+        12,
+        "channel 'celle': district key '99999' is not a German district",
+    ),
     "unknown_field.yaml": (10, "channel 'celle': unknown field 'website'"),
     "unknown_top_level.yaml": (3, "unknown top-level field 'version'"),
     "schema_2.yaml": (2, "schema 2 is not supported (expected 1)"),
@@ -127,20 +131,13 @@ CLI_CASES = [
     "python_tag.yaml",
     "url_userinfo.yaml",
     "district_unknown.yaml",
+    "municipality_district_unknown.yaml",
     "deep_nesting.yaml",
     "state_contradicts_district.yaml",
     "published_month_13.yaml",
 ]
 
 OVERRIDE = f"schema: 1\nchannels:\n  - id: celle\n    url: {NEW_URL}\n"
-
-
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No user registry, config or cache of the person running the tests leaks in."""
-    monkeypatch.delenv("POLCHAN_REGISTRY", raising=False)
-    for var in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(var, str(tmp_path / "home"))
 
 
 @pytest.fixture
@@ -530,15 +527,15 @@ def test_cli_many_problems_are_one_line_naming_the_file_and_validate(
     ]
 
 
-def test_cli_a_problem_in_the_default_file_names_it_from_home(tmp_path: Path) -> None:
-    # The test's HOME and XDG_CONFIG_HOME are both tmp_path/home (see _isolated).
-    folder = tmp_path / "home" / "polchan"
+def test_cli_a_problem_in_the_default_file_names_it_from_home() -> None:
+    # conftest.py puts the test's XDG_CONFIG_HOME at $HOME/config.
+    folder = Path(os.environ["HOME"]) / "config" / "polchan"
     folder.mkdir(parents=True)
     write(folder, INCOMPLETE)
     code, _, err = run("find", "Celle")
     assert code == 2
     assert err.splitlines() == [
-        "polchan: ~/polchan/channels.yaml:3: channel 'celle-nord': missing field 'name' "
+        "polchan: ~/config/polchan/channels.yaml:3: channel 'celle-nord': missing field 'name' "
         "(and 5 more problems; run polchan validate to see all)"
     ]
     code, _, err = run("validate")

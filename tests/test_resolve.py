@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
 import random
 from pathlib import Path
 
@@ -1138,4 +1139,10 @@ def test_resolver_never_raises_anything_but_query_error(text):
     except QueryError as exc:
         assert "\n" not in str(exc)
     else:
-        assert res.status in {"found", "no_channel", "not_found"}
+        # What `find --json` prints: it must serialise, and every channel it names
+        # must be one of the registry's, with the registry's link.
+        data = json.loads(json.dumps(res.to_dict()))
+        links = {c.id: c.url for c in registry().channels}
+        named = [(c["id"], c["url"]) for m in data["matches"] for c in m["channels"]]
+        assert all(links.get(cid) == url for cid, url in named), named
+        assert (data["status"] == "found") == bool(named)

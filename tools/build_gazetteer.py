@@ -172,9 +172,7 @@ def district_index(districts: dict[str, District]) -> dict[str, list[District]]:
     return index
 
 
-def join_osm_district(
-    row: dict[str, str], index: dict[str, list[District]], districts: dict[str, District]
-) -> str | None:
+def join_osm_district(row: dict[str, str], index: dict[str, list[District]]) -> str | None:
     """The district key of an OSM row, joined by name within its state.
 
     An empty ``landkreis`` or one without a type word ("Stuttgart") names a
@@ -243,7 +241,7 @@ def build(
     area_postcodes: set[str] = set()
     unjoined: Counter[str] = Counter()
     for row in osm:
-        dkey = join_osm_district(row, dindex, districts)
+        dkey = join_osm_district(row, dindex)
         if dkey is None:
             unjoined[f"{row['landkreis'] or row['ort']} ({row['bundesland']})"] += 1
             report.drop("OSM row whose district did not join", f"{row['plz']} {row['ort']}")
@@ -285,7 +283,7 @@ def build(
 
     def split_locality(dkey: str, raw: str) -> tuple[Place, str] | None:
         """ "Clenze Bussau" -> (Clenze, "Bussau"): the longest municipality prefix."""
-        best: tuple[Place, str] | None = None
+        best: tuple[Place, str, int] | None = None  # the length picks the longest prefix
         for place in by_key[dkey].values():
             for spelling in (place.name, *place_spellings.get(id(place), ())):
                 if raw.startswith(spelling + " ") and (best is None or len(spelling) > best[2]):

@@ -16,7 +16,7 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -546,7 +546,9 @@ def _validate_entry(
                 keys.append(value)
             fields["districts"] = tuple(keys)
     if "municipalities" in entry:
-        fields["municipalities"] = _municipalities(entry["municipalities"], problem)
+        fields["municipalities"] = _municipalities(
+            entry["municipalities"], problem, known_districts
+        )
     if "source" in entry:
         fields["source"] = _source(entry["source"], problem)
     if "disabled" in entry:
@@ -557,7 +559,9 @@ def _validate_entry(
     return fields, problems
 
 
-def _municipalities(node: _Located, problem: Any) -> tuple[MunicipalityRef, ...]:
+def _municipalities(
+    node: _Located, problem: Callable[..., None], known_districts: Iterable[str] | None
+) -> tuple[MunicipalityRef, ...]:
     refs = []
     if not isinstance(node.value, list):
         problem(node.line, N_("municipalities must be a list of {{district, name}}"))
@@ -575,11 +579,19 @@ def _municipalities(node: _Located, problem: Any) -> tuple[MunicipalityRef, ...]
         ):
             problem(m.line, N_("each municipality needs exactly 'district' (5 digits) and 'name'"))
             continue
+        # Unchecked, a mistyped key would make the channel cover nothing there
+        # while `validate` calls the file valid.
+        if known_districts is not None and district.value not in known_districts:
+            problem(
+                district.line,
+                N_("district key '{key}' is not a German district"),
+                key=district.value,
+            )
         refs.append(MunicipalityRef(district.value, name.value))
     return tuple(refs)
 
 
-def _source(node: _Located, problem: Any) -> Source | None:
+def _source(node: _Located, problem: Callable[..., None]) -> Source | None:
     if not isinstance(node.value, dict):
         problem(node.line, N_("source must be a mapping with url, title, published"))
         return None
