@@ -55,6 +55,11 @@ def test_help_lists_every_exit_code_of_the_readme():
         assert all(f" {code} " in flat for code in codes), args
 
 
+def test_a_postcode_of_one_organisation_is_called_so_in_the_table():
+    flat = " ".join(run("find", "29216").stdout.split())
+    assert "postcode of an organisation (Großkundenpostleitzahl)" in flat
+
+
 def test_the_110_reminder_about_the_channels_is_left_out_when_none_is_shown():
     result = run("find", "Hannover")
     assert result.exit_code == ExitCode.NO_CHANNEL

@@ -1146,3 +1146,10 @@ def test_resolver_never_raises_anything_but_query_error(text):
         named = [(c["id"], c["url"]) for m in data["matches"] for c in m["channels"]]
         assert all(links.get(cid) == url for cid, url in named), named
         assert (data["status"] == "found") == bool(named)
+
+
+def test_a_postcode_of_one_organisation_says_so():
+    # 29216 is no delivery area but the postcode of one organisation in Celle.
+    (match,) = resolve("29216", registry()).matches
+    assert (match.organisation, match.to_dict()["organisation"]) == (True, True)
+    assert not any(m.organisation for m in resolve("29221", registry()).matches)

@@ -28,6 +28,8 @@ from .lookup import (
 from .typer_i18n import LocalizedCommand, LocalizedGroup
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .registry import Registry
     from .resolve import Resolution
 
@@ -223,7 +225,7 @@ def _find_batch(source: str, registry: Registry) -> None:
                 ),
             )
         )
-    answers = batch_answers(lines, registry)
+    answers: Iterable[str] = batch_answers(lines, registry)
     if regular and size > 32_000 and sys.stderr.isatty():
         from rich.progress import track
 

@@ -115,6 +115,8 @@ def _describe(m) -> str:  # noqa: ANN001 - a resolve.Match
         return gettext("Samtgemeinde: {members}").format(members=", ".join(m.members))
     if m.kind == "region" and m.members:
         return gettext("region; in this district: {parts}").format(parts=", ".join(m.members))
+    if m.kind == "postcode" and m.organisation:
+        return gettext("postcode of an organisation (Großkundenpostleitzahl)")
     if m.kind == "postcode" and m.municipality:
         return gettext("postcode: {municipality}").format(municipality=m.municipality)
     if m.kind == "district" and m.district.type == "kreisfreie Stadt":

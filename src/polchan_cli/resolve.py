@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import gazetteer, press_codes
@@ -107,8 +107,8 @@ class Match:
     postcodes: tuple[str, ...]
     channels: tuple[Channel, ...]
     members: tuple[str, ...] = ()
-    note: str = ""
     samtgemeinde: str | None = None  # the Samtgemeinde its municipality belongs to
+    organisation: bool = False  # a postcode of one organisation (Großkundenpostleitzahl)
 
     @property
     def state(self) -> str:
@@ -136,6 +136,8 @@ class Match:
             data["samtgemeinde"] = self.samtgemeinde
         if self.kind == "region":
             data["parts"] = list(self.members)
+        if self.kind == "postcode":
+            data["organisation"] = self.organisation
         return data
 
 
@@ -148,7 +150,6 @@ class Resolution:
     suggestions: tuple[str, ...] = ()
     fuzzy_for: str | None = None  # the name the query was read as, when fuzzy
     postcodes: tuple[str, ...] = ()  # the postcodes the query was read as, if any
-    channels: tuple[Channel, ...] = field(default=(), repr=False)
 
     @property
     def status(self) -> str:
@@ -689,7 +690,6 @@ def _place_match(place: gazetteer.Place, match: str, registry: Registry) -> Matc
         postcodes=place.postcodes,
         channels=registry.covering(place.district, municipality),
         members=place.members,
-        note=place.note,
         samtgemeinde=place.samtgemeinde,
     )
 
@@ -726,9 +726,7 @@ def _postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
                 district=_district(area.district),
                 postcodes=(postcode,),
                 channels=channels,
-                note="postcode of an organisation (Großkundenpostleitzahl)"
-                if area.type == "organisation"
-                else "",
+                organisation=area.type == "organisation",
             )
         )
     return tuple(sorted(matches, key=lambda m: not m.channels))
@@ -763,7 +761,6 @@ def _channel_match(c: Channel, match: str) -> Match:
         district=_district(primary),
         postcodes=(),
         channels=(c,),
-        note=c.agency,
     )
 
 
