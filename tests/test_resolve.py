@@ -419,6 +419,25 @@ def test_a_street_after_a_comma_is_not_read_into_the_town(query, town, district)
     assert (first.name, first.district.key) == (town, district)
 
 
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        # a part of town by where it lies in it: the town, never a guess at the word
+        ("Lichterfelde West", "Lichterfelde", "11000"),  # was Wust, Landkreis Stendal
+        ("Paderborn Süd", "Paderborn", "05774"),  # was Sudhagen
+        ("Verden West", "Verden (Aller)", "03361"),  # was Westen (Dörverden)
+        ("Siegen Ost", "Siegen", "05970"),
+        ("Celle Mitte", "Celle", "03351"),
+        # unless a place has the whole name
+        ("Münster-West", "Münster-West", "05515"),
+        ("Niedersachsen Oyten-Nord", "Oyten-Nord", "03361"),
+    ],
+)
+def test_a_word_for_a_part_of_town_beside_it_finds_the_town(query, name, district):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key, first.match) == (name, district, "exact")
+
+
 def test_a_street_without_a_town_is_no_guess():
     res = resolve("Am Markt 1", registry())
     assert (res.status, res.matches) == ("not_found", ())

@@ -32,6 +32,7 @@ __all__ = [
     "Reading",
     "after_police_word",
     "check_query",
+    "names_a_part_of_town",
     "numbered_in_roman",
     "postcodes_in",
     "readings",
@@ -103,6 +104,13 @@ _CENTRE_WORDS = frozenset(
         "ortsmitte",
         "ortszentrum",
     }
+)
+# Words for a part of a town by where it lies in it ("Siegen Ost", "Lichterfelde
+# West", "Celle Mitte"): split off the same way, unless a place has the whole name
+# ("Münster-West"). Alone they may name a place (Berlin's Mitte), so they are no
+# bad query as the centre words are.
+_PART_WORDS = frozenset(
+    {"mitte", "nord", "sud", "ost", "west", "nordost", "nordwest", "sudost", "sudwest"}
 )
 # Villages of one name told apart by number (Hanstedt I and II) as addresses write it.
 _ROMAN_NUMERALS = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
@@ -306,14 +314,19 @@ def readings(text: str) -> list[Reading]:
             )
             for cut in range(len(words), 0, -1)
         ]
-    if len(parts) == 1:
-        parts = _without_centre_word(text) or parts
-    if len(parts) > 1:
+    found = []
+    if len(parts) == 1 and (town_and_part := _without_centre_word(text)):
+        # "Celle Mitte" is Celle, the word set apart like a field; but its words
+        # are still read as words: "Oyten-Nord, Niedersachsen" is a village.
+        found = [
+            Reading(part, _keys(*town_and_part[:i], *town_and_part[i + 1 :]), "fields")
+            for i, part in enumerate(town_and_part)
+        ]
+    elif len(parts) > 1:
         return [
             Reading(part, _keys(*parts[:i], *parts[i + 1 :]), "fields")
             for i, part in enumerate(parts)
         ]
-    found = []
     base = without_qualifier(text)
     if base != text and name_key(base) and name_key(text[len(base) :]):
         found.append(Reading(base, _keys(text[len(base) :]), "qualifier"))
@@ -349,6 +362,13 @@ def numbered_in_roman(text: str) -> str | None:
     return f"{name} {numeral}" if numeral else None
 
 
+def names_a_part_of_town(text: str) -> bool:
+    """Whether the text is a word for a part of a town ("Innenstadt", "West"),
+    which beside a town says where in it, not which place: never to be guessed as
+    one ("West" begun as Westen)."""
+    return name_key(text) in _CENTRE_WORDS | _PART_WORDS
+
+
 def _without_centre_word(text: str) -> list[str] | None:
     """The town and the word for its centre as two parts, else None.
 
@@ -356,7 +376,7 @@ def _without_centre_word(text: str) -> list[str] | None:
     """
     for pattern, town, word in ((_LAST_WORD, 1, 2), (_FIRST_WORD, 2, 1)):
         split = pattern.fullmatch(text)
-        if split and name_key(split[word]) in _CENTRE_WORDS and name_key(split[town]):
+        if split and name_key(split[word]) in _CENTRE_WORDS | _PART_WORDS and name_key(split[town]):
             return [split[town].strip(" -"), split[word]]
     return None
 

@@ -45,6 +45,7 @@ from .query import (
     Reading,
     after_police_word,
     check_query,
+    names_a_part_of_town,
     numbered_in_roman,
     postcodes_in,
     press_code_in,
@@ -486,7 +487,11 @@ def _guessed_in_context(
     for reading, found in named:
         # A guess fits only where the rest names a place it lies in: skip the
         # spelling search when the rest names none.
-        if found or not any(_names_a_place(k) for k in reading.context):
+        if (
+            found
+            or names_a_part_of_town(reading.head)
+            or not any(_names_a_place(k) for k in reading.context)
+        ):
             continue
         key = name_key(reading.head)
         # Every place the head begins, not only the first few: most lie elsewhere.
