@@ -435,7 +435,8 @@ def test_a_street_after_a_comma_is_not_read_into_the_town(query, town, district)
 )
 def test_a_word_for_a_part_of_town_beside_it_finds_the_town(query, name, district):
     first = resolve(query, registry()).matches[0]
-    assert (first.name, first.district.key, first.match) == (name, district, "exact")
+    assert (first.name, first.district.key) == (name, district)
+    assert first.match in ("exact", "variant")  # named, not guessed
 
 
 def test_a_street_without_a_town_is_no_guess():
@@ -1164,7 +1165,11 @@ def test_resolver_never_raises_anything_but_query_error(text):
         links = {c.id: c.url for c in registry().channels}
         named = [(c["id"], c["url"]) for m in data["matches"] for c in m["channels"]]
         assert all(links.get(cid) == url for cid, url in named), named
-        assert (data["status"] == "found") == bool(named)
+        # "found" only with a channel to show; of a guess, one of the name it was
+        # read as ("Müchen": München's, not a further guess's).
+        assert data["status"] != "found" or named
+        if data["status"] == "found" and res.fuzzy_for:
+            assert any(m.channels for m in res.named())
 
 
 def test_a_postcode_of_one_organisation_says_so():
