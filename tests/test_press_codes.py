@@ -63,6 +63,16 @@ def test_a_place_outside_the_offices_area_comes_after_its_channels_with_its_own(
     assert res.matches[3].name == "Celle" and res.matches[3].channels[0].id == "celle"
 
 
+def test_a_place_outside_the_offices_area_with_no_channel_is_shown_too():
+    # Greven lies in Kreis Steinfurt, no channel's area: shown so, not dropped, so
+    # that a reader does not take Polizei Münster's channel for Greven's.
+    res = resolve("POL-MS: Greven - Unfall", load_channels(None))
+    assert [c.id for c in res.matches[0].channels] == ["muenster"]
+    greven = [m for m in res.matches[1:] if m.name == "Greven"]
+    assert greven and not any(m.channels for m in greven)
+    assert "05566" in {m.district.key for m in greven}
+
+
 def test_an_unknown_code_suggests_the_known_ones():
     res = resolve("POL-UE", load_channels(None))
     assert res.status == "not_found"

@@ -439,6 +439,19 @@ def test_a_word_for_a_part_of_town_beside_it_finds_the_town(query, name, distric
     assert first.match in ("exact", "variant")  # named, not guessed
 
 
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Bezirk Neukölln", "Neukölln", "11000"),
+        ("Bezirk Friedrichshain-Kreuzberg", "Friedrichshain-Kreuzberg", "11000"),
+        ("Stadtbezirk Hiltrup", "Hiltrup", "05515"),
+    ],
+)
+def test_bezirk_is_a_type_word_as_stadtteil_is(query, name, district):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (name, district)
+
+
 def test_a_street_without_a_town_is_no_guess():
     res = resolve("Am Markt 1", registry())
     assert (res.status, res.matches) == ("not_found", ())

@@ -59,6 +59,8 @@ TYPE_WORDS = frozenset(
         "ot",
         "ortschaft",
         "stadtteil",
+        "bezirk",
+        "stadtbezirk",
         "amt",
         "region",
         "stadteregion",

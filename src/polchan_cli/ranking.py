@@ -76,6 +76,9 @@ KIND_OF_TYPE_WORD = {
     "ot": "locality",
     "ortschaft": "locality",
     "stadtteil": "locality",
+    # Berlin's boroughs and Münster's Stadtbezirke are kept as localities.
+    "bezirk": "locality",
+    "stadtbezirk": "locality",
 }
 
 

@@ -331,11 +331,10 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
         )
         if inside:
             return Resolution(query=text, matches=inside)
-        # A place outside the office's area ("POL-LG: Celle"): its own channel is
-        # shown after the office's, so that neither is taken for the other.
-        elsewhere = tuple(
-            m for m in narrowed.matches if m.channels and m.match in ("exact", "variant")
-        )
+        # A place outside the office's area ("POL-LG: Celle"): shown after the
+        # office's channels, with its own or none ("POL-MS: Greven", Kreis
+        # Steinfurt), so that neither is taken for the other.
+        elsewhere = tuple(m for m in narrowed.matches if m.match in ("exact", "variant"))
         return Resolution(query=text, matches=(*channels, *elsewhere))
     return Resolution(query=text, matches=tuple(channels))
 
