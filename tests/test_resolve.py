@@ -656,6 +656,10 @@ def test_a_typo_in_a_qualifier_reads_as_the_full_name_it_is_closest_to(query, me
         ("Stade Hagn", "Hagen", "03359"),
         # a pasted address whose only place is misspelt
         ("Hans Müller, Bahnhofstr. 5, Westercele", "Westercelle", "03351"),
+        # misspelt into a real name elsewhere: where it lies says which is meant
+        ("Boeke, Stoetze", "Boecke", "03360"),  # not Boke, Kreis Paderborn
+        ("Bosel, Soltau", "Bostel", "03358"),  # not Bösel, Lüchow-Dannenberg
+        ("Lüben, Küsten", "Lübeln", "03354"),  # not Lüben, Landkreis Lüneburg
     ],
 )
 def test_a_misspelt_village_with_where_it_lies_is_read_as_the_one_there(query, meant, district):

@@ -486,11 +486,14 @@ def _guessed_in_context(
     for reading, found in named:
         # A guess fits only where the rest names a place it lies in: skip the
         # spelling search when the rest names none.
-        if (
-            found
-            or names_a_part_of_town(reading.head)
-            or not any(_names_a_place(k) for k in reading.context)
-        ):
+        # A name found elsewhere is guessed at too where the rest names a place
+        # smaller than a state: "Boeke, Stoetze" is Boecke there, not Boke in Kreis
+        # Paderborn. A state holds too many names one letter off ("Nindorf, Bayern"
+        # is no Windorf).
+        wheres = [k for k in reading.context if _names_a_place(k)]
+        if found:
+            wheres = [k for k in wheres if k not in _states()]
+        if names_a_part_of_town(reading.head) or not wheres:
             continue
         key = name_key(reading.head)
         # Every place the head begins, not only the first few: most lie elsewhere.
