@@ -84,6 +84,9 @@ def channel_ids(res, index: int | None = None) -> set[str]:
         ("Münster", "district", "05515", "muenster"),
         ("muenster", "district", "05515", "muenster"),
         ("Paderborn", "municipality", "05774", "paderborn"),
+        # Westfalen as the qualifier people write: the state it lies in
+        ("Münster (Westf.)", "district", "05515", "muenster"),
+        ("Paderborn Westfalen", "municipality", "05774", "paderborn"),
         ("Siegen", "municipality", "05970", "siegen-wittgenstein"),
         ("Berlin", "district", "11000", "berlin"),
         ("Amt Neuhaus", "municipality", "03355", "lueneburg"),
@@ -1194,3 +1197,9 @@ def test_a_postcode_of_one_organisation_says_so():
     (match,) = resolve("29216", registry()).matches
     assert (match.organisation, match.to_dict()["organisation"]) == (True, True)
     assert not any(m.organisation for m in resolve("29221", registry()).matches)
+
+
+def test_westfalen_as_a_qualifier_keeps_only_the_place_in_nordrhein_westfalen():
+    # Before, "Münster (Westfalen)" still listed the Münsters in Bayern and Hessen.
+    res = resolve("Münster (Westfalen)", registry())
+    assert {m.state for m in res.matches} == {"Nordrhein-Westfalen"}

@@ -87,7 +87,9 @@ _STATE_ALIASES = {
     "Hessen": ("hesse",),
     "Mecklenburg-Vorpommern": ("mv", "m v", "mecklenburg western pomerania"),
     "Niedersachsen": ("nds", "lower saxony"),
-    "Nordrhein-Westfalen": ("nrw", "north rhine westphalia"),
+    # Westfalen is only part of the state, but as a qualifier ("Münster (Westf.)")
+    # it says the state as well as that part of it.
+    "Nordrhein-Westfalen": ("nrw", "north rhine westphalia", "westfalen", "westf"),
     "Rheinland-Pfalz": ("rlp", "rhineland palatinate"),
     "Sachsen": ("saxony",),
     "Sachsen-Anhalt": ("lsa", "saxony anhalt"),
