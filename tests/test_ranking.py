@@ -57,6 +57,18 @@ def test_a_municipality_of_its_own_comes_before_one_of_a_samtgemeinde():
     assert [m.name for m in ranked([small, town], "Buchholz")] == [town.name, small.name]
 
 
+def test_a_city_states_quarter_comes_before_another_citys():
+    # Mariendorf: Berlin's Ortsteil before the Wohnplatz in Münster.
+    berlin = District("11000", "Berlin", "kreisfreie Stadt", "Berlin")
+    muenster = District("05515", "Münster", "kreisfreie Stadt", "Nordrhein-Westfalen")
+    in_muenster = place("locality", "Mariendorf", district=muenster, municipality="Münster")
+    in_berlin = place("locality", "Mariendorf", district=berlin, municipality="Berlin")
+    assert [m.district.key for m in ranked([in_muenster, in_berlin], "Mariendorf")] == [
+        "11000",
+        "05515",
+    ]
+
+
 def test_the_kind_a_type_word_names_comes_first():
     town, district = place("municipality", "Stade"), place("district", "Landkreis Stade")
     assert names(ranked([town, district], "Landkreis Stade"))[0][1] == "district"

@@ -7,17 +7,17 @@ orders them:
 
 - a name as typed or without its qualifier or "Bad" (one tier: ``Winsen`` is what
   people call Winsen (Luhe)), then names the text begins, then guesses;
-- within a tier: the kind the text names (``Stadt Celle`` puts the town before
-  the Landkreis, ``Landkreis Celle`` the other way round); names spelled as typed
+- within a tier: the kind the text names (``Stadt Celle`` puts the town before the
+  Landkreis, ``Landkreis Celle`` the other way round); names spelled as typed
   (``Munster`` before ``Münster``); places covered by a channel (``Harburg``: the
-  Landkreis before Hamburg's Harburg); the place named as typed (bare ``Celle``:
-  the town, not ``Landkreis Celle``); the larger kind (``Dannenberg``: the town
-  Dannenberg (Elbe) before villages named just so), a municipality on its own
-  before one of a Samtgemeinde (``Buchholz``: Buchholz in der Nordheide before
-  Buchholz (Aller)), and a city's quarter before a village (``Lichtenberg``:
-  Berlin's first); exact names before variants; a region's districts by how
-  much of it they hold; channels in the order the text names their areas
-  (``PI Lüneburg``: Polizei Lüneburg first of its three);
+  Landkreis before Hamburg's Harburg); the place named as typed (bare ``Celle``: the
+  town, not ``Landkreis Celle``); the larger kind (``Dannenberg``: the town
+  Dannenberg (Elbe) before villages named just so), a municipality on its own before
+  one of a Samtgemeinde (``Buchholz``: Buchholz in der Nordheide before Buchholz
+  (Aller)), and a city's quarter before a village (``Lichtenberg``: Berlin's first),
+  a city-state's before another city's; exact names before variants; a region's
+  districts by how much of it they hold; channels in the order the text names their
+  areas (``PI Lüneburg``: Polizei Lüneburg first of its three);
 - and, unless the text asks for an Ortsteil, without the village a municipality
   beside it is named after (the Ortsteil Gartow beside the municipality Gartow);
   nor with a former name found without its qualifier beside the municipality it
@@ -149,8 +149,10 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # Nordheide, then Buchholz (Aller) of Samtgemeinde Schwarmstedt.
                 m.kind == "municipality" and m.samtgemeinde is not None,
                 # A city's quarter before a village of the same name: Berlin's
-                # Lichtenberg (a borough) before the one in Lüchow-Dannenberg.
-                m.kind == "locality" and m.district.type != "kreisfreie Stadt",
+                # Lichtenberg (a borough) before the one in Lüchow-Dannenberg; and
+                # a city-state's before another city's (Mariendorf: Berlin's,
+                # then the Wohnplatz in Münster).
+                _quarter_order(m) if m.kind == "locality" else 0,
                 _TIERS[m.match],
                 _first_named_at(m, typed_words) if m.kind == "channel" else 0,
                 m.name,
@@ -162,6 +164,18 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
             ),
         )
     )
+
+
+def _quarter_order(m: Match) -> int:
+    """0 for a quarter of a city-state (Berlin, Hamburg, Bremen: keys 02000, 04011,
+    11000), 1 for one of another kreisfreie Stadt, 2 for a village elsewhere."""
+    if m.district.type != "kreisfreie Stadt":
+        return 2
+    return 0 if m.district.key in _CITY_STATE_DISTRICTS else 1
+
+
+# The districts that are city-states or a city-state's city: Hamburg, Bremen, Berlin.
+_CITY_STATE_DISTRICTS = frozenset({"02000", "04011", "11000"})
 
 
 def asked_for(matches: Iterable[Match], typed: str) -> tuple[Match, ...]:
