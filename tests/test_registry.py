@@ -26,6 +26,7 @@ from polchan_cli.registry import (
     RegistryError,
     is_channel_url,
     load_registry,
+    read_registry_text,
 )
 from polchan_cli.store import bundled_registry_path, district_states
 
@@ -112,14 +113,14 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
         "channel 'celle': state is Bayern, but district '03351' lies in Niedersachsen",
     ),
     # Made from valid.yaml by the test (raw bytes, or too big to commit):
-    "bom.yaml": (1, "file starts with a byte-order mark"),
+    "utf16.yaml": (1, "file is UTF-16; save it as UTF-8"),
     "latin1.yaml": (8, "file is not UTF-8 (Latin-1?)"),
     "too_big.yaml": (None, "bytes; a registry is at most 1 MB"),
     "binary.yaml": (1, "control character U+007F: is this a binary file? A registry is text"),
 }
 
 GENERATED: dict[str, Callable[[bytes], bytes]] = {
-    "bom.yaml": lambda valid: b"\xef\xbb\xbf" + valid,
+    "utf16.yaml": lambda valid: valid.decode("utf-8").encode("utf-16"),
     "latin1.yaml": lambda valid: valid.decode("utf-8").encode("latin-1"),
     "too_big.yaml": lambda valid: valid + (b"#" * 99 + b"\n") * 12_000,
     "binary.yaml": lambda valid: b"\x7fELF\x02\x01\x01\x00" + bytes(8),
@@ -618,3 +619,10 @@ def test_cli_never_writes_the_users_registry(command: list[str], text: str, tmp_
     code, _, _ = run(*(arg.format(path=path) for arg in command))
     assert code in (0, 2)
     assert (path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(folder))) == before
+
+
+def test_a_registry_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    # Windows editors save "UTF-8" with a BOM; that is UTF-8 all the same.
+    path = tmp_path / "mine.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + OVERRIDE.encode("utf-8"))
+    assert read_registry_text(path) == OVERRIDE

@@ -396,16 +396,11 @@ def read_registry_text(path: Path) -> str:
         raise RegistryError(
             [_problem(str(path), None, N_("cannot read: {reason}"), reason=exc.strerror)]
         ) from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise RegistryError(
-            [
-                Problem(
-                    name, 1, N_("file starts with a byte-order mark; save it as UTF-8 without BOM")
-                )
-            ]
-        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise RegistryError([Problem(name, 1, N_("file is UTF-16; save it as UTF-8"))])
     try:
-        return data.decode("utf-8")
+        # UTF-8 with a byte-order mark, as Windows editors save it, is UTF-8 too.
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise RegistryError(
