@@ -383,3 +383,18 @@ def test_a_registry_that_never_ends_is_refused_after_1_mb(home):
     assert result.stderr.splitlines() == [
         "polchan: /dev/zero: more than 1 MB to read; a registry is at most 1 MB"
     ]
+
+
+def test_paths_without_a_home_directory_says_so(monkeypatch):
+    from polchan_cli import store
+
+    def no_home() -> Path:
+        raise KeyError("HOME")  # as platformdirs fails for a user with no home
+
+    monkeypatch.delenv("POLCHAN_REGISTRY", raising=False)
+    monkeypatch.setattr(store, "user_config_dir", no_home)
+    monkeypatch.setattr(store, "user_cache_dir", no_home)
+    result = CliRunner().invoke(app, ["--lang", "en", "paths"])
+    assert result.exit_code == 0
+    assert "user registry:    none (no home directory)" in result.stdout
+    assert "None" not in result.stdout

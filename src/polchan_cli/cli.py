@@ -500,16 +500,19 @@ def paths_command(registry_path: RegistryOption = None, lang: LangOption = None)
     except Exception:
         default_user = None
     shown = user or default_user
-    rows = [
-        (
-            gettext("user registry"),
-            gettext("{path}  ({state}; from {origin})").format(
-                path=shown,
-                state=path_state(shown, registry=True),
-                origin=gettext(REGISTRY_ORIGINS[origin]),
-            ),
-        )
-    ]
+    if shown is None:
+        rows = [(gettext("user registry"), gettext("none (no home directory)"))]
+    else:
+        rows = [
+            (
+                gettext("user registry"),
+                gettext("{path}  ({state}; from {origin})").format(
+                    path=shown,
+                    state=path_state(shown, registry=True),
+                    origin=gettext(REGISTRY_ORIGINS[origin]),
+                ),
+            )
+        ]
     try:
         cache = user_cache_dir()
     except Exception:
