@@ -143,7 +143,14 @@ def test_find_json_shape_and_exit_code(query, status, code):
     result = run("find", query, "--json")
     assert result.exit_code == code
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "status", "matches", "suggestions", "unknown_postcodes"}
+    assert set(data) == {
+        "query",
+        "status",
+        "matches",
+        "suggestions",
+        "unknown_postcodes",
+        "postcode_mismatch",
+    }
     assert (data["query"], data["status"]) == (query, status)
     for m in data["matches"]:
         assert set(m) >= MATCH_KEYS

@@ -1203,3 +1203,9 @@ def test_westfalen_as_a_qualifier_keeps_only_the_place_in_nordrhein_westfalen():
     # Before, "Münster (Westfalen)" still listed the Münsters in Bayern and Hessen.
     res = resolve("Münster (Westfalen)", registry())
     assert {m.state for m in res.matches} == {"Nordrhein-Westfalen"}
+
+
+def test_a_place_beside_a_postcode_of_another_district_is_flagged():
+    # A script sees what the table warns of: one of the two is mistyped.
+    assert resolve("21423 Celle", registry()).to_dict()["postcode_mismatch"] is True
+    assert resolve("21423 Winsen", registry()).to_dict()["postcode_mismatch"] is False

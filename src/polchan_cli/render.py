@@ -141,7 +141,7 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 query=query, district=safe(res.matches[0].district.name)
             )
         )
-    elif {m.kind == "postcode" for m in res.matches} == {True, False}:
+    elif res.postcode_mismatch:
         # The place named beside a postcode lies elsewhere: one of them is mistyped.
         console.print(
             gettext(

@@ -178,6 +178,12 @@ class Resolution:
         return tuple(pc for pc in self.postcodes if pc not in found)
 
     @property
+    def postcode_mismatch(self) -> bool:
+        """Whether a place named beside a postcode lies in another district than the
+        postcode ("21423 Celle"): one of the two is mistyped, and both are shown."""
+        return {m.kind == "postcode" for m in self.matches} == {True, False}
+
+    @property
     def ambiguous(self) -> bool:
         """True when the matches lie in more than one district."""
         return len({m.district.key for m in self.matches}) > 1
@@ -220,6 +226,7 @@ class Resolution:
             "suggestions": list(self.suggestions),
             # A pasted address's postcode no place has: the town beside it answered.
             "unknown_postcodes": list(self.unknown_postcodes),
+            "postcode_mismatch": self.postcode_mismatch,
         }
 
 
