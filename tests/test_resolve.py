@@ -1209,3 +1209,19 @@ def test_a_place_beside_a_postcode_of_another_district_is_flagged():
     # A script sees what the table warns of: one of the two is mistyped.
     assert resolve("21423 Celle", registry()).to_dict()["postcode_mismatch"] is True
     assert resolve("21423 Winsen", registry()).to_dict()["postcode_mismatch"] is False
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Wittgenstein", "Wittgenstein", "05970"),
+        ("Siegerland", "Siegerland", "05970"),
+        # a region beside a name says which of its namesakes: not Freudenberg in Baden
+        ("Freudenberg Siegerland", "Freudenberg", "05970"),
+        ("Neunkirchen Siegerland", "Neunkirchen", "05970"),
+    ],
+)
+def test_the_regions_of_kreis_siegen_wittgenstein_are_known(query, name, district):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (name, district)
+    assert "siegen-wittgenstein" in channel_ids(resolve(query, registry()), 0)
