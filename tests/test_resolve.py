@@ -442,6 +442,14 @@ def test_a_word_for_a_part_of_town_beside_it_finds_the_town(query, name, distric
     assert first.match in ("exact", "variant")  # named, not guessed
 
 
+@pytest.mark.parametrize("query", ["München Mitte", "Hamburg-Mitte", "Köln Mitte"])
+def test_mitte_beside_a_town_no_channel_covers_is_no_berlin_mitte(query):
+    # Mitte is also Berlin's borough, which has a channel: not the answer here.
+    res = resolve(query, registry())
+    assert res.status == "no_channel"
+    assert "berlin" not in channel_ids(res)
+
+
 @pytest.mark.parametrize(
     ("query", "name", "district"),
     [
@@ -487,9 +495,18 @@ NUMBERED_PLACES = sorted(
 
 @pytest.mark.parametrize(("name", "district"), NUMBERED_PLACES, ids=[n for n, _ in NUMBERED_PLACES])
 def test_a_roman_numeral_written_as_a_digit_finds_its_place_first(name, district):
+    # First, unless it lies where no channel reaches and the digit may as well be
+    # the house number in a place one does ("Altenhagen 2": Altenhagen in Celle).
     base, numeral = name.rsplit(None, 1)
-    first = resolve(f"{base} {_ROMAN[numeral]}", registry()).matches[0]
+    matches = resolve(f"{base} {_ROMAN[numeral]}", registry()).matches
+    covered = [m for m in matches if m.channels]
+    first = matches[0] if registry().covering(district) or not covered else matches[len(covered)]
     assert (first.name, first.district.key) == (name, district)
+
+
+def test_a_written_numeral_before_a_house_number_is_kept():
+    # "Hanstedt I 2": the village's numeral is written; 2 is the house.
+    assert resolve("Hanstedt I 2", registry()).matches[0].name == "Hanstedt I"
 
 
 def test_a_digit_that_is_a_house_number_still_finds_the_town():

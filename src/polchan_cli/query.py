@@ -359,7 +359,9 @@ def numbered_in_roman(text: str) -> str | None:
         return None
     name, number = text.rstrip().rsplit(None, 1)
     numeral = _ROMAN_NUMERALS.get(number)
-    return f"{name} {numeral}" if numeral else None
+    if numeral is None or name.rsplit(None, 1)[-1] in _ROMAN_NUMERALS.values():
+        return None  # "Hanstedt I 2": the village's numeral is written, 2 is the house
+    return f"{name} {numeral}"
 
 
 def names_a_part_of_town(text: str) -> bool:

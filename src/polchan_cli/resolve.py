@@ -283,8 +283,11 @@ def resolve(query: str, registry: Registry) -> Resolution:
         # Of several words only a name as typed: "Am Markt" guessed as Marktl is no
         # answer; one word misspelt is a guess as it would be alone ("Westercele 7").
         # "Hanstedt 2" is more likely Hanstedt II than a house in Hanstedt: first.
-        rest_of = tuple(m for m in answer.matches if m not in in_roman)
-        return replace(answer, query=text, matches=(*in_roman, *rest_of))
+        # Of both readings, places a channel covers first: "Altenhagen 2" is more
+        # likely a house in Altenhagen (Celle) than Altenhagen II (Schaumburg).
+        both = [*in_roman, *(m for m in answer.matches if m not in in_roman)]
+        both.sort(key=lambda m: not m.channels)
+        return replace(answer, query=text, matches=tuple(both))
     if in_roman:
         return Resolution(query=text, matches=tuple(in_roman))
     cuts = readings(text)
@@ -537,7 +540,13 @@ def _loosely_read(
     closest spellings of every part are suggested, and so are places that words of
     the query name ("Bahnhofstr Celle": did you mean Celle?).
     """
-    loose = [(reading, found) for reading, found in named if reading.ignorable]
+    # A word for a part of a town is where in it, never the place itself: "München
+    # Mitte" is München, not Berlin's Mitte, which has a channel.
+    loose = [
+        (reading, found)
+        for reading, found in named
+        if reading.ignorable and not names_a_part_of_town(reading.head)
+    ]
     naming = [(reading, found) for reading, found in loose if found]
     if naming:
         # An address names the place first ("Nindorf, Bayern" lists every Nindorf).
