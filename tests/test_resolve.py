@@ -442,6 +442,13 @@ def test_a_word_for_a_part_of_town_beside_it_finds_the_town(query, name, distric
     assert first.match in ("exact", "variant")  # named, not guessed
 
 
+def test_mitte_after_a_comma_is_the_place_as_typed():
+    # An address's place field: Berlin's Mitte, as it was before Mitte was a word
+    # for a part of a town.
+    first = resolve("Hauptstraße 5, Mitte", registry()).matches[0]
+    assert (first.name, first.district.key) == ("Mitte", "11000")
+
+
 @pytest.mark.parametrize("query", ["München Mitte", "Hamburg-Mitte", "Köln Mitte"])
 def test_mitte_beside_a_town_no_channel_covers_is_no_berlin_mitte(query):
     # Mitte is also Berlin's borough, which has a channel: not the answer here.

@@ -273,7 +273,8 @@ class Reading:
     """One way to read a query as a place (``head``) and where it lies (``context``).
 
     ``context`` holds name keys. ``how`` says how the query was cut: ``fields`` at
-    commas, ``street`` before a street and house number ("Celle Bahnhofstraße 5"),
+    commas, ``part`` before or after a word for a part of a town ("Celle Mitte"),
+    ``street`` before a street and house number ("Celle Bahnhofstraße 5"),
     ``qualifier`` before a qualifier, ``words`` between words. Where fields, a
     street or a qualifier fit nothing, they may be ignored; words may not. A
     street's head is only ever read as named, never guessed ("Am Markt 1").
@@ -319,7 +320,7 @@ def readings(text: str) -> list[Reading]:
         # "Celle Mitte" is Celle, the word set apart like a field; but its words
         # are still read as words: "Oyten-Nord, Niedersachsen" is a village.
         found = [
-            Reading(part, _keys(*town_and_part[:i], *town_and_part[i + 1 :]), "fields")
+            Reading(part, _keys(*town_and_part[:i], *town_and_part[i + 1 :]), "part")
             for i, part in enumerate(town_and_part)
         ]
     elif len(parts) > 1:

@@ -472,7 +472,7 @@ def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Re
     # after a comma the first is the place; without one either may be, and both
     # have the same channel.
     siblings = [(reading, _fitting(found, reading, via="locality")) for reading, found in named]
-    if any(reading.how == "fields" for reading, _ in siblings):
+    if any(reading.how in ("fields", "part") for reading, _ in siblings):
         siblings = siblings[:1]
     matches = [m for _, fitting in siblings for m in fitting]
     if matches:
@@ -540,12 +540,13 @@ def _loosely_read(
     closest spellings of every part are suggested, and so are places that words of
     the query name ("Bahnhofstr Celle": did you mean Celle?).
     """
-    # A word for a part of a town is where in it, never the place itself: "München
-    # Mitte" is München, not Berlin's Mitte, which has a channel.
+    # A word for a part of a town beside it is where in it, never the place itself:
+    # "München Mitte" is München, not Berlin's Mitte, which has a channel. (After a
+    # comma it may be: "Hauptstraße 5, Mitte".)
     loose = [
         (reading, found)
         for reading, found in named
-        if reading.ignorable and not names_a_part_of_town(reading.head)
+        if reading.ignorable and not (reading.how == "part" and names_a_part_of_town(reading.head))
     ]
     naming = [(reading, found) for reading, found in loose if found]
     if naming:
