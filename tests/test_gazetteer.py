@@ -147,9 +147,16 @@ def test_keys_said_alike_are_found_by_their_sound_key():
 
 
 def test_keys_after_a_first_word_are_indexed_by_the_rest():
-    index = gazetteer.keys_after(frozenset({"gross", "klein"}))
+    index = gazetteer.keys_after(frozenset({"gross", "klein", "ober", "nieder"}))
     assert {"gross hehlen", "klein hehlen"} <= set(index["hehlen"])
-    assert all(k.split(" ", 1)[0] in {"gross", "klein"} for keys in index.values() for k in keys)
+    # written together too, where the rest is a name's length
+    assert {"niederschoneweide", "oberschoneweide"} <= set(index["schoneweide"])
+    for rest, keys in index.items():
+        for key in keys:
+            first, _, after = key.partition(" ")
+            apart = first in {"gross", "klein", "ober", "nieder"} and after == rest
+            together = key.endswith(rest) and len(rest) >= gazetteer.GLUED_REST_MIN
+            assert apart or together, (rest, key)
 
 
 def test_every_file_bundled_into_the_wheel_counts_in_the_data_version():

@@ -1249,3 +1249,9 @@ def test_the_regions_of_kreis_siegen_wittgenstein_are_known(query, name, distric
     first = resolve(query, registry()).matches[0]
     assert (first.name, first.district.key) == (name, district)
     assert "siegen-wittgenstein" in channel_ids(resolve(query, registry()), 0)
+
+
+def test_a_name_said_without_its_glued_ober_or_nieder_finds_both():
+    # Oberdielfen and Niederdielfen (Wilnsdorf), as people there say "Dielfen".
+    names = {m.name for m in resolve("Dielfen", registry()).matches}
+    assert names == {"Niederdielfen", "Oberdielfen"}

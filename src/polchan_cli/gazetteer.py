@@ -238,16 +238,27 @@ def keys_by_length() -> dict[int, tuple[str, ...]]:
     return {length: tuple(keys) for length, keys in itertools.groupby(all_keys(), len)}
 
 
+# A name written together with such a word ("Oberschöneweide") counts only where
+# the rest is long enough to be a name itself, not "enau" of "Altenau".
+GLUED_REST_MIN = 6
+
+
 @functools.cache
 def keys_after(first_words: frozenset[str]) -> dict[str, tuple[str, ...]]:
     """The keys that begin with one of ``first_words``, by the rest of the key
-    (``{"hehlen": ("gross hehlen", "klein hehlen")}``): for a name said without
-    such a word. Built once, on first use."""
+    (``{"hehlen": ("gross hehlen", "klein hehlen")}``), the word apart or written
+    together (``"schoneweide": ("niederschoneweide", "oberschoneweide")``): for a
+    name said without such a word. Built once, on first use."""
     index: dict[str, list[str]] = {}
+    glued = tuple(sorted(first_words, key=len, reverse=True))
     for key in all_keys():
         first, _, rest = key.partition(" ")
         if rest and first in first_words:
             index.setdefault(rest, []).append(key)
+            continue
+        word = next((w for w in glued if key.startswith(w)), None)
+        if word and len(first) - len(word) >= GLUED_REST_MIN:
+            index.setdefault(key[len(word) :], []).append(key)
     return {rest: tuple(keys) for rest, keys in index.items()}
 
 
