@@ -863,7 +863,19 @@ def test_a_states_short_name_narrows_a_shared_name_to_that_state():
 
 def test_a_city_state_is_the_city_not_its_state():
     assert "state" not in {m.kind for m in resolve("Hamburg", registry()).matches}
-    assert {m.kind for m in resolve("Berlin", registry()).matches} == {"district", "municipality"}
+    # The city once, as its district (Kind: city-state), not also as a municipality.
+    assert [(m.kind, m.name) for m in resolve("Berlin", registry()).matches] == [
+        ("district", "Berlin")
+    ]
+
+
+@pytest.mark.parametrize("query", ["Münster", "Stadt Münster", "Frankfurt am Main"])
+def test_a_kreisfreie_stadt_is_listed_once(query):
+    res = resolve(query, registry())
+    first = res.matches[0]
+    assert (first.kind, first.district.type) == ("district", "kreisfreie Stadt")
+    same = [m for m in res.matches if m.district.key == first.district.key]
+    assert same == [first]
 
 
 @pytest.mark.parametrize(

@@ -102,10 +102,19 @@ def _without_other_names_of_listed_towns(
     - A former name found only without its qualifier: ``Rotenburg`` finds
       Rotenburg (Wümme), and "Rotenburg in Hannover", its name until 1969, adds
       nothing beside it. Typed in full, the former name stays.
+    - A city's municipality beside the kreisfreie Stadt it is: ``Münster`` is one
+      row, the urban district, not also the municipality of the same name.
     """
     towns = {(m.district.key, m.name) for m in matches if m.kind == "municipality"}
+    cities = {
+        m.district.key
+        for m in matches
+        if m.kind == "district" and m.district.type == "kreisfreie Stadt"
+    }
 
     def repeats_a_town(m: Match) -> bool:
+        if m.kind == "municipality" and m.district.key in cities:
+            return spelling(m.name) == spelling(m.district.name)
         if (m.district.key, m.municipality) not in towns:
             return False
         if m.kind == "locality":
@@ -133,7 +142,7 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # people call Winsen (Luhe) and Winsen (Aller), not only Winsen in
                 # Kreis Segeberg, whose name it is exactly.
                 max(_TIERS[m.match], _TIERS["variant"]),
-                named_kind is not None and m.kind != named_kind,
+                named_kind is not None and not _is_of_kind(m, named_kind),
                 # Keys fold umlauts, so "Munster" finds Münster too; the town
                 # spelled so (in the Heidekreis) is the one meant.
                 as_typed not in _spellings(m.name),
@@ -164,6 +173,14 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
             ),
         )
     )
+
+
+def _is_of_kind(m: Match, kind: str) -> bool:
+    """Whether the match is of the kind; a kreisfreie Stadt is a municipality too
+    ("Stadt Münster"), as it is listed once, as its district."""
+    if kind == "municipality" and m.kind == "district":
+        return m.district.type == "kreisfreie Stadt"
+    return m.kind == kind
 
 
 def _quarter_order(m: Match) -> int:

@@ -674,9 +674,12 @@ def _state_match(state: str) -> Match:
 
 
 def _read_as(matches: Iterable[Match]) -> str | None:
-    """The name a guess is shown as: the first place that is not a district."""
+    """The name a guess is shown as: the first place that is not a district, or
+    is a city (a kreisfreie Stadt is listed as its district)."""
     matches = list(matches)
-    named = [m.name for m in matches if m.kind != "district"] or [m.name for m in matches]
+    named = [
+        m.name for m in matches if m.kind != "district" or m.district.type == "kreisfreie Stadt"
+    ] or [m.name for m in matches]
     return named[0] if named else None
 
 
