@@ -374,6 +374,13 @@ def test_sources_give_each_announcement_once_with_its_link_whole():
     assert "Polizei Celle" in shared and "Polizei Stade" in shared
 
 
+def test_open_of_a_name_two_channels_share_says_which_names_tell_them_apart(launched):
+    result = run("open", "Winsen", "--print")
+    assert (result.exit_code, result.stdout, launched) == (ExitCode.NO_CHANNEL, "", [])
+    last = result.stderr.splitlines()[-1]
+    assert "name the place exactly (Winsen (Aller), Winsen (Luhe)) or use --all" in last
+
+
 def test_open_never_opens_a_further_guess_for_a_place_no_channel_covers(launched):
     # "Müchen" reads as München; Buchen's channel (Siegen-Wittgenstein) is not München's.
     result = run("open", "Müchen", "--print")
@@ -500,7 +507,7 @@ def test_open_asks_again_in_german_saying_what_is_wrong_then_what_to_do(launched
     result = run("open", "29640", "--lang", "de", input="5\n2\n")
     assert result.exit_code == 0
     assert result.stdout.count("Welcher Kanal? [1]:") == 2
-    wrong = "polchan: keine gültige Auswahl: Bitte wählen Sie eine Zahl von 1 bis 2"
+    wrong = "polchan: keine gültige Auswahl: Bitte geben Sie eine Zahl von 1 bis 2 ein"
     assert result.stderr.splitlines().count(wrong) == 1
 
 

@@ -224,3 +224,9 @@ def test_a_long_query_says_its_length_as_numbers_are_written_in_the_language():
 )
 def test_a_small_closing_number_is_also_read_as_a_roman_numeral(text, numbered):
     assert numbered_in_roman(text) == numbered
+
+
+@pytest.mark.parametrize("text", ["29221Celle", "Celle29221", "Am Markt 1,29221 Celle"])
+def test_a_postcode_that_lost_its_space_is_still_read(text):
+    assert postcodes_in(text) == ("29221",)
+    assert postcodes_in("Az. 123456") == ()  # six digits are no postcode

@@ -91,10 +91,12 @@ def test_find_table_in_german():
 
 def test_find_ambiguous_fuzzy_and_nothing_found_in_german():
     winsen = de("find", "Winsen")
-    assert "„Winsen“ passt zu 3 Orten in 3 Kreisen; die besten stehen oben." in winsen.stdout
+    assert (
+        "„Winsen“ passt zu 3 Orten in 3 Kreisen; die besten Treffer stehen oben." in winsen.stdout
+    )
     assert "kein Kanal" in winsen.stdout
     fuzzy = de("find", "Cele")
-    assert "Keine genaue Übereinstimmung für „Cele“; Ergebnisse für „Celle“." in fuzzy.stdout
+    assert "Kein Ort heißt genau „Cele“; Ergebnisse für „Celle“." in fuzzy.stdout
     nothing = de("find", "Cellxx")
     assert nothing.exit_code == ExitCode.NOT_FOUND
     assert "Nichts gefunden für „Cellxx“. Meinten Sie:" in nothing.stdout

@@ -349,10 +349,13 @@ def open_command(
         if _can_ask():
             channels = (channels[_ask_number(len(channels)) - 1],)
         else:
+            # The names that tell them apart, as the user may type them next.
+            names = list(dict.fromkeys(m.name for m in res.matches if m.channels))
+            places = ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
             _fail(
-                gettext("'{query}' matches {n} channels; pick one by name or use --all").format(
-                    query=res.query, n=len(channels)
-                ),
+                gettext(
+                    "'{query}' matches {n} channels; name the place exactly ({places}) or use --all"
+                ).format(query=res.query, n=len(channels), places=places),
                 ExitCode.NO_CHANNEL,
             )
     for c in channels:

@@ -118,8 +118,9 @@ _ROMAN_NUMERALS = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
 _POSTCODE = re.compile(r"\d{5}")
 _NUMBER = re.compile(r"\d+")
-# A postcode standing alone, as typed in addresses: "21423", "D-21423", "DE-21423".
-_POSTCODE_IN_TEXT = re.compile(r"(?<![\w-])(?:DE?-)?(\d{5})(?![\w-])", re.IGNORECASE)
+# A postcode in an address: "21423", "D-21423", "DE-21423", no longer run of
+# digits. Letters may touch it: a paste that lost its space ("29221Celle").
+_POSTCODE_IN_TEXT = re.compile(r"(?<![\d-])(?:DE?-)?(\d{5})(?![\d-])", re.IGNORECASE)
 # A press release's office code in front, as presseportal.de heads releases:
 # "POL-WL", "POL-CE: Celler in Feierlaune".
 _PRESS_CODE = re.compile(r"\s*(POL-[^\W\d_]{1,5})(?![\w-])\s*:?(.*)", re.IGNORECASE | re.DOTALL)

@@ -212,8 +212,6 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 len(unknown),
             ).format(postcodes=", ".join(unknown))
         )
-    if res.fuzzy_for:
-        console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
     if res.status == "no_channel":
         console.print(
             gettext("No channel in the registry covers {districts}.").format(
@@ -226,6 +224,9 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 suggestions=", ".join(safe(s) for s in res.suggestions)
             )
         )
+    if res.fuzzy_for:
+        # Last of what the answer says: what to do if the guess is not the place.
+        console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
     if res.status == "found":
         # About the channels shown: with none ("Hannover"), it would describe nothing.
         console.print(f"[dim]{safe(gettext(FOOTER))}[/dim]")

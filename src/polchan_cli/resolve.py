@@ -211,7 +211,10 @@ class Resolution:
         only where the matches no channel covers lie ("" if there are none).
         """
         names = (
-            m.state if m.kind == "state" else f"{m.district.name} ({m.state})"
+            # A city-state once: "Hamburg", not "Hamburg (Hamburg)".
+            m.state
+            if m.kind == "state" or m.district.name == m.state
+            else f"{m.district.name} ({m.state})"
             for m in self.named()
             if not (uncovered and m.channels)
         )
