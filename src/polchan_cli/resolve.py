@@ -350,6 +350,9 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
         # office's channels, with its own or none ("POL-MS: Greven", Kreis
         # Steinfurt), so that neither is taken for the other.
         elsewhere = tuple(m for m in narrowed.matches if m.match in ("exact", "variant"))
+        # The office reports from its own state: of namesakes, those there.
+        states = {c.state for m in channels for c in m.channels}
+        elsewhere = tuple(m for m in elsewhere if m.state in states) or elsewhere
         return Resolution(query=text, matches=(*channels, *elsewhere))
     return Resolution(query=text, matches=tuple(channels))
 
