@@ -274,7 +274,7 @@ def test_batch_reads_each_line_in_its_own_encoding(tmp_path):
 
 def test_batch_cuts_a_line_without_end_instead_of_filling_the_memory(tmp_path):
     queries = tmp_path / "q.txt"
-    queries.write_bytes(b"x" * 200_000 + b"\nCelle\n")
+    queries.write_bytes(b"x" * 100_000 + b"\nCelle\n")
     lines = [json.loads(line) for line in run("find", "--batch", str(queries)).stdout.splitlines()]
     assert [d["status"] for d in lines] == ["invalid", "found"]
     assert len(lines[0]["query"]) <= 65_536
@@ -374,11 +374,24 @@ def test_sources_give_each_announcement_once_with_its_link_whole():
     assert "Polizei Celle" in shared and "Polizei Stade" in shared
 
 
-def test_open_of_a_name_two_channels_share_says_which_names_tell_them_apart(launched):
-    result = run("open", "Winsen", "--print")
+@pytest.mark.parametrize("query", ["Winsen", "Hagen"])
+def test_open_of_a_name_channels_share_offers_names_that_each_open_one(launched, query):
+    result = run("open", query, "--print")
     assert (result.exit_code, result.stdout, launched) == (ExitCode.NO_CHANNEL, "", [])
-    last = result.stderr.splitlines()[-1]
-    assert "name the place exactly (Winsen (Aller), Winsen (Luhe)) or use --all" in last
+    offered = re.search(r"name the place exactly \((.*)\) or use --all", result.stderr)
+    assert offered, result.stderr
+    for name in offered[1].split("; ")[:3]:
+        if name != "…":
+            one = run("open", name, "--print")
+            assert (one.exit_code, len(one.stdout.splitlines())) == (0, 1), name
+
+
+def test_open_stadt_muenster_asks_between_the_two_towns_so_named(launched):
+    # Before, the city (listed once, as its district) was no "Stadt" to ask for,
+    # and Munster's channel (Heidekreis) was opened alone.
+    result = run("open", "Stadt Münster", "--print")
+    assert (result.exit_code, result.stdout, launched) == (ExitCode.NO_CHANNEL, "", [])
+    assert "Münster, Münster" in result.stderr and "Munster, Heidekreis" in result.stderr
 
 
 def test_open_never_opens_a_further_guess_for_a_place_no_channel_covers(launched):

@@ -151,12 +151,16 @@ def test_keys_after_a_first_word_are_indexed_by_the_rest():
     assert {"gross hehlen", "klein hehlen"} <= set(index["hehlen"])
     # written together too, where the rest is a name's length
     assert {"niederschoneweide", "oberschoneweide"} <= set(index["schoneweide"])
+    words = {"gross", "klein", "ober", "nieder"}
     for rest, keys in index.items():
         for key in keys:
             first, _, after = key.partition(" ")
-            apart = first in {"gross", "klein", "ober", "nieder"} and after == rest
-            together = key.endswith(rest) and len(rest) >= gazetteer.GLUED_REST_MIN
-            assert apart or together, (rest, key)
+            apart = first in words and after == rest
+            together = any(key in (w + rest, w + "en" + rest) for w in words)
+            glued_rest = rest.split(" ", 1)[0]
+            assert apart or (together and len(glued_rest) >= gazetteer.GLUED_REST_MIN), key
+    # "Altendorf" is Alt(en) + "dorf", too short a rest: no entry "endorf".
+    assert "endorf" not in gazetteer.keys_after(frozenset({"alt"}))
 
 
 def test_every_file_bundled_into_the_wheel_counts_in_the_data_version():

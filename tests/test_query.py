@@ -229,4 +229,7 @@ def test_a_small_closing_number_is_also_read_as_a_roman_numeral(text, numbered):
 @pytest.mark.parametrize("text", ["29221Celle", "Celle29221", "Am Markt 1,29221 Celle"])
 def test_a_postcode_that_lost_its_space_is_still_read(text):
     assert postcodes_in(text) == ("29221",)
-    assert postcodes_in("Az. 123456") == ()  # six digits are no postcode
+
+
+def test_six_digits_are_no_postcode_even_beside_letters():
+    assert postcodes_in("Az. 123456") == postcodes_in("Az123456") == ()

@@ -398,3 +398,10 @@ def test_paths_without_a_home_directory_says_so(monkeypatch):
     assert result.exit_code == 0
     assert "user registry:    none (no home directory)" in result.stdout
     assert "None" not in result.stdout
+
+
+def test_paths_calls_a_cache_link_to_nothing_missing(home, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "polchan").symlink_to(tmp_path / "gone")
+    assert "polchan  (does not exist)" in polchan("paths", env=home).stdout

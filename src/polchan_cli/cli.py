@@ -349,9 +349,16 @@ def open_command(
         if _can_ask():
             channels = (channels[_ask_number(len(channels)) - 1],)
         else:
-            # The names that tell them apart, as the user may type them next.
-            names = list(dict.fromkeys(m.name for m in res.matches if m.channels))
-            places = ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
+            # The names that tell them apart, as the user may type them next: a
+            # place with its district ("Hagen, Landkreis Stade"), a channel by name.
+            names = list(
+                dict.fromkeys(
+                    m.name if m.kind == "channel" else f"{m.name}, {m.district.name}"
+                    for m in res.matches
+                    if m.channels
+                )
+            )
+            places = "; ".join(names[:4]) + ("; …" if len(names) > 4 else "")
             _fail(
                 gettext(
                     "'{query}' matches {n} channels; name the place exactly ({places}) or use --all"

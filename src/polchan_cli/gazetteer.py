@@ -44,6 +44,11 @@ class District:
     type: str
     state: str
 
+    @property
+    def is_city(self) -> bool:
+        """Whether it is a city, a kreisfreie Stadt: one municipality, itself."""
+        return self.type == "kreisfreie Stadt"
+
 
 @dataclass(frozen=True)
 class Place:
@@ -241,6 +246,8 @@ def keys_by_length() -> dict[int, tuple[str, ...]]:
 # A name written together with such a word ("Oberschöneweide") counts only where
 # the rest is long enough to be a name itself, not "enau" of "Altenau".
 GLUED_REST_MIN = 6
+# Such words that take an ending when written together: Altendorf, Neuenkirchen.
+_INFLECTED = frozenset({"alt", "neu", "gross", "klein"})
 
 
 @functools.cache
@@ -257,6 +264,8 @@ def keys_after(first_words: frozenset[str]) -> dict[str, tuple[str, ...]]:
             index.setdefault(rest, []).append(key)
             continue
         word = next((w for w in glued if key.startswith(w)), None)
+        if word and key[len(word) : len(word) + 2] == "en" and word in _INFLECTED:
+            word += "en"  # Alten-, Neuen-, Großen-dorf: "dorf" is the rest, not "endorf"
         if word and len(first) - len(word) >= GLUED_REST_MIN:
             index.setdefault(key[len(word) :], []).append(key)
     return {rest: tuple(keys) for rest, keys in index.items()}

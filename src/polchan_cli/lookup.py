@@ -1,6 +1,8 @@
 """The ``find`` command's work, without Typer: a query in, the answer printed, an exit code out.
 
-Also the shell completion of place names (``polchan find Lün<TAB>``).
+Also the shell completion of place names (``polchan find Lün<TAB>``), and
+``find --batch``'s reading (:func:`batch_lines`: bytes of any spreadsheet
+encoding in, lines out as they come) and answering (:func:`batch_answers`).
 
 Shared by the Typer command (:mod:`polchan_cli.cli`) and the console script's
 fast path (:mod:`polchan_cli.entry`), so both give the same bytes and the same
@@ -11,9 +13,11 @@ in force (problems reported on stderr) and JSON output.
 from __future__ import annotations
 
 import enum
+import itertools
 import os
 import re
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -168,28 +172,59 @@ def batch_lines(stream: BinaryIO) -> Iterator[str] | None:
     Read as they come, so that a pipe fed slowly (``tail -f``) is answered line by
     line. Each line is decoded on its own: UTF-8 (a BOM at the start is dropped),
     else Windows-1252, the encoding of German Excel's plain CSV, so that a file
-    mixing the two loses no line. UTF-16 with its BOM, Excel's "Unicode Text", is
-    read whole. Every line is kept, blank ones too, so that output line n answers
-    input line n. NUL bytes at the start mean no text: an .xlsx, another binary
-    file, or UTF-16 saved without its BOM.
+    mixing the two loses no line. UTF-16 with its BOM is Excel's "Unicode Text".
+    Every line is kept, blank ones too, so that output line n answers input line
+    n; a line longer than ``BATCH_LINE_LIMIT`` is cut there. None when the start
+    is no text: NUL bytes (an .xlsx, another binary file, UTF-16 saved without its
+    BOM) or UTF-16 that does not decode.
     """
-    first = stream.read1(BATCH_LINE_LIMIT) if hasattr(stream, "read1") else stream.read()
+    first = _chunk(stream)
     if first.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = (first + stream.read()).decode("utf-16")
-        except UnicodeDecodeError:
+        chunks = _utf16_as_utf8(stream, first)
+        if chunks is None:
             return None
-        if "\x00" in text:
-            return None
-        lines = _LINE_END.split(text.encode("utf-8"))
-        return (_decoded(line) for line in (lines[:-1] if lines[-1] == b"" else lines))
-    if b"\x00" in first:
+    elif b"\x00" in first:
         return None
-    return (_decoded(line) for line in _split_lines(stream, first.removeprefix(b"\xef\xbb\xbf")))
+    else:
+        chunks = itertools.chain(
+            [first.removeprefix(b"\xef\xbb\xbf")], iter(partial(_chunk, stream), b"")
+        )
+    return (_decoded(line) for line in _split_lines(chunks))
 
 
-def _split_lines(stream: BinaryIO, pending: bytes) -> Iterator[bytes]:
-    """The lines of ``pending`` and what follows it in ``stream``, without line ends."""
+def _chunk(stream: BinaryIO) -> bytes:
+    """What the stream has now, up to the line limit (at once, from a pipe)."""
+    return stream.read1(BATCH_LINE_LIMIT) if hasattr(stream, "read1") else stream.read()
+
+
+def _utf16_as_utf8(stream: BinaryIO, first: bytes) -> Iterator[bytes] | None:
+    """UTF-16 read chunk by chunk as UTF-8, or None if its start does not decode."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-16")()
+    second = _chunk(stream)
+    try:
+        head = decoder.decode(first, final=not second)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in head:
+        return None
+    decoder.errors = "replace"  # past the start, a bad byte spoils a line, not the batch
+
+    def chunks() -> Iterator[bytes]:
+        yield head.encode("utf-8")
+        chunk = second
+        while chunk:
+            following = _chunk(stream)
+            yield decoder.decode(chunk, final=not following).encode("utf-8")
+            chunk = following
+
+    return chunks()
+
+
+def _split_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The lines of the chunks put together, without their line ends."""
+    pending = b""
     skipping = False  # the rest of a line already cut at the limit
     ended = False
     while True:
@@ -197,7 +232,7 @@ def _split_lines(stream: BinaryIO, pending: bytes) -> Iterator[bytes]:
             if end.group() == b"\r" and end.end() == len(pending) and not ended:
                 break  # a \r at the end of a chunk may be the first half of \r\n
             if not skipping:
-                yield pending[: end.start()]
+                yield pending[: min(end.start(), BATCH_LINE_LIMIT)]
             skipping = False
             pending = pending[end.end() :]
         if len(pending) > BATCH_LINE_LIMIT and not skipping:
@@ -207,7 +242,7 @@ def _split_lines(stream: BinaryIO, pending: bytes) -> Iterator[bytes]:
             pending = pending[-1:] if pending.endswith(b"\r") else b""
         if ended:
             break
-        chunk = stream.read1(BATCH_LINE_LIMIT) if hasattr(stream, "read1") else stream.read()
+        chunk = next(chunks, b"")
         ended = not chunk
         pending += chunk
     if pending and not skipping:

@@ -277,7 +277,8 @@ class Reading:
     commas, ``part`` before or after a word for a part of a town ("Celle Mitte"),
     ``street`` before a street and house number ("Celle Bahnhofstraße 5"),
     ``qualifier`` before a qualifier, ``words`` between words. Where fields, a
-    street or a qualifier fit nothing, they may be ignored; words may not. A
+    part of town, a street or a qualifier fit nothing, they may be ignored; words
+    may not. A
     street's head is only ever read as named, never guessed ("Am Markt 1").
     """
 
@@ -319,7 +320,7 @@ def readings(text: str) -> list[Reading]:
     found = []
     if len(parts) == 1 and (town_and_part := _without_centre_word(text)):
         # "Celle Mitte" is Celle, the word set apart like a field; but its words
-        # are still read as words: "Oyten-Nord, Niedersachsen" is a village.
+        # are still read as words: "Niedersachsen Oyten-Nord" is a village.
         found = [
             Reading(part, _keys(*town_and_part[:i], *town_and_part[i + 1 :]), "part")
             for i, part in enumerate(town_and_part)
@@ -361,7 +362,7 @@ def numbered_in_roman(text: str) -> str | None:
         return None
     name, number = text.rstrip().rsplit(None, 1)
     numeral = _ROMAN_NUMERALS.get(number)
-    if numeral is None or name.rsplit(None, 1)[-1] in _ROMAN_NUMERALS.values():
+    if numeral is None or name.rsplit(None, 1)[-1].upper() in _ROMAN_NUMERALS.values():
         return None  # "Hanstedt I 2": the village's numeral is written, 2 is the house
     return f"{name} {numeral}"
 
@@ -369,7 +370,7 @@ def numbered_in_roman(text: str) -> str | None:
 def names_a_part_of_town(text: str) -> bool:
     """Whether the text is a word for a part of a town ("Innenstadt", "West"),
     which beside a town says where in it, not which place: never to be guessed as
-    one ("West" begun as Westen)."""
+    one beside a town ("Verden West" is no Westen)."""
     return name_key(text) in _CENTRE_WORDS | _PART_WORDS
 
 

@@ -103,18 +103,17 @@ def _without_other_names_of_listed_towns(
       Rotenburg (Wümme), and "Rotenburg in Hannover", its name until 1969, adds
       nothing beside it. Typed in full, the former name stays.
     - A city's municipality beside the kreisfreie Stadt it is: ``Münster`` is one
-      row, the urban district, not also the municipality of the same name.
+      row, the urban district, not also its one municipality (``Oldenburg``: not
+      also "Oldenburg (Oldenburg)").
     """
     towns = {(m.district.key, m.name) for m in matches if m.kind == "municipality"}
-    cities = {
-        m.district.key
-        for m in matches
-        if m.kind == "district" and m.district.type == "kreisfreie Stadt"
-    }
+    cities = {m.district.key for m in matches if m.kind == "district" and m.district.is_city}
 
     def repeats_a_town(m: Match) -> bool:
-        if m.kind == "municipality" and m.district.key in cities:
-            return spelling(m.name) == spelling(m.district.name)
+        if m.kind in ("municipality", "former_name") and m.district.key in cities:
+            # The city again: its one municipality, however spelled, or its former
+            # name ("Cottbus", now "Cottbus - Chóśebuz").
+            return True
         if (m.district.key, m.municipality) not in towns:
             return False
         if m.kind == "locality":
@@ -179,14 +178,14 @@ def _is_of_kind(m: Match, kind: str) -> bool:
     """Whether the match is of the kind; a kreisfreie Stadt is a municipality too
     ("Stadt Münster"), as it is listed once, as its district."""
     if kind == "municipality" and m.kind == "district":
-        return m.district.type == "kreisfreie Stadt"
+        return m.district.is_city
     return m.kind == kind
 
 
 def _quarter_order(m: Match) -> int:
     """0 for a quarter of a city-state (Berlin, Hamburg, Bremen: keys 02000, 04011,
     11000), 1 for one of another kreisfreie Stadt, 2 for a village elsewhere."""
-    if m.district.type != "kreisfreie Stadt":
+    if not m.district.is_city:
         return 2
     return 0 if m.district.key in _CITY_STATE_DISTRICTS else 1
 
@@ -209,7 +208,7 @@ def asked_for(matches: Iterable[Match], typed: str) -> tuple[Match, ...]:
     matches = tuple(matches)
     whole = tuple(m for m in matches if m.match == "exact" and spelling(m.name) == spelling(typed))
     kind = KIND_OF_TYPE_WORD.get(type_word)
-    return whole or tuple(m for m in matches if kind is not None and m.kind == kind)
+    return whole or tuple(m for m in matches if kind is not None and _is_of_kind(m, kind))
 
 
 def _first_named_at(channel: Match, typed_words: list[str]) -> int:

@@ -119,7 +119,7 @@ def _describe(m) -> str:  # noqa: ANN001 - a resolve.Match
         return gettext("postcode of an organisation (Großkundenpostleitzahl)")
     if m.kind == "postcode" and m.municipality:
         return gettext("postcode: {municipality}").format(municipality=m.municipality)
-    if m.kind == "district" and m.district.type == "kreisfreie Stadt":
+    if m.kind == "district" and m.district.is_city:
         return gettext(CITY_STATE if m.district.key.endswith("000") else URBAN_DISTRICT)
     return gettext(KIND_LABELS.get(m.kind, m.kind))
 

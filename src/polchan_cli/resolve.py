@@ -239,7 +239,8 @@ def resolve(query: str, registry: Registry) -> Resolution:
     Tried in this order, the first that answers wins: a press release's office
     code; postcodes (and the town beside them); the whole text as a name; the
     place after a word for the police; a misspelt type word respelled; the place
-    before a closing house number; a place named with where it lies; names the
+    before a closing house number, or the village its number names in Roman
+    numerals ("Hanstedt 2"); a place named with where it lies; names the
     text begins; the whole text misspelt; places of the name after Groß, Alt and
     the like; a part misspelt but lying where the rest says; a part of an address
     or a name before its qualifier; suggestions. A name only far places have
@@ -541,10 +542,12 @@ def _loosely_read(
     """The place in an address or before a qualifier, where the rest fits nothing.
 
     "Bahnhofstraße 5, Celle" is Celle; "Munster (Örtze)" is Munster, found without a
-    qualifier it does not have (a ``variant``). Failing a name, the part spelled most
-    like a place is read as that place ("Bahnhofstraße 5, Westercele"), else the
-    closest spellings of every part are suggested, and so are places that words of
-    the query name ("Bahnhofstr Celle": did you mean Celle?).
+    qualifier it does not have (a ``variant``). Failing a name, a part that names
+    a place as it would alone ("Hauptstraße 5, Berlin-Kreuzberg"); then the part
+    spelled most like a place is read as that place ("Bahnhofstraße 5,
+    Westercele"), else the closest spellings of every part are suggested, and so
+    are places that words of the query name ("Bahnhofstr Celle": did you mean
+    Celle?).
     """
     # A word for a part of a town beside it is where in it, never the place itself:
     # "München Mitte" is München, not Berlin's Mitte, which has a channel. (After a
@@ -683,9 +686,9 @@ def _read_as(matches: Iterable[Match]) -> str | None:
     """The name a guess is shown as: the first place that is not a district, or
     is a city (a kreisfreie Stadt is listed as its district)."""
     matches = list(matches)
-    named = [
-        m.name for m in matches if m.kind != "district" or m.district.type == "kreisfreie Stadt"
-    ] or [m.name for m in matches]
+    named = [m.name for m in matches if m.kind != "district" or m.district.is_city] or [
+        m.name for m in matches
+    ]
     return named[0] if named else None
 
 

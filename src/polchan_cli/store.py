@@ -92,7 +92,9 @@ def path_state(path: Path | None, *, registry: bool = False) -> str:
     try:
         if registry and path.is_dir():
             return gettext("is a directory, not a registry file")
-        if registry and not path.exists():
+        if not path.exists():  # a link to nothing
+            if not registry:
+                return gettext("does not exist")
             return gettext("is a link to {target}, which does not exist").format(
                 target=os.readlink(path)
             )
