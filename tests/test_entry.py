@@ -231,20 +231,25 @@ def test_a_closed_stdout_is_output_that_cannot_be_written(args):
     )
 
 
-def test_a_pipe_is_answered_line_by_line_as_its_lines_come():
+@pytest.mark.parametrize(
+    ("start", "encoding"),
+    [(b"", "utf-8"), (b"\xff\xfe", "utf-16-le")],
+    ids=["UTF-8", "UTF-16 (Excel's Unicode Text)"],
+)
+def test_a_pipe_is_answered_line_by_line_as_its_lines_come(start, encoding):
     # A co-process (or tail -f) waits for each answer before it writes the next line.
     code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
     proc = subprocess.Popen(
         [sys.executable, "-c", code, "find", "--batch", "-"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        text=True,
         env={**os.environ, "POLCHAN_LANG": "en"},
     )
     try:
         answers = []
+        proc.stdin.write(start)
         for query in ("Celle", "Stade"):
-            proc.stdin.write(query + "\n")
+            proc.stdin.write((query + "\n").encode(encoding))
             proc.stdin.flush()
             # Waiting for the answer with the input still open: no answer, no line.
             ready, _, _ = select.select([proc.stdout], [], [], 20)

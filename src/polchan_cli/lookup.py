@@ -198,13 +198,21 @@ def _chunk(stream: BinaryIO) -> bytes:
 
 
 def _utf16_as_utf8(stream: BinaryIO, first: bytes) -> Iterator[bytes] | None:
-    """UTF-16 read chunk by chunk as UTF-8, or None if its start does not decode."""
+    """UTF-16 read chunk by chunk as UTF-8, or None if its start does not decode.
+
+    Each chunk is passed on as soon as it is read, so that a pipe's line is
+    answered before the next one comes; only a start too short for one character
+    waits for more.
+    """
     import codecs
 
     decoder = codecs.getincrementaldecoder("utf-16")()
-    second = _chunk(stream)
+    chunk = first
     try:
-        head = decoder.decode(first, final=not second)
+        head = decoder.decode(chunk)
+        while not head and chunk:
+            chunk = _chunk(stream)
+            head = decoder.decode(chunk, final=not chunk)
     except UnicodeDecodeError:
         return None
     if "\x00" in head:
@@ -213,11 +221,11 @@ def _utf16_as_utf8(stream: BinaryIO, first: bytes) -> Iterator[bytes] | None:
 
     def chunks() -> Iterator[bytes]:
         yield head.encode("utf-8")
-        chunk = second
-        while chunk:
-            following = _chunk(stream)
-            yield decoder.decode(chunk, final=not following).encode("utf-8")
-            chunk = following
+        if not chunk:
+            return
+        while following := _chunk(stream):
+            yield decoder.decode(following).encode("utf-8")
+        yield decoder.decode(b"", final=True).encode("utf-8")
 
     return chunks()
 
