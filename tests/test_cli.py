@@ -55,6 +55,14 @@ def test_help_lists_every_exit_code_of_the_readme():
         assert all(f" {code} " in flat for code in codes), args
 
 
+def test_a_headline_place_outside_the_offices_area_is_said_to_be_so():
+    # "POL-LG: Celle": three channels, then Celle's own; the reader is told why.
+    flat = " ".join(run("find", "POL-LG: Celle - Unfall").stdout.split())
+    assert "Outside the area of POL-LG (Polizeiinspektion" in flat
+    assert "listed after its channels: Celle" in flat
+    assert "Outside the area" not in run("find", "POL-LG: Uelzen - Unfall").stdout
+
+
 def test_a_postcode_of_one_organisation_is_called_so_in_the_table():
     flat = " ".join(run("find", "29216").stdout.split())
     assert "postcode of an organisation (Großkundenpostleitzahl)" in flat

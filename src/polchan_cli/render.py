@@ -141,6 +141,14 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 query=query, district=safe(res.matches[0].district.name)
             )
         )
+    elif res.outside_area_of:
+        # "POL-LG: Celle": the office's channels, then the place, which is not theirs.
+        places = ", ".join(dict.fromkeys(m.name for m in res.matches if m.kind != "channel"))
+        console.print(
+            gettext("Outside the area of {office}, listed after its channels: {places}.").format(
+                office=safe(res.outside_area_of), places=safe(places)
+            )
+        )
     elif res.postcode_mismatch:
         # The place named beside a postcode lies elsewhere: one of them is mistyped.
         console.print(

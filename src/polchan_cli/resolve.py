@@ -153,6 +153,10 @@ class Resolution:
     suggestions: tuple[str, ...] = ()
     fuzzy_for: str | None = None  # the name the query was read as, when fuzzy
     postcodes: tuple[str, ...] = ()  # the postcodes the query was read as, if any
+    # Of a press code's headline naming a place outside the office's area: the code
+    # and the office ("POL-LG (Polizeiinspektion Lüneburg/…)"); its channels come
+    # first, the places after them.
+    outside_area_of: str | None = None
 
     @property
     def status(self) -> str:
@@ -354,7 +358,11 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
         # The office reports from its own state: of namesakes, those there.
         states = {c.state for m in channels for c in m.channels}
         elsewhere = tuple(m for m in elsewhere if m.state in states) or elsewhere
-        return Resolution(query=text, matches=(*channels, *elsewhere))
+        return Resolution(
+            query=text,
+            matches=(*channels, *elsewhere),
+            outside_area_of=f"{code.upper()} ({agency})" if elsewhere else None,
+        )
     return Resolution(query=text, matches=tuple(channels))
 
 
