@@ -57,6 +57,14 @@ def test_a_municipality_of_its_own_comes_before_one_of_a_samtgemeinde():
     assert [m.name for m in ranked([small, town], "Buchholz")] == [town.name, small.name]
 
 
+def test_a_city_of_the_name_comes_before_villages_a_channel_covers():
+    # "Hagen": the city (no channel) first, lest its people take a village's channel.
+    hagen = District("05914", "Hagen", "kreisfreie Stadt", "Nordrhein-Westfalen")
+    city = place("district", "Hagen", district=hagen, channels=(), municipality=None)
+    village = place("locality", "Hagen", municipality="Stade")
+    assert [m.kind for m in ranked([village, city], "Hagen")] == ["district", "locality"]
+
+
 def test_a_city_states_quarter_comes_before_another_citys():
     # Mariendorf: Berlin's Ortsteil before the Wohnplatz in Münster.
     berlin = District("11000", "Berlin", "kreisfreie Stadt", "Berlin")

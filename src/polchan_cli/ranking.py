@@ -9,13 +9,14 @@ orders them:
   people call Winsen (Luhe)), then names the text begins, then guesses;
 - within a tier: the kind the text names (``Stadt Celle`` puts the town before the
   Landkreis, ``Landkreis Celle`` the other way round); names spelled as typed
-  (``Munster`` before ``Münster``); places covered by a channel (``Harburg``: the
-  Landkreis before Hamburg's Harburg); the place named as typed (bare ``Celle``: the
-  town, not ``Landkreis Celle``); the larger kind (``Dannenberg``: the town
-  Dannenberg (Elbe) before villages named just so), a municipality on its own before
-  one of a Samtgemeinde (``Buchholz``: Buchholz in der Nordheide before Buchholz
-  (Aller)), and a city's quarter before a village (``Lichtenberg``: Berlin's first),
-  a city-state's before another city's; exact names before variants; a region's
+  (``Munster`` before ``Münster``); a city named so (``Hagen``: the city before the
+  villages); places covered by a channel (``Harburg``: the Landkreis before
+  Hamburg's Harburg); the place named as typed (bare ``Celle``: the town, not
+  ``Landkreis Celle``); the larger kind (``Dannenberg``: the town Dannenberg (Elbe)
+  before villages named just so), a municipality on its own before one of a
+  Samtgemeinde (``Buchholz``: Buchholz in der Nordheide before Buchholz (Aller)),
+  and a city's quarter before a village (``Lichtenberg``: Berlin's first), a
+  city-state's before another city's; exact names before variants; a region's
   districts by how much of it they hold; channels in the order the text names their
   areas (``PI Lüneburg``: Polizei Lüneburg first of its three);
 - and, unless the text asks for an Ortsteil, without the village a municipality
@@ -145,6 +146,10 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # Keys fold umlauts, so "Munster" finds Münster too; the town
                 # spelled so (in the Heidekreis) is the one meant.
                 as_typed not in _spellings(m.name),
+                # A city named exactly so before villages of its name, channel or not:
+                # "Hagen" is first the city (no channel), then the Hagens in Celle,
+                # Stade, Uelzen and Delbrück, lest its people take theirs.
+                not (m.kind == "district" and m.district.is_city and m.match == "exact"),
                 not m.channels,
                 # Between places alike so far, a bare "Celle" names the town;
                 # "Landkreis Celle" matched only once its type word was dropped.
