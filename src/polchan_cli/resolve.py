@@ -290,9 +290,10 @@ def resolve(query: str, registry: Registry) -> Resolution:
         # "Stade Hagen 3", "Celle 5": the place before the house number, read whole.
         # Of several words only a name as typed: "Am Markt" guessed as Marktl is no
         # answer; one word misspelt is a guess as it would be alone ("Westercele 7").
-        # "Hanstedt 2" is more likely Hanstedt II than a house in Hanstedt: first.
-        # Of both readings, places a channel covers first: "Altenhagen 2" is more
-        # likely a house in Altenhagen (Celle) than Altenhagen II (Schaumburg).
+        # The village the number names in Roman numerals first ("Hanstedt 2":
+        # Hanstedt II), but of both readings, places a channel covers first
+        # ("Altenhagen 2": a house in Altenhagen, Celle, before Altenhagen II in
+        # Schaumburg).
         both = [*in_roman, *(m for m in answer.matches if m not in in_roman)]
         both.sort(key=lambda m: not m.channels)
         return replace(answer, query=text, matches=tuple(both))
