@@ -65,6 +65,27 @@ def test_a_city_of_the_name_comes_before_villages_a_channel_covers():
     assert [m.kind for m in ranked([village, city], "Hagen")] == ["district", "locality"]
 
 
+def test_a_type_word_still_decides_between_a_landkreis_and_the_city_of_its_name():
+    # "Landkreis Karlsruhe" is the Landkreis, not the city Karlsruhe beside it.
+    state = "Baden-Württemberg"
+    city = place(
+        "district",
+        "Karlsruhe",
+        district=District("08212", "Karlsruhe", "kreisfreie Stadt", state),
+        channels=(),
+        municipality=None,
+    )
+    landkreis = place(
+        "district",
+        "Landkreis Karlsruhe",
+        district=District("08215", "Landkreis Karlsruhe", "Landkreis", state),
+        channels=(),
+        municipality=None,
+    )
+    first = ranked([city, landkreis], "Landkreis Karlsruhe")[0]
+    assert first.name == "Landkreis Karlsruhe"
+
+
 def test_a_city_states_quarter_comes_before_another_citys():
     # Mariendorf: Berlin's Ortsteil before the Wohnplatz in Münster.
     berlin = District("11000", "Berlin", "kreisfreie Stadt", "Berlin")

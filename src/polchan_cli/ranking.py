@@ -149,7 +149,12 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # A city named exactly so before villages of its name, channel or not:
                 # "Hagen" is first the city (no channel), then the Hagens in Celle,
                 # Stade, Uelzen and Delbrück, lest its people take theirs.
-                not (m.kind == "district" and m.district.is_city and m.match == "exact"),
+                not (
+                    type_word is None
+                    and m.kind == "district"
+                    and m.district.is_city
+                    and m.match == "exact"
+                ),
                 not m.channels,
                 # Between places alike so far, a bare "Celle" names the town;
                 # "Landkreis Celle" matched only once its type word was dropped.
