@@ -322,6 +322,23 @@ def open_command(
             message.format(query=res.query, suggestions=", ".join(res.suggestions)),
             ExitCode.NOT_FOUND,
         )
+    first = res.matches[0]
+    if first.kind == "district" and first.district.is_city and not first.channels:
+        # "Freiburg" is first Freiburg im Breisgau, which no channel covers: its
+        # people must not be sent to Freiburg (Elbe)'s channel without a word.
+        _fail(
+            gettext(
+                "'{query}' is first {city}, which no channel covers; "
+                "for another place of the name, name it exactly ({places})"
+            ).format(
+                query=res.query,
+                city=f"{first.name} ({first.state})",
+                places="; ".join(
+                    dict.fromkeys(f"{m.name}, {m.district.name}" for m in res.matches if m.channels)
+                ),
+            ),
+            ExitCode.NO_CHANNEL,
+        )
     if res.fuzzy_for:
         # A guess opens a channel: say which place it is for, away from --print's link.
         typer.echo(

@@ -9,8 +9,8 @@ orders them:
   people call Winsen (Luhe)), then names the text begins, then guesses;
 - within a tier: the kind the text names (``Stadt Celle`` puts the town before the
   Landkreis, ``Landkreis Celle`` the other way round); names spelled as typed
-  (``Munster`` before ``Münster``); a city named so (``Hagen``: the city before the
-  villages); places covered by a channel (``Harburg``: the Landkreis before
+  (``Munster`` before ``Münster``); a city of the bare name (``Hagen``: the city before
+  the villages); places covered by a channel (``Harburg``: the Landkreis before
   Hamburg's Harburg); the place named as typed (bare ``Celle``: the town, not
   ``Landkreis Celle``); the larger kind (``Dannenberg``: the town Dannenberg (Elbe)
   before villages named just so), a municipality on its own before one of a
@@ -146,14 +146,15 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # Keys fold umlauts, so "Munster" finds Münster too; the town
                 # spelled so (in the Heidekreis) is the one meant.
                 as_typed not in _spellings(m.name),
-                # A city named exactly so before villages of its name, channel or not:
+                # A city of the bare name before villages of it, channel or not:
                 # "Hagen" is first the city (no channel), then the Hagens in Celle,
-                # Stade, Uelzen and Delbrück, lest its people take theirs.
+                # Stade, Uelzen and Delbrück, lest its people take theirs; so is
+                # Freiburg im Breisgau before Freiburg (Elbe).
                 not (
                     type_word is None
                     and m.kind == "district"
                     and m.district.is_city
-                    and m.match == "exact"
+                    and m.match in ("exact", "variant")
                 ),
                 not m.channels,
                 # Between places alike so far, a bare "Celle" names the town;
