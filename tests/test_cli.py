@@ -370,6 +370,13 @@ def test_sources_names_licences_and_channel_sources(bundled_registry):
     assert data["data_version"] == gazetteer.data_version()
 
 
+def test_every_source_address_in_json_is_an_address_or_null():
+    # A script follows these links: no prose in a url field.
+    data = json.loads(run("sources", "--json").stdout)
+    urls = [s["url"] for s in data["sources"]] + [c["source"]["url"] for c in data["channels"]]
+    assert all(u is None or re.fullmatch(r"https?://\S+", u) for u in urls), urls
+
+
 def test_sources_give_each_announcement_once_with_its_link_whole():
     # Seven channels share one press release: it is listed once, naming all seven,
     # and every source link stays on one line (to cite), even at 60 columns.

@@ -14,7 +14,7 @@ from .registry import Registry
 
 __all__ = ["DATA_SOURCES", "describe_sources"]
 
-DATA_SOURCES: tuple[dict[str, str], ...] = (
+DATA_SOURCES: tuple[dict[str, str | None], ...] = (
     {
         "name": N_("GeoNames postal codes (DE)"),
         "url": "https://www.geonames.org/",
@@ -46,7 +46,7 @@ DATA_SOURCES: tuple[dict[str, str], ...] = (
             "Curated localities (data/localities/*.csv), regions (data/regions.csv), "
             "former names (tools/former_names.csv)"
         ),
-        "url": "https://github.com/ (see the source URL on every row)",
+        "url": None,  # one source per row, named in the row: there is no one address
         "date": "2026-11-25",
         "licence": N_("facts, cited per row"),
         "attribution": "the public pages named on each row",
@@ -56,7 +56,7 @@ DATA_SOURCES: tuple[dict[str, str], ...] = (
     },
     {
         "name": N_("Press codes (data/press_codes.csv)"),
-        "url": "https://www.presseportal.de/ (see the source URL on every row)",
+        "url": "https://www.presseportal.de/",  # each row names its own press release
         "date": "2026-11-25",
         "licence": N_("facts, cited per row"),
         "attribution": "the press releases named on each row",
