@@ -259,3 +259,18 @@ def test_a_pipe_is_answered_line_by_line_as_its_lines_come(start, encoding):
     finally:
         proc.stdin.close()
         proc.wait(timeout=30)
+
+
+def test_a_closed_stdout_is_said_in_the_language_asked_for():
+    # Written before Typer reads --lang, yet in German as asked.
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    out = subprocess.run(
+        [sys.executable, "-c", code, "find", "Celle", "--lang", "de"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "LANG": "C", "POLCHAN_LANG": "en"},
+        preexec_fn=lambda: os.close(1),
+    )
+    assert out.returncode == 74
+    assert out.stderr.startswith("polchan: Ausgabe kann nicht geschrieben werden: ")

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
-from .i18n import choose_language, gettext, os_reason, speaking
+from .i18n import choose_language, gettext, language_in_args, language_of, os_reason, speaking
 from .lookup import ExitCode, complete_place, find, say
 
 __all__ = ["fast_answer", "main"]
@@ -119,6 +119,12 @@ def fast_answer(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
         return find(query, json_output, None)
 
 
+def _asked_language() -> str | None:
+    """The language ``--lang`` asks for, for messages written before Typer reads it
+    (a closed stdout, a full disk); None if none or not one polchan speaks."""
+    return language_of(language_in_args(sys.argv[1:]))
+
+
 def _interrupted(signum: int, frame: object) -> NoReturn:
     sys.stderr.write("\npolchan: " + gettext("interrupted") + "\n")
     raise SystemExit(ExitCode.INTERRUPTED)
@@ -186,7 +192,7 @@ def main() -> None:
         # Started with stdout closed (>&-): nothing can be written, as on a full disk.
         import errno
 
-        with speaking(choose_language(None, os.environ)):
+        with speaking(choose_language(_asked_language(), os.environ)):
             reason = os_reason(OSError(errno.EBADF, os.strerror(errno.EBADF)))
             message = gettext("cannot write output: {reason}").format(reason=reason)
         sys.stderr.write(f"polchan: {message}\n")
@@ -209,7 +215,7 @@ def main() -> None:
         finally:
             # Output still buffered is written now, while a failure can be reported
             # (the flush at interpreter exit would only print "Exception ignored").
-            with speaking(choose_language(None, os.environ)):
+            with speaking(choose_language(_asked_language(), os.environ)):
                 sys.stdout.flush()
     except BrokenPipeError:
         # Written past the wrapper (a direct write to the buffer): end the same way.
@@ -222,7 +228,7 @@ def main() -> None:
 
 def _internal_error(error: Exception) -> NoReturn:
     """A bug: one line on stderr and exit 70, not a traceback (``--debug`` shows it)."""
-    with speaking(choose_language(None, os.environ)):
+    with speaking(choose_language(_asked_language(), os.environ)):
         message = gettext("internal error: {error}; run again with --debug to see where").format(
             error=f"{type(error).__name__}: {error}"
         )

@@ -23,7 +23,7 @@ import contextlib
 import contextvars
 import functools
 import gettext as _gettext
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "format_date",
     "format_number",
     "gettext",
+    "language_in_args",
     "language_of",
     "ngettext",
     "os_reason",
@@ -64,6 +65,19 @@ def language_of(value: str | None) -> str | None:
         return None
     code = value.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
     return code if code in LANGUAGES else None
+
+
+def language_in_args(args: Sequence[str]) -> str | None:
+    """The value of the last ``--lang X`` / ``--lang=X`` before ``--``, if any."""
+    value = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+    return value
 
 
 def choose_language(option: str | None, environ: Mapping[str, str]) -> str:

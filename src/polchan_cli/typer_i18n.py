@@ -25,7 +25,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from .i18n import LANGUAGES, N_, choose_language, gettext, speaking
+from .i18n import LANGUAGES, N_, choose_language, gettext, language_in_args, speaking
 
 __all__ = ["TYPER_TEXTS", "LocalizedCommand", "LocalizedGroup", "language_in_args"]
 
@@ -112,19 +112,6 @@ class LocalizedCommand(TyperCommand):
     """A Typer command whose help screen speaks the current language."""
 
     context_class = _Context
-
-
-def language_in_args(args: Sequence[str]) -> str | None:
-    """The value of the last ``--lang X`` / ``--lang=X`` before ``--``, if any."""
-    value = None
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(args):
-            value = args[i + 1]
-        elif arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-    return value
 
 
 def _first_sentence(text: str) -> str:
