@@ -57,10 +57,15 @@ def test_a_municipality_of_its_own_comes_before_one_of_a_samtgemeinde():
     assert [m.name for m in ranked([small, town], "Buchholz")] == [town.name, small.name]
 
 
+def uncovered_district(key: str, name: str, kind: str, state: str) -> Match:
+    """A district as a match, with no channel."""
+    district = District(key, name, kind, state)
+    return place("district", name, district=district, channels=(), municipality=None)
+
+
 def test_a_city_of_the_name_comes_before_villages_a_channel_covers():
     # "Hagen": the city (no channel) first, lest its people take a village's channel.
-    hagen = District("05914", "Hagen", "kreisfreie Stadt", "Nordrhein-Westfalen")
-    city = place("district", "Hagen", district=hagen, channels=(), municipality=None)
+    city = uncovered_district("05914", "Hagen", "kreisfreie Stadt", "Nordrhein-Westfalen")
     village = place("locality", "Hagen", municipality="Stade")
     assert [m.kind for m in ranked([village, city], "Hagen")] == ["district", "locality"]
 
@@ -68,20 +73,8 @@ def test_a_city_of_the_name_comes_before_villages_a_channel_covers():
 def test_a_type_word_still_decides_between_a_landkreis_and_the_city_of_its_name():
     # "Landkreis Karlsruhe" is the Landkreis, not the city Karlsruhe beside it.
     state = "Baden-Württemberg"
-    city = place(
-        "district",
-        "Karlsruhe",
-        district=District("08212", "Karlsruhe", "kreisfreie Stadt", state),
-        channels=(),
-        municipality=None,
-    )
-    landkreis = place(
-        "district",
-        "Landkreis Karlsruhe",
-        district=District("08215", "Landkreis Karlsruhe", "Landkreis", state),
-        channels=(),
-        municipality=None,
-    )
+    city = uncovered_district("08212", "Karlsruhe", "kreisfreie Stadt", state)
+    landkreis = uncovered_district("08215", "Landkreis Karlsruhe", "Landkreis", state)
     first = ranked([city, landkreis], "Landkreis Karlsruhe")[0]
     assert first.name == "Landkreis Karlsruhe"
 

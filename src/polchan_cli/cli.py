@@ -333,9 +333,7 @@ def open_command(
             ).format(
                 query=res.query,
                 city=f"{first.name} ({first.state})",
-                places="; ".join(
-                    dict.fromkeys(f"{m.name}, {m.district.name}" for m in res.matches if m.channels)
-                ),
+                places=_exact_queries(res),
             ),
             ExitCode.NO_CHANNEL,
         )
@@ -366,20 +364,10 @@ def open_command(
         if _can_ask():
             channels = (channels[_ask_number(len(channels)) - 1],)
         else:
-            # The names that tell them apart, as the user may type them next: a
-            # place with its district ("Hagen, Landkreis Stade"), a channel by name.
-            names = list(
-                dict.fromkeys(
-                    m.name if m.kind == "channel" else f"{m.name}, {m.district.name}"
-                    for m in res.matches
-                    if m.channels
-                )
-            )
-            places = "; ".join(names[:4]) + ("; …" if len(names) > 4 else "")
             _fail(
                 gettext(
                     "'{query}' matches {n} channels; name the place exactly ({places}) or use --all"
-                ).format(query=res.query, n=len(channels), places=places),
+                ).format(query=res.query, n=len(channels), places=_exact_queries(res, most=4)),
                 ExitCode.NO_CHANNEL,
             )
     for c in channels:
@@ -396,6 +384,21 @@ def open_command(
             continue
         if typer.launch(c.url) != 0:
             typer.echo(gettext("Could not open a browser; open the link above yourself."), err=True)
+
+
+def _exact_queries(res: Resolution, most: int | None = None) -> str:
+    """What to type next to open one channel, for each match that has one: a place
+    with its district ("Hagen, Landkreis Stade"), a channel by its name."""
+    names = list(
+        dict.fromkeys(
+            m.name if m.kind == "channel" else f"{m.name}, {m.district.name}"
+            for m in res.matches
+            if m.channels
+        )
+    )
+    if most is not None and len(names) > most:
+        names = [*names[:most], "…"]
+    return "; ".join(names)
 
 
 def _can_ask() -> bool:

@@ -22,7 +22,7 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .i18n import choose_language, gettext, language_in_args, language_of, os_reason, speaking
-from .lookup import ExitCode, complete_place, find, say
+from .lookup import ExitCode, closed_stream_error, complete_place, find, say
 
 __all__ = ["fast_answer", "main"]
 
@@ -142,8 +142,9 @@ def _cannot_write(error: OSError) -> NoReturn:
 
     Not a bug in polchan, so not exit 70 with "run again with --debug".
     """
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())  # the output still buffered goes nowhere at exit
+    if sys.stdout is not None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the output still buffered goes nowhere at exit
     message = gettext("cannot write output: {reason}").format(reason=os_reason(error))
     sys.stderr.write(f"polchan: {message}\n")
     raise SystemExit(ExitCode.CANNOT_WRITE)
@@ -190,13 +191,8 @@ def main() -> None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - open until exit
     if sys.stdout is None:
         # Started with stdout closed (>&-): nothing can be written, as on a full disk.
-        import errno
-
         with speaking(choose_language(_asked_language(), os.environ)):
-            reason = os_reason(OSError(errno.EBADF, os.strerror(errno.EBADF)))
-            message = gettext("cannot write output: {reason}").format(reason=reason)
-        sys.stderr.write(f"polchan: {message}\n")
-        raise SystemExit(ExitCode.CANNOT_WRITE)
+            _cannot_write(closed_stream_error())
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]

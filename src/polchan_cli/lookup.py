@@ -32,6 +32,7 @@ __all__ = [
     "ExitCode",
     "batch_answers",
     "batch_lines",
+    "closed_stream_error",
     "complete_place",
     "dump_json",
     "exit_code_for",
@@ -270,12 +271,17 @@ def stdin_is_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def closed_stream_error() -> OSError:
+    """The error of a standard stream polchan was started without (``<&-``, ``>&-``)."""
+    import errno
+
+    return OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
 def stdin_bytes() -> BinaryIO:
     """Standard input as bytes, or OSError where it was closed (``<&-``)."""
     if sys.stdin is None:
-        import errno
-
-        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        raise closed_stream_error()
     return sys.stdin.buffer
 
 
