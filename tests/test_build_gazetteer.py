@@ -61,6 +61,15 @@ def test_locality_row_is_split_at_the_longest_municipality_prefix(fixture_build)
     assert breese[3:5] == ["locality", "Dannenberg (Elbe)"]
 
 
+def test_a_wohnplatz_geonames_names_after_its_village_is_a_place_of_its_own(fixture_build):
+    # "Waddeweitz Wittfeitzen, Groß Wittfeitzen": Groß Wittfeitzen, by Wittfeitzen.
+    places = _places(fixture_build)
+    for name in ("Groß Wittfeitzen", "Klein Wittfeitzen", "Wittfeitzen"):
+        (place,) = places[name]
+        assert place[3:7] == ["locality", "Waddeweitz", "03354", "29496"], place
+    assert not [name for name in places if "," in name]
+
+
 def test_member_municipalities_and_their_places_name_their_samtgemeinde(fixture_build):
     places = _places(fixture_build)
     sg_column = build_gazetteer.PLACE_COLUMNS.index("samtgemeinde")

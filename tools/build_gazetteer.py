@@ -392,12 +392,22 @@ def build(
         split = split_locality(dkey, raw)
         if split is not None:
             muni, lname = split
-            lkey = (dkey, name_key(muni.name), name_key(lname))
-            loc = localities.setdefault(lkey, Place(lname, "locality", dkey, muni.name))
-            loc.postcodes.add(zipcode)
-            loc.sources.add("geonames")
-            if coords:
-                loc.coords.append(coords)
+            parent, _, own = lname.rpartition(", ")
+            names = [lname]
+            if parent and own:
+                # GeoNames names some Wohnplätze after their village ("Waddeweitz
+                # Wittfeitzen, Groß Wittfeitzen"): both are places of the name.
+                report.drop("Wohnplatz named after its village (kept, as both)", raw)
+                names = list(dict.fromkeys((own, parent)))
+            for lname in names:
+                lkey = (dkey, name_key(muni.name), name_key(lname))
+                loc = localities.setdefault(lkey, Place(lname, "locality", dkey, muni.name))
+                if parent and lname == own != parent:
+                    loc.notes.add(f"listed by GeoNames under {parent}")
+                loc.postcodes.add(zipcode)
+                loc.sources.add("geonames")
+                if coords:
+                    loc.coords.append(coords)
             postcodes[(zipcode, dkey)].add(name_key(muni.osm_name))
             continue
 
