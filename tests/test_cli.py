@@ -158,6 +158,8 @@ def test_find_json_shape_and_exit_code(query, status, code):
         "suggestions",
         "unknown_postcodes",
         "postcode_mismatch",
+        "unknown_parts",
+        "unfitting_parts",
     }
     assert (data["query"], data["status"]) == (query, status)
     for m in data["matches"]:
@@ -482,6 +484,19 @@ def test_open_says_when_the_name_is_also_a_place_no_channel_covers(launched):
     # A postcode that reaches across the border says the same.
     assert "Ludwigslust-Parchim" in run("open", "19273", "--print").stderr
     assert run("open", "Stade", "--print").stderr == ""
+
+
+def test_a_part_left_out_is_named_under_the_table_and_by_open(launched):
+    # The answer rests on "Uelzen" alone: the village typed is not in the data.
+    table = " ".join(run("find", "Bruchtorf, Uelzen").stdout.split())
+    assert "Polizei Uelzen" in table
+    assert "Not found, so left out: 'Bruchtorf'." in table
+    german = " ".join(run("--lang", "de", "find", "Westercelle, Harburg").stdout.split())
+    assert "Nicht berücksichtigt, da keiner der gefundenen Orte dort liegt: „Harburg“." in german
+    opened = run("open", "Bruchtorf, Uelzen", "--print")
+    assert opened.stdout.strip() == "https://whatsapp.com/channel/0029Vag9L2F6xCSM8Q8EQf0G"
+    assert opened.stderr == "polchan: left out 'Bruchtorf', which fit no place found\n"
+    assert "left out" not in run("find", "Bahnhofstraße 5, Celle").stdout
 
 
 def test_words_without_quotes_are_one_query(launched):

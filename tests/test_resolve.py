@@ -393,6 +393,31 @@ def test_context_that_fits_nothing_keeps_every_candidate():
 
 
 @pytest.mark.parametrize(
+    ("query", "unknown", "unfitting"),
+    [
+        # A village the data lacks beside its town: the answer rests on the town.
+        ("Bruchtorf, Uelzen", ("Bruchtorf",), ()),
+        # A place found, beside one it does not lie in: one of the two is wrong.
+        ("Westercelle, Harburg", (), ("Harburg",)),
+        ("Nindorf, Bayern", (), ("Bayern",)),
+        ("Bahnhofstraße 5, Westercele, Nirgendwo", ("Nirgendwo",), ()),
+        ("Hauptstraße 5, Berlin-Kreuzberg", (), ()),
+        # Streets, house numbers and words for a part of a town go unremarked.
+        ("Bahnhofstraße 5, Celle", (), ()),
+        ("Am Markt, Celle", (), ()),
+        ("Innenstadt, Celle", (), ()),
+        ("Zum Deich, Stade", (), ()),
+        # Where the rest fits, nothing is left out.
+        ("Westercelle, Celle", (), ()),
+    ],
+)
+def test_parts_an_answer_leaves_out_are_named(query, unknown, unfitting):
+    res = resolve(query, registry())
+    assert res.status == "found"
+    assert (res.unknown_parts, res.unfitting_parts) == (unknown, unfitting)
+
+
+@pytest.mark.parametrize(
     ("query", "town"),
     [
         ("Bahnhofstraße 5 Celle", "Celle"),

@@ -356,6 +356,15 @@ def open_command(
             ),
             err=True,
         )
+    if left_out := (*res.unknown_parts, *res.unfitting_parts):
+        # "Bruchtorf, Uelzen" opens Uelzen's channel: say it rests on the rest.
+        typer.echo(
+            "polchan: "
+            + gettext("left out {parts}, which fit no place found").format(
+                parts=", ".join(gettext("'{text}'").format(text=part) for part in left_out)
+            ),
+            err=True,
+        )
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
             # On stdout only to be answered at the prompt: `url=$(polchan open …)`

@@ -13,6 +13,8 @@ bundled data:
 - :func:`type_word_respelled`: ``Landkries Celle`` as ``Landkreis Celle``;
 - :func:`without_house_number`, :func:`numbered_in_roman`: ``Celle 5`` as Celle
   at a house number, ``Hanstedt 2`` as the village Hanstedt II;
+- :func:`address_fields`, :func:`says_where_in_a_place`: the parts of an
+  address, and whether one is a street rather than a place;
 - :func:`readings`: a place and where it lies (``Hagen, Stade``, ``Stade-Hagen``,
   ``Munster (Örtze)``), each cut :mod:`polchan_cli.resolve` may try.
 """
@@ -30,12 +32,14 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "QueryError",
     "Reading",
+    "address_fields",
     "after_police_word",
     "check_query",
     "names_a_part_of_town",
     "numbered_in_roman",
     "postcodes_in",
     "readings",
+    "says_where_in_a_place",
     "type_word_respelled",
     "with_agency_spelled_out",
     "without_house_number",
@@ -111,6 +115,29 @@ _CENTRE_WORDS = frozenset(
 # bad query as the centre words are.
 _PART_WORDS = frozenset(
     {"mitte", "nord", "sud", "ost", "west", "nordost", "nordwest", "sudost", "sudwest"}
+)
+# How street names end and begin ("Bahnhofstraße", "Am Markt", "Zum Deich"): a
+# part of an address that is a street is set aside without remark.
+_STREET_ENDINGS = (
+    "strasse",
+    "str",
+    "weg",
+    "platz",
+    "allee",
+    "gasse",
+    "ring",
+    "damm",
+    "chaussee",
+    "ufer",
+    "pfad",
+    "stieg",
+    "steig",
+    "twiete",
+    "markt",
+    "wall",
+)
+_STREET_STARTS = frozenset(
+    {"am", "an", "auf", "im", "in", "zum", "zur", "beim", "hinter", "vor", "unter", "uber"}
 )
 # Villages of one name told apart by number (Hanstedt I and II) as addresses write it.
 _ROMAN_NUMERALS = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
@@ -304,7 +331,7 @@ def readings(text: str) -> list[Reading]:
     ("Berlin-Kreuzberg", "Celle Westercelle"), so a plain unknown name is never cut
     into pieces that happen to exist.
     """
-    parts = [part for part in _FIELD_BREAK.split(text) if name_key(part)]
+    parts = address_fields(text)
     if len(parts) == 1 and (address := _HOUSE_NUMBER_THEN_TOWN.fullmatch(text)):
         parts = [address["street"], address["town"]]
     if len(parts) == 1 and (address := _TOWN_THEN_HOUSE_NUMBER.fullmatch(text)):
@@ -340,6 +367,27 @@ def readings(text: str) -> list[Reading]:
     for cut in cuts:
         found.append(Reading(" ".join(words[-cut:]), _keys(" ".join(words[:-cut])), "words"))
     return found
+
+
+def address_fields(text: str) -> list[str]:
+    """The parts of a text that commas, semicolons, tabs or a spaced dash set apart,
+    stripped, without empty ones: "Bahnhofstraße 5, Celle" -> ["Bahnhofstraße 5",
+    "Celle"]; a text without them is one part."""
+    return [part.strip() for part in _FIELD_BREAK.split(text) if name_key(part)]
+
+
+def says_where_in_a_place(text: str) -> bool:
+    """Whether a part of an address says where in a place, not which place: a
+    street, a house number, a word for a part of a town ("Bahnhofstraße 5", "Am
+    Markt", "Innenstadt"). Such a part that fits no place found is left out
+    without remark."""
+    words = [name_key(word) for word in _WORD_BREAK.split(text.strip())]
+    words = [word for word in words if word]
+    return (
+        any(ch.isdigit() for ch in text)
+        or names_a_part_of_town(text)
+        or bool(words and (words[-1].endswith(_STREET_ENDINGS) or words[0] in _STREET_STARTS))
+    )
 
 
 def without_house_number(text: str) -> str | None:

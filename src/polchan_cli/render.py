@@ -220,6 +220,18 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 len(unknown),
             ).format(postcodes=", ".join(unknown))
         )
+    if res.unknown_parts:
+        console.print(
+            gettext("Not found, so left out: {parts}.").format(
+                parts=", ".join(_quoted(p) for p in res.unknown_parts)
+            )
+        )
+    if res.unfitting_parts:
+        console.print(
+            gettext("Left out, as none of the places found lies there: {parts}.").format(
+                parts=", ".join(_quoted(p) for p in res.unfitting_parts)
+            )
+        )
     if res.status == "no_channel":
         console.print(
             gettext("No channel in the registry covers {districts}.").format(

@@ -43,6 +43,7 @@ from .query import (
     MAX_QUERY_LENGTH,
     QueryError,
     Reading,
+    address_fields,
     after_police_word,
     check_query,
     names_a_part_of_town,
@@ -50,6 +51,7 @@ from .query import (
     postcodes_in,
     press_code_in,
     readings,
+    says_where_in_a_place,
     type_word_respelled,
     with_agency_spelled_out,
     without_house_number,
@@ -157,6 +159,11 @@ class Resolution:
     # and the office ("POL-LG (Polizeiinspektion Lüneburg/…)"); its channels come
     # first, the places after them.
     outside_area_of: str | None = None
+    # Parts of an address the answer leaves out, as they fit none of its places:
+    # names of no place in the data ("Bruchtorf, Uelzen"), and names of places
+    # the matches do not lie in ("Westercelle, Harburg"). Streets go unremarked.
+    unknown_parts: tuple[str, ...] = ()
+    unfitting_parts: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
@@ -234,6 +241,8 @@ class Resolution:
             # A pasted address's postcode no place has: the town beside it answered.
             "unknown_postcodes": list(self.unknown_postcodes),
             "postcode_mismatch": self.postcode_mismatch,
+            "unknown_parts": list(self.unknown_parts),
+            "unfitting_parts": list(self.unfitting_parts),
         }
 
 
@@ -578,18 +587,18 @@ def _loosely_read(
         )
         if reading.how == "qualifier":
             found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
-        return Resolution(query=text, matches=ranked(found, reading.head))
+        return _leaving_out(Resolution(query=text, matches=ranked(found, reading.head)), reading)
     # A part that is no name but reads as one on its own, as an address writes the
     # place: "Hauptstraße 5, Berlin-Kreuzberg", "Dorfstraße 3, Delbrück-Boke".
     fields = [
-        answer
+        (answer, reading)
         for reading, _ in loose
         if reading.how == "fields"
         and _named_as_typed(answer := _resolved_quietly(reading.head, registry))
     ]
     if fields:
-        answer = next((a for a in fields if a.status == "found"), fields[0])
-        return replace(answer, query=text)
+        answer, reading = next(((a, r) for a, r in fields if a.status == "found"), fields[0])
+        return _leaving_out(replace(answer, query=text), reading)
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
     for reading, _ in loose:
@@ -602,7 +611,7 @@ def _loosely_read(
     if closest and accepted(closest[2][0]):
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
-        return replace(guess, query=text)
+        return _leaving_out(replace(guess, query=text), reading)
     # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
     # A place a word names exactly comes before spellings too far off to take
     # ("Drage Winsen": Drage and Winsen, then Grafenwiesen).
@@ -611,6 +620,25 @@ def _loosely_read(
     if names != list(suggestions):
         return Resolution(query=text, suggestions=tuple(names[:5]))
     return None
+
+
+def _leaving_out(answer: Resolution, reading: Reading) -> Resolution:
+    """The answer read from one part of an address, with the parts it leaves out.
+
+    Only where nothing else fit the place found, so every other part is left out;
+    a street or house number without remark ("Bahnhofstraße 5, Celle").
+    """
+    if reading.how != "fields" or not answer.matches:
+        return answer
+    head = name_key(reading.head)
+    others = [
+        part
+        for part in address_fields(answer.query)
+        if name_key(part) != head and not says_where_in_a_place(part)
+    ]
+    unknown = tuple(part for part in others if not _names_a_place(name_key(part)))
+    unfitting = tuple(part for part in others if part not in unknown)
+    return replace(answer, unknown_parts=unknown, unfitting_parts=unfitting)
 
 
 def _fitting(matches: list[Match], reading: Reading, *, via: str | None = None) -> list[Match]:
