@@ -411,6 +411,18 @@ def test_open_of_a_name_channels_share_offers_names_that_each_open_one(launched,
             assert (one.exit_code, len(one.stdout.splitlines())) == (0, 1), name
 
 
+def test_open_of_a_beginning_opens_only_what_it_begins_alone(launched):
+    # "Pol" begins Polau (Landkreis Uelzen) and names no channel covers: no
+    # place was named, so nothing is opened; the exact name is offered.
+    result = run("open", "Pol", "--print")
+    assert (result.exit_code, result.stdout, launched) == (ExitCode.NO_CHANNEL, "", [])
+    offered = re.search(r"name the place exactly \((.*)\)", result.stderr)
+    assert offered and offered[1] == "Polau, Landkreis Uelzen"
+    assert run("open", offered[1], "--print").exit_code == 0
+    # A beginning of Celle alone still opens Celle's channel.
+    assert run("open", "Cel", "--print").stdout.strip().endswith("0029VafwOFv60eBnlCgiPB1L")
+
+
 def test_open_stadt_muenster_asks_between_the_two_towns_so_named(launched):
     # Before, the city (listed once, as its district) was no "Stadt" to ask for,
     # and Munster's channel (Heidekreis) was opened alone.

@@ -337,6 +337,20 @@ def open_command(
             ),
             ExitCode.NO_CHANNEL,
         )
+    prefixes = all(m.match == "prefix" for m in res.matches)
+    if prefixes and len(channels) == 1 and not all(m.channels for m in res.matches):
+        # "Pol" begins Polau (Uelzen) and 17 names no channel covers: a beginning
+        # names no place to open. "Cel" (only Celle) still opens Celle's channel;
+        # a beginning of places with several channels asks which, as a name does.
+        names = len({m.name for m in res.matches})
+        _fail(
+            ngettext(
+                "'{query}' only begins {n} name; name the place exactly ({places})",
+                "'{query}' only begins {n} names; name the place exactly ({places})",
+                names,
+            ).format(query=res.query, n=names, places=_exact_queries(res, most=4)),
+            ExitCode.NO_CHANNEL,
+        )
     if res.fuzzy_for:
         # A guess opens a channel: say which place it is for, away from --print's link.
         typer.echo(
