@@ -61,13 +61,26 @@ def test_locality_row_is_split_at_the_longest_municipality_prefix(fixture_build)
     assert breese[3:5] == ["locality", "Dannenberg (Elbe)"]
 
 
-def test_a_wohnplatz_geonames_names_after_its_village_is_a_place_of_its_own(fixture_build):
-    # "Waddeweitz Wittfeitzen, Groß Wittfeitzen": Groß Wittfeitzen, by Wittfeitzen.
+def test_an_ortsteil_and_its_wohnplatz_in_one_geonames_row_are_two_places(fixture_build):
+    # "Waddeweitz Wittfeitzen, Groß Wittfeitzen": Groß Wittfeitzen, in Wittfeitzen.
     places = _places(fixture_build)
+    notes = build_gazetteer.PLACE_COLUMNS.index("note")
     for name in ("Groß Wittfeitzen", "Klein Wittfeitzen", "Wittfeitzen"):
         (place,) = places[name]
         assert place[3:7] == ["locality", "Waddeweitz", "03354", "29496"], place
+    assert places["Groß Wittfeitzen"][0][notes] == "listed by GeoNames under Wittfeitzen"
+    # "Reepsholt, Reepsholt" and "Reepsholt, Dose": Reepsholt once, with no note.
+    (reepsholt,) = places["Reepsholt"]
+    (dose,) = places["Dose"]
+    assert reepsholt[3:5] == dose[3:5] == ["locality", "Friedeburg"]
+    assert (reepsholt[notes], dose[notes]) == ("", "listed by GeoNames under Reepsholt")
+    # The fixture has no row of Habichhorst-Blyinghausen alone: it is a place too.
+    for name in ("Habichhorst-Blyinghausen", "Habichhorst", "Blyinghausen"):
+        (place,) = places[name]
+        assert place[3:5] == ["locality", "Stadthagen"], place
     assert not [name for name in places if "," in name]
+    report = (fixture_build / "gazetteer-report.txt").read_text(encoding="utf-8")
+    assert "Ortsteil and its Wohnplatz, read as both: 6" in report
 
 
 def test_member_municipalities_and_their_places_name_their_samtgemeinde(fixture_build):

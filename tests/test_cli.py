@@ -411,16 +411,21 @@ def test_open_of_a_name_channels_share_offers_names_that_each_open_one(launched,
             assert (one.exit_code, len(one.stdout.splitlines())) == (0, 1), name
 
 
-def test_open_of_a_beginning_opens_only_what_it_begins_alone(launched):
-    # "Pol" begins Polau (Landkreis Uelzen) and names no channel covers: no
+def test_open_of_a_beginning_of_many_names_opens_nothing(launched):
+    # "Pol" begins Polau (Landkreis Uelzen) and many names no channel covers: no
     # place was named, so nothing is opened; the exact name is offered.
     result = run("open", "Pol", "--print")
     assert (result.exit_code, result.stdout, launched) == (ExitCode.NO_CHANNEL, "", [])
-    offered = re.search(r"name the place exactly \((.*)\)", result.stderr)
+    offered = re.search(r"only begins many names; name the place exactly \((.*)\)", result.stderr)
     assert offered and offered[1] == "Polau, Landkreis Uelzen"
     assert run("open", offered[1], "--print").exit_code == 0
-    # A beginning of Celle alone still opens Celle's channel.
-    assert run("open", "Cel", "--print").stdout.strip().endswith("0029VafwOFv60eBnlCgiPB1L")
+    # A beginning of a few names opens their one channel, as the whole name does.
+    for begun in ("Cel", "Rotenbu"):
+        assert run("open", begun, "--print").exit_code == 0, begun
+    # One of several channels is asked for, as for a name.
+    several = run("open", "Wes", "--print")
+    assert several.exit_code == ExitCode.NO_CHANNEL
+    assert "matches 4 channels; name the place exactly" in several.stderr
 
 
 def test_open_stadt_muenster_asks_between_the_two_towns_so_named(launched):
@@ -507,8 +512,10 @@ def test_a_part_left_out_is_named_under_the_table_and_by_open(launched):
     assert "Nicht berücksichtigt, da keiner der gefundenen Orte dort liegt: „Harburg“." in german
     opened = run("open", "Bruchtorf, Uelzen", "--print")
     assert opened.stdout.strip() == "https://whatsapp.com/channel/0029Vag9L2F6xCSM8Q8EQf0G"
-    assert opened.stderr == "polchan: left out 'Bruchtorf', which fit no place found\n"
-    assert "left out" not in run("find", "Bahnhofstraße 5, Celle").stdout
+    assert opened.stderr == "polchan: not found, so left out: 'Bruchtorf'\n"
+    other = run("open", "Westercelle, Harburg", "--print").stderr
+    assert other == "polchan: left out, as none of the places found lies there: 'Harburg'\n"
+    assert "left out" not in run("find", "Bahnhofstraße 5, Celle").stdout.lower()
 
 
 def test_words_without_quotes_are_one_query(launched):

@@ -6,12 +6,14 @@ import pytest
 
 from polchan_cli.query import (
     QueryError,
+    address_fields,
     after_police_word,
     check_query,
     numbered_in_roman,
     postcodes_in,
     press_code_in,
     readings,
+    says_where_in_a_place,
     type_word_respelled,
     with_agency_spelled_out,
 )
@@ -233,3 +235,39 @@ def test_a_postcode_that_lost_its_space_is_still_read(text):
 
 def test_six_digits_are_no_postcode_even_beside_letters():
     assert postcodes_in("Az. 123456") == postcodes_in("Az123456") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("Bahnhofstraße 5, Celle", ["Bahnhofstraße 5", "Celle"]),
+        ("Müller;Bahnhofstraße 5;;Celle", ["Müller", "Bahnhofstraße 5", "Celle"]),
+        ("Winsen/Luhe - Stelle", ["Winsen/Luhe", "Stelle"]),
+        ("Celle", ["Celle"]),
+    ],
+)
+def test_address_fields_are_the_parts_between_commas_and_the_like(text, fields):
+    assert address_fields(text) == fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bahnhofstraße 5",
+        "Hauptstr. 12a",
+        "Lindenweg",
+        "Marktplatz",
+        "Am Markt 1",
+        "Zum Deich",
+        "Innenstadt",
+        "Mitte",
+        "12",
+    ],
+)
+def test_streets_house_numbers_and_parts_of_town_say_where_in_a_place(text):
+    assert says_where_in_a_place(text)
+
+
+@pytest.mark.parametrize("text", ["Bruchtorf", "Bruchtorf 5", "Westercelle", "Winsen (Luhe)"])
+def test_a_village_with_or_without_a_house_number_is_no_street(text):
+    assert not says_where_in_a_place(text)

@@ -407,14 +407,56 @@ def test_context_that_fits_nothing_keeps_every_candidate():
         ("Am Markt, Celle", (), ()),
         ("Innenstadt, Celle", (), ()),
         ("Zum Deich, Stade", (), ()),
-        # Where the rest fits, nothing is left out.
+        # Where the rest fits, nothing is left out: the municipality, the state,
+        # the country, a place in the answer's, or the place in another form.
         ("Westercelle, Celle", (), ()),
+        ("Hagen Stade, Niedersachsen", (), ()),
+        ("Hauptstraße 5, Berlin-Kreuzberg, Deutschland", (), ()),
+        ("Dorfstraße 3, Delbrück-Boke, NRW", (), ()),
+        ("Celle OT Westercelle, Celle", (), ()),
+        ("Bomlitz OT Ahrsen, Heidekreis", (), ()),
+        ("Boeke, Stoetze", (), ()),
+        # A third part that fits does not hide one that does not.
+        ("Bruchtorf, Uelzen, Niedersachsen", ("Bruchtorf",), ()),
+        ("Westercelle;Harburg;Niedersachsen", (), ("Harburg",)),
+        ("Bruchtorf, Uelzen, Bruchtorf", ("Bruchtorf",), ()),
+        # A village's house number makes it no street; a town named like a street
+        # (Burweg, Landkreis Stade) is still a town.
+        ("Bruchtorf 5, Uelzen", ("Bruchtorf 5",), ()),
+        ("Westercelle, Burweg", (), ("Burweg",)),
     ],
 )
 def test_parts_an_answer_leaves_out_are_named(query, unknown, unfitting):
     res = resolve(query, registry())
     assert res.status == "found"
     assert (res.unknown_parts, res.unfitting_parts) == (unknown, unfitting)
+
+
+@pytest.mark.parametrize(
+    ("query", "town"),
+    [
+        # Lüneburg has a Schützenplatz and Berlin a Mitte; beside Celle they are
+        # its street and its centre.
+        ("Schützenplatz, Celle", "Celle"),
+        ("Mitte, Celle", "Celle"),
+        ("Altstadt, Celle", "Celle"),
+    ],
+)
+def test_a_street_named_like_a_place_elsewhere_is_the_street_of_the_town_beside(query, town):
+    res = resolve(query, registry())
+    assert res.matches[0].name == town
+    assert (res.unknown_parts, res.unfitting_parts) == ((), ())
+
+
+@pytest.mark.parametrize(
+    "query", ["Bruchtorf, Nds.", "Bruchtorf, Bayern", "Bruchtorf, Deutschland"]
+)
+def test_a_state_or_the_country_confirms_no_guess(query):
+    # Before, these were read as Uchtorf (Schaumburg) and Buchdorf (Bayern), and
+    # "Bruchtorf, Bayern" once as the village Baiern: the closest are only offered.
+    res = resolve(query, registry())
+    assert (res.status, res.fuzzy_for) == ("not_found", None)
+    assert "Uchtorf" in res.suggestions
 
 
 @pytest.mark.parametrize(

@@ -333,6 +333,7 @@ def build(
         return dkey
 
     localities: dict[tuple[str, str, str], Place] = {}
+    wohnplatz_rows: list[str] = []
     former: dict[tuple[str, str], Place] = {}
     # GeoNames rows per (postcode, district): the district a shared postcode
     # names most places of is listed first ("29640": Schneverdingen, not Undeloh).
@@ -395,14 +396,14 @@ def build(
             parent, _, own = lname.rpartition(", ")
             names = [lname]
             if parent and own:
-                # GeoNames names some Wohnplätze after their village ("Waddeweitz
-                # Wittfeitzen, Groß Wittfeitzen"): both are places of the name.
-                report.drop("Wohnplatz named after its village (kept, as both)", raw)
+                # "Municipality Ortsteil, Wohnplatz" ("Waddeweitz Wittfeitzen, Groß
+                # Wittfeitzen", "Oberbarnim Grunow, Ernsthof"): both are places.
+                wohnplatz_rows.append(raw)
                 names = list(dict.fromkeys((own, parent)))
-            for lname in names:
-                lkey = (dkey, name_key(muni.name), name_key(lname))
-                loc = localities.setdefault(lkey, Place(lname, "locality", dkey, muni.name))
-                if parent and lname == own != parent:
+            for name in names:
+                lkey = (dkey, name_key(muni.name), name_key(name))
+                loc = localities.setdefault(lkey, Place(name, "locality", dkey, muni.name))
+                if name != parent and parent:
                     loc.notes.add(f"listed by GeoNames under {parent}")
                 loc.postcodes.add(zipcode)
                 loc.sources.add("geonames")
@@ -553,6 +554,11 @@ def build(
         r.append(f"  {key}: {n} rows")
     if not unknown_keys:
         r.append("  none")
+    r.append("")
+    r.append(
+        f"GeoNames rows naming an Ortsteil and its Wohnplatz, read as both: {len(wohnplatz_rows)}"
+    )
+    r.append("  e.g. " + "; ".join(wohnplatz_rows[:8]))
     r.append("")
     r.append("rows not turned into places, and why:")
     for reason, n in sorted(report.dropped.items()):

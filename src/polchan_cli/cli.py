@@ -69,6 +69,10 @@ LangOption = Annotated[
     ),
 ]
 
+# More names than this that a query only begins are no place for `open` to open
+# ("Pol"); as few as this are ("Rotenbu": Rotenburg (Wümme) and its Landkreis).
+BEGUN_NAMES_TO_OPEN = 5
+
 # Where the user registry's path came from (store.user_registry_path).
 REGISTRY_ORIGINS = {
     "option": N_("the --registry option"),
@@ -337,18 +341,16 @@ def open_command(
             ),
             ExitCode.NO_CHANNEL,
         )
-    prefixes = all(m.match == "prefix" for m in res.matches)
-    if prefixes and len(channels) == 1 and not all(m.channels for m in res.matches):
-        # "Pol" begins Polau (Uelzen) and 17 names no channel covers: a beginning
-        # names no place to open. "Cel" (only Celle) still opens Celle's channel;
-        # a beginning of places with several channels asks which, as a name does.
-        names = len({m.name for m in res.matches})
+    begun = all(m.match == "prefix" for m in res.matches)
+    if begun and len({m.name for m in res.matches}) > BEGUN_NAMES_TO_OPEN and len(channels) == 1:
+        # "Pol" begins Polau (Uelzen) and many names no channel covers: so short a
+        # beginning names no place to open. "Rotenbu" (three names) and "Cel"
+        # (only Celle) still open; a beginning of places with several channels
+        # asks which, as a name does.
         _fail(
-            ngettext(
-                "'{query}' only begins {n} name; name the place exactly ({places})",
-                "'{query}' only begins {n} names; name the place exactly ({places})",
-                names,
-            ).format(query=res.query, n=names, places=_exact_queries(res, most=4)),
+            gettext("'{query}' only begins many names; name the place exactly ({places})").format(
+                query=res.query, places=_exact_queries(res, most=4)
+            ),
             ExitCode.NO_CHANNEL,
         )
     if res.fuzzy_for:
@@ -370,15 +372,14 @@ def open_command(
             ),
             err=True,
         )
-    if left_out := (*res.unknown_parts, *res.unfitting_parts):
-        # "Bruchtorf, Uelzen" opens Uelzen's channel: say it rests on the rest.
-        typer.echo(
-            "polchan: "
-            + gettext("left out {parts}, which fit no place found").format(
-                parts=", ".join(gettext("'{text}'").format(text=part) for part in left_out)
-            ),
-            err=True,
-        )
+    # "Bruchtorf, Uelzen" opens Uelzen's channel: say that it rests on the rest.
+    for parts, message in (
+        (res.unknown_parts, gettext("not found, so left out: {parts}")),
+        (res.unfitting_parts, gettext("left out, as none of the places found lies there: {parts}")),
+    ):
+        if parts:
+            quoted = ", ".join(gettext("'{text}'").format(text=part) for part in parts)
+            typer.echo("polchan: " + message.format(parts=quoted), err=True)
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
             # On stdout only to be answered at the prompt: `url=$(polchan open …)`
@@ -411,10 +412,13 @@ def open_command(
 
 def _exact_queries(res: Resolution, most: int | None = None) -> str:
     """What to type next to open one channel, for each match that has one: a place
-    with its district ("Hagen, Landkreis Stade"), a channel by its name."""
+    with its district ("Hagen, Landkreis Stade"), a district or a channel by its
+    name, a city with itself ("Münster, Münster": "Münster" alone is Munster too)."""
     names = list(
         dict.fromkeys(
-            m.name if m.kind == "channel" else f"{m.name}, {m.district.name}"
+            m.name
+            if m.kind == "channel" or (m.kind == "district" and not m.district.is_city)
+            else f"{m.name}, {m.district.name}"
             for m in res.matches
             if m.channels
         )

@@ -321,7 +321,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     ]
     found = _named_in_context(text, named) or _prefixed(text, key, registry)
     if found:
-        return found
+        return _with_parts_left_out(found, registry)
     # The whole text misspelt comes before its parts: "Neustadt am Rübenbege".
     guess = _fuzzy(text, key, registry)
     if guess.matches:
@@ -329,11 +329,10 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if prefixed := _with_a_prefix_word(key, registry):
         # "Hohenschönhausen": Alt- and Neu-Hohenschönhausen, as Berliners say it.
         return Resolution(query=text, matches=ranked(prefixed, text))
-    return (
-        _guessed_in_context(text, named, registry)
-        or _loosely_read(text, named, registry, guess.suggestions)
-        or guess
+    loose = _guessed_in_context(text, named, registry) or _loosely_read(
+        text, named, registry, guess.suggestions
     )
+    return _with_parts_left_out(loose, registry) if loose else guess
 
 
 def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resolution:
@@ -520,16 +519,14 @@ def _guessed_in_context(
             (fit for via in _WHEREABOUTS_VIA if (fit := _fitting(matches, reading, via=via))), []
         )
 
-    for reading, found in named:
+    for reading, _ in named:
         # A guess fits only where the rest names a place it lies in: skip the
         # spelling search when the rest names none.
-        # A name found elsewhere is guessed at too where the rest names a place
-        # smaller than a state: "Boeke, Stoetze" is Boecke there, not Boke in Kreis
-        # Paderborn. A state holds too many names one letter off ("Nindorf, Bayern"
-        # is no Windorf).
-        wheres = [k for k in reading.context if _names_a_place(k)]
-        if found:
-            wheres = [k for k in wheres if k not in _states()]
+        # A name found elsewhere is guessed at too: "Boeke, Stoetze" is Boecke
+        # there, not Boke in Kreis Paderborn. A state or the country confirms no
+        # guess, as it holds too many names one letter off ("Nindorf, Bayern" is
+        # no Windorf, "Bruchtorf, Nds." no Uchtorf); a city-state is a place.
+        wheres = [k for k in reading.context if _is_place(k)]
         if names_a_part_of_town(reading.head) or not wheres:
             continue
         key = name_key(reading.head)
@@ -575,7 +572,12 @@ def _loosely_read(
         for reading, found in named
         if reading.ignorable and not (reading.how == "part" and names_a_part_of_town(reading.head))
     ]
-    naming = [(reading, found) for reading, found in loose if found]
+    # A street named like a place elsewhere is still the street of the town
+    # beside it: "Schützenplatz, Celle" is Celle, not Lüneburg's Schützenplatz.
+    naming = sorted(
+        ((reading, found) for reading, found in loose if found),
+        key=lambda item: item[0].how == "fields" and says_where_in_a_place(item[0].head),
+    )
     if naming:
         # An address names the place first ("Nindorf, Bayern" lists every Nindorf).
         # But the villages where channels reach are researched: a part naming only
@@ -587,31 +589,32 @@ def _loosely_read(
         )
         if reading.how == "qualifier":
             found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
-        return _leaving_out(Resolution(query=text, matches=ranked(found, reading.head)), reading)
+        return Resolution(query=text, matches=ranked(found, reading.head))
     # A part that is no name but reads as one on its own, as an address writes the
     # place: "Hauptstraße 5, Berlin-Kreuzberg", "Dorfstraße 3, Delbrück-Boke".
     fields = [
-        (answer, reading)
+        answer
         for reading, _ in loose
         if reading.how == "fields"
+        and not _only_says_where(reading.head)
         and _named_as_typed(answer := _resolved_quietly(reading.head, registry))
     ]
     if fields:
-        answer, reading = next(((a, r) for a, r in fields if a.status == "found"), fields[0])
-        return _leaving_out(replace(answer, query=text), reading)
+        answer = next((a for a in fields if a.status == "found"), fields[0])
+        return replace(answer, query=text)
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
     for reading, _ in loose:
         candidates = close_keys(name_key(reading.head), typed_key(reading.head))
         # Where a street starts is a guess itself: its head is offered, never taken.
-        taken = reading.how != "street"
+        taken = reading.how != "street" and not _only_says_where(reading.head)
         if taken and candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
     if closest and accepted(closest[2][0]):
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
-        return _leaving_out(replace(guess, query=text), reading)
+        return replace(guess, query=text)
     # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
     # A place a word names exactly comes before spellings too far off to take
     # ("Drage Winsen": Drage and Winsen, then Grafenwiesen).
@@ -622,23 +625,62 @@ def _loosely_read(
     return None
 
 
-def _leaving_out(answer: Resolution, reading: Reading) -> Resolution:
-    """The answer read from one part of an address, with the parts it leaves out.
+def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
+    """The answer to an address, with the parts of it the answer does not rest on.
 
-    Only where nothing else fit the place found, so every other part is left out;
-    a street or house number without remark ("Bahnhofstraße 5, Celle").
+    A part is used where it names a place of the answer, a place in it, or where
+    it lies ("Niedersachsen", "Deutschland"). Of the rest, a part that names a
+    place as typed is ``unfitting`` ("Westercelle, Harburg"); one that names none
+    is ``unknown`` ("Bruchtorf, Uelzen"). A street, a house number or a word for a
+    part of a town is neither ("Bahnhofstraße 5, Celle", "Schützenplatz, Celle"),
+    unless it names a town (Burweg): an address has those beside its place.
     """
-    if reading.how != "fields" or not answer.matches:
+    parts = list(dict.fromkeys(address_fields(answer.query)))
+    if len(parts) < 2 or not answer.matches:
         return answer
-    head = name_key(reading.head)
-    others = [
-        part
-        for part in address_fields(answer.query)
-        if name_key(part) != head and not says_where_in_a_place(part)
-    ]
-    unknown = tuple(part for part in others if not _names_a_place(name_key(part)))
-    unfitting = tuple(part for part in others if part not in unknown)
-    return replace(answer, unknown_parts=unknown, unfitting_parts=unfitting)
+    if answer.fuzzy_for is not None:
+        # The part read as the guess is used: "Boeke, Stoetze" is Boecke there.
+        guessed = name_key(answer.fuzzy_for)
+        parts.remove(max(parts, key=lambda part: spelling_score(name_key(part), guessed)))
+    answer_names = {name_key(m.name) for m in answer.matches}
+    unknown: list[str] = []
+    unfitting: list[str] = []
+    for part in parts:
+        if _lies_in_part(answer.matches, name_key(part)):
+            continue
+        read = _resolved_quietly(part, registry)
+        if any(
+            _same_place(m, n) or answer_names & _keys_of_whereabouts(m)
+            for m in read.matches
+            for n in answer.matches
+        ):
+            continue  # the place itself, or a place within it ("Berlin-Kreuzberg, Berlin")
+        if not says_where_in_a_place(part):
+            (unfitting if _named_as_typed(read) else unknown).append(part)
+        elif _named_as_typed(read) and any(m.kind in _TOWN_KINDS for m in read.matches):
+            # Named like a street but a town (Burweg, Germering): it says which place.
+            unfitting.append(part)
+    return replace(answer, unknown_parts=tuple(unknown), unfitting_parts=tuple(unfitting))
+
+
+# Kinds of place that a part of an address names as the place, never as where in it.
+_TOWN_KINDS = frozenset({"municipality", "samtgemeinde", "district", "state"})
+
+
+def _lies_in_part(matches: Iterable[Match], key: str) -> bool:
+    """Whether a match lies in the place the key names: its municipality,
+    Samtgemeinde, district, state or the country, a former name or a region."""
+    reading = Reading("", frozenset({key}), "fields")
+    return any(_fitting(list(matches), reading, via=via) for via in (*_WHEREABOUTS_VIA, "locality"))
+
+
+def _same_place(a: Match, b: Match) -> bool:
+    return (a.name, a.kind, a.district.key, a.municipality) == (
+        b.name,
+        b.kind,
+        b.district.key,
+        b.municipality,
+    )
 
 
 def _fitting(matches: list[Match], reading: Reading, *, via: str | None = None) -> list[Match]:
