@@ -646,8 +646,12 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
     unknown: list[str] = []
     unfitting: list[str] = []
     for part in parts:
-        if _lies_in_part(answer.matches, name_key(part)):
+        key = name_key(part)
+        if key in answer_names or _lies_in_part(answer.matches, key):
             continue
+        street = says_where_in_a_place(part)
+        if street and not _is_place(key):
+            continue  # the common case, checked before a whole reading of the part
         read = _resolved_quietly(part, registry)
         if any(
             _same_place(m, n) or answer_names & _keys_of_whereabouts(m)
@@ -655,7 +659,7 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
             for n in answer.matches
         ):
             continue  # the place itself, or a place within it ("Berlin-Kreuzberg, Berlin")
-        if not says_where_in_a_place(part):
+        if not street:
             (unfitting if _named_as_typed(read) else unknown).append(part)
         elif _named_as_typed(read) and any(m.kind in _TOWN_KINDS for m in read.matches):
             # Named like a street but a town (Burweg, Germering): it says which place.
