@@ -416,6 +416,8 @@ def test_context_that_fits_nothing_keeps_every_candidate():
         ("Celle OT Westercelle, Celle", (), ()),
         ("Bomlitz OT Ahrsen, Heidekreis", (), ()),
         ("Boeke, Stoetze", (), ()),
+        ("Dorfstraße 3, Waddeweitz-Wittfeitzen, Klein Wittfeitzen", (), ()),
+        ("Hermannsburg, Baven 12", (), ()),
         # A third part that fits does not hide one that does not.
         ("Bruchtorf, Uelzen, Niedersachsen", ("Bruchtorf",), ()),
         ("Westercelle;Harburg;Niedersachsen", (), ("Harburg",)),

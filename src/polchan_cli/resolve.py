@@ -654,11 +654,15 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
             continue  # the common case, checked before a whole reading of the part
         read = _resolved_quietly(part, registry)
         if any(
-            _same_place(m, n) or answer_names & _keys_of_whereabouts(m)
+            _same_place(m, n)
+            or _in_one_municipality(m, n)
+            or answer_names & _keys_of_whereabouts(m)
             for m in read.matches
             for n in answer.matches
         ):
-            continue  # the place itself, or a place within it ("Berlin-Kreuzberg, Berlin")
+            # The place itself, a place within it ("Berlin-Kreuzberg, Berlin") or
+            # beside it in its municipality ("Wittfeitzen, Klein Wittfeitzen 2").
+            continue
         if not street:
             (unfitting if _named_as_typed(read) else unknown).append(part)
         elif _named_as_typed(read) and any(m.kind in _TOWN_KINDS for m in read.matches):
@@ -676,6 +680,13 @@ def _lies_in_part(matches: Iterable[Match], key: str) -> bool:
     Samtgemeinde, district, state or the country, a former name or a region."""
     reading = Reading("", frozenset({key}), "fields")
     return any(_fitting(list(matches), reading, via=via) for via in (*_WHEREABOUTS_VIA, "locality"))
+
+
+def _in_one_municipality(a: Match, b: Match) -> bool:
+    return bool(a.municipality) and (a.district.key, a.municipality) == (
+        b.district.key,
+        b.municipality,
+    )
 
 
 def _same_place(a: Match, b: Match) -> bool:
