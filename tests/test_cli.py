@@ -473,6 +473,10 @@ def test_open_a_typo_says_on_stderr_which_place_the_channel_is_for(launched):
     assert result.stdout.strip() == "https://whatsapp.com/channel/0029VafwOFv60eBnlCgiPB1L"
     assert "no exact match for 'Cele'; this is the channel for 'Celle'" in result.stderr
     assert run("open", "Celle", "--print").stderr == ""
+    # With several channels to choose from, no line says "this is the channel".
+    several = run("open", "Oldendrof", "--print")
+    assert several.exit_code == ExitCode.NO_CHANNEL
+    assert "this is the channel" not in several.stderr
 
 
 @pytest.mark.parametrize(

@@ -1348,3 +1348,45 @@ def test_a_name_said_without_its_glued_ober_or_nieder_finds_both():
     # Oberdielfen and Niederdielfen (Wilnsdorf), as people there say "Dielfen".
     names = {m.name for m in resolve("Dielfen", registry()).matches}
     assert names == {"Niederdielfen", "Oberdielfen"}
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        # A state beside the district narrows no less: the Hagen in Stade, alone.
+        ("Hagen, Landkreis Stade, Niedersachsen", "Hagen", "03359"),
+        ("Hagen;Landkreis Stade;Nds.", "Hagen", "03359"),
+        ("Borstel, Jork, Niedersachsen", "Borstel", "03359"),
+        # A spreadsheet row: the addressee's name before the street is no place.
+        ("Winkel; Lindenweg 2; ; Jork; Landkreis Stade; Niedersachsen", "Jork", "03359"),
+        ("Busch; Lindenweg 2; Jork-Borstel", "Borstel", "03359"),
+        # A dateline's headline word that names a village elsewhere.
+        ("Stade-Hagen - Brand", "Hagen", "03359"),
+        # A town named rightly beside the wrong district is no typo, nor the
+        # beginning of a region there.
+        ("Celle, Landkreis Harburg", "Celle", "03351"),
+        ("Lüneburg, Celle", "Lüneburg", "03355"),
+        # A word for a part of a town, or a street, beside a town no channel covers.
+        ("Mitte, Hannover", "Hannover", "03241"),
+        ("Am Sande, Bremen", "Bremen", "04011"),
+        # A village with its house number is named, not guessed.
+        ("Westercelle 7, Celle", "Westercelle", "03351"),
+    ],
+)
+def test_a_row_of_an_address_answers_for_the_place_it_names(query, name, district):
+    res = resolve(query, registry())
+    first = res.matches[0]
+    assert (first.name, first.district.key, res.fuzzy_for) == (name, district, None)
+    assert len({m.district.key for m in res.matches}) == 1
+
+
+def test_a_word_for_a_part_of_a_town_after_its_town_is_not_berlin():
+    res = resolve("München, Mitte", registry())
+    assert res.matches[0].name == "München"
+    assert "11000" not in {m.district.key for m in res.matches}
+
+
+def test_a_row_with_a_postcode_names_the_parts_it_leaves_out():
+    res = resolve("Hauptstraße 3; 21680; Stade; Landkreis Celle", registry())
+    assert res.matches[0].district.key == "03359"
+    assert (res.unknown_parts, res.unfitting_parts) == ((), ("Landkreis Celle",))

@@ -353,8 +353,9 @@ def open_command(
             ),
             ExitCode.NO_CHANNEL,
         )
-    if res.fuzzy_for:
-        # A guess opens a channel: say which place it is for, away from --print's link.
+    if res.fuzzy_for and (len(channels) == 1 or open_all):
+        # A guess opens a channel: say which place it is for, away from --print's
+        # link (with several to choose from, the list says which is which).
         typer.echo(
             "polchan: "
             + gettext("no exact match for '{query}'; this is the channel for '{match}'").format(

@@ -269,7 +269,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
             # No postcode, but a district key, as channels.yaml names districts.
             return Resolution(query=text, matches=(_district_match(district, registry),))
         matches = _with_place_beside_postcodes(text, matches, registry)
-        return Resolution(query=text, matches=matches, postcodes=postcodes)
+        return _with_parts_left_out(
+            Resolution(query=text, matches=matches, postcodes=postcodes), registry
+        )
 
     reading = text
     matches = _named(text, registry)
@@ -315,7 +317,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
             reading,
             []
             if _only_says_where(reading.head)
-            else _named(reading.head, registry) or _numbered_in_roman(reading.head, registry),
+            else _named(reading.head, registry)
+            or _numbered_in_roman(reading.head, registry)
+            or _named_before_house_number(reading, registry),
         )
         for reading in cuts
     ]
@@ -383,6 +387,13 @@ def _resolved_quietly(text: str, registry: Registry) -> Resolution:
         return resolve(text, registry)
     except QueryError:
         return Resolution(query=text)
+
+
+def _named_before_house_number(reading: Reading, registry: Registry) -> list[Match]:
+    """Of a part of an address, the place before its house number: "Westercelle 7,
+    Celle" names Westercelle as typed, no guess."""
+    rest = without_house_number(reading.head) if reading.how == "fields" else None
+    return _named(rest, registry) if rest else []
 
 
 def _named_as_typed(res: Resolution) -> bool:
@@ -486,8 +497,23 @@ def _full_name_first(matches: list[Match], typed: str) -> list[Match]:
 
 
 def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
-    """A place named with where it lies: "Westercelle, Celle", "Hagen Stade"."""
-    for via in _WHEREABOUTS_VIA:
+    """A place named with where it lies: "Westercelle, Celle", "Hagen Stade".
+
+    Of places that lie where the rest says, those that lie where most of it says:
+    "Hagen, Landkreis Stade, Niedersachsen" is the Hagen in Stade, not every Hagen
+    in Niedersachsen; in a row, the part that most of the others fit ("Winkel;
+    Lindenweg 2; Jork; Landkreis Stade": Jork, not Winkel in Landkreis Verden).
+    """
+    best: tuple[int, Reading, list[Match]] | None = None
+    for reading, found in named:
+        scored = [(len(reading.context & _keys_of_whereabouts(m)), m) for m in found]
+        top = max((n for n, _ in scored), default=0)
+        if top and (best is None or top > best[0]):
+            best = (top, reading, [m for n, m in scored if n == top])
+    if best:
+        _, reading, fitting = best
+        return Resolution(query=text, matches=ranked(fitting, reading.head))
+    for via in _WHEREABOUTS_VIA[1:]:
         for reading, found in named:
             fitting = _fitting(found, reading, via=via)
             if fitting:
@@ -519,7 +545,7 @@ def _guessed_in_context(
             (fit for via in _WHEREABOUTS_VIA if (fit := _fitting(matches, reading, via=via))), []
         )
 
-    for reading, _ in named:
+    for reading, found in named:
         # A guess fits only where the rest names a place it lies in: skip the
         # spelling search when the rest names none.
         # A name found elsewhere is guessed at too: "Boeke, Stoetze" is Boecke
@@ -529,6 +555,13 @@ def _guessed_in_context(
         wheres = [k for k in reading.context if _is_place(k)]
         if names_a_part_of_town(reading.head) or not wheres:
             continue
+        if any(m.kind in _TOWN_KINDS and m.channels for m in found):
+            # A town a channel covers, named rightly beside the wrong district, is
+            # no typo ("Celle, Landkreis Harburg" is no Welle); a namesake far off
+            # is ("Bosel, Soltau" is Bostel there, not Bösel in Cloppenburg).
+            continue
+        if reading.how == "fields" and _is_street(reading.head):
+            continue  # a street ("Am Sande, Stade" is no Sunde)
         key = name_key(reading.head)
         # Every place the head begins, not only the first few: most lie elsewhere.
         prefixed = (
@@ -572,36 +605,52 @@ def _loosely_read(
         for reading, found in named
         if reading.ignorable and not (reading.how == "part" and names_a_part_of_town(reading.head))
     ]
-    # A street named like a place elsewhere is still the street of the town
-    # beside it: "Schützenplatz, Celle" is Celle, not Lüneburg's Schützenplatz.
-    naming = sorted(
-        ((reading, found) for reading, found in loose if found),
-        key=lambda item: item[0].how == "fields" and says_where_in_a_place(item[0].head),
-    )
-    if naming:
-        # An address names the place first ("Nindorf, Bayern" lists every Nindorf).
-        # But the villages where channels reach are researched: a part naming only
-        # places outside them, beside one inside, is more likely a quarter the data
-        # lacks. "Altstadt, Celle" is Celle, not the Altstadt of Hamburg.
-        reading, found = next(
-            ((reading, found) for reading, found in naming if any(m.channels for m in found)),
-            naming[0],
-        )
+    # Each part that names places, as typed or read alone as an address writes
+    # the place ("Hauptstraße 5, Berlin-Kreuzberg", "Dorfstraße 3, Delbrück-Boke").
+    candidates: list[tuple[Reading, list[Match], Resolution | None]] = []
+    for reading, found in loose:
+        if found:
+            candidates.append((reading, found, None))
+        elif (
+            reading.how == "fields"
+            and not _only_says_where(reading.head)
+            and not (_is_street(reading.head) and not _has_a_place_word(reading.head))
+            and _named_as_typed(alone := _resolved_quietly(reading.head, registry))
+        ):
+            candidates.append((reading, list(alone.matches), alone))
+    if candidates:
+        # An address names the place first ("Nindorf, Bayern" lists every Nindorf),
+        # but after the street: a row's name before it is the addressee's ("Busch;
+        # Lindenweg 2; Jork-Borstel" is Borstel in Jork, not Busch in Delbrück). A
+        # street named like a place elsewhere is the town's street ("Schützenplatz,
+        # Celle", "Mitte, Hannover"). And the villages where channels reach are
+        # researched: a part naming only places outside them, beside one inside, is
+        # more likely a quarter the data lacks ("Altstadt, Celle" is Celle).
+        parts = [name_key(part) for part in address_fields(text)]
+        streets = [
+            i
+            for i, part in enumerate(address_fields(text))
+            if _is_street(part) and not names_a_part_of_town(part)
+        ]
+        last_street = max(streets, default=-1)
+
+        def order(candidate: tuple[Reading, list[Match], Resolution | None]) -> tuple[bool, ...]:
+            reading, found, _ = candidate
+            fields = reading.how == "fields"
+            key = name_key(reading.head)
+            index = parts.index(key) if fields and key in parts else len(parts)
+            return (
+                fields and index < last_street,
+                fields and _is_street(reading.head),
+                not any(m.channels for m in found),
+            )
+
+        reading, found, alone = min(candidates, key=order)
+        if alone is not None:
+            return replace(alone, query=text)
         if reading.how == "qualifier":
             found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
         return Resolution(query=text, matches=ranked(found, reading.head))
-    # A part that is no name but reads as one on its own, as an address writes the
-    # place: "Hauptstraße 5, Berlin-Kreuzberg", "Dorfstraße 3, Delbrück-Boke".
-    fields = [
-        answer
-        for reading, _ in loose
-        if reading.how == "fields"
-        and not _only_says_where(reading.head)
-        and _named_as_typed(answer := _resolved_quietly(reading.head, registry))
-    ]
-    if fields:
-        answer = next((a for a in fields if a.status == "found"), fields[0])
-        return replace(answer, query=text)
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
     for reading, _ in loose:
@@ -649,7 +698,7 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
         key = name_key(part)
         if key in answer_names or _lies_in_part(answer.matches, key):
             continue
-        street = says_where_in_a_place(part)
+        street = _is_street(part)
         if street and not _is_place(key):
             continue  # the common case, checked before a whole reading of the part
         read = _resolved_quietly(part, registry)
@@ -665,14 +714,27 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
             continue
         if not street:
             (unfitting if _named_as_typed(read) else unknown).append(part)
-        elif _named_as_typed(read) and any(m.kind in _TOWN_KINDS for m in read.matches):
-            # Named like a street but a town (Burweg, Germering): it says which place.
-            unfitting.append(part)
     return replace(answer, unknown_parts=tuple(unknown), unfitting_parts=tuple(unfitting))
 
 
 # Kinds of place that a part of an address names as the place, never as where in it.
 _TOWN_KINDS = frozenset({"municipality", "samtgemeinde", "district", "state"})
+
+
+def _has_a_place_word(text: str) -> bool:
+    """Whether a word of the text names a place: "Rotenburg-Neuendamm" does
+    (a village named like a street), "Hauptstraße 5" does not."""
+    return any(_is_place(word) for word in name_key(text).split())
+
+
+def _is_street(part: str) -> bool:
+    """Whether a part of an address reads as a street, a house number or a word for
+    a part of a town, and is no town's name as typed: Burweg and Germering are
+    towns; "Am Sande" is no Sande, "Bergstraße 3" no Landkreis Bergstraße."""
+    return says_where_in_a_place(part) and not any(
+        p.kind in _TOWN_KINDS and p.name.casefold() == part.strip().casefold()
+        for p in gazetteer.places_by_key(name_key(part))
+    )
 
 
 def _lies_in_part(matches: Iterable[Match], key: str) -> bool:
