@@ -411,16 +411,23 @@ def test_open_of_a_name_channels_share_offers_names_that_each_open_one(launched,
             assert (one.exit_code, len(one.stdout.splitlines())) == (0, 1), name
 
 
-def test_open_of_a_beginning_of_many_names_opens_nothing(launched):
-    # "Pol" begins Polau (Landkreis Uelzen) and many names no channel covers: no
-    # place was named, so nothing is opened; the exact name is offered.
-    result = run("open", "Pol", "--print")
-    assert (result.exit_code, result.stdout, launched) == (ExitCode.NO_CHANNEL, "", [])
-    offered = re.search(r"only begins many names; name the place exactly \((.*)\)", result.stderr)
-    assert offered and offered[1] == "Polau, Landkreis Uelzen"
-    assert run("open", offered[1], "--print").exit_code == 0
-    # A beginning of a few names opens their one channel, as the whole name does.
-    for begun in ("Cel", "Rotenbu"):
+def test_open_of_a_beginning_opens_nothing_unless_it_begins_only_covered_places(launched):
+    # "Pol" begins Polau (Landkreis Uelzen) and many names no channel covers,
+    # "Hanno" Hannover as well as the Hannoversches Wendland: no place was named,
+    # so nothing is opened; the exact names are offered.
+    for begun, offer in (
+        ("Pol", "Polau, Landkreis Uelzen"),
+        ("Hanno", "Hannoversches Wendland, Landkreis Lüchow-Dannenberg"),
+    ):
+        result = run("open", begun, "--print")
+        assert (result.exit_code, result.stdout, launched) == (ExitCode.NO_CHANNEL, "", [])
+        offered = re.search(
+            r"only the beginning of a name; name the place exactly \((.*)\)", result.stderr
+        )
+        assert offered and offered[1] == offer, result.stderr
+        assert run("open", offered[1], "--print").exit_code == 0
+    # A beginning of covered places only opens their one channel, as the name does.
+    for begun in ("Cel", "Buxteh"):
         assert run("open", begun, "--print").exit_code == 0, begun
     # One of several channels is asked for, as for a name.
     several = run("open", "Wes", "--print")

@@ -422,9 +422,14 @@ def test_context_that_fits_nothing_keeps_every_candidate():
         ("Bruchtorf, Uelzen, Niedersachsen", ("Bruchtorf",), ()),
         ("Westercelle;Harburg;Niedersachsen", (), ("Harburg",)),
         ("Bruchtorf, Uelzen, Bruchtorf", ("Bruchtorf",), ()),
-        # A village's house number makes it no street; a town named like a street
-        # (Burweg, Landkreis Stade) is still a town.
-        ("Bruchtorf 5, Uelzen", ("Bruchtorf 5",), ()),
+        # A name the data lacks with a house number is taken for a street
+        # ("Rosenkamp 3"); a town named like a street (Burweg, Landkreis Stade) is
+        # still a town.
+        ("Bruchtorf 5, Uelzen", (), ()),
+        ("Rosenkamp 3, 29221 Celle", (), ()),
+        ("Hauptstraße 1; 21255; Tostedt", (), ()),
+        # A village in the postcode's area: Bockum (Amelinghausen) at 21385.
+        ("Hauptstraße 1; 21385; Bockum", (), ()),
         ("Westercelle, Burweg", (), ("Burweg",)),
     ],
 )
@@ -1369,8 +1374,14 @@ def test_a_name_said_without_its_glued_ober_or_nieder_finds_both():
         # A word for a part of a town, or a street, beside a town no channel covers.
         ("Mitte, Hannover", "Hannover", "03241"),
         ("Am Sande, Bremen", "Bremen", "04011"),
-        # A village with its house number is named, not guessed.
+        # A village with its house number is named, not guessed; a street with
+        # one is not taken for a village elsewhere, nor is the town before it.
         ("Westercelle 7, Celle", "Westercelle", "03351"),
+        ("Felde 3, Celle", "Celle", "03351"),
+        ("Celle, Am Felde 3", "Celle", "03351"),
+        ("Am Felde 3, Celle, Niedersachsen", "Celle", "03351"),
+        ("Schützenplatz, Celle, Deutschland", "Celle", "03351"),
+        ("Hagen; Lindenweg 2; Jork; Niedersachsen", "Jork", "03359"),
     ],
 )
 def test_a_row_of_an_address_answers_for_the_place_it_names(query, name, district):
@@ -1378,6 +1389,19 @@ def test_a_row_of_an_address_answers_for_the_place_it_names(query, name, distric
     first = res.matches[0]
     assert (first.name, first.district.key, res.fuzzy_for) == (name, district, None)
     assert len({m.district.key for m in res.matches}) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Stade Hagen Nds", "Hagen", "03359"),
+        ("Hagen Stade Niedersachsen", "Hagen", "03359"),
+        ("Celle Westercele Niedersachsen", "Westercelle", "03351"),
+    ],
+)
+def test_a_state_after_the_words_only_says_where_they_lie(query, name, district):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (name, district)
 
 
 def test_a_word_for_a_part_of_a_town_after_its_town_is_not_berlin():

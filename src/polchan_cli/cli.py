@@ -70,7 +70,7 @@ LangOption = Annotated[
 ]
 
 # More names than this that a query only begins are no place for `open` to open
-# ("Pol"); as few as this are ("Rotenbu": Rotenburg (Wümme) and its Landkreis).
+# ("Pol"), even if only one of them has a channel.
 BEGUN_NAMES_TO_OPEN = 5
 
 # Where the user registry's path came from (store.user_registry_path).
@@ -341,16 +341,15 @@ def open_command(
             ),
             ExitCode.NO_CHANNEL,
         )
-    begun = all(m.match == "prefix" for m in res.matches)
-    if begun and len({m.name for m in res.matches}) > BEGUN_NAMES_TO_OPEN and len(channels) == 1:
-        # "Pol" begins Polau (Uelzen) and many names no channel covers: so short a
-        # beginning names no place to open. "Rotenbu" (three names) and "Cel"
-        # (only Celle) still open; a beginning of places with several channels
-        # asks which, as a name does.
+    if len(channels) == 1 and _only_begun(res):
+        # "Pol" begins Polau (Uelzen) and many names no channel covers, "Hanno"
+        # Hannover as well as the Hannoversches Wendland: a beginning names no
+        # place to open. "Cel" (only Celle) still opens Celle's channel; one of
+        # places with several channels is asked for, as for a name.
         _fail(
-            gettext("'{query}' only begins many names; name the place exactly ({places})").format(
-                query=res.query, places=_exact_queries(res, most=4)
-            ),
+            gettext(
+                "'{query}' is only the beginning of a name; name the place exactly ({places})"
+            ).format(query=res.query, places=_exact_queries(res, most=4)),
             ExitCode.NO_CHANNEL,
         )
     if res.fuzzy_for and (len(channels) == 1 or open_all):
@@ -409,6 +408,17 @@ def open_command(
             continue
         if typer.launch(c.url) != 0:
             typer.echo(gettext("Could not open a browser; open the link above yourself."), err=True)
+
+
+def _only_begun(res: Resolution) -> bool:
+    """Whether the query only begins names, and too many or a town no channel
+    covers among them for its one channel to be the place meant."""
+    if not all(m.match == "prefix" for m in res.matches):
+        return False
+    uncovered_town = any(
+        m.kind in ("municipality", "district") and not m.channels for m in res.matches
+    )
+    return uncovered_town or len({m.name for m in res.matches}) > BEGUN_NAMES_TO_OPEN
 
 
 def _exact_queries(res: Resolution, most: int | None = None) -> str:

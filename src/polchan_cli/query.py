@@ -379,15 +379,15 @@ def address_fields(text: str) -> list[str]:
 def says_where_in_a_place(text: str) -> bool:
     """Whether a part of an address reads as a street, a house number or a word for
     a part of a town ("Bahnhofstraße 5", "Am Markt", "12a", "Innenstadt"), by its
-    words alone: a place may be named so too (Burweg), which the caller checks
-    first. A village with its house number ("Bruchtorf 5") is no street."""
-    address = _TOWN_THEN_HOUSE_NUMBER.fullmatch(text.strip())
-    rest = address["rest"] if address else text
-    words = [key for word in _WORD_BREAK.split(rest.strip()) if (key := name_key(word))]
-    if not words or all(word.isdigit() for word in words):
-        return True  # a house number, or nothing but signs
-    return names_a_part_of_town(rest) or (
-        words[-1].endswith(_STREET_ENDINGS) or words[0] in _STREET_STARTS
+    words alone: a place may be named so too (Burweg, Westercelle 7), which the
+    caller checks."""
+    words = [key for word in _WORD_BREAK.split(text.strip()) if (key := name_key(word))]
+    return (
+        not words
+        or any(ch.isdigit() for ch in text)
+        or names_a_part_of_town(text)
+        or words[-1].endswith(_STREET_ENDINGS)
+        or words[0] in _STREET_STARTS
     )
 
 

@@ -25,7 +25,7 @@ Ranking is :mod:`polchan_cli.ranking`'s job; the spelling search,
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -317,15 +317,19 @@ def resolve(query: str, registry: Registry) -> Resolution:
             reading,
             []
             if _only_says_where(reading.head)
-            else _named(reading.head, registry)
-            or _numbered_in_roman(reading.head, registry)
-            or _named_before_house_number(reading, registry),
+            else _named(reading.head, registry) or _numbered_in_roman(reading.head, registry),
         )
         for reading in cuts
     ]
-    found = _named_in_context(text, named) or _prefixed(text, key, registry)
+    # A village with its house number counts where the rest says it lies
+    # ("Westercelle 7, Celle"), never alone ("Felde 3, Celle" is no Felde elsewhere).
+    numbered = [(r, found or _named_before_house_number(r, registry)) for r, found in named]
+    found = _named_in_context(text, numbered) or _prefixed(text, key, registry)
     if found:
         return _with_parts_left_out(found, registry)
+    if said := _said_with_its_state(cuts, registry):
+        # "Stade Hagen Nds": the state only says where "Stade Hagen" lies.
+        return replace(said, query=text)
     # The whole text misspelt comes before its parts: "Neustadt am Rübenbege".
     guess = _fuzzy(text, key, registry)
     if guess.matches:
@@ -389,11 +393,27 @@ def _resolved_quietly(text: str, registry: Registry) -> Resolution:
         return Resolution(query=text)
 
 
+def _said_with_its_state(cuts: list[Reading], registry: Registry) -> Resolution | None:
+    """The answer for the words before or after a state or the country, of the
+    places that lie there: "Stade Hagen Nds", "Deutschland Celle Westercelle"."""
+    for reading in cuts:
+        if reading.how != "words" or not all(_only_says_where(k) for k in reading.context):
+            continue
+        answer = _resolved_quietly(reading.head, registry)
+        there = tuple(
+            m for m in answer.matches if all(_lies_in_part([m], k) for k in reading.context)
+        )
+        if there:
+            fuzzy_for = _read_as(there) if answer.fuzzy_for is not None else None
+            return replace(answer, matches=there, fuzzy_for=fuzzy_for)
+    return None
+
+
 def _named_before_house_number(reading: Reading, registry: Registry) -> list[Match]:
     """Of a part of an address, the place before its house number: "Westercelle 7,
     Celle" names Westercelle as typed, no guess."""
     rest = without_house_number(reading.head) if reading.how == "fields" else None
-    return _named(rest, registry) if rest else []
+    return _named(rest, registry) if rest and not says_where_in_a_place(rest) else []
 
 
 def _named_as_typed(res: Resolution) -> bool:
@@ -504,12 +524,15 @@ def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Re
     in Niedersachsen; in a row, the part that most of the others fit ("Winkel;
     Lindenweg 2; Jork; Landkreis Stade": Jork, not Winkel in Landkreis Verden).
     """
-    best: tuple[int, Reading, list[Match]] | None = None
+    best: tuple[tuple[int, bool, bool], Reading, list[Match]] | None = None
+    is_addressee, is_street = _address_roles(text)
     for reading, found in named:
         scored = [(len(reading.context & _keys_of_whereabouts(m)), m) for m in found]
         top = max((n for n, _ in scored), default=0)
-        if top and (best is None or top > best[0]):
-            best = (top, reading, [m for n, m in scored if n == top])
+        # Of parts alike in that, the place before the addressee's name and a street.
+        score = (top, not is_addressee(reading), not is_street(reading))
+        if top and (best is None or score > best[0]):
+            best = (score, reading, [m for n, m in scored if n == top])
     if best:
         _, reading, fitting = best
         return Resolution(query=text, matches=ranked(fitting, reading.head))
@@ -590,9 +613,11 @@ def _loosely_read(
     """The place in an address or before a qualifier, where the rest fits nothing.
 
     "Bahnhofstraße 5, Celle" is Celle; "Munster (Örtze)" is Munster, found without a
-    qualifier it does not have (a ``variant``). Failing a name, a part that names
-    a place as it would alone ("Hauptstraße 5, Berlin-Kreuzberg"); then the part
-    spelled most like a place is read as that place ("Bahnhofstraße 5,
+    qualifier it does not have (a ``variant``). Of the parts that name places, as
+    typed or as they would alone ("Hauptstraße 5, Berlin-Kreuzberg"), the first,
+    unless it is a street or has a house number, is the addressee's name before
+    the street, or names no covered place beside one that does. Failing those, the
+    part spelled most like a place is read as that place ("Bahnhofstraße 5,
     Westercele"), else the closest spellings of every part are suggested, and so
     are places that words of the query name ("Bahnhofstr Celle": did you mean
     Celle?).
@@ -626,22 +651,18 @@ def _loosely_read(
         # Celle", "Mitte, Hannover"). And the villages where channels reach are
         # researched: a part naming only places outside them, beside one inside, is
         # more likely a quarter the data lacks ("Altstadt, Celle" is Celle).
-        parts = [name_key(part) for part in address_fields(text)]
-        streets = [
-            i
-            for i, part in enumerate(address_fields(text))
-            if _is_street(part) and not names_a_part_of_town(part)
-        ]
-        last_street = max(streets, default=-1)
+        is_addressee, is_street = _address_roles(text)
+
+        def numbered(reading: Reading) -> bool:
+            return reading.how == "fields" and without_house_number(reading.head) is not None
 
         def order(candidate: tuple[Reading, list[Match], Resolution | None]) -> tuple[bool, ...]:
             reading, found, _ = candidate
-            fields = reading.how == "fields"
-            key = name_key(reading.head)
-            index = parts.index(key) if fields and key in parts else len(parts)
             return (
-                fields and index < last_street,
-                fields and _is_street(reading.head),
+                # A part with a house number is more likely the street than a
+                # village elsewhere: "Felde 3, Celle" is Celle.
+                is_street(reading) or numbered(reading),
+                is_addressee(reading),
                 not any(m.channels for m in found),
             )
 
@@ -677,12 +698,13 @@ def _loosely_read(
 def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
     """The answer to an address, with the parts of it the answer does not rest on.
 
-    A part is used where it names a place of the answer, a place in it, or where
-    it lies ("Niedersachsen", "Deutschland"). Of the rest, a part that names a
-    place as typed is ``unfitting`` ("Westercelle, Harburg"); one that names none
-    is ``unknown`` ("Bruchtorf, Uelzen"). A street, a house number or a word for a
-    part of a town is neither ("Bahnhofstraße 5, Celle", "Schützenplatz, Celle"),
-    unless it names a town (Burweg): an address has those beside its place.
+    A part is used where it names (or begins) a place of the answer, a place in it
+    or beside it in its municipality, or where it lies ("Niedersachsen",
+    "Deutschland"). Of the rest, a part that names a place as typed is
+    ``unfitting`` ("Westercelle, Harburg"); one that names none is ``unknown``
+    ("Bruchtorf, Uelzen"). A street, a house number or a word for a part of a town
+    is neither ("Bahnhofstraße 5, Celle", "Schützenplatz, Celle"), unless it names
+    a town as typed (Burweg): an address has those beside its place.
     """
     parts = list(dict.fromkeys(address_fields(answer.query)))
     if len(parts) < 2 or not answer.matches:
@@ -696,7 +718,9 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
     unfitting: list[str] = []
     for part in parts:
         key = name_key(part)
-        if key in answer_names or _lies_in_part(answer.matches, key):
+        if any(name.startswith(key) for name in answer_names):
+            continue  # the place, as typed or begun ("Horn, Celle": Hornbostel)
+        if _lies_in_part(answer.matches, key):
             continue
         street = _is_street(part)
         if street and not _is_place(key):
@@ -721,6 +745,30 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
 _TOWN_KINDS = frozenset({"municipality", "samtgemeinde", "district", "state"})
 
 
+def _address_roles(text: str) -> tuple[Callable[[Reading], bool], Callable[[Reading], bool]]:
+    """Of the parts of an address, which are the addressee's name (before the
+    street, in a pasted row: "Busch; Lindenweg 2; Jork-Borstel") and which the
+    street: two tests on a reading, each false for a reading of no such part."""
+    parts = address_fields(text)
+    keys = [name_key(part) for part in parts]
+    streets = [
+        i for i, part in enumerate(parts) if _is_street(part) and not names_a_part_of_town(part)
+    ]
+    last_street = max(streets, default=-1)
+
+    def index(reading: Reading) -> int:
+        key = name_key(reading.head)
+        return keys.index(key) if reading.how == "fields" and key in keys else len(keys)
+
+    def is_addressee(reading: Reading) -> bool:
+        return index(reading) < last_street
+
+    def is_street(reading: Reading) -> bool:
+        return reading.how == "fields" and _is_street(reading.head)
+
+    return is_addressee, is_street
+
+
 def _has_a_place_word(text: str) -> bool:
     """Whether a word of the text names a place: "Rotenburg-Neuendamm" does
     (a village named like a street), "Hauptstraße 5" does not."""
@@ -731,6 +779,11 @@ def _is_street(part: str) -> bool:
     """Whether a part of an address reads as a street, a house number or a word for
     a part of a town, and is no town's name as typed: Burweg and Germering are
     towns; "Am Sande" is no Sande, "Bergstraße 3" no Landkreis Bergstraße."""
+    rest = without_house_number(part)
+    if rest is not None and not says_where_in_a_place(rest):
+        # A village with its house number ("Westercelle 7") is no street; an
+        # unknown name with one is taken for one ("Rosenkamp 3").
+        return not _is_place(name_key(rest))
     return says_where_in_a_place(part) and not any(
         p.kind in _TOWN_KINDS and p.name.casefold() == part.strip().casefold()
         for p in gazetteer.places_by_key(name_key(part))
@@ -745,6 +798,13 @@ def _lies_in_part(matches: Iterable[Match], key: str) -> bool:
 
 
 def _in_one_municipality(a: Match, b: Match) -> bool:
+    """Whether a lies in b's municipality, or in the area of b, a postcode
+    ("Hauptstraße 1; 21385; Bockum": Bockum, Amelinghausen, has that postcode)."""
+    if b.kind == "postcode":
+        towns = (b.municipality or "").split(", ")
+        return b.name in a.postcodes or (
+            a.district.key == b.district.key and (a.municipality or a.name) in towns
+        )
     return bool(a.municipality) and (a.district.key, a.municipality) == (
         b.district.key,
         b.municipality,
@@ -857,7 +917,9 @@ def _keys_of_whereabouts(m: Match) -> set[str]:
     """
     keys: set[str] = set(_COUNTRY_KEYS)
     municipality = None if m.kind == "municipality" else m.municipality
-    for name in (municipality, m.samtgemeinde, m.district.name, m.state):
+    # A postcode's area names each of its towns ("Drage, Winsen (Luhe)").
+    towns = municipality.split(", ") if municipality and m.kind == "postcode" else [municipality]
+    for name in (*towns, m.samtgemeinde, m.district.name, m.state):
         if name:
             key, variants = name_keys(name)
             keys.update([key, *variants])
