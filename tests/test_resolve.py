@@ -1382,6 +1382,14 @@ def test_a_name_said_without_its_glued_ober_or_nieder_finds_both():
         ("Am Felde 3, Celle, Niedersachsen", "Celle", "03351"),
         ("Schützenplatz, Celle, Deutschland", "Celle", "03351"),
         ("Hagen; Lindenweg 2; Jork; Niedersachsen", "Jork", "03359"),
+        # Beside a district alone, the name before the street is the village.
+        ("Groß Thun; Birkenweg 28; Landkreis Verden", "Groß Thun", "03359"),
+        ("Auf der Hausstelle, Landkreis Verden", "Auf der Hausstelle", "03355"),
+        ("Im Winkel 37, Bruchweg", "Bruchweg", "03359"),
+        # State and country as address columns write them; "Ortsteil von".
+        ("Staaken, Spandau, BE", "Staaken", "11000"),
+        ("Schletau, Lemgow, DE", "Schletau", "03354"),
+        ("Häcklingen, Ortsteil von Lüneburg", "Häcklingen", "03355"),
     ],
 )
 def test_a_row_of_an_address_answers_for_the_place_it_names(query, name, district):

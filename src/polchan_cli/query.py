@@ -436,4 +436,7 @@ def _without_centre_word(text: str) -> list[str] | None:
 
 
 def _keys(*texts: str) -> frozenset[str]:
-    return frozenset(name_key(t) for t in texts)
+    """The keys of where a place lies, as written beside it; "Ortsteil von Jork"
+    (keyed "von jork", the type word dropped) says Jork."""
+    keys = {name_key(t) for t in texts}
+    return frozenset(keys | {key.removeprefix("von ") for key in keys})

@@ -80,7 +80,7 @@ _CITY_KINDS = ("district", "municipality")
 # district), a region. See _fitting.
 _WHEREABOUTS_VIA = (None, "former_name", "region")
 # The whole country, as people name it.
-_COUNTRY_KEYS = frozenset({"deutschland", "germany", "bundesrepublik deutschland", "brd"})
+_COUNTRY_KEYS = frozenset({"deutschland", "germany", "bundesrepublik deutschland", "brd", "de"})
 # Other names of the states, by the state's name in the data: the short forms
 # German writes ("NRW", "Nds."), and the English names.
 _STATE_ALIASES = {
@@ -88,10 +88,12 @@ _STATE_ALIASES = {
     "Bayern": ("bavaria",),
     "Hessen": ("hesse",),
     "Mecklenburg-Vorpommern": ("mv", "m v", "mecklenburg western pomerania"),
-    "Niedersachsen": ("nds", "lower saxony"),
+    # The ISO 3166-2 codes of the states with channels, as address columns write them.
+    "Berlin": ("be", "de be"),
+    "Niedersachsen": ("nds", "lower saxony", "ni", "de ni"),
     # Westfalen is only part of the state, but as a qualifier ("Münster (Westf.)")
     # it says the state as well as that part of it.
-    "Nordrhein-Westfalen": ("nrw", "north rhine westphalia", "westfalen", "westf"),
+    "Nordrhein-Westfalen": ("nrw", "north rhine westphalia", "westfalen", "westf", "nw", "de nw"),
     "Rheinland-Pfalz": ("rlp", "rhineland palatinate"),
     "Sachsen": ("saxony",),
     "Sachsen-Anhalt": ("lsa", "saxony anhalt"),
@@ -640,6 +642,7 @@ def _loosely_read(
             reading.how == "fields"
             and not _only_says_where(reading.head)
             and not (_is_street(reading.head) and not _has_a_place_word(reading.head))
+            and not _street_and_number(reading.head)
             and _named_as_typed(alone := _resolved_quietly(reading.head, registry))
         ):
             candidates.append((reading, list(alone.matches), alone))
@@ -656,13 +659,24 @@ def _loosely_read(
         def numbered(reading: Reading) -> bool:
             return reading.how == "fields" and without_house_number(reading.head) is not None
 
+        # The street, a numbered part and the addressee only give way to a town or
+        # village named elsewhere in the row, never to a district or state alone:
+        # "Auf der Hausstelle, Landkreis Uelzen" is that village (in Lüneburg).
+        towns = [
+            reading
+            for reading, found, _ in candidates
+            if _is_a_town(ranked(found, reading.head)[0])
+            and not (is_street(reading) or numbered(reading) or is_addressee(reading))
+        ]
+
         def order(candidate: tuple[Reading, list[Match], Resolution | None]) -> tuple[bool, ...]:
             reading, found, _ = candidate
+            rivals = any(town is not reading for town in towns)
             return (
                 # A part with a house number is more likely the street than a
                 # village elsewhere: "Felde 3, Celle" is Celle.
-                is_street(reading) or numbered(reading),
-                is_addressee(reading),
+                rivals and (is_street(reading) or numbered(reading)),
+                rivals and is_addressee(reading),
                 not any(m.channels for m in found),
             )
 
@@ -720,13 +734,15 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
         key = name_key(part)
         if any(name.startswith(key) for name in answer_names):
             continue  # the place, as typed or begun ("Horn, Celle": Hornbostel)
-        if _lies_in_part(answer.matches, key):
-            continue
-        street = _is_street(part)
+        if _lies_in_part(answer.matches, key.removeprefix("von ")):
+            continue  # "Ortsteil von Jork" keys as "von jork"
+        # A numbered part is an address's street line even where its name is a
+        # place elsewhere ("Horst 5, Hohenbünstorf").
+        street = _is_street(part) or without_house_number(part) is not None
         if street and not _is_place(key):
             continue  # the common case, checked before a whole reading of the part
         read = _resolved_quietly(part, registry)
-        if any(
+        if _named_as_typed(read) and any(
             _same_place(m, n)
             or _in_one_municipality(m, n)
             or answer_names & _keys_of_whereabouts(m)
@@ -767,6 +783,20 @@ def _address_roles(text: str) -> tuple[Callable[[Reading], bool], Callable[[Read
         return reading.how == "fields" and _is_street(reading.head)
 
     return is_addressee, is_street
+
+
+def _is_a_town(m: Match) -> bool:
+    """A town or village, a city (Bremen, München) too; not a district or state."""
+    return m.kind in ("municipality", "locality", "former_name") or (
+        m.kind == "district" and m.district.is_city
+    )
+
+
+def _street_and_number(text: str) -> bool:
+    """Whether the text is a street by its words with a house number: "Im Winkel
+    37" is no Winkel, "Westercelle 7" no street."""
+    rest = without_house_number(text)
+    return rest is not None and says_where_in_a_place(rest)
 
 
 def _has_a_place_word(text: str) -> bool:
