@@ -1386,6 +1386,9 @@ def test_a_name_said_without_its_glued_ober_or_nieder_finds_both():
         ("Groß Thun; Birkenweg 28; Landkreis Verden", "Groß Thun", "03359"),
         ("Auf der Hausstelle, Landkreis Verden", "Auf der Hausstelle", "03355"),
         ("Im Winkel 37, Bruchweg", "Bruchweg", "03359"),
+        # A name found elsewhere beside a district alone is no typo there.
+        ("Gledeberg; Bahnhofstraße 48; Landkreis Lüneburg", "Gledeberg", "03354"),
+        ("Heidenhof, Landkreis Harburg", "Heidenhof", "03358"),
         # State and country as address columns write them; "Ortsteil von".
         ("Staaken, Spandau, BE", "Staaken", "11000"),
         ("Schletau, Lemgow, DE", "Schletau", "03354"),

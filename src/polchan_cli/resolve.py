@@ -578,6 +578,11 @@ def _guessed_in_context(
         # guess, as it holds too many names one letter off ("Nindorf, Bayern" is
         # no Windorf, "Bruchtorf, Nds." no Uchtorf); a city-state is a place.
         wheres = [k for k in reading.context if _is_place(k)]
+        if found and _only_districts_beside(text, reading):
+            # A name found elsewhere is taken for a typo only beside a town: a
+            # whole district holds too many names one letter off ("Gledeberg,
+            # Landkreis Lüneburg" is Gledeberg, not Kreideberg there).
+            continue
         if names_a_part_of_town(reading.head) or not wheres:
             continue
         if any(m.kind in _TOWN_KINDS and m.channels for m in found):
@@ -790,6 +795,26 @@ def _is_a_town(m: Match) -> bool:
     return m.kind in ("municipality", "locality", "former_name") or (
         m.kind == "district" and m.district.is_city
     )
+
+
+# Type words that make a name a district's: "Landkreis Lüneburg", "LK Celle".
+_DISTRICT_WORDS = frozenset(
+    {"landkreis", "landkr", "kreis", "kr", "lk", "lkr", "region", "regionalverband", "stadteregion"}
+)
+
+
+def _only_districts_beside(text: str, reading: Reading) -> bool:
+    """Whether the parts beside a reading's head that name places all name a
+    district by its type word ("Gledeberg; Bahnhofstraße 48; Landkreis Lüneburg")."""
+    if reading.how != "fields":
+        return False
+    head = name_key(reading.head)
+    places = [
+        part
+        for part in address_fields(text)
+        if name_key(part) != head and _is_place(name_key(part))
+    ]
+    return bool(places) and all(leading_type_word(part) in _DISTRICT_WORDS for part in places)
 
 
 def _street_and_number(text: str) -> bool:
