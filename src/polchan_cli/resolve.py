@@ -312,6 +312,8 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return replace(answer, query=text, matches=tuple(both))
     if in_roman:
         return Resolution(query=text, matches=tuple(in_roman))
+    if located := _read_without_where(text, registry):
+        return located
     cuts = readings(text)
     key = name_key(text)
     named = [
@@ -393,6 +395,26 @@ def _resolved_quietly(text: str, registry: Registry) -> Resolution:
         return resolve(text, registry)
     except QueryError:
         return Resolution(query=text)
+
+
+def _read_without_where(text: str, registry: Registry) -> Resolution | None:
+    """An address read without its state and country columns, of the places that
+    lie there: "Westercele, Celle, Niedersachsen" is read as "Westercele, Celle"
+    (Westercelle), as the columns only say where the rest lies. None where no
+    such column stands beside others, or nothing read lies there."""
+    fields = address_fields(text)
+    where = [part for part in fields if _only_says_where(part)]
+    rest = [part for part in fields if part not in where]
+    if not where or not rest:
+        return None
+    answer = _resolved_quietly("; ".join(rest), registry)
+    keys = [name_key(part) for part in where]
+    there = tuple(m for m in answer.matches if all(_lies_in_part([m], k) for k in keys))
+    if not there:
+        return None
+    fuzzy_for = _read_as(there) if answer.fuzzy_for is not None else None
+    located = replace(answer, query=text, matches=there, fuzzy_for=fuzzy_for)
+    return _with_parts_left_out(located, registry)
 
 
 def _said_with_its_state(cuts: list[Reading], registry: Registry) -> Resolution | None:
