@@ -1423,6 +1423,13 @@ def test_a_word_for_a_part_of_a_town_after_its_town_is_not_berlin():
     assert "11000" not in {m.district.key for m in res.matches}
 
 
+def test_a_press_release_headline_is_named_as_left_out_with_or_without_its_code():
+    for query in ("POL-CE: Westercelle - Brand einer Scheune", "Westercelle - Brand einer Scheune"):
+        res = resolve(query, registry())
+        assert res.matches[0].name == "Westercelle"
+        assert res.unknown_parts == ("Brand einer Scheune",)
+
+
 def test_a_row_with_a_postcode_names_the_parts_it_leaves_out():
     res = resolve("Hauptstraße 3; 21680; Stade; Landkreis Celle", registry())
     assert res.matches[0].district.key == "03359"

@@ -371,7 +371,13 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
             m for m in narrowed.matches if m.channels and {c.id for c in m.channels} <= ids
         )
         if inside:
-            return Resolution(query=text, matches=inside)
+            # The headline after the place is named as left out, as without a code.
+            return Resolution(
+                query=text,
+                matches=inside,
+                unknown_parts=narrowed.unknown_parts,
+                unfitting_parts=narrowed.unfitting_parts,
+            )
         # A place outside the office's area ("POL-LG: Celle"): shown after the
         # office's channels, with its own or none ("POL-MS: Greven", Kreis
         # Steinfurt), so that neither is taken for the other.
