@@ -432,7 +432,7 @@ def test_open_of_a_beginning_opens_nothing_unless_it_begins_only_covered_places(
     # One of several channels is asked for, as for a name.
     several = run("open", "Wes", "--print")
     assert several.exit_code == ExitCode.NO_CHANNEL
-    assert "matches 4 channels; name the place exactly" in several.stderr
+    assert re.search(r"matches \d+ channels; name the place exactly", several.stderr)
 
 
 def test_open_stadt_muenster_asks_between_the_two_towns_so_named(launched):

@@ -1434,3 +1434,11 @@ def test_a_row_with_a_postcode_names_the_parts_it_leaves_out():
     res = resolve("Hauptstraße 3; 21680; Stade; Landkreis Celle", registry())
     assert res.matches[0].district.key == "03359"
     assert (res.unknown_parts, res.unfitting_parts) == ((), ("Landkreis Celle",))
+
+
+def test_a_short_beginning_keeps_the_covered_towns_it_begins():
+    # Ranked before the list is cut: "Wal" begins hundreds of names, Walsrode
+    # (Heidekreis) among the first shown, not only the first 25 alphabetically.
+    res = resolve("Wal", registry())
+    assert res.matches[0].name == "Walsrode"
+    assert len(res.matches) <= 25

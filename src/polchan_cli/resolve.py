@@ -71,6 +71,7 @@ __all__ = [
 
 PREFIX_MIN = 3
 PREFIX_LIMIT = 25
+PREFIX_SCAN = 400  # names a beginning is looked up in before the best PREFIX_LIMIT are kept
 CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched for one there
 
 # Places named like their state that are meant before it: the city-states.
@@ -491,11 +492,15 @@ def _with_place_beside_postcodes(
 
 
 def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
-    """Places whose name starts with the key, or None when there are none."""
-    prefixed = gazetteer.places_by_prefix(key, PREFIX_LIMIT) if len(key) >= PREFIX_MIN else []
+    """Places whose name starts with the key, the best ``PREFIX_LIMIT`` of them, or
+    None when there are none. Ranked before they are cut, so that a beginning many
+    names share keeps the covered towns ("Wal": Walsrode, not only the first 25
+    names in alphabetical order)."""
+    scanned = PREFIX_SCAN if len(key) >= PREFIX_MIN else 0
+    prefixed = gazetteer.places_by_prefix(key, scanned) if scanned else []
     if not prefixed:
         return None
-    matches = ranked([_place_match(p, "prefix", registry) for p in prefixed], text)
+    matches = ranked([_place_match(p, "prefix", registry) for p in prefixed], text)[:PREFIX_LIMIT]
     others: tuple[str, ...] = ()
     if not any(m.channels for m in matches):
         # "Zelle" starts only "Zellertal", far from any channel, and is spelled
