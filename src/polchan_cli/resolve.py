@@ -57,7 +57,7 @@ from .query import (
     without_house_number,
     without_postcodes,
 )
-from .ranking import asked_for, ranked, unique
+from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, unique
 from .registry import Channel, Registry
 from .spelling import FUZZY_CONFIRMED, accepted, close_keys, spelling_score
 
@@ -415,13 +415,8 @@ def _read_without_where(text: str, registry: Registry) -> Resolution | None:
     if not where or not rest:
         return None
     answer = _resolved_quietly("; ".join(rest), registry)
-    keys = [name_key(part) for part in where]
-    there = tuple(m for m in answer.matches if all(_lies_in_part([m], k) for k in keys))
-    if not there:
-        return None
-    fuzzy_for = _read_as(there) if answer.fuzzy_for is not None else None
-    located = replace(answer, query=text, matches=there, fuzzy_for=fuzzy_for)
-    return _with_parts_left_out(located, registry)
+    located = _of_those_lying_in(answer, [name_key(part) for part in where])
+    return _with_parts_left_out(replace(located, query=text), registry) if located else None
 
 
 def _said_with_its_state(cuts: list[Reading], registry: Registry) -> Resolution | None:
@@ -431,13 +426,20 @@ def _said_with_its_state(cuts: list[Reading], registry: Registry) -> Resolution 
         if reading.how != "words" or not all(_only_says_where(k) for k in reading.context):
             continue
         answer = _resolved_quietly(reading.head, registry)
-        there = tuple(
-            m for m in answer.matches if all(_lies_in_part([m], k) for k in reading.context)
-        )
-        if there:
-            fuzzy_for = _read_as(there) if answer.fuzzy_for is not None else None
-            return replace(answer, matches=there, fuzzy_for=fuzzy_for)
+        if located := _of_those_lying_in(answer, reading.context):
+            return located
     return None
+
+
+def _of_those_lying_in(answer: Resolution, keys: Iterable[str]) -> Resolution | None:
+    """The answer with only its matches that lie in every place the keys name (a
+    guess read as the first of them), or None if none does."""
+    keys = list(keys)
+    there = tuple(m for m in answer.matches if all(_lies_in_part([m], k) for k in keys))
+    if not there:
+        return None
+    fuzzy_for = _read_as(there) if answer.fuzzy_for is not None else None
+    return replace(answer, matches=there, fuzzy_for=fuzzy_for)
 
 
 def _named_before_house_number(reading: Reading, registry: Registry) -> list[Match]:
@@ -618,7 +620,7 @@ def _guessed_in_context(
             continue
         if names_a_part_of_town(reading.head) or not wheres:
             continue
-        if any(m.kind in _TOWN_KINDS and m.channels for m in found):
+        if any(m.kind in _AREA_KINDS and m.channels for m in found):
             # A town a channel covers, named rightly beside the wrong district, is
             # no typo ("Celle, Landkreis Harburg" is no Welle); a namesake far off
             # is ("Bosel, Soltau" is Bostel there, not Bösel in Cloppenburg).
@@ -795,8 +797,9 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
     return replace(answer, unknown_parts=tuple(unknown), unfitting_parts=tuple(unfitting))
 
 
-# Kinds of place that a part of an address names as the place, never as where in it.
-_TOWN_KINDS = frozenset({"municipality", "samtgemeinde", "district", "state"})
+# Kinds of place that are whole areas: a part of an address naming one says which
+# place, never where in a place (a street can be named like a village, not like these).
+_AREA_KINDS = frozenset({"municipality", "samtgemeinde", "district", "state"})
 
 
 def _address_roles(text: str) -> tuple[Callable[[Reading], bool], Callable[[Reading], bool]]:
@@ -830,12 +833,6 @@ def _is_a_town(m: Match) -> bool:
     )
 
 
-# Type words that make a name a district's: "Landkreis Lüneburg", "LK Celle".
-_DISTRICT_WORDS = frozenset(
-    {"landkreis", "landkr", "kreis", "kr", "lk", "lkr", "region", "regionalverband", "stadteregion"}
-)
-
-
 def _only_districts_beside(text: str, reading: Reading) -> bool:
     """Whether the parts beside a reading's head that name places all name a
     district by its type word ("Gledeberg; Bahnhofstraße 48; Landkreis Lüneburg")."""
@@ -847,7 +844,9 @@ def _only_districts_beside(text: str, reading: Reading) -> bool:
         for part in address_fields(text)
         if name_key(part) != head and _is_place(name_key(part))
     ]
-    return bool(places) and all(leading_type_word(part) in _DISTRICT_WORDS for part in places)
+    return bool(places) and all(
+        KIND_OF_TYPE_WORD.get(leading_type_word(part) or "") == "district" for part in places
+    )
 
 
 def _street_and_number(text: str) -> bool:
@@ -873,7 +872,7 @@ def _is_street(part: str) -> bool:
         # unknown name with one is taken for one ("Rosenkamp 3").
         return not _is_place(name_key(rest))
     return says_where_in_a_place(part) and not any(
-        p.kind in _TOWN_KINDS and p.name.casefold() == part.strip().casefold()
+        p.kind in _AREA_KINDS and p.name.casefold() == part.strip().casefold()
         for p in gazetteer.places_by_key(name_key(part))
     )
 
