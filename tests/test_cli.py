@@ -454,11 +454,11 @@ def test_open_never_opens_a_further_guess_for_a_place_no_channel_covers(launched
 def launched(monkeypatch):
     calls: list[str] = []
 
-    def fake_launch(url: str, *args, **kwargs) -> int:
+    def fake_open(url: str) -> bool:
         calls.append(url)
-        return 0
+        return True
 
-    monkeypatch.setattr("typer.launch", fake_launch)
+    monkeypatch.setattr("polchan_cli.cli.open_in_browser", fake_open)
     return calls
 
 
@@ -605,12 +605,29 @@ def test_open_all_opens_each(launched):
     assert len(launched) == 2
 
 
-def test_open_when_browser_fails_prints_link_and_exits_0(monkeypatch):
-    monkeypatch.setattr("typer.launch", lambda url, *a, **k: 1)
+@pytest.mark.parametrize("xdg_open", ["/usr/bin/xdg-open", None], ids=["xdg-open", "bare"])
+def test_open_when_no_browser_starts_says_so_and_prints_the_link(monkeypatch, xdg_open):
+    # A desktop whose xdg-open fails, and a server or container with no browser at
+    # all, where typer.launch itself would answer 0 and say nothing.
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr("shutil.which", lambda name: xdg_open)
+    if xdg_open:
+        monkeypatch.setattr("typer.launch", lambda url, *a, **k: 1)
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: False)
     result = run("open", "Celle")
     assert result.exit_code == 0
     assert "whatsapp.com/channel" in result.stdout
     assert "Could not open a browser" in result.stderr
+
+
+def test_open_says_nothing_more_when_the_browser_starts(monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    result = run("open", "Celle")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert opened == [result.stdout.strip()]
 
 
 def test_open_outside_coverage_exits_3(launched):

@@ -9,6 +9,7 @@ imported at all.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -406,8 +407,23 @@ def open_command(
             _print_qr(c.url)
         if print_only or qr:
             continue
-        if typer.launch(c.url) != 0:
+        if not open_in_browser(c.url):
             typer.echo(gettext("Could not open a browser; open the link above yourself."), err=True)
+
+
+def open_in_browser(url: str) -> bool:
+    """Open url in the browser; whether one could be started.
+
+    Where there is neither macOS's ``open`` nor ``xdg-open`` (Windows, a bare
+    server or container), ``typer.launch`` hands the link to Python's
+    :mod:`webbrowser` and answers 0 even when that found no browser, so there
+    ``webbrowser`` is asked itself: it says whether it started one.
+    """
+    if sys.platform == "darwin" or shutil.which("xdg-open"):
+        return typer.launch(url) == 0
+    import webbrowser
+
+    return webbrowser.open(url)
 
 
 def _only_begun(res: Resolution) -> bool:
