@@ -160,6 +160,7 @@ def test_find_json_shape_and_exit_code(query, status, code):
         "postcode_mismatch",
         "unknown_parts",
         "unfitting_parts",
+        "places_named",
     }
     assert (data["query"], data["status"]) == (query, status)
     for m in data["matches"]:
@@ -757,3 +758,17 @@ def test_a_batch_file_that_cannot_be_read_says_why_in_the_language_asked_for(tmp
     )
     folder = run("find", "--batch", str(tmp_path))
     assert folder.stderr.strip().endswith(": is a directory")
+
+
+def test_find_two_towns_a_slash_joins_says_both_are_listed_with_both_links():
+    result = run("find", "Buxtehude/Neu Wulmstorf")
+    assert result.exit_code == 0
+    first_line = " ".join(result.stdout.splitlines()[0].split())
+    assert (
+        first_line
+        == "'Buxtehude/Neu Wulmstorf' names two places, each listed: 'Buxtehude', 'Neu Wulmstorf'."
+    )
+    assert "Polizei Stade: https://" in result.stdout
+    assert "Polizei Landkreis Harburg: https://" in result.stdout
+    data = json.loads(run("find", "--json", "Buxtehude/Neu Wulmstorf").stdout)
+    assert data["places_named"] == ["Buxtehude", "Neu Wulmstorf"]

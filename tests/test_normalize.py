@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from polchan_cli.normalize import (
     base_key,
+    geographic_qualifier_key,
     leading_type_word,
     name_key,
     name_keys,
@@ -164,3 +165,19 @@ def test_names_said_differently_keep_apart_in_the_sound_key():
     # One letter apart, but not one sound: "Hamburg" is no misspelt Harburg.
     assert sound_key(name_key("Hamburg")) != sound_key(name_key("Harburg"))
     assert sound_key(name_key("Celle")) != sound_key(name_key("Kelle"))
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Winsen (Luhe)", "luhe"),
+        ("Lauenburg/Elbe", "elbe"),
+        ("Frankfurt am Main", "main"),
+        ("Buchholz in der Nordheide", "nordheide"),
+        ("Wendisch Evern bei Lüneburg", None),  # a town it lies near, no qualifier
+        ("Celle", None),
+        ("(bei Heilbad Heiligenstadt)", None),
+    ],
+)
+def test_geographic_qualifier_key_names_the_river_region_or_state(name, key):
+    assert geographic_qualifier_key(name) == key

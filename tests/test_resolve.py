@@ -1442,3 +1442,38 @@ def test_a_short_beginning_keeps_the_covered_towns_it_begins():
     res = resolve("Wal", registry())
     assert res.matches[0].name == "Walsrode"
     assert len(res.matches) <= 25
+
+
+@pytest.mark.parametrize(
+    ("query", "places"),
+    [
+        # A dateline heading one report on two towns: each has its own channel.
+        ("Buxtehude/Neu Wulmstorf", [("Buxtehude", "03359"), ("Neu Wulmstorf", "03353")]),
+        ("Lüneburg / Uelzen", [("Lüneburg", "03355"), ("Uelzen", "03360")]),
+        ("Celle/Hannover - Unfall", [("Celle", "03351"), ("Hannover", "03241")]),
+        ("POL-LG: Lüneburg/Uelzen - Unfall", [("Lüneburg", "03355"), ("Uelzen", "03360")]),
+        # Of the many Neuenkirchens, the one beside Soltau.
+        ("Neuenkirchen/Soltau", [("Neuenkirchen", "03358"), ("Soltau", "03358")]),
+    ],
+)
+def test_two_towns_joined_by_a_slash_are_both_answered(query, places):
+    res = resolve(query, registry())
+    towns = [(m.name, m.district.key) for m in res.matches if m.kind != "district"]
+    assert [t for t in towns if t in places] == places
+    assert len({m.district.key for m in res.matches}) == len({d for _, d in places})
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Hagen/Stade", "Hagen", "03359"),  # where it lies
+        ("Seevetal/Hittfeld", "Seevetal", "03353"),  # a village in it
+        ("Bleckede/Elbe", "Bleckede", "03355"),  # a river (Elbe is a town too)
+        ("Rotenburg/Wümme", "Rotenburg (Wümme)", "03357"),
+    ],
+)
+def test_a_slash_before_where_a_place_lies_or_its_river_only_qualifies_it(query, name, district):
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.matches[0].district.key) == (name, district)
+    assert {m.district.key for m in res.matches} == {district}
+    assert res.places_named == ()

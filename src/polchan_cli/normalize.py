@@ -150,6 +150,21 @@ def without_qualifier(text: str) -> str:
     return _QUALIFIER_START.split(text, maxsplit=1)[0] or text
 
 
+# Where a qualifier names the river, region or state of a name ("Winsen (Luhe)",
+# "Lauenburg/Elbe", "Frankfurt am Main"), not a town it lies near ("bei", "in").
+_GEOGRAPHIC_QUALIFIER_START = re.compile(
+    r"\s*(?:\(|/|\s(?:an der|an|am|im|in der|i\.\s*d\.|a\.\s*d\.|ob der)\s)", re.IGNORECASE
+)
+
+
+def geographic_qualifier_key(name: str) -> str | None:
+    """The key of a name's river, region or state qualifier: ``Winsen (Luhe)`` ->
+    ``luhe``, ``Lauenburg/Elbe`` -> ``elbe``; None for a name without one, or with
+    only a town it lies near (``Wendisch Evern bei Lüneburg``)."""
+    parts = _GEOGRAPHIC_QUALIFIER_START.split(name, maxsplit=1)
+    return name_key(parts[1]) or None if len(parts) == 2 and parts[0].strip() else None
+
+
 def base_key(text: str) -> str:
     """The key of a name without its qualifier: ``Winsen (Luhe)`` -> ``winsen``.
 

@@ -149,6 +149,13 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 office=safe(res.outside_area_of), places=safe(places)
             )
         )
+    elif res.places_named:
+        # "Buxtehude/Neu Wulmstorf": both asked for, neither a candidate for the other.
+        console.print(
+            gettext("{query} names two places, each listed: {places}.").format(
+                query=query, places=", ".join(_quoted(p) for p in res.places_named)
+            )
+        )
     elif res.postcode_mismatch:
         # The place named beside a postcode lies elsewhere: one of them is mistyped.
         console.print(

@@ -167,6 +167,9 @@ class Resolution:
     # the matches do not lie in ("Westercelle, Harburg"). Streets go unremarked.
     unknown_parts: tuple[str, ...] = ()
     unfitting_parts: tuple[str, ...] = ()
+    # The places a query names side by side ("Buxtehude/Neu Wulmstorf"), each
+    # answered: the matches are those of the first, then those of the second.
+    places_named: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
@@ -246,6 +249,7 @@ class Resolution:
             "postcode_mismatch": self.postcode_mismatch,
             "unknown_parts": list(self.unknown_parts),
             "unfitting_parts": list(self.unfitting_parts),
+            "places_named": list(self.places_named),
         }
 
 
@@ -313,6 +317,8 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return replace(answer, query=text, matches=tuple(both))
     if in_roman:
         return Resolution(query=text, matches=tuple(in_roman))
+    if pair := _two_places(text, registry):
+        return pair
     if located := _read_without_where(text, registry):
         return located
     cuts = readings(text)
@@ -346,6 +352,38 @@ def resolve(query: str, registry: Registry) -> Resolution:
         text, named, registry, guess.suggestions
     )
     return _with_parts_left_out(loose, registry) if loose else guess
+
+
+def _two_places(text: str, registry: Registry) -> Resolution | None:
+    """Two places a slash joins, as a press release heads a report on both
+    ("Buxtehude/Neu Wulmstorf", "Lüneburg/Uelzen - Unfall auf der B4"): each is
+    answered, as each may have its own channel; of several places of a name, those
+    in the other's district where there are any ("Neuenkirchen/Soltau").
+
+    Not where the second says where the first lies or is a place in it
+    ("Hagen/Stade", "Seevetal/Hittfeld"), nor where it is a river, region or state
+    names are qualified by ("Bleckede/Elbe"): then it only qualifies the first.
+    """
+    head, *rest = address_fields(text)
+    first, slash, second = (part.strip() for part in head.partition("/"))
+    if not (first and slash and second) or "/" in second:
+        return None
+    if name_key(second) in gazetteer.qualifier_keys():
+        return None
+    one, other = _named(first, registry), _named(second, registry)
+    if not (one and other) or _lies_in_part(one, name_key(second)):
+        return None
+    if _lies_in_part(other, name_key(first)):
+        return None
+
+    def near(matches: list[Match], beside: list[Match], typed: str) -> list[Match]:
+        districts = {m.district.key for m in beside}
+        kept = [m for m in matches if m.district.key in districts] or matches
+        return list(ranked(_full_name_first(kept, typed), typed))
+
+    both = near(one, other, first) + near(other, one, second)
+    answer = Resolution(query=text, matches=unique(both), places_named=(first, second))
+    return _with_parts_left_out(answer, registry) if rest else answer
 
 
 def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resolution:
