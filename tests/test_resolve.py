@@ -1477,3 +1477,18 @@ def test_a_slash_before_where_a_place_lies_or_its_river_only_qualifies_it(query,
     assert (res.matches[0].name, res.matches[0].district.key) == (name, district)
     assert {m.district.key for m in res.matches} == {district}
     assert res.places_named == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "first"), [("Uel", "Uelzen"), ("Lue", "Lüneburg"), ("Oes", "Oese")]
+)
+def test_a_beginning_typed_with_ue_oe_begins_the_names_so_spelled(query, first):
+    # "Uel" keys as "ul" (ue read as ü), two letters, yet three are typed.
+    res = resolve(query, registry())
+    assert res.matches[0].name == first
+    assert all(m.match == "prefix" for m in res.matches)
+
+
+def test_a_short_misspelling_with_oe_is_no_beginning_of_other_names():
+    res = resolve("Oeel", registry())  # Oerel, one letter off; no name begins "Oeel"
+    assert res.matches == () and "Oerel" in res.suggestions

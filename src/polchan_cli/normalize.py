@@ -165,6 +165,17 @@ def geographic_qualifier_key(name: str) -> str | None:
     return name_key(parts[1]) or None if len(parts) == 2 and parts[0].strip() else None
 
 
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+
+
+def umlauts_spelled_out(text: str) -> str:
+    """Lower-case letters and digits with umlauts written as two letters:
+    ``Lüneburg`` -> ``lueneburg``, ``Uelzen`` -> ``uelzen``. Keys fold ``ue`` to
+    ``u``, so that a beginning typed with it ("Uel") keys shorter than it is typed;
+    this form compares it letter by letter."""
+    return "".join(_NON_WORD.split(_fold(text.casefold().translate(_SPELLED_OUT), False)))
+
+
 def base_key(text: str) -> str:
     """The key of a name without its qualifier: ``Winsen (Luhe)`` -> ``winsen``.
 

@@ -38,6 +38,7 @@ from .normalize import (
     sound_key,
     type_word_first,
     typed_key,
+    umlauts_spelled_out,
 )
 from .query import (
     MAX_QUERY_LENGTH,
@@ -72,6 +73,7 @@ __all__ = [
 PREFIX_MIN = 3
 PREFIX_LIMIT = 25
 PREFIX_SCAN = 400  # names a beginning is looked up in before the best PREFIX_LIMIT are kept
+SHORT_KEY_SCAN = 2000  # names of a two-letter key ("ul" of "Uel") its beginning is sought in
 CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched for one there
 
 # Places named like their state that are meant before it: the city-states.
@@ -536,8 +538,18 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
     None when there are none. Ranked before they are cut, so that a beginning many
     names share keeps the covered towns ("Wal": Walsrode, not only the first 25
     names in alphabetical order)."""
-    scanned = PREFIX_SCAN if len(key) >= PREFIX_MIN else 0
-    prefixed = gazetteer.places_by_prefix(key, scanned) if scanned else []
+    if len(key) >= PREFIX_MIN:
+        prefixed = gazetteer.places_by_prefix(key, PREFIX_SCAN)
+    elif len(typed := umlauts_spelled_out(text)) >= PREFIX_MIN and key:
+        # "Uel" keys as "ul" (ue read as ü), yet its three letters begin Uelzen
+        # (and Lüneburg begins "Lue"), not Ulm: the names that begin so as typed.
+        prefixed = [
+            p
+            for p in gazetteer.places_by_prefix(key, SHORT_KEY_SCAN)
+            if umlauts_spelled_out(p.name).startswith(typed)
+        ]
+    else:
+        prefixed = []
     if not prefixed:
         return None
     matches = ranked([_place_match(p, "prefix", registry) for p in prefixed], text)[:PREFIX_LIMIT]
