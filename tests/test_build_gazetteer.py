@@ -19,6 +19,7 @@ OUTPUTS = (
     "places.tsv",
     "keys.tsv",
     "sounds.tsv",
+    "qualifiers.tsv",
     "postcodes.tsv",
     "gazetteer-report.txt",
 )

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from polchan_cli import gazetteer
+from polchan_cli.normalize import geographic_qualifier_key
 from polchan_cli.store import load_channels
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,3 +172,12 @@ def test_every_file_bundled_into_the_wheel_counts_in_the_data_version():
     include = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
     bundled = {Path(target).name for target in include.values()}
     assert bundled == set(gazetteer.BUNDLED_FILES)
+
+
+def test_the_qualifier_list_holds_the_qualifier_of_every_name_of_the_place_file():
+    # A qualifier missing there would read "Lauenburg/Elbe"-like text as two towns.
+    data, start = gazetteer._data("places.tsv")
+    names = {line.split("\t")[2] for line in data[start:].decode("utf-8").splitlines()}
+    in_names = {geographic_qualifier_key(n) for n in names} - {None}
+    assert gazetteer.qualifier_keys() == in_names
+    assert {"elbe", "luhe", "aller", "wumme"} <= in_names

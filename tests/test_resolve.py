@@ -1492,3 +1492,27 @@ def test_a_beginning_typed_with_ue_oe_begins_the_names_so_spelled(query, first):
 def test_a_short_misspelling_with_oe_is_no_beginning_of_other_names():
     res = resolve("Oeel", registry())  # Oerel, one letter off; no name begins "Oeel"
     assert res.matches == () and "Oerel" in res.suggestions
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        # The river in brackets is no place of its own: not Elbe-Weser-Dreieck, not Allerhop.
+        ("Stade (Elbe)", "Stade", "03359"),
+        ("Celle (Aller)", "Celle", "03351"),
+        # The same river without its brackets.
+        ("Stade Elbe", "Stade", "03359"),
+        ("Bleckede Elbe", "Bleckede", "03355"),
+        ("Munster Örtze", "Munster", "03358"),
+        ("Hitzacker Elbe", "Hitzacker", "03354"),
+        # A member municipality in brackets is the place meant, not a river.
+        ("Salzhausen (Gödenstorf)", "Gödenstorf", "03353"),
+        # Baden qualifies Rheinfelden (Baden), but is a village of Achim.
+        ("Achim Baden", "Baden", "03361"),
+        ("Achim (Baden)", "Baden", "03361"),
+    ],
+)
+def test_a_river_after_a_town_only_qualifies_it(query, name, district):
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.matches[0].district.key) == (name, district)
+    assert res.query == query

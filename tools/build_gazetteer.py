@@ -15,6 +15,7 @@ Writes, deterministically (same inputs, same bytes; no timestamps):
   data/places.tsv            every name a person may type, sorted by its matching key
   data/keys.tsv              every distinct key of places.tsv, shortest first
   data/sounds.tsv            keys spelled differently but said alike, by sound key
+  data/qualifiers.tsv        the rivers, regions and states names are qualified by
   data/postcodes.tsv         every postcode with every district and municipality it touches
   data/gazetteer-report.txt  the quality report of the last build
 
@@ -34,7 +35,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from polchan_cli.normalize import base_key, name_key, name_keys, sound_key  # noqa: E402
+from polchan_cli.normalize import (  # noqa: E402
+    base_key,
+    geographic_qualifier_key,
+    name_key,
+    name_keys,
+    sound_key,
+)
 
 TOOL = "tools/build_gazetteer.py"
 
@@ -788,6 +795,13 @@ def write_outputs(
         "every distinct key of places.tsv, shortest first (the spelling search's candidates)",
         ("key",),
         [(k,) for k in keys],
+    )
+    qualifiers = {geographic_qualifier_key(row[2]) for row in place_rows_}
+    write_tsv(
+        out / "qualifiers.tsv",
+        "the rivers, regions and states names are qualified by (Elbe of Lauenburg/Elbe), by key",
+        ("key",),
+        [(q,) for q in sorted(filter(None, qualifiers))],
     )
     said_alike: dict[str, list[str]] = defaultdict(list)
     for k in sorted({row[0] for row in place_rows_}):

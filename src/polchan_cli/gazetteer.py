@@ -16,8 +16,6 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from .normalize import geographic_qualifier_key
-
 __all__ = [
     "District",
     "Place",
@@ -239,11 +237,12 @@ def all_keys() -> tuple[str, ...]:
 @functools.cache
 def qualifier_keys() -> frozenset[str]:
     """The keys of the rivers, regions and states the data's names are qualified
-    by (``elbe`` of Lauenburg/Elbe, ``luhe`` of Winsen (Luhe)): after a slash such
-    a word qualifies the name before it, where a town's name would be a second
-    town. Built once, on first use, from every name (about 10 ms)."""
-    names = (line.split("\t", 3)[2] for line in _lines("places.tsv"))
-    return frozenset(filter(None, map(geographic_qualifier_key, names)))
+    by (``elbe`` of Lauenburg/Elbe, ``luhe`` of Winsen (Luhe)), as the build writes
+    them to ``qualifiers.tsv``: after a slash, or after a town without brackets,
+    such a word qualifies the name before it, where a town's name would be a
+    second town."""
+    data, start = _data("qualifiers.tsv")
+    return frozenset(data[start:].decode("utf-8").splitlines())
 
 
 @functools.cache
@@ -314,6 +313,7 @@ BUNDLED_FILES = (
     "places.tsv",
     "postcodes.tsv",
     "press_codes.csv",
+    "qualifiers.tsv",
     "sounds.tsv",
 )
 

@@ -319,11 +319,17 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return replace(answer, query=text, matches=tuple(both))
     if in_roman:
         return Resolution(query=text, matches=tuple(in_roman))
+    bracketed = _river_bracketed(text, registry)
+    if bracketed and (answer := resolve(bracketed, registry)).matches:
+        # "Munster Örtze", "Bleckede Elbe": a qualifier typed without its brackets.
+        return replace(answer, query=text)
     if pair := _two_places(text, registry):
         return pair
     if located := _read_without_where(text, registry):
         return located
-    cuts = readings(text)
+    # A river in brackets only qualifies the name before it: "Stade (Elbe)" is no
+    # place beginning "Elbe" in Stade; "Salzhausen (Gödenstorf)" is Gödenstorf.
+    cuts = [r for r in readings(text) if not _only_a_river(r, registry)]
     key = name_key(text)
     named = [
         (
@@ -354,6 +360,30 @@ def resolve(query: str, registry: Registry) -> Resolution:
         text, named, registry, guess.suggestions
     )
     return _with_parts_left_out(loose, registry) if loose else guess
+
+
+def _river_bracketed(text: str, registry: Registry) -> str | None:
+    """The text with its last word in brackets, where that word is a river,
+    region or state names are qualified by, the words before it name a place and
+    it names no place lying there: "Munster Örtze" -> "Munster (Örtze)", not
+    "Achim Baden" (Baden is a village of Achim); else None."""
+    head, _, last = text.rpartition(" ")
+    if not head or any(c in text for c in "()/,;\t"):
+        return None
+    if name_key(last) not in gazetteer.qualifier_keys() or not _is_place(name_key(head)):
+        return None
+    reading = Reading(f"({last})", frozenset({name_key(head)}), "words")
+    return f"{head} ({last})" if _only_a_river(reading, registry) else None
+
+
+def _only_a_river(reading: Reading, registry: Registry) -> bool:
+    """Whether the reading's head is a bracketed river, region or state that names
+    are qualified by and no place lying where the rest says: "(Elbe)" after Stade,
+    not "(Baden)" after Achim, whose village it is."""
+    head = reading.head
+    if not (head.startswith("(") and name_key(head) in gazetteer.qualifier_keys()):
+        return False
+    return not any(_lies_in_part(_named(head, registry), key) for key in reading.context)
 
 
 def _two_places(text: str, registry: Registry) -> Resolution | None:
