@@ -766,7 +766,7 @@ def test_find_two_towns_a_slash_joins_says_both_are_listed_with_both_links():
     first_line = " ".join(result.stdout.splitlines()[0].split())
     assert (
         first_line
-        == "'Buxtehude/Neu Wulmstorf' names two places, each listed: 'Buxtehude', 'Neu Wulmstorf'."
+        == "'Buxtehude/Neu Wulmstorf' names 2 places, each listed: 'Buxtehude', 'Neu Wulmstorf'."
     )
     assert "Polizei Stade: https://" in result.stdout
     assert "Polizei Landkreis Harburg: https://" in result.stdout

@@ -8,14 +8,20 @@ from polchan_cli.query import (
     QueryError,
     address_fields,
     after_police_word,
+    before_a_place,
     check_query,
+    dateline_in,
+    is_a_road,
     numbered_in_roman,
+    places_after_prepositions,
     postcodes_in,
     press_code_in,
     readings,
+    report_after_dateline,
     says_where_in_a_place,
     type_word_respelled,
     with_agency_spelled_out,
+    without_press_marks,
 )
 
 
@@ -276,3 +282,44 @@ def test_a_village_name_alone_is_no_street(text):
     # ("Westercelle 7") is for the caller to say.
     assert not says_where_in_a_place(text)
     assert says_where_in_a_place(f"{text} 5")
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("Westercelle: Unbefugte Nutzung", ("Westercelle", "Unbefugte Nutzung")),
+        ("Bad Bevensen. Schwere Verletzungen", ("Bad Bevensen", "Schwere Verletzungen")),
+        ("Winsen- Unbekannte graben", ("Winsen", "Unbekannte graben")),
+        ("St. Peter", None),  # an abbreviation
+        ("Celle - Unfall", None),  # a spaced dash parts it like a comma
+        ("Celle", None),
+    ],
+)
+def test_dateline_in_sets_the_place_apart_from_the_report(text, dateline):
+    assert dateline_in(text) == dateline
+
+
+def test_press_marks_dates_and_roads_are_no_places():
+    assert without_press_marks("Lüneburg 03.08.15") == "Lüneburg"
+    assert without_press_marks("Winsen/L. (ots)") == "Winsen/L."
+    assert without_press_marks("Celle") is None
+    assert [is_a_road(t) for t in ("A7", "BAB 1", "K38", "B 4", "Celle", "A")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert report_after_dateline("Walsrode - Einbruch, Zeugen gesucht") == [
+        "Einbruch",
+        "Zeugen gesucht",
+    ]
+
+
+def test_places_after_prepositions_longest_first_with_the_rest():
+    assert places_after_prepositions("Großbrand in Dannenberg") == [[("Dannenberg", "Großbrand")]]
+    groups = places_after_prepositions("Einbruchserie im Landkreis Stade")
+    assert groups == [[("Landkreis Stade", "Einbruchserie"), ("Landkreis", "Einbruchserie Stade")]]
+    assert places_after_prepositions("bei Neustadt an der Orla") == []  # nothing before it
+    assert before_a_place("Großbrand in Dannenberg") == "Großbrand"

@@ -1516,3 +1516,72 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
     res = resolve(query, registry())
     assert (res.matches[0].name, res.matches[0].district.key) == (name, district)
     assert res.query == query
+
+
+# Headings as police press releases and newspapers write them (a QA pass over 231
+# real ones from the PD Lüneburg offices): the place, and the rest left out.
+@pytest.mark.parametrize(
+    ("query", "name", "district", "left_out"),
+    [
+        ("Westercelle: Unbefugte Nutzung eines Baggers", "Westercelle", "03351", True),
+        ("Uelzen. Sonntagnacht stahlen Täter mehrere Hühner.", "Uelzen", "03360", True),
+        ("Tostedt- Unbekannte graben Bäume aus", "Tostedt", "03353", True),
+        (
+            "++ Rotenburg: Brand auf Kuhweide - Polizei ermittelt ++",
+            "Rotenburg (Wümme)",
+            "03357",
+            True,
+        ),
+        ("Winsen/L. - Autokorso durch Stadtkern", "Winsen (Luhe)", "03353", True),
+        ("Winsen/L. (ots)", "Winsen (Luhe)", "03353", False),
+        ("Lüneburg 03.08.15", "Lüneburg", "03355", False),
+        ("Großbrand in Dannenberg", "Dannenberg (Elbe)", "03354", True),
+        ("++ Brand in Elsdorf ++", "Elsdorf", "03357", True),
+        (
+            "3. Schwerer Raub in Freiburg - Opfer in Cuxhaven gemeldet",
+            "Freiburg (Elbe)",
+            "03359",
+            True,
+        ),
+        ("Pkw prallt gegen Stromkasten Verden.", "Verden (Aller)", "03361", True),
+        ("+Brand in Wohnhaus - niemand verletzt+ Ritterhude.", "Ritterhude", "03356", True),
+        ("Ottersberg/A1", "Ottersberg", "03361", False),
+        ("BAB 1/Reeßum", "Reeßum", "03357", False),
+        ("Bereich Achim", "Achim", "03361", False),
+        ("Raum Celle", "Celle", "03351", False),
+        ("Walsrode - Einbruch", "Walsrode", "03358", True),  # no Maienbruch
+        ("Bergen: Polizeibericht aus Celle", "Bergen", "03351", True),  # the dateline's place
+    ],
+)
+def test_a_press_heading_is_answered_for_its_place(query, name, district, left_out):
+    res = resolve(query, registry())
+    covered = [m for m in res.matches if m.channels]
+    assert (covered[0].name, covered[0].district.key) == (name, district)
+    assert bool(res.unknown_parts) == left_out
+    assert res.unfitting_parts == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Breese in uder Marsch", "Breese", "03355"),  # a misspelt name with "in", no Uder
+        ("Buchholz in der Nordheide Ost", "Buchholz in der Nordheide", "03353"),
+        ("Hauptstraße 5, Kirchlinteln-Otersen im Sande", "Otersen im Sande", "03361"),
+        ("Weißenburg i. Bay. Süd", "Weißenburg i. Bay.", "09577"),  # an abbreviation, no dateline
+    ],
+)
+def test_a_name_with_in_bei_or_a_full_stop_is_no_headline(query, name, district):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (name, district)
+
+
+def test_a_headline_after_the_dateline_is_not_found_rather_than_a_place_elsewhere():
+    res = resolve("Rotenburg (ots) - Brand an Seniorenpflegeheim", registry())
+    assert res.matches[0].district.key == "03357"
+    assert (res.unknown_parts, res.unfitting_parts) == (("Brand an Seniorenpflegeheim",), ())
+
+
+def test_three_places_a_slash_joins_are_each_answered():
+    res = resolve("Lüneburg/Lüchow-Dannenberg/Uelzen", registry())
+    assert res.places_named == ("Lüneburg", "Lüchow-Dannenberg", "Uelzen")
+    assert {m.district.key for m in res.matches} == {"03355", "03354", "03360"}

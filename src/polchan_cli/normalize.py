@@ -72,6 +72,9 @@ TYPE_WORDS = frozenset(
 # them makes "Winsen an der Luhe" and "Winsen (Luhe)" one key.
 _FILLER_WORDS = frozenset(
     {"a", "am", "an", "b", "bei", "d", "dem", "den", "der", "i", "im", "in", "ob"}
+    # and the words press releases head an area with, which no name has: "Raum
+    # Celle", "Bereich Achim", "Stadt und Landkreis Lüneburg".
+    | {"raum", "bereich", "und"}
 )
 
 # Abbreviations of name words, as signs and addresses write them: "St. Peter",

@@ -34,16 +34,22 @@ __all__ = [
     "Reading",
     "address_fields",
     "after_police_word",
+    "before_a_place",
     "check_query",
+    "dateline_in",
+    "is_a_road",
     "names_a_part_of_town",
     "numbered_in_roman",
+    "places_after_prepositions",
     "postcodes_in",
     "readings",
+    "report_after_dateline",
     "says_where_in_a_place",
     "type_word_respelled",
     "with_agency_spelled_out",
     "without_house_number",
     "without_postcodes",
+    "without_press_marks",
 ]
 
 MAX_QUERY_LENGTH = 200
@@ -83,7 +89,9 @@ _LONG_TYPE_WORDS = tuple(sorted((w for w in TYPE_WORDS if len(w) >= 7), key=lamb
 # Between the parts of an address: commas, the semicolons and tabs of a row
 # copied from a spreadsheet ("Müller;Bahnhofstraße 5;Celle"), and the spaced
 # dash of a press release's dateline ("Winsen/Luhe - Stelle").
-_FIELD_BREAK = re.compile(r"[,;\t]|\s+[-–—]\s+")
+_ROAD = re.compile(r"(?:BAB|A|B|K|L)\s?\d{1,4}", re.IGNORECASE)
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+_FIELD_BREAK = re.compile(rf"[,;\t]|{_SPACED_DASH.pattern}")
 # "Bahnhofstraße 5 Celle", "Am Markt 12a Lüneburg": an address without its comma.
 _HOUSE_NUMBER_THEN_TOWN = re.compile(
     r"(?P<street>.*[^\W\d].*?\s\d{1,4}(?:\s?[a-zA-Z])?)\s+(?P<town>[^\W\d].*)"
@@ -215,6 +223,87 @@ def check_query(query: str, is_place: Callable[[str], bool] = lambda key: False)
             query=text,
         )
     return text
+
+
+# A press release's dateline: a place of at most four words, then a colon, a full
+# stop or a dash glued to it, then the report ("Westercelle: Unbefugte Nutzung …",
+# "Uelzen. Sonntagnacht stahlen …", "Winsen- Unbekannte graben …").
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d](?:[^:.\s]*\s){0,3}?[^:.\s]*?[^\W\d_])(?:\s*[:.]|-)\s+(?P<report>\S.*)", re.S
+)
+# A date in a heading ("Lüneburg 03.08.15", "Dannenberg, 12.10.2018 - …"), and the
+# mark of the press service that sent it ("Winsen/L. (ots)").
+_PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?(?!\w)|\(ots\)", re.IGNORECASE)
+# Words before the place a report happened in, as headlines put it ("Großbrand in
+# Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis Stade").
+_BEFORE_A_PLACE = re.compile(r"(?<!\w)(?:in|im|bei|aus|nahe)\s+(?=[^\W\d])", re.IGNORECASE)
+_END_OF_A_PLACE = re.compile(r"\s*(?:[.,;:!?+]|\s[-–—]\s|$)")
+_MOST_WORDS_OF_A_PLACE = 4
+
+
+def is_a_road(text: str) -> bool:
+    """Whether the text is a road's number, as reports name the Autobahn, Bundes-,
+    Landes- or Kreisstraße beside a town: "A7", "BAB 1", "B 4", "K38"."""
+    return _ROAD.fullmatch(text.strip()) is not None
+
+
+def report_after_dateline(text: str) -> list[str]:
+    """The parts of a text after its first spaced dash: a press release's report,
+    which names no place by a misspelling ("Walsrode - Einbruch" is no Maienbruch),
+    else []."""
+    parts = _SPACED_DASH.split(text, maxsplit=1)
+    return address_fields(parts[1]) if len(parts) == 2 else []
+
+
+def dateline_in(text: str) -> tuple[str, str] | None:
+    """The place and the report of a press release's dateline that sets the place
+    apart by a colon, a full stop or a glued dash, else None: ``Westercelle:
+    Unbefugte Nutzung eines Baggers`` -> ``("Westercelle", "Unbefugte Nutzung
+    eines Baggers")``. (A spaced dash parts a text like a comma: see
+    :func:`address_fields`.)"""
+    dateline = _DATELINE.fullmatch(text.strip(" +"))
+    if not dateline or len(dateline["place"].split()[-1]) < 3:
+        return None  # "St. Peter", "Weißenburg i. Bay.": abbreviations, no dateline
+    return dateline["place"], dateline["report"].strip()
+
+
+def without_press_marks(text: str) -> str | None:
+    """The text without the dates and press-service marks in it, else None if it
+    has none: ``Lüneburg 03.08.15`` -> ``Lüneburg``, ``Celle (ots)`` -> ``Celle``."""
+    undated = _PRESS_MARK.sub(" ", text)
+    if undated == text:
+        return None
+    return " ".join(undated.split()).strip(" ,;-")
+
+
+def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
+    """Where a headline may say a report happened: after each "in", "im", "bei",
+    "aus" or "nahe", up to the next punctuation, its first one to four words,
+    longest first, each with the rest of the text: ``Großbrand in Dannenberg`` ->
+    ``[[("Dannenberg", "Großbrand")]]``."""
+    found = []
+    for before in _BEFORE_A_PLACE.finditer(text):
+        if not name_key(text[: before.start()]):
+            continue  # "bei Neustadt an der Orla": a name, not a report
+        start = before.end()
+        end = _END_OF_A_PLACE.search(text, start).start()
+        words = text[start:end].split()[:_MOST_WORDS_OF_A_PLACE]
+        after = []
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            rest = (text[: before.start()] + " " + text[start + len(place) :]).strip(" .,;:!?+-")
+            after.append((place, " ".join(rest.split())))
+        found.append(after)
+    return found
+
+
+def before_a_place(text: str) -> str:
+    """The words of a headline before the first "in", "im", "bei", "aus" or "nahe"
+    that follows some: ``Großbrand in Dannenberg`` -> ``Großbrand``; else ""."""
+    for before in _BEFORE_A_PLACE.finditer(text):
+        if name_key(head := text[: before.start()]):
+            return head.strip(" .,;:!?+-")
+    return ""
 
 
 def press_code_in(text: str) -> tuple[str, str] | None:

@@ -152,8 +152,14 @@ def print_resolution(console: Console, res: Resolution) -> None:
     elif res.places_named:
         # "Buxtehude/Neu Wulmstorf": both asked for, neither a candidate for the other.
         console.print(
-            gettext("{query} names two places, each listed: {places}.").format(
-                query=query, places=", ".join(_quoted(p) for p in res.places_named)
+            ngettext(
+                "{query} names {n} place, each listed: {places}.",
+                "{query} names {n} places, each listed: {places}.",
+                len(res.places_named),
+            ).format(
+                query=query,
+                n=format_number(len(res.places_named)),
+                places=", ".join(_quoted(p) for p in res.places_named),
             )
         )
     elif res.postcode_mismatch:

@@ -32,6 +32,7 @@ from typing import Any
 from . import gazetteer, press_codes
 from .normalize import (
     base_key,
+    geographic_qualifier_key,
     leading_type_word,
     name_key,
     name_keys,
@@ -39,6 +40,7 @@ from .normalize import (
     type_word_first,
     typed_key,
     umlauts_spelled_out,
+    without_qualifier,
 )
 from .query import (
     MAX_QUERY_LENGTH,
@@ -46,17 +48,23 @@ from .query import (
     Reading,
     address_fields,
     after_police_word,
+    before_a_place,
     check_query,
+    dateline_in,
+    is_a_road,
     names_a_part_of_town,
     numbered_in_roman,
+    places_after_prepositions,
     postcodes_in,
     press_code_in,
     readings,
+    report_after_dateline,
     says_where_in_a_place,
     type_word_respelled,
     with_agency_spelled_out,
     without_house_number,
     without_postcodes,
+    without_press_marks,
 )
 from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, unique
 from .registry import Channel, Registry
@@ -271,6 +279,10 @@ def resolve(query: str, registry: Registry) -> Resolution:
     text = check_query(query, _is_place)
     if dateline := press_code_in(text):
         return _by_press_code(text, *dateline, registry)
+    if (undated := without_press_marks(text)) is not None and name_key(undated):
+        # "Lüneburg 03.08.15", "Winsen/L. (ots)": a heading's date, or the mark of
+        # the press service, says nothing of the place.
+        return replace(resolve(undated, registry), query=text)
     postcodes = postcodes_in(text)
     if postcodes:
         matches = tuple(m for pc in postcodes for m in _postcode_matches(pc, registry))
@@ -323,8 +335,12 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if bracketed and (answer := resolve(bracketed, registry)).matches:
         # "Munster Örtze", "Bleckede Elbe": a qualifier typed without its brackets.
         return replace(answer, query=text)
-    if pair := _two_places(text, registry):
-        return pair
+    if joined := _places_a_slash_joins(text, registry):
+        return joined
+    if (dateline := dateline_in(text)) and _names_a_place_alone(dateline[0], registry):
+        # "Westercelle: Unbefugte Nutzung …", "Uelzen. Sonntagnacht …": read as the
+        # dateline "Westercelle - Unbefugte Nutzung …", the report left out.
+        return replace(resolve(" - ".join(dateline), registry), query=text)
     if located := _read_without_where(text, registry):
         return located
     # A river in brackets only qualifies the name before it: "Stade (Elbe)" is no
@@ -353,6 +369,8 @@ def resolve(query: str, registry: Registry) -> Resolution:
     guess = _fuzzy(text, key, registry)
     if guess.matches:
         return guess
+    if told := _named_last(text, registry) or _told_where(text, registry):
+        return told
     if prefixed := _with_a_prefix_word(key, registry):
         # "Hohenschönhausen": Alt- and Neu-Hohenschönhausen, as Berliners say it.
         return Resolution(query=text, matches=ranked(prefixed, text))
@@ -362,13 +380,110 @@ def resolve(query: str, registry: Registry) -> Resolution:
     return _with_parts_left_out(loose, registry) if loose else guess
 
 
+def _named_last(text: str, registry: Registry) -> Resolution | None:
+    """The place that closes a headline written as a sentence, as the Verden and
+    Osterholz police write them ("Pkw prallt gegen Stromkasten Verden.", "+In
+    Werkhalle eingebrochen+ Schwanewede."), with the rest as a part not found."""
+    if not text.rstrip(" +").endswith("."):
+        return None
+    words = text.rstrip(" +.").split()
+    last_part = name_key(address_fields(text)[-1])
+    for n in range(min(3, len(words) - 1), 0, -1):
+        place = " ".join(words[-n:]).strip("+")
+        if name_key(place) == last_part:
+            return None  # an address's last part, read as such ("Bruchtorf, Nds.")
+        answer = _resolved_quietly(place, registry)
+        if (
+            _named_as_typed(answer)
+            and not answer.unknown_parts
+            and any(_is_a_town(m) for m in answer.matches)
+        ):
+            rest = " ".join(words[:-n]).strip(" +")
+            return replace(answer, query=text, unknown_parts=(rest,) if name_key(rest) else ())
+    return None
+
+
+def _told_where(text: str, registry: Registry) -> Resolution | None:
+    """The place a headline says a report happened in ("Großbrand in Dannenberg",
+    "Einbruchserie bei Feuerwehren im Landkreis Stade"), with the rest of it as a
+    part not found; of several, the first a channel covers, else the first.
+
+    Names as typed first; failing those, the words after each such word read as
+    they would alone ("Körperverletzung in Celle-Altenhagen"). Not where a part of
+    a dateline or address names a place itself ("Bergen - Polizeibericht aus Celle"
+    is Bergen, as its place comes first), nor where the text ends in a word for a
+    part of a town, as a name with "in" or "bei" may ("Buchholz in der Nordheide
+    Ost").
+    """
+    groups = places_after_prepositions(text)
+    if not groups or names_a_part_of_town(text.split()[-1]):
+        return None
+    parts = address_fields(text)
+    if len(parts) > 1 and any(
+        _street_and_number(part) or _names_a_place_alone(part, registry) for part in parts
+    ):
+        return None
+    told = [
+        (answer, rest)
+        for group in groups
+        for place, rest in group
+        if (named := [m for m in _named(place, registry) if m.kind != "channel"])
+        and (answer := Resolution(query=place, matches=ranked(named, place)))
+    ] or [
+        (answer, rest)
+        for (place, rest), *_ in groups
+        if _named_as_typed(answer := _resolved_quietly(place, registry))
+        and not answer.unknown_parts
+    ]
+    covered = [t for t in told if t[0].status == "found"]
+    if not covered and (not told or _is_place(name_key(before_a_place(text)))):
+        # "Breese in uder Marsch": a misspelt name with "in", not a report on Uder.
+        return None
+    answer, rest = (covered or told)[0]
+    return replace(answer, query=text, unknown_parts=(rest,) if name_key(rest) else ())
+
+
+def _a_place_as_typed(part: str, read: Resolution) -> bool:
+    """Whether a part of an address, read as ``read``, names a place as typed: not a
+    headline naming one ("Polizeibericht aus Celle"), nor a name with words after it
+    that none of its places has and no river is ("Brand an Seniorenpflegeheim")."""
+    if not _named_as_typed(read) or read.unknown_parts:
+        return False
+    if (
+        without_qualifier(part) == part
+        or geographic_qualifier_key(part) in gazetteer.qualifier_keys()
+    ):
+        return True
+    return any(name_key(m.name) == name_key(part) for m in read.matches)
+
+
+def _abbreviated(read: Resolution) -> bool:
+    """Whether the answer is the one name its query abbreviates, word for word,
+    the last with a full stop: "Winsen/L." is Winsen (Luhe), as the Harburg police
+    head their reports."""
+    names = {name_key(m.name) for m in read.matches}  # a town and its district, at most
+    if not read.query.endswith(".") or len(names) != 1:
+        return False
+    if any(m.match != "prefix" for m in read.matches):
+        return False
+    words = len(name_key(read.query).split())
+    return words > 1 and words == len(names.pop().split())
+
+
+def _names_a_place_alone(text: str, registry: Registry) -> bool:
+    """Whether the text names a place as typed with nothing left out: "Bergen",
+    "Kirchlinteln-Otersen im Sande", not "Objekte in Buxtehude"."""
+    read = _resolved_quietly(text, registry)
+    return _named_as_typed(read) and not read.unknown_parts
+
+
 def _river_bracketed(text: str, registry: Registry) -> str | None:
     """The text with its last word in brackets, where that word is a river,
     region or state names are qualified by, the words before it name a place and
     it names no place lying there: "Munster Örtze" -> "Munster (Örtze)", not
     "Achim Baden" (Baden is a village of Achim); else None."""
     head, _, last = text.rpartition(" ")
-    if not head or any(c in text for c in "()/,;\t"):
+    if not head or len(address_fields(text)) > 1 or any(c in text for c in "()/"):
         return None
     if name_key(last) not in gazetteer.qualifier_keys() or not _is_place(name_key(head)):
         return None
@@ -386,35 +501,44 @@ def _only_a_river(reading: Reading, registry: Registry) -> bool:
     return not any(_lies_in_part(_named(head, registry), key) for key in reading.context)
 
 
-def _two_places(text: str, registry: Registry) -> Resolution | None:
-    """Two places a slash joins, as a press release heads a report on both
-    ("Buxtehude/Neu Wulmstorf", "Lüneburg/Uelzen - Unfall auf der B4"): each is
-    answered, as each may have its own channel; of several places of a name, those
-    in the other's district where there are any ("Neuenkirchen/Soltau").
+def _places_a_slash_joins(text: str, registry: Registry) -> Resolution | None:
+    """Places a slash joins, as a press release heads a report on each
+    ("Buxtehude/Neu Wulmstorf", "Lüneburg/Lüchow-Dannenberg/Uelzen - Unfall"): each
+    is answered, as each may have its own channel; of several places of a name,
+    those in another's district where there are any ("Neuenkirchen/Soltau").
 
-    Not where the second says where the first lies or is a place in it
-    ("Hagen/Stade", "Seevetal/Hittfeld"), nor where it is a river, region or state
+    Not where one says where another lies or is a place in it ("Hagen/Stade",
+    "Seevetal/Hittfeld"), nor where one after the first is a river, region or state
     names are qualified by ("Bleckede/Elbe"): then it only qualifies the first.
     """
     head, *rest = address_fields(text)
-    first, slash, second = (part.strip() for part in head.partition("/"))
-    if not (first and slash and second) or "/" in second:
+    typed = [part.strip() for part in head.split("/")]
+    if len(typed) < 2 or not all(typed):
         return None
-    if name_key(second) in gazetteer.qualifier_keys():
+    if len(towns := [part for part in typed if not is_a_road(part)]) < len(typed):
+        # "Ottersberg/A1", "BAB 1/Reeßum": the town beside the road's number.
+        if len(towns) != 1:
+            return None
+        beside = _resolved_quietly(" - ".join([towns[0], *rest]), registry)
+        return replace(beside, query=text) if beside.matches else None
+    if any(name_key(part) in gazetteer.qualifier_keys() for part in typed[1:]):
         return None
-    one, other = _named(first, registry), _named(second, registry)
-    if not (one and other) or _lies_in_part(one, name_key(second)):
-        return None
-    if _lies_in_part(other, name_key(first)):
+    named = [_named(part, registry) for part in typed]
+    if not all(named) or any(
+        _lies_in_part(matches, name_key(other))
+        for matches, part in zip(named, typed, strict=True)
+        for other in typed
+        if other != part
+    ):
         return None
 
-    def near(matches: list[Match], beside: list[Match], typed: str) -> list[Match]:
-        districts = {m.district.key for m in beside}
+    def near(matches: list[Match], typed_as: str) -> list[Match]:
+        districts = {m.district.key for others in named if others is not matches for m in others}
         kept = [m for m in matches if m.district.key in districts] or matches
-        return list(ranked(_full_name_first(kept, typed), typed))
+        return list(ranked(_full_name_first(kept, typed_as), typed_as))
 
-    both = near(one, other, first) + near(other, one, second)
-    answer = Resolution(query=text, matches=unique(both), places_named=(first, second))
+    each = [m for matches, part in zip(named, typed, strict=True) for m in near(matches, part)]
+    answer = Resolution(query=text, matches=unique(each), places_named=tuple(typed))
     return _with_parts_left_out(answer, registry) if rest else answer
 
 
@@ -685,7 +809,10 @@ def _guessed_in_context(
             (fit for via in _WHEREABOUTS_VIA if (fit := _fitting(matches, reading, via=via))), []
         )
 
+    report = report_after_dateline(text)
     for reading, found in named:
+        if reading.how == "fields" and reading.head in report:
+            continue  # a press release's report: "Walsrode - Einbruch" is no Maienbruch
         # A guess fits only where the rest names a place it lies in: skip the
         # spelling search when the rest names none.
         # A name found elsewhere is guessed at too: "Boeke, Stoetze" is Boecke
@@ -763,7 +890,10 @@ def _loosely_read(
             and not _only_says_where(reading.head)
             and not (_is_street(reading.head) and not _has_a_place_word(reading.head))
             and not _street_and_number(reading.head)
-            and _named_as_typed(alone := _resolved_quietly(reading.head, registry))
+            and (
+                _named_as_typed(alone := _resolved_quietly(reading.head, registry))
+                or _abbreviated(alone)
+            )
         ):
             candidates.append((reading, list(alone.matches), alone))
     if candidates:
@@ -873,7 +1003,7 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
             # beside it in its municipality ("Wittfeitzen, Klein Wittfeitzen 2").
             continue
         if not street:
-            (unfitting if _named_as_typed(read) else unknown).append(part)
+            (unfitting if _a_place_as_typed(part, read) else unknown).append(part)
     return replace(answer, unknown_parts=tuple(unknown), unfitting_parts=tuple(unfitting))
 
 
