@@ -1568,6 +1568,7 @@ def test_a_press_heading_is_answered_for_its_place(query, name, district, left_o
         ("Buchholz in der Nordheide Ost", "Buchholz in der Nordheide", "03353"),
         ("Hauptstraße 5, Kirchlinteln-Otersen im Sande", "Otersen im Sande", "03361"),
         ("Weißenburg i. Bay. Süd", "Weißenburg i. Bay.", "09577"),  # an abbreviation, no dateline
+        ("Postmoor Im Winkel 40", "Postmoor", "03359"),  # a street, not Winkel
     ],
 )
 def test_a_name_with_in_bei_or_a_full_stop_is_no_headline(query, name, district):

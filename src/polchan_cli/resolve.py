@@ -316,7 +316,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
 
     in_roman = _numbered_in_roman(text, registry)
     if (rest := without_house_number(text)) and (
-        _named_as_typed(answer := resolve(rest, registry))
+        (_named_as_typed(answer := resolve(rest, registry)) and not answer.unknown_parts)
         or (not in_roman and " " not in rest and answer.fuzzy_for is not None)
     ):
         # "Stade Hagen 3", "Celle 5": the place before the house number, read whole.
@@ -418,6 +418,8 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     groups = places_after_prepositions(text)
     if not groups or names_a_part_of_town(text.split()[-1]):
         return None
+    if any(without_house_number(part) is not None for part in address_fields(text)):
+        return None  # an address: "Postmoor Im Winkel 40" is a street, not Winkel
     parts = address_fields(text)
     if len(parts) > 1 and any(
         _street_and_number(part) or _names_a_place_alone(part, registry) for part in parts
