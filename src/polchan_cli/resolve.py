@@ -386,12 +386,11 @@ def _named_last(text: str, registry: Registry) -> Resolution | None:
     Werkhalle eingebrochen+ Schwanewede."), with the rest as a part not found."""
     if not text.rstrip(" +").endswith("."):
         return None
+    if _a_part_names_a_place(text, registry):
+        return None
     words = text.rstrip(" +.").split()
-    last_part = name_key(address_fields(text)[-1])
     for n in range(min(3, len(words) - 1), 0, -1):
         place = " ".join(words[-n:]).strip("+")
-        if name_key(place) == last_part:
-            return None  # an address's last part, read as such ("Bruchtorf, Nds.")
         answer = _resolved_quietly(place, registry)
         if (
             _named_as_typed(answer)
@@ -401,6 +400,17 @@ def _named_last(text: str, registry: Registry) -> Resolution | None:
             rest = " ".join(words[:-n]).strip(" +")
             return replace(answer, query=text, unknown_parts=(rest,) if name_key(rest) else ())
     return None
+
+
+def _a_part_names_a_place(text: str, registry: Registry) -> bool:
+    """Whether a part of a dateline or address names a place as typed, or is a street
+    with its number: then it answers, not the words of a headline ("Bergen -
+    Polizeibericht aus Celle" is Bergen, "Bruchtorf, Nds." no headline on Nds.)."""
+    parts = address_fields(text)
+    return len(parts) > 1 and any(
+        _street_and_number(part) or _a_place_as_typed(part, _resolved_quietly(part, registry))
+        for part in parts
+    )
 
 
 def _told_where(text: str, registry: Registry) -> Resolution | None:
@@ -420,10 +430,7 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         return None
     if any(without_house_number(part) is not None for part in address_fields(text)):
         return None  # an address: "Postmoor Im Winkel 40" is a street, not Winkel
-    parts = address_fields(text)
-    if len(parts) > 1 and any(
-        _street_and_number(part) or _names_a_place_alone(part, registry) for part in parts
-    ):
+    if _a_part_names_a_place(text, registry):
         return None
     told = [
         (answer, rest)
