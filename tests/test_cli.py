@@ -606,14 +606,20 @@ def test_open_all_opens_each(launched):
     assert len(launched) == 2
 
 
-@pytest.mark.parametrize("xdg_open", ["/usr/bin/xdg-open", None], ids=["xdg-open", "bare"])
-def test_open_when_no_browser_starts_says_so_and_prints_the_link(monkeypatch, xdg_open):
+def fake_xdg_open(tmp_path: Path, script: str) -> str:
+    path = tmp_path / "xdg-open"
+    path.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    path.chmod(0o755)
+    return str(path)
+
+
+@pytest.mark.parametrize("script", ["exit 4", None], ids=["xdg-open fails", "no browser"])
+def test_open_when_no_browser_starts_says_so_and_prints_the_link(monkeypatch, tmp_path, script):
     # A desktop whose xdg-open fails, and a server or container with no browser at
-    # all, where typer.launch itself would answer 0 and say nothing.
+    # all: typer.launch answers 0 for both and polchan said nothing.
+    xdg_open = fake_xdg_open(tmp_path, script) if script else None
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr("shutil.which", lambda name: xdg_open)
-    if xdg_open:
-        monkeypatch.setattr("typer.launch", lambda url, *a, **k: 1)
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: False)
     result = run("open", "Celle")
     assert result.exit_code == 0
@@ -621,14 +627,19 @@ def test_open_when_no_browser_starts_says_so_and_prints_the_link(monkeypatch, xd
     assert "Could not open a browser" in result.stderr
 
 
-def test_open_says_nothing_more_when_the_browser_starts(monkeypatch):
+@pytest.mark.parametrize(
+    "script", ["exit 0", "sleep 5", None], ids=["hands on", "runs", "webbrowser"]
+)
+def test_open_says_nothing_more_when_the_browser_starts(monkeypatch, tmp_path, script):
     opened: list[str] = []
+    xdg_open = fake_xdg_open(tmp_path, script) if script else None
     monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setattr("shutil.which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: xdg_open)
+    monkeypatch.setattr("polchan_cli.cli.XDG_OPEN_PATIENCE", 0.5)
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
     result = run("open", "Celle")
     assert result.exit_code == 0 and result.stderr == ""
-    assert opened == [result.stdout.strip()]
+    assert opened == ([] if script else [result.stdout.strip()])
 
 
 def test_open_outside_coverage_exits_3(launched):

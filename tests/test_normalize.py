@@ -195,3 +195,17 @@ def test_geographic_qualifier_key_names_the_river_region_or_state(name, key):
 )
 def test_umlauts_spelled_out_compares_a_beginning_letter_by_letter(text, spelled):
     assert umlauts_spelled_out(text) == spelled
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Landkreis Celle", "Celle"),
+        ("Landkreis-Celle", "Celle"),  # was an IndexError (exit 70)
+        ("Lk.Harburg", "Harburg"),
+        ("Raum Landkreis Harburg", "Harburg"),
+        ("Celle", "Celle"),
+    ],
+)
+def test_without_type_word_takes_the_type_word_however_it_is_joined(text, name):
+    assert without_type_word(text) == name

@@ -1553,6 +1553,7 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
         ("Bereich Achim", "Achim", "03361", False),
         ("Raum Celle", "Celle", "03351", False),
         ("Walsrode - Einbruch", "Walsrode", "03358", True),  # no Maienbruch
+        ("Celle - Westercele", "Westercelle", "03351", False),  # one letter off: a guess
         ("Bergen: Polizeibericht aus Celle", "Bergen", "03351", True),  # the dateline's place
     ],
 )
@@ -1589,3 +1590,79 @@ def test_three_places_a_slash_joins_are_each_answered():
     res = resolve("Lüneburg/Lüchow-Dannenberg/Uelzen", registry())
     assert res.places_named == ("Lüneburg", "Lüchow-Dannenberg", "Uelzen")
     assert {m.district.key for m in res.matches} == {"03355", "03354", "03360"}
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        # An address's "X bei Y": X, whose police may differ from Y's.
+        ("Neu Wulmstorf bei Buxtehude", "Neu Wulmstorf", "03353"),
+        ("Faßberg bei Munster", "Faßberg", "03351"),
+        ("Neu Wulmstorf bei Buxtehude.", "Neu Wulmstorf", "03353"),
+        # The words after "in" read as a place would be, the most first.
+        ("Unfall in Stade Hagen", "Hagen", "03359"),
+        ("Unfall bei Hagen im Landkreis Stade", "Hagen", "03359"),
+        ("Radfahrer bei Unfall in Celle-Altenhagen verletzt", "Altenhagen", "03351"),
+        # A dateline with a qualified or abbreviated name.
+        ("Winsen (Luhe): Unfall", "Winsen (Luhe)", "03353"),
+        ("Winsen/L. Einbruch", "Winsen (Luhe)", "03353"),
+        # A type word after a word a heading puts first, hyphenated or abbreviated.
+        ("Raum Landkreis Harburg", "Landkreis Harburg", "03353"),
+        ("Landkreis-Celle", "Landkreis Celle", "03351"),
+        ("Lk.Harburg", "Landkreis Harburg", "03353"),
+        ("SG-Tostedt", "Tostedt", "03353"),
+    ],
+)
+def test_a_heading_rule_leaves_the_place_a_resident_means(query, name, district):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (name, district)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Wohnhaus gerät in Brand",  # Brand in Bavaria is no report's place
+        "Unfall in Bad Bevenson",  # nor the locality "Bad" in Salzgitter
+        "Bleckede Göhrde",  # Göhrde is a second town, not a river of Bleckede
+        "Celle Bayern",  # no Celle lies in Bayern
+    ],
+)
+def test_a_headline_naming_no_covered_place_gets_no_far_one(query):
+    res = resolve(query, registry())
+    assert res.status != "found" or all(m.channels for m in res.matches[:1])
+    assert not [m for m in res.matches if m.name in ("Brand", "Bad", "Celle")]
+
+
+@pytest.mark.parametrize(
+    ("query", "places", "districts"),
+    [
+        (
+            "Stade/Buxtehude/Neu Wulmstorf",
+            ("Stade", "Buxtehude", "Neu Wulmstorf"),
+            {"03359", "03353"},
+        ),
+        ("A 1/Buchholz/Hollenstedt", ("Buchholz", "Hollenstedt"), {"03353"}),
+        ("Unfälle in Lüneburg und Uelzen", ("Lüneburg", "Uelzen"), {"03355", "03360"}),
+    ],
+)
+def test_places_joined_in_a_heading_are_each_answered(query, places, districts):
+    res = resolve(query, registry())
+    assert res.places_named == places
+    assert {m.district.key for m in res.matches} == districts
+
+
+@pytest.mark.parametrize(
+    ("query", "name"), [("Hamburg/Niedersachsen", "Hamburg"), ("Celle/Celle", "Celle")]
+)
+def test_a_state_or_the_same_name_after_a_slash_is_no_second_place(query, name):
+    res = resolve(query, registry())
+    assert res.places_named == ()
+    assert res.matches[0].name == name and not any(m.kind == "channel" for m in res.matches)
+
+
+def test_an_abbreviation_in_an_address_is_no_dateline_and_de_no_headline_place():
+    first = resolve("Dorfstraße 3, Suhlendorf-St. Omer", registry()).matches[0]
+    assert (first.name, first.district.key) == ("St. Omer", "03360")
+    res = resolve("Landau in de Pfalz", registry())  # a typo, not a report from "DE"
+    assert res.matches[0].name == "Landau in der Pfalz"
+    assert not any(m.kind == "channel" for m in res.matches)

@@ -414,16 +414,30 @@ def open_command(
 def open_in_browser(url: str) -> bool:
     """Open url in the browser; whether one could be started.
 
-    Where there is neither macOS's ``open`` nor ``xdg-open`` (Windows, a bare
-    server or container), ``typer.launch`` hands the link to Python's
-    :mod:`webbrowser` and answers 0 even when that found no browser, so there
-    ``webbrowser`` is asked itself: it says whether it started one.
+    ``typer.launch`` says 0 without knowing: it leaves ``xdg-open`` running, and
+    where there is neither macOS's ``open`` nor ``xdg-open`` (Windows, a bare
+    server or container) it hands the link to Python's :mod:`webbrowser` and
+    ignores its answer. So ``xdg-open`` is given a moment to fail (it hands the
+    link on and exits; a browser it started itself keeps running, which counts as
+    opened), and elsewhere :mod:`webbrowser` is asked itself.
     """
-    if sys.platform == "darwin" or shutil.which("xdg-open"):
+    if sys.platform == "darwin":
         return typer.launch(url) == 0
+    if xdg_open := shutil.which("xdg-open"):
+        import subprocess
+
+        quiet = subprocess.DEVNULL
+        started = subprocess.Popen([xdg_open, url], stdout=quiet, stderr=quiet)
+        try:
+            return started.wait(timeout=XDG_OPEN_PATIENCE) == 0
+        except subprocess.TimeoutExpired:
+            return True
     import webbrowser
 
     return webbrowser.open(url)
+
+
+XDG_OPEN_PATIENCE = 3.0  # seconds xdg-open is given to say it could not open the link
 
 
 def _only_begun(res: Resolution) -> bool:

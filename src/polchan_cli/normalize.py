@@ -207,14 +207,24 @@ def leading_type_word(text: str) -> str | None:
     ``Celle`` -> None. A name that is only a type word (``Amt``) has none.
     """
     words = _folded_words(text)
+    # After words a heading puts first: "Raum Landkreis Harburg", "im Landkreis Stade".
+    words = words[next((i for i, w in enumerate(words) if w not in _FILLER_WORDS), 0) :]
     if len(words) > 1 and words[0] in TYPE_WORDS:
         return words[0]
     return None
 
 
+_FIRST_WORD = re.compile(r"\W*\w+\W*")
+
+
 def without_type_word(text: str) -> str:
-    """The name after its leading type word: ``Landkreis Celle`` -> ``Celle``."""
-    return text.split(None, 1)[1] if leading_type_word(text) else text
+    """The name after its leading type word: ``Landkreis Celle``, ``Landkreis-Celle``
+    and ``Lk.Celle`` -> ``Celle``."""
+    if not leading_type_word(text):
+        return text
+    while _folded_words(first := _FIRST_WORD.match(text)[0])[0] in _FILLER_WORDS:
+        text = text[len(first) :]  # "Raum Landkreis Harburg": "Raum", then the type word
+    return text[_FIRST_WORD.match(text).end() :]
 
 
 def type_word_first(text: str) -> str | None:

@@ -229,11 +229,13 @@ def check_query(query: str, is_place: Callable[[str], bool] = lambda key: False)
 # stop or a dash glued to it, then the report ("Westercelle: Unbefugte Nutzung …",
 # "Uelzen. Sonntagnacht stahlen …", "Winsen- Unbekannte graben …").
 _DATELINE = re.compile(
-    r"(?P<place>[^\W\d](?:[^:.\s]*\s){0,3}?[^:.\s]*?[^\W\d_])(?:\s*[:.]|-)\s+(?P<report>\S.*)", re.S
+    r"(?P<place>[^\W\d](?:[^:.,;\s]*\s){0,3}?[^:.,;\s]*?(?:[^\W\d_]|\)))(?:\s*[:.]|-)\s+"
+    r"(?P<report>[^\s\-–—].*)",
+    re.S,
 )
 # A date in a heading ("Lüneburg 03.08.15", "Dannenberg, 12.10.2018 - …"), and the
 # mark of the press service that sent it ("Winsen/L. (ots)").
-_PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?(?!\w)|\(ots\)", re.IGNORECASE)
+_PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\)", re.IGNORECASE)
 # Words before the place a report happened in, as headlines put it ("Großbrand in
 # Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis Stade").
 _BEFORE_A_PLACE = re.compile(r"(?<!\w)(?:in|im|bei|aus|nahe)\s+(?=[^\W\d])", re.IGNORECASE)

@@ -11,7 +11,10 @@ district, municipality, locality (Ortsteil), Samtgemeinde, former name or region
 folds together, with typos, optionally followed or preceded by where it lies
 (``Hagen, Landkreis Stade``, ``Berlin-Kreuzberg``), which also confirms a
 misspelt or begun name (``Celle Westercele``, ``Hamburg-Altona``), or by a
-qualifier the name does not have, which is left out (``Munster (Örtze)``). How
+qualifier the name does not have, which is left out (``Munster (Örtze)``);
+several places a slash joins (``Buxtehude/Neu Wulmstorf``), each answered; and a
+press release's heading (``Westercelle: Unfall``, ``Großbrand in Dannenberg``),
+its place answered and the rest named as left out. How
 the text is checked and cut up is :mod:`polchan_cli.query`'s job; this module
 looks the pieces up. Returns a :class:`Resolution`; never raises on
 any input except :class:`QueryError` for input that cannot be a query at all
@@ -25,6 +28,7 @@ Ranking is :mod:`polchan_cli.ranking`'s job; the spelling search,
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -267,14 +271,18 @@ def resolve(query: str, registry: Registry) -> Resolution:
     """Resolve a query (see the module docstring). Raises only QueryError.
 
     Tried in this order, the first that answers wins: a press release's office
-    code; postcodes (and the town beside them); the whole text as a name; the
-    place after a word for the police; a misspelt type word respelled; the place
-    before a closing house number, or the village its number names in Roman
-    numerals ("Hanstedt 2"); a place named with where it lies; names the
-    text begins; the whole text misspelt; places of the name after Groß, Alt and
-    the like; a part misspelt but lying where the rest says; a part of an address
-    or a name before its qualifier; suggestions. A name only far places have
-    comes with offers: places a channel covers, said alike or after Groß, Alt.
+    code; the text without its dates and "(ots)"; postcodes (and the town beside
+    them); the whole text as a name; the place after a word for the police; a
+    misspelt type word respelled; the place before a closing house number, or the
+    village its number names in Roman numerals ("Hanstedt 2"); places a slash
+    joins; a dateline's place before a colon or full stop; a town with its river
+    ("Munster Örtze"); a state or country column left out; a place named with
+    where it lies; names the text begins; the whole text with its state; the
+    whole text misspelt; the town closing a headline sentence, or the place after
+    "in", "bei" and the like; places of the name after Groß, Alt and the like; a
+    part misspelt but lying where the rest says; a part of an address or a name
+    before its qualifier; suggestions. A name only far places have comes with
+    offers: places a channel covers, said alike or after Groß, Alt.
     """
     text = check_query(query, _is_place)
     if dateline := press_code_in(text):
@@ -331,16 +339,16 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return replace(answer, query=text, matches=tuple(both))
     if in_roman:
         return Resolution(query=text, matches=tuple(in_roman))
+    if joined := _places_a_slash_joins(text, registry):
+        return joined
+    if dateline := _dateline_place(text, registry):
+        # "Westercelle: Unbefugte Nutzung …", "Uelzen. Sonntagnacht …": read as the
+        # dateline "Westercelle - Unbefugte Nutzung …", the report left out.
+        return replace(resolve(dateline, registry), query=text)
     bracketed = _river_bracketed(text, registry)
     if bracketed and (answer := resolve(bracketed, registry)).matches:
         # "Munster Örtze", "Bleckede Elbe": a qualifier typed without its brackets.
         return replace(answer, query=text)
-    if joined := _places_a_slash_joins(text, registry):
-        return joined
-    if (dateline := dateline_in(text)) and _names_a_place_alone(dateline[0], registry):
-        # "Westercelle: Unbefugte Nutzung …", "Uelzen. Sonntagnacht …": read as the
-        # dateline "Westercelle - Unbefugte Nutzung …", the report left out.
-        return replace(resolve(" - ".join(dateline), registry), query=text)
     if located := _read_without_where(text, registry):
         return located
     # A river in brackets only qualifies the name before it: "Stade (Elbe)" is no
@@ -380,25 +388,36 @@ def resolve(query: str, registry: Registry) -> Resolution:
     return _with_parts_left_out(loose, registry) if loose else guess
 
 
+def _dateline_place(text: str, registry: Registry) -> str | None:
+    """A heading whose place a colon, full stop or glued dash sets apart, written
+    with a spaced dash, as the rest of resolve() reads a dateline ("Westercelle:
+    Unfall" -> "Westercelle - Unfall", "Winsen/L. Einbruch" -> "Winsen/L. -
+    Einbruch"); None where the text before it names no place."""
+    dateline = dateline_in(text)
+    if dateline is None:
+        return None
+    place, report = dateline
+    if _read_alone(place, registry):
+        return f"{place} - {report}"
+    if "/" in place and _abbreviated(_resolved_quietly(place + ".", registry)):
+        return f"{place}. - {report}"  # "Winsen/L. Einbruch", as the Harburg police write
+    return None
+
+
 def _named_last(text: str, registry: Registry) -> Resolution | None:
-    """The place that closes a headline written as a sentence, as the Verden and
-    Osterholz police write them ("Pkw prallt gegen Stromkasten Verden.", "+In
-    Werkhalle eingebrochen+ Schwanewede."), with the rest as a part not found."""
-    if not text.rstrip(" +").endswith("."):
+    """The place a channel covers that closes a headline written as a sentence, as
+    the Verden and Osterholz police write them ("Pkw prallt gegen Stromkasten
+    Verden.", "+In Werkhalle eingebrochen+ Schwanewede."), with the rest as a part
+    not found."""
+    if not text.rstrip(" +").endswith(".") or _a_part_names_a_place(text, registry):
         return None
-    if _a_part_names_a_place(text, registry):
-        return None
+    if _read_alone(text.rstrip(" +."), registry):
+        return None  # a name with its full stop: "Neu Wulmstorf bei Buxtehude."
     words = text.rstrip(" +.").split()
     for n in range(min(3, len(words) - 1), 0, -1):
-        place = " ".join(words[-n:]).strip("+")
-        answer = _resolved_quietly(place, registry)
-        if (
-            _named_as_typed(answer)
-            and not answer.unknown_parts
-            and any(_is_a_town(m) for m in answer.matches)
-        ):
-            rest = " ".join(words[:-n]).strip(" +")
-            return replace(answer, query=text, unknown_parts=(rest,) if name_key(rest) else ())
+        answer = _read_alone(" ".join(words[-n:]).strip("+"), registry)
+        if answer and answer.status == "found" and any(_is_a_town(m) for m in answer.matches):
+            return _in_a_headline(answer, text, " ".join(words[:-n]))
     return None
 
 
@@ -414,41 +433,44 @@ def _a_part_names_a_place(text: str, registry: Registry) -> bool:
 
 
 def _told_where(text: str, registry: Registry) -> Resolution | None:
-    """The place a headline says a report happened in ("Großbrand in Dannenberg",
-    "Einbruchserie bei Feuerwehren im Landkreis Stade"), with the rest of it as a
-    part not found; of several, the first a channel covers, else the first.
+    """The place a channel covers that a headline says a report happened in
+    ("Großbrand in Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis
+    Stade"), with the rest of it as a part not found; of several, the first.
 
-    Names as typed first; failing those, the words after each such word read as
-    they would alone ("Körperverletzung in Celle-Altenhagen"). Not where a part of
-    a dateline or address names a place itself ("Bergen - Polizeibericht aus Celle"
-    is Bergen, as its place comes first), nor where the text ends in a word for a
-    part of a town, as a name with "in" or "bei" may ("Buchholz in der Nordheide
-    Ost").
+    After each "in", "bei" and the like, its words as a place would be read alone,
+    the most first ("Unfall in Stade Hagen" is the Hagen in Stade). Never a place
+    no channel covers: "Wohnhaus gerät in Brand" is no report from Brand in
+    Bavaria. Not where the words before name a place a channel covers, as an
+    address may ("Neu Wulmstorf bei Buxtehude"), or where a part of a dateline or
+    address names a place itself ("Bergen - Polizeibericht aus Celle" is Bergen),
+    nor in an address with a house number ("Postmoor Im Winkel 40") or where the
+    text ends in a word for a part of a town ("Buchholz in der Nordheide Ost").
     """
     groups = places_after_prepositions(text)
     if not groups or names_a_part_of_town(text.split()[-1]):
         return None
     if any(without_house_number(part) is not None for part in address_fields(text)):
-        return None  # an address: "Postmoor Im Winkel 40" is a street, not Winkel
+        return None
+    if (before := before_a_place(text)) and any(m.channels for m in _named(before, registry)):
+        return None
     if _a_part_names_a_place(text, registry):
         return None
-    told = [
-        (answer, rest)
-        for group in groups
-        for place, rest in group
-        if (named := [m for m in _named(place, registry) if m.kind != "channel"])
-        and (answer := Resolution(query=place, matches=ranked(named, place)))
-    ] or [
-        (answer, rest)
-        for (place, rest), *_ in groups
-        if _named_as_typed(answer := _resolved_quietly(place, registry))
-        and not answer.unknown_parts
-    ]
-    covered = [t for t in told if t[0].status == "found"]
-    if not covered and (not told or _is_place(name_key(before_a_place(text)))):
-        # "Breese in uder Marsch": a misspelt name with "in", not a report on Uder.
-        return None
-    answer, rest = (covered or told)[0]
+    for group in groups:
+        for place, rest in group:
+            answer = _read_alone(place, registry)
+            if answer and answer.status == "found" and any(_is_a_place(m) for m in answer.matches):
+                return _in_a_headline(answer, text, rest)
+    return None
+
+
+def _is_a_place(m: Match) -> bool:
+    """A place, not a channel, state or the country ("in de Pfalz" is no DE)."""
+    return m.kind not in ("channel", "state")
+
+
+def _in_a_headline(answer: Resolution, text: str, rest: str) -> Resolution:
+    """The answer for the place a headline names, its other words left out."""
+    rest = " ".join(rest.replace(" ,", ",").split()).strip(" .,;:!?+-")
     return replace(answer, query=text, unknown_parts=(rest,) if name_key(rest) else ())
 
 
@@ -479,11 +501,12 @@ def _abbreviated(read: Resolution) -> bool:
     return words > 1 and words == len(names.pop().split())
 
 
-def _names_a_place_alone(text: str, registry: Registry) -> bool:
-    """Whether the text names a place as typed with nothing left out: "Bergen",
-    "Kirchlinteln-Otersen im Sande", not "Objekte in Buxtehude"."""
+def _read_alone(text: str, registry: Registry) -> Resolution | None:
+    """The answer to a text that names a place as typed with nothing left out
+    ("Bergen", "Kirchlinteln-Otersen im Sande"; not "Objekte in Buxtehude"), else
+    None."""
     read = _resolved_quietly(text, registry)
-    return _named_as_typed(read) and not read.unknown_parts
+    return read if _named_as_typed(read) and not read.unknown_parts else None
 
 
 def _river_bracketed(text: str, registry: Registry) -> str | None:
@@ -492,10 +515,12 @@ def _river_bracketed(text: str, registry: Registry) -> str | None:
     it names no place lying there: "Munster Örtze" -> "Munster (Örtze)", not
     "Achim Baden" (Baden is a village of Achim); else None."""
     head, _, last = text.rpartition(" ")
-    if not head or len(address_fields(text)) > 1 or any(c in text for c in "()/"):
+    if not head[-1:].isalnum() or len(address_fields(text)) > 1 or any(c in text for c in "()/"):
         return None
     if name_key(last) not in gazetteer.qualifier_keys() or not _is_place(name_key(head)):
         return None
+    if name_key(last) in _states() or any(m.channels for m in _named(last, registry)):
+        return None  # "Celle Bayern" says where; "Bleckede Göhrde" names a second town
     reading = Reading(f"({last})", frozenset({name_key(head)}), "words")
     return f"{head} ({last})" if _only_a_river(reading, registry) else None
 
@@ -511,34 +536,30 @@ def _only_a_river(reading: Reading, registry: Registry) -> bool:
 
 
 def _places_a_slash_joins(text: str, registry: Registry) -> Resolution | None:
-    """Places a slash joins, as a press release heads a report on each
-    ("Buxtehude/Neu Wulmstorf", "Lüneburg/Lüchow-Dannenberg/Uelzen - Unfall"): each
-    is answered, as each may have its own channel; of several places of a name,
-    those in another's district where there are any ("Neuenkirchen/Soltau").
+    """Places a slash (or "und", "&") joins, as a press release heads a report on
+    each ("Buxtehude/Neu Wulmstorf", "Lüneburg/Lüchow-Dannenberg/Uelzen - Unfall",
+    "Lüneburg und Uelzen"): each is answered, as each may have its own channel; of
+    several places of a name, those in another's district where there are any
+    ("Neuenkirchen/Soltau"). A road's number is left out ("Ottersberg/A1").
 
-    Not where one says where another lies or is a place in it ("Hagen/Stade",
-    "Seevetal/Hittfeld"), nor where one after the first is a river, region or state
-    names are qualified by ("Bleckede/Elbe"): then it only qualifies the first.
+    Two names only qualify the first, as before a qualifier, where the second says
+    where the first lies or is a place in it ("Hagen/Stade", "Seevetal/Hittfeld"),
+    is a state ("Hamburg/Niedersachsen"), or a river, region or state names are
+    qualified by ("Bleckede/Elbe").
     """
     head, *rest = address_fields(text)
-    typed = [part.strip() for part in head.split("/")]
+    typed = list(dict.fromkeys(part.strip() for part in _JOINED.split(head)))
     if len(typed) < 2 or not all(typed):
         return None
-    if len(towns := [part for part in typed if not is_a_road(part)]) < len(typed):
+    towns = [part for part in typed if not is_a_road(part)]
+    if len(towns) == 1:
         # "Ottersberg/A1", "BAB 1/Reeßum": the town beside the road's number.
-        if len(towns) != 1:
-            return None
         beside = _resolved_quietly(" - ".join([towns[0], *rest]), registry)
         return replace(beside, query=text) if beside.matches else None
-    if any(name_key(part) in gazetteer.qualifier_keys() for part in typed[1:]):
+    named = [_named(part, registry) for part in towns]
+    if len(towns) < 2 or not all(named):
         return None
-    named = [_named(part, registry) for part in typed]
-    if not all(named) or any(
-        _lies_in_part(matches, name_key(other))
-        for matches, part in zip(named, typed, strict=True)
-        for other in typed
-        if other != part
-    ):
+    if len(towns) == 2 and _only_qualifies(towns, named):
         return None
 
     def near(matches: list[Match], typed_as: str) -> list[Match]:
@@ -546,9 +567,23 @@ def _places_a_slash_joins(text: str, registry: Registry) -> Resolution | None:
         kept = [m for m in matches if m.district.key in districts] or matches
         return list(ranked(_full_name_first(kept, typed_as), typed_as))
 
-    each = [m for matches, part in zip(named, typed, strict=True) for m in near(matches, part)]
-    answer = Resolution(query=text, matches=unique(each), places_named=tuple(typed))
+    each = [m for matches, part in zip(named, towns, strict=True) for m in near(matches, part)]
+    answer = Resolution(query=text, matches=unique(each), places_named=tuple(towns))
     return _with_parts_left_out(answer, registry) if rest else answer
+
+
+# What joins the places a heading names: "Buxtehude/Neu Wulmstorf", "Lüneburg und
+# Uelzen", "Jork & Borstel".
+_JOINED = re.compile(r"\s*/\s*|\s+(?:und|&)\s+", re.IGNORECASE)
+
+
+def _only_qualifies(typed: list[str], named: list[list[Match]]) -> bool:
+    """Whether the second of two joined names only qualifies the first (see
+    _places_a_slash_joins): "Hagen/Stade", "Bleckede/Elbe"."""
+    (first, second), (ones, others) = typed, named
+    if _lies_in_part(ones, name_key(second)) or _lies_in_part(others, name_key(first)):
+        return True
+    return name_key(second) in gazetteer.qualifier_keys() or name_key(second) in _states()
 
 
 def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resolution:
@@ -820,8 +855,10 @@ def _guessed_in_context(
 
     report = report_after_dateline(text)
     for reading, found in named:
-        if reading.how == "fields" and reading.head in report:
-            continue  # a press release's report: "Walsrode - Einbruch" is no Maienbruch
+        # A press release's report after its dateline is no begun name, and a guess
+        # only one as sure as a guess standing alone: "Walsrode - Einbruch" is no
+        # Maienbruch, "Celle - Westercele" is Westercelle.
+        in_report = reading.how == "fields" and reading.head in report
         # A guess fits only where the rest names a place it lies in: skip the
         # spelling search when the rest names none.
         # A name found elsewhere is guessed at too: "Boeke, Stoetze" is Boecke
@@ -849,11 +886,13 @@ def _guessed_in_context(
             gazetteer.places_by_prefix(key, CONTEXT_PREFIX_LIMIT) if len(key) >= PREFIX_MIN else []
         )
         begun = fitting([_place_match(p, "prefix", registry) for p in prefixed], reading)
-        if begun:
+        if begun and not in_report:
             return Resolution(query=text, matches=ranked(begun, reading.head))
-        for candidate, score, _ in close_keys(key, typed_key(reading.head)):
+        for candidate, score, edits in close_keys(key, typed_key(reading.head)):
             if score < FUZZY_CONFIRMED:
                 break
+            if in_report and not accepted((candidate, score, edits)):
+                continue
             places = gazetteer.places_by_key(candidate)
             guessed = fitting([_place_match(p, "fuzzy", registry) for p in places], reading)
             if guessed:
