@@ -129,7 +129,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help=N_("Print JSON instead 
 QUERY_HELP = N_(
     "A town, Ortsteil, district, postcode or channel name; "
     "also an address with its postcode, a place with where it lies (Hagen, Stade), "
-    "or the office code of a press release (POL-WL). "
+    "the office code of a press release (POL-WL) or its heading "
+    "(Westercelle: Unfall; Buxtehude/Neu Wulmstorf). "
     "Quotes are optional: several words are one query."
 )
 
