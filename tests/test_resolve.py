@@ -1666,3 +1666,15 @@ def test_an_abbreviation_in_an_address_is_no_dateline_and_de_no_headline_place()
     res = resolve("Landau in de Pfalz", registry())  # a typo, not a report from "DE"
     assert res.matches[0].name == "Landau in der Pfalz"
     assert not any(m.kind == "channel" for m in res.matches)
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("Munster (Örtze)", ["Munster"]),  # not also Münster (Westf.): spelled with care
+        ("Wörth am Rhein Ost", ["Wörth am Rhein"]),
+        ("Uelzen (Ilmenau)", ["Uelzen", "Landkreis Uelzen"]),  # its district stays
+    ],
+)
+def test_a_name_typed_with_a_qualifier_keeps_only_the_places_so_spelled(query, names):
+    assert [m.name for m in resolve(query, registry()).matches] == names

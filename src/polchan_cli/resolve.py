@@ -41,10 +41,12 @@ from .normalize import (
     name_key,
     name_keys,
     sound_key,
+    spelling,
     type_word_first,
     typed_key,
     umlauts_spelled_out,
     without_qualifier,
+    without_type_word,
 )
 from .query import (
     MAX_QUERY_LENGTH,
@@ -486,6 +488,12 @@ def _a_place_as_typed(part: str, read: Resolution) -> bool:
     ):
         return True
     return any(name_key(m.name) == name_key(part) for m in read.matches)
+
+
+def _spelled_so(name: str) -> str:
+    """A name's letters as written, without its type word and qualifier
+    ("Landkreis Uelzen" and "Uelzen" are both "uelzen")."""
+    return spelling(without_qualifier(without_type_word(name)))
 
 
 def _abbreviated(read: Resolution) -> bool:
@@ -931,6 +939,11 @@ def _loosely_read(
     # the place ("Hauptstraße 5, Berlin-Kreuzberg", "Dorfstraße 3, Delbrück-Boke").
     candidates: list[tuple[Reading, list[Match], Resolution | None]] = []
     for reading, found in loose:
+        if found and reading.how == "qualifier":
+            # A name typed with a qualifier is spelled with care: "Munster (Örtze)"
+            # is the Munster so spelled, not also Münster (Westf.).
+            typed = spelling(reading.head)
+            found = [m for m in found if _spelled_so(m.name) == typed] or found
         if found:
             candidates.append((reading, found, None))
         elif (
