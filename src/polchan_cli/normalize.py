@@ -23,6 +23,7 @@ import unicodedata
 __all__ = [
     "TYPE_WORDS",
     "base_key",
+    "is_a_small_word",
     "leading_type_word",
     "name_key",
     "name_keys",
@@ -160,6 +161,12 @@ _GEOGRAPHIC_QUALIFIER_START = re.compile(
 )
 
 
+def is_a_small_word(word: str) -> bool:
+    """Whether the word is one of a qualifier's small words or a heading's words
+    before a place, which keys leave out ("an", "der", "im", "bei", "Raum")."""
+    return _fold(word.strip(".")) in _FILLER_WORDS
+
+
 def geographic_qualifier_key(name: str) -> str | None:
     """The key of a name's river, region or state qualifier: ``Winsen (Luhe)`` ->
     ``luhe``, ``Lauenburg/Elbe`` -> ``elbe``; None for a name without one, or with
@@ -220,11 +227,14 @@ _FIRST_WORD = re.compile(r"\W*\w+\W*")
 def without_type_word(text: str) -> str:
     """The name after its leading type word: ``Landkreis Celle``, ``Landkreis-Celle``
     and ``Lk.Celle`` -> ``Celle``."""
-    if not leading_type_word(text):
+    type_word = leading_type_word(text)
+    if not type_word:
         return text
-    while _folded_words(first := _FIRST_WORD.match(text)[0])[0] in _FILLER_WORDS:
-        text = text[len(first) :]  # "Raum Landkreis Harburg": "Raum", then the type word
-    return text[_FIRST_WORD.match(text).end() :]
+    # Up to the type word go words a heading puts first ("Raum Landkreis Harburg")
+    # and words in other scripts, which fold to nothing ("Иван, Landkreis Celle").
+    while (first := _FIRST_WORD.match(text)) and _folded_words(first[0])[:1] != [type_word]:
+        text = text[first.end() :]
+    return text[first.end() :] if first else text
 
 
 def type_word_first(text: str) -> str | None:

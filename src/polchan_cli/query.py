@@ -238,7 +238,7 @@ _DATELINE = re.compile(
 _PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\)", re.IGNORECASE)
 # Words before the place a report happened in, as headlines put it ("Großbrand in
 # Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis Stade").
-_BEFORE_A_PLACE = re.compile(r"(?<!\w)(?:in|im|bei|aus|nahe)\s+(?=[^\W\d])", re.IGNORECASE)
+_BEFORE_A_PLACE = re.compile(r"(?<!\w)(?:in|im|bei|aus|nahe|von)\s+(?=[^\W\d])", re.IGNORECASE)
 _END_OF_A_PLACE = re.compile(r"\s*(?:[.,;:!?+]|\s[-–—]\s|$)")
 _MOST_WORDS_OF_A_PLACE = 4
 
@@ -264,8 +264,11 @@ def dateline_in(text: str) -> tuple[str, str] | None:
     eines Baggers")``. (A spaced dash parts a text like a comma: see
     :func:`address_fields`.)"""
     dateline = _DATELINE.fullmatch(text.strip(" +"))
-    if not dateline or len(dateline["place"].split()[-1]) < 3:
-        return None  # "St. Peter", "Weißenburg i. Bay.": abbreviations, no dateline
+    last = dateline["place"].split()[-1] if dateline else ""
+    if len(last) < 3 or name_key(last) in TYPE_WORDS:
+        return None  # "St. Peter", "Weißenburg i. Bay.", "Hagen Lkr. Stade": abbreviations
+    if dateline["place"].count("(") != dateline["place"].count(")"):
+        return None  # "Hagen (Kr. Stade)": an abbreviation inside brackets
     return dateline["place"], dateline["report"].strip()
 
 
@@ -280,7 +283,7 @@ def without_press_marks(text: str) -> str | None:
 
 def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
     """Where a headline may say a report happened: after each "in", "im", "bei",
-    "aus" or "nahe", up to the next punctuation, its first one to four words,
+    "aus", "nahe" or "von", up to the next punctuation, its first one to four words,
     longest first, each with the rest of the text: ``Großbrand in Dannenberg`` ->
     ``[[("Dannenberg", "Großbrand")]]``."""
     found = []
@@ -300,7 +303,7 @@ def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
 
 
 def before_a_place(text: str) -> str:
-    """The words of a headline before the first "in", "im", "bei", "aus" or "nahe"
+    """The words of a headline before the first "in", "im", "bei", "aus", "nahe" or "von"
     that follows some: ``Großbrand in Dannenberg`` -> ``Großbrand``; else ""."""
     for before in _BEFORE_A_PLACE.finditer(text):
         if name_key(head := text[: before.start()]):

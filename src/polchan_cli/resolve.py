@@ -37,16 +37,15 @@ from . import gazetteer, press_codes
 from .normalize import (
     base_key,
     geographic_qualifier_key,
+    is_a_small_word,
     leading_type_word,
     name_key,
     name_keys,
     sound_key,
-    spelling,
     type_word_first,
     typed_key,
     umlauts_spelled_out,
     without_qualifier,
-    without_type_word,
 )
 from .query import (
     MAX_QUERY_LENGTH,
@@ -379,7 +378,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     guess = _fuzzy(text, key, registry)
     if guess.matches:
         return guess
-    if told := _named_last(text, registry) or _told_where(text, registry):
+    if told := _told_where(text, registry) or _named_last(text, registry):
         return told
     if prefixed := _with_a_prefix_word(key, registry):
         # "Hohenschönhausen": Alt- and Neu-Hohenschönhausen, as Berliners say it.
@@ -417,9 +416,11 @@ def _named_last(text: str, registry: Registry) -> Resolution | None:
         return None  # a name with its full stop: "Neu Wulmstorf bei Buxtehude."
     words = text.rstrip(" +.").split()
     for n in range(min(3, len(words) - 1), 0, -1):
+        if is_a_small_word(words[-n]) or is_a_small_word(words[-n - 1]) or words[-n][0] == "(":
+            continue  # "… in Winsen an der Luhe.", "… Winsen (Luhe).": no Lühe
         answer = _read_alone(" ".join(words[-n:]).strip("+"), registry)
         if answer and answer.status == "found" and any(_is_a_town(m) for m in answer.matches):
-            return _in_a_headline(answer, text, " ".join(words[:-n]))
+            return _in_a_headline(answer, " ".join(words[:-n]), text)
     return None
 
 
@@ -449,20 +450,35 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     text ends in a word for a part of a town ("Buchholz in der Nordheide Ost").
     """
     groups = places_after_prepositions(text)
-    if not groups or names_a_part_of_town(text.split()[-1]):
+    if not groups or names_a_part_of_town(text.split()[-1]) or _HOUSE_NUMBER.search(text):
         return None
-    if any(without_house_number(part) is not None for part in address_fields(text)):
-        return None
-    if (before := before_a_place(text)) and any(m.channels for m in _named(before, registry)):
+    if (before := before_a_place(text)) and _named(before, registry):
         return None
     if _a_part_names_a_place(text, registry):
         return None
     for group in groups:
-        for place, rest in group:
-            answer = _read_alone(place, registry)
-            if answer and answer.status == "found" and any(_is_a_place(m) for m in answer.matches):
-                return _in_a_headline(answer, text, rest)
+        # The most words that name a place decide: "Rotenburg an der Fulda" is no
+        # Rotenburg (Wümme), though only that one has a channel.
+        told = next(
+            (
+                (answer, rest)
+                for place, rest in group
+                if not is_a_small_word(place.split()[0])  # "in der Nähe von Celle": no "der Nähe"
+                and (answer := _read_alone(place, registry))
+                and any(_is_a_place(m) for m in answer.matches)
+            ),
+            None,
+        )
+        if told and (told[0].status == "found" or " " in told[0].query.strip()):
+            # A place no channel covers only when named in full ("Einbruch in
+            # Rotenburg an der Fulda"), not by a common word ("in Brand").
+            return _in_a_headline(*told, text)
     return None
+
+
+# A house number standing alone in a text ("Hauptstraße 5 Otersen im Sande"), not a
+# list's "1." nor the "A1" of a road.
+_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
 
 
 def _is_a_place(m: Match) -> bool:
@@ -470,7 +486,7 @@ def _is_a_place(m: Match) -> bool:
     return m.kind not in ("channel", "state")
 
 
-def _in_a_headline(answer: Resolution, text: str, rest: str) -> Resolution:
+def _in_a_headline(answer: Resolution, rest: str, text: str) -> Resolution:
     """The answer for the place a headline names, its other words left out."""
     rest = " ".join(rest.replace(" ,", ",").split()).strip(" .,;:!?+-")
     return replace(answer, query=text, unknown_parts=(rest,) if name_key(rest) else ())
@@ -488,12 +504,6 @@ def _a_place_as_typed(part: str, read: Resolution) -> bool:
     ):
         return True
     return any(name_key(m.name) == name_key(part) for m in read.matches)
-
-
-def _spelled_so(name: str) -> str:
-    """A name's letters as written, without its type word and qualifier
-    ("Landkreis Uelzen" and "Uelzen" are both "uelzen")."""
-    return spelling(without_qualifier(without_type_word(name)))
 
 
 def _abbreviated(read: Resolution) -> bool:
@@ -556,10 +566,19 @@ def _places_a_slash_joins(text: str, registry: Registry) -> Resolution | None:
     qualified by ("Bleckede/Elbe").
     """
     head, *rest = address_fields(text)
-    typed = list(dict.fromkeys(part.strip() for part in _JOINED.split(head)))
+    typed: list[str] = []
+    for part in _JOINED.split(head):
+        if typed and _JOINED.search(head) and name_key(part) in gazetteer.qualifier_keys():
+            typed[-1] += "/" + part  # "Winsen/Luhe/Stelle": Winsen (Luhe), then Stelle
+        else:
+            typed.append(part.strip())
+    typed = list(dict.fromkeys(typed))
     if len(typed) < 2 or not all(typed):
         return None
     towns = [part for part in typed if not is_a_road(part)]
+    if len(towns) > 2:
+        # "Hagen/Stade/Niedersachsen": the state only says where.
+        towns = [part for part in towns if name_key(part) not in _states()] or towns
     if len(towns) == 1:
         # "Ottersberg/A1", "BAB 1/Reeßum": the town beside the road's number.
         beside = _resolved_quietly(" - ".join([towns[0], *rest]), registry)
@@ -567,8 +586,8 @@ def _places_a_slash_joins(text: str, registry: Registry) -> Resolution | None:
     named = [_named(part, registry) for part in towns]
     if len(towns) < 2 or not all(named):
         return None
-    if len(towns) == 2 and _only_qualifies(towns, named):
-        return None
+    if len(towns) == 2 and "/" in head and _only_qualifies(towns, named):
+        return None  # "und" and "&" join two places, whatever they are
 
     def near(matches: list[Match], typed_as: str) -> list[Match]:
         districts = {m.district.key for others in named if others is not matches for m in others}
@@ -939,11 +958,6 @@ def _loosely_read(
     # the place ("Hauptstraße 5, Berlin-Kreuzberg", "Dorfstraße 3, Delbrück-Boke").
     candidates: list[tuple[Reading, list[Match], Resolution | None]] = []
     for reading, found in loose:
-        if found and reading.how == "qualifier":
-            # A name typed with a qualifier is spelled with care: "Munster (Örtze)"
-            # is the Munster so spelled, not also Münster (Westf.).
-            typed = spelling(reading.head)
-            found = [m for m in found if _spelled_so(m.name) == typed] or found
         if found:
             candidates.append((reading, found, None))
         elif (
