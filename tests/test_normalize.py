@@ -16,7 +16,6 @@ from polchan_cli.normalize import (
     spelling,
     type_word_first,
     typed_key,
-    umlauts_spelled_out,
     without_bad,
     without_qualifier,
     without_type_word,
@@ -182,19 +181,6 @@ def test_names_said_differently_keep_apart_in_the_sound_key():
 )
 def test_geographic_qualifier_key_names_the_river_region_or_state(name, key):
     assert geographic_qualifier_key(name) == key
-
-
-@pytest.mark.parametrize(
-    ("text", "spelled"),
-    [
-        ("Lüneburg", "lueneburg"),
-        ("Uelzen", "uelzen"),
-        ("Groß Thun", "grossthun"),
-        ("Bad Fallingbostel", "badfallingbostel"),
-    ],
-)
-def test_umlauts_spelled_out_compares_a_beginning_letter_by_letter(text, spelled):
-    assert umlauts_spelled_out(text) == spelled
 
 
 @pytest.mark.parametrize(

@@ -82,11 +82,13 @@ _FILLER_WORDS = frozenset(
 # "Gr. Hehlen", "Kl. Süstedt".
 _ABBREVIATIONS = {"st": "sankt", "gr": "gross", "kl": "klein"}
 
+# The small words a qualifier starts with: those naming a river, region or state
+# ("an der Luhe", "am Main", "in der Nordheide"), then those naming a town it lies
+# near ("bei Lüneburg", "in Holstein").
+_GEOGRAPHIC_QUALIFIER_WORDS = r"an der|an|am|im|in der|i\.\s*d\.|a\.\s*d\.|ob der"
+_QUALIFIER_WORDS = _GEOGRAPHIC_QUALIFIER_WORDS + r"|in|bei|b\."
 # Word boundaries where a qualifier starts; everything after it is optional.
-_QUALIFIER_START = re.compile(
-    r"\s*(?:\(|/|,|\s(?:an der|an|am|im|in der|in|i\.\s*d\.|a\.\s*d\.|ob der|bei|b\.)\s)",
-    re.IGNORECASE,
-)
+_QUALIFIER_START = re.compile(rf"\s*(?:\(|/|,|\s(?:{_QUALIFIER_WORDS})\s)", re.IGNORECASE)
 
 _UMLAUT_PAIRS = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "ø": "o", "ł": "l"})
 _DIGRAPHS = re.compile(r"(ae|oe|ue)")
@@ -157,7 +159,7 @@ def without_qualifier(text: str) -> str:
 # Where a qualifier names the river, region or state of a name ("Winsen (Luhe)",
 # "Lauenburg/Elbe", "Frankfurt am Main"), not a town it lies near ("bei", "in").
 _GEOGRAPHIC_QUALIFIER_START = re.compile(
-    r"\s*(?:\(|/|\s(?:an der|an|am|im|in der|i\.\s*d\.|a\.\s*d\.|ob der)\s)", re.IGNORECASE
+    rf"\s*(?:\(|/|\s(?:{_GEOGRAPHIC_QUALIFIER_WORDS})\s)", re.IGNORECASE
 )
 
 
@@ -173,17 +175,6 @@ def geographic_qualifier_key(name: str) -> str | None:
     only a town it lies near (``Wendisch Evern bei Lüneburg``)."""
     parts = _GEOGRAPHIC_QUALIFIER_START.split(name, maxsplit=1)
     return name_key(parts[1]) or None if len(parts) == 2 and parts[0].strip() else None
-
-
-_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
-
-
-def umlauts_spelled_out(text: str) -> str:
-    """Lower-case letters and digits with umlauts written as two letters:
-    ``Lüneburg`` -> ``lueneburg``, ``Uelzen`` -> ``uelzen``. Keys fold ``ue`` to
-    ``u``, so that a beginning typed with it ("Uel") keys shorter than it is typed;
-    this form compares it letter by letter."""
-    return "".join(_NON_WORD.split(_fold(text.casefold().translate(_SPELLED_OUT), False)))
 
 
 def base_key(text: str) -> str:

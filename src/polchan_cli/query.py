@@ -22,7 +22,7 @@ bundled data:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .i18n import N_, format_number, gettext
@@ -37,6 +37,7 @@ __all__ = [
     "before_a_place",
     "check_query",
     "dateline_in",
+    "has_a_house_number",
     "is_a_road",
     "names_a_part_of_town",
     "numbered_in_roman",
@@ -241,6 +242,7 @@ _PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\
 _BEFORE_A_PLACE = re.compile(r"(?<!\w)(?:in|im|bei|aus|nahe|von)\s+(?=[^\W\d])", re.IGNORECASE)
 _END_OF_A_PLACE = re.compile(r"\s*(?:[.,;:!?+]|\s[-–—]\s|$)")
 _MOST_WORDS_OF_A_PLACE = 4
+_LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
 
 
 def is_a_road(text: str) -> bool:
@@ -287,9 +289,7 @@ def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
     longest first, each with the rest of the text: ``Großbrand in Dannenberg`` ->
     ``[[("Dannenberg", "Großbrand")]]``."""
     found = []
-    for before in _BEFORE_A_PLACE.finditer(text):
-        if not name_key(text[: before.start()]):
-            continue  # "bei Neustadt an der Orla": a name, not a report
+    for before in _prepositions_after_words(text):
         start = before.end()
         end = _END_OF_A_PLACE.search(text, start).start()
         words = text[start:end].split()[:_MOST_WORDS_OF_A_PLACE]
@@ -305,10 +305,20 @@ def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
 def before_a_place(text: str) -> str:
     """The words of a headline before the first "in", "im", "bei", "aus", "nahe" or "von"
     that follows some: ``Großbrand in Dannenberg`` -> ``Großbrand``; else ""."""
-    for before in _BEFORE_A_PLACE.finditer(text):
-        if name_key(head := text[: before.start()]):
-            return head.strip(" .,;:!?+-")
-    return ""
+    first = next(_prepositions_after_words(text), None)
+    return text[: first.start()].strip(" .,;:!?+-") if first else ""
+
+
+def _prepositions_after_words(text: str) -> Iterator[re.Match[str]]:
+    """Each "in", "bei" and the like with words before it: "bei Neustadt an der
+    Orla" starts with a name, not a report."""
+    return (m for m in _BEFORE_A_PLACE.finditer(text) if name_key(text[: m.start()]))
+
+
+def has_a_house_number(text: str) -> bool:
+    """Whether a house number stands alone in the text ("Hauptstraße 5 Otersen im
+    Sande"), not a list's "1." nor the "A1" of a road."""
+    return _LONE_HOUSE_NUMBER.search(text) is not None
 
 
 def press_code_in(text: str) -> tuple[str, str] | None:

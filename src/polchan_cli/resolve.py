@@ -42,9 +42,9 @@ from .normalize import (
     name_key,
     name_keys,
     sound_key,
+    spelling,
     type_word_first,
     typed_key,
-    umlauts_spelled_out,
     without_qualifier,
 )
 from .query import (
@@ -56,6 +56,7 @@ from .query import (
     before_a_place,
     check_query,
     dateline_in,
+    has_a_house_number,
     is_a_road,
     names_a_part_of_town,
     numbered_in_roman,
@@ -450,7 +451,7 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     text ends in a word for a part of a town ("Buchholz in der Nordheide Ost").
     """
     groups = places_after_prepositions(text)
-    if not groups or names_a_part_of_town(text.split()[-1]) or _HOUSE_NUMBER.search(text):
+    if not groups or names_a_part_of_town(text.split()[-1]) or has_a_house_number(text):
         return None
     if (before := before_a_place(text)) and _named(before, registry):
         return None
@@ -474,11 +475,6 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
             # Rotenburg an der Fulda"), not by a common word ("in Brand").
             return _in_a_headline(*told, text)
     return None
-
-
-# A house number standing alone in a text ("Hauptstraße 5 Otersen im Sande"), not a
-# list's "1." nor the "A1" of a road.
-_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
 
 
 def _is_a_place(m: Match) -> bool:
@@ -568,7 +564,7 @@ def _places_a_slash_joins(text: str, registry: Registry) -> Resolution | None:
     head, *rest = address_fields(text)
     typed: list[str] = []
     for part in _JOINED.split(head):
-        if typed and _JOINED.search(head) and name_key(part) in gazetteer.qualifier_keys():
+        if typed and name_key(part) in gazetteer.qualifier_keys():
             typed[-1] += "/" + part  # "Winsen/Luhe/Stelle": Winsen (Luhe), then Stelle
         else:
             typed.append(part.strip())
@@ -765,13 +761,14 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
     names in alphabetical order)."""
     if len(key) >= PREFIX_MIN:
         prefixed = gazetteer.places_by_prefix(key, PREFIX_SCAN)
-    elif len(typed := umlauts_spelled_out(text)) >= PREFIX_MIN and key:
+    elif len(typed_key(text)) >= PREFIX_MIN and key:
         # "Uel" keys as "ul" (ue read as ü), yet its three letters begin Uelzen
         # (and Lüneburg begins "Lue"), not Ulm: the names that begin so as typed.
+        begun = spelling(text)
         prefixed = [
             p
             for p in gazetteer.places_by_prefix(key, SHORT_KEY_SCAN)
-            if umlauts_spelled_out(p.name).startswith(typed)
+            if spelling(p.name).startswith(begun)
         ]
     else:
         prefixed = []
