@@ -6,7 +6,7 @@ from polchan_cli.gazetteer import District
 from polchan_cli.normalize import TYPE_WORDS
 from polchan_cli.ranking import KIND_OF_TYPE_WORD, ranked, unique
 from polchan_cli.registry import Channel, Source
-from polchan_cli.resolve import Match
+from polchan_cli.resolution import Match
 
 STADE = District("03359", "Landkreis Stade", "Landkreis", "Niedersachsen")
 HARBURG = District("03353", "Landkreis Harburg", "Landkreis", "Niedersachsen")

@@ -12,7 +12,7 @@ from polchan_cli.gazetteer import District
 from polchan_cli.i18n import speaking
 from polchan_cli.registry import Channel, Registry, Source
 from polchan_cli.render import print_channels, print_qr, print_resolution, qr_rows, safe
-from polchan_cli.resolve import Match, Resolution
+from polchan_cli.resolution import Match, Resolution
 
 CELLE = District("03351", "Landkreis Celle", "Landkreis", "Niedersachsen")
 HOSTILE = "[bold red]Polizei[/] \x1b[31mX"

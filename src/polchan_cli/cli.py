@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from .registry import Registry
-    from .resolve import Resolution
+    from .resolution import Resolution
 
 __all__ = ["ExitCode", "app", "main"]
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from typing import BinaryIO
 
     from .registry import Registry
-    from .resolve import Resolution
+    from .resolution import Resolution
 
 __all__ = [
     "ExitCode",
@@ -147,7 +147,8 @@ def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
     error, so that output line n still answers input line n.
     """
     from . import gazetteer
-    from .resolve import QueryError, Resolution, resolve
+    from .resolution import Resolution
+    from .resolve import QueryError, resolve
 
     for n, query in enumerate(queries):
         if n == 20:

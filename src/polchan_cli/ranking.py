@@ -1,6 +1,6 @@
 """Order the places that answer a query, best first, each once.
 
-Accepts :class:`~polchan_cli.resolve.Match` objects (duck-typed: kind, name,
+Accepts :class:`~polchan_cli.resolution.Match` objects (duck-typed: kind, name,
 match, district, municipality, samtgemeinde, members, channels) and the text they answer.
 :func:`unique` keeps each place once, at its best tier; :func:`ranked` also
 orders them:
@@ -39,7 +39,7 @@ from .normalize import (
 )
 
 if TYPE_CHECKING:
-    from .resolve import Match
+    from .resolution import Match
 
 __all__ = ["KIND_OF_TYPE_WORD", "asked_for", "ranked", "unique"]
 

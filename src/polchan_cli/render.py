@@ -1,6 +1,6 @@
 """Human output: Rich tables and status lines for ``find``, ``list`` and ``sources``.
 
-Accepts the core's results (:class:`~polchan_cli.resolve.Resolution`,
+Accepts the core's results (:class:`~polchan_cli.resolution.Resolution`,
 :class:`~polchan_cli.registry.Registry`) and a Rich console. Every piece of data
 is escaped before it reaches Rich, so names with ``[bold]`` markup or ANSI
 escape sequences print literally. Rich is imported here only, on first use.
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .registry import Channel, Registry
-    from .resolve import Resolution
+    from .resolution import Match, Resolution
 
 __all__ = [
     "KIND_LABELS",
@@ -94,7 +94,7 @@ def _quoted(text: str) -> str:
     return gettext("'{text}'").format(text=safe(text))
 
 
-def _describe(m) -> str:  # noqa: ANN001 - a resolve.Match
+def _describe(m: Match) -> str:
     if m.kind == "locality" and m.municipality and m.samtgemeinde:
         return gettext("Ortsteil of {municipality}, Samtgemeinde {samtgemeinde}").format(
             municipality=m.municipality, samtgemeinde=m.samtgemeinde
@@ -269,7 +269,7 @@ def print_resolution(console: Console, res: Resolution) -> None:
 _Cell = list[tuple[str, str]]
 
 
-def _cells(m) -> list[_Cell]:  # noqa: ANN001 - a resolve.Match
+def _cells(m: Match) -> list[_Cell]:
     """The four cells of a match's row: place, kind, where, channels."""
     where = [(m.state, "{}")] if m.kind == "state" else [(m.district.name, "{}")]
     if m.kind != "state":

@@ -14,33 +14,31 @@ misspelt or begun name (``Celle Westercele``, ``Hamburg-Altona``), or by a
 qualifier the name does not have, which is left out (``Munster (Örtze)``);
 several places a slash joins (``Buxtehude/Neu Wulmstorf``), each answered; and a
 press release's heading (``Westercelle: Unfall``, ``Großbrand in Dannenberg``),
-its place answered and the rest named as left out. How
-the text is checked and cut up is :mod:`polchan_cli.query`'s job; this module
-looks the pieces up. Returns a :class:`Resolution`; never raises on
-any input except :class:`QueryError` for input that cannot be a query at all
+its place answered and the rest named as left out. How the text is checked
+and cut up is :mod:`polchan_cli.query`'s job; this module looks the pieces up.
+Returns a :class:`~polchan_cli.resolution.Resolution`; never raises on any
+input except :class:`QueryError` for input that cannot be a query at all
 (empty, only punctuation, too long, a number that is no postcode, a word like
 "Landkreis" or "Innenstadt" alone).
 
 Ranking is :mod:`polchan_cli.ranking`'s job; the spelling search,
-:mod:`polchan_cli.spelling`'s.
+:mod:`polchan_cli.spelling`'s; what an answer is made of (:class:`Match`,
+:class:`Resolution`), :mod:`polchan_cli.resolution`'s; whether a place lies
+where the rest of the text says, :mod:`polchan_cli.whereabouts`'.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from . import gazetteer, press_codes
 from .normalize import (
-    base_key,
     geographic_qualifier_key,
     is_a_small_word,
     leading_type_word,
     name_key,
-    name_keys,
     sound_key,
     spelling,
     type_word_first,
@@ -48,7 +46,6 @@ from .normalize import (
     without_qualifier,
 )
 from .query import (
-    MAX_QUERY_LENGTH,
     QueryError,
     Reading,
     address_fields,
@@ -67,22 +64,38 @@ from .query import (
     report_after_dateline,
     says_where_in_a_place,
     type_word_respelled,
-    with_agency_spelled_out,
     without_house_number,
     without_postcodes,
     without_press_marks,
 )
-from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, unique
-from .registry import Channel, Registry
+from .ranking import KIND_OF_TYPE_WORD, ranked, unique
+from .registry import Registry
+from .resolution import (
+    Match,
+    Resolution,
+    channel_match,
+    channel_matches,
+    district_match,
+    place_match,
+    postcode_matches,
+    state_match,
+)
 from .spelling import FUZZY_CONFIRMED, accepted, close_keys, spelling_score
+from .whereabouts import (
+    COUNTRY_KEYS,
+    WHEREABOUTS_VIA,
+    in_one_municipality,
+    is_a_town,
+    is_place,
+    keys_of_whereabouts,
+    lies_in_part,
+    lying_where_said,
+    only_says_where,
+    same_place,
+    states,
+)
 
-__all__ = [
-    "MAX_QUERY_LENGTH",
-    "Match",
-    "QueryError",
-    "Resolution",
-    "resolve",
-]
+__all__ = ["QueryError", "resolve"]
 
 PREFIX_MIN = 3
 PREFIX_LIMIT = 25
@@ -92,181 +105,6 @@ CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched f
 
 # Places named like their state that are meant before it: the city-states.
 _CITY_KINDS = ("district", "municipality")
-# What a context word may name for a place to lie in, tried in this order: where
-# the place lies itself, a former name (of a municipality, Samtgemeinde or
-# district), a region. See _fitting.
-_WHEREABOUTS_VIA = (None, "former_name", "region")
-# The whole country, as people name it.
-_COUNTRY_KEYS = frozenset({"deutschland", "germany", "bundesrepublik deutschland", "brd", "de"})
-# Other names of the states, by the state's name in the data: the short forms
-# German writes ("NRW", "Nds."), and the English names.
-_STATE_ALIASES = {
-    "Baden-Württemberg": ("bw", "bawu"),
-    "Bayern": ("bavaria",),
-    "Hessen": ("hesse",),
-    "Mecklenburg-Vorpommern": ("mv", "m v", "mecklenburg western pomerania"),
-    # The ISO 3166-2 codes of the states with channels, as address columns write them.
-    "Berlin": ("be", "de be"),
-    "Niedersachsen": ("nds", "lower saxony", "ni", "de ni"),
-    # Westfalen is only part of the state, but as a qualifier ("Münster (Westf.)")
-    # it says the state as well as that part of it.
-    "Nordrhein-Westfalen": ("nrw", "north rhine westphalia", "westfalen", "westf", "nw", "de nw"),
-    "Rheinland-Pfalz": ("rlp", "rhineland palatinate"),
-    "Sachsen": ("saxony",),
-    "Sachsen-Anhalt": ("lsa", "saxony anhalt"),
-    "Schleswig-Holstein": ("sh",),
-    "Thüringen": ("thuringia",),
-}
-
-
-@dataclass(frozen=True)
-class Match:
-    """One place (or postcode, or channel) that answers a query."""
-
-    name: str
-    kind: str
-    match: str
-    municipality: str | None
-    district: gazetteer.District
-    postcodes: tuple[str, ...]
-    channels: tuple[Channel, ...]
-    members: tuple[str, ...] = ()
-    samtgemeinde: str | None = None  # the Samtgemeinde its municipality belongs to
-    organisation: bool = False  # a postcode of one organisation (Großkundenpostleitzahl)
-
-    @property
-    def state(self) -> str:
-        return self.district.state
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "name": self.name,
-            "kind": self.kind,
-            "match": self.match,
-            "municipality": self.municipality,
-            "district": None
-            if self.kind == "state"
-            else {"key": self.district.key, "name": self.district.name},
-            "state": self.state,
-            "postcodes": list(self.postcodes),
-            "channels": [
-                {"id": c.id, "name": c.name, "url": c.url, "agency": c.agency}
-                for c in self.channels
-            ],
-        }
-        if self.kind == "samtgemeinde":
-            data["members"] = list(self.members)
-        else:
-            data["samtgemeinde"] = self.samtgemeinde
-        if self.kind == "region":
-            data["parts"] = list(self.members)
-        if self.kind == "postcode":
-            data["organisation"] = self.organisation
-        return data
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The answer to one query."""
-
-    query: str
-    matches: tuple[Match, ...] = ()
-    suggestions: tuple[str, ...] = ()
-    fuzzy_for: str | None = None  # the name the query was read as, when fuzzy
-    postcodes: tuple[str, ...] = ()  # the postcodes the query was read as, if any
-    # Of a press code's headline naming a place outside the office's area: the code
-    # and the office ("POL-LG (Polizeiinspektion Lüneburg/…)"); its channels come
-    # first, the places after them.
-    outside_area_of: str | None = None
-    # Parts of an address the answer leaves out, as they fit none of its places:
-    # names of no place in the data ("Bruchtorf, Uelzen"), and names of places
-    # the matches do not lie in ("Westercelle, Harburg"). Streets go unremarked.
-    unknown_parts: tuple[str, ...] = ()
-    unfitting_parts: tuple[str, ...] = ()
-    # The places a query names side by side ("Buxtehude/Neu Wulmstorf"), each
-    # answered: the matches are those of the first, then those of the second.
-    places_named: tuple[str, ...] = ()
-
-    @property
-    def status(self) -> str:
-        """found, no_channel or not_found: whether a channel covers what the query
-        names (of a guess, the name it was read as; see :meth:`named`)."""
-        if any(m.channels for m in self.named()):
-            return "found"
-        return "no_channel" if self.matches else "not_found"
-
-    def named(self) -> tuple[Match, ...]:
-        """The matches the query names: of a guess, only those of the name it was
-        read as, else all. "Müchen" is München, which no channel covers; Buchen in
-        Kreis Siegen-Wittgenstein, a further guess in the list, is no answer for it."""
-        if self.fuzzy_for is None:
-            return self.matches
-        key = name_key(self.fuzzy_for)
-        return tuple(m for m in self.matches if name_key(m.name) == key) or self.matches
-
-    @property
-    def unknown_postcodes(self) -> tuple[str, ...]:
-        """The postcodes the query was read as that no place has."""
-        found = {m.name for m in self.matches if m.kind == "postcode"}
-        return tuple(pc for pc in self.postcodes if pc not in found)
-
-    @property
-    def postcode_mismatch(self) -> bool:
-        """Whether a place named beside a postcode lies in another district than the
-        postcode ("21423 Celle"): one of the two is mistyped, and both are shown."""
-        return {m.kind == "postcode" for m in self.matches} == {True, False}
-
-    @property
-    def ambiguous(self) -> bool:
-        """True when the matches lie in more than one district."""
-        return len({m.district.key for m in self.matches}) > 1
-
-    def asked_for(self) -> Resolution:
-        """Only the matches a leading type word asks for, where there are any (see
-        :func:`~polchan_cli.ranking.asked_for`): of "Samtgemeinde Aue" the
-        Samtgemeinde, not also the villages named Aue. For a caller that must pick."""
-        picked = asked_for(self.matches, self.query)
-        return replace(self, matches=picked) if picked else self
-
-    def unique_channels(self) -> tuple[Channel, ...]:
-        """The channels of all matches, best match first, each once."""
-        seen: dict[str, Channel] = {}
-        for m in self.named():
-            for c in m.channels:
-                seen.setdefault(c.id, c)
-        return tuple(seen.values())
-
-    def areas(self, most: int = 5, *, uncovered: bool = False) -> str:
-        """Where the matches lie, best match first, each once, at most ``most`` of them.
-
-        A district with its state ("Landkreis Celle (Niedersachsen)"), or a state
-        alone for a state ("Bayern"); "…" ends a list cut short. With ``uncovered``,
-        only where the matches no channel covers lie ("" if there are none).
-        """
-        names = (
-            # A city-state once: "Hamburg", not "Hamburg (Hamburg)".
-            m.state
-            if m.kind == "state" or m.district.name == m.state
-            else f"{m.district.name} ({m.state})"
-            for m in self.named()
-            if not (uncovered and m.channels)
-        )
-        areas = list(dict.fromkeys(names))
-        return ", ".join(areas[:most]) + ("" if len(areas) <= most else ", …")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "status": self.status,
-            "matches": [m.to_dict() for m in self.matches],
-            "suggestions": list(self.suggestions),
-            # A pasted address's postcode no place has: the town beside it answered.
-            "unknown_postcodes": list(self.unknown_postcodes),
-            "postcode_mismatch": self.postcode_mismatch,
-            "unknown_parts": list(self.unknown_parts),
-            "unfitting_parts": list(self.unfitting_parts),
-            "places_named": list(self.places_named),
-        }
 
 
 def resolve(query: str, registry: Registry) -> Resolution:
@@ -286,7 +124,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     before its qualifier; suggestions. A name only far places have comes with
     offers: places a channel covers, said alike or after Groß, Alt.
     """
-    text = check_query(query, _is_place)
+    text = check_query(query, is_place)
     if dateline := press_code_in(text):
         return _by_press_code(text, *dateline, registry)
     if (undated := without_press_marks(text)) is not None and name_key(undated):
@@ -295,10 +133,10 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return replace(resolve(undated, registry), query=text)
     postcodes = postcodes_in(text)
     if postcodes:
-        matches = tuple(m for pc in postcodes for m in _postcode_matches(pc, registry))
+        matches = tuple(m for pc in postcodes for m in postcode_matches(pc, registry))
         if not matches and text == postcodes[0] and (district := gazetteer.district(text)):
             # No postcode, but a district key, as channels.yaml names districts.
-            return Resolution(query=text, matches=(_district_match(district, registry),))
+            return Resolution(query=text, matches=(district_match(district, registry),))
         matches = _with_place_beside_postcodes(text, matches, registry)
         return _with_parts_left_out(
             Resolution(query=text, matches=matches, postcodes=postcodes), registry
@@ -317,7 +155,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
         return replace(resolve(place, registry), query=text)
-    if (respelled := type_word_respelled(text, _is_place)) and (
+    if (respelled := type_word_respelled(text, is_place)) and (
         answer := _resolved_quietly(respelled, registry)
     ).matches:
         # "Landkries Celle": the type word only says which kind comes first. A
@@ -361,7 +199,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
         (
             reading,
             []
-            if _only_says_where(reading.head)
+            if only_says_where(reading.head)
             else _named(reading.head, registry) or _numbered_in_roman(reading.head, registry),
         )
         for reading in cuts
@@ -420,7 +258,7 @@ def _named_last(text: str, registry: Registry) -> Resolution | None:
         if is_a_small_word(words[-n]) or is_a_small_word(words[-n - 1]) or words[-n][0] == "(":
             continue  # "… in Winsen an der Luhe.", "… Winsen (Luhe).": no Lühe
         answer = _read_alone(" ".join(words[-n:]).strip("+"), registry)
-        if answer and answer.status == "found" and any(_is_a_town(m) for m in answer.matches):
+        if answer and answer.status == "found" and any(is_a_town(m) for m in answer.matches):
             return _in_a_headline(answer, " ".join(words[:-n]), text)
     return None
 
@@ -531,9 +369,9 @@ def _river_bracketed(text: str, registry: Registry) -> str | None:
     head, _, last = text.rpartition(" ")
     if not head[-1:].isalnum() or len(address_fields(text)) > 1 or any(c in text for c in "()/"):
         return None
-    if name_key(last) not in gazetteer.qualifier_keys() or not _is_place(name_key(head)):
+    if name_key(last) not in gazetteer.qualifier_keys() or not is_place(name_key(head)):
         return None
-    if name_key(last) in _states() or any(m.channels for m in _named(last, registry)):
+    if name_key(last) in states() or any(m.channels for m in _named(last, registry)):
         return None  # "Celle Bayern" says where; "Bleckede Göhrde" names a second town
     reading = Reading(f"({last})", frozenset({name_key(head)}), "words")
     return f"{head} ({last})" if _only_a_river(reading, registry) else None
@@ -546,7 +384,7 @@ def _only_a_river(reading: Reading, registry: Registry) -> bool:
     head = reading.head
     if not (head.startswith("(") and name_key(head) in gazetteer.qualifier_keys()):
         return False
-    return not any(_lies_in_part(_named(head, registry), key) for key in reading.context)
+    return not any(lies_in_part(_named(head, registry), key) for key in reading.context)
 
 
 def _places_a_slash_joins(text: str, registry: Registry) -> Resolution | None:
@@ -574,7 +412,7 @@ def _places_a_slash_joins(text: str, registry: Registry) -> Resolution | None:
     towns = [part for part in typed if not is_a_road(part)]
     if len(towns) > 2:
         # "Hagen/Stade/Niedersachsen": the state only says where.
-        towns = [part for part in towns if name_key(part) not in _states()] or towns
+        towns = [part for part in towns if name_key(part) not in states()] or towns
     if len(towns) == 1:
         # "Ottersberg/A1", "BAB 1/Reeßum": the town beside the road's number.
         beside = _resolved_quietly(" - ".join([towns[0], *rest]), registry)
@@ -604,9 +442,9 @@ def _only_qualifies(typed: list[str], named: list[list[Match]]) -> bool:
     """Whether the second of two joined names only qualifies the first (see
     _places_a_slash_joins): "Hagen/Stade", "Bleckede/Elbe"."""
     (first, second), (ones, others) = typed, named
-    if _lies_in_part(ones, name_key(second)) or _lies_in_part(others, name_key(first)):
+    if lies_in_part(ones, name_key(second)) or lies_in_part(others, name_key(first)):
         return True
-    return name_key(second) in gazetteer.qualifier_keys() or name_key(second) in _states()
+    return name_key(second) in gazetteer.qualifier_keys() or name_key(second) in states()
 
 
 def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resolution:
@@ -625,7 +463,7 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
 
         closest = get_close_matches(code, press_codes.known_codes(), n=5, cutoff=0)
         return Resolution(query=text, suggestions=tuple(closest))
-    channels = _channel_matches(name_key(agency), registry, by_name=True)
+    channels = channel_matches(name_key(agency), registry, by_name=True)
     ids = {c.id for m in channels for c in m.channels}
     narrowed = _resolved_quietly(rest, registry) if name_key(rest) else None
     if narrowed and narrowed.fuzzy_for is None:
@@ -671,7 +509,7 @@ def _read_without_where(text: str, registry: Registry) -> Resolution | None:
     (Westercelle), as the columns only say where the rest lies. None where no
     such column stands beside others, or nothing read lies there."""
     fields = address_fields(text)
-    where = [part for part in fields if _only_says_where(part)]
+    where = [part for part in fields if only_says_where(part)]
     rest = [part for part in fields if part not in where]
     if not where or not rest:
         return None
@@ -684,7 +522,7 @@ def _said_with_its_state(cuts: list[Reading], registry: Registry) -> Resolution 
     """The answer for the words before or after a state or the country, of the
     places that lie there: "Stade Hagen Nds", "Deutschland Celle Westercelle"."""
     for reading in cuts:
-        if reading.how != "words" or not all(_only_says_where(k) for k in reading.context):
+        if reading.how != "words" or not all(only_says_where(k) for k in reading.context):
             continue
         answer = _resolved_quietly(reading.head, registry)
         if located := _of_those_lying_in(answer, reading.context):
@@ -696,7 +534,7 @@ def _of_those_lying_in(answer: Resolution, keys: Iterable[str]) -> Resolution | 
     """The answer with only its matches that lie in every place the keys name (a
     guess read as the first of them), or None if none does."""
     keys = list(keys)
-    there = tuple(m for m in answer.matches if all(_lies_in_part([m], k) for k in keys))
+    there = tuple(m for m in answer.matches if all(lies_in_part([m], k) for k in keys))
     if not there:
         return None
     fuzzy_for = _read_as(there) if answer.fuzzy_for is not None else None
@@ -774,7 +612,7 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
         prefixed = []
     if not prefixed:
         return None
-    matches = ranked([_place_match(p, "prefix", registry) for p in prefixed], text)[:PREFIX_LIMIT]
+    matches = ranked([place_match(p, "prefix", registry) for p in prefixed], text)[:PREFIX_LIMIT]
     others: tuple[str, ...] = ()
     if not any(m.channels for m in matches):
         # "Zelle" starts only "Zellertal", far from any channel, and is spelled
@@ -788,21 +626,21 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
 def _named(text: str, registry: Registry) -> list[Match]:
     """Channels and places whose name (or name without qualifier) is the text."""
     key = name_key(text)
-    matches = _channel_matches(key, registry, by_name=True)
+    matches = channel_matches(key, registry, by_name=True)
     places = gazetteer.places_by_key(key)
     if not places and not matches:
-        matches = _channel_matches(key, registry, by_name=False)
-    state = _states().get(key)
+        matches = channel_matches(key, registry, by_name=False)
+    state = states().get(key)
     # A state, unless a city of its name is meant (Berlin, Hamburg, Bremen): its
     # channels, or the state itself to say that none covers it ("Bayern",
     # "Hessen" before the village Hessen in Sachsen-Anhalt).
     if state and not any(p.match == "exact" and p.kind in _CITY_KINDS for p in places):
         in_state = [c for c in registry.channels if c.state == state]
-        matches += [_channel_match(c, "exact") for c in in_state] or [_state_match(state)]
-    if key in _COUNTRY_KEYS and not places:
+        matches += [channel_match(c, "exact") for c in in_state] or [state_match(state)]
+    if key in COUNTRY_KEYS and not places:
         # "Deutschland": every channel, as a state gives its own.
-        matches += [_channel_match(c, "exact") for c in registry.channels]
-    return matches + [_place_match(p, p.match, registry) for p in places]
+        matches += [channel_match(c, "exact") for c in registry.channels]
+    return matches + [place_match(p, p.match, registry) for p in places]
 
 
 def _full_name_first(matches: list[Match], typed: str) -> list[Match]:
@@ -836,7 +674,7 @@ def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Re
     best: tuple[tuple[int, bool, bool], Reading, list[Match]] | None = None
     is_addressee, is_street = _address_roles(text)
     for reading, found in named:
-        scored = [(len(reading.context & _keys_of_whereabouts(m)), m) for m in found]
+        scored = [(len(reading.context & keys_of_whereabouts(m)), m) for m in found]
         top = max((n for n, _ in scored), default=0)
         # Of parts alike in that, the place before the addressee's name and a street.
         score = (top, not is_addressee(reading), not is_street(reading))
@@ -845,15 +683,17 @@ def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Re
     if best:
         _, reading, fitting = best
         return Resolution(query=text, matches=ranked(fitting, reading.head))
-    for via in _WHEREABOUTS_VIA[1:]:
+    for via in WHEREABOUTS_VIA[1:]:
         for reading, found in named:
-            fitting = _fitting(found, reading, via=via)
+            fitting = lying_where_said(found, reading, via=via)
             if fitting:
                 return Resolution(query=text, matches=ranked(fitting, reading.head))
     # Two villages of one municipality ("Hermannsburg Baven", both now Südheide):
     # after a comma the first is the place; without one either may be, and both
     # have the same channel.
-    siblings = [(reading, _fitting(found, reading, via="locality")) for reading, found in named]
+    siblings = [
+        (reading, lying_where_said(found, reading, via="locality")) for reading, found in named
+    ]
     if any(reading.how in ("fields", "part") for reading, _ in siblings):
         siblings = siblings[:1]
     matches = [m for _, fitting in siblings for m in fitting]
@@ -874,7 +714,12 @@ def _guessed_in_context(
 
     def fitting(matches: list[Match], reading: Reading) -> list[Match]:
         return next(
-            (fit for via in _WHEREABOUTS_VIA if (fit := _fitting(matches, reading, via=via))), []
+            (
+                fit
+                for via in WHEREABOUTS_VIA
+                if (fit := lying_where_said(matches, reading, via=via))
+            ),
+            [],
         )
 
     report = report_after_dateline(text)
@@ -889,7 +734,7 @@ def _guessed_in_context(
         # there, not Boke in Kreis Paderborn. A state or the country confirms no
         # guess, as it holds too many names one letter off ("Nindorf, Bayern" is
         # no Windorf, "Bruchtorf, Nds." no Uchtorf); a city-state is a place.
-        wheres = [k for k in reading.context if _is_place(k)]
+        wheres = [k for k in reading.context if is_place(k)]
         if found and _only_districts_beside(text, reading):
             # A name found elsewhere is taken for a typo only beside a town: a
             # whole district holds too many names one letter off ("Gledeberg,
@@ -909,7 +754,7 @@ def _guessed_in_context(
         prefixed = (
             gazetteer.places_by_prefix(key, CONTEXT_PREFIX_LIMIT) if len(key) >= PREFIX_MIN else []
         )
-        begun = fitting([_place_match(p, "prefix", registry) for p in prefixed], reading)
+        begun = fitting([place_match(p, "prefix", registry) for p in prefixed], reading)
         if begun and not in_report:
             return Resolution(query=text, matches=ranked(begun, reading.head))
         for candidate, score, edits in close_keys(key, typed_key(reading.head)):
@@ -918,7 +763,7 @@ def _guessed_in_context(
             if in_report and not accepted((candidate, score, edits)):
                 continue
             places = gazetteer.places_by_key(candidate)
-            guessed = fitting([_place_match(p, "fuzzy", registry) for p in places], reading)
+            guessed = fitting([place_match(p, "fuzzy", registry) for p in places], reading)
             if guessed:
                 matches = ranked(guessed, reading.head)
                 return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
@@ -959,7 +804,7 @@ def _loosely_read(
             candidates.append((reading, found, None))
         elif (
             reading.how == "fields"
-            and not _only_says_where(reading.head)
+            and not only_says_where(reading.head)
             and not (_is_street(reading.head) and not _has_a_place_word(reading.head))
             and not _street_and_number(reading.head)
             and (
@@ -987,7 +832,7 @@ def _loosely_read(
         towns = [
             reading
             for reading, found, _ in candidates
-            if _is_a_town(ranked(found, reading.head)[0])
+            if is_a_town(ranked(found, reading.head)[0])
             and not (is_street(reading) or numbered(reading) or is_addressee(reading))
         ]
 
@@ -1013,7 +858,7 @@ def _loosely_read(
     for reading, _ in loose:
         candidates = close_keys(name_key(reading.head), typed_key(reading.head))
         # Where a street starts is a guess itself: its head is offered, never taken.
-        taken = reading.how != "street" and not _only_says_where(reading.head)
+        taken = reading.how != "street" and not only_says_where(reading.head)
         if taken and candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
@@ -1056,18 +901,16 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
         key = name_key(part)
         if any(name.startswith(key) for name in answer_names):
             continue  # the place, as typed or begun ("Horn, Celle": Hornbostel)
-        if _lies_in_part(answer.matches, key.removeprefix("von ")):
+        if lies_in_part(answer.matches, key.removeprefix("von ")):
             continue  # "Ortsteil von Jork" keys as "von jork"
         # A numbered part is an address's street line even where its name is a
         # place elsewhere ("Horst 5, Hohenbünstorf").
         street = _is_street(part) or without_house_number(part) is not None
-        if street and not _is_place(key):
+        if street and not is_place(key):
             continue  # the common case, checked before a whole reading of the part
         read = _resolved_quietly(part, registry)
         if _named_as_typed(read) and any(
-            _same_place(m, n)
-            or _in_one_municipality(m, n)
-            or answer_names & _keys_of_whereabouts(m)
+            same_place(m, n) or in_one_municipality(m, n) or answer_names & keys_of_whereabouts(m)
             for m in read.matches
             for n in answer.matches
         ):
@@ -1108,13 +951,6 @@ def _address_roles(text: str) -> tuple[Callable[[Reading], bool], Callable[[Read
     return is_addressee, is_street
 
 
-def _is_a_town(m: Match) -> bool:
-    """A town or village, a city (Bremen, München) too; not a district or state."""
-    return m.kind in ("municipality", "locality", "former_name") or (
-        m.kind == "district" and m.district.is_city
-    )
-
-
 def _only_districts_beside(text: str, reading: Reading) -> bool:
     """Whether the parts beside a reading's head that name places all name a
     district by its type word ("Gledeberg; Bahnhofstraße 48; Landkreis Lüneburg")."""
@@ -1122,9 +958,7 @@ def _only_districts_beside(text: str, reading: Reading) -> bool:
         return False
     head = name_key(reading.head)
     places = [
-        part
-        for part in address_fields(text)
-        if name_key(part) != head and _is_place(name_key(part))
+        part for part in address_fields(text) if name_key(part) != head and is_place(name_key(part))
     ]
     return bool(places) and all(
         KIND_OF_TYPE_WORD.get(leading_type_word(part) or "") == "district" for part in places
@@ -1141,7 +975,7 @@ def _street_and_number(text: str) -> bool:
 def _has_a_place_word(text: str) -> bool:
     """Whether a word of the text names a place: "Rotenburg-Neuendamm" does
     (a village named like a street), "Hauptstraße 5" does not."""
-    return any(_is_place(word) for word in name_key(text).split())
+    return any(is_place(word) for word in name_key(text).split())
 
 
 def _is_street(part: str) -> bool:
@@ -1152,118 +986,10 @@ def _is_street(part: str) -> bool:
     if rest is not None and not says_where_in_a_place(rest):
         # A village with its house number ("Westercelle 7") is no street; an
         # unknown name with one is taken for one ("Rosenkamp 3").
-        return not _is_place(name_key(rest))
+        return not is_place(name_key(rest))
     return says_where_in_a_place(part) and not any(
         p.kind in _AREA_KINDS and p.name.casefold() == part.strip().casefold()
         for p in gazetteer.places_by_key(name_key(part))
-    )
-
-
-def _lies_in_part(matches: Iterable[Match], key: str) -> bool:
-    """Whether a match lies in the place the key names: its municipality,
-    Samtgemeinde, district, state or the country, a former name or a region."""
-    reading = Reading("", frozenset({key}), "fields")
-    return any(_fitting(list(matches), reading, via=via) for via in (*_WHEREABOUTS_VIA, "locality"))
-
-
-def _in_one_municipality(a: Match, b: Match) -> bool:
-    """Whether a lies in b's municipality, or in the area of b, a postcode
-    ("Hauptstraße 1; 21385; Bockum": Bockum, Amelinghausen, has that postcode)."""
-    if b.kind == "postcode":
-        towns = (b.municipality or "").split(", ")
-        return b.name in a.postcodes or (
-            a.district.key == b.district.key and (a.municipality or a.name) in towns
-        )
-    return bool(a.municipality) and (a.district.key, a.municipality) == (
-        b.district.key,
-        b.municipality,
-    )
-
-
-def _same_place(a: Match, b: Match) -> bool:
-    return (a.name, a.kind, a.district.key, a.municipality) == (
-        b.name,
-        b.kind,
-        b.district.key,
-        b.municipality,
-    )
-
-
-def _fitting(matches: list[Match], reading: Reading, *, via: str | None = None) -> list[Match]:
-    """The matches that lie where the reading's context says.
-
-    With ``via`` (a place kind), a place of that kind the context names counts as
-    where its municipality lies: ``former_name`` makes "Bomlitz Ahrsen" Ahrsen,
-    part of Walsrode since Bomlitz merged into it; ``locality`` makes "Hermannsburg
-    Baven" a village of Südheide, the municipality Hermannsburg is part of too.
-    ``region`` makes "Hitzacker, Wendland" the Hitzacker in Landkreis
-    Lüchow-Dannenberg and "Jork, Altes Land" the Jork in its part of Landkreis
-    Stade.
-    """
-    if via is None:
-        return [m for m in matches if reading.context & _keys_of_whereabouts(m)]
-    named = [p for key in reading.context for p in gazetteer.places_by_key(key) if p.kind == via]
-    if via == "region":
-        return [m for m in matches if m.kind != via and any(_lies_in(m, r) for r in named)]
-    municipalities = {(p.district, p.municipality) for p in named if p.municipality}
-    # A former Samtgemeinde ("Altes Amt Ebstorf") stands for the one it merged
-    # into; a former district's name ("Soltau-Fallingbostel") for the district.
-    samtgemeinden = {(p.district, p.samtgemeinde) for p in named if not p.municipality}
-    districts = {p.district for p in named if not p.municipality and not p.samtgemeinde}
-    return [
-        m
-        for m in matches
-        if (m.district.key, m.municipality) in municipalities
-        or (m.samtgemeinde and (m.district.key, m.samtgemeinde) in samtgemeinden)
-        or m.district.key in districts
-    ]
-
-
-def _lies_in(m: Match, region: gazetteer.Place) -> bool:
-    """Whether a match lies in a region's part of its district (all of it, if no parts)."""
-    if m.district.key != region.district:
-        return False
-    if not region.members:
-        return True
-    parts = {base_key(part) for part in region.members}
-    return any(base_key(n) in parts for n in (m.name, m.municipality, m.samtgemeinde) if n)
-
-
-def _is_place(key: str) -> bool:
-    return bool(gazetteer.places_by_key(key))
-
-
-def _only_says_where(text: str) -> bool:
-    """Whether the text, beside other words, only says where they lie.
-
-    The country or a state that is no place itself: "Deutschland Celle" and "Nds
-    Celle" are the town, not the channels of the country or state that cover it.
-    """
-    key = name_key(text)
-    return key in _COUNTRY_KEYS or (key in _states() and not _is_place(key))
-
-
-def _names_a_place(key: str) -> bool:
-    return _is_place(key) or key in _states() or key in _COUNTRY_KEYS
-
-
-@functools.cache
-def _states() -> dict[str, str]:
-    """Each state's name by its key, and by the keys of its other names."""
-    states = {name_key(d.state): d.state for d in gazetteer.districts().values()}
-    aliases = {alias: state for state, keys in _STATE_ALIASES.items() for alias in keys}
-    return states | {key: state for key, state in aliases.items() if state in states.values()}
-
-
-def _state_match(state: str) -> Match:
-    return Match(
-        name=state,
-        kind="state",
-        match="exact",
-        municipality=None,
-        district=gazetteer.District("", state, "Land", state),
-        postcodes=(),
-        channels=(),
     )
 
 
@@ -1275,118 +1001,6 @@ def _read_as(matches: Iterable[Match]) -> str | None:
         m.name for m in matches
     ]
     return named[0] if named else None
-
-
-def _keys_of_whereabouts(m: Match) -> set[str]:
-    """The keys of where a match lies: municipality, Samtgemeinde, district, state.
-
-    A municipality does not lie in itself: "Neuhaus, Amt Neuhaus" is the village
-    in Amt Neuhaus, not Neuhaus am Inn, whose name also keys as "neuhaus". Every
-    place lies in the country: "Celle, Deutschland" is Celle.
-    """
-    keys: set[str] = set(_COUNTRY_KEYS)
-    municipality = None if m.kind == "municipality" else m.municipality
-    # A postcode's area names each of its towns ("Drage, Winsen (Luhe)").
-    towns = municipality.split(", ") if municipality and m.kind == "postcode" else [municipality]
-    for name in (*towns, m.samtgemeinde, m.district.name, m.state):
-        if name:
-            key, variants = name_keys(name)
-            keys.update([key, *variants])
-    keys.update(_STATE_ALIASES.get(m.state, ()))  # "Celle Nds"
-    return keys
-
-
-def _unknown_district(key: str) -> gazetteer.District:
-    return gazetteer.District(key, key, "", "")
-
-
-def _district(key: str) -> gazetteer.District:
-    return gazetteer.district(key) or _unknown_district(key)
-
-
-def _place_match(place: gazetteer.Place, match: str, registry: Registry) -> Match:
-    municipality = place.municipality
-    return Match(
-        name=place.name,
-        kind=place.kind,
-        match=match,
-        municipality=municipality,
-        district=_district(place.district),
-        postcodes=place.postcodes,
-        channels=registry.covering(place.district, municipality),
-        members=place.members,
-        samtgemeinde=place.samtgemeinde,
-    )
-
-
-def _district_match(district: gazetteer.District, registry: Registry) -> Match:
-    return Match(
-        name=district.name,
-        kind="district",
-        match="exact",
-        municipality=None,
-        district=district,
-        postcodes=(),
-        channels=registry.covering(district.key),
-    )
-
-
-def _postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
-    """Every district the postcode touches: those with a channel first, each
-    group in the gazetteer's order (the district whose places it names most first)."""
-    matches = []
-    for area in gazetteer.postcode_areas(postcode):
-        munis = area.municipalities
-        channels = registry.covering(area.district)
-        if not channels:
-            channels = tuple(
-                c for m in munis for c in registry.covering(area.district, m) if c not in channels
-            )
-        matches.append(
-            Match(
-                name=postcode,
-                kind="postcode",
-                match="exact",
-                municipality=", ".join(munis) or None,
-                district=_district(area.district),
-                postcodes=(postcode,),
-                channels=channels,
-                organisation=area.type == "organisation",
-            )
-        )
-    return tuple(sorted(matches, key=lambda m: not m.channels))
-
-
-def _channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Match]:
-    """Channels the query names, or, failing places, whose id or state it is.
-
-    By name: the channel's name, its agency (``Polizeiinspektion Celle``, ``PI
-    Celle``) or the directorate above it (``Polizeidirektion Lüneburg`` gives its
-    eight channels), each also without its qualifier (``Polizei Verden`` for
-    Polizei Verden/Osterholz, as a ``variant``). Otherwise its id (``celle``).
-    """
-    if by_name:
-        named = registry.named(with_agency_spelled_out(key))
-    else:
-        named = tuple((c, "exact") for c in registry.channels if key in {name_key(c.id), c.id})
-    return [_channel_match(c, match) for c, match in named]
-
-
-def _channel_match(c: Channel, match: str) -> Match:
-    primary = (
-        c.districts[0]
-        if c.districts
-        else (c.municipalities[0].district if c.municipalities else "")
-    )
-    return Match(
-        name=c.name,
-        kind="channel",
-        match=match,
-        municipality=None,
-        district=_district(primary),
-        postcodes=(),
-        channels=(c,),
-    )
 
 
 def _fuzzy(
@@ -1419,7 +1033,7 @@ def _fuzzy(
 
         # Closest name first; within one name the usual order (kind named, channel).
         groups = [
-            ranked([_place_match(p, "fuzzy", registry) for p in kept[k][1]], text)
+            ranked([place_match(p, "fuzzy", registry) for p in kept[k][1]], text)
             for k in sorted(kept, key=closeness, reverse=True)
         ]
         matches = unique(m for group in groups for m in group)
@@ -1446,7 +1060,7 @@ def _with_a_prefix_word(key: str, registry: Registry) -> list[Match]:
     """Places named the key after a word like Groß or Alt ("Groß Hehlen" for
     "hehlen"), as ``variant`` matches."""
     return [
-        _place_match(p, "variant", registry)
+        place_match(p, "variant", registry)
         for k in gazetteer.keys_after(_PREFIX_WORDS).get(key, ())
         for p in gazetteer.places_by_key(k)
         if p.match == "exact"
@@ -1479,7 +1093,7 @@ def _said_alike(text: str, registry: Registry) -> tuple[str, ...]:
     misspell Rotenburg (Wümme)."""
     key = name_key(text)
     alike = [
-        _place_match(p, "fuzzy", registry)
+        place_match(p, "fuzzy", registry)
         for candidate in gazetteer.keys_said(sound_key(key))
         if candidate != key
         for p in gazetteer.places_by_key(candidate)

@@ -1,0 +1,288 @@
+"""What a query's answer is made of: :class:`Match` and :class:`Resolution`.
+
+A :class:`Match` is one place, postcode, channel or state that answers a query,
+with the district it lies in and the channels that cover it; a
+:class:`Resolution` is the whole answer, with what the query was read as and the
+parts of it left out. The ``*_match`` functions make a Match of a gazetteer
+place, a district, a postcode, a channel or a state, with the channels of the
+registry in force. Which matches answer a query is :mod:`polchan_cli.resolve`'s
+job; no Typer or Rich here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import gazetteer
+from .normalize import name_key
+from .query import with_agency_spelled_out
+from .ranking import asked_for
+from .registry import Channel, Registry
+
+__all__ = [
+    "Match",
+    "Resolution",
+    "channel_match",
+    "channel_matches",
+    "district_match",
+    "place_match",
+    "postcode_matches",
+    "state_match",
+]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One place (or postcode, or channel) that answers a query."""
+
+    name: str
+    kind: str
+    match: str
+    municipality: str | None
+    district: gazetteer.District
+    postcodes: tuple[str, ...]
+    channels: tuple[Channel, ...]
+    members: tuple[str, ...] = ()
+    samtgemeinde: str | None = None  # the Samtgemeinde its municipality belongs to
+    organisation: bool = False  # a postcode of one organisation (Großkundenpostleitzahl)
+
+    @property
+    def state(self) -> str:
+        return self.district.state
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.name,
+            "kind": self.kind,
+            "match": self.match,
+            "municipality": self.municipality,
+            "district": None
+            if self.kind == "state"
+            else {"key": self.district.key, "name": self.district.name},
+            "state": self.state,
+            "postcodes": list(self.postcodes),
+            "channels": [
+                {"id": c.id, "name": c.name, "url": c.url, "agency": c.agency}
+                for c in self.channels
+            ],
+        }
+        if self.kind == "samtgemeinde":
+            data["members"] = list(self.members)
+        else:
+            data["samtgemeinde"] = self.samtgemeinde
+        if self.kind == "region":
+            data["parts"] = list(self.members)
+        if self.kind == "postcode":
+            data["organisation"] = self.organisation
+        return data
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The answer to one query."""
+
+    query: str
+    matches: tuple[Match, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    fuzzy_for: str | None = None  # the name the query was read as, when fuzzy
+    postcodes: tuple[str, ...] = ()  # the postcodes the query was read as, if any
+    # Of a press code's headline naming a place outside the office's area: the code
+    # and the office ("POL-LG (Polizeiinspektion Lüneburg/…)"); its channels come
+    # first, the places after them.
+    outside_area_of: str | None = None
+    # Parts of an address the answer leaves out, as they fit none of its places:
+    # names of no place in the data ("Bruchtorf, Uelzen"), and names of places
+    # the matches do not lie in ("Westercelle, Harburg"). Streets go unremarked.
+    unknown_parts: tuple[str, ...] = ()
+    unfitting_parts: tuple[str, ...] = ()
+    # The places a query names side by side ("Buxtehude/Neu Wulmstorf"), each
+    # answered: the matches are those of the first, then those of the second.
+    places_named: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """found, no_channel or not_found: whether a channel covers what the query
+        names (of a guess, the name it was read as; see :meth:`named`)."""
+        if any(m.channels for m in self.named()):
+            return "found"
+        return "no_channel" if self.matches else "not_found"
+
+    def named(self) -> tuple[Match, ...]:
+        """The matches the query names: of a guess, only those of the name it was
+        read as, else all. "Müchen" is München, which no channel covers; Buchen in
+        Kreis Siegen-Wittgenstein, a further guess in the list, is no answer for it."""
+        if self.fuzzy_for is None:
+            return self.matches
+        key = name_key(self.fuzzy_for)
+        return tuple(m for m in self.matches if name_key(m.name) == key) or self.matches
+
+    @property
+    def unknown_postcodes(self) -> tuple[str, ...]:
+        """The postcodes the query was read as that no place has."""
+        found = {m.name for m in self.matches if m.kind == "postcode"}
+        return tuple(pc for pc in self.postcodes if pc not in found)
+
+    @property
+    def postcode_mismatch(self) -> bool:
+        """Whether a place named beside a postcode lies in another district than the
+        postcode ("21423 Celle"): one of the two is mistyped, and both are shown."""
+        return {m.kind == "postcode" for m in self.matches} == {True, False}
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when the matches lie in more than one district."""
+        return len({m.district.key for m in self.matches}) > 1
+
+    def asked_for(self) -> Resolution:
+        """Only the matches a leading type word asks for, where there are any (see
+        :func:`~polchan_cli.ranking.asked_for`): of "Samtgemeinde Aue" the
+        Samtgemeinde, not also the villages named Aue. For a caller that must pick."""
+        picked = asked_for(self.matches, self.query)
+        return replace(self, matches=picked) if picked else self
+
+    def unique_channels(self) -> tuple[Channel, ...]:
+        """The channels of all matches, best match first, each once."""
+        seen: dict[str, Channel] = {}
+        for m in self.named():
+            for c in m.channels:
+                seen.setdefault(c.id, c)
+        return tuple(seen.values())
+
+    def areas(self, most: int = 5, *, uncovered: bool = False) -> str:
+        """Where the matches lie, best match first, each once, at most ``most`` of them.
+
+        A district with its state ("Landkreis Celle (Niedersachsen)"), or a state
+        alone for a state ("Bayern"); "…" ends a list cut short. With ``uncovered``,
+        only where the matches no channel covers lie ("" if there are none).
+        """
+        names = (
+            # A city-state once: "Hamburg", not "Hamburg (Hamburg)".
+            m.state
+            if m.kind == "state" or m.district.name == m.state
+            else f"{m.district.name} ({m.state})"
+            for m in self.named()
+            if not (uncovered and m.channels)
+        )
+        areas = list(dict.fromkeys(names))
+        return ", ".join(areas[:most]) + ("" if len(areas) <= most else ", …")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "status": self.status,
+            "matches": [m.to_dict() for m in self.matches],
+            "suggestions": list(self.suggestions),
+            # A pasted address's postcode no place has: the town beside it answered.
+            "unknown_postcodes": list(self.unknown_postcodes),
+            "postcode_mismatch": self.postcode_mismatch,
+            "unknown_parts": list(self.unknown_parts),
+            "unfitting_parts": list(self.unfitting_parts),
+            "places_named": list(self.places_named),
+        }
+
+
+def _district(key: str) -> gazetteer.District:
+    """The district of the key; one the gazetteer does not know is named by its key."""
+    return gazetteer.district(key) or gazetteer.District(key, key, "", "")
+
+
+def place_match(place: gazetteer.Place, match: str, registry: Registry) -> Match:
+    """A gazetteer place as a match of the given kind (exact, variant, prefix, fuzzy)."""
+    municipality = place.municipality
+    return Match(
+        name=place.name,
+        kind=place.kind,
+        match=match,
+        municipality=municipality,
+        district=_district(place.district),
+        postcodes=place.postcodes,
+        channels=registry.covering(place.district, municipality),
+        members=place.members,
+        samtgemeinde=place.samtgemeinde,
+    )
+
+
+def district_match(district: gazetteer.District, registry: Registry) -> Match:
+    """A district as an exact match, with the channels that cover it."""
+    return Match(
+        name=district.name,
+        kind="district",
+        match="exact",
+        municipality=None,
+        district=district,
+        postcodes=(),
+        channels=registry.covering(district.key),
+    )
+
+
+def postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
+    """Every district the postcode touches: those with a channel first, each
+    group in the gazetteer's order (the district whose places it names most first)."""
+    matches = []
+    for area in gazetteer.postcode_areas(postcode):
+        munis = area.municipalities
+        channels = registry.covering(area.district)
+        if not channels:
+            channels = tuple(
+                c for m in munis for c in registry.covering(area.district, m) if c not in channels
+            )
+        matches.append(
+            Match(
+                name=postcode,
+                kind="postcode",
+                match="exact",
+                municipality=", ".join(munis) or None,
+                district=_district(area.district),
+                postcodes=(postcode,),
+                channels=channels,
+                organisation=area.type == "organisation",
+            )
+        )
+    return tuple(sorted(matches, key=lambda m: not m.channels))
+
+
+def channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Match]:
+    """Channels the query names, or, failing places, whose id or state it is.
+
+    By name: the channel's name, its agency (``Polizeiinspektion Celle``, ``PI
+    Celle``) or the directorate above it (``Polizeidirektion Lüneburg`` gives its
+    eight channels), each also without its qualifier (``Polizei Verden`` for
+    Polizei Verden/Osterholz, as a ``variant``). Otherwise its id (``celle``).
+    """
+    if by_name:
+        named = registry.named(with_agency_spelled_out(key))
+    else:
+        named = tuple((c, "exact") for c in registry.channels if key in {name_key(c.id), c.id})
+    return [channel_match(c, match) for c, match in named]
+
+
+def channel_match(c: Channel, match: str) -> Match:
+    """A channel as a match, shown in the first district it covers."""
+    primary = (
+        c.districts[0]
+        if c.districts
+        else (c.municipalities[0].district if c.municipalities else "")
+    )
+    return Match(
+        name=c.name,
+        kind="channel",
+        match=match,
+        municipality=None,
+        district=_district(primary),
+        postcodes=(),
+        channels=(c,),
+    )
+
+
+def state_match(state: str) -> Match:
+    """A state as an exact match with no channel: what "Bayern" answers where none covers it."""
+    return Match(
+        name=state,
+        kind="state",
+        match="exact",
+        municipality=None,
+        district=gazetteer.District("", state, "Land", state),
+        postcodes=(),
+        channels=(),
+    )

@@ -1,0 +1,189 @@
+"""Where a place lies, as the other words of a query say it.
+
+Accepts :class:`~polchan_cli.resolution.Match` objects and name keys (see
+:mod:`polchan_cli.normalize`). Says whether a match lies in the place a key
+names (its municipality, Samtgemeinde, district, state or the country, a
+former name or a region: :func:`lies_in_part`, :func:`lying_where_said`), which
+keys say where it lies (:func:`keys_of_whereabouts`), and what the states and
+the country are called (:func:`states`, :data:`COUNTRY_KEYS`), so that ``Hagen,
+Landkreis Stade`` and ``Celle Nds`` find the place meant. Lookups in the
+bundled gazetteer only; no registry, Typer or Rich.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from . import gazetteer
+from .normalize import base_key, name_key, name_keys
+from .query import Reading
+from .resolution import Match
+
+__all__ = [
+    "COUNTRY_KEYS",
+    "WHEREABOUTS_VIA",
+    "in_one_municipality",
+    "is_a_town",
+    "is_place",
+    "keys_of_whereabouts",
+    "lies_in_part",
+    "lying_where_said",
+    "only_says_where",
+    "same_place",
+    "states",
+]
+
+# What a context word may name for a place to lie in, tried in this order: where
+# the place lies itself, a former name (of a municipality, Samtgemeinde or
+# district), a region. See lying_where_said.
+WHEREABOUTS_VIA = (None, "former_name", "region")
+
+
+# The whole country, as people name it.
+COUNTRY_KEYS = frozenset({"deutschland", "germany", "bundesrepublik deutschland", "brd", "de"})
+
+
+# Other names of the states, by the state's name in the data: the short forms
+# German writes ("NRW", "Nds."), and the English names.
+_STATE_ALIASES = {
+    "Baden-Württemberg": ("bw", "bawu"),
+    "Bayern": ("bavaria",),
+    "Hessen": ("hesse",),
+    "Mecklenburg-Vorpommern": ("mv", "m v", "mecklenburg western pomerania"),
+    # The ISO 3166-2 codes of the states with channels, as address columns write them.
+    "Berlin": ("be", "de be"),
+    "Niedersachsen": ("nds", "lower saxony", "ni", "de ni"),
+    # Westfalen is only part of the state, but as a qualifier ("Münster (Westf.)")
+    # it says the state as well as that part of it.
+    "Nordrhein-Westfalen": ("nrw", "north rhine westphalia", "westfalen", "westf", "nw", "de nw"),
+    "Rheinland-Pfalz": ("rlp", "rhineland palatinate"),
+    "Sachsen": ("saxony",),
+    "Sachsen-Anhalt": ("lsa", "saxony anhalt"),
+    "Schleswig-Holstein": ("sh",),
+    "Thüringen": ("thuringia",),
+}
+
+
+@functools.cache
+def states() -> dict[str, str]:
+    """Each state's name by its key, and by the keys of its other names."""
+    states = {name_key(d.state): d.state for d in gazetteer.districts().values()}
+    aliases = {alias: state for state, keys in _STATE_ALIASES.items() for alias in keys}
+    return states | {key: state for key, state in aliases.items() if state in states.values()}
+
+
+def is_place(key: str) -> bool:
+    """Whether the key names a place in the gazetteer (of any kind, anywhere)."""
+    return bool(gazetteer.places_by_key(key))
+
+
+def only_says_where(text: str) -> bool:
+    """Whether the text, beside other words, only says where they lie.
+
+    The country or a state that is no place itself: "Deutschland Celle" and "Nds
+    Celle" are the town, not the channels of the country or state that cover it.
+    """
+    key = name_key(text)
+    return key in COUNTRY_KEYS or (key in states() and not is_place(key))
+
+
+def keys_of_whereabouts(m: Match) -> set[str]:
+    """The keys of where a match lies: municipality, Samtgemeinde, district, state.
+
+    A municipality does not lie in itself: "Neuhaus, Amt Neuhaus" is the village
+    in Amt Neuhaus, not Neuhaus am Inn, whose name also keys as "neuhaus". Every
+    place lies in the country: "Celle, Deutschland" is Celle.
+    """
+    keys: set[str] = set(COUNTRY_KEYS)
+    municipality = None if m.kind == "municipality" else m.municipality
+    # A postcode's area names each of its towns ("Drage, Winsen (Luhe)").
+    towns = municipality.split(", ") if municipality and m.kind == "postcode" else [municipality]
+    for name in (*towns, m.samtgemeinde, m.district.name, m.state):
+        if name:
+            key, variants = name_keys(name)
+            keys.update([key, *variants])
+    keys.update(_STATE_ALIASES.get(m.state, ()))  # "Celle Nds"
+    return keys
+
+
+def lying_where_said(
+    matches: list[Match], reading: Reading, *, via: str | None = None
+) -> list[Match]:
+    """The matches that lie where the reading's context says.
+
+    With ``via`` (a place kind), a place of that kind the context names counts as
+    where its municipality lies: ``former_name`` makes "Bomlitz Ahrsen" Ahrsen,
+    part of Walsrode since Bomlitz merged into it; ``locality`` makes "Hermannsburg
+    Baven" a village of Südheide, the municipality Hermannsburg is part of too.
+    ``region`` makes "Hitzacker, Wendland" the Hitzacker in Landkreis
+    Lüchow-Dannenberg and "Jork, Altes Land" the Jork in its part of Landkreis
+    Stade.
+    """
+    if via is None:
+        return [m for m in matches if reading.context & keys_of_whereabouts(m)]
+    named = [p for key in reading.context for p in gazetteer.places_by_key(key) if p.kind == via]
+    if via == "region":
+        return [m for m in matches if m.kind != via and any(_lies_in_region(m, r) for r in named)]
+    municipalities = {(p.district, p.municipality) for p in named if p.municipality}
+    # A former Samtgemeinde ("Altes Amt Ebstorf") stands for the one it merged
+    # into; a former district's name ("Soltau-Fallingbostel") for the district.
+    samtgemeinden = {(p.district, p.samtgemeinde) for p in named if not p.municipality}
+    districts = {p.district for p in named if not p.municipality and not p.samtgemeinde}
+    return [
+        m
+        for m in matches
+        if (m.district.key, m.municipality) in municipalities
+        or (m.samtgemeinde and (m.district.key, m.samtgemeinde) in samtgemeinden)
+        or m.district.key in districts
+    ]
+
+
+def _lies_in_region(m: Match, region: gazetteer.Place) -> bool:
+    """Whether a match lies in a region's part of its district (all of it, if no parts)."""
+    if m.district.key != region.district:
+        return False
+    if not region.members:
+        return True
+    parts = {base_key(part) for part in region.members}
+    return any(base_key(n) in parts for n in (m.name, m.municipality, m.samtgemeinde) if n)
+
+
+def lies_in_part(matches: Iterable[Match], key: str) -> bool:
+    """Whether a match lies in the place the key names: its municipality,
+    Samtgemeinde, district, state or the country, a former name or a region."""
+    reading = Reading("", frozenset({key}), "fields")
+    return any(
+        lying_where_said(list(matches), reading, via=via) for via in (*WHEREABOUTS_VIA, "locality")
+    )
+
+
+def in_one_municipality(a: Match, b: Match) -> bool:
+    """Whether a lies in b's municipality, or in the area of b, a postcode
+    ("Hauptstraße 1; 21385; Bockum": Bockum, Amelinghausen, has that postcode)."""
+    if b.kind == "postcode":
+        towns = (b.municipality or "").split(", ")
+        return b.name in a.postcodes or (
+            a.district.key == b.district.key and (a.municipality or a.name) in towns
+        )
+    return bool(a.municipality) and (a.district.key, a.municipality) == (
+        b.district.key,
+        b.municipality,
+    )
+
+
+def same_place(a: Match, b: Match) -> bool:
+    """Whether two matches are one place (by name, kind, district and municipality)."""
+    return (a.name, a.kind, a.district.key, a.municipality) == (
+        b.name,
+        b.kind,
+        b.district.key,
+        b.municipality,
+    )
+
+
+def is_a_town(m: Match) -> bool:
+    """A town or village, a city (Bremen, München) too; not a district or state."""
+    return m.kind in ("municipality", "locality", "former_name") or (
+        m.kind == "district" and m.district.is_city
+    )

@@ -1,0 +1,71 @@
+"""resolution: what an answer says about itself (status, where it lies, its JSON)."""
+
+from __future__ import annotations
+
+from polchan_cli import gazetteer
+from polchan_cli.registry import Registry
+from polchan_cli.resolution import (
+    Match,
+    Resolution,
+    channel_matches,
+    district_match,
+    place_match,
+    postcode_matches,
+    state_match,
+)
+
+
+def places(name: str, registry: Registry, match: str = "exact") -> tuple[Match, ...]:
+    return tuple(place_match(p, match, registry) for p in gazetteer.places_by_key(name))
+
+
+def test_a_guess_is_found_only_if_a_channel_covers_the_name_it_was_read_as(bundled_registry):
+    # "Müchen" read as München, which no channel covers; a further guess that one
+    # covers does not make it found.
+    munchen, celle = places("munchen", bundled_registry), places("celle", bundled_registry)
+    guess = Resolution(query="Müchen", matches=munchen + celle, fuzzy_for="München")
+    assert (guess.status, guess.unique_channels()) == ("no_channel", ())
+    assert Resolution(query="Cele", matches=celle, fuzzy_for="Celle").status == "found"
+    assert Resolution(query="Xyz").status == "not_found"
+
+
+def test_areas_name_each_district_once_best_first_and_cut_short(bundled_registry):
+    hagen = Resolution(query="Hagen", matches=places("hagen", bundled_registry))
+    areas = hagen.areas(most=2).split(", ")
+    assert len(areas) == 3 and areas[-1] == "…"
+    first = hagen.matches[0]
+    assert areas[0] == f"{first.district.name} ({first.state})"
+    assert hagen.areas(most=100).count("Landkreis Stade (Niedersachsen)") == 1
+
+
+def test_areas_of_a_city_state_and_a_state_name_it_once(bundled_registry):
+    berlin = district_match(gazetteer.district("11000"), bundled_registry)
+    answer = Resolution(query="x", matches=(berlin, state_match("Bayern")))
+    assert answer.areas() == "Berlin, Bayern"
+    assert answer.areas(uncovered=True) == "Bayern"
+
+
+def test_a_postcode_beside_a_place_of_another_district_is_a_mismatch(bundled_registry):
+    by_postcode = postcode_matches("21423", bundled_registry)  # Landkreis Harburg
+    celle = places("celle", bundled_registry)[:1]
+    assert Resolution(query="21423 Celle", matches=by_postcode + celle).postcode_mismatch
+    assert not Resolution(query="21423", matches=by_postcode).postcode_mismatch
+
+
+def test_a_postcode_no_place_has_is_reported_as_unknown(bundled_registry):
+    answer = Resolution(query="21399 Lüneburg", postcodes=("21399",))
+    assert answer.unknown_postcodes == ("21399",)
+
+
+def test_json_says_members_of_a_samtgemeinde_and_the_samtgemeinde_of_a_member(bundled_registry):
+    elbmarsch = next(m for m in places("elbmarsch", bundled_registry) if m.kind == "samtgemeinde")
+    assert "Tespe" in elbmarsch.to_dict()["members"]
+    tespe = next(m for m in places("tespe", bundled_registry) if m.kind == "municipality")
+    assert tespe.to_dict()["samtgemeinde"] == "Elbmarsch"
+    assert state_match("Bayern").to_dict()["district"] is None
+
+
+def test_a_directorate_names_its_channels(bundled_registry):
+    matches = channel_matches("polizeidirektion luneburg", bundled_registry, by_name=True)
+    assert len(matches) == 8
+    assert {m.kind for m in matches} == {"channel"}
