@@ -111,18 +111,26 @@ def curated_villages() -> list[tuple[str, str, str]]:
     return villages
 
 
+EDITS = ("delete", "change", "insert", "swap")
+
+
 def misspelt(name: str, rng: random.Random) -> str:
-    """The name with one edit after its first letter."""
-    i = rng.randrange(1, len(name))
-    edit = rng.choice("delete change insert swap")
-    if edit == "delete":
-        return name[:i] + name[i + 1 :]
-    if edit == "change":
-        return name[:i] + rng.choice(LETTERS) + name[i + 1 :]
-    if edit == "insert":
-        return name[:i] + rng.choice(LETTERS) + name[i:]
-    j = min(i, len(name) - 2)
-    return name[:j] + name[j + 1] + name[j] + name[j + 2 :]
+    """The name with one edit after its first letter, each kind of edit as often;
+    never the name itself (a letter changed to itself, two equal letters swapped)."""
+    while True:
+        i = rng.randrange(1, len(name))
+        edit = rng.choice(EDITS)
+        if edit == "delete":
+            typo = name[:i] + name[i + 1 :]
+        elif edit == "change":
+            typo = name[:i] + rng.choice(LETTERS) + name[i + 1 :]
+        elif edit == "insert":
+            typo = name[:i] + rng.choice(LETTERS) + name[i:]
+        else:
+            j = min(i, len(name) - 2)
+            typo = name[:j] + name[j + 1] + name[j] + name[j + 2 :]
+        if typo != name:
+            return typo
 
 
 def outcome(query: str, district: str, registry: object) -> str:

@@ -95,6 +95,7 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
         "channel 'celle': district key '99999' is not a German district",
     ),
     "unknown_field.yaml": (10, "channel 'celle': unknown field 'website'"),
+    "covers_nothing.yaml": (4, "channel 'celle': covers no area: give districts or municipalities"),
     "unknown_top_level.yaml": (3, "unknown top-level field 'version'"),
     "schema_2.yaml": (2, "schema 2 is not supported (expected 1)"),
     "schema_bool.yaml": (2, "schema True is not supported (expected 1)"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from polchan_cli import gazetteer
-from polchan_cli.registry import Registry
+from polchan_cli.registry import Channel, MunicipalityRef, Registry, Source
 from polchan_cli.resolution import (
     Match,
     Resolution,
@@ -69,3 +69,20 @@ def test_a_directorate_names_its_channels(bundled_registry):
     matches = channel_matches("polizeidirektion luneburg", bundled_registry, by_name=True)
     assert len(matches) == 8
     assert {m.kind for m in matches} == {"channel"}
+
+
+def test_a_channel_covering_two_towns_of_one_postcode_is_listed_once():
+    # Radeberg and Wachau (Landkreis Bautzen) share 01454.
+    channel = Channel(
+        id="radeberg-land",
+        name="Polizei Radeberger Land",
+        url="https://whatsapp.com/channel/0029VaAAAAAAAAAAAAAAAAAA",
+        agency="Polizeirevier Radeberg",
+        parent=None,
+        state="Sachsen",
+        districts=(),
+        source=Source("https://example.org/x", "x", "2024"),
+        municipalities=(MunicipalityRef("14625", "Radeberg"), MunicipalityRef("14625", "Wachau")),
+    )
+    covered = [m for m in postcode_matches("01454", Registry((channel,))) if m.channels]
+    assert [[c.id for c in m.channels] for m in covered] == [["radeberg-land"]]

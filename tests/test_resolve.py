@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from polchan_cli import gazetteer
 from polchan_cli.normalize import name_key
+from polchan_cli.query import MAX_QUERY_LENGTH
 from polchan_cli.resolve import QueryError, resolve
 from polchan_cli.store import load_channels
 
@@ -1699,3 +1700,43 @@ def test_a_heading_rule_does_not_take_a_residents_place_apart(query, name, distr
 )
 def test_joined_places_keep_a_river_with_its_town_and_und_always_joins(query, places):
     assert resolve(query, registry()).places_named == places
+
+
+@pytest.mark.parametrize("query", ["Lk. Harburg", "Kr. Harburg", "Kreis Harburg", "LK Harburg"])
+def test_a_short_type_word_names_the_landkreis_as_its_full_word_does(query):
+    # Harburg (Schwaben) in Bavaria is only found once "Landkreis" is dropped.
+    res = resolve(query, registry())
+    assert res.matches[0].name == "Landkreis Harburg"
+    assert "Bayern" not in {m.state for m in res.matches}
+
+
+def test_a_state_after_two_slashed_names_leaves_the_first_where_the_second_says():
+    res = resolve("Hagen/Stade/Niedersachsen", registry())
+    assert (res.matches[0].name, res.matches[0].district.key) == ("Hagen", "03359")
+
+
+def test_near_a_town_is_that_town():
+    # "der Nähe" keys as Nahe, a place of its own: no reason to read no headline.
+    res = resolve("in der Nähe von Celle", registry())
+    assert (res.status, res.matches[0].name) == ("found", "Celle")
+
+
+def test_a_dateline_of_a_place_numbered_in_roman_numerals():
+    res = resolve("Hambühren II: Unfall", registry())
+    assert (res.matches[0].name, res.unknown_parts) == ("Hambühren II", ("Unfall",))
+
+
+def test_a_press_code_with_a_place_outside_its_area_names_the_headline_left_out():
+    res = resolve("POL-LG: Celle - Unfall", registry())
+    assert res.outside_area_of and res.unknown_parts == ("Unfall",)
+
+
+def test_a_heading_of_the_longest_query_is_read_though_its_reading_is_longer():
+    # "X: report" is read as "X - report", a character more than was typed.
+    heading = "Westercelle: Unfall mit Verletzten"
+    heading += " auf der Kreisstraße" * ((MAX_QUERY_LENGTH - len(heading)) // 20)
+    heading += "." * (MAX_QUERY_LENGTH - len(heading))
+    assert len(heading) == MAX_QUERY_LENGTH
+    assert resolve(heading, registry()).matches[0].name == "Westercelle"
+    with pytest.raises(QueryError):
+        resolve(heading + "!", registry())

@@ -183,20 +183,26 @@ class QueryError(ValueError):
         return gettext(self.template).format(**params)
 
 
-def check_query(query: str, is_place: Callable[[str], bool] = lambda key: False) -> str:
+def check_query(
+    query: str,
+    is_place: Callable[[str], bool] = lambda key: False,
+    *,
+    longest: int | None = MAX_QUERY_LENGTH,
+) -> str:
     """The query stripped of surrounding space, or QueryError saying why it is none.
 
     ``is_place(key)`` says whether a place has the key: a word for the town centre
     alone is a bad query unless one does ("Innenstadt"; but Hamburg has an Altstadt).
+    ``longest`` is the most characters it may have (None: no limit).
     """
     text = query.strip()
     if not text:
         raise QueryError(N_("empty query: give a town, Ortsteil, district or postcode"))
-    if len(text) > MAX_QUERY_LENGTH:
+    if longest is not None and len(text) > longest:
         raise QueryError(
             N_("query is {length} characters long; at most {limit}"),
             length=len(text),
-            limit=MAX_QUERY_LENGTH,
+            limit=longest,
         )
     if _NUMBER.fullmatch(text) and not _POSTCODE.fullmatch(text):
         raise QueryError(
@@ -267,8 +273,10 @@ def dateline_in(text: str) -> tuple[str, str] | None:
     :func:`address_fields`.)"""
     dateline = _DATELINE.fullmatch(text.strip(" +"))
     last = dateline["place"].split()[-1] if dateline else ""
-    if len(last) < 3 or name_key(last) in TYPE_WORDS:
-        return None  # "St. Peter", "Weißenburg i. Bay.", "Hagen Lkr. Stade": abbreviations
+    if (len(last) < 3 and last not in _ROMAN_NUMERALS.values()) or name_key(last) in TYPE_WORDS:
+        # "St. Peter", "Weißenburg i. Bay.", "Hagen Lkr. Stade": abbreviations; not
+        # the numeral of "Hambühren II: Unfall".
+        return None
     if dateline["place"].count("(") != dateline["place"].count(")"):
         return None  # "Hagen (Kr. Stade)": an abbreviation inside brackets
     return dateline["place"], dateline["report"].strip()

@@ -745,10 +745,20 @@ def parse_registry(
             continue
         if partial:
             changes = {k: v for k, v in fields.items() if k != "id"}
-            merged[cid] = replace(merged[cid], **changes, origin=origin)
+            channel = replace(merged[cid], **changes, origin=origin)
         else:
-            merged[cid] = Channel(**fields, origin=origin)
+            channel = Channel(**fields, origin=origin)
+        if not channel.districts and not channel.municipalities:
+            # No place would ever find it: an empty list is a slip, not a choice.
+            problems.append(
+                _problem(
+                    file, item.line, N_("covers no area: give districts or municipalities"), cid
+                )
+            )
+            continue
+        if not partial:
             order.append(cid)
+        merged[cid] = channel
     if problems:
         raise RegistryError(sorted(problems, key=lambda p: p.line or 0))
     files = (*(base.files if base else ()), file)

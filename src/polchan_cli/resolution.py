@@ -225,7 +225,7 @@ def postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
         channels = registry.covering(area.district)
         if not channels:
             channels = tuple(
-                c for m in munis for c in registry.covering(area.district, m) if c not in channels
+                dict.fromkeys(c for m in munis for c in registry.covering(area.district, m))
             )
         matches.append(
             Match(

@@ -46,6 +46,7 @@ from .normalize import (
     without_qualifier,
 )
 from .query import (
+    MAX_QUERY_LENGTH,
     QueryError,
     Reading,
     address_fields,
@@ -124,13 +125,20 @@ def resolve(query: str, registry: Registry) -> Resolution:
     before its qualifier; suggestions. A name only far places have comes with
     offers: places a channel covers, said alike or after Groß, Alt.
     """
-    text = check_query(query, is_place)
+    return _resolved(query, registry, longest=MAX_QUERY_LENGTH)
+
+
+def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> Resolution:
+    """resolve(), for what a reading makes of the query too: only what was typed is
+    held to the length limit ("Westercelle: Unfall" is read as "Westercelle -
+    Unfall", a character longer)."""
+    text = check_query(query, is_place, longest=longest)
     if dateline := press_code_in(text):
         return _by_press_code(text, *dateline, registry)
     if (undated := without_press_marks(text)) is not None and name_key(undated):
         # "Lüneburg 03.08.15", "Winsen/L. (ots)": a heading's date, or the mark of
         # the press service, says nothing of the place.
-        return replace(resolve(undated, registry), query=text)
+        return replace(_resolved(undated, registry), query=text)
     postcodes = postcodes_in(text)
     if postcodes:
         matches = tuple(m for pc in postcodes for m in postcode_matches(pc, registry))
@@ -154,7 +162,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
         )
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
-        return replace(resolve(place, registry), query=text)
+        return replace(_resolved(place, registry), query=text)
     if (respelled := type_word_respelled(text, is_place)) and (
         answer := _resolved_quietly(respelled, registry)
     ).matches:
@@ -164,7 +172,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
 
     in_roman = _numbered_in_roman(text, registry)
     if (rest := without_house_number(text)) and (
-        (_named_as_typed(answer := resolve(rest, registry)) and not answer.unknown_parts)
+        (_named_as_typed(answer := _resolved(rest, registry)) and not answer.unknown_parts)
         or (not in_roman and " " not in rest and answer.fuzzy_for is not None)
     ):
         # "Stade Hagen 3", "Celle 5": the place before the house number, read whole.
@@ -184,9 +192,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
     if dateline := _dateline_place(text, registry):
         # "Westercelle: Unbefugte Nutzung …", "Uelzen. Sonntagnacht …": read as the
         # dateline "Westercelle - Unbefugte Nutzung …", the report left out.
-        return replace(resolve(dateline, registry), query=text)
+        return replace(_resolved(dateline, registry), query=text)
     bracketed = _river_bracketed(text, registry)
-    if bracketed and (answer := resolve(bracketed, registry)).matches:
+    if bracketed and (answer := _resolved(bracketed, registry)).matches:
         # "Munster Örtze", "Bleckede Elbe": a qualifier typed without its brackets.
         return replace(answer, query=text)
     if located := _read_without_where(text, registry):
@@ -291,8 +299,9 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     groups = places_after_prepositions(text)
     if not groups or names_a_part_of_town(text.split()[-1]) or has_a_house_number(text):
         return None
-    if (before := before_a_place(text)) and _named(before, registry):
-        return None
+    before = before_a_place(text)
+    if before and not is_a_small_word(before.split()[0]) and _named(before, registry):
+        return None  # not "in der Nähe von Celle", whose "der Nähe" keys as Nahe
     if _a_part_names_a_place(text, registry):
         return None
     for group in groups:
@@ -421,7 +430,11 @@ def _places_a_slash_joins(text: str, registry: Registry) -> Resolution | None:
     if len(towns) < 2 or not all(named):
         return None
     if len(towns) == 2 and "/" in head and _only_qualifies(towns, named):
-        return None  # "und" and "&" join two places, whatever they are
+        # "und" and "&" join two places, whatever they are.
+        if len(towns) < len(typed):  # "Hagen/Stade/Niedersachsen" says "Hagen/Stade"
+            answer = _resolved_quietly("/".join(towns), registry)
+            return replace(answer, query=text) if answer.matches else None
+        return None
 
     def near(matches: list[Match], typed_as: str) -> list[Match]:
         districts = {m.district.key for others in named if others is not matches for m in others}
@@ -458,7 +471,7 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
     agency = press_codes.agency_of(code)
     if agency is None:
         if name_key(rest):
-            return replace(resolve(rest, registry), query=text)
+            return replace(_resolved(rest, registry), query=text)
         from difflib import get_close_matches
 
         closest = get_close_matches(code, press_codes.known_codes(), n=5, cutoff=0)
@@ -489,6 +502,8 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
             query=text,
             matches=(*channels, *elsewhere),
             outside_area_of=f"{code.upper()} ({agency})" if elsewhere else None,
+            unknown_parts=narrowed.unknown_parts,
+            unfitting_parts=narrowed.unfitting_parts,
         )
     return Resolution(query=text, matches=tuple(channels))
 
@@ -498,7 +513,7 @@ def _resolved_quietly(text: str, registry: Registry) -> Resolution:
     reading is no query: "Hanstadt 2" respelled as "Hansestadt 2" is no "Hansestadt
     alone" error, only a wrong guess."""
     try:
-        return resolve(text, registry)
+        return _resolved(text, registry)
     except QueryError:
         return Resolution(query=text)
 
@@ -580,7 +595,7 @@ def _with_place_beside_postcodes(
     if not name_key(rest):
         return by_postcode
     try:
-        beside = resolve(rest, registry)
+        beside = _resolved(rest, registry)
     except QueryError:
         return by_postcode
     named = tuple(m for m in beside.matches if m.match in ("exact", "variant"))
@@ -650,13 +665,19 @@ def _full_name_first(matches: list[Match], typed: str) -> list[Match]:
     and all, so Harburg (Schwaben) and Neuhaus am Inn, found only once the type
     word and their own qualifier are dropped, are no answer. Places of the bare
     name stay, and so do those in the same district (Verden (Aller) beside
-    Landkreis Verden).
+    Landkreis Verden). A type word counts by the kind it names: "Lk. Harburg" and
+    "Kreis Harburg" are Landkreis Harburg too.
     """
     type_word = leading_type_word(typed)
+    if type_word is None:
+        return matches
+    kind = KIND_OF_TYPE_WORD.get(type_word, type_word)  # "amt" names no kind: itself
     named = {
         m.district.key
         for m in matches
-        if type_word and m.match == "exact" and leading_type_word(m.name) == type_word
+        if m.match == "exact"
+        and (own := leading_type_word(m.name)) is not None
+        and KIND_OF_TYPE_WORD.get(own, own) == kind
     }
     if named:
         return [m for m in matches if m.match != "variant" or m.district.key in named]
