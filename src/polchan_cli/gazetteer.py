@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "BUNDLED_FILES",
+    "GLUED_REST_MIN",
     "District",
     "Place",
     "PostcodeArea",
     "all_keys",
     "data_dir",
+    "data_version",
     "district",
     "districts",
     "keys_after",
@@ -32,6 +35,7 @@ __all__ = [
     "places_by_prefix",
     "postcode_areas",
     "preload",
+    "qualifier_keys",
 ]
 
 

@@ -23,6 +23,7 @@ import unicodedata
 __all__ = [
     "TYPE_WORDS",
     "base_key",
+    "geographic_qualifier_key",
     "is_a_small_word",
     "leading_type_word",
     "name_key",

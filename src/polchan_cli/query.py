@@ -16,7 +16,12 @@ bundled data:
 - :func:`address_fields`, :func:`says_where_in_a_place`: the parts of an
   address, and whether one is a street rather than a place;
 - :func:`readings`: a place and where it lies (``Hagen, Stade``, ``Stade-Hagen``,
-  ``Munster (Örtze)``), each cut :mod:`polchan_cli.resolve` may try.
+  ``Munster (Örtze)``), each cut :mod:`polchan_cli.resolve` may try;
+- a press release's heading: :func:`press_code_in` (``POL-WL: …``),
+  :func:`without_press_marks` (its dates and ``(ots)``), :func:`dateline_in` and
+  :func:`report_after_dateline` (``Westercelle: Unfall``),
+  :func:`places_after_prepositions` and :func:`before_a_place` (``Großbrand in
+  Dannenberg``), :func:`is_a_road` (``Ottersberg/A1``), :func:`has_a_house_number`.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ __all__ = [
     "numbered_in_roman",
     "places_after_prepositions",
     "postcodes_in",
+    "press_code_in",
     "readings",
     "report_after_dateline",
     "says_where_in_a_place",
@@ -334,10 +340,10 @@ def press_code_in(text: str) -> tuple[str, str] | None:
 
     ``POL-LG: Uelzen - Unfall`` -> ``("POL-LG", "Uelzen - Unfall")``.
     """
-    dateline = _PRESS_CODE.fullmatch(text)
-    if not dateline:
+    coded = _PRESS_CODE.fullmatch(text)
+    if not coded:
         return None
-    return dateline[1].upper(), dateline[2].strip()
+    return coded[1].upper(), coded[2].strip()
 
 
 def postcodes_in(text: str) -> tuple[str, ...]:

@@ -142,7 +142,8 @@ class Resolution:
         return replace(self, matches=picked) if picked else self
 
     def unique_channels(self) -> tuple[Channel, ...]:
-        """The channels of all matches, best match first, each once."""
+        """The channels of the matches the query names (see :meth:`named`), best
+        match first, each once."""
         seen: dict[str, Channel] = {}
         for m in self.named():
             for c in m.channels:
@@ -150,7 +151,8 @@ class Resolution:
         return tuple(seen.values())
 
     def areas(self, most: int = 5, *, uncovered: bool = False) -> str:
-        """Where the matches lie, best match first, each once, at most ``most`` of them.
+        """Where the matches the query names lie (see :meth:`named`), best match
+        first, each once, at most ``most`` of them.
 
         A district with its state ("Landkreis Celle (Niedersachsen)"), or a state
         alone for a state ("Bayern"); "…" ends a list cut short. With ``uncovered``,

@@ -119,8 +119,8 @@ def resolve(query: str, registry: Registry) -> Resolution:
     joins; a dateline's place before a colon or full stop; a town with its river
     ("Munster Örtze"); a state or country column left out; a place named with
     where it lies; names the text begins; the whole text with its state; the
-    whole text misspelt; the town closing a headline sentence, or the place after
-    "in", "bei" and the like; places of the name after Groß, Alt and the like; a
+    whole text misspelt; the place after "in", "bei" and the like, or the town
+    closing a headline sentence; places of the name after Groß, Alt and the like; a
     part misspelt but lying where the rest says; a part of an address or a name
     before its qualifier; suggestions. A name only far places have comes with
     offers: places a channel covers, said alike or after Groß, Alt.
@@ -133,8 +133,8 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     held to the length limit ("Westercelle: Unfall" is read as "Westercelle -
     Unfall", a character longer)."""
     text = check_query(query, is_place, longest=longest)
-    if dateline := press_code_in(text):
-        return _by_press_code(text, *dateline, registry)
+    if coded := press_code_in(text):
+        return _by_press_code(text, *coded, registry)
     if (undated := without_press_marks(text)) is not None and name_key(undated):
         # "Lüneburg 03.08.15", "Winsen/L. (ots)": a heading's date, or the mark of
         # the press service, says nothing of the place.
@@ -187,7 +187,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         return replace(answer, query=text, matches=tuple(both))
     if in_roman:
         return Resolution(query=text, matches=tuple(in_roman))
-    if joined := _places_a_slash_joins(text, registry):
+    if joined := _places_joined(text, registry):
         return joined
     if dateline := _dateline_place(text, registry):
         # "Westercelle: Unbefugte Nutzung …", "Uelzen. Sonntagnacht …": read as the
@@ -396,7 +396,7 @@ def _only_a_river(reading: Reading, registry: Registry) -> bool:
     return not any(lies_in_part(_named(head, registry), key) for key in reading.context)
 
 
-def _places_a_slash_joins(text: str, registry: Registry) -> Resolution | None:
+def _places_joined(text: str, registry: Registry) -> Resolution | None:
     """Places a slash (or "und", "&") joins, as a press release heads a report on
     each ("Buxtehude/Neu Wulmstorf", "Lüneburg/Lüchow-Dannenberg/Uelzen - Unfall",
     "Lüneburg und Uelzen"): each is answered, as each may have its own channel; of
@@ -453,7 +453,7 @@ _JOINED = re.compile(r"\s*/\s*|\s+(?:und|&)\s+", re.IGNORECASE)
 
 def _only_qualifies(typed: list[str], named: list[list[Match]]) -> bool:
     """Whether the second of two joined names only qualifies the first (see
-    _places_a_slash_joins): "Hagen/Stade", "Bleckede/Elbe"."""
+    _places_joined): "Hagen/Stade", "Bleckede/Elbe"."""
     (first, second), (ones, others) = typed, named
     if lies_in_part(ones, name_key(second)) or lies_in_part(others, name_key(first)):
         return True

@@ -60,16 +60,18 @@ def close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
     scored = []
     looked_up = 0
     for candidate, _, _ in rough:  # best InDel ratio first: ties keep that order
-        score, edits = max(spelling_score(form, candidate) for form in forms)
+        score, minus_edits = max(spelling_score(form, candidate) for form in forms)
         if typed and typed != key and score < FUZZY_ACCEPT_FAR and looked_up < _SPELLED_LIMIT:
             # Keys fold "ue" to "u" in names too: "Neuenhäusen" keys as "neunhausen",
             # so "Neuenhasuen" (two letters swapped) is one edit from the name as
             # spelled, not from its key.
             looked_up += 1
             spelled = {typed_key(p.name) for p in gazetteer.places_by_key(candidate)}
-            score, edits = max([(score, edits)] + [spelling_score(typed, n) for n in spelled])
+            score, minus_edits = max(
+                [(score, minus_edits)] + [spelling_score(typed, n) for n in spelled]
+            )
         if score >= FUZZY_SUGGEST:
-            scored.append((candidate, score, -edits))
+            scored.append((candidate, score, -minus_edits))
     scored.sort(key=lambda c: -c[1])
     return scored[:8]
 
