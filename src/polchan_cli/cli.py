@@ -205,7 +205,8 @@ def find_command(
 def _find_batch(source: str, registry: Registry) -> None:
     import stat
 
-    from .lookup import batch_answers, batch_lines, stdin_bytes
+    from .batch_input import batch_lines
+    from .lookup import batch_answers, stdin_bytes
 
     name = gettext("standard input") if source == "-" else source
 
