@@ -70,10 +70,6 @@ LangOption = Annotated[
     ),
 ]
 
-# More names than this that a query only begins are no place for `open` to open
-# ("Pol"), even if only one of them has a channel.
-BEGUN_NAMES_TO_OPEN = 5
-
 # Where the user registry's path came from (store.user_registry_path).
 REGISTRY_ORIGINS = {
     "option": N_("the --registry option"),
@@ -302,25 +298,26 @@ def open_command(
 
     Example: polchan open Stade --print
     """
+    from .opening import exact_queries, opening
     from .registry import is_channel_url
 
     registry = _registry(registry_path)
     # One channel is to be opened: a type word narrows to what it names.
     res = _resolve_or_fail(" ".join(query), registry).asked_for()
-    channels = res.unique_channels()
-    if not channels:
-        if res.matches:
-            where = res.areas()
-            if res.suggestions:
-                message = gettext(
-                    "no channel in the registry covers {districts}; did you mean {suggestions}?"
-                )
-            else:
-                message = gettext("no channel in the registry covers {districts}")
-            _fail(
-                message.format(districts=where, suggestions=", ".join(res.suggestions)),
-                ExitCode.NO_CHANNEL,
+    plan = opening(res)
+    channels = plan.channels
+    if plan.refused == "no_channel":
+        if res.suggestions:
+            message = gettext(
+                "no channel in the registry covers {districts}; did you mean {suggestions}?"
             )
+        else:
+            message = gettext("no channel in the registry covers {districts}")
+        _fail(
+            message.format(districts=res.areas(), suggestions=", ".join(res.suggestions)),
+            ExitCode.NO_CHANNEL,
+        )
+    if plan.refused == "not_found":
         if res.suggestions:
             message = gettext("nothing found for '{query}'; did you mean {suggestions}?")
         else:
@@ -329,10 +326,8 @@ def open_command(
             message.format(query=res.query, suggestions=", ".join(res.suggestions)),
             ExitCode.NOT_FOUND,
         )
-    first = res.matches[0]
-    if first.kind == "district" and first.district.is_city and not first.channels:
-        # "Freiburg" is first Freiburg im Breisgau, which no channel covers: its
-        # people must not be sent to Freiburg (Elbe)'s channel without a word.
+    if plan.refused == "uncovered_city":
+        first = res.matches[0]
         _fail(
             gettext(
                 "'{query}' is first {city}, which no channel covers; "
@@ -340,19 +335,15 @@ def open_command(
             ).format(
                 query=res.query,
                 city=f"{first.name} ({first.state})",
-                places=_exact_queries(res),
+                places=exact_queries(res),
             ),
             ExitCode.NO_CHANNEL,
         )
-    if len(channels) == 1 and _only_begun(res):
-        # "Pol" begins Polau (Uelzen) and many names no channel covers, "Hanno"
-        # Hannover as well as the Hannoversches Wendland: a beginning names no
-        # place to open. "Cel" (only Celle) still opens Celle's channel; one of
-        # places with several channels is asked for, as for a name.
+    if plan.refused == "only_begun":
         _fail(
             gettext(
                 "'{query}' is only the beginning of a name; name the place exactly ({places})"
-            ).format(query=res.query, places=_exact_queries(res, most=4)),
+            ).format(query=res.query, places=exact_queries(res, most=4)),
             ExitCode.NO_CHANNEL,
         )
     if res.fuzzy_for and (len(channels) == 1 or open_all):
@@ -394,7 +385,7 @@ def open_command(
             _fail(
                 gettext(
                     "'{query}' matches {n} channels; name the place exactly ({places}) or use --all"
-                ).format(query=res.query, n=len(channels), places=_exact_queries(res, most=4)),
+                ).format(query=res.query, n=len(channels), places=exact_queries(res, most=4)),
                 ExitCode.NO_CHANNEL,
             )
     for c in channels:
@@ -440,35 +431,6 @@ def open_in_browser(url: str) -> bool:
 
 
 XDG_OPEN_PATIENCE = 3.0  # seconds xdg-open is given to say it could not open the link
-
-
-def _only_begun(res: Resolution) -> bool:
-    """Whether the query only begins names, and too many or a town no channel
-    covers among them for its one channel to be the place meant."""
-    if not all(m.match == "prefix" for m in res.matches):
-        return False
-    uncovered_town = any(
-        m.kind in ("municipality", "district") and not m.channels for m in res.matches
-    )
-    return uncovered_town or len({m.name for m in res.matches}) > BEGUN_NAMES_TO_OPEN
-
-
-def _exact_queries(res: Resolution, most: int | None = None) -> str:
-    """What to type next to open one channel, for each match that has one: a place
-    with its district ("Hagen, Landkreis Stade"), a district or a channel by its
-    name, a city with itself ("Münster, Münster": "Münster" alone is Munster too)."""
-    names = list(
-        dict.fromkeys(
-            m.name
-            if m.kind == "channel" or (m.kind == "district" and not m.district.is_city)
-            else f"{m.name}, {m.district.name}"
-            for m in res.matches
-            if m.channels
-        )
-    )
-    if most is not None and len(names) > most:
-        names = [*names[:most], "…"]
-    return "; ".join(names)
 
 
 def _can_ask() -> bool:

@@ -1,0 +1,83 @@
+"""Which channel ``polchan open`` opens for an answer, or why it opens none.
+
+Accepts a :class:`~polchan_cli.resolution.Resolution`, as ``asked_for()`` narrows
+it (one channel is to be opened). :func:`opening` says what to do: open its one
+channel, have one of several chosen, or refuse, and why; :func:`exact_queries`
+says what to type instead. No Typer, Rich or terminal here: asking, printing
+and starting the browser are :mod:`polchan_cli.cli`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .registry import Channel
+    from .resolution import Resolution
+
+__all__ = ["BEGUN_NAMES_TO_OPEN", "Opening", "exact_queries", "opening"]
+
+# More names than this that a query only begins are no place for `open` to open
+# ("Pol"), even if only one of them has a channel.
+BEGUN_NAMES_TO_OPEN = 5
+
+Refusal = Literal["not_found", "no_channel", "uncovered_city", "only_begun"]
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What ``open`` does: open ``channels`` (one, or one chosen of several), or
+    refuse for the reason ``refused`` names."""
+
+    channels: tuple[Channel, ...] = ()
+    refused: Refusal | None = None
+
+
+def opening(res: Resolution) -> Opening:
+    """The channels to open for the answer, or why none is.
+
+    Refused: nothing found; places no channel covers; a name that is first a city
+    no channel covers ("Freiburg" is Freiburg im Breisgau, not to be sent to
+    Freiburg (Elbe)'s channel without a word); the mere beginning of names, too
+    many or a town no channel covers among them ("Pol", "Hanno"), though "Cel"
+    (only Celle) opens Celle's channel.
+    """
+    channels = res.unique_channels()
+    if not channels:
+        return Opening(refused="no_channel" if res.matches else "not_found")
+    first = res.matches[0]
+    if first.kind == "district" and first.district.is_city and not first.channels:
+        return Opening(channels, refused="uncovered_city")
+    if len(channels) == 1 and _only_begun(res):
+        return Opening(channels, refused="only_begun")
+    return Opening(channels)
+
+
+def _only_begun(res: Resolution) -> bool:
+    """Whether the query only begins names, and too many or a town no channel
+    covers among them for its one channel to be the place meant."""
+    if not all(m.match == "prefix" for m in res.matches):
+        return False
+    uncovered_town = any(
+        m.kind in ("municipality", "district") and not m.channels for m in res.matches
+    )
+    return uncovered_town or len({m.name for m in res.matches}) > BEGUN_NAMES_TO_OPEN
+
+
+def exact_queries(res: Resolution, most: int | None = None) -> str:
+    """What to type next to open one channel, for each match that has one: a place
+    with its district ("Hagen, Landkreis Stade"), a district or a channel by its
+    name, a city with itself ("Münster, Münster": "Münster" alone is Munster too)."""
+    names = list(
+        dict.fromkeys(
+            m.name
+            if m.kind == "channel" or (m.kind == "district" and not m.district.is_city)
+            else f"{m.name}, {m.district.name}"
+            for m in res.matches
+            if m.channels
+        )
+    )
+    if most is not None and len(names) > most:
+        names = [*names[:most], "…"]
+    return "; ".join(names)

@@ -1,0 +1,48 @@
+"""opening: which channel `open` opens for an answer, or why none."""
+
+from __future__ import annotations
+
+import pytest
+
+from polchan_cli.opening import exact_queries, opening
+from polchan_cli.resolve import resolve
+
+
+def plan_for(query: str, registry):
+    return opening(resolve(query, registry).asked_for())
+
+
+@pytest.mark.parametrize(
+    ("query", "channel"),
+    [("Stade", "stade"), ("Westercelle", "celle"), ("Cel", "celle"), ("Cele", "celle")],
+)
+def test_a_place_one_channel_covers_opens_it(query, channel, bundled_registry):
+    plan = plan_for(query, bundled_registry)
+    assert (plan.refused, [c.id for c in plan.channels]) == (None, [channel])
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        ("Xqzxqz", "not_found"),
+        ("München", "no_channel"),
+        ("Freiburg", "uncovered_city"),  # Freiburg im Breisgau before Freiburg (Elbe)
+        ("Pol", "only_begun"),  # Polau (Uelzen) among many names no channel covers
+    ],
+)
+def test_what_open_refuses_and_why(query, refused, bundled_registry):
+    assert plan_for(query, bundled_registry).refused == refused
+
+
+def test_a_name_of_places_in_several_channels_areas_leaves_the_choice(bundled_registry):
+    plan = plan_for("Winsen", bundled_registry)
+    assert plan.refused is None
+    assert {c.id for c in plan.channels} == {"celle", "landkreis-harburg"}
+
+
+def test_what_to_type_instead_names_each_covered_place_with_its_district(bundled_registry):
+    # Never the bare name, which is first the city of Hagen, no channel's.
+    res = resolve("Hagen", bundled_registry)
+    assert exact_queries(res, most=2) == "Hagen, Landkreis Celle; Hagen, Landkreis Stade; …"
+    assert exact_queries(res).count("; ") == 3
+    assert "Hagen, Hagen" not in exact_queries(res)  # the city, which no channel covers
