@@ -233,16 +233,20 @@ def is_organisation(name: str, markers: set[str]) -> bool:
 # --- the build ---------------------------------------------------------------
 
 
-def build(
-    sources: Path, out: Path, curated: Path, former_table: Path, regions: Path | None = None
-) -> Report:
-    report = Report()
-    districts = load_districts(sources / SOURCE_FILES["destatis"])
-    dindex = district_index(districts)
-    osm = read_csv(sources / SOURCE_FILES["osm"])
-    geonames = read_csv(sources / SOURCE_FILES["geonames"])
+@dataclass
+class OsmMunicipalities:
+    """The municipalities the OpenStreetMap table names, with their postcodes."""
 
-    # Municipalities from OpenStreetMap (2019): name per (district, key).
+    places: dict[tuple[str, str], Place]  # by (district key, name key)
+    postcodes: dict[tuple[str, str], set[str]]  # (postcode, district): municipality keys
+    area_postcodes: set[str]  # postcodes of an area (the rest are one addressee's)
+    unjoined: Counter[str]  # OSM district names Destatis does not have, with their rows
+
+
+def read_osm(
+    osm: list[dict[str, str]], dindex: dict[str, list[District]], report: Report
+) -> OsmMunicipalities:
+    """Municipalities from OpenStreetMap (2019): name per (district, key)."""
     municipalities: dict[tuple[str, str], Place] = {}
     postcodes: dict[tuple[str, str], set[str]] = defaultdict(set)
     area_postcodes: set[str] = set()
@@ -264,17 +268,29 @@ def build(
         place.sources.add("osm")
         postcodes[(row["plz"], dkey)].add(mkey)
         area_postcodes.add(row["plz"])
+    return OsmMunicipalities(municipalities, postcodes, area_postcodes, unjoined)
 
-    # Municipality names per district, by full and by base key.
-    by_key: dict[str, dict[str, Place]] = defaultdict(dict)
-    for (dkey, mkey), place in municipalities.items():
-        by_key[dkey][mkey] = place
-    by_base: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
-    for (dkey, _), place in municipalities.items():
-        by_base[dkey][base_key(place.name)].append(place)
 
-    def find_municipality(dkey: str, name: str) -> Place | None:
-        hit = by_key[dkey].get(name_key(name))
+class MunicipalityIndex:
+    """The municipalities of each district, to find the one a GeoNames row names:
+    by key, by key without qualifier, and by every spelling GeoNames gives it."""
+
+    def __init__(self, municipalities: dict[tuple[str, str], Place]) -> None:
+        self.by_key: dict[str, dict[str, Place]] = defaultdict(dict)
+        self.by_base: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+        self.spellings: dict[int, set[str]] = defaultdict(set)
+        # The municipalities holding each postcode, as OpenStreetMap gives them.
+        self.holders: dict[str, list[Place]] = defaultdict(list)
+        for (dkey, mkey), place in municipalities.items():
+            self.by_key[dkey][mkey] = place
+            self.by_base[dkey][base_key(place.name)].append(place)
+            self.spellings[id(place)].add(place.name)
+            for pc in place.postcodes:
+                self.holders[pc].append(place)
+
+    def find(self, dkey: str, name: str) -> Place | None:
+        """The municipality of the district that the name names, if exactly one."""
+        hit = self.by_key[dkey].get(name_key(name))
         if hit:
             return hit
         # Same name but for a qualifier ("Dannenberg" / "Dannenberg (Elbe)"); a
@@ -282,49 +298,51 @@ def build(
         base = base_key(name)
         candidates = [
             p
-            for p in by_base[dkey].get(base, [])
+            for p in self.by_base[dkey].get(base, [])
             if len(name_key(name).split()) <= len(base.split()) + 1
             and len(name_key(p.name).split()) <= len(base.split()) + 1
         ]
         return candidates[0] if len(candidates) == 1 else None
 
-    def split_locality(dkey: str, raw: str) -> tuple[Place, str] | None:
+    def split_locality(self, dkey: str, raw: str) -> tuple[Place, str] | None:
         """ "Clenze Bussau" -> (Clenze, "Bussau"): the longest municipality prefix."""
         best: tuple[Place, str, int] | None = None  # the length picks the longest prefix
-        for place in by_key[dkey].values():
-            for spelling in (place.name, *place_spellings.get(id(place), ())):
+        for place in self.by_key[dkey].values():
+            for spelling in (place.name, *self.spellings.get(id(place), ())):
                 if raw.startswith(spelling + " ") and (best is None or len(spelling) > best[2]):
                     best = (place, raw[len(spelling) :].strip(), len(spelling))
         return (best[0], best[1]) if best else None
 
-    # GeoNames (2026) spells some municipalities differently from OSM (2019):
-    # "Dannenberg (Elbe)" for "Dannenberg". Both spellings prefix localities.
-    place_spellings: dict[int, set[str]] = defaultdict(set)
-    for place in municipalities.values():
-        place_spellings[id(place)].add(place.name)
-    place_words = {w for d in by_key.values() for k in d for w in k.split()}
-    place_words |= {w for d in districts.values() for w in name_key(d.name).split()}
-    for row in geonames:
-        dkey = row["community_code"]
-        if dkey not in districts or row["zipcode"] not in area_postcodes:
-            continue
-        muni = find_municipality(dkey, row["place"])
-        if muni is not None:
-            place_spellings[id(muni)].add(row["place"].strip())
-            place_words.update(name_key(row["place"]).split())
-    for row in geonames:
-        dkey = row["community_code"]
-        at_area = dkey in districts and row["zipcode"] in area_postcodes
-        if at_area and split_locality(dkey, row["place"].strip()):
-            place_words.update(name_key(row["place"]).split())
-    markers = organisation_markers(geonames, area_postcodes, place_words)
+    def learn_spellings(
+        self,
+        geonames: list[dict[str, str]],
+        districts: dict[str, District],
+        area_postcodes: set[str],
+    ) -> set[str]:
+        """Take in GeoNames' spellings of the municipalities, and return the words
+        of every place name (which organisation_markers must not take for markers).
 
-    holders: dict[str, list[Place]] = defaultdict(list)
-    for place in municipalities.values():
-        for pc in place.postcodes:
-            holders[pc].append(place)
+        GeoNames (2026) spells some municipalities differently from OSM (2019):
+        "Dannenberg (Elbe)" for "Dannenberg". Both spellings prefix localities.
+        """
+        place_words = {w for d in self.by_key.values() for k in d for w in k.split()}
+        place_words |= {w for d in districts.values() for w in name_key(d.name).split()}
+        for row in geonames:
+            dkey = row["community_code"]
+            if dkey not in districts or row["zipcode"] not in area_postcodes:
+                continue
+            muni = self.find(dkey, row["place"])
+            if muni is not None:
+                self.spellings[id(muni)].add(row["place"].strip())
+                place_words.update(name_key(row["place"]).split())
+        for row in geonames:
+            dkey = row["community_code"]
+            at_area = dkey in districts and row["zipcode"] in area_postcodes
+            if at_area and self.split_locality(dkey, row["place"].strip()):
+                place_words.update(name_key(row["place"]).split())
+        return place_words
 
-    def home_district(zipcode: str, raw: str, dkey: str) -> str:
+    def home_district(self, zipcode: str, raw: str, dkey: str) -> str:
         """The district a GeoNames row belongs to.
 
         GeoNames files each postcode under one district. A row there that names a
@@ -332,47 +350,65 @@ def build(
         it, belongs to that district ("Hamburg" and "Hamburg Billstedt" at 22113,
         filed under Kreis Stormarn), not to a former name in the first.
         """
-        if find_municipality(dkey, raw) or split_locality(dkey, raw):
+        if self.find(dkey, raw) or self.split_locality(dkey, raw):
             return dkey
-        for other in holders.get(zipcode, ()):
+        for other in self.holders.get(zipcode, ()):
             if other.district != dkey and (raw == other.name or raw.startswith(other.name + " ")):
                 return other.district
         return dkey
 
-    localities: dict[tuple[str, str, str], Place] = {}
-    wohnplatz_rows: list[str] = []
-    former: dict[tuple[str, str], Place] = {}
+
+@dataclass
+class GeonamesPlaces:
+    """What the GeoNames rows add beside the municipalities they name."""
+
+    localities: dict[tuple[str, str, str], Place] = field(default_factory=dict)
+    former: dict[tuple[str, str], Place] = field(default_factory=dict)
+    wohnplatz_rows: list[str] = field(default_factory=list)
     # GeoNames rows per (postcode, district): the district a shared postcode
     # names most places of is listed first ("29640": Schneverdingen, not Undeloh).
-    named_at: Counter[tuple[str, str]] = Counter()
-    unknown_keys: Counter[str] = Counter()
-    postcode_area: dict[str, bool] = {}
+    named_at: Counter[tuple[str, str]] = field(default_factory=Counter)
+    unknown_keys: Counter[str] = field(default_factory=Counter)
+    postcode_area: dict[str, bool] = field(default_factory=dict)
 
+
+def read_geonames(
+    geonames: list[dict[str, str]],
+    districts: dict[str, District],
+    index: MunicipalityIndex,
+    osm: OsmMunicipalities,
+    markers: set[str],
+    report: Report,
+) -> GeonamesPlaces:
+    """Each GeoNames row as a spelling and postcode of a municipality, a locality
+    of one ("Clenze Bussau"), or a former municipality's name."""
+    read = GeonamesPlaces()
+    postcodes, area_postcodes = osm.postcodes, osm.area_postcodes
     for row in geonames:
         zipcode, raw, dkey = row["zipcode"], row["place"].strip(), row["community_code"]
         if not dkey:
             report.drop("GeoNames row without a district key", f"{zipcode} {raw}")
             continue
         if dkey not in districts:
-            unknown_keys[dkey] += 1
+            read.unknown_keys[dkey] += 1
             report.drop("GeoNames district key not in Destatis (2018)", f"{zipcode} {raw} {dkey}")
             continue
-        home = home_district(zipcode, raw, dkey)
+        home = index.home_district(zipcode, raw, dkey)
         if home != dkey:
             report.drop(
                 "filed under the other district of a shared postcode (moved there)",
                 f"{zipcode} {raw}: {dkey} -> {home}",
             )
             dkey = home
-        named_at[(zipcode, dkey)] += 1
+        read.named_at[(zipcode, dkey)] += 1
         postcodes.setdefault((zipcode, dkey), set())
-        postcode_area[zipcode] = zipcode in area_postcodes
+        read.postcode_area[zipcode] = zipcode in area_postcodes
         coords = (float(row["latitude"]), float(row["longitude"])) if row["latitude"] else None
         if is_organisation(raw, markers):
             report.drop("organisation (Großkundenpostleitzahl addressee)", f"{zipcode} {raw}")
             continue
 
-        muni = find_municipality(dkey, raw)
+        muni = index.find(dkey, raw)
         if muni is not None:
             if zipcode not in area_postcodes:
                 # A city's own addressee postcode ("Stadt Lüneburg", 21332):
@@ -397,7 +433,7 @@ def build(
             postcodes[(zipcode, dkey)].add(name_key(muni.osm_name))
             continue
 
-        split = split_locality(dkey, raw)
+        split = index.split_locality(dkey, raw)
         if split is not None:
             muni, lname = split
             parent, _, own = lname.rpartition(", ")
@@ -405,11 +441,11 @@ def build(
             if parent and own:
                 # "Municipality Ortsteil, Wohnplatz" ("Waddeweitz Wittfeitzen, Groß
                 # Wittfeitzen", "Oberbarnim Grunow, Ernsthof"): both are places.
-                wohnplatz_rows.append(raw)
+                read.wohnplatz_rows.append(raw)
                 names = list(dict.fromkeys((own, parent)))
             for name in names:
                 lkey = (dkey, name_key(muni.name), name_key(name))
-                loc = localities.setdefault(lkey, Place(name, "locality", dkey, muni.name))
+                loc = read.localities.setdefault(lkey, Place(name, "locality", dkey, muni.name))
                 if name != parent and parent:
                     loc.notes.add(f"listed by GeoNames under {parent}")
                 loc.postcodes.add(zipcode)
@@ -425,10 +461,10 @@ def build(
 
         # A plain name GeoNames lists as a municipality but the municipality
         # table does not: a former municipality (Hermannsburg -> Südheide).
-        owners = sorted(p.name for p in by_key[dkey].values() if zipcode in p.postcodes)
+        owners = sorted(p.name for p in index.by_key[dkey].values() if zipcode in p.postcodes)
         owner = owners[0] if len(owners) == 1 else ""
         fkey = (dkey, name_key(raw))
-        place = former.setdefault(fkey, Place(raw, "former_name", dkey, owner))
+        place = read.former.setdefault(fkey, Place(raw, "former_name", dkey, owner))
         if owner and place.municipality != owner:
             place.municipality = place.municipality or owner
         place.postcodes.add(zipcode)
@@ -440,10 +476,21 @@ def build(
                 "former name whose current municipality is ambiguous (kept, district only)",
                 f"{zipcode} {raw}: {', '.join(owners)}",
             )
+    return read
 
-    # Hand-kept former names (tools/former_names.csv).
+
+def apply_former_table(
+    path: Path,
+    districts: dict[str, District],
+    index: MunicipalityIndex,
+    osm: OsmMunicipalities,
+    former: dict[tuple[str, str], Place],
+) -> list[Place]:
+    """The hand-kept former names (tools/former_names.csv): a merged municipality
+    becomes a former name of the one it merged into (its postcodes with it); a
+    former Samtgemeinde or district name is returned as a place of its own."""
     former_areas: list[Place] = []
-    for row in read_csv(former_table):
+    for row in read_csv(path):
         if row["kind"] in ("samtgemeinde", "district"):
             # A Samtgemeinde merged into another names that one; a district's old
             # name, the district.
@@ -466,8 +513,8 @@ def build(
             )
             continue
         dkey = row["district_key"]
-        old = by_key[dkey].pop(name_key(row["former_name"]), None)
-        current = by_key[dkey][name_key(row["current"])]
+        old = index.by_key[dkey].pop(name_key(row["former_name"]), None)
+        current = index.by_key[dkey][name_key(row["current"])]
         place = former.setdefault(
             (dkey, name_key(row["former_name"])),
             Place(row["former_name"], "former_name", dkey, current.name),
@@ -476,69 +523,124 @@ def build(
         place.notes.add(f"merged into {current.name} {row['since']}")
         place.sources.add(row["source_url"])
         if old is not None:
-            municipalities.pop((dkey, name_key(old.name)), None)
+            osm.places.pop((dkey, name_key(old.name)), None)
             place.postcodes |= old.postcodes
             place.coords += old.coords
             current.postcodes |= old.postcodes
-            for (_pc, dk), mkeys in postcodes.items():
+            for (_pc, dk), mkeys in osm.postcodes.items():
                 if dk == dkey and name_key(old.osm_name) in mkeys:
                     mkeys.discard(name_key(old.osm_name))
                     mkeys.add(name_key(current.osm_name))
+    return former_areas
 
-    curated_counts = merge_curated(curated, districts, by_key, localities, former, report)
-    region_places = load_regions(regions, districts, report) if regions else []
 
-    # "Fallingbostel" beside "Bad Fallingbostel": a former name, found by the Bad rule.
+def settle_former_names(
+    former: dict[tuple[str, str], Place], index: MunicipalityIndex, report: Report
+) -> None:
+    """Former names GeoNames gave: "Fallingbostel" beside "Bad Fallingbostel" is
+    that town's former name (the Bad rule); one that is also a municipality's own
+    current name is no former name."""
     for (dkey, fkey), place in former.items():
-        for muni in by_key[dkey].values():
+        for muni in index.by_key[dkey].values():
             if name_key(muni.name) == f"bad {fkey}":
                 place.municipality = muni.name
                 place.notes.add(f"now {muni.name}")
-
-    # A former name that is also a municipality's own current name is no former name.
     for (dkey, fkey), place in list(former.items()):
-        if fkey in by_key[dkey]:
+        if fkey in index.by_key[dkey]:
             del former[(dkey, fkey)]
             report.drop("GeoNames plain name equal to a current municipality", place.name)
 
-    # Localities were attached under the spelling known at the time; show the final one.
+
+def show_final_names(
+    municipalities: dict[tuple[str, str], Place],
+    index: MunicipalityIndex,
+    others: list[Place],
+) -> None:
+    """Places were attached to a municipality under the spelling known at the
+    time; each now shows its municipality's final spelling."""
     final_names = {}
     for (dkey, _), muni in municipalities.items():
-        for spelling in (muni.osm_name, muni.name, *place_spellings.get(id(muni), ())):
+        for spelling in (muni.osm_name, muni.name, *index.spellings.get(id(muni), ())):
             final_names[(dkey, name_key(spelling))] = muni.name
-    for place in [*localities.values(), *former.values()]:
+    for place in others:
         place.municipality = final_names.get(
             (place.district, name_key(place.municipality)), place.municipality
         )
     for muni in municipalities.values():
         muni.municipality = muni.name
 
+
+def build(
+    sources: Path, out: Path, curated: Path, former_table: Path, regions: Path | None = None
+) -> Report:
+    """Read the sources and curated inputs, write the data files and the report."""
+    report = Report()
+    districts = load_districts(sources / SOURCE_FILES["destatis"])
+    osm = read_osm(read_csv(sources / SOURCE_FILES["osm"]), district_index(districts), report)
+    geonames = read_csv(sources / SOURCE_FILES["geonames"])
+    index = MunicipalityIndex(osm.places)
+    place_words = index.learn_spellings(geonames, districts, osm.area_postcodes)
+    markers = organisation_markers(geonames, osm.area_postcodes, place_words)
+    read = read_geonames(geonames, districts, index, osm, markers, report)
+    former_areas = apply_former_table(former_table, districts, index, osm, read.former)
+    curated_counts = merge_curated(
+        curated, districts, index.by_key, read.localities, read.former, report
+    )
+    region_places = load_regions(regions, districts, report) if regions else []
+    settle_former_names(read.former, index, report)
+    show_final_names(osm.places, index, [*read.localities.values(), *read.former.values()])
+
     places: list[Place] = []
     for d in districts.values():
         places.append(Place(d.name, "district", d.key, sources={"destatis"}))
     places += former_areas
-    places += municipalities.values()
-    places += localities.values()
-    places += former.values()
+    places += osm.places.values()
+    places += read.localities.values()
+    places += read.former.values()
     places += region_places
     assign_samtgemeinden(places)
 
     rows = place_rows(places)
-    pc_rows = postcode_rows(postcodes, postcode_area, municipalities, named_at)
+    pc_rows = postcode_rows(osm.postcodes, read.postcode_area, osm.places, read.named_at)
     write_outputs(out, districts, rows, pc_rows)
+    write_report(
+        out,
+        report,
+        districts,
+        places,
+        (len(rows), len(pc_rows)),
+        osm,
+        read,
+        markers,
+        curated_counts,
+        region_places,
+    )
+    return report
 
-    # The report.
+
+def write_report(
+    out: Path,
+    report: Report,
+    districts: dict[str, District],
+    places: list[Place],
+    row_counts: tuple[int, int],
+    osm: OsmMunicipalities,
+    read: GeonamesPlaces,
+    markers: set[str],
+    curated_counts: list[str],
+    region_places: list[Place],
+) -> None:
+    """data/gazetteer-report.txt: what the build made, and what it left out and why."""
     kinds = Counter(p.kind for p in places)
-    per_state: Counter[str] = Counter()
+    per_state: Counter[tuple[str, str]] = Counter()
     for p in places:
         per_state[(districts[p.district].state, p.kind)] += 1
-    no_muni = sorted(
-        d.name for d in districts.values() if d.key not in {k for k, _ in municipalities}
-    )
+    no_muni = sorted(d.name for d in districts.values() if d.key not in {k for k, _ in osm.places})
     r = report.lines
-    r.append(f"places: {len(places)}; keys (rows of places.tsv): {len(rows)}")
+    r.append(f"places: {len(places)}; keys (rows of places.tsv): {row_counts[0]}")
     r.append(
-        f"postcodes: {len({pc for pc, _ in postcodes})}; postcode-district pairs: {len(pc_rows)}"
+        f"postcodes: {len({pc for pc, _ in osm.postcodes})}; "
+        f"postcode-district pairs: {row_counts[1]}"
     )
     r.append("places per kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
     r.append("")
@@ -552,20 +654,21 @@ def build(
     r.append("  e.g. " + ", ".join(sorted(markers)[:40]))
     r.append("")
     r.append("OSM district names that did not join Destatis:")
-    for name, n in sorted(unjoined.items()):
+    for name, n in sorted(osm.unjoined.items()):
         r.append(f"  {name}: {n} rows")
-    if not unjoined:
+    if not osm.unjoined:
         r.append("  none")
     r.append("GeoNames district keys unknown to Destatis (2018):")
-    for key, n in sorted(unknown_keys.items()):
+    for key, n in sorted(read.unknown_keys.items()):
         r.append(f"  {key}: {n} rows")
-    if not unknown_keys:
+    if not read.unknown_keys:
         r.append("  none")
     r.append("")
     r.append(
-        f"GeoNames rows naming an Ortsteil and its Wohnplatz, read as both: {len(wohnplatz_rows)}"
+        "GeoNames rows naming an Ortsteil and its Wohnplatz, read as both: "
+        f"{len(read.wohnplatz_rows)}"
     )
-    r.append("  e.g. " + "; ".join(wohnplatz_rows[:8]))
+    r.append("  e.g. " + "; ".join(read.wohnplatz_rows[:8]))
     r.append("")
     r.append("rows not turned into places, and why:")
     for reason, n in sorted(report.dropped.items()):
@@ -596,7 +699,6 @@ def build(
         + "\n",
         encoding="utf-8",
     )
-    return report
 
 
 def merge_curated(
