@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from polchan_cli.opening import exact_queries, opening
+from polchan_cli.opening import exact_queries, opening, places_for
 from polchan_cli.resolve import resolve
 
 
@@ -46,3 +46,14 @@ def test_what_to_type_instead_names_each_covered_place_with_its_district(bundled
     assert exact_queries(res, most=2) == "Hagen, Landkreis Celle; Hagen, Landkreis Stade; …"
     assert exact_queries(res).count("; ") == 3
     assert "Hagen, Hagen" not in exact_queries(res)  # the city, which no channel covers
+
+
+def test_each_channel_to_choose_from_says_which_place_it_is_for(bundled_registry):
+    res = resolve("Winsen", bundled_registry)
+    by_id = {c.id: places_for(res, c) for c in res.unique_channels()}
+    assert by_id == {"celle": "Winsen (Aller)", "landkreis-harburg": "Winsen (Luhe)"}
+    shared = resolve("29640", bundled_registry)
+    assert [places_for(shared, c) for c in shared.unique_channels()] == [
+        "Schneverdingen",
+        "Undeloh",
+    ]

@@ -550,11 +550,15 @@ def test_a_street_without_a_town_is_no_guess():
     assert (res.status, res.matches) == ("not_found", ())
 
 
-def test_the_town_beside_a_shared_postcode_puts_its_district_first():
+def test_the_town_beside_a_shared_postcode_says_which_district():
     # 29640 is mostly Schneverdingen's (Heidekreis); a user in Undeloh types that too.
-    for query, first in (("29640 Undeloh", "03353"), ("29640 Schneverdingen", "03358")):
-        assert resolve(query, registry()).matches[0].district.key == first
-    assert resolve("29640", registry()).matches[0].district.key == "03358"
+    for query, district in (
+        ("29640 Undeloh", "03353"),
+        ("29640 Schneverdingen", "03358"),
+        ("Bergstraße 5, 29640 Schneverdingen", "03358"),
+    ):
+        assert {m.district.key for m in resolve(query, registry()).matches} == {district}
+    assert [m.district.key for m in resolve("29640", registry()).matches] == ["03358", "03353"]
 
 
 def test_the_words_before_a_house_number_are_read_whole_first():
@@ -1740,3 +1744,11 @@ def test_a_heading_of_the_longest_query_is_read_though_its_reading_is_longer():
     assert resolve(heading, registry()).matches[0].name == "Westercelle"
     with pytest.raises(QueryError):
         resolve(heading + "!", registry())
+
+
+@pytest.mark.parametrize(("query", "first"), [("Hagen 12", "05914"), ("Freiburg 3", "08311")])
+def test_a_house_number_keeps_the_city_of_the_name_first(query, first):
+    # Only a village its number names in Roman numerals ("Hanstedt 2") is put
+    # before the rest, and of those readings the covered places first.
+    res = resolve(query, registry())
+    assert res.matches[0].district.key == first

@@ -298,7 +298,7 @@ def open_command(
 
     Example: polchan open Stade --print
     """
-    from .opening import exact_queries, opening
+    from .opening import exact_queries, opening, places_for
     from .registry import is_channel_url
 
     registry = _registry(registry_path)
@@ -378,7 +378,9 @@ def open_command(
         for i, c in enumerate(channels, 1):
             # On stdout only to be answered at the prompt: `url=$(polchan open …)`
             # must capture a link or nothing.
-            typer.echo(f"{i}. {c.name}  {c.url}", err=not _can_ask())
+            where = places_for(res, c)
+            named = f"{c.name} ({where})" if where else c.name
+            typer.echo(f"{i}. {named}  {c.url}", err=not _can_ask())
         if _can_ask():
             channels = (channels[_ask_number(len(channels)) - 1],)
         else:

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from .registry import Channel
-    from .resolution import Resolution
+    from .resolution import Match, Resolution
 
-__all__ = ["BEGUN_NAMES_TO_OPEN", "Opening", "exact_queries", "opening"]
+__all__ = ["BEGUN_NAMES_TO_OPEN", "Opening", "exact_queries", "opening", "places_for"]
 
 # More names than this that a query only begins are no place for `open` to open
 # ("Pol"), even if only one of them has a channel.
@@ -40,8 +40,9 @@ def opening(res: Resolution) -> Opening:
     Refused: nothing found; places no channel covers; a name that is first a city
     no channel covers ("Freiburg" is Freiburg im Breisgau, not to be sent to
     Freiburg (Elbe)'s channel without a word); the mere beginning of names, too
-    many or a town no channel covers among them ("Pol", "Hanno"), though "Cel"
-    (only Celle) opens Celle's channel.
+    many or a town no channel covers among them ("Pol", "Hanno", and "Wal", whose
+    six channels are no choice to offer), though "Cel" (only Celle) opens Celle's
+    channel.
     """
     channels = res.unique_channels()
     if not channels:
@@ -49,7 +50,7 @@ def opening(res: Resolution) -> Opening:
     first = res.matches[0]
     if first.kind == "district" and first.district.is_city and not first.channels:
         return Opening(channels, refused="uncovered_city")
-    if len(channels) == 1 and _only_begun(res):
+    if _only_begun(res):
         return Opening(channels, refused="only_begun")
     return Opening(channels)
 
@@ -68,16 +69,33 @@ def _only_begun(res: Resolution) -> bool:
 def exact_queries(res: Resolution, most: int | None = None) -> str:
     """What to type next to open one channel, for each match that has one: a place
     with its district ("Hagen, Landkreis Stade"), a district or a channel by its
-    name, a city with itself ("Münster, Münster": "Münster" alone is Munster too)."""
-    names = list(
-        dict.fromkeys(
-            m.name
-            if m.kind == "channel" or (m.kind == "district" and not m.district.is_city)
-            else f"{m.name}, {m.district.name}"
-            for m in res.matches
-            if m.channels
-        )
-    )
+    name, a city with itself ("Münster, Münster": "Münster" alone is Munster too),
+    a postcode with a town of its district there ("29640 Undeloh")."""
+    names = list(dict.fromkeys(_exact_query(m) for m in res.matches if m.channels))
     if most is not None and len(names) > most:
         names = [*names[:most], "…"]
     return "; ".join(names)
+
+
+def _exact_query(m: Match) -> str:
+    if m.kind == "channel" or (m.kind == "district" and not m.district.is_city):
+        return m.name
+    if m.kind == "postcode" and m.municipality:
+        return f"{m.name} {m.municipality.split(', ')[0]}"
+    return f"{m.name}, {m.district.name}"
+
+
+def places_for(res: Resolution, channel: Channel, most: int = 2) -> str:
+    """The places of the answer the channel covers, for choosing among channels:
+    "Winsen (Aller)" for Polizei Celle when "Winsen" was asked, "Undeloh" for
+    Polizei Landkreis Harburg at 29640; at most ``most``, "…" after more."""
+    names = list(
+        dict.fromkeys(
+            (m.municipality or m.name) if m.kind == "postcode" else m.name
+            for m in res.named()
+            if channel in m.channels and m.kind != "channel"
+        )
+    )
+    if len(names) > most:
+        names = [*names[:most], "…"]
+    return ", ".join(names)

@@ -181,9 +181,11 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         # The village the number names in Roman numerals first ("Hanstedt 2":
         # Hanstedt II), but of both readings, places a channel covers first
         # ("Altenhagen 2": a house in Altenhagen, Celle, before Altenhagen II in
-        # Schaumburg).
+        # Schaumburg). Without such a village the place keeps its rank: "Freiburg
+        # 3" is first Freiburg im Breisgau, as "Freiburg" is.
         both = [*in_roman, *(m for m in answer.matches if m not in in_roman)]
-        both.sort(key=lambda m: not m.channels)
+        if in_roman:
+            both.sort(key=lambda m: not m.channels)
         return replace(answer, query=text, matches=tuple(both))
     if in_roman:
         return Resolution(query=text, matches=tuple(in_roman))
@@ -587,9 +589,9 @@ def _with_place_beside_postcodes(
     An unknown postcode leaves the name to answer ("Am Markt 1, 21399 Lüneburg").
     A name that lies in one district, none of the postcode's, is shown beside it,
     so that a mistyped postcode cannot silently give another district's channel
-    ("21423 Celle"). A name in one of a shared postcode's districts puts that one
-    first ("29640 Undeloh": Landkreis Harburg before Schneverdingen's Heidekreis).
-    Only names as typed count, never guesses.
+    ("21423 Celle"). A name in some of a shared postcode's districts says which:
+    "29640 Undeloh" is Landkreis Harburg, not also Schneverdingen's Heidekreis, so
+    that ``open`` has one channel to open. Only names as typed count, never guesses.
     """
     rest = without_postcodes(text)
     if not name_key(rest):
@@ -604,7 +606,7 @@ def _with_place_beside_postcodes(
     districts = {m.district.key for m in named}
     if len(districts) == 1 and not districts & {m.district.key for m in by_postcode}:
         return by_postcode + named
-    return tuple(sorted(by_postcode, key=lambda m: m.district.key not in districts))
+    return tuple(m for m in by_postcode if m.district.key in districts) or by_postcode
 
 
 def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
