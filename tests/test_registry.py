@@ -28,14 +28,15 @@ from polchan_cli.registry import (
     load_registry,
     read_registry_text,
 )
-from polchan_cli.store import bundled_registry_path, district_states
+from polchan_cli.store import bundled_registry_path, registry_checks
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "registry_corpus"
 VALID = CORPUS / "valid.yaml"
 SOURCES = REPO.parent / "shared" / "sources" / "police-channels.yaml"
-# Each district's state, as the CLI checks a registry: a channel's state must match.
-KNOWN_DISTRICTS = district_states()
+# What the CLI checks a registry against: each district's state (a channel's state
+# must match) and how the gazetteer writes each municipality.
+CHECKS = registry_checks()
 
 CHANNEL_ID = "0029VafwOFv60eBnlCgiPB1L"
 CELLE_URL = f"https://whatsapp.com/channel/{CHANNEL_ID}"
@@ -77,6 +78,14 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "district_4_digits.yaml": (10, f"channel 'celle': district key '3351' {DISTRICT_QUOTES}"),
     "district_unquoted.yaml": (10, f"channel 'celle': district key '03351' {DISTRICT_QUOTES}"),
     "district_unknown.yaml": (10, "channel 'celle': district key '99999' is not a German district"),
+    "municipality_unknown.yaml": (
+        13,
+        "channel 'celle': district 03151 has no municipality 'Gifhorrn'",
+    ),
+    "municipality_misspelt.yaml": (
+        13,
+        "channel 'celle': municipality 'Dannenberg' is written 'Dannenberg (Elbe)'",
+    ),
     "municipality_district_unknown.yaml": (
         12,
         "channel 'celle': district key '99999' is not a German district",
@@ -150,7 +159,7 @@ def no_hang() -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def bundled() -> Registry:
-    return load_registry(bundled_registry_path(), known_districts=KNOWN_DISTRICTS)
+    return load_registry(bundled_registry_path(), **CHECKS)
 
 
 def corpus_file(name: str, tmp_path: Path) -> Path:
@@ -243,7 +252,7 @@ def test_corpus_files_are_all_covered() -> None:
 
 
 def test_corpus_base_file_is_valid() -> None:
-    registry = load_registry(VALID, known_districts=KNOWN_DISTRICTS)
+    registry = load_registry(VALID, **CHECKS)
     assert [(c.id, c.url, c.districts) for c in registry.channels] == [
         ("celle", CELLE_URL, ("03351",))
     ]
@@ -256,7 +265,7 @@ def test_malformed_file_is_rejected_with_file_and_line(
 ) -> None:
     path = corpus_file(name, tmp_path)
     with pytest.raises(RegistryError) as caught:
-        load_registry(path, known_districts=KNOWN_DISTRICTS)
+        load_registry(path, **CHECKS)
     first = str(caught.value.problems[0])
     assert first.startswith(where(path, line) + " "), first
     assert message in first.removeprefix(where(path, line))
@@ -271,7 +280,7 @@ def test_malformed_file_is_rejected_by_the_pure_python_yaml_loader(
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
     path = corpus_file(name, tmp_path)
     with pytest.raises(RegistryError) as caught:
-        load_registry(path, known_districts=KNOWN_DISTRICTS)
+        load_registry(path, **CHECKS)
     assert str(caught.value).startswith(f"{path}:")
 
 
@@ -384,7 +393,7 @@ def test_merged_result_is_validated(
 ) -> None:
     path = write(tmp_path, text)
     with pytest.raises(RegistryError) as caught:
-        load_registry(path, base=bundled, known_districts=KNOWN_DISTRICTS)
+        load_registry(path, base=bundled, **CHECKS)
     assert f"{path.parent}/{expected}" in [str(p) for p in caught.value.problems]
 
 
@@ -394,7 +403,7 @@ def test_merged_result_is_validated(
 )
 def test_published_keeps_a_real_date_as_written(written: str, kept: str | None, tmp_path: Path):
     text = valid_text(**{'published: "2024-11"': f"published: {written}"})
-    registry = load_registry(write(tmp_path, text), known_districts=KNOWN_DISTRICTS)
+    registry = load_registry(write(tmp_path, text), **CHECKS)
     assert registry.channels[0].source.published == kept
 
 
@@ -402,7 +411,7 @@ def test_published_keeps_a_real_date_as_written(written: str, kept: str | None, 
 def test_published_rejects_what_is_no_date(written: str, tmp_path: Path) -> None:
     text = valid_text(**{'published: "2024-11"': f"published: {written}"})
     with pytest.raises(RegistryError) as caught:
-        load_registry(write(tmp_path, text), known_districts=KNOWN_DISTRICTS)
+        load_registry(write(tmp_path, text), **CHECKS)
     assert [p.line for p in caught.value.problems] == [14]
     assert NOT_A_DATE in caught.value.problems[0].message
 
@@ -614,3 +623,19 @@ def test_a_registry_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None
     path = tmp_path / "mine.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + OVERRIDE.encode("utf-8"))
     assert read_registry_text(path) == OVERRIDE
+
+
+def test_a_channel_of_single_municipalities_covers_them_as_the_gazetteer_writes_them(
+    tmp_path: Path,
+) -> None:
+    # Dannenberg (Elbe) and Hitzacker, without the rest of Lüchow-Dannenberg.
+    text = valid_text(
+        **{
+            'districts: ["03351"]': "districts: []\n    municipalities:\n"
+            '      - {district: "03354", name: Dannenberg (Elbe)}\n'
+            '      - {district: "03354", name: Hitzacker}',
+        }
+    )
+    registry = load_registry(write(tmp_path, text), **CHECKS)
+    assert [c.id for c in registry.covering("03354", "Hitzacker")] == ["celle"]
+    assert registry.covering("03354", "Lüchow (Wendland)") == ()

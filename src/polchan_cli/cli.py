@@ -513,18 +513,14 @@ def validate_command(
     Example: polchan validate ~/.config/polchan/channels.yaml
     """
     from .registry import RegistryError, load_registry
-    from .store import bundled_registry_path, district_states, user_registry_path
+    from .store import bundled_registry_path, registry_checks, user_registry_path
 
     bundled_path = bundled_registry_path()
-    known = district_states()
+    checks = registry_checks()
     target = path or user_registry_path()[0] or bundled_path
     try:
-        base = load_registry(bundled_path, known_districts=known)
-        registry = (
-            base
-            if target == bundled_path
-            else load_registry(target, base=base, known_districts=known)
-        )
+        base = load_registry(bundled_path, **checks)
+        registry = base if target == bundled_path else load_registry(target, base=base, **checks)
     except RegistryError as exc:
         for problem in exc.problems:
             typer.echo(problem.localized(), err=True)

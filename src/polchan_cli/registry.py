@@ -54,6 +54,10 @@ REQUIRED_FIELDS = ("id", "name", "url", "agency", "parent", "state", "districts"
 OPTIONAL_FIELDS = ("municipalities", "note", "disabled")
 SOURCE_FIELDS = ("url", "title", "published")
 
+# How the gazetteer writes a district's municipality of a name, or None if it has
+# none (see parse_registry).
+MunicipalitySpelling = Callable[[str, str], "str | None"]
+
 
 @dataclass(frozen=True)
 class Source:
@@ -479,7 +483,11 @@ def _check_str(entry: dict[str, _Located], key: str, nullable: bool = False) -> 
 
 
 def _validate_entry(
-    item: _Located, file: str, partial: bool, known_districts: Iterable[str] | None
+    item: _Located,
+    file: str,
+    partial: bool,
+    known_districts: Iterable[str] | None,
+    spelling: MunicipalitySpelling | None = None,
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Check one channel entry; return its fields (only those given when partial)."""
     problems: list[Problem] = []
@@ -542,7 +550,7 @@ def _validate_entry(
             fields["districts"] = tuple(keys)
     if "municipalities" in entry:
         fields["municipalities"] = _municipalities(
-            entry["municipalities"], problem, known_districts
+            entry["municipalities"], problem, known_districts, spelling
         )
     if "source" in entry:
         fields["source"] = _source(entry["source"], problem)
@@ -555,7 +563,10 @@ def _validate_entry(
 
 
 def _municipalities(
-    node: _Located, problem: Callable[..., None], known_districts: Iterable[str] | None
+    node: _Located,
+    problem: Callable[..., None],
+    known_districts: Iterable[str] | None,
+    spelling: MunicipalitySpelling | None = None,
 ) -> tuple[MunicipalityRef, ...]:
     refs = []
     if not isinstance(node.value, list):
@@ -582,6 +593,23 @@ def _municipalities(
                 N_("district key '{key}' is not a German district"),
                 key=district.value,
             )
+        elif spelling is not None and (spelt := spelling(district.value, name.value)) != name.value:
+            # A channel covers a municipality by its name exactly as the gazetteer
+            # writes it: "Gifhorrn" or "Dannenberg" would cover nothing.
+            if spelt is None:
+                problem(
+                    name.line,
+                    N_("district {key} has no municipality '{name}'"),
+                    key=district.value,
+                    name=name.value,
+                )
+            else:
+                problem(
+                    name.line,
+                    N_("municipality '{name}' is written '{spelling}'"),
+                    name=name.value,
+                    spelling=spelt,
+                )
         refs.append(MunicipalityRef(district.value, name.value))
     return tuple(refs)
 
@@ -696,6 +724,7 @@ def parse_registry(
     *,
     base: Registry | None = None,
     known_districts: Mapping[str, str] | Iterable[str] | None = None,
+    spelling: MunicipalitySpelling | None = None,
 ) -> Registry:
     """Parse and validate registry text; with ``base``, merge it over that registry.
 
@@ -703,6 +732,9 @@ def parse_registry(
     changes; a new id adds a complete channel; ``disabled: true`` hides one.
     ``known_districts``: the district keys that exist, or a mapping of each to its
     state, and then a channel's state must be that of each district it covers.
+    ``spelling(district, name)``: how the gazetteer writes the district's
+    municipality of that name (None: it has none), which a channel's
+    ``municipalities`` must match.
     """
     doc, problems = _document(text, file)
     origin = "bundled" if base is None else "user"
@@ -718,7 +750,7 @@ def parse_registry(
         )
         # Only a string can name a channel to change ("id: [x]" is reported as not one).
         partial = base is not None and isinstance(given_id, str) and given_id in merged
-        fields, entry_problems = _validate_entry(item, file, partial, known)
+        fields, entry_problems = _validate_entry(item, file, partial, known, spelling)
         problems += entry_problems
         if fields is None or fields.get("id") is None:
             continue
@@ -770,10 +802,15 @@ def load_registry(
     *,
     base: Registry | None = None,
     known_districts: Mapping[str, str] | Iterable[str] | None = None,
+    spelling: MunicipalitySpelling | None = None,
 ) -> Registry:
     """Read and validate a registry file (see :func:`parse_registry`)."""
     return parse_registry(
-        read_registry_text(path), str(path), base=base, known_districts=known_districts
+        read_registry_text(path),
+        str(path),
+        base=base,
+        known_districts=known_districts,
+        spelling=spelling,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+from typing import Any
 
 from . import gazetteer
 from .registry import Registry, load_registry, parse_registry, read_registry_text
@@ -20,7 +21,9 @@ __all__ = [
     "bundled_registry_path",
     "district_states",
     "load_channels",
+    "municipality_spelling",
     "path_state",
+    "registry_checks",
     "user_cache_dir",
     "user_registry_path",
 ]
@@ -108,6 +111,26 @@ def district_states() -> dict[str, str]:
     return {key: d.state for key, d in gazetteer.districts().items()}
 
 
+def municipality_spelling(district: str, name: str) -> str | None:
+    """How the gazetteer writes the district's municipality of that name ("Dannenberg
+    (Elbe)" for "Dannenberg", 03354), or None if the district has no such one."""
+    from .normalize import name_key
+
+    spellings = [
+        p.name
+        for p in gazetteer.places_by_key(name_key(name))
+        if p.kind == "municipality" and p.district == district
+    ]
+    return name if name in spellings else next(iter(spellings), None)
+
+
+def registry_checks() -> dict[str, Any]:
+    """What a registry file is checked against, as keyword arguments of
+    :func:`~polchan_cli.registry.parse_registry`: the districts with their states,
+    and how the gazetteer writes each municipality."""
+    return {"known_districts": district_states(), "spelling": municipality_spelling}
+
+
 def load_channels(explicit: Path | None = None) -> Registry:
     """The bundled registry, with the user's registry merged over it when there is one.
 
@@ -124,10 +147,10 @@ def load_channels(explicit: Path | None = None) -> Registry:
     cached = _read_cache(key) if key else None
     if cached is not None:
         return cached
-    known = district_states()
-    registry = load_registry(bundled_registry_path(), known_districts=known)
+    checks = registry_checks()
+    registry = load_registry(bundled_registry_path(), **checks)
     if path is not None and text is not None:
-        registry = parse_registry(text, str(path), base=registry, known_districts=known)
+        registry = parse_registry(text, str(path), base=registry, **checks)
     if key:
         _write_cache(key, registry)
     return registry
