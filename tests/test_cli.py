@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -567,6 +568,20 @@ def test_open_qr_in_a_terminal_too_narrow_for_it_says_so_instead(launched):
     ]
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_open_qr_in_a_terminal_that_cannot_draw_it_says_so_instead(launched, monkeypatch, encoding):
+    # Drawn there, every block was a "?": no code to scan, and no word why.
+    from rich.console import Console
+
+    drawn = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+    monkeypatch.setattr("polchan_cli.render.make_console", lambda: Console(file=drawn))
+    result = run("open", "Stade", "--qr")
+    assert result.exit_code == 0 and launched == []
+    assert result.stdout.strip() == "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35"
+    assert "needs a UTF-8 terminal" in result.stderr
+    assert drawn.buffer.getvalue() == b""
+
+
 def test_open_several_channels_without_terminal_lists_them_and_exits_3(launched):
     result = run("open", "29640")
     assert result.exit_code == ExitCode.NO_CHANNEL
@@ -632,7 +647,7 @@ def test_open_when_no_browser_starts_says_so_and_prints_the_link(monkeypatch, tm
     result = run("open", "Celle")
     assert result.exit_code == 0
     assert "whatsapp.com/channel" in result.stdout
-    assert "Could not open a browser" in result.stderr
+    assert "polchan: could not open a browser" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -403,7 +403,10 @@ def open_command(
         if print_only or qr:
             continue
         if not open_in_browser(c.url):
-            typer.echo(gettext("Could not open a browser; open the link above yourself."), err=True)
+            typer.echo(
+                "polchan: " + gettext("could not open a browser; open the link above yourself"),
+                err=True,
+            )
 
 
 def open_in_browser(url: str) -> bool:
@@ -462,6 +465,19 @@ def _print_qr(url: str) -> None:
 
     rows = qr_rows(url)
     console = make_console()
+    try:
+        "".join(rows).encode(console.encoding)
+    except (UnicodeEncodeError, LookupError):
+        # Drawn as "?" (PYTHONIOENCODING=ascii, a Latin-1 terminal), no code scans.
+        typer.echo(
+            "polchan: "
+            + gettext(
+                "the QR code needs a UTF-8 terminal, this one writes {encoding}: "
+                "use --print for the link"
+            ).format(encoding=console.encoding),
+            err=True,
+        )
+        return
     if console.width < len(rows[0]):
         # A code cut or wrapped at the edge cannot be scanned; the link is printed above.
         typer.echo(
