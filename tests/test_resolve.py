@@ -1752,3 +1752,26 @@ def test_a_house_number_keeps_the_city_of_the_name_first(query, first):
     # before the rest, and of those readings the covered places first.
     res = resolve(query, registry())
     assert res.matches[0].district.key == first
+
+
+@pytest.mark.parametrize(
+    ("query", "places", "left_out"),
+    [
+        ("Unfall Celle/Stade", ("Celle", "Stade"), ("Unfall",)),
+        ("Einbruch Lüneburg/Uelzen", ("Lüneburg", "Uelzen"), ("Einbruch",)),
+        (
+            "Verkehrsunfall Neu Wulmstorf/Buxtehude",
+            ("Neu Wulmstorf", "Buxtehude"),
+            ("Verkehrsunfall",),
+        ),
+    ],
+)
+def test_a_headline_word_before_slashed_places_is_left_out(query, places, left_out):
+    res = resolve(query, registry())
+    assert (res.status, res.places_named, res.unknown_parts) == ("found", places, left_out)
+
+
+def test_a_place_before_slashed_places_is_not_taken_for_a_headline_word():
+    # "Hamburg Altona" names one place; Hamburg is not left out as a headline word.
+    res = resolve("Hamburg Altona/Stade", registry())
+    assert "Hamburg" not in res.unknown_parts and res.places_named[:1] != ("Altona",)

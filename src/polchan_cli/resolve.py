@@ -429,6 +429,10 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         beside = _resolved_quietly(" - ".join([towns[0], *rest]), registry)
         return replace(beside, query=text) if beside.matches else None
     named = [_named(part, registry) for part in towns]
+    lead = ""
+    if not named[0] and (tail := _named_at_the_end(towns[0], registry)):
+        # "Unfall Celle/Stade": a headline's words before the first place it joins.
+        lead, towns[0], named[0] = tail
     if len(towns) < 2 or not all(named):
         return None
     if len(towns) == 2 and "/" in head and _only_qualifies(towns, named):
@@ -445,7 +449,27 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
 
     each = [m for matches, part in zip(named, towns, strict=True) for m in near(matches, part)]
     answer = Resolution(query=text, matches=unique(each), places_named=tuple(towns))
-    return _with_parts_left_out(answer, registry) if rest else answer
+    if rest:
+        answer = _with_parts_left_out(answer, registry)
+    return replace(answer, unknown_parts=(lead, *answer.unknown_parts)) if lead else answer
+
+
+def _named_at_the_end(text: str, registry: Registry) -> tuple[str, str, list[Match]] | None:
+    """The words before, the last words and what they name, of the most last words
+    (at most three) that name a place as typed where the words before name none:
+    "Unfall Celle" -> ("Unfall", "Celle", …); not "Hamburg Altona", nor "Brand
+    Celle" (Brand is a place)."""
+    words = text.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        if is_a_small_word(words[-n]):
+            continue  # no "in Lüneburg" of "Unfälle in Lüneburg"
+        before = words[:-n]
+        while before and is_a_small_word(before[-1]):
+            before.pop()  # "Unfälle", not "Unfälle in"
+        lead, tail = " ".join(before), " ".join(words[-n:])
+        if not is_place(name_key(lead)) and (found := _named(tail, registry)):
+            return lead, tail, found
+    return None
 
 
 # What joins the places a heading names: "Buxtehude/Neu Wulmstorf", "Lüneburg und
