@@ -97,3 +97,16 @@ def test_the_installed_polchan_carries_the_codes():
     assert out.returncode == 0, out.stderr
     found = json.loads(out.stdout)["matches"]
     assert [c["id"] for m in found for c in m["channels"]] == ["landkreis-harburg"]
+
+
+def test_a_code_whose_channels_the_user_disabled_says_no_channel_covers_its_place(
+    bundled_registry,
+):
+    from polchan_cli.registry import parse_registry
+
+    own = parse_registry(
+        "schema: 1\nchannels:\n  - id: celle\n    disabled: true\n", base=bundled_registry
+    )
+    # As "PI Celle" answers: Celle, no channel; not "nothing found" for a known code.
+    res = resolve("POL-CE", own)
+    assert (res.status, res.matches[0].name) == ("no_channel", "Celle")

@@ -531,6 +531,10 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
             unknown_parts=narrowed.unknown_parts,
             unfitting_parts=narrowed.unfitting_parts,
         )
+    if not channels:
+        # The office's channels are disabled in the user's registry: the office's
+        # own place says that no channel covers it, as "PI Celle" does.
+        return replace(_resolved_quietly(agency, registry), query=text)
     return Resolution(query=text, matches=tuple(channels))
 
 
