@@ -51,8 +51,10 @@ def test_a_windows_line_end_split_between_two_chunks_ends_one_line():
 
 
 def test_a_line_is_answered_before_the_next_chunk_comes():
-    lines = batch_lines(Pipe(b"Celle\n", b"Stade\n"))
+    pipe = Pipe(b"Celle\n", b"Stade\n")
+    lines = batch_lines(pipe)
     assert lines is not None and next(lines) == "Celle"
+    assert pipe.chunks == [b"Stade\n"]  # not read yet: a slow pipe is answered line by line
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -639,3 +640,16 @@ def test_a_channel_of_single_municipalities_covers_them_as_the_gazetteer_writes_
     registry = load_registry(write(tmp_path, text), **CHECKS)
     assert [c.id for c in registry.covering("03354", "Hitzacker")] == ["celle"]
     assert registry.covering("03354", "Lüchow (Wendland)") == ()
+
+
+def test_a_municipality_saved_with_decomposed_umlauts_is_the_gazetteer_s(tmp_path: Path) -> None:
+    # macOS editors may save "ü" as "u" and a combining mark: the same name.
+    decomposed = unicodedata.normalize("NFD", "Lüneburg")
+    text = valid_text(
+        **{
+            'districts: ["03351"]': "districts: []\n    municipalities:\n"
+            f'      - {{district: "03355", name: "{decomposed} "}}'
+        }
+    )
+    registry = load_registry(write(tmp_path, text), **CHECKS)
+    assert [c.id for c in registry.covering("03355", "Lüneburg")] == ["celle"]

@@ -559,6 +559,17 @@ def test_the_town_beside_a_shared_postcode_says_which_district():
     ):
         assert {m.district.key for m in resolve(query, registry()).matches} == {district}
     assert [m.district.key for m in resolve("29640", registry()).matches] == ["03358", "03353"]
+    # The town, not a district its name also reads as: "Rostock" is the city and
+    # Landkreis Rostock, which also has a part of 18059.
+    rostock = [m.district.key for m in resolve("18059 Rostock", registry()).matches]
+    assert rostock == ["13003"]
+
+
+def test_an_address_whose_parts_contradict_keeps_every_district_of_its_postcode():
+    # Landkreis Harburg, yet Schneverdingen (Heidekreis): one of the two is wrong,
+    # so neither district of 29640 is dropped.
+    res = resolve("Landkreis Harburg, 29640 Schneverdingen", registry())
+    assert {m.district.key for m in res.matches if m.kind == "postcode"} == {"03353", "03358"}
 
 
 def test_the_words_before_a_house_number_are_read_whole_first():
@@ -1775,3 +1786,13 @@ def test_a_place_before_slashed_places_is_not_taken_for_a_headline_word():
     # "Hamburg Altona" names one place; Hamburg is not left out as a headline word.
     res = resolve("Hamburg Altona/Stade", registry())
     assert "Hamburg" not in res.unknown_parts and res.places_named[:1] != ("Altona",)
+
+
+def test_a_headline_after_places_whose_last_only_says_where_is_left_out():
+    res = resolve("Hagen/Stade/A1 - Unfall", registry())
+    assert (res.matches[0].district.key, res.unknown_parts) == ("03359", ("Unfall",))
+
+
+def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
+    res = resolve("in der Nähe von Lüneburg: Unfall", registry())
+    assert res.unknown_parts == ("in der Nähe: Unfall",)

@@ -313,7 +313,7 @@ class MunicipalityIndex:
                     best = (place, raw[len(spelling) :].strip(), len(spelling))
         return (best[0], best[1]) if best else None
 
-    def learn_spellings(
+    def learn_spellings_and_words(
         self,
         geonames: list[dict[str, str]],
         districts: dict[str, District],
@@ -382,7 +382,7 @@ def read_geonames(
 ) -> GeonamesPlaces:
     """Each GeoNames row as a spelling and postcode of a municipality, a locality
     of one ("Clenze Bussau"), or a former municipality's name."""
-    read = GeonamesPlaces()
+    geo = GeonamesPlaces()
     postcodes, area_postcodes = osm.postcodes, osm.area_postcodes
     for row in geonames:
         zipcode, raw, dkey = row["zipcode"], row["place"].strip(), row["community_code"]
@@ -390,7 +390,7 @@ def read_geonames(
             report.drop("GeoNames row without a district key", f"{zipcode} {raw}")
             continue
         if dkey not in districts:
-            read.unknown_keys[dkey] += 1
+            geo.unknown_keys[dkey] += 1
             report.drop("GeoNames district key not in Destatis (2018)", f"{zipcode} {raw} {dkey}")
             continue
         home = index.home_district(zipcode, raw, dkey)
@@ -400,9 +400,9 @@ def read_geonames(
                 f"{zipcode} {raw}: {dkey} -> {home}",
             )
             dkey = home
-        read.named_at[(zipcode, dkey)] += 1
+        geo.named_at[(zipcode, dkey)] += 1
         postcodes.setdefault((zipcode, dkey), set())
-        read.postcode_area[zipcode] = zipcode in area_postcodes
+        geo.postcode_area[zipcode] = zipcode in area_postcodes
         coords = (float(row["latitude"]), float(row["longitude"])) if row["latitude"] else None
         if is_organisation(raw, markers):
             report.drop("organisation (Großkundenpostleitzahl addressee)", f"{zipcode} {raw}")
@@ -441,11 +441,11 @@ def read_geonames(
             if parent and own:
                 # "Municipality Ortsteil, Wohnplatz" ("Waddeweitz Wittfeitzen, Groß
                 # Wittfeitzen", "Oberbarnim Grunow, Ernsthof"): both are places.
-                read.wohnplatz_rows.append(raw)
+                geo.wohnplatz_rows.append(raw)
                 names = list(dict.fromkeys((own, parent)))
             for name in names:
                 lkey = (dkey, name_key(muni.name), name_key(name))
-                loc = read.localities.setdefault(lkey, Place(name, "locality", dkey, muni.name))
+                loc = geo.localities.setdefault(lkey, Place(name, "locality", dkey, muni.name))
                 if name != parent and parent:
                     loc.notes.add(f"listed by GeoNames under {parent}")
                 loc.postcodes.add(zipcode)
@@ -464,7 +464,7 @@ def read_geonames(
         owners = sorted(p.name for p in index.by_key[dkey].values() if zipcode in p.postcodes)
         owner = owners[0] if len(owners) == 1 else ""
         fkey = (dkey, name_key(raw))
-        place = read.former.setdefault(fkey, Place(raw, "former_name", dkey, owner))
+        place = geo.former.setdefault(fkey, Place(raw, "former_name", dkey, owner))
         if owner and place.municipality != owner:
             place.municipality = place.municipality or owner
         place.postcodes.add(zipcode)
@@ -476,7 +476,7 @@ def read_geonames(
                 "former name whose current municipality is ambiguous (kept, district only)",
                 f"{zipcode} {raw}: {', '.join(owners)}",
             )
-    return read
+    return geo
 
 
 def apply_former_table(
@@ -551,7 +551,7 @@ def settle_former_names(
             report.drop("GeoNames plain name equal to a current municipality", place.name)
 
 
-def show_final_names(
+def use_final_spellings(
     municipalities: dict[tuple[str, str], Place],
     index: MunicipalityIndex,
     others: list[Place],
@@ -579,29 +579,29 @@ def build(
     osm = read_osm(read_csv(sources / SOURCE_FILES["osm"]), district_index(districts), report)
     geonames = read_csv(sources / SOURCE_FILES["geonames"])
     index = MunicipalityIndex(osm.places)
-    place_words = index.learn_spellings(geonames, districts, osm.area_postcodes)
+    place_words = index.learn_spellings_and_words(geonames, districts, osm.area_postcodes)
     markers = organisation_markers(geonames, osm.area_postcodes, place_words)
-    read = read_geonames(geonames, districts, index, osm, markers, report)
-    former_areas = apply_former_table(former_table, districts, index, osm, read.former)
+    geo = read_geonames(geonames, districts, index, osm, markers, report)
+    former_areas = apply_former_table(former_table, districts, index, osm, geo.former)
     curated_counts = merge_curated(
-        curated, districts, index.by_key, read.localities, read.former, report
+        curated, districts, index.by_key, geo.localities, geo.former, report
     )
     region_places = load_regions(regions, districts, report) if regions else []
-    settle_former_names(read.former, index, report)
-    show_final_names(osm.places, index, [*read.localities.values(), *read.former.values()])
+    settle_former_names(geo.former, index, report)
+    use_final_spellings(osm.places, index, [*geo.localities.values(), *geo.former.values()])
 
     places: list[Place] = []
     for d in districts.values():
         places.append(Place(d.name, "district", d.key, sources={"destatis"}))
     places += former_areas
     places += osm.places.values()
-    places += read.localities.values()
-    places += read.former.values()
+    places += geo.localities.values()
+    places += geo.former.values()
     places += region_places
     assign_samtgemeinden(places)
 
     rows = place_rows(places)
-    pc_rows = postcode_rows(osm.postcodes, read.postcode_area, osm.places, read.named_at)
+    pc_rows = postcode_rows(osm.postcodes, geo.postcode_area, osm.places, geo.named_at)
     write_outputs(out, districts, rows, pc_rows)
     write_report(
         out,
@@ -610,7 +610,7 @@ def build(
         places,
         (len(rows), len(pc_rows)),
         osm,
-        read,
+        geo,
         markers,
         curated_counts,
         region_places,
@@ -625,7 +625,7 @@ def write_report(
     places: list[Place],
     row_counts: tuple[int, int],
     osm: OsmMunicipalities,
-    read: GeonamesPlaces,
+    geo: GeonamesPlaces,
     markers: set[str],
     curated_counts: list[str],
     region_places: list[Place],
@@ -659,16 +659,16 @@ def write_report(
     if not osm.unjoined:
         r.append("  none")
     r.append("GeoNames district keys unknown to Destatis (2018):")
-    for key, n in sorted(read.unknown_keys.items()):
+    for key, n in sorted(geo.unknown_keys.items()):
         r.append(f"  {key}: {n} rows")
-    if not read.unknown_keys:
+    if not geo.unknown_keys:
         r.append("  none")
     r.append("")
     r.append(
         "GeoNames rows naming an Ortsteil and its Wohnplatz, read as both: "
-        f"{len(read.wohnplatz_rows)}"
+        f"{len(geo.wohnplatz_rows)}"
     )
-    r.append("  e.g. " + "; ".join(read.wohnplatz_rows[:8]))
+    r.append("  e.g. " + "; ".join(geo.wohnplatz_rows[:8]))
     r.append("")
     r.append("rows not turned into places, and why:")
     for reason, n in sorted(report.dropped.items()):

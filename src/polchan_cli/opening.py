@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .registry import Channel
     from .resolution import Match, Resolution
 
-__all__ = ["BEGUN_NAMES_TO_OPEN", "Opening", "exact_queries", "opening", "places_for"]
+__all__ = ["BEGUN_NAMES_TO_OPEN", "Opening", "Refusal", "exact_queries", "opening", "places_for"]
 
 # More names than this that a query only begins are no place for `open` to open
 # ("Pol"), even if only one of them has a channel.
@@ -91,9 +91,13 @@ def places_for(res: Resolution, channel: Channel, most: int = 2) -> str:
     Polizei Landkreis Harburg at 29640; at most ``most``, "…" after more."""
     names = list(
         dict.fromkeys(
-            (m.municipality or m.name) if m.kind == "postcode" else m.name
+            name
             for m in res.named()
             if channel in m.channels and m.kind != "channel"
+            # A postcode's towns, each a name: "Drage, Winsen (Luhe)".
+            for name in (
+                (m.municipality or m.name).split(", ") if m.kind == "postcode" else [m.name]
+            )
         )
     )
     if len(names) > most:

@@ -16,10 +16,11 @@ import functools
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
 from .i18n import N_, format_number, gettext
@@ -29,8 +30,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "Channel",
     "MunicipalityRef",
+    "MunicipalitySpelling",
     "Problem",
     "Registry",
+    "RegistryChecks",
     "RegistryError",
     "Source",
     "is_channel_url",
@@ -57,6 +60,14 @@ SOURCE_FIELDS = ("url", "title", "published")
 # How the gazetteer writes a district's municipality of a name, or None if it has
 # none (see parse_registry).
 MunicipalitySpelling = Callable[[str, str], "str | None"]
+
+
+class RegistryChecks(TypedDict):
+    """What a registry file is checked against: keyword arguments of
+    :func:`parse_registry` and :func:`load_registry`."""
+
+    known_districts: Mapping[str, str]
+    spelling: MunicipalitySpelling
 
 
 @dataclass(frozen=True)
@@ -585,6 +596,9 @@ def _municipalities(
         ):
             problem(m.line, N_("each municipality needs exactly 'district' (5 digits) and 'name'"))
             continue
+        # As the gazetteer writes names: composed umlauts (an editor may save "ü" as
+        # u and a combining mark), no space around.
+        written = unicodedata.normalize("NFC", name.value).strip()
         # Unchecked, a mistyped key would make the channel cover nothing there
         # while `validate` calls the file valid.
         if known_districts is not None and district.value not in known_districts:
@@ -593,7 +607,7 @@ def _municipalities(
                 N_("district key '{key}' is not a German district"),
                 key=district.value,
             )
-        elif spelling is not None and (spelt := spelling(district.value, name.value)) != name.value:
+        elif spelling is not None and (spelt := spelling(district.value, written)) != written:
             # A channel covers a municipality by its name exactly as the gazetteer
             # writes it: "Gifhorrn" or "Dannenberg" would cover nothing.
             if spelt is None:
@@ -601,16 +615,16 @@ def _municipalities(
                     name.line,
                     N_("district {key} has no municipality '{name}'"),
                     key=district.value,
-                    name=name.value,
+                    name=written,
                 )
             else:
                 problem(
                     name.line,
                     N_("municipality '{name}' is written '{spelling}'"),
-                    name=name.value,
+                    name=written,
                     spelling=spelt,
                 )
-        refs.append(MunicipalityRef(district.value, name.value))
+        refs.append(MunicipalityRef(district.value, written))
     return tuple(refs)
 
 

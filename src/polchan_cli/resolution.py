@@ -49,9 +49,11 @@ class Match:
 
     @property
     def state(self) -> str:
+        """The state the match lies in (a state's own name, for a state)."""
         return self.district.state
 
     def to_dict(self) -> dict[str, Any]:
+        """The match as ``find --json`` writes it (see the README)."""
         data: dict[str, Any] = {
             "name": self.name,
             "kind": self.kind,
@@ -170,6 +172,7 @@ class Resolution:
         return ", ".join(areas[:most]) + ("" if len(areas) <= most else ", …")
 
     def to_dict(self) -> dict[str, Any]:
+        """The answer as ``find --json`` writes it (see the README)."""
         return {
             "query": self.query,
             "status": self.status,

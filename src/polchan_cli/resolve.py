@@ -333,7 +333,7 @@ def _is_a_place(m: Match) -> bool:
 
 def _in_a_headline(answer: Resolution, rest: str, text: str) -> Resolution:
     """The answer for the place a headline names, its other words left out."""
-    rest = " ".join(rest.replace(" ,", ",").split()).strip(" .,;:!?+-")
+    rest = re.sub(r"\s+([,:;])", r"\1", " ".join(rest.split())).strip(" .,;:!?+-")
     return replace(answer, query=text, unknown_parts=(rest,) if name_key(rest) else ())
 
 
@@ -435,10 +435,10 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         lead, towns[0], named[0] = tail
     if len(towns) < 2 or not all(named):
         return None
+    # "und" and "&" join two places, whatever they are.
     if len(towns) == 2 and "/" in head and _only_qualifies(towns, named):
-        # "und" and "&" join two places, whatever they are.
         if len(towns) < len(typed):  # "Hagen/Stade/Niedersachsen" says "Hagen/Stade"
-            answer = _resolved_quietly("/".join(towns), registry)
+            answer = _resolved_quietly(" - ".join(["/".join(towns), *rest]), registry)
             return replace(answer, query=text) if answer.matches else None
         return None
 
@@ -634,7 +634,18 @@ def _with_place_beside_postcodes(
     districts = {m.district.key for m in named}
     if len(districts) == 1 and not districts & {m.district.key for m in by_postcode}:
         return by_postcode + named
-    return tuple(m for m in by_postcode if m.district.key in districts) or by_postcode
+    if beside.unfitting_parts:
+        # "Landkreis Harburg, 29640 Schneverdingen": the parts contradict each other;
+        # every district of the postcode stays, the one named first.
+        return tuple(sorted(by_postcode, key=lambda m: m.district.key not in districts))
+    # The postcode's towns the name is, or lies in, first ("18059 Rostock": the city,
+    # not also Landkreis Rostock, which the name reads as too), else its districts.
+    towns = {name_key(m.municipality or m.name) for m in named if m.kind != "district"}
+    towns |= {name_key(m.name) for m in named if m.kind == "district" and m.district.is_city}
+    in_town = tuple(
+        m for m in by_postcode if towns & {name_key(t) for t in (m.municipality or "").split(", ")}
+    )
+    return in_town or tuple(m for m in by_postcode if m.district.key in districts) or by_postcode
 
 
 def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:

@@ -12,10 +12,15 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Any
 
 from . import gazetteer
-from .registry import Registry, load_registry, parse_registry, read_registry_text
+from .registry import (
+    Registry,
+    RegistryChecks,
+    load_registry,
+    parse_registry,
+    read_registry_text,
+)
 
 __all__ = [
     "bundled_registry_path",
@@ -124,11 +129,11 @@ def municipality_spelling(district: str, name: str) -> str | None:
     return name if name in spellings else next(iter(spellings), None)
 
 
-def registry_checks() -> dict[str, Any]:
+def registry_checks() -> RegistryChecks:
     """What a registry file is checked against, as keyword arguments of
     :func:`~polchan_cli.registry.parse_registry`: the districts with their states,
     and how the gazetteer writes each municipality."""
-    return {"known_districts": district_states(), "spelling": municipality_spelling}
+    return RegistryChecks(known_districts=district_states(), spelling=municipality_spelling)
 
 
 def load_channels(explicit: Path | None = None) -> Registry:

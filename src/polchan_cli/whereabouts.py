@@ -153,9 +153,8 @@ def lies_in_part(matches: Iterable[Match], key: str) -> bool:
     """Whether a match lies in the place the key names: its municipality,
     Samtgemeinde, district, state or the country, a former name or a region."""
     reading = Reading("", frozenset({key}), "fields")
-    return any(
-        lying_where_said(list(matches), reading, via=via) for via in (*WHEREABOUTS_VIA, "locality")
-    )
+    listed = list(matches)  # read once per way of lying there
+    return any(lying_where_said(listed, reading, via=via) for via in (*WHEREABOUTS_VIA, "locality"))
 
 
 def in_one_municipality(a: Match, b: Match) -> bool:
