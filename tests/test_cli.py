@@ -358,7 +358,7 @@ def test_list_keeps_every_link_whole_on_its_own_line_in_a_narrow_terminal(bundle
 
 def test_list_json_round_trips_every_field(bundled_registry):
     data = json.loads(run("list", "--json").stdout)
-    rebuilt = registry_from_dicts(data, bundled_registry.files)
+    rebuilt = registry_from_dicts(data)
     # Every field of every channel survives, in file order, and nothing is added.
     assert rebuilt.channels == bundled_registry.channels
     assert [c.to_dict() for c in rebuilt.channels] == data

@@ -18,7 +18,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypedDict
 from urllib.parse import urlsplit
@@ -193,7 +193,6 @@ class Registry:
     """The channels in force, in file order."""
 
     channels: tuple[Channel, ...]
-    files: tuple[str, ...] = field(default=())
 
     def by_id(self, channel_id: str) -> Channel | None:
         return next((c for c in self.channels if c.id == channel_id), None)
@@ -807,8 +806,7 @@ def parse_registry(
         merged[cid] = channel
     if problems:
         raise RegistryError(sorted(problems, key=lambda p: p.line or 0))
-    files = (*(base.files if base else ()), file)
-    return Registry(tuple(merged[c] for c in order if c in merged), files)
+    return Registry(tuple(merged[c] for c in order if c in merged))
 
 
 def load_registry(
@@ -828,7 +826,7 @@ def load_registry(
     )
 
 
-def registry_from_dicts(items: Iterable[Mapping[str, Any]], files: tuple[str, ...]) -> Registry:
+def registry_from_dicts(items: Iterable[Mapping[str, Any]]) -> Registry:
     """Rebuild a registry from :meth:`Channel.to_dict` output (the cache format)."""
     channels = []
     for d in items:
@@ -847,4 +845,4 @@ def registry_from_dicts(items: Iterable[Mapping[str, Any]], files: tuple[str, ..
                 origin=d["origin"],
             )
         )
-    return Registry(tuple(channels), files)
+    return Registry(tuple(channels))

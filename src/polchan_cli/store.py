@@ -198,7 +198,7 @@ def _read_cache(key: str) -> Registry | None:
         data = json.loads(_cache_file(key).read_text(encoding="utf-8"))
         if data.get("key") != key:
             return None
-        return registry_from_dicts(data["channels"], tuple(data["files"]))
+        return registry_from_dicts(data["channels"])
     except Exception:  # missing, unreadable or corrupt: rebuild
         return None
 
@@ -209,7 +209,6 @@ def _write_cache(key: str, registry: Registry) -> None:
 
     data = {
         "key": key,
-        "files": list(registry.files),
         "channels": [c.to_dict() for c in registry.channels],
     }
     try:
