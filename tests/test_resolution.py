@@ -87,3 +87,11 @@ def test_a_channel_covering_two_towns_of_one_postcode_is_listed_once():
     )
     covered = [m for m in postcode_matches("01454", Registry((channel,))) if m.channels]
     assert [[c.id for c in m.channels] for m in covered] == [["radeberg-land"]]
+
+
+def test_a_postcode_lies_in_each_of_its_towns_a_place_in_its_municipality(bundled_registry):
+    (winsen,) = postcode_matches("21423", bundled_registry)
+    assert winsen.towns == ("Drage", "Winsen (Luhe)")
+    westercelle = places("westercelle", bundled_registry)[0]
+    assert westercelle.towns == ("Celle",)
+    assert state_match("Bayern").towns == ()

@@ -80,8 +80,8 @@ def exact_queries(res: Resolution, most: int | None = None) -> str:
 def _exact_query(m: Match) -> str:
     if m.kind == "channel" or (m.kind == "district" and not m.district.is_city):
         return m.name
-    if m.kind == "postcode" and m.municipality:
-        return f"{m.name} {m.municipality.split(', ')[0]}"
+    if m.kind == "postcode" and m.towns:
+        return f"{m.name} {m.towns[0]}"
     return f"{m.name}, {m.district.name}"
 
 
@@ -94,10 +94,8 @@ def places_for(res: Resolution, channel: Channel, most: int = 2) -> str:
             name
             for m in res.named()
             if channel in m.channels and m.kind != "channel"
-            # A postcode's towns, each a name: "Drage, Winsen (Luhe)".
-            for name in (
-                (m.municipality or m.name).split(", ") if m.kind == "postcode" else [m.name]
-            )
+            # A postcode's towns, each a name: "Drage", "Winsen (Luhe)".
+            for name in ((m.towns or (m.name,)) if m.kind == "postcode" else (m.name,))
         )
     )
     if len(names) > most:

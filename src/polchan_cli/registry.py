@@ -59,7 +59,7 @@ SOURCE_FIELDS = ("url", "title", "published")
 
 # How the gazetteer writes a district's municipality of a name, or None if it has
 # none (see parse_registry).
-MunicipalitySpelling = Callable[[str, str], "str | None"]
+MunicipalitySpelling = Callable[[str, str], str | None]
 
 
 class RegistryChecks(TypedDict):

@@ -52,6 +52,16 @@ class Match:
         """The state the match lies in (a state's own name, for a state)."""
         return self.district.state
 
+    @property
+    def towns(self) -> tuple[str, ...]:
+        """The municipalities the match lies in: each of a postcode's (its
+        ``municipality`` lists them, "Drage, Winsen (Luhe)"), else its one, if any."""
+        if not self.municipality:
+            return ()
+        if self.kind == "postcode":
+            return tuple(self.municipality.split(", "))
+        return (self.municipality,)
+
     def to_dict(self) -> dict[str, Any]:
         """The match as ``find --json`` writes it (see the README)."""
         data: dict[str, Any] = {

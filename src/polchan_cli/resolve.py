@@ -642,9 +642,7 @@ def _with_place_beside_postcodes(
     # not also Landkreis Rostock, which the name reads as too), else its districts.
     towns = {name_key(m.municipality or m.name) for m in named if m.kind != "district"}
     towns |= {name_key(m.name) for m in named if m.kind == "district" and m.district.is_city}
-    in_town = tuple(
-        m for m in by_postcode if towns & {name_key(t) for t in (m.municipality or "").split(", ")}
-    )
+    in_town = tuple(m for m in by_postcode if towns & {name_key(t) for t in m.towns})
     return in_town or tuple(m for m in by_postcode if m.district.key in districts) or by_postcode
 
 

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from . import gazetteer
+from .normalize import name_key
 from .registry import (
     Registry,
     RegistryChecks,
@@ -119,8 +120,6 @@ def district_states() -> dict[str, str]:
 def municipality_spelling(district: str, name: str) -> str | None:
     """How the gazetteer writes the district's municipality of that name ("Dannenberg
     (Elbe)" for "Dannenberg", 03354), or None if the district has no such one."""
-    from .normalize import name_key
-
     spellings = [
         p.name
         for p in gazetteer.places_by_key(name_key(name))

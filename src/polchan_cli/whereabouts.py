@@ -38,12 +38,8 @@ __all__ = [
 # the place lies itself, a former name (of a municipality, Samtgemeinde or
 # district), a region. See lying_where_said.
 WHEREABOUTS_VIA = (None, "former_name", "region")
-
-
 # The whole country, as people name it.
 COUNTRY_KEYS = frozenset({"deutschland", "germany", "bundesrepublik deutschland", "brd", "de"})
-
-
 # Other names of the states, by the state's name in the data: the short forms
 # German writes ("NRW", "Nds."), and the English names.
 _STATE_ALIASES = {
@@ -68,9 +64,9 @@ _STATE_ALIASES = {
 @functools.cache
 def states() -> dict[str, str]:
     """Each state's name by its key, and by the keys of its other names."""
-    states = {name_key(d.state): d.state for d in gazetteer.districts().values()}
+    by_key = {name_key(d.state): d.state for d in gazetteer.districts().values()}
     aliases = {alias: state for state, keys in _STATE_ALIASES.items() for alias in keys}
-    return states | {key: state for key, state in aliases.items() if state in states.values()}
+    return by_key | {key: state for key, state in aliases.items() if state in by_key.values()}
 
 
 def is_place(key: str) -> bool:
@@ -96,9 +92,7 @@ def keys_of_whereabouts(m: Match) -> set[str]:
     place lies in the country: "Celle, Deutschland" is Celle.
     """
     keys: set[str] = set(COUNTRY_KEYS)
-    municipality = None if m.kind == "municipality" else m.municipality
-    # A postcode's area names each of its towns ("Drage, Winsen (Luhe)").
-    towns = municipality.split(", ") if municipality and m.kind == "postcode" else [municipality]
+    towns = () if m.kind == "municipality" else m.towns
     for name in (*towns, m.samtgemeinde, m.district.name, m.state):
         if name:
             key, variants = name_keys(name)
@@ -161,9 +155,8 @@ def in_one_municipality(a: Match, b: Match) -> bool:
     """Whether a lies in b's municipality, or in the area of b, a postcode
     ("Hauptstraße 1; 21385; Bockum": Bockum, Amelinghausen, has that postcode)."""
     if b.kind == "postcode":
-        towns = (b.municipality or "").split(", ")
         return b.name in a.postcodes or (
-            a.district.key == b.district.key and (a.municipality or a.name) in towns
+            a.district.key == b.district.key and (a.municipality or a.name) in b.towns
         )
     return bool(a.municipality) and (a.district.key, a.municipality) == (
         b.district.key,
