@@ -1483,7 +1483,9 @@ def test_two_towns_joined_by_a_slash_are_both_answered(query, places):
     ("query", "name", "district"),
     [
         ("Hagen/Stade", "Hagen", "03359"),  # where it lies
-        ("Seevetal/Hittfeld", "Seevetal", "03353"),  # a village in it
+        ("Seevetal/Hittfeld", "Hittfeld", "03353"),  # a village in it: that village
+        ("Winsen (Luhe)/OT Roydorf", "Roydorf", "03353"),  # no Winsen (Aller)
+        ("Bergen an der Dumme/OT Jiggel", "Jiggel", "03354"),
         ("Bleckede/Elbe", "Bleckede", "03355"),  # a river (Elbe is a town too)
         ("Rotenburg/Wümme", "Rotenburg (Wümme)", "03357"),
     ],
@@ -1796,3 +1798,26 @@ def test_a_headline_after_places_whose_last_only_says_where_is_left_out():
 def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
     res = resolve("in der Nähe von Lüneburg: Unfall", registry())
     assert res.unknown_parts == ("in der Nähe: Unfall",)
+
+
+@pytest.mark.parametrize("query", ["21423 29221 Celle", "Winsen 21423 29221"])
+def test_a_town_beside_several_postcodes_narrows_only_its_own(query):
+    # Neither postcode is declared unknown: Celle says nothing of 21423 (Winsen).
+    res = resolve(query, registry())
+    assert res.unknown_postcodes == ()
+    assert {m.name for m in res.matches if m.kind == "postcode"} == {"21423", "29221"}
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Winsen (Luhe) Hauptstraße 1", "Winsen (Luhe)", "03353"),
+        ("Bergen an der Dumme Hauptstraße 1", "Bergen an der Dumme", "03354"),
+        ("Freiburg (Elbe) Hauptstraße 1", "Freiburg (Elbe)", "03359"),
+        ("Winsen (Luhe) Westfalen", "Winsen (Luhe)", "03353"),
+    ],
+)
+def test_a_name_with_its_qualifier_keeps_it_before_a_street(query, name, district):
+    # Cut at the bracket, "Winsen" alone had put Winsen (Aller) first.
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (name, district)

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .i18n import N_, format_number, gettext
-from .normalize import TYPE_WORDS, name_key, without_qualifier
+from .normalize import TYPE_WORDS, is_a_small_word, name_key, without_qualifier
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -421,10 +421,11 @@ class Reading:
     ``context`` holds name keys. ``how`` says how the query was cut: ``fields`` at
     commas, ``part`` before or after a word for a part of a town ("Celle Mitte"),
     ``street`` before a street and house number ("Celle Bahnhofstraße 5"),
-    ``qualifier`` before a qualifier, ``words`` between words. Where fields, a
-    part of town, a street or a qualifier fit nothing, they may be ignored; words
-    may not. A
-    street's head is only ever read as named, never guessed ("Am Markt 1").
+    ``qualifier`` before a qualifier, ``qualified`` after a name's qualifier
+    ("Winsen (Luhe) Hauptstraße"), ``words`` between words. Where fields, a part of
+    town, a street or a qualifier, or the words after one, fit nothing, they may be
+    ignored; words may not. A street's head is only ever read as named, never
+    guessed ("Am Markt 1").
     """
 
     head: str
@@ -476,9 +477,16 @@ def readings(text: str) -> list[Reading]:
             for i, part in enumerate(parts)
         ]
     base = without_qualifier(text)
-    if base != text and name_key(base) and name_key(text[len(base) :]):
-        found.append(Reading(base, _keys(text[len(base) :]), "qualifier"))
     words = _WORD_BREAK.split(text.strip())
+    if base != text and name_key(base) and name_key(text[len(base) :]):
+        # The name with its qualifier, a street after it ("Winsen (Luhe) Hauptstraße",
+        # "Bergen an der Dumme Hauptstraße"), the longest first; then without it.
+        named_words = len(_WORD_BREAK.split(base.strip()))
+        for cut in range(len(words) - 1, named_words, -1):
+            if not is_a_small_word(words[cut - 1]):  # no "Bergen an der"
+                head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+                found.append(Reading(head, _keys(rest), "qualified"))
+        found.append(Reading(base, _keys(text[len(base) :]), "qualifier"))
     cuts = range(len(words) - 1, 0, -1)
     for cut in cuts:
         found.append(Reading(" ".join(words[:cut]), _keys(" ".join(words[cut:])), "words"))

@@ -437,6 +437,11 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         return None
     # "und" and "&" join two places, whatever they are.
     if len(towns) == 2 and "/" in head and _only_qualifies(towns, named):
+        if lies_in_part(named[1], name_key(towns[0])):
+            # "Winsen (Luhe)/OT Roydorf", "Seevetal/Hittfeld": the village, in that
+            # town, as "Roydorf, Winsen (Luhe)" reads (the qualifier is kept).
+            answer = _resolved_quietly(" - ".join([f"{towns[1]}, {towns[0]}", *rest]), registry)
+            return replace(answer, query=text) if answer.matches else None
         if len(towns) < len(typed):  # "Hagen/Stade/Niedersachsen" says "Hagen/Stade"
             answer = _resolved_quietly(" - ".join(["/".join(towns), *rest]), registry)
             return replace(answer, query=text) if answer.matches else None
@@ -638,12 +643,25 @@ def _with_place_beside_postcodes(
         # "Landkreis Harburg, 29640 Schneverdingen": the parts contradict each other;
         # every district of the postcode stays, the one named first.
         return tuple(sorted(by_postcode, key=lambda m: m.district.key not in districts))
-    # The postcode's towns the name is, or lies in, first ("18059 Rostock": the city,
-    # not also Landkreis Rostock, which the name reads as too), else its districts.
+    # Of each postcode, the part that is the town the name is or lies in ("18059
+    # Rostock": the city, not also Landkreis Rostock, which the name reads as too),
+    # else its part in the name's districts, else all of it: "21423 29221 Celle"
+    # narrows 29221 to Celle and keeps 21423 (Winsen), of which the name says nothing.
     towns = {name_key(m.municipality or m.name) for m in named if m.kind != "district"}
     towns |= {name_key(m.name) for m in named if m.kind == "district" and m.district.is_city}
-    in_town = tuple(m for m in by_postcode if towns & {name_key(t) for t in m.towns})
-    return in_town or tuple(m for m in by_postcode if m.district.key in districts) or by_postcode
+    by_code: dict[str, list[Match]] = {}
+    for m in by_postcode:
+        by_code.setdefault(m.name, []).append(m)
+    kept = [
+        m
+        for areas in by_code.values()
+        for m in (
+            [m for m in areas if towns & {name_key(t) for t in m.towns}]
+            or [m for m in areas if m.district.key in districts]
+            or areas
+        )
+    ]
+    return tuple(sorted(kept, key=lambda m: m.district.key not in districts))
 
 
 def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
@@ -918,7 +936,7 @@ def _loosely_read(
     for reading, _ in loose:
         candidates = close_keys(name_key(reading.head), typed_key(reading.head))
         # Where a street starts is a guess itself: its head is offered, never taken.
-        taken = reading.how != "street" and not only_says_where(reading.head)
+        taken = reading.how not in ("street", "qualified") and not only_says_where(reading.head)
         if taken and candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
