@@ -13,7 +13,7 @@ import site
 
 import pytest
 
-from polchan_cli.registry import Registry, load_registry
+from polchan_cli.registry import Registry, load_registry, parse_registry
 from polchan_cli.store import bundled_registry_path, district_states
 
 LANGUAGE_VARIABLES = ("POLCHAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
@@ -44,3 +44,34 @@ def bundled_registry() -> Registry:
     is added.
     """
     return load_registry(bundled_registry_path(), known_districts=district_states())
+
+
+# A user's registry with channels for single towns: Wolfsburg, a kreisfreie Stadt,
+# and the town of Celle beside the bundled Polizei Celle (Landkreis Celle).
+TOWN_CHANNELS = """schema: 1
+channels:
+  - id: wolfsburg
+    name: Polizei Wolfsburg
+    url: https://whatsapp.com/channel/0029VaWolfsburgAAAAAAAAAA
+    agency: PI Wolfsburg-Helmstedt
+    parent: Polizeidirektion Braunschweig
+    state: Niedersachsen
+    districts: []
+    municipalities: [{district: "03103", name: Wolfsburg}]
+    source: {url: "https://example.org/wob", title: "Test", published: 2025}
+  - id: celle-stadt
+    name: Polizei Stadt Celle
+    url: https://whatsapp.com/channel/0029VaCelleStadtAAAAAAAAA
+    agency: PK Celle
+    parent: Polizeidirektion Lüneburg
+    state: Niedersachsen
+    districts: []
+    municipalities: [{district: "03351", name: Celle}]
+    source: {url: "https://example.org/ce", title: "Test", published: 2025}
+"""
+
+
+@pytest.fixture(scope="session")
+def town_channels(bundled_registry: Registry) -> Registry:
+    """The bundled channels with TOWN_CHANNELS merged over them, as a user's file is."""
+    return parse_registry(TOWN_CHANNELS, base=bundled_registry)

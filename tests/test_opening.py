@@ -66,3 +66,11 @@ def test_each_town_of_a_postcode_counts_as_one_place_to_say(bundled_registry):
     res = resolve("21423", bundled_registry)
     (channel,) = res.unique_channels()
     assert places_for(res, channel, most=1) == "Drage, …"
+
+
+def test_a_place_two_channels_cover_is_chosen_between_by_channel_name(town_channels):
+    own = town_channels
+    res = resolve("Westercelle", own)
+    # Naming the place again would give the same two channels.
+    assert exact_queries(res) == "Polizei Celle; Polizei Stadt Celle"
+    assert [c.id for c in plan_for("Polizei Stadt Celle", own).channels] == ["celle-stadt"]

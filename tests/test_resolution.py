@@ -95,3 +95,17 @@ def test_a_postcode_lies_in_each_of_its_towns_a_place_in_its_municipality(bundle
     westercelle = places("westercelle", bundled_registry)[0]
     assert westercelle.towns == ("Celle",)
     assert state_match("Bayern").towns == ()
+
+
+def test_a_user_channel_for_a_town_is_found_by_its_postcode_and_a_city_by_its_name(
+    town_channels,
+):
+    own = town_channels
+    # Beside the district's channel at 29221, not instead of it.
+    (celle,) = postcode_matches("29221", own)
+    assert [c.id for c in celle.channels] == ["celle", "celle-stadt"]
+    # Wolfsburg, a kreisfreie Stadt, is listed as its district; covered as a town.
+    city = gazetteer.district("03103")
+    assert [c.id for c in district_match(city, own).channels] == ["wolfsburg"]
+    wolfsburg = next(m for m in places("wolfsburg", own) if m.kind == "district")
+    assert [c.id for c in wolfsburg.channels] == ["wolfsburg"]

@@ -71,7 +71,16 @@ def exact_queries(res: Resolution, most: int | None = None) -> str:
     with its district ("Hagen, Landkreis Stade"), a district or a channel by its
     name, a city with itself ("Münster, Münster": "Münster" alone is Munster too),
     a postcode with a town of its district there ("29640 Undeloh")."""
-    names = list(dict.fromkeys(_exact_query(m) for m in res.matches if m.channels))
+    names = list(
+        dict.fromkeys(
+            # Of a place two channels cover (a user's beside the bundled one), the
+            # channels by name: the place again would offer the same choice.
+            name
+            for m in res.matches
+            if m.channels
+            for name in ([c.name for c in m.channels] if len(m.channels) > 1 else [_exact_query(m)])
+        )
+    )
     if most is not None and len(names) > most:
         names = [*names[:most], "…"]
     return "; ".join(names)

@@ -205,14 +205,18 @@ def _district(key: str) -> gazetteer.District:
 def place_match(place: gazetteer.Place, match: str, registry: Registry) -> Match:
     """A gazetteer place as a match of the given kind (exact, variant, prefix, fuzzy)."""
     municipality = place.municipality
+    district = _district(place.district)
+    # A city is listed as its district; a user's channel may cover it as a
+    # municipality ({district: "03103", name: Wolfsburg}).
+    city = place.name if place.kind == "district" and district.is_city else None
     return Match(
         name=place.name,
         kind=place.kind,
         match=match,
         municipality=municipality,
-        district=_district(place.district),
+        district=district,
         postcodes=place.postcodes,
-        channels=registry.covering(place.district, municipality),
+        channels=registry.covering(place.district, municipality or city),
         members=place.members,
         samtgemeinde=place.samtgemeinde,
     )
@@ -227,21 +231,22 @@ def district_match(district: gazetteer.District, registry: Registry) -> Match:
         municipality=None,
         district=district,
         postcodes=(),
-        channels=registry.covering(district.key),
+        channels=registry.covering(district.key, district.name if district.is_city else None),
     )
 
 
 def postcode_matches(postcode: str, registry: Registry) -> tuple[Match, ...]:
-    """Every district the postcode touches: those with a channel first, each
-    group in the gazetteer's order (the district whose places it names most first)."""
+    """Every district the postcode touches, with the channels of the district or of
+    its towns there: those with a channel first, each group in the gazetteer's
+    order (the district whose places it names most first)."""
     matches = []
     for area in gazetteer.postcode_areas(postcode):
         munis = area.municipalities
-        channels = registry.covering(area.district)
-        if not channels:
-            channels = tuple(
-                dict.fromkeys(c for m in munis for c in registry.covering(area.district, m))
-            )
+        # The district's channels and those of any of its towns there: a user's
+        # channel for the town of Celle beside Polizei Celle at 29221.
+        channels = tuple(
+            dict.fromkeys(c for m in munis or (None,) for c in registry.covering(area.district, m))
+        )
         matches.append(
             Match(
                 name=postcode,
