@@ -1821,3 +1821,31 @@ def test_a_name_with_its_qualifier_keeps_it_before_a_street(query, name, distric
     # Cut at the bracket, "Winsen" alone had put Winsen (Aller) first.
     first = resolve(query, registry()).matches[0]
     assert (first.name, first.district.key) == (name, district)
+
+
+@pytest.mark.parametrize("query", ["Otersen über Verden", "Otersen ueber Verden"])
+def test_the_old_postal_ueber_says_where_as_bei_does(query):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == ("Otersen", "03361")
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Kirchlintln-Otersen", "Otersen", "03361"),
+        ("Berin-Adlershof", "Adlershof", "11000"),
+        ("Deblrück-Boke", "Boke", "05774"),
+    ],
+)
+def test_a_village_with_its_municipality_misspelt_before_a_hyphen_is_found(query, name, district):
+    # As "Otersen, Kirchlintln" is; it had found nothing.
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (name, district)
+
+
+def test_a_word_for_a_part_of_town_or_a_state_is_no_misspelt_municipality():
+    # "West" is one letter from "Westf." (Nordrhein-Westfalen): Aue in Uelzen stays
+    # first. "Westf." is one letter from Weste, Höver's municipality: still only a
+    # qualifier Höver does not have.
+    assert resolve("Aue West", registry()).matches[0].district.key == "03360"
+    assert resolve("Höver (Westf.)", registry()).matches[0].match == "variant"

@@ -74,6 +74,8 @@ TYPE_WORDS = frozenset(
 # them makes "Winsen an der Luhe" and "Winsen (Luhe)" one key.
 _FILLER_WORDS = frozenset(
     {"a", "am", "an", "b", "bei", "d", "dem", "den", "der", "i", "im", "in", "ob"}
+    # "über": the old postal form of "bei" ("Otersen über Verden").
+    | {"uber"}
     # and the words press releases head an area with, which no name has: "Raum
     # Celle", "Bereich Achim", "Stadt und Landkreis Lüneburg".
     | {"raum", "bereich", "und"}
@@ -87,7 +89,7 @@ _ABBREVIATIONS = {"st": "sankt", "gr": "gross", "kl": "klein"}
 # ("an der Luhe", "am Main", "in der Nordheide"), then those naming a town it lies
 # near ("bei Lüneburg", "in Holstein").
 _GEOGRAPHIC_QUALIFIER_WORDS = r"an der|an|am|im|in der|i\.\s*d\.|a\.\s*d\.|ob der"
-_QUALIFIER_WORDS = _GEOGRAPHIC_QUALIFIER_WORDS + r"|in|bei|b\."
+_QUALIFIER_WORDS = _GEOGRAPHIC_QUALIFIER_WORDS + r"|in|bei|b\.|über|ueber"
 # Word boundaries where a qualifier starts; everything after it is optional.
 _QUALIFIER_START = re.compile(rf"\s*(?:\(|/|,|\s(?:{_QUALIFIER_WORDS})\s)", re.IGNORECASE)
 

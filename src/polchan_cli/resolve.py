@@ -39,6 +39,7 @@ from .normalize import (
     is_a_small_word,
     leading_type_word,
     name_key,
+    name_keys,
     sound_key,
     spelling,
     type_word_first,
@@ -232,10 +233,38 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     if prefixed := _with_a_prefix_word(key, registry):
         # "Hohenschönhausen": Alt- and Neu-Hohenschönhausen, as Berliners say it.
         return Resolution(query=text, matches=ranked(prefixed, text))
-    loose = _guessed_in_context(text, named, registry) or _loosely_read(
-        text, named, registry, guess.suggestions
+    loose = (
+        _guessed_in_context(text, named, registry)
+        or _lying_where_misspelt(text, named)
+        or _loosely_read(text, named, registry, guess.suggestions)
     )
     return _with_parts_left_out(loose, registry) if loose else guess
+
+
+def _lying_where_misspelt(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
+    """A place named as typed beside a misspelling of where it lies, as addresses
+    join a village to its municipality: "Kirchlintln-Otersen" is Otersen in
+    Kirchlinteln, "Berin-Adlershof" Adlershof in Berlin. Only the places that lie
+    in a municipality, Samtgemeinde, district or state spelled so, never a piece
+    of an unknown name that happens to exist."""
+    for reading, found in named:
+        if reading.how != "words" or len(reading.context) != 1 or not found:
+            continue
+        (where,) = reading.context
+        if is_place(where) or where in states() or names_a_part_of_town(where):
+            continue  # a name as typed, "Westf." or "West": no misspelling
+        there = [m for m in found if m.kind != "channel" and _lies_in_one_spelled_like(m, where)]
+        if there:
+            return Resolution(query=text, matches=ranked(there, reading.head))
+    return None
+
+
+def _lies_in_one_spelled_like(m: Match, key: str) -> bool:
+    """Whether the match's municipality, Samtgemeinde, district or state is spelled
+    close enough to the key to be read as it ("kirchlintln": Kirchlinteln)."""
+    names = [n for n in (*m.towns, m.samtgemeinde, m.district.name, m.state) if n]
+    keys = {k for main, variants in map(name_keys, names) for k in (main, *variants)}
+    return any(accepted((k, *spelling_score(key, k))) for k in keys)
 
 
 def _dateline_place(text: str, registry: Registry) -> str | None:
