@@ -1849,3 +1849,12 @@ def test_a_word_for_a_part_of_town_or_a_state_is_no_misspelt_municipality():
     # qualifier Höver does not have.
     assert resolve("Aue West", registry()).matches[0].district.key == "03360"
     assert resolve("Höver (Westf.)", registry()).matches[0].match == "variant"
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [("Dreihausen, Gem. Stemmen", "03357"), ("Vorwerk, Gde. Celle", "03351")],
+)
+def test_gemeinde_abbreviated_after_a_comma_says_where(query, district):
+    res = resolve(query, registry())
+    assert (res.matches[0].district.key, res.unknown_parts) == (district, ())

@@ -54,6 +54,9 @@ TYPE_WORDS = frozenset(
         "stadt",
         "hansestadt",
         "gemeinde",
+        "gem",  # "Gem.", "Gde.", "Gmd.": Gemeinde, as addresses abbreviate it
+        "gde",
+        "gmd",
         "samtgemeinde",
         "sg",
         "flecken",
