@@ -27,6 +27,7 @@ from polchan_cli.registry import (
     RegistryError,
     is_channel_url,
     load_registry,
+    parse_registry,
     read_registry_text,
 )
 from polchan_cli.store import bundled_registry_path, registry_checks
@@ -653,3 +654,22 @@ def test_a_municipality_saved_with_decomposed_umlauts_is_the_gazetteer_s(tmp_pat
     )
     registry = load_registry(write(tmp_path, text), **CHECKS)
     assert [c.id for c in registry.covering("03355", "Lüneburg")] == ["celle"]
+
+
+def test_disabling_an_id_no_channel_has_is_one_line(bundled: Registry) -> None:
+    # Not the seven fields a new channel would lack.
+    text = "schema: 1\nchannels:\n  - id: cele\n    disabled: true\n"
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(text, "mine.yaml", base=bundled, **CHECKS)
+    assert [str(p) for p in caught.value.problems] == [
+        "mine.yaml:3: channel 'cele': no channel has this id to disable "
+        "('polchan list --json' shows the ids)"
+    ]
+
+
+def test_a_quoted_schema_number_says_to_drop_the_quotes() -> None:
+    with pytest.raises(RegistryError) as caught:
+        parse_registry('schema: "1"\nchannels: []\n', "mine.yaml")
+    assert (
+        str(caught.value.problems[0]) == "mine.yaml:1: schema must be the number 1, without quotes"
+    )

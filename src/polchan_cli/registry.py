@@ -459,6 +459,15 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
         problems.append(
             _problem(file, root.line, N_("missing 'schema: {version}'"), version=SCHEMA_VERSION)
         )
+    elif schema.value == str(SCHEMA_VERSION):
+        problems.append(
+            _problem(
+                file,
+                schema.line,
+                N_("schema must be the number {version}, without quotes"),
+                version=SCHEMA_VERSION,
+            )
+        )
     elif type(schema.value) is not int or schema.value != SCHEMA_VERSION:
         problems.append(
             _problem(
@@ -731,6 +740,16 @@ def _state_problems(
     return problems
 
 
+def _disables(item: _Located) -> bool:
+    """Whether a channel entry only disables a channel: an id and ``disabled: true``."""
+    entry = item.value
+    return (
+        isinstance(entry, dict)
+        and set(entry) == {"id", "disabled"}
+        and getattr(entry["disabled"], "value", None) is True
+    )
+
+
 def parse_registry(
     text: str,
     file: str = "channels.yaml",
@@ -763,6 +782,17 @@ def parse_registry(
         )
         # Only a string can name a channel to change ("id: [x]" is reported as not one).
         partial = base is not None and isinstance(given_id, str) and given_id in merged
+        if base is not None and not partial and _disables(item):
+            # "id: cele, disabled: true": one line, not every field a new channel lacks.
+            problems.append(
+                _problem(
+                    file,
+                    item.line,
+                    N_("no channel has this id to disable ('polchan list --json' shows the ids)"),
+                    given_id if isinstance(given_id, str) else None,
+                )
+            )
+            continue
         fields, entry_problems = _validate_entry(item, file, partial, known, spelling)
         problems += entry_problems
         if fields is None or fields.get("id") is None:
