@@ -1858,3 +1858,17 @@ def test_a_word_for_a_part_of_town_or_a_state_is_no_misspelt_municipality():
 def test_gemeinde_abbreviated_after_a_comma_says_where(query, district):
     res = resolve(query, registry())
     assert (res.matches[0].district.key, res.unknown_parts) == (district, ())
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Metzingen, Göhdre", "Metzingen", "03354"),
+        ("Bevepsen-Ebstorf, Hanstedt", "Hanstedt", "03360"),
+    ],
+)
+def test_a_misspelt_municipality_after_a_comma_still_says_where(query, name, district):
+    # Used to narrow, so not remarked as a part not found.
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.matches[0].district.key) == (name, district)
+    assert res.unknown_parts == ()

@@ -248,7 +248,7 @@ def _lying_where_misspelt(text: str, named: list[tuple[Reading, list[Match]]]) -
     in a municipality, Samtgemeinde, district or state spelled so, never a piece
     of an unknown name that happens to exist."""
     for reading, found in named:
-        if reading.how != "words" or len(reading.context) != 1 or not found:
+        if reading.how not in ("words", "fields") or len(reading.context) != 1 or not found:
             continue
         (where,) = reading.context
         if is_place(where) or where in states() or names_a_part_of_town(where):
@@ -1010,6 +1010,8 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
             continue  # the place, as typed or begun ("Horn, Celle": Hornbostel)
         if lies_in_part(answer.matches, key.removeprefix("von ")):
             continue  # "Ortsteil von Jork" keys as "von jork"
+        if not is_place(key) and any(_lies_in_one_spelled_like(m, key) for m in answer.matches):
+            continue  # where it lies, misspelt: "Metzingen, Göhdre"
         # A numbered part is an address's street line even where its name is a
         # place elsewhere ("Horst 5, Hohenbünstorf").
         street = _is_street(part) or without_house_number(part) is not None
