@@ -109,3 +109,25 @@ def test_a_user_channel_for_a_town_is_found_by_its_postcode_and_a_city_by_its_na
     assert [c.id for c in district_match(city, own).channels] == ["wolfsburg"]
     wolfsburg = next(m for m in places("wolfsburg", own) if m.kind == "district")
     assert [c.id for c in wolfsburg.channels] == ["wolfsburg"]
+
+
+def test_a_city_is_covered_by_a_user_channel_for_its_municipality(bundled_registry):
+    from polchan_cli.registry import parse_registry
+
+    # The gazetteer calls the city "Oldenburg (Oldenburg)" and its municipality
+    # "Oldenburg": a channel given either way covers it.
+    text = """schema: 1
+channels:
+  - id: oldenburg-stadt
+    name: Polizei Oldenburg-Stadt
+    url: https://whatsapp.com/channel/0029VaOldenburgAAAAAAAAAA
+    agency: PI Oldenburg-Stadt/Ammerland
+    parent: Polizeidirektion Oldenburg
+    state: Niedersachsen
+    districts: []
+    municipalities: [{district: "03403", name: Oldenburg}]
+    source: {url: "https://example.org/ol", title: "Test", published: 2025}
+"""
+    own = parse_registry(text, base=bundled_registry)
+    city = gazetteer.district("03403")
+    assert [c.id for c in district_match(city, own).channels] == ["oldenburg-stadt"]

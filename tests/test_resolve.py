@@ -1872,3 +1872,37 @@ def test_a_misspelt_municipality_after_a_comma_still_says_where(query, name, dis
     res = resolve(query, registry())
     assert (res.matches[0].name, res.matches[0].district.key) == (name, district)
     assert res.unknown_parts == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "not_first_district"),
+    [
+        ("Hagen-Stadt", "03359"),  # "Stadt" is a type word, no misspelt Stade
+        ("Münster, Bayer", "09779"),  # a surname, no misspelt Bayern
+        ("Hagen, Este", "03360"),  # Este is a river: no Weste, four letters
+    ],
+)
+def test_no_word_close_to_a_place_s_whereabouts_by_chance_narrows_it(query, not_first_district):
+    res = resolve(query, registry())
+    assert not res.matches or res.matches[0].district.key != not_first_district
+
+
+def test_a_part_that_narrowed_nothing_is_still_remarked():
+    # "Celler" is close to Celle, where one of the nine Hagens lies, not all.
+    res = resolve("Hagen 5, Celler", registry())
+    assert res.unknown_parts == ("Celler",) and len({m.district.key for m in res.matches}) > 1
+
+
+@pytest.mark.parametrize("query", ["Celle/Winsen", "Stade/Buxtehude"])
+def test_a_slash_between_two_towns_of_a_district_keeps_the_first(query):
+    # A town of its district is no village of the first: only an Ortsteil is.
+    assert resolve(query, registry()).matches[0].name == query.split("/")[0]
+
+
+def test_ueber_heads_a_place_as_bei_does():
+    res = resolve("Flucht über Winsen", registry())
+    assert (res.matches[0].name, res.unknown_parts) == ("Winsen (Aller)", ("Flucht",))
+
+
+def test_gem_alone_is_a_beginning_of_names_not_a_type_word_alone():
+    assert resolve("Gem", registry()).matches[0].name.startswith("Gem")

@@ -189,6 +189,10 @@ class QueryError(ValueError):
         return gettext(self.template).format(**params)
 
 
+# Type words that also begin names: "Gem" (Gemeinde abbreviated) begins Gemünden.
+_ALSO_A_BEGINNING = frozenset({"gem"})
+
+
 def check_query(
     query: str,
     is_place: Callable[[str], bool] = lambda key: False,
@@ -226,7 +230,8 @@ def check_query(
         )
     if not key:
         raise QueryError(N_("query has no letters or digits: give a town, district or postcode"))
-    if key in TYPE_WORDS or key in _NOT_PLACE_WORDS or (key in _CENTRE_WORDS and not is_place(key)):
+    type_word_alone = key in TYPE_WORDS and key not in _ALSO_A_BEGINNING
+    if type_word_alone or key in _NOT_PLACE_WORDS or (key in _CENTRE_WORDS and not is_place(key)):
         # "Landkreis", "Polizei", "OT", "WhatsApp", "Innenstadt": no place has such a name.
         raise QueryError(
             N_(
@@ -251,7 +256,9 @@ _DATELINE = re.compile(
 _PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\)", re.IGNORECASE)
 # Words before the place a report happened in, as headlines put it ("Großbrand in
 # Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis Stade").
-_BEFORE_A_PLACE = re.compile(r"(?<!\w)(?:in|im|bei|aus|nahe|von)\s+(?=[^\W\d])", re.IGNORECASE)
+_BEFORE_A_PLACE = re.compile(
+    r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von)\s+(?=[^\W\d])", re.IGNORECASE
+)
 _END_OF_A_PLACE = re.compile(r"\s*(?:[.,;:!?+]|\s[-–—]\s|$)")
 _MOST_WORDS_OF_A_PLACE = 4
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")

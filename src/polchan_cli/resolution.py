@@ -206,9 +206,10 @@ def place_match(place: gazetteer.Place, match: str, registry: Registry) -> Match
     """A gazetteer place as a match of the given kind (exact, variant, prefix, fuzzy)."""
     municipality = place.municipality
     district = _district(place.district)
-    # A city is listed as its district; a user's channel may cover it as a
-    # municipality ({district: "03103", name: Wolfsburg}).
-    city = place.name if place.kind == "district" and district.is_city else None
+    if place.kind == "district" and district.is_city:
+        channels = _city_channels(district, registry)
+    else:
+        channels = registry.covering(place.district, municipality)
     return Match(
         name=place.name,
         kind=place.kind,
@@ -216,7 +217,7 @@ def place_match(place: gazetteer.Place, match: str, registry: Registry) -> Match
         municipality=municipality,
         district=district,
         postcodes=place.postcodes,
-        channels=registry.covering(place.district, municipality or city),
+        channels=channels,
         members=place.members,
         samtgemeinde=place.samtgemeinde,
     )
@@ -231,7 +232,20 @@ def district_match(district: gazetteer.District, registry: Registry) -> Match:
         municipality=None,
         district=district,
         postcodes=(),
-        channels=registry.covering(district.key, district.name if district.is_city else None),
+        channels=_city_channels(district, registry)
+        if district.is_city
+        else registry.covering(district.key),
+    )
+
+
+def _city_channels(city: gazetteer.District, registry: Registry) -> tuple[Channel, ...]:
+    """A kreisfreie Stadt's channels: the district's, and a user's channel that
+    covers it as a municipality ({district: "03103", name: Wolfsburg}), however the
+    gazetteer names the city's one municipality ("Oldenburg (Oldb)")."""
+    return tuple(
+        c
+        for c in registry.channels
+        if city.key in c.districts or any(m.district == city.key for m in c.municipalities)
     )
 
 

@@ -35,6 +35,7 @@ from dataclasses import replace
 
 from . import gazetteer, press_codes
 from .normalize import (
+    TYPE_WORDS,
     geographic_qualifier_key,
     is_a_small_word,
     leading_type_word,
@@ -242,17 +243,23 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
 
 
 def _lying_where_misspelt(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
-    """A place named as typed beside a misspelling of where it lies, as addresses
-    join a village to its municipality: "Kirchlintln-Otersen" is Otersen in
-    Kirchlinteln, "Berin-Adlershof" Adlershof in Berlin. Only the places that lie
-    in a municipality, Samtgemeinde, district or state spelled so, never a piece
-    of an unknown name that happens to exist."""
+    """A place named beside a misspelling of where it lies, as addresses join a
+    village to its municipality: "Kirchlintln-Otersen" is Otersen in Kirchlinteln,
+    "Berin-Adlershof" Adlershof in Berlin, "Metzingen, Göhdre" the Metzingen in
+    Göhrde. Only the places that lie in a municipality, Samtgemeinde or district
+    spelled so, never a piece of an unknown name that happens to exist, nor for a
+    word that is a place, a state, a type word or a part of town itself."""
     for reading, found in named:
         if reading.how not in ("words", "fields") or len(reading.context) != 1 or not found:
             continue
         (where,) = reading.context
-        if is_place(where) or where in states() or names_a_part_of_town(where):
-            continue  # a name as typed, "Westf." or "West": no misspelling
+        if (
+            is_place(where)
+            or where in states()
+            or where in TYPE_WORDS
+            or names_a_part_of_town(where)
+        ):
+            continue  # "Hagen-Stadt", "Höver (Westf.)", "Aue West": no misspelling
         there = [m for m in found if m.kind != "channel" and _lies_in_one_spelled_like(m, where)]
         if there:
             return Resolution(query=text, matches=ranked(there, reading.head))
@@ -260,11 +267,19 @@ def _lying_where_misspelt(text: str, named: list[tuple[Reading, list[Match]]]) -
 
 
 def _lies_in_one_spelled_like(m: Match, key: str) -> bool:
-    """Whether the match's municipality, Samtgemeinde, district or state is spelled
-    close enough to the key to be read as it ("kirchlintln": Kirchlinteln)."""
-    names = [n for n in (*m.towns, m.samtgemeinde, m.district.name, m.state) if n]
+    """Whether the match lies in a municipality, Samtgemeinde or district (not
+    itself) spelled close enough to the key to be read as it: "kirchlintln" is
+    Kirchlinteln. A short word is no such misspelling ("Este" is no Weste), nor
+    one that starts with another letter."""
+    if len(key) < 5:
+        return False
+    names = [n for n in (*m.towns, m.samtgemeinde, m.district.name) if n and n != m.name]
     keys = {k for main, variants in map(name_keys, names) for k in (main, *variants)}
-    return any(accepted((k, *spelling_score(key, k))) for k in keys)
+    return any(
+        k[:1] == key[:1] and accepted((k, score, -minus_edits))
+        for k in keys
+        for score, minus_edits in [spelling_score(key, k)]
+    )
 
 
 def _dateline_place(text: str, registry: Registry) -> str | None:
@@ -434,10 +449,11 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
     several places of a name, those in another's district where there are any
     ("Neuenkirchen/Soltau"). A road's number is left out ("Ottersberg/A1").
 
-    Two names only qualify the first, as before a qualifier, where the second says
-    where the first lies or is a place in it ("Hagen/Stade", "Seevetal/Hittfeld"),
-    is a state ("Hamburg/Niedersachsen"), or a river, region or state names are
-    qualified by ("Bleckede/Elbe").
+    Two names are one place where the second is a village of the first: that
+    village ("Seevetal/Hittfeld", "Winsen (Luhe)/OT Roydorf"). Otherwise the second
+    only qualifies the first, as after a comma, where it says where the first lies
+    ("Hagen/Stade"), is a state ("Hamburg/Niedersachsen"), or a river, region or
+    state names are qualified by ("Bleckede/Elbe").
     """
     head, *rest = address_fields(text)
     typed: list[str] = []
@@ -466,9 +482,10 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         return None
     # "und" and "&" join two places, whatever they are.
     if len(towns) == 2 and "/" in head and _only_qualifies(towns, named):
-        if lies_in_part(named[1], name_key(towns[0])):
+        if any(_is_a_village_of(m, towns[0]) for m in named[1]):
             # "Winsen (Luhe)/OT Roydorf", "Seevetal/Hittfeld": the village, in that
-            # town, as "Roydorf, Winsen (Luhe)" reads (the qualifier is kept).
+            # town, as "Roydorf, Winsen (Luhe)" reads (the qualifier is kept). Not a
+            # town of its district: "Celle/Winsen" is no Winsen (Aller) alone.
             answer = _resolved_quietly(" - ".join([f"{towns[1]}, {towns[0]}", *rest]), registry)
             return replace(answer, query=text) if answer.matches else None
         if len(towns) < len(typed):  # "Hagen/Stade/Niedersachsen" says "Hagen/Stade"
@@ -504,6 +521,13 @@ def _named_at_the_end(text: str, registry: Registry) -> tuple[str, str, list[Mat
         if not is_place(name_key(lead)) and (found := _named(tail, registry)):
             return lead, tail, found
     return None
+
+
+def _is_a_village_of(m: Match, town: str) -> bool:
+    """Whether the match is a village (Ortsteil or former municipality) of the town."""
+    return m.kind in ("locality", "former_name") and name_key(m.municipality or "") == name_key(
+        town
+    )
 
 
 # What joins the places a heading names: "Buxtehude/Neu Wulmstorf", "Lüneburg und
@@ -674,8 +698,9 @@ def _with_place_beside_postcodes(
         return tuple(sorted(by_postcode, key=lambda m: m.district.key not in districts))
     # Of each postcode, the part that is the town the name is or lies in ("18059
     # Rostock": the city, not also Landkreis Rostock, which the name reads as too),
-    # else its part in the name's districts, else all of it: "21423 29221 Celle"
-    # narrows 29221 to Celle and keeps 21423 (Winsen), of which the name says nothing.
+    # else its part in the name's districts, else all of it, as a postcode the name
+    # says nothing of may still be meant ("21423 29221 Celle": 29221 narrowed to
+    # Celle, 21423 kept whole). The town's own postcodes first.
     towns = {name_key(m.municipality or m.name) for m in named if m.kind != "district"}
     towns |= {name_key(m.name) for m in named if m.kind == "district" and m.district.is_city}
     by_code: dict[str, list[Match]] = {}
@@ -690,7 +715,15 @@ def _with_place_beside_postcodes(
             or areas
         )
     ]
-    return tuple(sorted(kept, key=lambda m: m.district.key not in districts))
+    return tuple(
+        sorted(
+            kept,
+            key=lambda m: (
+                not towns & {name_key(t) for t in m.towns},
+                m.district.key not in districts,
+            ),
+        )
+    )
 
 
 def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
@@ -1010,8 +1043,8 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
             continue  # the place, as typed or begun ("Horn, Celle": Hornbostel)
         if lies_in_part(answer.matches, key.removeprefix("von ")):
             continue  # "Ortsteil von Jork" keys as "von jork"
-        if not is_place(key) and any(_lies_in_one_spelled_like(m, key) for m in answer.matches):
-            continue  # where it lies, misspelt: "Metzingen, Göhdre"
+        if not is_place(key) and all(_lies_in_one_spelled_like(m, key) for m in answer.matches):
+            continue  # where it lies, misspelt, which narrowed it: "Metzingen, Göhdre"
         # A numbered part is an address's street line even where its name is a
         # place elsewhere ("Horst 5, Hohenbünstorf").
         street = _is_street(part) or without_house_number(part) is not None
