@@ -525,9 +525,9 @@ def _named_at_the_end(text: str, registry: Registry) -> tuple[str, str, list[Mat
 
 def _is_a_village_of(m: Match, town: str) -> bool:
     """Whether the match is a village (Ortsteil or former municipality) of the town."""
-    return m.kind in ("locality", "former_name") and name_key(m.municipality or "") == name_key(
-        town
-    )
+    if m.kind not in ("locality", "former_name"):
+        return False
+    return name_key(m.municipality or "") == name_key(town)
 
 
 # What joins the places a heading names: "Buxtehude/Neu Wulmstorf", "Lüneburg und
@@ -703,6 +703,10 @@ def _with_place_beside_postcodes(
     # Celle, 21423 kept whole). The town's own postcodes first.
     towns = {name_key(m.municipality or m.name) for m in named if m.kind != "district"}
     towns |= {name_key(m.name) for m in named if m.kind == "district" and m.district.is_city}
+
+    def in_town(m: Match) -> bool:
+        return bool(towns & {name_key(t) for t in m.towns})
+
     by_code: dict[str, list[Match]] = {}
     for m in by_postcode:
         by_code.setdefault(m.name, []).append(m)
@@ -710,20 +714,12 @@ def _with_place_beside_postcodes(
         m
         for areas in by_code.values()
         for m in (
-            [m for m in areas if towns & {name_key(t) for t in m.towns}]
+            [m for m in areas if in_town(m)]
             or [m for m in areas if m.district.key in districts]
             or areas
         )
     ]
-    return tuple(
-        sorted(
-            kept,
-            key=lambda m: (
-                not towns & {name_key(t) for t in m.towns},
-                m.district.key not in districts,
-            ),
-        )
-    )
+    return tuple(sorted(kept, key=lambda m: (not in_town(m), m.district.key not in districts)))
 
 
 def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
