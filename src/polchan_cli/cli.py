@@ -131,8 +131,13 @@ QUERY_HELP = N_(
 )
 
 
-def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+def _warn(message: str) -> None:
+    """One line on stderr, as every message of polchan is written."""
     typer.echo(f"polchan: {message}", err=True)
+
+
+def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+    _warn(message)
     raise typer.Exit(code)
 
 
@@ -349,22 +354,18 @@ def open_command(
     if res.fuzzy_for and (len(channels) == 1 or open_all):
         # A guess opens a channel: say which place it is for, away from --print's
         # link (with several to choose from, the list says which is which).
-        typer.echo(
-            "polchan: "
-            + gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
+        _warn(
+            gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
                 query=res.query, match=res.fuzzy_for
-            ),
-            err=True,
+            )
         )
     elif uncovered := res.areas(3, uncovered=True):
         # "Wedel" opens Polizei Stade's channel (a village of Fredenbeck), but the
         # town of Wedel lies in Kreis Pinneberg: say so before the browser opens.
-        typer.echo(
-            "polchan: "
-            + gettext("'{query}' also names places no channel covers: {areas}").format(
+        _warn(
+            gettext("'{query}' also names places no channel covers: {areas}").format(
                 query=res.query, areas=uncovered
-            ),
-            err=True,
+            )
         )
     # "Bruchtorf, Uelzen" opens Uelzen's channel: say that it rests on the rest.
     for parts, message in (
@@ -373,7 +374,7 @@ def open_command(
     ):
         if parts:
             quoted = ", ".join(gettext("'{text}'").format(text=part) for part in parts)
-            typer.echo("polchan: " + message.format(parts=quoted), err=True)
+            _warn(message.format(parts=quoted))
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
             # On stdout only to be answered at the prompt: `url=$(polchan open …)`
@@ -403,10 +404,7 @@ def open_command(
         if print_only or qr:
             continue
         if not open_in_browser(c.url):
-            typer.echo(
-                "polchan: " + gettext("could not open a browser; open the link above yourself"),
-                err=True,
-            )
+            _warn(gettext("could not open a browser; open the link above yourself"))
 
 
 def open_in_browser(url: str) -> bool:
@@ -457,7 +455,7 @@ def _ask_number(n: int) -> int:
         if answer.isdigit() and 1 <= int(answer) <= n:
             return int(answer)
         # A slip of the finger: say what is wanted and ask again, keeping the list in view.
-        typer.echo("polchan: " + gettext("choose a number from 1 to {n}").format(n=n), err=True)
+        _warn(gettext("choose a number from 1 to {n}").format(n=n))
 
 
 def _print_qr(url: str) -> None:
@@ -469,24 +467,20 @@ def _print_qr(url: str) -> None:
         "".join(rows).encode(console.encoding)
     except (UnicodeEncodeError, LookupError):
         # Drawn as "?" (PYTHONIOENCODING=ascii, a Latin-1 terminal), no code scans.
-        typer.echo(
-            "polchan: "
-            + gettext(
+        _warn(
+            gettext(
                 "the QR code needs a UTF-8 terminal, this one writes {encoding}: "
                 "use --print for the link"
-            ).format(encoding=console.encoding),
-            err=True,
+            ).format(encoding=console.encoding)
         )
         return
     if console.width < len(rows[0]):
         # A code cut or wrapped at the edge cannot be scanned; the link is printed above.
-        typer.echo(
-            "polchan: "
-            + gettext(
+        _warn(
+            gettext(
                 "the QR code needs {need} columns, the terminal has {width}: "
                 "widen the window, or use --print for the link"
-            ).format(need=len(rows[0]), width=console.width),
-            err=True,
+            ).format(need=len(rows[0]), width=console.width)
         )
         return
     print_qr(console, rows)

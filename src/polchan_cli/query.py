@@ -306,7 +306,7 @@ def without_press_marks(text: str) -> str | None:
 
 def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
     """Where a headline may say a report happened: after each "in", "im", "bei",
-    "aus", "nahe" or "von", up to the next punctuation, its first one to four words,
+    "über", "aus", "nahe" or "von", up to the next punctuation, its first one to four words,
     longest first, each with the rest of the text: ``Großbrand in Dannenberg`` ->
     ``[[("Dannenberg", "Großbrand")]]``."""
     found = []
@@ -324,8 +324,8 @@ def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
 
 
 def before_a_place(text: str) -> str:
-    """The words of a headline before the first "in", "im", "bei", "aus", "nahe" or "von"
-    that follows some: ``Großbrand in Dannenberg`` -> ``Großbrand``; else ""."""
+    """The words of a headline before the first "in", "im", "bei", "über", "aus", "nahe"
+    or "von" that follows some: ``Großbrand in Dannenberg`` -> ``Großbrand``; else ""."""
     first = next(_prepositions_after_words(text), None)
     return text[: first.start()].strip(" .,;:!?+-") if first else ""
 

@@ -456,6 +456,12 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
     state names are qualified by ("Bleckede/Elbe").
     """
     head, *rest = address_fields(text)
+
+    def read_as(place: str) -> Resolution | None:
+        """The text read as that one place with the rest of it, if that finds any."""
+        answer = _resolved_quietly(" - ".join([place, *rest]), registry)
+        return replace(answer, query=text) if answer.matches else None
+
     typed: list[str] = []
     for part in _JOINED.split(head):
         if typed and name_key(part) in gazetteer.qualifier_keys():
@@ -471,8 +477,7 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         towns = [part for part in towns if name_key(part) not in states()] or towns
     if len(towns) == 1:
         # "Ottersberg/A1", "BAB 1/Reeßum": the town beside the road's number.
-        beside = _resolved_quietly(" - ".join([towns[0], *rest]), registry)
-        return replace(beside, query=text) if beside.matches else None
+        return read_as(towns[0])
     named = [_named(part, registry) for part in towns]
     lead = ""
     if not named[0] and (tail := _named_at_the_end(towns[0], registry)):
@@ -486,11 +491,9 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
             # "Winsen (Luhe)/OT Roydorf", "Seevetal/Hittfeld": the village, in that
             # town, as "Roydorf, Winsen (Luhe)" reads (the qualifier is kept). Not a
             # town of its district: "Celle/Winsen" is no Winsen (Aller) alone.
-            answer = _resolved_quietly(" - ".join([f"{towns[1]}, {towns[0]}", *rest]), registry)
-            return replace(answer, query=text) if answer.matches else None
+            return read_as(f"{towns[1]}, {towns[0]}")
         if len(towns) < len(typed):  # "Hagen/Stade/Niedersachsen" says "Hagen/Stade"
-            answer = _resolved_quietly(" - ".join(["/".join(towns), *rest]), registry)
-            return replace(answer, query=text) if answer.matches else None
+            return read_as("/".join(towns))
         return None
 
     def near(matches: list[Match], typed_as: str) -> list[Match]:
