@@ -223,6 +223,15 @@ class Registry:
             for key, found in index.items()
         }
 
+    def covering_any_part_of(self, district: str) -> tuple[Channel, ...]:
+        """Channels that cover the district or any municipality in it: all of a
+        kreisfreie Stadt, its one municipality however it is named."""
+        return tuple(
+            c
+            for c in self.channels
+            if district in c.districts or any(m.district == district for m in c.municipalities)
+        )
+
     def covering(self, district: str, municipality: str | None = None) -> tuple[Channel, ...]:
         """Channels that cover a district, or the given municipality in it."""
         return tuple(

@@ -207,7 +207,9 @@ def place_match(place: gazetteer.Place, match: str, registry: Registry) -> Match
     municipality = place.municipality
     district = _district(place.district)
     if place.kind == "district" and district.is_city:
-        channels = _city_channels(district, registry)
+        # A city is listed as its district; a user's channel may cover it as its
+        # municipality ({district: "03103", name: Wolfsburg}).
+        channels = registry.covering_any_part_of(district.key)
     else:
         channels = registry.covering(place.district, municipality)
     return Match(
@@ -232,20 +234,9 @@ def district_match(district: gazetteer.District, registry: Registry) -> Match:
         municipality=None,
         district=district,
         postcodes=(),
-        channels=_city_channels(district, registry)
+        channels=registry.covering_any_part_of(district.key)
         if district.is_city
         else registry.covering(district.key),
-    )
-
-
-def _city_channels(city: gazetteer.District, registry: Registry) -> tuple[Channel, ...]:
-    """A kreisfreie Stadt's channels: the district's, and a user's channel that
-    covers it as a municipality ({district: "03103", name: Wolfsburg}), however the
-    gazetteer names the city's one municipality ("Oldenburg (Oldb)")."""
-    return tuple(
-        c
-        for c in registry.channels
-        if city.key in c.districts or any(m.district == city.key for m in c.municipalities)
     )
 
 
