@@ -20,6 +20,7 @@ from polchan_cli.query import (
     report_after_dateline,
     says_where_in_a_place,
     type_word_respelled,
+    utf8_misread,
     with_agency_spelled_out,
     without_press_marks,
 )
@@ -323,3 +324,22 @@ def test_places_after_prepositions_longest_first_with_the_rest():
     assert groups == [[("Landkreis Stade", "Einbruchserie"), ("Landkreis", "Einbruchserie Stade")]]
     assert places_after_prepositions("bei Neustadt an der Orla") == []  # nothing before it
     assert before_a_place("Großbrand in Dannenberg") == "Großbrand"
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written"),
+    [
+        ("LÃ¼neburg", "Lüneburg"),
+        ("MÃ¼nster", "Münster"),
+        ("GroÃŸ Hesepe", "Groß Hesepe"),  # ß misread as Windows-1252
+        ("Ã–hningen", "Öhningen"),
+        ("BÃ¶hme", "Böhme"),
+    ],
+)
+def test_utf8_read_as_windows_1252_is_read_as_written(text, as_written):
+    assert utf8_misread(text) == as_written
+
+
+@pytest.mark.parametrize("text", ["Lüneburg", "Celle", "SÃO", "Ã"])
+def test_text_that_is_no_misread_utf8_is_left_alone(text):
+    assert utf8_misread(text) is None

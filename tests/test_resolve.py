@@ -106,6 +106,21 @@ def test_bad_prefix_is_optional_where_unambiguous():
     assert any(m.name == "Bad Bevensen" and m.match == "variant" for m in res.matches)
 
 
+@pytest.mark.parametrize(
+    ("misread", "as_written", "channel"),
+    [
+        ("LÃ¼neburg", "Lüneburg", "lueneburg"),
+        ("Rotenburg (WÃ¼mme)", "Rotenburg (Wümme)", "rotenburg-wuemme"),
+        ("GroÃŸ Meckelsen", "Groß Meckelsen", "rotenburg-wuemme"),
+    ],
+)
+def test_utf8_misread_as_windows_1252_is_answered_as_written(misread, as_written, channel):
+    res = resolve(misread, registry())
+    assert res.query == misread
+    assert res.matches == resolve(as_written, registry()).matches
+    assert channel in {c.id for c in res.matches[0].channels}
+
+
 def test_former_name_points_at_current_municipality():
     best = resolve("Bomlitz", registry()).matches[0]
     assert best.municipality == "Walsrode"

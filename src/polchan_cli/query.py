@@ -6,6 +6,7 @@ too long, a number that is no postcode, only a word like "Landkreis" or
 "Polizei"). The rest is string work on a checked query, with no lookups in the
 bundled data:
 
+- :func:`utf8_misread`: ``LÃ¼neburg`` as ``Lüneburg``, UTF-8 read as Windows-1252;
 - :func:`postcodes_in`, :func:`without_postcodes`: the postcodes in a pasted
   address (``D-29221 Celle``), and the rest of it;
 - :func:`after_police_word`: the place in ``Polizei Buxtehude`` or ``Celle Polizei``;
@@ -53,6 +54,7 @@ __all__ = [
     "report_after_dateline",
     "says_where_in_a_place",
     "type_word_respelled",
+    "utf8_misread",
     "with_agency_spelled_out",
     "without_house_number",
     "without_postcodes",
@@ -262,6 +264,24 @@ _BEFORE_A_PLACE = re.compile(
 _END_OF_A_PLACE = re.compile(r"\s*(?:[.,;:!?+]|\s[-–—]\s|$)")
 _MOST_WORDS_OF_A_PLACE = 4
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
+
+
+def utf8_misread(text: str) -> str | None:
+    """The text as written, where it is UTF-8 that was read as Windows-1252 or
+    Latin-1 ("LÃ¼neburg", "MÃ¼nster", "GroÃŸ Hesepe"), else None.
+
+    A list exported by one program and opened by another often comes so. Only text
+    with "Ã" or "Â" is tried, the first bytes of every umlaut and of ß misread, and
+    only text that decodes as UTF-8 whole is taken: "SÃO" stays as typed.
+    """
+    if "Ã" not in text and "Â" not in text:
+        return None
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return None
 
 
 def is_a_road(text: str) -> bool:

@@ -67,6 +67,7 @@ from .query import (
     report_after_dateline,
     says_where_in_a_place,
     type_word_respelled,
+    utf8_misread,
     without_house_number,
     without_postcodes,
     without_press_marks,
@@ -113,19 +114,19 @@ _CITY_KINDS = ("district", "municipality")
 def resolve(query: str, registry: Registry) -> Resolution:
     """Resolve a query (see the module docstring). Raises only QueryError.
 
-    Tried in this order, the first that answers wins: a press release's office
-    code; the text without its dates and "(ots)"; postcodes (and the town beside
-    them); the whole text as a name; the place after a word for the police; a
-    misspelt type word respelled; the place before a closing house number, or the
-    village its number names in Roman numerals ("Hanstedt 2"); places a slash
-    joins; a dateline's place before a colon or full stop; a town with its river
-    ("Munster Örtze"); a state or country column left out; a place named with
-    where it lies; names the text begins; the whole text with its state; the
-    whole text misspelt; the place after "in", "bei" and the like, or the town
-    closing a headline sentence; places of the name after Groß, Alt and the like; a
-    part misspelt but lying where the rest says; a part of an address or a name
-    before its qualifier; suggestions. A name only far places have comes with
-    offers: places a channel covers, said alike or after Groß, Alt.
+    Tried in this order, the first that answers wins: the text as written, of UTF-8
+    misread ("LÃ¼neburg"); a press release's office code; the text without its dates and
+    "(ots)"; postcodes (and the town beside them); the whole text as a name; the place
+    after a word for the police; a misspelt type word respelled; the place before a
+    closing house number, or the village its number names in Roman numerals ("Hanstedt
+    2"); places a slash joins; a dateline's place before a colon or full stop; a town
+    with its river ("Munster Örtze"); a state or country column left out; a place named
+    with where it lies; names the text begins; the whole text with its state; the whole
+    text misspelt; the place after "in", "bei" and the like, or the town closing a
+    headline sentence; places of the name after Groß, Alt and the like; a part misspelt
+    but lying where the rest says; a part of an address or a name before its qualifier;
+    suggestions. A name only far places have comes with offers: places a channel covers,
+    said alike or after Groß, Alt.
     """
     return _resolved(query, registry, longest=MAX_QUERY_LENGTH)
 
@@ -135,6 +136,8 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     held to the length limit ("Westercelle: Unfall" is read as "Westercelle -
     Unfall", a character longer)."""
     text = check_query(query, is_place, longest=longest)
+    if (as_written := utf8_misread(text)) is not None:
+        return replace(_resolved(as_written, registry), query=text)
     if coded := press_code_in(text):
         return _by_press_code(text, *coded, registry)
     if (undated := without_press_marks(text)) is not None and name_key(undated):
