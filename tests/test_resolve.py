@@ -1570,6 +1570,9 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
         ("Lüneburg 03.08.15", "Lüneburg", "03355", False),
         ("Großbrand in Dannenberg", "Dannenberg (Elbe)", "03354", True),
         ("++ Großbrand in Elsdorf ++", "Elsdorf", "03357", True),
+        # Brand is a village in Bavaria too, which no channel covers: no address.
+        ("++ Brand in Elsdorf ++", "Elsdorf", "03357", True),
+        ("Unfall bei Jelmstorf", "Jelmstorf", "03360", True),
         (
             "3. Schwerer Raub in Freiburg - Opfer in Cuxhaven gemeldet",
             "Freiburg (Elbe)",

@@ -339,18 +339,24 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     After each "in", "bei" and the like, its words as a place would be read alone,
     the most first ("Unfall in Stade Hagen" is the Hagen in Stade). Never a place
     no channel covers: "Wohnhaus gerät in Brand" is no report from Brand in
-    Bavaria. Not where the words before name a place a channel covers, as an
-    address may ("Neu Wulmstorf bei Buxtehude"), or where a part of a dateline or
-    address names a place itself ("Bergen - Polizeibericht aus Celle" is Bergen),
-    nor in an address with a house number ("Postmoor Im Winkel 40") or where the
-    text ends in a word for a part of a town ("Buchholz in der Nordheide Ost").
+    Bavaria. Not where the words before name a place a channel covers, or one in
+    the state of the place after, as an address may ("Neu Wulmstorf bei
+    Buxtehude", "Gifhorn bei Celle"; but "Brand in Elsdorf" is a fire), or where
+    a part of a dateline or address names a place itself ("Bergen -
+    Polizeibericht aus Celle" is Bergen), nor in an address with a house number
+    ("Postmoor Im Winkel 40") or where the text ends in a word for a part of a
+    town ("Buchholz in der Nordheide Ost").
     """
     groups = places_after_prepositions(text)
     if not groups or names_a_part_of_town(text.split()[-1]) or has_a_house_number(text):
         return None
     before = before_a_place(text)
-    if before and not is_a_small_word(before.split()[0]) and _named(before, registry):
-        return None  # not "in der Nähe von Celle", whose "der Nähe" keys as Nahe
+    # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe.
+    named_before = (
+        _named(before, registry) if before and not is_a_small_word(before.split()[0]) else []
+    )
+    if any(m.channels for m in named_before):
+        return None
     if _a_part_names_a_place(text, registry):
         return None
     for group in groups:
@@ -369,6 +375,8 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         if told and (told[0].status == "found" or " " in told[0].query.strip()):
             # A place no channel covers only when named in full ("Einbruch in
             # Rotenburg an der Fulda"), not by a common word ("in Brand").
+            if {m.state for m in named_before} & {m.state for m in told[0].matches}:
+                return None  # "Gifhorn bei Celle", a town by the one near it
             return _in_a_headline(*told, text)
     return None
 
