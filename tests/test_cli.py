@@ -349,6 +349,22 @@ def test_list_shows_every_channel_under_its_directorate(bundled_registry):
     assert f"{len(bundled_registry.channels)} channels." in result.stdout
 
 
+def test_list_and_sources_say_which_channels_a_users_registry_disabled(tmp_path, bundled_registry):
+    own = tmp_path / "channels.yaml"
+    own.write_text("schema: 1\nchannels:\n  - id: stade\n    disabled: true\n")
+    listed = run("list", "--registry", str(own), env={"COLUMNS": "200"})
+    assert listed.stdout.count("Polizei Stade") == 1  # only as disabled
+    assert "Disabled in your registry: Polizei Stade (stade)." in listed.stdout
+    everything = tmp_path / "none.yaml"
+    ids = [c.id for c in bundled_registry.channels]
+    everything.write_text(
+        "schema: 1\nchannels:\n" + "".join(f"  - id: {cid}\n    disabled: true\n" for cid in ids)
+    )
+    sources = run("sources", "--registry", str(everything))
+    assert sources.exit_code == 0
+    assert "Channel sources" not in sources.stdout  # no heading over nothing
+
+
 def test_list_keeps_every_link_whole_on_its_own_line_in_a_narrow_terminal(bundled_registry):
     # Links are what people copy; a link folded over lines or cells cannot be.
     result = run("list", env={"COLUMNS": "60"})

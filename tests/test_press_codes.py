@@ -107,6 +107,29 @@ def test_a_code_whose_channels_the_user_disabled_says_no_channel_covers_its_plac
     own = parse_registry(
         "schema: 1\nchannels:\n  - id: celle\n    disabled: true\n", base=bundled_registry
     )
-    # As "PI Celle" answers: Celle, no channel; not "nothing found" for a known code.
+    # Its district, no channel; not "nothing found" for a known code, nor Harburg
+    # in Bavaria for POL-WL's Polizeiinspektion Harburg.
     res = resolve("POL-CE", own)
-    assert (res.status, res.matches[0].name) == ("no_channel", "Celle")
+    assert res.status == "no_channel"
+    assert [(m.name, m.kind) for m in res.matches] == [("Landkreis Celle", "district")]
+
+
+@pytest.mark.parametrize(
+    ("disabled", "query", "place"),
+    [
+        # Found by QA: Winsen (Luhe) had been "outside the area" of its own office,
+        # and the first Winsen, which has Celle's channel, was opened.
+        ("landkreis-harburg", "POL-WL: Winsen - Unfall", ("Winsen (Luhe)", "03353")),
+        ("celle", "POL-CE: Winsen - Unfall", ("Winsen (Aller)", "03351")),
+        ("landkreis-harburg", "POL-WL", ("Landkreis Harburg", "03353")),
+    ],
+)
+def test_a_code_whose_channel_is_disabled_never_gives_another_offices_channel(
+    bundled_registry, disabled, query, place
+):
+    from polchan_cli.registry import parse_registry
+
+    text = f"schema: 1\nchannels:\n  - id: {disabled}\n    disabled: true\n"
+    res = resolve(query, parse_registry(text, base=bundled_registry))
+    assert res.status == "no_channel"
+    assert [(m.name, m.district.key) for m in res.matches] == [place]

@@ -43,6 +43,18 @@ def test_cache_is_written_then_reused_with_identical_output(home, tmp_path):
     assert polchan("find", "Celle", "--json", env=home).stdout == first.stdout
 
 
+def test_a_disabled_channel_is_remembered_through_the_cache(home, tmp_path):
+    own = tmp_path / "config" / "polchan" / "channels.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text("schema: 1\nchannels:\n  - id: landkreis-harburg\n    disabled: true\n")
+    # The second run reads the cache: POL-WL's area is still Landkreis Harburg's.
+    for _ in range(2):
+        out = polchan("find", "POL-WL", "--json", env=home)
+        assert out.returncode == 3, out.stderr
+        assert [m["name"] for m in json.loads(out.stdout)["matches"]] == ["Landkreis Harburg"]
+    assert list((tmp_path / "cache" / "polchan").glob("registry-*.json"))
+
+
 def test_cache_files_left_by_old_versions_are_pruned(home, tmp_path):
     cache_dir = tmp_path / "cache" / "polchan"
     cache_dir.mkdir(parents=True)

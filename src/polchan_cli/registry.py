@@ -190,9 +190,11 @@ class RegistryError(Exception):
 
 @dataclass(frozen=True)
 class Registry:
-    """The channels in force, in file order."""
+    """The channels in force, in file order, and those a user's file disables
+    (``disabled: true``): their areas have no channel in force, which is said."""
 
     channels: tuple[Channel, ...]
+    disabled: tuple[Channel, ...] = ()
 
     def by_id(self, channel_id: str) -> Channel | None:
         return next((c for c in self.channels if c.id == channel_id), None)
@@ -782,6 +784,7 @@ def parse_registry(
     known = set(known_districts) if known_districts is not None else None
     states = known_districts if isinstance(known_districts, Mapping) else {}
     merged: dict[str, Channel] = {c.id: c for c in base.channels} if base else {}
+    hidden: list[Channel] = list(base.disabled) if base else []
     order = list(merged)
     seen: dict[str, int] = {}
     channels = doc.get("channels")
@@ -825,7 +828,8 @@ def parse_registry(
             continue
         disabled = fields.pop("disabled", False)
         if disabled:
-            merged.pop(cid, None)
+            if cid in merged:
+                hidden.append(merged.pop(cid))
             continue
         if partial:
             changes = {k: v for k, v in fields.items() if k != "id"}
@@ -845,7 +849,7 @@ def parse_registry(
         merged[cid] = channel
     if problems:
         raise RegistryError(sorted(problems, key=lambda p: p.line or 0))
-    return Registry(tuple(merged[c] for c in order if c in merged))
+    return Registry(tuple(merged[c] for c in order if c in merged), tuple(hidden))
 
 
 def load_registry(
@@ -865,23 +869,28 @@ def load_registry(
     )
 
 
-def registry_from_dicts(items: Iterable[Mapping[str, Any]]) -> Registry:
-    """Rebuild a registry from :meth:`Channel.to_dict` output (the cache format)."""
-    channels = []
-    for d in items:
-        channels.append(
-            Channel(
-                id=d["id"],
-                name=d["name"],
-                url=d["url"],
-                agency=d["agency"],
-                parent=d["parent"],
-                state=d["state"],
-                districts=tuple(d["districts"]),
-                source=Source(**d["source"]),
-                municipalities=tuple(MunicipalityRef(**m) for m in d["municipalities"]),
-                note=d["note"],
-                origin=d["origin"],
-            )
-        )
-    return Registry(tuple(channels))
+def registry_from_dicts(
+    items: Iterable[Mapping[str, Any]], disabled: Iterable[Mapping[str, Any]] = ()
+) -> Registry:
+    """Rebuild a registry from :meth:`Channel.to_dict` output (the cache format):
+    the channels in force, and those disabled."""
+    return Registry(
+        tuple(_channel_from_dict(d) for d in items),
+        tuple(_channel_from_dict(d) for d in disabled),
+    )
+
+
+def _channel_from_dict(d: Mapping[str, Any]) -> Channel:
+    return Channel(
+        id=d["id"],
+        name=d["name"],
+        url=d["url"],
+        agency=d["agency"],
+        parent=d["parent"],
+        state=d["state"],
+        districts=tuple(d["districts"]),
+        source=Source(**d["source"]),
+        municipalities=tuple(MunicipalityRef(**m) for m in d["municipalities"]),
+        note=d["note"],
+        origin=d["origin"],
+    )

@@ -426,6 +426,13 @@ def print_channels(console: Console, registry: Registry, district_names: dict[st
         console.print()
     n = len(registry.channels)
     console.print(ngettext("{n} channel.", "{n} channels.", n).format(n=format_number(n)))
+    if registry.disabled:
+        # Said, so that a channel switched off long ago is not taken for a lost one.
+        names = ", ".join(f"{c.name} ({c.id})" for c in registry.disabled)
+        console.print(
+            safe(gettext("Disabled in your registry: {channels}.").format(channels=names)),
+            soft_wrap=True,
+        )
 
 
 def print_sources(console: Console, info: dict) -> None:
@@ -449,7 +456,8 @@ def print_sources(console: Console, info: dict) -> None:
     _print_table(console, headers, rows, title=gettext("Data sources"))
     # One block per announcement (seven channels share one press release), with
     # its link whole on a line of its own, ready to cite.
-    console.print(f"\n[bold]{safe(gettext('Channel sources'))}[/bold]", soft_wrap=True)
+    if info["channels"]:
+        console.print(f"\n[bold]{safe(gettext('Channel sources'))}[/bold]", soft_wrap=True)
     announcements: dict[tuple[str, str, str | None], list[str]] = {}
     for c in info["channels"]:
         src = c["source"]

@@ -576,10 +576,15 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
         return Resolution(query=text, suggestions=tuple(closest))
     channels = channel_matches(name_key(agency), registry, by_name=True)
     ids = {c.id for m in channels for c in m.channels}
+    # Its channels disabled in the user's registry, the office still has an area.
+    office = Registry(tuple(c for c in registry.disabled if name_key(c.agency) == name_key(agency)))
     narrowed = _resolved_quietly(rest, registry) if name_key(rest) else None
     if narrowed and narrowed.fuzzy_for is None:
         inside = tuple(
-            m for m in narrowed.matches if m.channels and {c.id for c in m.channels} <= ids
+            m
+            for m in narrowed.matches
+            if (m.channels and {c.id for c in m.channels} <= ids)
+            or (not m.channels and office.covering(m.district.key, m.municipality or m.name))
         )
         if inside:
             # The headline after the place is named as left out, as without a code.
@@ -603,9 +608,21 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
             unknown_parts=narrowed.unknown_parts,
             unfitting_parts=narrowed.unfitting_parts,
         )
+    if not channels and office.channels:
+        # The office's channels are disabled in the user's registry: its districts
+        # say that no channel covers them.
+        districts = dict.fromkeys(d for c in office.channels for d in c.districts)
+        return Resolution(
+            query=text,
+            matches=tuple(
+                district_match(district, registry)
+                for key in districts
+                if (district := gazetteer.district(key))
+            ),
+        )
     if not channels:
-        # The office's channels are disabled in the user's registry: the office's
-        # own place says that no channel covers it, as "PI Celle" does.
+        # No channel of the office in force nor disabled (a user's registry changed
+        # its agency): the office's own place, as "PI Celle" finds it.
         return replace(_resolved_quietly(agency, registry), query=text)
     return Resolution(query=text, matches=tuple(channels))
 

@@ -197,7 +197,7 @@ def _read_cache(key: str) -> Registry | None:
         data = json.loads(_cache_file(key).read_text(encoding="utf-8"))
         if data.get("key") != key:
             return None
-        return registry_from_dicts(data["channels"])
+        return registry_from_dicts(data["channels"], data["disabled"])
     except Exception:  # missing, unreadable or corrupt: rebuild
         return None
 
@@ -209,6 +209,7 @@ def _write_cache(key: str, registry: Registry) -> None:
     data = {
         "key": key,
         "channels": [c.to_dict() for c in registry.channels],
+        "disabled": [c.to_dict() for c in registry.disabled],
     }
     try:
         target = _cache_file(key)
