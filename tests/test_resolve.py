@@ -456,6 +456,42 @@ def test_parts_an_answer_leaves_out_are_named(query, unknown, unfitting):
 
 
 @pytest.mark.parametrize(
+    ("query", "town", "district", "village"),
+    [
+        # Found by QA: a quarter of a town no channel reaches, named after a village
+        # of Kreis Paderborn, Landkreis Celle or Verden, had that village's channel.
+        ("Haaren, Aachen", "Aachen", "05334", "Haaren"),
+        ("Haaren (Aachen)", "Aachen", "05334", "Haaren"),
+        ("Morsum (Sylt)", "Sylt", "01054", "Morsum"),
+        ("Schwachhausen, Bremen", "Bremen", "04011", "Schwachhausen"),
+        ("Osterholz, Bremen", "Bremen", "04011", "Osterholz"),  # not Landkreis Osterholz either
+        ("Hauptstraße 5, Haaren, Aachen", "Aachen", "05334", "Haaren"),
+    ],
+)
+def test_a_quarter_of_a_town_no_channel_reaches_is_no_village_elsewhere(
+    query, town, district, village
+):
+    res = resolve(query, registry())
+    assert res.status == "no_channel"
+    assert [(m.name, m.district.key) for m in res.matches] == [(town, district)]
+    assert res.unfitting_parts == (village,)  # said to be left out
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Westercelle, Harburg",  # Landkreis Harburg has a channel: one of the two is wrong
+        "Celle, Gifhorn",  # a town of its own, named first
+        "Hahn; Kirchweg 48; Niebeck",  # the addressee's name before the village
+        "Busch; Bockhorst; Wiesenweg 7",  # a Bockhorst has a channel (Elsdorf)
+        "Groß Heide Bergstraße 25",  # a street, not Landkreis Bergstraße
+    ],
+)
+def test_a_covered_village_stays_where_the_rest_names_no_outside_town_after_it(query):
+    assert resolve(query, registry()).status == "found"
+
+
+@pytest.mark.parametrize(
     ("query", "town"),
     [
         # Lüneburg has a Schützenplatz and Berlin a Mitte; beside Celle they are

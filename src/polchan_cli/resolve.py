@@ -1017,6 +1017,8 @@ def _loosely_read(
         reading, found, alone = min(candidates, key=order)
         if alone is not None:
             return replace(alone, query=text)
+        if town := _outside_town_it_is_a_quarter_of(text, reading, found, registry):
+            return Resolution(query=text, matches=town, unfitting_parts=(reading.head,))
         if reading.how == "qualifier":
             found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
         return Resolution(query=text, matches=ranked(found, reading.head))
@@ -1041,6 +1043,48 @@ def _loosely_read(
     if names != list(suggestions):
         return Resolution(query=text, suggestions=tuple(names[:5]))
     return None
+
+
+def _a_town(m: Match) -> bool:
+    """A municipality or a city, which a name with a qualifier is (not a village)."""
+    return m.kind in ("municipality", "district") and is_a_town(m)
+
+
+def _outside_town_it_is_a_quarter_of(
+    text: str, reading: Reading, found: list[Match], registry: Registry
+) -> tuple[Match, ...]:
+    """The town (or city) an address names as typed after the reading's place,
+    where no channel reaches, when what the reading found are only villages and
+    districts elsewhere (no covered town of that name): "Haaren, Aachen", "Morsum
+    (Sylt)" and "Schwachhausen, Bremen" are quarters of those towns. Ortsteile are
+    researched only where channels reach, so the village of that name in Kreis
+    Paderborn is no answer for them. A part before the place (the addressee's
+    name) or a street says no such thing. Else empty."""
+    covered = [m for m in found if m.channels]
+    if not covered or any(_a_town(m) for m in covered):
+        return ()
+    if reading.how == "qualifier":
+        after = set(reading.context)
+    elif reading.how == "fields":
+        parts = address_fields(text)
+        later = parts[parts.index(reading.head) + 1 :] if reading.head in parts else []
+        after = {
+            name_key(part)
+            for part in later
+            if not _is_street(part) and without_house_number(part) is None
+        }
+    else:
+        return ()
+    named = [
+        place_match(p, "exact", registry)
+        for key in after
+        for p in gazetteer.places_by_key(key)
+        if p.match == "exact"
+    ]
+    towns = [m for m in named if _a_town(m)]
+    if not towns or any(m.channels for m in named) or any(lies_in_part(found, k) for k in after):
+        return ()  # "Busch; Bockhorst; Wiesenweg 7": a Bockhorst has a channel
+    return ranked(towns)
 
 
 def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
