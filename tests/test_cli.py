@@ -349,6 +349,15 @@ def test_list_shows_every_channel_under_its_directorate(bundled_registry):
     assert f"{len(bundled_registry.channels)} channels." in result.stdout
 
 
+def test_a_line_break_in_the_query_keeps_every_message_on_one_line():
+    # Found by QA: "nothing found for 'Celle" and "Stade'; …" on two lines.
+    for args in (("find", "Zzelle\nXq"), ("open", "Zzelle\nXq", "--print")):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert "Zzelle\\x0aXq" in result.output
+        assert "Zzelle\n" not in result.output
+
+
 def test_list_and_sources_say_which_channels_a_users_registry_disabled(tmp_path, bundled_registry):
     own = tmp_path / "channels.yaml"
     own.write_text("schema: 1\nchannels:\n  - id: stade\n    disabled: true\n")

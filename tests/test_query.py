@@ -250,6 +250,7 @@ def test_six_digits_are_no_postcode_even_beside_letters():
         ("Bahnhofstraße 5, Celle", ["Bahnhofstraße 5", "Celle"]),
         ("Müller;Bahnhofstraße 5;;Celle", ["Müller", "Bahnhofstraße 5", "Celle"]),
         ("Winsen/Luhe - Stelle", ["Winsen/Luhe", "Stelle"]),
+        ("Celle\nStade", ["Celle", "Stade"]),  # two cells of a column, pasted
         ("Celle", ["Celle"]),
     ],
 )

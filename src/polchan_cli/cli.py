@@ -132,8 +132,11 @@ QUERY_HELP = N_(
 
 
 def _warn(message: str) -> None:
-    """One line on stderr, as every message of polchan is written."""
-    typer.echo(f"polchan: {message}", err=True)
+    """One line on stderr, as every message of polchan is written (a line break
+    in what the user typed is shown as an escape)."""
+    from .render import visible
+
+    typer.echo(f"polchan: {visible(message)}", err=True)
 
 
 def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:

@@ -95,12 +95,13 @@ _FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
 _LAST_WORD = re.compile(r"(.*\S)[\s,-]+(\S+?)\s*")
 # Type words long enough to recognise misspelt ("Landkries"), longest first.
 _LONG_TYPE_WORDS = tuple(sorted((w for w in TYPE_WORDS if len(w) >= 7), key=lambda w: (-len(w), w)))
-# Between the parts of an address: commas, the semicolons and tabs of a row
-# copied from a spreadsheet ("Müller;Bahnhofstraße 5;Celle"), and the spaced
-# dash of a press release's dateline ("Winsen/Luhe - Stelle").
 _ROAD = re.compile(r"(?:BAB|A|B|K|L)\s?\d{1,4}", re.IGNORECASE)
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
-_FIELD_BREAK = re.compile(rf"[,;\t]|{_SPACED_DASH.pattern}")
+# Between the parts of an address: commas, the semicolons and tabs of a row
+# copied from a spreadsheet ("Müller;Bahnhofstraße 5;Celle"), the line breaks of
+# cells copied from a column, and the spaced dash of a press release's dateline
+# ("Winsen/Luhe - Stelle").
+_FIELD_BREAK = re.compile(rf"[,;\t\r\n]|{_SPACED_DASH.pattern}")
 # "Bahnhofstraße 5 Celle", "Am Markt 12a Lüneburg": an address without its comma.
 _HOUSE_NUMBER_THEN_TOWN = re.compile(
     r"(?P<street>.*[^\W\d].*?\s\d{1,4}(?:\s?[a-zA-Z])?)\s+(?P<town>[^\W\d].*)"

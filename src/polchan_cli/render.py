@@ -27,6 +27,7 @@ __all__ = [
     "print_resolution",
     "qr_rows",
     "safe",
+    "visible",
 ]
 
 # Message ids; shown through gettext().
@@ -60,15 +61,22 @@ MISSING_PLACE_HINT = N_(
 
 UNKNOWN_POSTCODE_HINT = N_("Check the digits, or give the name of the town or village.")
 
-# C0/C1 control characters (ESC starts ANSI sequences): shown as visible escapes.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 control characters (ESC starts ANSI sequences), line breaks too, which
+# would split a one-line message: shown as visible escapes. Tabs are left.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def visible(text: object) -> str:
+    """Text with its control characters and line breaks written as escapes
+    (``\\x0a``), so that what it says stays on its line and cannot drive a terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
 def safe(text: object) -> str:
     """Text made inert for Rich: markup escaped, control characters made visible."""
     from rich.markup import escape
 
-    return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text)))
+    return escape(visible(text))
 
 
 def make_console(stderr: bool = False) -> Console:
