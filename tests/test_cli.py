@@ -560,6 +560,10 @@ def test_a_part_left_out_is_named_under_the_table_and_by_open(launched):
     other = run("open", "Westercelle, Harburg", "--print").stderr
     assert other == "polchan: left out, as none of the places found lies there: 'Harburg'\n"
     assert "left out" not in run("find", "Bahnhofstraße 5, Celle").stdout.lower()
+    # Found by QA: find said the postcode was none, open opened in silence.
+    unknown = run("open", "Am Markt 1, 21399 Lüneburg", "--print")
+    assert unknown.stdout.strip() == "https://whatsapp.com/channel/0029VafZbKNKrWR1dTURbB1Z"
+    assert unknown.stderr == "polchan: no place has the postcode 21399\n"
 
 
 def test_words_without_quotes_are_one_query(launched):

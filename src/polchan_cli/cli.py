@@ -370,6 +370,15 @@ def open_command(
                 query=res.query, areas=uncovered
             )
         )
+    # "21399 Lüneburg" opens Lüneburg's channel: say that the postcode is none.
+    if unknown := res.unknown_postcodes:
+        _warn(
+            ngettext(
+                "no place has the postcode {postcodes}",
+                "no place has the postcodes {postcodes}",
+                len(unknown),
+            ).format(postcodes=", ".join(unknown))
+        )
     # "Bruchtorf, Uelzen" opens Uelzen's channel: say that it rests on the rest.
     for parts, message in (
         (res.unknown_parts, gettext("not found, so left out: {parts}")),
