@@ -358,7 +358,9 @@ def test_disabled_hides_a_bundled_channel(bundled: Registry, tmp_path: Path) -> 
     [
         pytest.param(
             f"schema: 1\nchannels:\n  - id: celle-nord\n    url: {NEW_URL}\n",
-            "channels.yaml:3: channel 'celle-nord': missing field 'name'",
+            "channels.yaml:3: channel 'celle-nord': no channel has this id to change "
+            "('polchan list --json' shows the ids); a new channel needs id, name, url, "
+            "agency, parent, state, districts and source",
             id="partial-entry-for-unknown-id",
         ),
         pytest.param(
@@ -429,16 +431,30 @@ def test_cli_a_channel_for_the_wrong_state_is_not_offered_for_it(tmp_path: Path)
         assert "state is Bayern, but district '03351' lies in Niedersachsen" in err
 
 
-def test_partial_entry_for_unknown_id_lists_every_missing_field(
-    bundled: Registry, tmp_path: Path
+@pytest.mark.parametrize(
+    ("given", "meant"), [("cele", "celle"), ("Celle", "celle"), ("stade-nord", None)]
+)
+def test_a_change_to_an_id_no_channel_has_is_one_line_with_the_id_meant(
+    bundled: Registry, tmp_path: Path, given: str, meant: str | None
 ) -> None:
-    text = f"schema: 1\nchannels:\n  - id: celle-nord\n    url: {NEW_URL}\n"
+    # Found by QA: six "missing field" lines and no word of the typo in the id.
+    text = f"schema: 1\nchannels:\n  - id: {given}\n    url: {NEW_URL}\n"
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text), base=bundled)
+    (problem,) = caught.value.problems
+    assert problem.message.startswith("no channel has this id to change")
+    assert (f"did you mean '{meant}'?" in problem.message) == (meant is not None)
+
+
+def test_a_new_channel_lacking_a_few_fields_lists_each(bundled: Registry, tmp_path: Path) -> None:
+    text = (
+        "schema: 1\nchannels:\n  - id: celle-nord\n    name: Polizei Celle Nord\n"
+        f"    url: {NEW_URL}\n    agency: Polizeiinspektion Celle\n    districts: ['03351']\n"
+    )
     with pytest.raises(RegistryError) as caught:
         load_registry(write(tmp_path, text), base=bundled)
     missing = {p.message for p in caught.value.problems}
-    assert missing == {
-        f"missing field '{f}'" for f in ("name", "agency", "parent", "state", "districts", "source")
-    }
+    assert missing == {f"missing field '{f}'" for f in ("parent", "state", "source")}
 
 
 # --- 4. is_channel_url -------------------------------------------------------------
@@ -509,7 +525,10 @@ def test_cli_list_with_bad_registry_prints_one_clear_line() -> None:
     assert err.splitlines() == [f"polchan: {path}:6: {URL_MESSAGE}"]
 
 
-INCOMPLETE = f"schema: 1\nchannels:\n  - id: celle-nord\n    url: {NEW_URL}\n"
+INCOMPLETE = (
+    "schema: 1\nchannels:\n  - id: celle-nord\n    name: Polizei Celle Nord\n"
+    "    url: http://example.com\n    agency: Polizeiinspektion Celle\n    districts: ['99999']\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -522,8 +541,8 @@ def test_cli_many_problems_are_one_line_naming_the_file_and_validate(
     code, out, err = run(*command, "--registry", str(path))
     assert (code, out) == (2, "")
     assert err.splitlines() == [
-        f"polchan: {path}:3: channel 'celle-nord': missing field 'name' "
-        f"(and 5 more problems; run polchan validate {path} to see all)"
+        f"polchan: {path}:3: channel 'celle-nord': missing field 'parent' "
+        f"(and 4 more problems; run polchan validate {path} to see all)"
     ]
 
 
@@ -535,12 +554,12 @@ def test_cli_a_problem_in_the_default_file_names_it_from_home() -> None:
     code, _, err = run("find", "Celle")
     assert code == 2
     assert err.splitlines() == [
-        "polchan: ~/config/polchan/channels.yaml:3: channel 'celle-nord': missing field 'name' "
-        "(and 5 more problems; run polchan validate to see all)"
+        "polchan: ~/config/polchan/channels.yaml:3: channel 'celle-nord': missing field 'parent' "
+        "(and 4 more problems; run polchan validate to see all)"
     ]
     code, _, err = run("validate")
     assert code == 2
-    assert len(err.splitlines()) == 7  # every problem, then how many
+    assert len(err.splitlines()) == 6  # every problem, then how many
 
 
 @pytest.mark.parametrize(
@@ -662,8 +681,7 @@ def test_disabling_an_id_no_channel_has_is_one_line(bundled: Registry) -> None:
     with pytest.raises(RegistryError) as caught:
         parse_registry(text, "mine.yaml", base=bundled, **CHECKS)
     assert [str(p) for p in caught.value.problems] == [
-        "mine.yaml:3: channel 'cele': no channel has this id to disable "
-        "('polchan list --json' shows the ids)"
+        "mine.yaml:3: channel 'cele': no channel has this id to disable: did you mean 'celle'?"
     ]
 
 

@@ -751,6 +751,46 @@ def _state_problems(
     return problems
 
 
+def _changes_only(item: _Located) -> bool:
+    """Whether a channel entry gives too few fields to be a new channel (half of
+    them or more missing): it was meant to change one."""
+    entry = item.value
+    return isinstance(entry, dict) and len(set(REQUIRED_FIELDS) - set(entry)) >= 4
+
+
+def _no_such_id(
+    file: str, item: _Located, given_id: object, known: Mapping[str, Channel]
+) -> Problem:
+    """The problem of an entry that disables or changes a channel no id names, with
+    the id meant where one is spelled alike ("Celle", "cele": celle)."""
+    import difflib
+
+    name = given_id if isinstance(given_id, str) else None
+    close = (
+        next((cid for cid in known if cid == name.lower()), None)
+        or next(iter(difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)), None)
+        if name
+        else None
+    )
+    disables = _disables(item)
+    if close:
+        template = (
+            N_("no channel has this id to disable: did you mean '{close}'?")
+            if disables
+            else N_("no channel has this id to change: did you mean '{close}'?")
+        )
+        return _problem(file, item.line, template, name, close=close)
+    template = (
+        N_("no channel has this id to disable ('polchan list --json' shows the ids)")
+        if disables
+        else N_(
+            "no channel has this id to change ('polchan list --json' shows the ids); "
+            "a new channel needs id, name, url, agency, parent, state, districts and source"
+        )
+    )
+    return _problem(file, item.line, template, name)
+
+
 def _disables(item: _Located) -> bool:
     """Whether a channel entry only disables a channel: an id and ``disabled: true``."""
     entry = item.value
@@ -794,16 +834,13 @@ def parse_registry(
         )
         # Only a string can name a channel to change ("id: [x]" is reported as not one).
         partial = base is not None and isinstance(given_id, str) and given_id in merged
-        if base is not None and not partial and _disables(item):
-            # "id: cele, disabled: true": one line, not every field a new channel lacks.
-            problems.append(
-                _problem(
-                    file,
-                    item.line,
-                    N_("no channel has this id to disable ('polchan list --json' shows the ids)"),
-                    given_id if isinstance(given_id, str) else None,
-                )
-            )
+        if (
+            base is not None
+            and not partial
+            and (_disables(item) or (isinstance(given_id, str) and _changes_only(item)))
+        ):
+            # "id: cele, url: …": one line, not every field a new channel lacks.
+            problems.append(_no_such_id(file, item, given_id, merged))
             continue
         fields, entry_problems = _validate_entry(item, file, partial, known, spelling)
         problems += entry_problems
