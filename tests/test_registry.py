@@ -384,6 +384,20 @@ def test_disabled_hides_a_bundled_channel(bundled: Registry, tmp_path: Path) -> 
             "but district '03351' lies in Niedersachsen",
             id="state-against-the-bundled-districts",
         ),
+        # Found by QA: a state's spelling was called another state.
+        pytest.param(
+            OVERRIDE.replace(f"url: {NEW_URL}", "state: niedersachsen"),
+            "channels.yaml:4: channel 'celle': state is written 'Niedersachsen'",
+            id="state-misspelt",
+        ),
+        pytest.param(
+            OVERRIDE.replace(f"url: {NEW_URL}", "state: Nds."),
+            "channels.yaml:4: channel 'celle': 'Nds.' is no German state; write one of "
+            "Baden-Württemberg, Bayern, Berlin, Brandenburg, Bremen, Hamburg, Hessen, "
+            "Mecklenburg-Vorpommern, Niedersachsen, Nordrhein-Westfalen, Rheinland-Pfalz, "
+            "Saarland, Sachsen, Sachsen-Anhalt, Schleswig-Holstein, Thüringen",
+            id="state-abbreviated",
+        ),
         pytest.param(
             OVERRIDE.replace(f"url: {NEW_URL}", 'districts: ["03351", "09162"]'),
             "channels.yaml:4: channel 'celle': state is Niedersachsen, "

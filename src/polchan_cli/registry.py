@@ -24,7 +24,7 @@ from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
 from .i18n import N_, format_number, gettext
-from .normalize import name_keys
+from .normalize import name_key, name_keys
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -733,6 +733,28 @@ def _state_problems(
     state = fields.get("state", before.state if before else None)
     districts = fields.get("districts", before.districts if before else ())
     municipalities = fields.get("municipalities", before.municipalities if before else ())
+    known = sorted(set(states.values()))
+    if isinstance(state, str) and known and state not in known:
+        # "niedersachsen", "Nds.": a spelling, not a channel for another state.
+        spelled = [s for s in known if name_key(s) == name_key(state)]
+        return [
+            _problem(
+                file,
+                fallback,
+                N_("state is written '{spelled}'"),
+                fields["id"],
+                spelled=spelled[0],
+            )
+            if spelled
+            else _problem(
+                file,
+                fallback,
+                N_("'{state}' is no German state; write one of {states}"),
+                fields["id"],
+                state=state,
+                states=", ".join(known),
+            )
+        ]
     problems = []
     for key in dict.fromkeys([*districts, *(m.district for m in municipalities or ())]):
         actual = states.get(key)
