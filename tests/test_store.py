@@ -55,6 +55,16 @@ def test_a_disabled_channel_is_remembered_through_the_cache(home, tmp_path):
     assert list((tmp_path / "cache" / "polchan").glob("registry-*.json"))
 
 
+def test_a_registry_path_with_a_tilde_is_the_one_in_the_home_directory(home, tmp_path):
+    # Found by QA: quoted, "~/my.yaml" reached polchan as is, and "no such file"
+    # named a path that polchan's own messages write the same way for the real one.
+    (tmp_path / "my.yaml").write_text("schema: 1\nchannels:\n  - id: stade\n    disabled: true\n")
+    env = {**home, "POLCHAN_REGISTRY": "~/my.yaml"}
+    assert polchan("find", "Stade", env=env).returncode == 3
+    assert polchan("find", "Stade", "--registry=~/my.yaml", env=home).returncode == 3
+    assert polchan("validate", "~/my.yaml", env=home).returncode == 0
+
+
 def test_cache_files_left_by_old_versions_are_pruned(home, tmp_path):
     cache_dir = tmp_path / "cache" / "polchan"
     cache_dir.mkdir(parents=True)

@@ -539,7 +539,7 @@ def validate_command(
 
     bundled_path = bundled_registry_path()
     checks = registry_checks()
-    target = path or user_registry_path()[0] or bundled_path
+    target = (path and path.expanduser()) or user_registry_path()[0] or bundled_path
     try:
         base = load_registry(bundled_path, **checks)
         registry = base if target == bundled_path else load_registry(target, base=base, **checks)

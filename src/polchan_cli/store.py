@@ -59,11 +59,13 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
     Returns (path, origin) with origin one of "option", "env", "config";
     path is None when no user registry is configured or nothing is at the default path.
     """
+    # "~/my.yaml" in quotes, or after "--registry=", reaches polchan unexpanded; its
+    # messages write the home directory as "~" too, so it must mean the same.
     if explicit is not None:
-        return explicit, "option"
+        return explicit.expanduser(), "option"
     env = os.environ.get("POLCHAN_REGISTRY")
     if env:
-        return Path(env), "env"
+        return Path(env).expanduser(), "env"
     try:
         default = user_config_dir() / "channels.yaml"
     except Exception:  # no usable home directory: no user registry
