@@ -311,7 +311,9 @@ def test_a_user_entry_whose_id_is_a_list_or_mapping_is_a_problem_not_a_crash(
 
 
 def test_new_channel_is_added(bundled: Registry, tmp_path: Path) -> None:
-    text = valid_text(**{"id: celle": "id: celle-test", CELLE_URL: NEW_URL})
+    text = valid_text(
+        **{"id: celle": "id: celle-test", CELLE_URL: NEW_URL, "name: Polizei Celle": "name: Test"}
+    )
     merged = load_registry(write(tmp_path, text), base=bundled)
     assert len(merged.channels) == len(bundled.channels) + 1
     added = merged.channels[-1]
@@ -338,6 +340,7 @@ def test_a_channel_added_by_the_user_is_found_by_its_agency(
         **{
             "id: celle": "id: celle-test",
             CELLE_URL: NEW_URL,
+            "name: Polizei Celle": "name: Polizei Bergen",
             "agency: Polizeiinspektion Celle": "agency: Polizeikommissariat Bergen",
         }
     )
@@ -697,6 +700,26 @@ def test_disabling_an_id_no_channel_has_is_one_line(bundled: Registry) -> None:
     assert [str(p) for p in caught.value.problems] == [
         "mine.yaml:3: channel 'cele': no channel has this id to disable: did you mean 'celle'?"
     ]
+
+
+def test_a_second_channel_with_the_link_or_name_of_one_in_force_is_a_problem(
+    bundled: Registry, tmp_path: Path
+) -> None:
+    # Found by QA: "celle2", a copy of celle, was valid; find listed the link twice
+    # and open offered two "Polizei Celle".
+    text = valid_text(**{"id: celle": "id: celle2"})
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text), base=bundled)
+    assert sorted(p.message for p in caught.value.problems) == [
+        "has the link of channel 'celle': change that one instead",
+        "has the name of channel 'celle': give it a name of its own",
+    ]
+    # An override taking another channel's link is one too; a disabled one's is free.
+    stolen = f"schema: 1\nchannels:\n  - id: stade\n    url: {CELLE_URL}\n"
+    with pytest.raises(RegistryError, match="has the link of channel 'celle'"):
+        load_registry(write(tmp_path, stolen), base=bundled)
+    moved = stolen + "  - id: celle\n    disabled: true\n"
+    assert load_registry(write(tmp_path, moved), base=bundled).by_id("stade").url == CELLE_URL
 
 
 def test_a_quoted_schema_number_says_to_drop_the_quotes() -> None:

@@ -906,9 +906,30 @@ def parse_registry(
         if not partial:
             order.append(cid)
         merged[cid] = channel
+    problems += _twins(merged, seen, file)
     if problems:
         raise RegistryError(sorted(problems, key=lambda p: p.line or 0))
     return Registry(tuple(merged[c] for c in order if c in merged), tuple(hidden))
+
+
+def _twins(in_force: Mapping[str, Channel], lines: Mapping[str, int], file: str) -> list[Problem]:
+    """A problem for each channel of this file with the link or the name of another
+    channel in force: ``open`` would offer both under one name, and "Polizei Celle"
+    would find only one (a second ``celle`` under another id, say)."""
+    problems = []
+    first_by: dict[tuple[str, str], str] = {}
+    for cid, channel in in_force.items():
+        for what, value in (("url", channel.url), ("name", name_key(channel.name))):
+            other = first_by.setdefault((what, value), cid)
+            if other != cid and (cid in lines or other in lines):
+                mine, theirs = (cid, other) if cid in lines else (other, cid)
+                template = (
+                    N_("has the link of channel '{other}': change that one instead")
+                    if what == "url"
+                    else N_("has the name of channel '{other}': give it a name of its own")
+                )
+                problems.append(_problem(file, lines[mine], template, mine, other=theirs))
+    return problems
 
 
 def load_registry(
