@@ -722,6 +722,17 @@ def test_a_second_channel_with_the_link_or_name_of_one_in_force_is_a_problem(
     assert load_registry(write(tmp_path, moved), base=bundled).by_id("stade").url == CELLE_URL
 
 
+@pytest.mark.parametrize("field", ["name", "agency"])
+def test_a_name_shown_on_a_line_must_be_one_line(
+    bundled: Registry, tmp_path: Path, field: str
+) -> None:
+    # Found by QA: "Polizei\nCelle" passed and split the lines of list, find and open.
+    text = f'schema: 1\nchannels:\n  - id: celle\n    {field}: "Polizei\\nCelle"\n'
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text), base=bundled)
+    assert [p.message for p in caught.value.problems] == [f"{field} must be one line of text"]
+
+
 def test_a_quoted_schema_number_says_to_drop_the_quotes() -> None:
     with pytest.raises(RegistryError) as caught:
         parse_registry('schema: "1"\nchannels: []\n', "mine.yaml")

@@ -501,6 +501,10 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
     return doc, problems
 
 
+# Line breaks and other control characters: no name shown on a line may have them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _check_str(entry: dict[str, _Located], key: str, nullable: bool = False) -> str | None:
     item = entry.get(key)
     if item is None:
@@ -549,6 +553,10 @@ def _validate_entry(
                 fields[key] = _check_str(entry, key, nullable=key in ("note", "parent"))
             except ValueError as exc:
                 problem(entry[key].line, N_("{field} must be a non-empty string"), field=exc)
+            else:
+                if key != "note" and _CONTROL.search(fields[key] or ""):
+                    # "Polizei\nCelle" would break the lines of list, find and open.
+                    problem(entry[key].line, N_("{field} must be one line of text"), field=key)
     if "url" in entry:
         url = entry["url"]
         if not is_channel_url(url.value):
@@ -670,6 +678,9 @@ def _source(node: _Located, problem: Callable[..., None]) -> Source | None:
         ok = False
     if title is None or not isinstance(title.value, str) or not title.value.strip():
         problem((title or node).line, N_("source.title must be a non-empty string"))
+        ok = False
+    elif _CONTROL.search(title.value):
+        problem(title.line, N_("{field} must be one line of text"), field="source.title")
         ok = False
     date = published.value if published is not None else None
     if type(date) is int and published is not None:
