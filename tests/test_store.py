@@ -254,7 +254,7 @@ def test_validate_and_paths_say_what_is_at_the_default_path(home, tmp_path, kind
     path, reason = _misplaced_registry(tmp_path, kind)
     result = polchan("validate", env=home)
     assert result.returncode == 2
-    assert result.stderr.splitlines()[0] == f"{path}: {reason}"
+    assert result.stdout.splitlines()[0] == f"{path}: {reason}"
     paths = polchan("paths", env=home)
     assert f"{path}  ({reason}; from the config directory)" in paths.stdout
 
@@ -329,7 +329,7 @@ def test_a_problem_in_the_file_of_polchan_registry_points_to_plain_validate(home
         result = polchan(*command, env=env)
         assert result.returncode == 2
         assert result.stderr.endswith("(and 4 more problems; run polchan validate to see all)\n")
-    assert polchan("validate", env=env).stderr.count("missing field") == 3
+    assert polchan("validate", env=env).stdout.count("missing field") == 3
 
 
 # --- input and files polchan cannot read -------------------------------------------

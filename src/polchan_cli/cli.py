@@ -544,14 +544,15 @@ def validate_command(
         base = load_registry(bundled_path, **checks)
         registry = base if target == bundled_path else load_registry(target, base=base, **checks)
     except RegistryError as exc:
+        # The problems are what validate was asked for: its output, on stdout, as
+        # linters write theirs (`polchan validate mine.yaml > report.txt`).
         for problem in exc.problems:
-            typer.echo(problem.localized(), err=True)
+            typer.echo(problem.localized())
         n = len(exc.problems)
         typer.echo(
             ngettext("{file}: {n} problem", "{file}: {n} problems", n).format(
                 file=target, n=format_number(n)
-            ),
-            err=True,
+            )
         )
         raise typer.Exit(ExitCode.USAGE) from None
     n = len(registry.channels)
