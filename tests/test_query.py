@@ -251,6 +251,13 @@ def test_six_digits_are_no_postcode_even_beside_letters():
         ("Müller;Bahnhofstraße 5;;Celle", ["Müller", "Bahnhofstraße 5", "Celle"]),
         ("Winsen/Luhe - Stelle", ["Winsen/Luhe", "Stelle"]),
         ("Celle\nStade", ["Celle", "Stade"]),  # two cells of a column, pasted
+        # Quoted cells of an exported row keep their semicolons and commas.
+        ('"Celle";29221;"Schmidt; Hans"', ["Celle", "29221", "Schmidt; Hans"]),
+        (
+            '"Busch, Anna";"Lindenweg 2";"Jork-Borstel"',
+            ["Busch, Anna", "Lindenweg 2", "Jork-Borstel"],
+        ),
+        ('Gasthaus "Zur Post, alt", Celle', ['Gasthaus "Zur Post, alt"', "Celle"]),
         ("Celle", ["Celle"]),
     ],
 )

@@ -456,6 +456,20 @@ def test_parts_an_answer_leaves_out_are_named(query, unknown, unfitting):
 
 
 @pytest.mark.parametrize(
+    ("row", "place", "left_out"),
+    [
+        # Found by QA: a quoted cell's semicolon had cut it ('"Schmidt', 'Hans"').
+        ('"Müller; Hans";"Am Markt 1";Celle', "Celle", "Müller; Hans"),
+        ('"Busch, Anna";"Lindenweg 2";"Jork-Borstel"', "Borstel", "Busch, Anna"),
+    ],
+)
+def test_a_quoted_cell_of_an_exported_row_is_one_part(row, place, left_out):
+    res = resolve(row, registry())
+    assert res.matches[0].name == place
+    assert res.unknown_parts == (left_out,)
+
+
+@pytest.mark.parametrize(
     ("query", "town", "district", "village"),
     [
         # Found by QA: a quarter of a town no channel reaches, named after a village

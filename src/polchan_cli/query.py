@@ -102,6 +102,10 @@ _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # cells copied from a column, and the spaced dash of a press release's dateline
 # ("Winsen/Luhe - Stelle").
 _FIELD_BREAK = re.compile(rf"[,;\t\r\n]|{_SPACED_DASH.pattern}")
+# A cell of a row in double quotes, as it is exported when it holds a semicolon;
+# set aside while the row is cut into fields.
+_QUOTED_CELL = re.compile(r'"([^"\x00]*)"')
+_HIDDEN_CELL = re.compile(r"\x00(\d+)\x00")
 # "Bahnhofstraße 5 Celle", "Am Markt 12a Lüneburg": an address without its comma.
 _HOUSE_NUMBER_THEN_TOWN = re.compile(
     r"(?P<street>.*[^\W\d].*?\s\d{1,4}(?:\s?[a-zA-Z])?)\s+(?P<town>[^\W\d].*)"
@@ -526,8 +530,26 @@ def readings(text: str) -> list[Reading]:
 def address_fields(text: str) -> list[str]:
     """The parts of a text that commas, semicolons, tabs or a spaced dash set apart,
     stripped, without empty ones: "Bahnhofstraße 5, Celle" -> ["Bahnhofstraße 5",
-    "Celle"]; a text without them is one part."""
-    return [part.strip() for part in _FIELD_BREAK.split(text) if name_key(part)]
+    "Celle"]; a text without them is one part.
+
+    A part in double quotes, as a spreadsheet exports a cell with a semicolon in
+    it, is one part, without its quotes: '"Schmidt; Hans";"Celle"' -> ["Schmidt;
+    Hans", "Celle"].
+    """
+    cells: list[str] = []
+
+    def hidden(quoted: re.Match[str]) -> str:
+        cells.append(quoted[1])
+        return f"\x00{len(cells) - 1}\x00"
+
+    def shown(part: str) -> str:
+        part = part.strip()
+        if (whole := _HIDDEN_CELL.fullmatch(part)) is not None:
+            return cells[int(whole[1])].strip()
+        return _HIDDEN_CELL.sub(lambda m: f'"{cells[int(m[1])]}"', part)
+
+    parts = _FIELD_BREAK.split(_QUOTED_CELL.sub(hidden, text) if '"' in text else text)
+    return [part for part in map(shown, parts) if name_key(part)]
 
 
 def says_where_in_a_place(text: str) -> bool:
