@@ -19,6 +19,7 @@ from polchan_cli.query import (
     readings,
     report_after_dateline,
     says_where_in_a_place,
+    short_postcode_first,
     type_word_respelled,
     utf8_misread,
     with_agency_spelled_out,
@@ -351,3 +352,10 @@ def test_utf8_read_as_windows_1252_is_read_as_written(text, as_written):
 @pytest.mark.parametrize("text", ["Lüneburg", "Celle", "SÃO", "Ã"])
 def test_text_that_is_no_misread_utf8_is_left_alone(text):
     assert utf8_misread(text) is None
+
+
+def test_four_digits_opening_a_text_are_read_as_a_short_postcode():
+    assert short_postcode_first("1067 Dresden") == ("1067", "Dresden")
+    assert short_postcode_first("Celle 1234") is None  # a house number
+    assert short_postcode_first("2133") is None  # no town: not a postcode, as before
+    assert short_postcode_first("21335 Lüneburg") is None

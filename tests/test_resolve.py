@@ -456,6 +456,23 @@ def test_parts_an_answer_leaves_out_are_named(query, unknown, unfitting):
 
 
 @pytest.mark.parametrize(
+    ("query", "first", "left_out"),
+    [
+        # Found by QA: a postcode short of a digit before the town found nothing.
+        ("1067 Dresden", "01067", ()),  # a spreadsheet dropped the 0 of 01067
+        ("2133 Lüneburg", "Lüneburg", ("2133",)),  # a digit missing from 21335
+        ("1067 Celle", "Celle", ("1067",)),  # 01067 is Dresden's: no postcode of Celle
+    ],
+)
+def test_four_digits_before_a_town_are_its_postcode_with_the_0_dropped_or_left_out(
+    query, first, left_out
+):
+    res = resolve(query, registry())
+    assert res.matches[0].name == first
+    assert res.unknown_parts == left_out
+
+
+@pytest.mark.parametrize(
     ("row", "place", "left_out"),
     [
         # Found by QA: a quoted cell's semicolon had cut it ('"Schmidt', 'Hans"').

@@ -8,7 +8,8 @@ bundled data:
 
 - :func:`utf8_misread`: ``LÃ¼neburg`` as ``Lüneburg``, UTF-8 read as Windows-1252;
 - :func:`postcodes_in`, :func:`without_postcodes`: the postcodes in a pasted
-  address (``D-29221 Celle``), and the rest of it;
+  address (``D-29221 Celle``), and the rest of it; :func:`short_postcode_first`:
+  one a digit short (``1067 Dresden``);
 - :func:`after_police_word`: the place in ``Polizei Buxtehude`` or ``Celle Polizei``;
 - :func:`with_agency_spelled_out`: ``pi celle`` as ``polizeiinspektion celle``;
 - :func:`type_word_respelled`: ``Landkries Celle`` as ``Landkreis Celle``;
@@ -53,6 +54,7 @@ __all__ = [
     "readings",
     "report_after_dateline",
     "says_where_in_a_place",
+    "short_postcode_first",
     "type_word_respelled",
     "utf8_misread",
     "with_agency_spelled_out",
@@ -167,6 +169,7 @@ _ROMAN_NUMERALS = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
 _POSTCODE = re.compile(r"\d{5}")
 _NUMBER = re.compile(r"\d+")
+_SHORT_POSTCODE_FIRST = re.compile(r"\s*(?P<number>\d{4})\s+(?P<rest>[^\W\d].*)")
 # A postcode in an address: "21423", "D-21423", "DE-21423", no longer run of
 # digits. Letters may touch it: a paste that lost its space ("29221Celle").
 _POSTCODE_IN_TEXT = re.compile(r"(?<![\d-])(?:DE?-)?(\d{5})(?![\d-])", re.IGNORECASE)
@@ -287,6 +290,14 @@ def utf8_misread(text: str) -> str | None:
         except UnicodeError:
             continue
     return None
+
+
+def short_postcode_first(text: str) -> tuple[str, str] | None:
+    """The four digits and the rest of a text that opens with a postcode short of a
+    digit ("2133 Lüneburg", "1067 Dresden": a spreadsheet drops the leading 0 of
+    01067), else None."""
+    found = _SHORT_POSTCODE_FIRST.fullmatch(text)
+    return (found["number"], found["rest"]) if found else None
 
 
 def is_a_road(text: str) -> bool:

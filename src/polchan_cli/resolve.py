@@ -66,6 +66,7 @@ from .query import (
     readings,
     report_after_dateline,
     says_where_in_a_place,
+    short_postcode_first,
     type_word_respelled,
     utf8_misread,
     without_house_number,
@@ -155,6 +156,8 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             Resolution(query=text, matches=matches, postcodes=postcodes), registry
         )
 
+    if short := short_postcode_first(text):
+        return _with_short_postcode(text, *short, registry)
     reading = text
     matches = _named(text, registry)
     if not matches and (reordered := type_word_first(text)):
@@ -625,6 +628,17 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
         # its agency): the office's own place, as "PI Celle" finds it.
         return replace(_resolved_quietly(agency, registry), query=text)
     return Resolution(query=text, matches=tuple(channels))
+
+
+def _with_short_postcode(text: str, number: str, rest: str, registry: Registry) -> Resolution:
+    """A place after four digits: with the 0 a spreadsheet dropped where that makes
+    its postcode ("1067 Dresden" is 01067 Dresden), else the place, the number left
+    out as no postcode ("2133 Lüneburg", a digit missing from 21335)."""
+    padded = _resolved_quietly(f"0{number} {rest}", registry)
+    if padded.matches and not padded.unknown_postcodes and not padded.postcode_mismatch:
+        return replace(padded, query=text)
+    alone = _resolved_quietly(rest, registry)
+    return replace(alone, query=text, unknown_parts=(number, *alone.unknown_parts))
 
 
 def _resolved_quietly(text: str, registry: Registry) -> Resolution:
