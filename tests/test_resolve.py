@@ -1566,6 +1566,10 @@ def test_two_towns_joined_by_a_slash_are_both_answered(query, places):
     [
         ("Hagen/Stade", "Hagen", "03359"),  # where it lies
         ("Seevetal/Hittfeld", "Hittfeld", "03353"),  # a village in it: that village
+        # Found by QA: a village named like a qualifier word (Baden, Sande) had
+        # given the town.
+        ("Achim/Baden", "Baden", "03361"),
+        ("Paderborn/Sande", "Sande", "05774"),
         ("Winsen (Luhe)/OT Roydorf", "Roydorf", "03353"),  # no Winsen (Aller)
         ("Bergen an der Dumme/OT Jiggel", "Jiggel", "03354"),
         ("Bleckede/Elbe", "Bleckede", "03355"),  # a river (Elbe is a town too)

@@ -225,7 +225,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     # A village with its house number counts where the rest says it lies
     # ("Westercelle 7, Celle"), never alone ("Felde 3, Celle" is no Felde elsewhere).
     numbered = [(r, found or _named_before_house_number(r, registry)) for r, found in named]
-    found = _named_in_context(text, numbered) or _prefixed(text, key, registry)
+    found = _named_in_context(text, numbered, registry) or _prefixed(text, key, registry)
     if found:
         return _with_parts_left_out(found, registry)
     if said := _said_with_its_state(cuts, registry):
@@ -844,7 +844,9 @@ def _full_name_first(matches: list[Match], typed: str) -> list[Match]:
     return matches
 
 
-def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
+def _named_in_context(
+    text: str, named: list[tuple[Reading, list[Match]]], registry: Registry
+) -> Resolution | None:
     """A place named with where it lies: "Westercelle, Celle", "Hagen Stade".
 
     Of places that lie where the rest says, those that lie where most of it says:
@@ -869,6 +871,11 @@ def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Re
             fitting = lying_where_said(found, reading, via=via)
             if fitting:
                 return Resolution(query=text, matches=ranked(fitting, reading.head))
+    for reading, found in named:
+        if reading.how == "qualifier" and (villages := _its_villages(found, reading, registry)):
+            # "Achim/Baden", "Paderborn/Sande": the town's village, though the
+            # village is also a word that qualifies names (Baden, Sande).
+            return Resolution(query=text, matches=ranked(villages, text))
     # Two villages of one municipality ("Hermannsburg Baven", both now Südheide):
     # after a comma the first is the place; without one either may be, and both
     # have the same channel.
@@ -881,6 +888,18 @@ def _named_in_context(text: str, named: list[tuple[Reading, list[Match]]]) -> Re
     if matches:
         return Resolution(query=text, matches=ranked(matches, text))
     return None
+
+
+def _its_villages(found: list[Match], reading: Reading, registry: Registry) -> list[Match]:
+    """The localities the reading's context names exactly that lie in a municipality
+    it found ("Baden" of Achim)."""
+    towns = {(m.district.key, m.name) for m in found if m.kind == "municipality"}
+    return [
+        place_match(p, "exact", registry)
+        for key in reading.context
+        for p in gazetteer.places_by_key(key)
+        if p.match == "exact" and p.kind == "locality" and (p.district, p.municipality) in towns
+    ]
 
 
 def _guessed_in_context(
