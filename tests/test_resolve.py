@@ -473,6 +473,21 @@ def test_four_digits_before_a_town_are_its_postcode_with_the_0_dropped_or_left_o
 
 
 @pytest.mark.parametrize(
+    "row",
+    [
+        # Found by QA: the city column and the state column, both "Berlin", made
+        # the answer Berlin and dropped the Ortsteil without a word.
+        "Baumschulenweg, Berlin, Berlin, DE",
+        "Berlin; Berlin; Pankow; Hauptstraße 39",
+    ],
+)
+def test_a_city_state_named_twice_is_its_state_column_the_second_time(row):
+    first = resolve(row, registry()).matches[0]
+    assert (first.kind, first.district.key) == ("locality", "11000")
+    assert first.name in row
+
+
+@pytest.mark.parametrize(
     ("row", "place", "left_out"),
     [
         # Found by QA: a quoted cell's semicolon had cut it ('"Schmidt', 'Hans"').

@@ -657,8 +657,14 @@ def _read_without_where(text: str, registry: Registry) -> Resolution | None:
     (Westercelle), as the columns only say where the rest lies. None where no
     such column stands beside others, or nothing read lies there."""
     fields = address_fields(text)
-    where = [part for part in fields if only_says_where(part)]
-    rest = [part for part in fields if part not in where]
+    # A city that is a state is its own state column the second time: "Rudow,
+    # Berlin, Berlin, DE".
+    is_where = [
+        only_says_where(part) or (name_key(part) in states() and part in fields[:i])
+        for i, part in enumerate(fields)
+    ]
+    where = [part for part, w in zip(fields, is_where, strict=True) if w]
+    rest = [part for part, w in zip(fields, is_where, strict=True) if not w]
     if not where or not rest:
         return None
     answer = _resolved_quietly("; ".join(rest), registry)
