@@ -36,6 +36,8 @@ def lines_of(*chunks: bytes) -> list[str] | None:
         ("Lüneburg\r\nStade\r\n".encode("utf-16"), ["Lüneburg", "Stade"]),  # Unicode Text
         (b"Celle\n\nStade\n", ["Celle", "", "Stade"]),  # line n answers line n
         (b"old Mac\rline ends", ["old Mac", "line ends"]),
+        # Two exports joined with cat: the second file's BOM opens a line.
+        (b"\xef\xbb\xbfCelle\r\n\xef\xbb\xbfStade\r\n", ["Celle", "Stade"]),
     ],
 )
 def test_each_encoding_a_spreadsheet_saves_is_read_line_by_line(data, lines):

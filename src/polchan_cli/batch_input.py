@@ -31,7 +31,8 @@ def batch_lines(stream: BinaryIO) -> Iterator[str] | None:
     """The lines of a batch file or pipe, read as they come, or None if it is no text.
 
     Read as they come, so that a pipe fed slowly (``tail -f``) is answered line by
-    line. Each line is decoded on its own: UTF-8 (a BOM at the start is dropped),
+    line. Each line is decoded on its own: UTF-8 (a BOM at its start is dropped,
+    also that of a file joined on with ``cat``),
     else Windows-1252, the encoding of German Excel's plain CSV, so that a file
     mixing the two loses no line. UTF-16 with its BOM is Excel's "Unicode Text".
     Every line is kept, blank ones too, so that output line n answers input line
@@ -119,6 +120,8 @@ def _split_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def _decoded(line: bytes) -> str:
+    # A BOM opening a later line is that of a file joined on (`cat a.csv b.csv`).
+    line = line.removeprefix(b"\xef\xbb\xbf")
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:
