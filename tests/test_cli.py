@@ -658,6 +658,21 @@ def test_open_all_opens_each(launched):
     assert len(launched) == 2
 
 
+def test_open_all_names_each_channel_and_says_once_that_no_browser_started(monkeypatch):
+    # Found by QA: two bare QR codes could not be told apart, and the browser line
+    # came once per link.
+    monkeypatch.setattr("polchan_cli.cli.open_in_browser", lambda url: False)
+    opened = run("open", "Winsen", "--all")
+    assert opened.exit_code == 0
+    assert opened.stderr.count("could not open a browser") == 1
+    assert "open the links above yourself" in opened.stderr
+    printed = run("open", "Winsen", "--all", "--print")
+    assert len(printed.stdout.split()) == 2  # links only, for a script
+    assert "Polizei Celle (Winsen (Aller)):" in printed.stderr
+    coded = run("open", "Winsen", "--all", "--qr", env={"COLUMNS": "100"})
+    assert "Polizei Landkreis Harburg (Winsen (Luhe)):" in coded.stdout
+
+
 def fake_xdg_open(tmp_path: Path, script: str) -> str:
     path = tmp_path / "xdg-open"
     path.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")

@@ -403,6 +403,7 @@ def open_command(
                 ).format(query=res.query, n=len(channels), places=exact_queries(res, most=4)),
                 ExitCode.NO_CHANNEL,
             )
+    unopened = False
     for c in channels:
         if not is_channel_url(c.url):
             _fail(
@@ -410,13 +411,24 @@ def open_command(
                     url=repr(c.url)
                 )
             )
+        if len(channels) > 1:
+            # --all: each link under its channel's name, so that two QR codes can be
+            # told apart; beside --print's bare links, on stderr.
+            where = places_for(res, c)
+            typer.echo(f"{c.name} ({where}):" if where else f"{c.name}:", err=not qr)
         typer.echo(c.url)
         if qr:
             _print_qr(c.url)
-        if print_only or qr:
-            continue
-        if not open_in_browser(c.url):
-            _warn(gettext("could not open a browser; open the link above yourself"))
+        if not (print_only or qr) and not open_in_browser(c.url):
+            unopened = True
+    if unopened:
+        _warn(
+            ngettext(
+                "could not open a browser; open the link above yourself",
+                "could not open a browser; open the links above yourself",
+                len(channels),
+            )
+        )
 
 
 def open_in_browser(url: str) -> bool:
