@@ -473,6 +473,21 @@ def test_four_digits_before_a_town_are_its_postcode_with_the_0_dropped_or_left_o
 
 
 @pytest.mark.parametrize(
+    ("query", "left_out"),
+    [
+        # Found by QA: a qualifier no place has was dropped without a word, and the
+        # Brake with a channel (Rotenburg) came first for the town on the Weser.
+        ("Brake (Unterweser)", ("Unterweser",)),
+        ("Lichtenberg (Oberfranken)", ("Oberfranken",)),
+        ("Munster (Örtze)", ()),  # a river the data qualifies names by (Müden (Örtze))
+        ("Horst (Holstein) Süd", ()),
+    ],
+)
+def test_a_bracketed_qualifier_no_name_has_is_said_to_be_left_out(query, left_out):
+    assert resolve(query, registry()).unknown_parts == left_out
+
+
+@pytest.mark.parametrize(
     "row",
     [
         # Found by QA: the city column and the state column, both "Berlin", made

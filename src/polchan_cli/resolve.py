@@ -1058,9 +1058,14 @@ def _loosely_read(
             return replace(alone, query=text)
         if town := _outside_town_it_is_a_quarter_of(text, reading, found, registry):
             return Resolution(query=text, matches=town, unfitting_parts=(reading.head,))
-        if reading.how == "qualifier":
-            found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
-        return Resolution(query=text, matches=ranked(found, reading.head))
+        if reading.how != "qualifier":
+            return Resolution(query=text, matches=ranked(found, reading.head))
+        found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
+        return Resolution(
+            query=text,
+            matches=ranked(found, reading.head),
+            unknown_parts=_unknown_qualifier(text, reading),
+        )
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
     for reading, _ in loose:
@@ -1082,6 +1087,20 @@ def _loosely_read(
     if names != list(suggestions):
         return Resolution(query=text, suggestions=tuple(names[:5]))
     return None
+
+
+def _unknown_qualifier(text: str, reading: Reading) -> tuple[str, ...]:
+    """The qualifier after the name, where no name in the data has it and it names
+    no place or state ("Brake (Unterweser)": the Brake found may be another), to
+    be said to be left out; else nothing ("Munster (Örtze)": Müden (Örtze) has it)."""
+    bracketed = re.match(r"\s*\(([^()]+)\)", text.removeprefix(reading.head))
+    if not text.startswith(reading.head) or bracketed is None:
+        return ()  # "Breese in der Marsch" misspelt is no qualifier of another place
+    key = name_key(bracketed[1])
+    known = gazetteer.qualifier_keys()
+    if not key or key in known or is_place(key) or key in states():
+        return ()
+    return (bracketed[1].strip(),)
 
 
 def _a_town(m: Match) -> bool:
