@@ -466,6 +466,12 @@ def test_open_of_a_beginning_opens_nothing_unless_it_begins_only_covered_places(
     # A beginning of covered places only opens their one channel, as the name does.
     for begun in ("Cel", "Buxteh"):
         assert run("open", begun, "--print").exit_code == 0, begun
+    # Unless it is one letter off a name another channel covers: "Holse" is Holste
+    # (Landkreis Osterholz) misspelt as much as it begins Holsen (Kreis Paderborn).
+    result = run("open", "Holse", "--print")
+    assert (result.exit_code, result.stdout) == (ExitCode.NO_CHANNEL, "")
+    assert result.stderr.rstrip().endswith("; or did you mean Holste?")
+    assert "Or did you mean: Holste?" in " ".join(run("find", "Holse").stdout.split())
 
 
 def test_open_stadt_muenster_asks_between_the_two_towns_so_named(launched):

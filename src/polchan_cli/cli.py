@@ -348,12 +348,14 @@ def open_command(
             ExitCode.NO_CHANNEL,
         )
     if plan.refused == "only_begun":
-        _fail(
-            gettext(
-                "'{query}' is only the beginning of a name; name the place exactly ({places})"
-            ).format(query=res.query, places=exact_queries(res, most=4)),
-            ExitCode.NO_CHANNEL,
-        )
+        message = gettext(
+            "'{query}' is only the beginning of a name; name the place exactly ({places})"
+        ).format(query=res.query, places=exact_queries(res, most=4))
+        if res.suggestions:
+            message += gettext("; or did you mean {names}?").format(
+                names=", ".join(res.suggestions)
+            )
+        _fail(message, ExitCode.NO_CHANNEL)
     if res.fuzzy_for and (len(channels) == 1 or open_all):
         # A guess opens a channel: say which place it is for, away from --print's
         # link (with several to choose from, the list says which is which).

@@ -57,9 +57,12 @@ def opening(res: Resolution) -> Opening:
 
 def _only_begun(res: Resolution) -> bool:
     """Whether the query only begins names, and too many or a town no channel
-    covers among them for its one channel to be the place meant."""
+    covers among them, or a name of another channel one letter off, for its one
+    channel to be the place meant."""
     if not all(m.match == "prefix" for m in res.matches):
         return False
+    if res.suggestions:
+        return True  # "Holse": Holsen begun, Holste (another channel) one letter off
     uncovered_town = any(
         m.kind in ("municipality", "district") and not m.channels for m in res.matches
     )

@@ -801,7 +801,32 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
         nearest = max(spelling_score(key, p.key)[0] for p in prefixed)
         closer = [c for c in close_keys(key) if c[1] > nearest]
         others = _close_names(closer, covered_by=registry)
+    elif len(key) >= TYPED_OUT:
+        others = _one_letter_off_elsewhere(key, matches, registry)
     return Resolution(query=text, matches=matches, suggestions=others)
+
+
+# Letters from which a query is more likely a name typed out, one letter wrong,
+# than a beginning typed on purpose ("Holse", not "Hol").
+TYPED_OUT = 5
+
+
+def _one_letter_off_elsewhere(
+    key: str, begun: tuple[Match, ...], registry: Registry
+) -> tuple[str, ...]:
+    """Names one letter from the key whose channel none of the names it begins has:
+    "Holse" begins Holsen (Kreis Paderborn) and misspells Holste (Landkreis
+    Osterholz). Offered, so that neither is taken for the other."""
+    channels = {c.id for m in begun for c in m.channels}
+    names: list[str] = []
+    for candidate in close_keys(key):
+        if candidate[2] != 1 or not accepted(candidate):
+            continue
+        for p in gazetteer.places_by_key(candidate[0]):
+            covering = {c.id for c in registry.covering(p.district, p.municipality)}
+            if p.match == "exact" and covering and not covering & channels:
+                names.append(p.name)
+    return tuple(dict.fromkeys(names))[:5]
 
 
 def _named(text: str, registry: Registry) -> list[Match]:
