@@ -215,20 +215,25 @@ def test_a_full_disk_is_one_line_and_exit_74_not_a_bug(args, stdin, env, message
 
 
 @pytest.mark.parametrize("args", [["--version"], ["list"], ["find", "Celle", "--json"]])
-def test_a_closed_stdout_is_output_that_cannot_be_written(args):
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "polchan: cannot write output: bad file descriptor"),
+        # Found by QA: the reason stayed English in German output.
+        ("de", "polchan: Ausgabe kann nicht geschrieben werden: ungültiger Dateideskriptor"),
+    ],
+)
+def test_a_closed_stdout_is_output_that_cannot_be_written(args, lang, said):
     code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
     out = subprocess.run(
         [sys.executable, "-c", code, *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "LANG": "C", "POLCHAN_LANG": "en"},
+        env={**os.environ, "LANG": "C", "POLCHAN_LANG": lang},
         preexec_fn=lambda: os.close(1),
     )
-    assert (out.returncode, out.stderr.splitlines()) == (
-        74,
-        ["polchan: cannot write output: Bad file descriptor"],
-    )
+    assert (out.returncode, out.stderr.splitlines()) == (74, [said])
 
 
 @pytest.mark.parametrize(

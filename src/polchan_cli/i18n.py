@@ -164,6 +164,9 @@ _OS_REASONS = {
     "EPERM": N_("permission denied"),
     "ENOSPC": N_("no space left on device"),
     "EROFS": N_("read-only file system"),
+    "EDQUOT": N_("disk quota exceeded"),
+    "EIO": N_("input/output error"),
+    "EBADF": N_("bad file descriptor"),  # stdout closed: polchan … >&-
 }
 
 
