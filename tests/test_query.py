@@ -259,6 +259,8 @@ def test_six_digits_are_no_postcode_even_beside_letters():
             ["Busch, Anna", "Lindenweg 2", "Jork-Borstel"],
         ),
         ('Gasthaus "Zur Post, alt", Celle', ['Gasthaus "Zur Post, alt"', "Celle"]),
+        ('a "b, c', ['a "b', "c"]),  # a quote never closed quotes nothing
+        ("Celle, \x005\x00", ["Celle", "\x005\x00"]),  # was an IndexError (review)
         ("Celle", ["Celle"]),
     ],
 )

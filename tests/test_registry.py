@@ -723,6 +723,15 @@ def test_a_second_channel_with_the_link_or_name_of_one_in_force_is_a_problem(
         load_registry(write(tmp_path, stolen), base=bundled)
     moved = stolen + "  - id: celle\n    disabled: true\n"
     assert load_registry(write(tmp_path, moved), base=bundled).by_id("stade").url == CELLE_URL
+    # Names are compared as written: Munster (Heidekreis) is no Münster (review).
+    munster = valid_text(
+        **{
+            "id: celle": "id: munster",
+            CELLE_URL: NEW_URL,
+            "name: Polizei Celle": "name: Polizei Munster",
+        }
+    )
+    assert load_registry(write(tmp_path, munster), base=bundled).by_id("munster")
 
 
 @pytest.mark.parametrize("field", ["name", "agency"])
@@ -734,6 +743,13 @@ def test_a_name_shown_on_a_line_must_be_one_line(
     with pytest.raises(RegistryError) as caught:
         load_registry(write(tmp_path, text), base=bundled)
     assert [p.message for p in caught.value.problems] == [f"{field} must be one line of text"]
+
+
+def test_a_source_title_must_be_one_line(bundled: Registry, tmp_path: Path) -> None:
+    text = valid_text(**{'title: "Die Polizeidirektion': 'title: "Die\\nPolizeidirektion'})
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text), base=bundled)
+    assert [p.message for p in caught.value.problems] == ["source.title must be one line of text"]
 
 
 def test_a_quoted_schema_number_says_to_drop_the_quotes() -> None:

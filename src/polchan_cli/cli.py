@@ -405,7 +405,7 @@ def open_command(
                 ).format(query=res.query, n=len(channels), places=exact_queries(res, most=4)),
                 ExitCode.NO_CHANNEL,
             )
-    unopened = False
+    unopened = 0
     for c in channels:
         if not is_channel_url(c.url):
             _fail(
@@ -422,13 +422,13 @@ def open_command(
         if qr:
             _print_qr(c.url)
         if not (print_only or qr) and not open_in_browser(c.url):
-            unopened = True
+            unopened += 1
     if unopened:
         _warn(
             ngettext(
                 "could not open a browser; open the link above yourself",
                 "could not open a browser; open the links above yourself",
-                len(channels),
+                unopened,
             )
         )
 

@@ -26,6 +26,7 @@ __all__ = [
     "data_dir",
     "data_version",
     "district",
+    "district_centres",
     "districts",
     "keys_after",
     "keys_by_length",
@@ -210,6 +211,22 @@ def _place(line: str) -> Place:
         source=source,
         samtgemeinde=sg or None,
     )
+
+
+@functools.cache
+def district_centres() -> dict[str, tuple[float, float]]:
+    """Each district's mean point, of its places that have one: where a place
+    without a point of its own lies, near enough to tell a town nearby from one
+    far away. Read once, on first use (a few of the rarest queries need it)."""
+    sums: dict[str, list[float]] = {}
+    for line in _lines("places.tsv"):
+        fields = line.split("\t", 9)
+        if fields[7]:
+            total = sums.setdefault(fields[5], [0.0, 0.0, 0.0])
+            total[0] += float(fields[7])
+            total[1] += float(fields[8])
+            total[2] += 1
+    return {key: (lat / n, lon / n) for key, (lat, lon, n) in sums.items()}
 
 
 def places_by_key(key: str) -> list[Place]:

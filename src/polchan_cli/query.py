@@ -104,10 +104,9 @@ _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # cells copied from a column, and the spaced dash of a press release's dateline
 # ("Winsen/Luhe - Stelle").
 _FIELD_BREAK = re.compile(rf"[,;\t\r\n]|{_SPACED_DASH.pattern}")
-# A cell of a row in double quotes, as it is exported when it holds a semicolon;
-# set aside while the row is cut into fields.
-_QUOTED_CELL = re.compile(r'"([^"\x00]*)"')
-_HIDDEN_CELL = re.compile(r"\x00(\d+)\x00")
+# A cell of a row in double quotes, as it is exported when it holds a semicolon,
+# is passed over whole while the row is cut at its breaks.
+_CELL_OR_BREAK = re.compile(rf'(?P<cell>"[^"]*")|{_FIELD_BREAK.pattern}')
 # "Bahnhofstraße 5 Celle", "Am Markt 12a Lüneburg": an address without its comma.
 _HOUSE_NUMBER_THEN_TOWN = re.compile(
     r"(?P<street>.*[^\W\d].*?\s\d{1,4}(?:\s?[a-zA-Z])?)\s+(?P<town>[^\W\d].*)"
@@ -547,20 +546,21 @@ def address_fields(text: str) -> list[str]:
     it, is one part, without its quotes: '"Schmidt; Hans";"Celle"' -> ["Schmidt;
     Hans", "Celle"].
     """
-    cells: list[str] = []
+    parts: list[str] = []
+    start = 0
+    for found in _CELL_OR_BREAK.finditer(text):
+        if found["cell"] is None:  # a break outside quotes
+            parts.append(text[start : found.start()])
+            start = found.end()
+    parts.append(text[start:])
+    return [cell for part in parts if name_key(cell := _unquoted(part.strip()))]
 
-    def hidden(quoted: re.Match[str]) -> str:
-        cells.append(quoted[1])
-        return f"\x00{len(cells) - 1}\x00"
 
-    def shown(part: str) -> str:
-        part = part.strip()
-        if (whole := _HIDDEN_CELL.fullmatch(part)) is not None:
-            return cells[int(whole[1])].strip()
-        return _HIDDEN_CELL.sub(lambda m: f'"{cells[int(m[1])]}"', part)
-
-    parts = _FIELD_BREAK.split(_QUOTED_CELL.sub(hidden, text) if '"' in text else text)
-    return [part for part in map(shown, parts) if name_key(part)]
+def _unquoted(part: str) -> str:
+    """A part without the double quotes around all of it."""
+    if len(part) > 1 and part[0] == part[-1] == '"' and '"' not in part[1:-1]:
+        return part[1:-1].strip()
+    return part
 
 
 def says_where_in_a_place(text: str) -> bool:

@@ -930,7 +930,12 @@ def _twins(in_force: Mapping[str, Channel], lines: Mapping[str, int], file: str)
     problems = []
     first_by: dict[tuple[str, str], str] = {}
     for cid, channel in in_force.items():
-        for what, value in (("url", channel.url), ("name", name_key(channel.name))):
+        # Names as written, umlauts kept: "Polizei Munster" (Heidekreis) is no
+        # "Polizei Münster".
+        for what, value in (
+            ("url", channel.url),
+            ("name", " ".join(channel.name.casefold().split())),
+        ):
             other = first_by.setdefault((what, value), cid)
             if other != cid and (cid in lines or other in lines):
                 mine, theirs = (cid, other) if cid in lines else (other, cid)

@@ -89,6 +89,7 @@ from .spelling import FUZZY_CONFIRMED, accepted, close_keys, spelling_score
 from .whereabouts import (
     COUNTRY_KEYS,
     WHEREABOUTS_VIA,
+    far_apart,
     in_one_municipality,
     is_a_town,
     is_place,
@@ -137,7 +138,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     held to the length limit ("Westercelle: Unfall" is read as "Westercelle -
     Unfall", a character longer)."""
     text = check_query(query, is_place, longest=longest)
-    if (as_written := utf8_misread(text)) is not None:
+    if (as_written := utf8_misread(text)) is not None and name_key(as_written):
         return replace(_resolved(as_written, registry), query=text)
     if coded := press_code_in(text):
         return _by_press_code(text, *coded, registry)
@@ -342,9 +343,10 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     After each "in", "bei" and the like, its words as a place would be read alone,
     the most first ("Unfall in Stade Hagen" is the Hagen in Stade). Never a place
     no channel covers: "Wohnhaus gerät in Brand" is no report from Brand in
-    Bavaria. Not where the words before name a place a channel covers, or one in
-    the state of the place after, as an address may ("Neu Wulmstorf bei
-    Buxtehude", "Gifhorn bei Celle"; but "Brand in Elsdorf" is a fire), or where
+    Bavaria. Not where the words before name a place a channel covers, or one
+    near the place after, as an address may ("Neu Wulmstorf bei Buxtehude",
+    "Gifhorn bei Celle", "Bernau bei Berlin"; but "Brand in Elsdorf" is a fire:
+    Brand lies in Bavaria), or where
     a part of a dateline or address names a place itself ("Bergen -
     Polizeibericht aus Celle" is Bergen), nor in an address with a house number
     ("Postmoor Im Winkel 40") or where the text ends in a word for a part of a
@@ -378,8 +380,8 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         if told and (told[0].status == "found" or " " in told[0].query.strip()):
             # A place no channel covers only when named in full ("Einbruch in
             # Rotenburg an der Fulda"), not by a common word ("in Brand").
-            if {m.state for m in named_before} & {m.state for m in told[0].matches}:
-                return None  # "Gifhorn bei Celle", a town by the one near it
+            if named_before and not far_apart(named_before, told[0].matches):
+                return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
             return _in_a_headline(*told, text)
     return None
 
@@ -631,14 +633,18 @@ def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resol
 
 
 def _with_short_postcode(text: str, number: str, rest: str, registry: Registry) -> Resolution:
-    """A place after four digits: with the 0 a spreadsheet dropped where that makes
-    its postcode ("1067 Dresden" is 01067 Dresden), else the place, the number left
-    out as no postcode ("2133 Lüneburg", a digit missing from 21335)."""
+    """A town after four digits that are its postcode with the leading 0 a
+    spreadsheet dropped ("1067 Dresden" is 01067 Dresden). Any other four digits
+    are no German postcode: Austria and Switzerland write theirs so ("1010 Wien",
+    "5400 Baden"), and their towns are not to be given a German namesake's
+    channel. Nothing is found for them, the town only offered."""
     padded = _resolved_quietly(f"0{number} {rest}", registry)
-    if padded.matches and not padded.unknown_postcodes and not padded.postcode_mismatch:
-        return replace(padded, query=text)
     alone = _resolved_quietly(rest, registry)
-    return replace(alone, query=text, unknown_parts=(number, *alone.unknown_parts))
+    postcodes = [m for m in padded.matches if m.kind == "postcode"]
+    if any(in_one_municipality(m, pc) for m in alone.named() for pc in postcodes):
+        return replace(padded, query=text)
+    offered = [m.name for m in alone.named()] + list(alone.suggestions)
+    return Resolution(query=text, suggestions=tuple(dict.fromkeys(offered))[:5])
 
 
 def _resolved_quietly(text: str, registry: Registry) -> Resolution:
@@ -1129,7 +1135,7 @@ def _unknown_qualifier(text: str, reading: Reading) -> tuple[str, ...]:
 
 
 def _a_town(m: Match) -> bool:
-    """A municipality or a city, which a name with a qualifier is (not a village)."""
+    """A municipality or a city (not a village, a Landkreis or a state)."""
     return m.kind in ("municipality", "district") and is_a_town(m)
 
 
@@ -1138,35 +1144,43 @@ def _outside_town_it_is_a_quarter_of(
 ) -> tuple[Match, ...]:
     """The town (or city) an address names as typed after the reading's place,
     where no channel reaches, when what the reading found are only villages and
-    districts elsewhere (no covered town of that name): "Haaren, Aachen", "Morsum
-    (Sylt)" and "Schwachhausen, Bremen" are quarters of those towns. Ortsteile are
-    researched only where channels reach, so the village of that name in Kreis
-    Paderborn is no answer for them. A part before the place (the addressee's
-    name) or a street says no such thing. Else empty."""
+    districts far from it (no covered town of that name): "Haaren, Aachen",
+    "Morsum (Sylt)" and "Schwachhausen, Bremen" are quarters of those towns.
+    Ortsteile are researched only where channels reach, so the village of that
+    name in Kreis Paderborn, 250 km away, is no answer for them; "Meckelfeld,
+    Hamburg" is the village by Hamburg, in Landkreis Harburg. A part before the
+    place (the addressee's name), a district or a street says no such thing.
+    Else empty."""
     covered = [m for m in found if m.channels]
     if not covered or any(_a_town(m) for m in covered):
         return ()
     if reading.how == "qualifier":
-        after = set(reading.context)
+        later = [text.removeprefix(reading.head).strip(" ()/")]
     elif reading.how == "fields":
         parts = address_fields(text)
         later = parts[parts.index(reading.head) + 1 :] if reading.head in parts else []
-        after = {
-            name_key(part)
-            for part in later
-            if not _is_street(part) and without_house_number(part) is None
-        }
     else:
         return ()
+    # A town by its bare name: not a district ("Städteregion Aachen" keys as
+    # Aachen), a street or a numbered part.
+    after = {
+        name_key(part)
+        for part in later
+        if not leading_type_word(part)
+        and not _is_street(part)
+        and without_house_number(part) is None
+    }
     named = [
-        place_match(p, "exact", registry)
-        for key in after
-        for p in gazetteer.places_by_key(key)
-        if p.match == "exact"
+        place_match(p, p.match, registry) for key in after for p in gazetteer.places_by_key(key)
     ]
-    towns = [m for m in named if _a_town(m)]
-    if not towns or any(m.channels for m in named) or any(lies_in_part(found, k) for k in after):
-        return ()  # "Busch; Bockhorst; Wiesenweg 7": a Bockhorst has a channel
+    towns = [m for m in named if m.match == "exact" and _a_town(m)]
+    if (
+        not towns
+        or any(m.channels for m in named)  # "Schwinde, Winsen": Winsen (Luhe) has one
+        or any(lies_in_part(found, k) for k in after)
+        or not far_apart(covered, towns)  # "Meckelfeld, Hamburg": a village by the city
+    ):
+        return ()
     return ranked(towns)
 
 

@@ -4,7 +4,8 @@ Accepts :class:`~polchan_cli.resolution.Match` objects and name keys (see
 :mod:`polchan_cli.normalize`). Says whether a match lies in the place a key
 names (its municipality, Samtgemeinde, district, state or the country, a
 former name or a region: :func:`lies_in_part`, :func:`lying_where_said`), which
-keys say where it lies (:func:`keys_of_whereabouts`), and what the states and
+keys say where it lies (:func:`keys_of_whereabouts`), whether places lie far
+apart (:func:`far_apart`, by their points in the data), and what the states and
 the country are called (:func:`states`, :data:`COUNTRY_KEYS`), so that ``Hagen,
 Landkreis Stade`` and ``Celle Nds`` find the place meant. Lookups in the
 bundled gazetteer only; no registry, Typer or Rich.
@@ -22,7 +23,9 @@ from .resolution import Match
 
 __all__ = [
     "COUNTRY_KEYS",
+    "NEAR_KM",
     "WHEREABOUTS_VIA",
+    "far_apart",
     "in_one_municipality",
     "is_a_town",
     "is_place",
@@ -30,6 +33,7 @@ __all__ = [
     "lies_in_part",
     "lying_where_said",
     "only_says_where",
+    "position",
     "same_place",
     "states",
 ]
@@ -172,6 +176,50 @@ def same_place(a: Match, b: Match) -> bool:
         b.district.key,
         b.municipality,
     )
+
+
+# Places farther apart than this are no town and the one it lies by ("Bernau bei
+# Berlin", "Meckelfeld, Hamburg" are near; Brand in Bavaria is not by Elsdorf).
+NEAR_KM = 60.0
+
+
+def position(m: Match) -> tuple[float, float] | None:
+    """Where a match lies, as (latitude, longitude): its own point, else that of
+    its municipality (a city's is its municipality's), else the middle of its
+    district. None for a state or a channel."""
+    if m.kind in ("state", "channel"):
+        return None
+    names = (m.name, m.municipality) if m.kind != "district" or m.district.is_city else ()
+    for name in names:
+        for p in gazetteer.places_by_key(name_key(name)) if name else ():
+            if p.district == m.district.key and p.name == name and p.lat is not None:
+                return p.lat, p.lon  # type: ignore[return-value]
+    return gazetteer.district_centres().get(m.district.key)
+
+
+def far_apart(a: Iterable[Match], b: Iterable[Match], km: float = NEAR_KM) -> bool:
+    """Whether every place of ``a`` lies farther than ``km`` from every place of
+    ``b``; False where a position is unknown, so that nothing is judged far
+    without a point to measure from."""
+    import math
+
+    def points(matches: Iterable[Match]) -> list[tuple[float, float]] | None:
+        found = [position(m) for m in matches]
+        return None if not found or None in found else found  # type: ignore[return-value]
+
+    here, there = points(a), points(b)
+    if here is None or there is None:
+        return False
+    for (lat1, lon1), (lat2, lon2) in ((p, q) for p in here for q in there):
+        # Haversine, on a sphere of the Earth's mean radius.
+        dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+        h = (
+            math.sin(dlat / 2) ** 2
+            + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+        )
+        if 2 * 6371.0 * math.asin(math.sqrt(h)) <= km:
+            return False
+    return True
 
 
 def is_a_town(m: Match) -> bool:
