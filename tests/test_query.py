@@ -258,7 +258,11 @@ def test_six_digits_are_no_postcode_even_beside_letters():
             '"Busch, Anna";"Lindenweg 2";"Jork-Borstel"',
             ["Busch, Anna", "Lindenweg 2", "Jork-Borstel"],
         ),
-        ('Gasthaus "Zur Post, alt", Celle', ['Gasthaus "Zur Post, alt"', "Celle"]),
+        # Only quotes around a whole field quote it, as CSV writes them.
+        (
+            'Max "Maxi Müller; Hermannsburg; "Nebenbau"',
+            ['Max "Maxi Müller', "Hermannsburg", "Nebenbau"],
+        ),
         ('a "b, c', ['a "b', "c"]),  # a quote never closed quotes nothing
         ("Celle, \x005\x00", ["Celle", "\x005\x00"]),  # was an IndexError (review)
         ("Celle", ["Celle"]),

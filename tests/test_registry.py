@@ -732,6 +732,16 @@ def test_a_second_channel_with_the_link_or_name_of_one_in_force_is_a_problem(
         }
     )
     assert load_registry(write(tmp_path, munster), base=bundled).by_id("munster")
+    # But one name however its umlauts are encoded (NFD "u" + combining diaeresis).
+    decomposed = valid_text(
+        **{
+            "id: celle": "id: lg2",
+            CELLE_URL: NEW_URL,
+            "name: Polizei Celle": "name: Polizei Lu\u0308neburg",
+        }
+    )
+    with pytest.raises(RegistryError, match="has the name of channel 'lueneburg'"):
+        load_registry(write(tmp_path, decomposed), base=bundled)
 
 
 @pytest.mark.parametrize("field", ["name", "agency"])

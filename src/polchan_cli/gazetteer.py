@@ -215,13 +215,14 @@ def _place(line: str) -> Place:
 
 @functools.cache
 def district_centres() -> dict[str, tuple[float, float]]:
-    """Each district's mean point, of its places that have one: where a place
-    without a point of its own lies, near enough to tell a town nearby from one
-    far away. Read once, on first use (a few of the rarest queries need it)."""
+    """Each district's mean point, of its places that have one (each once, by
+    its own name): where a place without a point of its own lies, near enough to
+    tell a town nearby from one far away. Read once, on first use."""
     sums: dict[str, list[float]] = {}
     for line in _lines("places.tsv"):
+        # key, match, name, kind, municipality, district, postcodes, lat, lon, …
         fields = line.split("\t", 9)
-        if fields[7]:
+        if fields[1] == "exact" and fields[7]:
             total = sums.setdefault(fields[5], [0.0, 0.0, 0.0])
             total[0] += float(fields[7])
             total[1] += float(fields[8])

@@ -105,8 +105,11 @@ _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # ("Winsen/Luhe - Stelle").
 _FIELD_BREAK = re.compile(rf"[,;\t\r\n]|{_SPACED_DASH.pattern}")
 # A cell of a row in double quotes, as it is exported when it holds a semicolon,
-# is passed over whole while the row is cut at its breaks.
-_CELL_OR_BREAK = re.compile(rf'(?P<cell>"[^"]*")|{_FIELD_BREAK.pattern}')
+# is passed over whole while the row is cut at its breaks: quotes that open and
+# close a whole field, as CSV writes them, not a quote inside a name.
+_CELL_OR_BREAK = re.compile(
+    rf'(?P<cell>(?:\A|(?<=[,;\t\r\n]))\s*"[^"]*"\s*(?=[,;\t\r\n]|\Z))|{_FIELD_BREAK.pattern}'
+)
 # "Bahnhofstraße 5 Celle", "Am Markt 12a Lüneburg": an address without its comma.
 _HOUSE_NUMBER_THEN_TOWN = re.compile(
     r"(?P<street>.*[^\W\d].*?\s\d{1,4}(?:\s?[a-zA-Z])?)\s+(?P<town>[^\W\d].*)"

@@ -934,7 +934,7 @@ def _twins(in_force: Mapping[str, Channel], lines: Mapping[str, int], file: str)
         # "Polizei Münster".
         for what, value in (
             ("url", channel.url),
-            ("name", " ".join(channel.name.casefold().split())),
+            ("name", " ".join(unicodedata.normalize("NFC", channel.name).casefold().split())),
         ):
             other = first_by.setdefault((what, value), cid)
             if other != cid and (cid in lines or other in lines):

@@ -343,10 +343,10 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     After each "in", "bei" and the like, its words as a place would be read alone,
     the most first ("Unfall in Stade Hagen" is the Hagen in Stade). Never a place
     no channel covers: "Wohnhaus gerät in Brand" is no report from Brand in
-    Bavaria. Not where the words before name a place a channel covers, or one
-    near the place after, as an address may ("Neu Wulmstorf bei Buxtehude",
-    "Gifhorn bei Celle", "Bernau bei Berlin"; but "Brand in Elsdorf" is a fire:
-    Brand lies in Bavaria), or where
+    Bavaria. Not where the words before name a place a channel covers, or any
+    place before "bei" ("Neu Wulmstorf bei Buxtehude", "Gifhorn bei Celle",
+    "Neuruppin bei Berlin"), or one near the place after "in": an address may
+    say so, but "Brand in Elsdorf" is a fire, as Brand lies in Bavaria; or where
     a part of a dateline or address names a place itself ("Bergen -
     Polizeibericht aus Celle" is Bergen), nor in an address with a house number
     ("Postmoor Im Winkel 40") or where the text ends in a word for a part of a
@@ -380,10 +380,21 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         if told and (told[0].status == "found" or " " in told[0].query.strip()):
             # A place no channel covers only when named in full ("Einbruch in
             # Rotenburg an der Fulda"), not by a common word ("in Brand").
-            if named_before and not far_apart(named_before, told[0].matches):
+            if named_before and not (
+                _said_to_be_in(text, before) and far_apart(named_before, told[0].matches)
+            ):
                 return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
             return _in_a_headline(*told, text)
     return None
+
+
+def _said_to_be_in(text: str, before: str) -> bool:
+    """Whether the words before a headline's place are followed by "in" or "im"
+    (which says where a thing happened), not "bei" and the like (which say what a
+    town lies by)."""
+    at = text.find(before)
+    after = text[at + len(before) :].split() if at >= 0 else []
+    return bool(after) and after[0].casefold() in ("in", "im")
 
 
 def _is_a_place(m: Match) -> bool:
@@ -1142,43 +1153,34 @@ def _a_town(m: Match) -> bool:
 def _outside_town_it_is_a_quarter_of(
     text: str, reading: Reading, found: list[Match], registry: Registry
 ) -> tuple[Match, ...]:
-    """The town (or city) an address names as typed after the reading's place,
-    where no channel reaches, when what the reading found are only villages and
-    districts far from it (no covered town of that name): "Haaren, Aachen",
-    "Morsum (Sylt)" and "Schwachhausen, Bremen" are quarters of those towns.
-    Ortsteile are researched only where channels reach, so the village of that
-    name in Kreis Paderborn, 250 km away, is no answer for them; "Meckelfeld,
-    Hamburg" is the village by Hamburg, in Landkreis Harburg. A part before the
-    place (the addressee's name), a district or a street says no such thing.
-    Else empty."""
+    """The town (or city) named in brackets after the reading's place, where no
+    channel reaches, when what the reading found are only villages and districts
+    far from it (no covered town of that name): "Haaren (Aachen)", "Morsum
+    (Sylt)" are quarters of those towns. Ortsteile are researched only where
+    channels reach, so the village of that name in Kreis Paderborn, 250 km away,
+    is no answer for them; "Meckelfeld (Hamburg)" is the village by Hamburg, in
+    Landkreis Harburg. A river or region names are qualified by in the data
+    ("Hoopte (Elbe)"; Elbe is a village too) says no such thing, nor does a word
+    after a comma ("Hermannsburg; Brand" is a report of a fire). Else empty."""
+    bracketed = re.match(r"\s*\(([^()]+)\)\s*$", text.removeprefix(reading.head))
+    if reading.how != "qualifier" or not text.startswith(reading.head) or not bracketed:
+        return ()
     covered = [m for m in found if m.channels]
-    if not covered or any(_a_town(m) for m in covered):
+    key = name_key(bracketed[1])
+    if (
+        not covered
+        or any(_a_town(m) for m in covered)
+        or leading_type_word(bracketed[1])  # a district says where, not which town
+        or key in gazetteer.qualifier_keys()
+    ):
         return ()
-    if reading.how == "qualifier":
-        later = [text.removeprefix(reading.head).strip(" ()/")]
-    elif reading.how == "fields":
-        parts = address_fields(text)
-        later = parts[parts.index(reading.head) + 1 :] if reading.head in parts else []
-    else:
-        return ()
-    # A town by its bare name: not a district ("Städteregion Aachen" keys as
-    # Aachen), a street or a numbered part.
-    after = {
-        name_key(part)
-        for part in later
-        if not leading_type_word(part)
-        and not _is_street(part)
-        and without_house_number(part) is None
-    }
-    named = [
-        place_match(p, p.match, registry) for key in after for p in gazetteer.places_by_key(key)
-    ]
+    named = [place_match(p, p.match, registry) for p in gazetteer.places_by_key(key)]
     towns = [m for m in named if m.match == "exact" and _a_town(m)]
     if (
         not towns
-        or any(m.channels for m in named)  # "Schwinde, Winsen": Winsen (Luhe) has one
-        or any(lies_in_part(found, k) for k in after)
-        or not far_apart(covered, towns)  # "Meckelfeld, Hamburg": a village by the city
+        or any(m.channels for m in named)  # "Schwinde (Winsen)": Winsen (Luhe) has one
+        or lies_in_part(found, key)
+        or not far_apart(covered, towns)  # "Meckelfeld (Hamburg)": a village by the city
     ):
         return ()
     return ranked(towns)

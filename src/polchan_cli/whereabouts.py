@@ -14,6 +14,7 @@ bundled gazetteer only; no registry, Typer or Rich.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable
 
 from . import gazetteer
@@ -201,7 +202,6 @@ def far_apart(a: Iterable[Match], b: Iterable[Match], km: float = NEAR_KM) -> bo
     """Whether every place of ``a`` lies farther than ``km`` from every place of
     ``b``; False where a position is unknown, so that nothing is judged far
     without a point to measure from."""
-    import math
 
     def points(matches: Iterable[Match]) -> list[tuple[float, float]] | None:
         found = [position(m) for m in matches]
