@@ -364,7 +364,7 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         return None
     if _a_part_names_a_place(text, registry):
         return None
-    for group in groups:
+    for nth, group in enumerate(groups):
         # The most words that name a place decide: "Rotenburg an der Fulda" is no
         # Rotenburg (Wümme), though only that one has a channel.
         told = next(
@@ -380,9 +380,11 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         if told and (told[0].status == "found" or " " in told[0].query.strip()):
             # A place no channel covers only when named in full ("Einbruch in
             # Rotenburg an der Fulda"), not by a common word ("in Brand").
-            if named_before and not (
-                _said_to_be_in(text, before) and far_apart(named_before, told[0].matches)
-            ):
+            # The words before are those before the first preposition: only a place
+            # after that one can make them a headline's ("Königstein im Taunus bei
+            # Siegen" is Königstein, by Siegen).
+            headline_words = nth == 0 and _said_to_be_in(text, before)
+            if named_before and not (headline_words and far_apart(named_before, told[0].matches)):
                 return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
             return _in_a_headline(*told, text)
     return None
@@ -1098,8 +1100,6 @@ def _loosely_read(
         reading, found, alone = min(candidates, key=order)
         if alone is not None:
             return replace(alone, query=text)
-        if town := _outside_town_it_is_a_quarter_of(text, reading, found, registry):
-            return Resolution(query=text, matches=town, unfitting_parts=(reading.head,))
         if reading.how != "qualifier":
             return Resolution(query=text, matches=ranked(found, reading.head))
         found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
@@ -1107,6 +1107,7 @@ def _loosely_read(
             query=text,
             matches=ranked(found, reading.head),
             unknown_parts=_unknown_qualifier(text, reading),
+            unfitting_parts=_far_town_in_brackets(text, reading, found, registry),
         )
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
@@ -1150,40 +1151,35 @@ def _a_town(m: Match) -> bool:
     return m.kind in ("municipality", "district") and is_a_town(m)
 
 
-def _outside_town_it_is_a_quarter_of(
+def _far_town_in_brackets(
     text: str, reading: Reading, found: list[Match], registry: Registry
-) -> tuple[Match, ...]:
-    """The town (or city) named in brackets after the reading's place, where no
-    channel reaches, when what the reading found are only villages and districts
-    far from it (no covered town of that name): "Haaren (Aachen)", "Morsum
-    (Sylt)" are quarters of those towns. Ortsteile are researched only where
-    channels reach, so the village of that name in Kreis Paderborn, 250 km away,
-    is no answer for them; "Meckelfeld (Hamburg)" is the village by Hamburg, in
-    Landkreis Harburg. A river or region names are qualified by in the data
-    ("Hoopte (Elbe)"; Elbe is a village too) says no such thing, nor does a word
-    after a comma ("Hermannsburg; Brand" is a report of a fire). Else empty."""
+) -> tuple[str, ...]:
+    """The town named in brackets after the reading's place, to be said not to
+    fit, where it lies far (more than ``NEAR_KM``) from every covered place found
+    and no channel reaches it: "Haaren (Aachen)" may be a quarter of Aachen the
+    data lacks rather than the Haaren in Kreis Paderborn, 250 km away, whose
+    channel is shown. The place found stays the answer: a far town's name in
+    brackets is as often a river or region named like it ("Hermannsburg (Heide)",
+    "Köpenick (Dahme)"). A near town ("Meckelfeld (Hamburg)"), a district, a town
+    a channel covers a namesake of, or a river or region the data qualifies names
+    by ("Hoopte (Elbe)") is not remarked. Else empty."""
     bracketed = re.match(r"\s*\(([^()]+)\)\s*$", text.removeprefix(reading.head))
-    if reading.how != "qualifier" or not text.startswith(reading.head) or not bracketed:
-        return ()
     covered = [m for m in found if m.channels]
+    if not text.startswith(reading.head) or not bracketed or not covered:
+        return ()
     key = name_key(bracketed[1])
-    if (
-        not covered
-        or any(_a_town(m) for m in covered)
-        or leading_type_word(bracketed[1])  # a district says where, not which town
-        or key in gazetteer.qualifier_keys()
-    ):
+    if leading_type_word(bracketed[1]) or key in gazetteer.qualifier_keys():
         return ()
     named = [place_match(p, p.match, registry) for p in gazetteer.places_by_key(key)]
     towns = [m for m in named if m.match == "exact" and _a_town(m)]
     if (
         not towns
-        or any(m.channels for m in named)  # "Schwinde (Winsen)": Winsen (Luhe) has one
+        or any(m.channels for m in named)
         or lies_in_part(found, key)
-        or not far_apart(covered, towns)  # "Meckelfeld (Hamburg)": a village by the city
+        or not far_apart(covered, towns)
     ):
         return ()
-    return ranked(towns)
+    return (bracketed[1].strip(),)
 
 
 def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
