@@ -105,6 +105,9 @@ __all__ = ["QueryError", "resolve"]
 
 PREFIX_MIN = 3
 PREFIX_LIMIT = 25
+# Letters from which a query is more likely a name typed out, one letter wrong,
+# than a beginning typed on purpose ("Holse", not "Hol").
+TYPED_OUT = 5
 PREFIX_SCAN = 400  # names a beginning is looked up in before the best PREFIX_LIMIT are kept
 SHORT_KEY_SCAN = 2000  # names of a two-letter key ("ul" of "Uel") its beginning is sought in
 CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched for one there
@@ -825,11 +828,6 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
     return Resolution(query=text, matches=matches, suggestions=others)
 
 
-# Letters from which a query is more likely a name typed out, one letter wrong,
-# than a beginning typed on purpose ("Holse", not "Hol").
-TYPED_OUT = 5
-
-
 def _one_letter_off_elsewhere(
     key: str, begun: tuple[Match, ...], registry: Registry
 ) -> tuple[str, ...]:
@@ -1136,14 +1134,23 @@ def _unknown_qualifier(text: str, reading: Reading) -> tuple[str, ...]:
     """The qualifier after the name, where no name in the data has it and it names
     no place or state ("Brake (Unterweser)": the Brake found may be another), to
     be said to be left out; else nothing ("Munster (Örtze)": Müden (Örtze) has it)."""
-    bracketed = re.match(r"\s*\(([^()]+)\)", text.removeprefix(reading.head))
-    if not text.startswith(reading.head) or bracketed is None:
+    bracketed = _in_brackets_after(reading.head, text)
+    if bracketed is None:
         return ()  # "Breese in der Marsch" misspelt is no qualifier of another place
-    key = name_key(bracketed[1])
+    key = name_key(bracketed)
     known = gazetteer.qualifier_keys()
     if not key or key in known or is_place(key) or key in states():
         return ()
-    return (bracketed[1].strip(),)
+    return (bracketed,)
+
+
+def _in_brackets_after(head: str, text: str, *, ending: bool = False) -> str | None:
+    """The words in brackets right after ``head`` at the start of the text, stripped
+    ("Brake (Unterweser)": "Unterweser"); with ``ending``, only where they end it."""
+    if not text.startswith(head):
+        return None
+    found = re.match(r"\s*\(([^()]+)\)" + (r"\s*$" if ending else ""), text[len(head) :])
+    return found[1].strip() if found else None
 
 
 def _a_town(m: Match) -> bool:
@@ -1163,12 +1170,12 @@ def _far_town_in_brackets(
     "Köpenick (Dahme)"). A near town ("Meckelfeld (Hamburg)"), a district, a town
     a channel covers a namesake of, or a river or region the data qualifies names
     by ("Hoopte (Elbe)") is not remarked. Else empty."""
-    bracketed = re.match(r"\s*\(([^()]+)\)\s*$", text.removeprefix(reading.head))
+    bracketed = _in_brackets_after(reading.head, text, ending=True)
     covered = [m for m in found if m.channels]
-    if not text.startswith(reading.head) or not bracketed or not covered:
+    if not bracketed or not covered:
         return ()
-    key = name_key(bracketed[1])
-    if leading_type_word(bracketed[1]) or key in gazetteer.qualifier_keys():
+    key = name_key(bracketed)
+    if leading_type_word(bracketed) or key in gazetteer.qualifier_keys():
         return ()
     named = [place_match(p, p.match, registry) for p in gazetteer.places_by_key(key)]
     towns = [m for m in named if m.match == "exact" and _a_town(m)]
@@ -1179,7 +1186,7 @@ def _far_town_in_brackets(
         or not far_apart(covered, towns)
     ):
         return ()
-    return (bracketed[1].strip(),)
+    return (bracketed,)
 
 
 def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
