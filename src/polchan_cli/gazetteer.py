@@ -219,13 +219,11 @@ def district_centres() -> dict[str, tuple[float, float]]:
     its own name): where a place without a point of its own lies, near enough to
     tell a town nearby from one far away. Read once, on first use."""
     sums: dict[str, list[float]] = {}
-    for line in _lines("places.tsv"):
-        # key, match, name, kind, municipality, district, postcodes, lat, lon, …
-        fields = line.split("\t", 9)
-        if fields[1] == "exact" and fields[7]:
-            total = sums.setdefault(fields[5], [0.0, 0.0, 0.0])
-            total[0] += float(fields[7])
-            total[1] += float(fields[8])
+    for place in map(_place, _lines("places.tsv")):
+        if place.match == "exact" and place.lat is not None and place.lon is not None:
+            total = sums.setdefault(place.district, [0.0, 0.0, 0.0])
+            total[0] += place.lat
+            total[1] += place.lon
             total[2] += 1
     return {key: (lat / n, lon / n) for key, (lat, lon, n) in sums.items()}
 

@@ -22,8 +22,9 @@ bundled data:
 - a press release's heading: :func:`press_code_in` (``POL-WL: …``),
   :func:`without_press_marks` (its dates and ``(ots)``), :func:`dateline_in` and
   :func:`report_after_dateline` (``Westercelle: Unfall``),
-  :func:`places_after_prepositions` and :func:`before_a_place` (``Großbrand in
-  Dannenberg``), :func:`is_a_road` (``Ottersberg/A1``), :func:`has_a_house_number`.
+  :func:`places_after_prepositions`, :func:`before_a_place` and
+  :func:`first_preposition` (``Großbrand in Dannenberg``), :func:`is_a_road`
+  (``Ottersberg/A1``), :func:`has_a_house_number`.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ __all__ = [
     "before_a_place",
     "check_query",
     "dateline_in",
+    "first_preposition",
     "has_a_house_number",
     "is_a_road",
     "names_a_part_of_town",
@@ -366,6 +368,13 @@ def before_a_place(text: str) -> str:
     or "von" that follows some: ``Großbrand in Dannenberg`` -> ``Großbrand``; else ""."""
     first = next(_prepositions_after_words(text), None)
     return text[: first.start()].strip(" .,;:!?+-") if first else ""
+
+
+def first_preposition(text: str) -> str | None:
+    """The first "in", "bei" and the like that follows words, lower case, which
+    :func:`before_a_place` cuts at: ``Brand in Elsdorf`` -> ``in``; else None."""
+    first = next(_prepositions_after_words(text), None)
+    return first.group().strip().casefold() if first else None
 
 
 def _prepositions_after_words(text: str) -> Iterator[re.Match[str]]:

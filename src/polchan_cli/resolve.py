@@ -56,6 +56,7 @@ from .query import (
     before_a_place,
     check_query,
     dateline_in,
+    first_preposition,
     has_a_house_number,
     is_a_road,
     names_a_part_of_town,
@@ -386,20 +387,12 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
             # The words before are those before the first preposition: only a place
             # after that one can make them a headline's ("Königstein im Taunus bei
             # Siegen" is Königstein, by Siegen).
-            headline_words = nth == 0 and _said_to_be_in(text, before)
+            # "in" says where a thing happened, "bei" and the like what a town lies by.
+            headline_words = nth == 0 and first_preposition(text) in ("in", "im")
             if named_before and not (headline_words and far_apart(named_before, told[0].matches)):
                 return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
             return _in_a_headline(*told, text)
     return None
-
-
-def _said_to_be_in(text: str, before: str) -> bool:
-    """Whether the words before a headline's place are followed by "in" or "im"
-    (which says where a thing happened), not "bei" and the like (which say what a
-    town lies by)."""
-    at = text.find(before)
-    after = text[at + len(before) :].split() if at >= 0 else []
-    return bool(after) and after[0].casefold() in ("in", "im")
 
 
 def _is_a_place(m: Match) -> bool:
