@@ -317,6 +317,20 @@ def test_paths_names_where_the_registry_path_came_from(home, tmp_path, args, env
     assert f"{file}  (does not exist; from {origin})" in result.stdout
 
 
+def test_paths_json_gives_each_path_whether_it_exists_and_where_it_came_from(home, tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("schema: 1\nchannels: []\n", encoding="utf-8")
+    result = polchan("paths", "--json", env={**home, "POLCHAN_REGISTRY": str(mine)})
+    assert (result.returncode, result.stderr) == (0, "")
+    info = json.loads(result.stdout)
+    assert info["user_registry"] == {"path": str(mine), "exists": True, "from": "env"}
+    assert info["cache_directory"] == {
+        "path": str(tmp_path / "cache" / "polchan"),
+        "exists": False,
+    }
+    assert Path(info["bundled_registry"]).name == "channels.yaml"
+
+
 def test_a_problem_in_the_file_of_polchan_registry_points_to_plain_validate(home, tmp_path):
     bad = tmp_path / "mine.yaml"
     bad.write_text(
@@ -420,6 +434,9 @@ def test_paths_without_a_home_directory_says_so(monkeypatch):
     assert result.exit_code == 0
     assert "user registry:    none (no home directory)" in result.stdout
     assert "None" not in result.stdout
+    as_json = CliRunner().invoke(app, ["paths", "--json"])
+    assert as_json.exit_code == 0
+    assert json.loads(as_json.stdout)["user_registry"] is None
 
 
 def test_paths_calls_a_cache_link_to_nothing_missing(home, tmp_path):

@@ -578,10 +578,12 @@ def validate_command(
 
 
 @app.command("paths", cls=LocalizedCommand)
-def paths_command(registry_path: RegistryOption = None, lang: LangOption = None) -> None:
+def paths_command(
+    json_output: JsonOption = False, registry_path: RegistryOption = None, lang: LangOption = None
+) -> None:
     """Show where your registry and the cache live, and whether they exist.
 
-    Example: polchan paths
+    Example: polchan paths --json
     """
     from .store import (
         bundled_registry_path,
@@ -597,8 +599,29 @@ def paths_command(registry_path: RegistryOption = None, lang: LangOption = None)
     except Exception:
         default_user = None
     shown = user or default_user
+    try:
+        cache: Path | None = user_cache_dir()
+    except Exception:
+        cache = None
+    if json_output:
+        # Scripts want the paths and whether they are there, not the wording;
+        # os.path.exists says False where the system cannot tell (a name too long).
+        def where(path: Path | None) -> dict[str, object] | None:
+            return None if path is None else {"path": str(path), "exists": os.path.exists(path)}
+
+        user_entry = where(shown)
+        if user_entry is not None:
+            user_entry["from"] = origin
+        info = {
+            "user_registry": user_entry,
+            "cache_directory": where(cache),
+            "bundled_registry": str(bundled_registry_path()),
+        }
+        typer.echo(dump_json(info))
+        return
+    no_home = gettext("none (no home directory)")
     if shown is None:
-        rows = [(gettext("user registry"), gettext("none (no home directory)"))]
+        rows = [(gettext("user registry"), no_home)]
     else:
         rows = [
             (
@@ -610,10 +633,8 @@ def paths_command(registry_path: RegistryOption = None, lang: LangOption = None)
                 ),
             )
         ]
-    try:
-        cache = user_cache_dir()
-    except Exception:
-        rows.append((gettext("cache directory"), gettext("none (no home directory)")))
+    if cache is None:
+        rows.append((gettext("cache directory"), no_home))
     else:
         rows.append((gettext("cache directory"), f"{cache}  ({path_state(cache)})"))
     rows.append((gettext("bundled registry"), str(bundled_registry_path())))
