@@ -700,6 +700,20 @@ def test_open_when_no_browser_starts_says_so_and_prints_the_link(monkeypatch, tm
     assert "polchan: could not open a browser" in result.stderr
 
 
+def test_open_without_xdg_open_asks_gio_and_says_when_it_fails(monkeypatch, tmp_path):
+    # Found by QA: over SSH with a display but no xdg-open, webbrowser started
+    # `gio open` in the background and said yes; gio's error came after the prompt.
+    called = tmp_path / "called"
+    gio = fake_xdg_open(tmp_path, f'echo "$@" > {called}; exit 1')
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr("shutil.which", lambda name: gio if name == "gio" else None)
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: True)
+    result = run("open", "Celle")
+    assert result.exit_code == 0
+    assert "polchan: could not open a browser" in result.stderr
+    assert called.read_text().split() == ["open", result.stdout.strip()]
+
+
 @pytest.mark.parametrize(
     "script", ["exit 0", "sleep 5", None], ids=["hands on", "runs", "webbrowser"]
 )

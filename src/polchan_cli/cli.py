@@ -439,26 +439,31 @@ def open_in_browser(url: str) -> bool:
     ``typer.launch`` says 0 without knowing: it leaves ``xdg-open`` running, and
     where there is neither macOS's ``open`` nor ``xdg-open`` (Windows, a bare
     server or container) it hands the link to Python's :mod:`webbrowser` and
-    ignores its answer. So ``xdg-open`` is given a moment to fail (it hands the
-    link on and exits; a browser it started itself keeps running, which counts as
-    opened), and elsewhere :mod:`webbrowser` is asked itself.
+    ignores its answer. So ``xdg-open``, or else ``gio open``, is given a moment
+    to fail (each hands the link on and exits; a browser it started itself keeps
+    running, which counts as opened), and elsewhere :mod:`webbrowser` is asked
+    itself. Not :mod:`webbrowser` where ``gio`` is: it would start ``gio`` in the
+    background and say yes, and gio's error would come after polchan's exit.
     """
     if sys.platform == "darwin":
         return typer.launch(url) == 0
-    if xdg_open := shutil.which("xdg-open"):
-        import subprocess
+    for command in HAND_OFF_COMMANDS:
+        if program := shutil.which(command[0]):
+            import subprocess
 
-        quiet = subprocess.DEVNULL
-        started = subprocess.Popen([xdg_open, url], stdout=quiet, stderr=quiet)
-        try:
-            return started.wait(timeout=XDG_OPEN_PATIENCE) == 0
-        except subprocess.TimeoutExpired:
-            return True
+            quiet = subprocess.DEVNULL
+            started = subprocess.Popen([program, *command[1:], url], stdout=quiet, stderr=quiet)
+            try:
+                return started.wait(timeout=XDG_OPEN_PATIENCE) == 0
+            except subprocess.TimeoutExpired:
+                return True
     import webbrowser
 
     return webbrowser.open(url)
 
 
+# Commands that hand a link to the desktop's browser and exit, best first.
+HAND_OFF_COMMANDS = (("xdg-open",), ("gio", "open"))
 XDG_OPEN_PATIENCE = 3.0  # seconds xdg-open is given to say it could not open the link
 
 
