@@ -381,6 +381,15 @@ def test_list_keeps_every_link_whole_on_its_own_line_in_a_narrow_terminal(bundle
     assert {c.url for c in bundled_registry.channels} <= lines
 
 
+@pytest.mark.parametrize("command", [["find", "Celle"], ["list"], ["find", "Hannover"]])
+def test_columns_set_to_zero_is_taken_as_not_set(command):
+    # Found by QA: Rich took COLUMNS=0 as no width, and polchan printed nothing,
+    # exit 0. The shell and Python read 0 as "not set": 80 outside a terminal.
+    result = run(*command, env={"COLUMNS": "0", "TERM": "xterm"})
+    assert result.stdout == run(*command, env={"COLUMNS": "80", "TERM": "xterm"}).stdout
+    assert "Polizei" in result.stdout or "Hannover" in result.stdout
+
+
 def test_list_json_round_trips_every_field(bundled_registry):
     data = json.loads(run("list", "--json").stdout)
     rebuilt = registry_from_dicts(data)

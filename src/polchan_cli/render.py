@@ -81,9 +81,18 @@ def safe(text: object) -> str:
 
 def make_console(stderr: bool = False) -> Console:
     """A console per invocation, so width and colour follow the environment now."""
+    import os
+    import shutil
+
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    width = None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) == 0:
+        # Rich takes COLUMNS=0 as a width of none and prints nothing at all; the
+        # shell's and Python's own reading is "not set": the terminal's, else 80.
+        width = shutil.get_terminal_size().columns
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
 
 
 def _linkable(url: str) -> bool:
