@@ -279,3 +279,40 @@ def test_a_closed_stdout_is_said_in_the_language_asked_for():
     )
     assert out.returncode == 74
     assert out.stderr.startswith("polchan: Ausgabe kann nicht geschrieben werden: ")
+
+
+@pytest.mark.parametrize(
+    "args", [["find", "Göhrde", "--json"], ["find", "Göhrde", "--json", "--lang", "en"]]
+)
+def test_an_umlaut_typed_where_the_locale_is_ascii_is_read_as_typed(args):
+    # Found by QA: with LC_ALL=C and UTF-8 mode off, Python reads the UTF-8 of "ö"
+    # as two unknown bytes; "Göhrde" was looked up as Gehrde (no channel), exit 3.
+    # The first form takes the fast path, the second the Typer app.
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
+    )
+    assert (out.returncode, out.stderr) == (0, "")
+    answer = json.loads(out.stdout)
+    assert answer["query"] == "Göhrde"
+    assert answer["matches"][0]["channels"][0]["name"] == "Polizei Lüchow-Dannenberg"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "args", "stream", "said"),
+    [
+        # Found by QA: every „ and “ was a "?" under a Latin-1 locale.
+        ("latin-1", ["find", "Polizei"], "stderr", "»Polizei« allein nennt keinen Ort"),
+        ("ascii", ["find", "Polizei"], "stderr", '"Polizei" allein nennt keinen Ort'),
+        ("ascii", ["find", "Cele"], "stdout", 'heisst genau "Cele"; Ergebnisse fuer "Celle"'),
+        # Blocks, not a table: "ue" for "ü" would push a table's borders out of line.
+        ("ascii", ["find", "Lüneburg"], "stdout", "Lueneburg - Gemeinde\n  Landkreis Lueneburg"),
+        ("latin-1", ["find", "Lüneburg"], "stdout", "| Lüneburg "),  # a guard: Latin-1 has ü
+    ],
+)
+def test_output_the_encoding_cannot_write_is_written_readably(encoding, args, stream, said):
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "POLCHAN_LANG": "de", **ENV}
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, env=env)
+    assert said in getattr(out, stream).decode(encoding)

@@ -24,6 +24,7 @@ from .lookup import (
     dump_json,
     find,
     load_registry_or_report,
+    query_from_args,
     stdin_is_terminal,
 )
 from .typer_i18n import LocalizedCommand, LocalizedGroup
@@ -203,7 +204,7 @@ def find_command(
         return
     if not query:
         _fail(gettext("missing PLACE: try 'polchan find Celle' or 'polchan find 21423'"))
-    raise typer.Exit(find(" ".join(query), json_output, registry_path))
+    raise typer.Exit(find(query_from_args(query), json_output, registry_path))
 
 
 def _find_batch(source: str, registry: Registry) -> None:
@@ -311,7 +312,7 @@ def open_command(
 
     registry = _registry(registry_path)
     # One channel is to be opened: a type word narrows to what it names.
-    res = _resolve_or_fail(" ".join(query), registry).asked_for()
+    res = _resolve_or_fail(query_from_args(query), registry).asked_for()
     plan = opening(res)
     channels = plan.channels
     if plan.refused == "no_channel":

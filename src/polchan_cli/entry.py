@@ -13,6 +13,7 @@ query starting with ``-``) goes to the Typer app.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import signal
@@ -22,7 +23,14 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .i18n import choose_language, gettext, language_in_args, language_of, os_reason, speaking
-from .lookup import ExitCode, closed_stream_error, complete_place, find, say
+from .lookup import (
+    ExitCode,
+    closed_stream_error,
+    complete_place,
+    find,
+    query_from_args,
+    say,
+)
 
 __all__ = ["fast_answer", "main"]
 
@@ -40,7 +48,7 @@ def _find_arguments(argv: Sequence[str]) -> tuple[str, bool] | None:
         rest.remove("--json")
     if not rest or any(word.startswith("-") for word in rest):
         return None
-    return " ".join(rest), json_output
+    return query_from_args(rest), json_output
 
 
 def _plain(line: str) -> bool:
@@ -130,6 +138,59 @@ def _interrupted(signum: int, frame: object) -> NoReturn:
     raise SystemExit(ExitCode.INTERRUPTED)
 
 
+_PLAINER = "polchan-plainer"
+# What a letter or mark is written as where the output's encoding lacks it, best
+# first: German quotes as guillemets (»…«, also German) in Latin-1, umlauts as
+# the ae/oe/ue polchan itself reads. Anything else loses its accents, else is "?".
+_STAND_INS = {
+    "„": ("»", '"'),
+    "“": ("«", '"'),
+    "”": ('"',),
+    "‚": ("›", "'"),
+    "‘": ("‹", "'"),
+    "’": ("'",),
+    "–": ("-",),
+    "—": ("-",),
+    "…": ("...",),
+    "·": ("-",),
+    "−": ("-",),
+    "ä": ("ae",),
+    "ö": ("oe",),
+    "ü": ("ue",),
+    "Ä": ("Ae",),
+    "Ö": ("Oe",),
+    "Ü": ("Ue",),
+    "ß": ("ss",),
+    "ẞ": ("SS",),
+}
+
+
+def _written_plainer(error: UnicodeError) -> tuple[str, int]:
+    """The stand-ins for what an output encoding cannot write (a codecs error handler).
+
+    Under ``LANG=de_DE.ISO-8859-1`` or ``PYTHONIOENCODING=ascii``, "?" for every
+    „ and ü made German messages and place names hard to read.
+    """
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    import unicodedata
+
+    written = []
+    for char in error.object[error.start : error.end]:
+        unaccented = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        for stand_in in (*_STAND_INS.get(char, ()), unaccented, "?"):
+            try:
+                stand_in.encode(error.encoding)
+            except (UnicodeError, LookupError):
+                continue
+            if stand_in:
+                written.append(stand_in)
+                break
+    return "".join(written), error.end
+
+
 def _reader_gone() -> NoReturn:
     # Later writes, and the flush at exit, go nowhere instead of failing again.
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -193,9 +254,10 @@ def main() -> None:
         # Started with stdout closed (>&-): nothing can be written, as on a full disk.
         with speaking(choose_language(_asked_language(), os.environ)):
             _cannot_write(closed_stream_error())
+    codecs.register_error(_PLAINER, _written_plainer)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            stream.reconfigure(errors=_PLAINER)  # type: ignore[union-attr]
     sys.stdout = _ClosedPipeEndsQuietly(sys.stdout)  # type: ignore[assignment]
     debug = "--debug" in sys.argv[1:]
     if debug:  # on any command, before or after it, like --lang

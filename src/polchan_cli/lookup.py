@@ -34,6 +34,7 @@ __all__ = [
     "exit_code_for",
     "find",
     "load_registry_or_report",
+    "query_from_args",
     "say",
     "stdin_bytes",
     "stdin_is_terminal",
@@ -65,6 +66,27 @@ def dump_json(data: Any) -> str:
 
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
     return json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf_8"))
+
+
+def query_from_args(words: Iterable[str]) -> str:
+    """The query the command-line words make: one, as the words are one query.
+
+    Where the locale is not UTF-8 but the terminal is (``LC_ALL=C`` with UTF-8 mode
+    off), Python reads an umlaut in ``argv`` as two undecodable bytes and keeps
+    them as stand-ins; they are read as UTF-8 again, else as Windows-1252, so that
+    "Göhrde" is not looked up as "G" and two unknowns.
+    """
+    text = " ".join(words)
+    if not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    try:
+        raw = os.fsencode(text)
+    except UnicodeError:  # stand-ins the file system encoding did not make
+        return text
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def exit_code_for(res: Resolution) -> ExitCode:

@@ -375,12 +375,14 @@ def _print_table(
     console: Console, headers: tuple[str, ...], rows: list[list[_Cell]], title: str = ""
 ) -> None:
     """A table whose lines break only between words (or after a slash or hyphen in a
-    long name); where the terminal is too narrow for that, one block per row."""
+    long name); where the terminal is too narrow for that, one block per row. Also
+    where it cannot write umlauts: written as "ue", they would push the borders
+    of a table out of line, but not the lines of a block."""
     from rich.table import Table
 
     shown = [gettext(h) for h in headers]
     widths = _column_widths([[(h, "{}")] for h in shown], rows, console.width)
-    if widths is None:
+    if widths is None or not _writes_umlauts(console):
         if title:
             console.print(f"[bold]{safe(title)}[/bold]\n")
         _print_blocks(console, rows)
@@ -391,6 +393,14 @@ def _print_table(
     for row in rows:
         table.add_row(*(_markup(cell, width) for cell, width in zip(row, widths, strict=True)))
     console.print(table)
+
+
+def _writes_umlauts(console: Console) -> bool:
+    try:
+        "äöüß".encode(console.encoding)
+    except (UnicodeError, LookupError):
+        return False
+    return True
 
 
 def _print_blocks(console: Console, rows: list[list[_Cell]]) -> None:
