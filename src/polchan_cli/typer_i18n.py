@@ -124,6 +124,21 @@ class LocalizedGroup(TyperGroup):
 
     context_class = _Context
 
+    def get_params(self, ctx: typer.Context) -> list[Any]:
+        params = super().get_params(ctx)
+        from . import completion
+
+        # Typer adds its completion options after the group is made; its installer
+        # rewrites ~/.bashrc whole, polchan's only appends to it.
+        callbacks = {
+            "install_completion": completion.install_callback,
+            "show_completion": completion.show_callback,
+        }
+        for param in params:
+            if param.name in callbacks:
+                param.callback = callbacks[param.name]
+        return params
+
     def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
         rows = []
         for name in self.list_commands(ctx):

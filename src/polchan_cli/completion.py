@@ -1,0 +1,162 @@
+"""``polchan --install-completion`` and ``--show-completion``, without losing a line.
+
+Typer's own installer reads ``~/.bashrc`` (or ``~/.zshrc``) and writes it back
+whole: a full disk or a quota in between and the file is gone, and a .zshrc
+loses its blank lines. Here the completion script goes to a file of polchan's
+own (where Typer puts it, so either install finds the other's), and each line
+that loads it is appended to the start-up file only if it is not there yet:
+what the user wrote is never rewritten. A shell polchan cannot complete in, or
+a file that cannot be written, is one line and a documented exit code, not a
+traceback. The scripts themselves are Typer's (bash, zsh, fish; PowerShell is
+left to Typer's installer, which only appends).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+from .i18n import gettext, os_reason
+from .lookup import ExitCode
+
+__all__ = ["SHELLS", "install_callback", "show_callback", "start_up_lines"]
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+PROG = "polchan"
+COMPLETE_VAR = "_POLCHAN_COMPLETE"
+
+
+def _script_path(shell: str, home: Path) -> Path:
+    return {
+        "bash": home / ".bash_completions" / f"{PROG}.sh",
+        "zsh": home / ".zfunc" / f"_{PROG}",
+        "fish": home / ".config" / "fish" / "completions" / f"{PROG}.fish",
+    }[shell]
+
+
+def start_up_lines(shell: str, home: Path) -> tuple[Path, list[str]] | None:
+    """The start-up file of ``shell`` and the lines that load polchan's completion
+    (as Typer writes them); None for fish, which loads the script by its place."""
+    if shell == "bash":
+        return home / ".bashrc", [f"source '{_script_path(shell, home)}'"]
+    if shell == "zsh":
+        return home / ".zshrc", [
+            "fpath+=~/.zfunc; autoload -Uz compinit; compinit",
+            "zstyle ':completion:*' menu select",
+        ]
+    return None
+
+
+def _append_missing(path: Path, lines: list[str]) -> None:
+    """Append each line not yet in the file; the file's own bytes are left alone."""
+    try:
+        present = path.read_bytes()
+    except FileNotFoundError:
+        present = b""
+    missing = [line for line in lines if line.encode() not in present]
+    if path.name == ".zshrc" and b"zstyle" in present:
+        # As Typer: a user's own zstyle settings are not added to.
+        missing = [line for line in missing if not line.startswith("zstyle")]
+    if not missing:
+        return
+    text = "".join(f"{line}\n" for line in missing)
+    if present and not present.endswith(b"\n"):
+        text = "\n" + text
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("ab") as file:  # append: a failed write cannot cost what is there
+        file.write(text.encode())
+
+
+def _write_own(path: Path, text: str) -> None:
+    """Write a file of polchan's own whole, or leave the old one: written aside, then renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        aside.write_text(text, encoding="utf-8")
+        os.replace(aside, path)
+    finally:
+        aside.unlink(missing_ok=True)
+
+
+def _script(shell: str) -> str:
+    from typer._completion_shared import get_completion_script
+
+    return get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell)
+
+
+def _shell() -> str:
+    """The shell polchan was started from, as Typer detects it (else ``$SHELL``);
+    exit 2 if polchan cannot tell or does not complete in it."""
+    from typer._completion_shared import _get_shell_name
+
+    shell = _get_shell_name() or Path(os.environ.get("SHELL", "")).name
+    if not shell:
+        _fail(
+            gettext(
+                "cannot tell which shell polchan was started from: "
+                "run this from bash, zsh, fish or PowerShell"
+            ),
+            ExitCode.USAGE,
+        )
+    if shell not in SHELLS:
+        _fail(
+            gettext(
+                "no completion for {shell}, only for bash, zsh, fish and PowerShell: "
+                "run this from one of them"
+            ).format(shell=shell),
+            ExitCode.USAGE,
+        )
+    return shell
+
+
+def _fail(message: str, code: ExitCode) -> NoReturn:
+    sys.stderr.write(f"polchan: {message}\n")
+    raise SystemExit(code)
+
+
+def install_callback(ctx: Any, param: Any, value: Any) -> Any:
+    """``--install-completion``: the script in polchan's own file, loaded from the
+    start-up file by appended lines."""
+    if not value or ctx.resilient_parsing:
+        return value
+    shell = _shell()
+    if shell in ("powershell", "pwsh"):
+        from typer.completion import install_callback as typer_install
+
+        return typer_install(ctx, param, value)
+    try:
+        home = Path.home()
+        script = _script_path(shell, home)
+        _write_own(script, _script(shell) + ("\n" if shell == "fish" else ""))
+        start_up = start_up_lines(shell, home)
+        if start_up is not None:
+            _append_missing(*start_up)
+    except (OSError, RuntimeError) as error:  # RuntimeError: no home directory
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
+        _fail(
+            gettext("cannot install completion: {reason}").format(reason=reason),
+            ExitCode.CANNOT_WRITE,
+        )
+    sys.stdout.write(
+        gettext("{shell} completion installed in {path}").format(shell=shell, path=script) + "\n"
+    )
+    if start_up is not None:
+        sys.stdout.write(
+            gettext("loaded from {file}; it takes effect in a new terminal").format(
+                file=start_up[0]
+            )
+            + "\n"
+        )
+    else:
+        sys.stdout.write(gettext("It takes effect in a new terminal.") + "\n")
+    raise SystemExit(ExitCode.OK)
+
+
+def show_callback(ctx: Any, param: Any, value: Any) -> Any:
+    """``--show-completion``: the script for the shell polchan was started from."""
+    if not value or ctx.resilient_parsing:
+        return value
+    sys.stdout.write(_script(_shell()) + "\n")
+    raise SystemExit(ExitCode.OK)

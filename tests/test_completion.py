@@ -1,0 +1,130 @@
+"""completion: --install-completion appends to the user's start-up file, never rewrites it."""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from polchan_cli.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def shell(monkeypatch):
+    """Set the shell polchan is taken to be started from."""
+
+    def use(name: str | None) -> None:
+        monkeypatch.setattr("typer._completion_shared._get_shell_name", lambda: name)
+        monkeypatch.delenv("SHELL", raising=False)
+
+    return use
+
+
+def install(home: Path, *args: str):
+    return runner.invoke(app, ["--install-completion", *args], env={"HOME": str(home)})
+
+
+def test_bash_install_appends_one_line_and_leaves_the_rest_of_bashrc_alone(tmp_path, shell):
+    shell("bash")
+    mine = b"alias ll='ls -l'\n\n\n# no newline at the end\nexport X=\xe4"  # Latin-1 byte too
+    (tmp_path / ".bashrc").write_bytes(mine)
+    for _ in range(2):  # installing again adds nothing
+        result = install(tmp_path)
+        assert result.exit_code == 0, result.output
+    script = tmp_path / ".bash_completions" / "polchan.sh"
+    assert (tmp_path / ".bashrc").read_bytes() == mine + f"\nsource '{script}'\n".encode()
+    assert "_POLCHAN_COMPLETE=complete_bash" in script.read_text()
+    assert f"bash completion installed in {script}" in result.stdout
+
+
+def test_zsh_install_keeps_blank_lines_and_the_users_own_zstyle(tmp_path, shell):
+    # Typer's installer stripped a .zshrc's leading and trailing blank lines.
+    shell("zsh")
+    mine = "\n\nzstyle ':completion:*' menu no\n\n\n"
+    (tmp_path / ".zshrc").write_text(mine)
+    assert install(tmp_path).exit_code == 0
+    assert (tmp_path / ".zshrc").read_text() == (
+        mine + "fpath+=~/.zfunc; autoload -Uz compinit; compinit\n"
+    )
+    assert (tmp_path / ".zfunc" / "_polchan").is_file()
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to start polchan from")
+def test_a_bashrc_that_cannot_grow_is_left_whole(tmp_path):
+    # A full disk, as a limit on file size: Typer's installer truncated ~/.bashrc to
+    # write it anew, and lost what did not fit.
+    mine = "".join(f"export LINE{i}=x  # what the user wrote\n" for i in range(200)).encode()
+    (tmp_path / ".bashrc").write_bytes(mine)
+    limit = len(mine)
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    out = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -c "{code}" --install-completion; exit $?'],
+        capture_output=True,
+        text=True,
+        env={
+            "HOME": str(tmp_path),
+            "PATH": "/usr/bin:/bin",
+            "POLCHAN_LANG": "en",
+            "PYTHONDONTWRITEBYTECODE": "1",  # no cache file cut short by the limit
+        },
+        preexec_fn=small_files,
+    )
+    assert (tmp_path / ".bashrc").read_bytes() == mine
+    assert out.returncode == 74, out.stderr
+    assert out.stderr.startswith("polchan: cannot install completion: ")
+    assert len(out.stderr.splitlines()) == 1
+
+
+def test_a_home_polchan_cannot_write_in_is_one_line_and_exit_74(tmp_path, shell):
+    shell("bash")
+    home = tmp_path / "file"
+    home.write_text("not a directory")
+    result = install(home)
+    assert result.exit_code == 74
+    assert result.stderr == (
+        "polchan: cannot install completion: a part of the path is not a directory\n"
+    )
+
+
+@pytest.mark.parametrize("option", ["--install-completion", "--show-completion"])
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("dash", "no completion for dash, only for bash, zsh, fish and PowerShell"),
+        (None, "cannot tell which shell polchan was started from"),
+    ],
+)
+def test_a_shell_polchan_cannot_complete_in_is_a_usage_error(tmp_path, shell, option, name, said):
+    # Exit 1 with Typer's "Shell dash not supported." read as "nothing matched".
+    shell(name)
+    result = runner.invoke(app, [option], env={"HOME": str(tmp_path)})
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"polchan: {said}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_show_completion_prints_the_script_for_the_shell(shell):
+    shell("zsh")
+    result = runner.invoke(app, ["--show-completion"])
+    assert result.exit_code == 0
+    assert "#compdef polchan" in result.stdout
+
+
+def test_install_speaks_the_language_asked_for(tmp_path, shell):
+    shell("fish")
+    result = install(tmp_path, "--lang", "de")
+    assert result.exit_code == 0
+    path = tmp_path / ".config" / "fish" / "completions" / "polchan.fish"
+    assert f"Vervollständigung für fish eingerichtet in {path}" in result.stdout
+    assert path.read_text().endswith("\n")
