@@ -316,3 +316,25 @@ def test_output_the_encoding_cannot_write_is_written_readably(encoding, args, st
     env = {**os.environ, "PYTHONIOENCODING": encoding, "POLCHAN_LANG": "de", **ENV}
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, env=env)
     assert said in getattr(out, stream).decode(encoding)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "code"),
+    [
+        (["find", "Polizei"], {}, 2),
+        (["find", "Polizei", "--lang", "en"], {}, 2),
+        (["open", "Stade", "--print", "--qr"], {"COLUMNS": "30"}, 0),  # a warning only
+    ],
+)
+def test_messages_that_cannot_be_written_leave_the_exit_code_alone(args, env, code):
+    # Found by QA: stderr on a full disk became an "internal error" and then
+    # Python's exit 1, which a script reads as "nothing matched".
+    run = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-c", run, *args],
+            stdout=subprocess.DEVNULL,
+            stderr=full,
+            env={**os.environ, **ENV, **env},
+        )
+    assert out.returncode == code

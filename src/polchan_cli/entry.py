@@ -244,6 +244,37 @@ class _ClosedPipeEndsQuietly:
         return getattr(self._stream, name)
 
 
+class _MessagesMayBeLost:
+    """stderr, except that a failure to write it (``2>/dev/full``) loses the message
+    quietly: the exit code still says what happened, where the failure had become
+    an "internal error" and then Python's own exit 1 ("nothing matched")."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError:
+            self._lose()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._lose()
+
+    def _lose(self) -> None:
+        # What is still buffered, and the flush at exit, go nowhere.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main() -> None:
     """Console-script entry point: signals, pipes and encodings handled once, here."""
     signal.signal(signal.SIGINT, _interrupted)
@@ -259,6 +290,7 @@ def main() -> None:
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors=_PLAINER)  # type: ignore[union-attr]
     sys.stdout = _ClosedPipeEndsQuietly(sys.stdout)  # type: ignore[assignment]
+    sys.stderr = _MessagesMayBeLost(sys.stderr)  # type: ignore[assignment]
     debug = "--debug" in sys.argv[1:]
     if debug:  # on any command, before or after it, like --lang
         sys.argv[1:] = [arg for arg in sys.argv[1:] if arg != "--debug"]
