@@ -2018,6 +2018,11 @@ def test_gemeinde_abbreviated_after_a_comma_says_where(query, district):
     [
         ("Metzingen, Göhdre", "Metzingen", "03354"),
         ("Bevepsen-Ebstorf, Hanstedt", "Hanstedt", "03360"),
+        # Found by QA: a namesake far off (Seebergen in Gotha, Kakerbeck in the
+        # Altmark) let a worse spelling near it win (Luisenthal, Kahrstedt: no channel).
+        ("Seebergen, Lilinthal", "Seebergen", "03356"),
+        ("Kakerbeck, Aherstedt", "Kakerbeck", "03359"),
+        ("Hantsedt I, Hanstedt", "Hanstedt I", "03360"),
     ],
 )
 def test_a_misspelt_municipality_after_a_comma_still_says_where(query, name, district):

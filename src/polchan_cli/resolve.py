@@ -245,9 +245,12 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     if prefixed := _with_a_prefix_word(key, registry):
         # "Hohenschönhausen": Alt- and Neu-Hohenschönhausen, as Berliners say it.
         return Resolution(query=text, matches=ranked(prefixed, text))
+    # A place typed rightly beside its municipality misspelt comes before a guess
+    # that the rest confirms only as a district: "Seebergen, Lilinthal" is the
+    # Seebergen in Lilienthal, not Luisenthal, near the Seebergen in Gotha.
     loose = (
-        _guessed_in_context(text, named, registry)
-        or _lying_where_misspelt(text, named)
+        _lying_where_misspelt(text, named)
+        or _guessed_in_context(text, named, registry)
         or _loosely_read(text, named, registry, guess.suggestions)
     )
     return _with_parts_left_out(loose, registry) if loose else guess
