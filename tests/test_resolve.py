@@ -1264,6 +1264,17 @@ def test_prefix_far_from_any_channel_offers_closer_covered_spellings():
     assert all(resolve(s, registry()).status == "found" for s in res.suggestions)
 
 
+@pytest.mark.parametrize(
+    ("query", "meant"), [("Platte", "Plate"), ("Mielle", "Miele"), ("Rünke", "Rübke")]
+)
+def test_prefix_far_from_any_channel_offers_a_covered_name_as_few_letters_off(query, meant):
+    # Found by QA: "Platte" begins Platten (Bernkastel-Wittlich), one letter from
+    # the query as Plate (Lüchow-Dannenberg) is; Plate, shorter, scored less and
+    # was not even offered.
+    res = resolve(query, registry())
+    assert res.status == "no_channel" and meant in res.suggestions
+
+
 @pytest.mark.parametrize("query", ["Rotenb", "Hambur", "Stad"])
 def test_prefix_answers_add_no_spellings_when_they_fit(query):
     # Rotenb and Stad reach channels; Hambur is spelled most like Hamburg itself.

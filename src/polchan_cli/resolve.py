@@ -816,8 +816,10 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
     if not any(m.channels for m in matches):
         # "Zelle" starts only "Zellertal", far from any channel, and is spelled
         # more like Celle: offer the closer names that have a channel.
-        nearest = max(spelling_score(key, p.key)[0] for p in prefixed)
-        closer = [c for c in close_keys(key) if c[1] > nearest]
+        # As close counts in letters to change as well as in score: "Platte" is one
+        # letter from Platten and from Plate, which scores less only for being short.
+        nearest, fewest = max(spelling_score(key, p.key) for p in prefixed)
+        closer = [c for c in close_keys(key) if c[1] > nearest or c[2] <= -fewest]
         others = _close_names(closer, covered_by=registry)
     elif len(key) >= TYPED_OUT:
         others = _one_letter_off_elsewhere(key, matches, registry)
