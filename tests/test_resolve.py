@@ -1748,6 +1748,10 @@ def test_a_press_heading_is_answered_for_its_place(query, name, district, left_o
         ("Hauptstraße 5, Kirchlinteln-Otersen im Sande", "Otersen im Sande", "03361"),
         ("Weißenburg i. Bay. Süd", "Weißenburg i. Bay.", "09577"),  # an abbreviation, no dateline
         ("Postmoor Im Winkel 40", "Postmoor", "03359"),  # a street, not Winkel
+        # Found by QA: Sande in Kreis Paderborn, with Paderborn's channel; the
+        # district at the end says where the misspelt name lies.
+        ("Otersn im Sande Verden", "Otersen im Sande", "03361"),
+        ("Otersne im Sande Landkreis Verden", "Otersen im Sande", "03361"),
     ],
 )
 def test_a_name_with_in_bei_or_a_full_stop_is_no_headline(query, name, district):

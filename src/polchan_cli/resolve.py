@@ -381,6 +381,7 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
                 if not is_a_small_word(place.split()[0])  # "in der Nähe von Celle": no "der Nähe"
                 and (answer := _read_alone(place, registry))
                 and any(_is_a_place(m) for m in answer.matches)
+                and not _said_to_lie_elsewhere(answer, group[0][0][len(place) :], text, registry)
             ),
             None,
         )
@@ -396,6 +397,27 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
                 return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
             return _in_a_headline(*told, text)
     return None
+
+
+def _said_to_lie_elsewhere(answer: Resolution, after: str, text: str, registry: Registry) -> bool:
+    """Whether the words that end a headline after its place name a town or district
+    it does not lie in: "Otersn im Sande Verden" is no Sande (Kreis Paderborn), but
+    a misspelt Otersen im Sande, Landkreis Verden."""
+    words = after.split()
+    key = name_key(after)
+    # Only words that end the text and name a place themselves: a place is read
+    # from at most four words, so words before more may begin a longer name
+    # ("Landkreis Grafschaft Bentheim Grafschaft …"), and "bei Neukirchen" says
+    # what a place lies by.
+    ends = words and text.rstrip(" .,;:!?+-").endswith(" ".join(words))
+    if (
+        not ends
+        or any(is_a_small_word(w) for w in words)
+        or not is_place(key)
+        or not any(m.kind in ("municipality", "district") for m in _named(after.strip(), registry))
+    ):
+        return False
+    return not any(key in keys_of_whereabouts(m) for m in answer.matches)
 
 
 def _is_a_place(m: Match) -> bool:
