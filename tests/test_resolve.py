@@ -2048,6 +2048,20 @@ def test_a_misspelt_municipality_after_a_comma_still_says_where(query, name, dis
 
 
 @pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        # Found by QA: the whole text was read as one misspelt name, Oldendorf an
+        # der Göhrde (Landkreis Lüneburg), though the comma says Göhrde is where.
+        ("Tolendorf, Göhrde", "Tollendorf", "03354"),
+        ("Wlstorf, Hamburg", "Wilstorf", "02000"),  # was Wentorf bei Hamburg
+    ],
+)
+def test_a_misspelt_village_before_its_municipality_lies_there(query, name, district):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (name, district)
+
+
+@pytest.mark.parametrize(
     ("query", "not_first_district"),
     [
         ("Hagen-Stadt", "03359"),  # "Stadt" is a type word, no misspelt Stade

@@ -239,6 +239,15 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     # The whole text misspelt comes before its parts: "Neustadt am Rübenbege".
     guess = _fuzzy(text, key, registry)
     if guess.matches:
+        if (
+            "," in text
+            and (in_context := _guessed_in_context(text, named, registry))
+            and not {(m.name, m.district.key) for m in in_context.matches}
+            & {(m.name, m.district.key) for m in guess.matches}
+        ):
+            # Fields say which word is the place and which where it lies: "Tolendorf,
+            # Göhrde" is Tollendorf in Göhrde, not Oldendorf an der Göhrde.
+            return _with_parts_left_out(in_context, registry)
         return guess
     if told := _told_where(text, registry) or _named_last(text, registry):
         return told
