@@ -232,6 +232,27 @@ def test_village_names_shared_across_districts_list_every_one(query):
 
 
 @pytest.mark.parametrize(
+    ("query", "first", "also"),
+    [
+        # Found by QA: written together or apart, only the one spelled so was listed.
+        ("Großmoor", "03351", "03353"),  # Großmoor (Celle), Groß Moor (Harburg)
+        ("Groß-Moor", "03353", "03351"),
+        ("kleinmoor", "03356", "03353"),  # Kleinmoor (Osterholz), Klein Moor (Harburg)
+    ],
+)
+def test_a_name_with_gross_or_klein_apart_or_joined_lists_both_spellings(query, first, also):
+    res = resolve(query, registry())
+    assert res.matches[0].district.key == first
+    assert also in {m.district.key for m in res.matches}
+
+
+def test_a_joined_name_no_channel_covers_offers_the_one_written_apart():
+    # "Grossheide" is Großheide (Aurich, no channel) and how Groß Heide is typed.
+    res = resolve("Grossheide", registry())
+    assert res.status == "no_channel" and "Groß Heide" in res.suggestions
+
+
+@pytest.mark.parametrize(
     ("query", "meant", "channel"),
     [
         ("Cele", "Celle", "celle"),

@@ -168,6 +168,9 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     if not matches and (reordered := type_word_first(text)):
         reading, matches = reordered, _named(reordered, registry)
     if matches:
+        if any(m.channels for m in matches):
+            # "Großmoor" (Celle) is also how Groß Moor (Landkreis Harburg) is typed.
+            matches = [*matches, *_spaced_otherwise(reading, matches, registry)]
         return Resolution(
             query=text,
             matches=ranked(_full_name_first(matches, reading), reading),
@@ -1411,6 +1414,34 @@ def _with_a_prefix_word(key: str, registry: Registry) -> list[Match]:
     ]
 
 
+def _keys_spaced_otherwise(key: str) -> list[str]:
+    """The key with its Groß, Klein, Alt, Neu … written apart, or joined: people
+    write "Großmoor" for Groß Moor and "Groß Heide" for Großheide."""
+    words = key.split()
+    if len(words) >= 2 and words[0] in _PREFIX_WORDS:
+        return [words[0] + " ".join(words[1:])]
+    if len(words) == 1:
+        return [
+            f"{word} {key[len(word) :]}"
+            for word in _PREFIX_WORDS
+            if key.startswith(word) and len(key) - len(word) >= 3
+        ]
+    return []
+
+
+def _spaced_otherwise(text: str, matches: list[Match], registry: Registry) -> list[Match]:
+    """Places named as the text with its Groß, Klein … written apart or joined, as
+    ``variant`` matches, beside those already found."""
+    found = {(m.name, m.district.key) for m in matches}
+    return [
+        m
+        for k in _keys_spaced_otherwise(name_key(text))
+        for p in gazetteer.places_by_key(k)
+        if p.match == "exact"
+        and ((m := place_match(p, "variant", registry)).name, m.district.key) not in found
+    ]
+
+
 def _offered_beside_far_places(
     text: str, matches: list[Match], registry: Registry
 ) -> tuple[str, ...]:
@@ -1421,7 +1452,8 @@ def _offered_beside_far_places(
         return ()
     alike = () if _a_town_of_the_name(matches) else _said_alike(text, registry)
     prefixed = [m.name for m in _with_a_prefix_word(name_key(text), registry) if m.channels]
-    return tuple(dict.fromkeys([*alike, *prefixed]))[:5]
+    spaced = [m.name for m in _spaced_otherwise(text, matches, registry) if m.channels]
+    return tuple(dict.fromkeys([*alike, *prefixed, *spaced]))[:5]
 
 
 def _a_town_of_the_name(matches: list[Match]) -> bool:
