@@ -1580,6 +1580,9 @@ def test_a_name_said_without_its_glued_ober_or_nieder_finds_both():
         ("Staaken, Spandau, BE", "Staaken", "11000"),
         ("Schletau, Lemgow, DE", "Schletau", "03354"),
         ("Häcklingen, Ortsteil von Lüneburg", "Häcklingen", "03355"),
+        # Found by QA: "Amt" after "von" was kept, so the Tripkau in Lüchow-Dannenberg
+        # was listed first.
+        ("Tripkau, Ortsteil von Amt Neuhaus", "Tripkau", "03355"),
     ],
 )
 def test_a_row_of_an_address_answers_for_the_place_it_names(query, name, district):

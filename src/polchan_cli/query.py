@@ -636,6 +636,7 @@ def _without_centre_word(text: str) -> list[str] | None:
 
 def _keys(*texts: str) -> frozenset[str]:
     """The keys of where a place lies, as written beside it; "Ortsteil von Jork"
-    (keyed "von jork", the type word dropped) says Jork."""
+    (keyed "von jork", the type word dropped) says Jork, and "Ortsteil von Amt
+    Neuhaus" Neuhaus, its type word dropped after "von" too."""
     keys = {name_key(t) for t in texts}
-    return frozenset(keys | {key.removeprefix("von ") for key in keys})
+    return frozenset(keys | {name_key(key.removeprefix("von ")) for key in keys})
