@@ -2074,6 +2074,22 @@ def test_a_misspelt_municipality_after_a_comma_still_says_where(query, name, dis
 @pytest.mark.parametrize(
     ("query", "name", "district"),
     [
+        # Found by QA: a slash without spaces after a name of several words was
+        # no word break, and "in der Marsch/Dannenberg" read as a qualifier of
+        # Breese (Landkreis Lüneburg first).
+        ("Breese in der Marsch/Dannenberg", "Breese in der Marsch", "03354"),
+        ("Handorf bei Tostedt/Handeloh", "Handorf bei Tostedt", "03353"),
+        ("Marxen am Berge/Oldendorf", "Marxen am Berge", "03355"),
+    ],
+)
+def test_a_name_of_several_words_slashed_to_its_municipality_is_that_place(query, name, district):
+    res = resolve(query, registry())
+    assert [(m.name, m.district.key) for m in res.matches] == [(name, district)]
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
         # Found by QA: the whole text was read as one misspelt name, Oldendorf an
         # der Göhrde (Landkreis Lüneburg), though the comma says Göhrde is where.
         ("Tolendorf, Göhrde", "Tollendorf", "03354"),

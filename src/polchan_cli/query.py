@@ -171,6 +171,7 @@ _STREET_STARTS = frozenset(
 _ROMAN_NUMERALS = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 # Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
+_WORD_OR_SLASH_BREAK = re.compile(r"\s+|\s*[-/]\s*")
 _POSTCODE = re.compile(r"\d{5}")
 _NUMBER = re.compile(r"\d+")
 _SHORT_POSTCODE_FIRST = re.compile(r"\s*(?P<number>\d{4})\s+(?P<rest>[^\W\d].*)")
@@ -541,10 +542,13 @@ def readings(text: str) -> list[Reading]:
                 head, rest = " ".join(words[:cut]), " ".join(words[cut:])
                 found.append(Reading(head, _keys(rest), "qualified"))
         found.append(Reading(base, _keys(text[len(base) :]), "qualifier"))
-    cuts = range(len(words) - 1, 0, -1)
-    for cut in cuts:
-        found.append(Reading(" ".join(words[:cut]), _keys(" ".join(words[cut:])), "words"))
-    for cut in cuts:
+    # The place first, then where it lies, after a slash too: "Breese in der
+    # Marsch/Dannenberg" (a slash ends a word only here: "Celle/Winsen" is Celle,
+    # not Winsen in Landkreis Celle).
+    slashed = _WORD_OR_SLASH_BREAK.split(text.strip())
+    for cut in range(len(slashed) - 1, 0, -1):
+        found.append(Reading(" ".join(slashed[:cut]), _keys(" ".join(slashed[cut:])), "words"))
+    for cut in range(len(words) - 1, 0, -1):
         found.append(Reading(" ".join(words[-cut:]), _keys(" ".join(words[:-cut])), "words"))
     return found
 
