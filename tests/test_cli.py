@@ -382,9 +382,14 @@ def test_list_keeps_every_link_whole_on_its_own_line_in_a_narrow_terminal(bundle
 
 
 @pytest.mark.parametrize("command", [["find", "Celle"], ["list"], ["find", "Hannover"]])
-def test_columns_set_to_zero_is_taken_as_not_set(command):
+def test_columns_set_to_zero_is_taken_as_not_set(command, monkeypatch):
     # Found by QA: Rich took COLUMNS=0 as no width, and polchan printed nothing,
-    # exit 0. The shell and Python read 0 as "not set": 80 outside a terminal.
+    # exit 0. The shell and Python read 0 as "not set": 80 outside a terminal
+    # (pytest -s at a terminal would give it one).
+    def no_terminal(fd: int) -> os.terminal_size:
+        raise OSError("not a terminal")
+
+    monkeypatch.setattr("os.get_terminal_size", no_terminal)
     result = run(*command, env={"COLUMNS": "0", "TERM": "xterm"})
     assert result.stdout == run(*command, env={"COLUMNS": "80", "TERM": "xterm"}).stdout
     assert "Polizei" in result.stdout or "Hannover" in result.stdout
@@ -700,6 +705,7 @@ def test_open_when_no_browser_starts_says_so_and_prints_the_link(monkeypatch, tm
     # A desktop whose xdg-open fails, and a server or container with no browser at
     # all: typer.launch answers 0 for both and polchan said nothing.
     xdg_open = fake_xdg_open(tmp_path, script) if script else None
+    monkeypatch.delenv("BROWSER", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr("shutil.which", lambda name: xdg_open)
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: False)
@@ -714,6 +720,7 @@ def test_open_without_xdg_open_asks_gio_and_says_when_it_fails(monkeypatch, tmp_
     # `gio open` in the background and said yes; gio's error came after the prompt.
     called = tmp_path / "called"
     gio = fake_xdg_open(tmp_path, f'echo "$@" > {called}; exit 1')
+    monkeypatch.delenv("BROWSER", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr("shutil.which", lambda name: gio if name == "gio" else None)
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: True)
@@ -723,12 +730,27 @@ def test_open_without_xdg_open_asks_gio_and_says_when_it_fails(monkeypatch, tmp_
     assert called.read_text().split() == ["open", result.stdout.strip()]
 
 
+def test_open_gives_the_link_to_the_browser_named_in_browser(monkeypatch, tmp_path):
+    # Found in review: with gio there, $BROWSER (wslview, an editor's remote
+    # opener) was passed over, which webbrowser tries first.
+    opened: list[str] = []
+    gio = fake_xdg_open(tmp_path, "exit 1")
+    monkeypatch.setenv("BROWSER", "wslview")
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr("shutil.which", lambda name: gio if name == "gio" else None)
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    result = run("open", "Celle")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert opened == [result.stdout.strip()]
+
+
 @pytest.mark.parametrize(
     "script", ["exit 0", "sleep 5", None], ids=["hands on", "runs", "webbrowser"]
 )
 def test_open_says_nothing_more_when_the_browser_starts(monkeypatch, tmp_path, script):
     opened: list[str] = []
     xdg_open = fake_xdg_open(tmp_path, script) if script else None
+    monkeypatch.delenv("BROWSER", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr("shutil.which", lambda name: xdg_open)
     monkeypatch.setattr("polchan_cli.cli.XDG_OPEN_PATIENCE", 0.5)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import resource
+import shlex
 import shutil
 import subprocess
 import sys
@@ -60,6 +60,7 @@ def test_zsh_install_keeps_blank_lines_and_the_users_own_zstyle(tmp_path, shell)
 def test_a_bashrc_that_cannot_grow_is_left_whole(tmp_path):
     # A full disk, as a limit on file size: Typer's installer truncated ~/.bashrc to
     # write it anew, and lost what did not fit.
+    resource = pytest.importorskip("resource")  # POSIX
     mine = "".join(f"export LINE{i}=x  # what the user wrote\n" for i in range(200)).encode()
     (tmp_path / ".bashrc").write_bytes(mine)
     limit = len(mine)
@@ -74,6 +75,7 @@ def test_a_bashrc_that_cannot_grow_is_left_whole(tmp_path):
         text=True,
         env={
             "HOME": str(tmp_path),
+            "SHELL": "/bin/bash",  # where the process tree does not tell
             "PATH": "/usr/bin:/bin",
             "POLCHAN_LANG": "en",
             "PYTHONDONTWRITEBYTECODE": "1",  # no cache file cut short by the limit
@@ -128,3 +130,44 @@ def test_install_speaks_the_language_asked_for(tmp_path, shell):
     path = tmp_path / ".config" / "fish" / "completions" / "polchan.fish"
     assert f"Vervollständigung für fish eingerichtet in {path}" in result.stdout
     assert path.read_text().endswith("\n")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to read the file")
+def test_a_quote_in_the_home_directory_leaves_bashrc_readable(tmp_path, shell):
+    # Found in review: "source '/home/o'brien/…'" left a quote open, and every new
+    # bash failed on the file.
+    shell("bash")
+    home = tmp_path / "o'brien home"
+    home.mkdir()
+    assert install(home).exit_code == 0
+    check = subprocess.run(["bash", "-n", str(home / ".bashrc")], capture_output=True)
+    assert check.returncode == 0, check.stderr
+    bashrc = shlex.quote(str(home / ".bashrc"))
+    sourced = subprocess.run(
+        ["bash", "-c", f"source {bashrc}; type -t _polchan_completion"],
+        capture_output=True,
+        text=True,
+    )
+    assert sourced.stdout.strip() == "function", sourced.stderr
+
+
+def test_a_completion_script_that_is_a_link_stays_one(tmp_path, shell):
+    # Found in review: a link into a dotfiles repository was replaced by a file.
+    shell("bash")
+    kept = tmp_path / "dotfiles" / "polchan.sh"
+    kept.parent.mkdir()
+    kept.write_text("# old\n")
+    link = tmp_path / ".bash_completions" / "polchan.sh"
+    link.parent.mkdir()
+    link.symlink_to(kept)
+    assert install(tmp_path).exit_code == 0
+    assert link.is_symlink() and "_polchan_completion" in kept.read_text()
+
+
+def test_from_a_script_run_by_sh_the_users_own_shell_is_completed(tmp_path, monkeypatch):
+    monkeypatch.setattr("typer._completion_shared._get_shell_name", lambda: "sh")
+    result = runner.invoke(
+        app, ["--install-completion"], env={"HOME": str(tmp_path), "SHELL": "/usr/bin/zsh"}
+    )
+    assert result.exit_code == 0
+    assert (tmp_path / ".zfunc" / "_polchan").is_file()

@@ -444,10 +444,16 @@ def open_in_browser(url: str) -> bool:
     to fail (each hands the link on and exits; a browser it started itself keeps
     running, which counts as opened), and elsewhere :mod:`webbrowser` is asked
     itself. Not :mod:`webbrowser` where ``gio`` is: it would start ``gio`` in the
-    background and say yes, and gio's error would come after polchan's exit.
+    background and say yes, and gio's error would come after polchan's exit. But a
+    browser named in ``$BROWSER`` (``wslview``, an editor's remote opener) is the
+    user's choice, which :mod:`webbrowser` tries first.
     """
     if sys.platform == "darwin":
         return typer.launch(url) == 0
+    if os.environ.get("BROWSER"):
+        import webbrowser
+
+        return webbrowser.open(url)
     for command in HAND_OFF_COMMANDS:
         if program := shutil.which(command[0]):
             import subprocess

@@ -14,6 +14,7 @@ left to Typer's installer, which only appends).
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -40,7 +41,11 @@ def start_up_lines(shell: str, home: Path) -> tuple[Path, list[str]] | None:
     """The start-up file of ``shell`` and the lines that load polchan's completion
     (as Typer writes them); None for fish, which loads the script by its place."""
     if shell == "bash":
-        return home / ".bashrc", [f"source '{_script_path(shell, home)}'"]
+        script = str(_script_path(shell, home))
+        # As Typer writes it, so that its line is found; a quote in the home
+        # directory's name ("/home/o'brien") would end the quoting there.
+        quoted = f"'{script}'" if "'" not in script else shlex.quote(script)
+        return home / ".bashrc", [f"source {quoted}"]
     if shell == "zsh":
         return home / ".zshrc", [
             "fpath+=~/.zfunc; autoload -Uz compinit; compinit",
@@ -70,7 +75,9 @@ def _append_missing(path: Path, lines: list[str]) -> None:
 
 
 def _write_own(path: Path, text: str) -> None:
-    """Write a file of polchan's own whole, or leave the old one: written aside, then renamed."""
+    """Write a file of polchan's own whole, or leave the old one: written aside, then
+    renamed. Through a link (a dotfiles repository's file), to where it points."""
+    path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -87,11 +94,16 @@ def _script(shell: str) -> str:
 
 
 def _shell() -> str:
-    """The shell polchan was started from, as Typer detects it (else ``$SHELL``);
-    exit 2 if polchan cannot tell or does not complete in it."""
+    """The shell polchan was started from, as Typer detects it, else (none detected,
+    or one polchan does not complete in, as ``sh`` running a script) ``$SHELL``;
+    exit 2 if polchan cannot tell or completes in neither."""
     from typer._completion_shared import _get_shell_name
 
-    shell = _get_shell_name() or Path(os.environ.get("SHELL", "")).name
+    detected = _get_shell_name()
+    login = Path(os.environ.get("SHELL", "")).name
+    # From a script run by sh, or where detection fails, the user's own shell.
+    shell = detected if detected in SHELLS or login not in SHELLS else login
+    shell = shell or login
     if not shell:
         _fail(
             gettext(

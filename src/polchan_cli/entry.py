@@ -162,6 +162,12 @@ _STAND_INS = {
     "Ü": ("Ue",),
     "ß": ("ss",),
     "ẞ": ("SS",),
+    "\u0308": ("e",),  # the two dots of an umlaut typed apart (macOS): "Lu\u0308neburg"
+    "ł": ("l",),
+    "Ł": ("L",),
+    "œ": ("oe",),
+    "Œ": ("OE",),
+    "€": ("EUR",),
 }
 
 

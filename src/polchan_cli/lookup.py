@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,20 +74,28 @@ def query_from_args(words: Iterable[str]) -> str:
 
     Where the locale is not UTF-8 but the terminal is (``LC_ALL=C`` with UTF-8 mode
     off), Python reads an umlaut in ``argv`` as two undecodable bytes and keeps
-    them as stand-ins; they are read as UTF-8 again, else as Windows-1252, so that
-    "Göhrde" is not looked up as "G" and two unknowns.
+    them as stand-ins; each run of them is read as UTF-8 again, else as
+    Windows-1252, so that "Göhrde" is not looked up as "G" and two unknowns, and
+    one Latin-1 byte leaves the UTF-8 letters beside it alone.
     """
     text = " ".join(words)
     if not any("\udc80" <= c <= "\udcff" for c in text):
         return text
-    try:
-        raw = os.fsencode(text)
-    except UnicodeError:  # stand-ins the file system encoding did not make
-        return text
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    return _UNDECODED.sub(_decoded, text)
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]+")
+
+
+def _decoded(run: re.Match[str]) -> str:
+    raw = bytes(ord(c) - 0xDC00 for c in run.group())
+    as_utf8 = raw.decode("utf-8", errors="surrogateescape")
+    return "".join(
+        bytes([ord(c) - 0xDC00]).decode("cp1252", errors="replace")
+        if "\udc80" <= c <= "\udcff"
+        else c
+        for c in as_utf8
+    )
 
 
 def exit_code_for(res: Resolution) -> ExitCode:

@@ -82,7 +82,6 @@ def safe(text: object) -> str:
 def make_console(stderr: bool = False) -> Console:
     """A console per invocation, so width and colour follow the environment now."""
     import os
-    import shutil
 
     from rich.console import Console
 
@@ -90,9 +89,20 @@ def make_console(stderr: bool = False) -> Console:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) == 0:
         # Rich takes COLUMNS=0 as a width of none and prints nothing at all; the
-        # shell's and Python's own reading is "not set": the terminal's, else 80.
-        width = shutil.get_terminal_size().columns
+        # shell's and Python's own reading is "not set": the width of the terminal
+        # Rich would ask (stdin's, stdout's or stderr's, as in `polchan … | less`),
+        # else 80.
+        width = next((w for fd in (0, 1, 2) if (w := _terminal_width(fd))), 80)
     return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
+
+
+def _terminal_width(fd: int) -> int:
+    import os
+
+    try:
+        return os.get_terminal_size(fd).columns
+    except (OSError, ValueError):
+        return 0
 
 
 def _linkable(url: str) -> bool:
