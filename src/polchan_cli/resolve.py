@@ -168,13 +168,11 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     if not matches and (reordered := type_word_first(text)):
         reading, matches = reordered, _named(reordered, registry)
     if matches:
-        if any(m.channels for m in matches):
-            # "Großmoor" (Celle) is also how Groß Moor (Landkreis Harburg) is typed.
-            matches = [*matches, *_spaced_otherwise(reading, matches, registry)]
         return Resolution(
             query=text,
             matches=ranked(_full_name_first(matches, reading), reading),
-            suggestions=_offered_beside_far_places(text, matches, registry),
+            suggestions=_offered_beside_far_places(text, matches, registry)
+            or _spaced_otherwise_elsewhere(reading, matches, registry),
         )
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
@@ -245,8 +243,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         if (
             "," in text
             and (in_context := _guessed_in_context(text, named, registry))
-            and not {(m.name, m.district.key) for m in in_context.matches}
-            & {(m.name, m.district.key) for m in guess.matches}
+            and _spelled_closer_in_fields(text, in_context, guess)
         ):
             # Fields say which word is the place and which where it lies: "Tolendorf,
             # Göhrde" is Tollendorf in Göhrde, not Oldendorf an der Göhrde.
@@ -266,6 +263,32 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         or _loosely_read(text, named, registry, guess.suggestions)
     )
     return _with_parts_left_out(loose, registry) if loose else guess
+
+
+def _spelled_closer_in_fields(text: str, in_context: Resolution, whole: Resolution) -> bool:
+    """Whether a guess at a field, where the rest says, is fewer letters off than the
+    guess at the whole text and names another place: "Tolendorf, Göhrde" is one
+    letter from Tollendorf, two from Oldendorf an der Göhrde; "Oldendrof, Göhrde",
+    a name written with a comma, one from Oldendorf an der Göhrde."""
+    if in_context.fuzzy_for is None or whole.fuzzy_for is None:
+        return False
+    if {(m.name, m.district.key) for m in in_context.matches} & {
+        (m.name, m.district.key) for m in whole.matches
+    }:
+        return False
+
+    def closest(typed: str, name: str) -> tuple[float, int]:
+        main, variants = name_keys(name)
+        return max(spelling_score(typed, k) for k in (main, *variants))
+
+    # The first field is the place, as addresses are written ("Neuendorf, Dmm" is no
+    # Damm where a Neuendorf lies), spelled close enough to be read alone.
+    first = name_key(text.split(",")[0])
+    if not first:
+        return False
+    score, minus_edits = closest(first, in_context.fuzzy_for)
+    whole_edits = -closest(name_key(text), whole.fuzzy_for)[1]
+    return accepted((first, score, -minus_edits)) and -minus_edits < whole_edits
 
 
 def _lying_where_misspelt(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
@@ -413,8 +436,8 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
 
 def _said_to_lie_elsewhere(answer: Resolution, after: str, text: str, registry: Registry) -> bool:
     """Whether the words that end a headline after its place name a town or district
-    it does not lie in: "Otersn im Sande Verden" is no Sande (Kreis Paderborn), but
-    a misspelt Otersen im Sande, Landkreis Verden."""
+    it does not lie in, far from it: "Otersn im Sande Verden" is no Sande (Kreis
+    Paderborn), but a misspelt Otersen im Sande, Landkreis Verden."""
     words = after.split()
     key = name_key(after)
     # Only words that end the text and name a place themselves: a place is read
@@ -422,14 +445,27 @@ def _said_to_lie_elsewhere(answer: Resolution, after: str, text: str, registry: 
     # ("Landkreis Grafschaft Bentheim Grafschaft …"), and "bei Neukirchen" says
     # what a place lies by.
     ends = words and text.rstrip(" .,;:!?+-").endswith(" ".join(words))
+    if not ends or any(is_a_small_word(w) for w in words) or not is_place(key):
+        return False
+    named = [m for m in _named(after.strip(), registry) if m.kind in ("municipality", "district")]
+    # A town nearby is how headlines say where ("Unfall in Bispingen Soltau",
+    # "Brand in Celle Hannover"); only one far off says the place is another, and
+    # only where the words before it name a place that lies there ("Brand in
+    # Sellien Vierden" is still a fire in Sellien).
     if (
-        not ends
-        or any(is_a_small_word(w) for w in words)
-        or not is_place(key)
-        or not any(m.kind in ("municipality", "district") for m in _named(after.strip(), registry))
+        not named
+        or any(key in keys_of_whereabouts(m) for m in answer.matches)
+        or not far_apart(answer.matches, named)
     ):
         return False
-    return not any(key in keys_of_whereabouts(m) for m in answer.matches)
+    before = text.rstrip(" .,;:!?+-")[: -len(" ".join(words))].split()
+    if before and name_key(before[-1]) in TYPE_WORDS:
+        before = before[:-1]  # "Otersne im Sande Landkreis Verden"
+    there = _resolved_quietly(f"{' '.join(before)}, {' '.join(words)}", registry)
+    return any(
+        m.channels and key in keys_of_whereabouts(m) and name_key(m.name) != key
+        for m in there.matches
+    )
 
 
 def _is_a_place(m: Match) -> bool:
@@ -852,8 +888,9 @@ def _prefixed(text: str, key: str, registry: Registry) -> Resolution | None:
         # more like Celle: offer the closer names that have a channel.
         # As close counts in letters to change as well as in score: "Platte" is one
         # letter from Platten and from Plate, which scores less only for being short.
+        # One letter at most: the letters a beginning has yet to reach count too.
         nearest, fewest = max(spelling_score(key, p.key) for p in prefixed)
-        closer = [c for c in close_keys(key) if c[1] > nearest or c[2] <= -fewest]
+        closer = [c for c in close_keys(key) if c[1] > nearest or c[2] <= min(-fewest, 1)]
         others = _close_names(closer, covered_by=registry)
     elif len(key) >= TYPED_OUT:
         others = _one_letter_off_elsewhere(key, matches, registry)
@@ -1440,6 +1477,23 @@ def _spaced_otherwise(text: str, matches: list[Match], registry: Registry) -> li
         if p.match == "exact"
         and ((m := place_match(p, "variant", registry)).name, m.district.key) not in found
     ]
+
+
+def _spaced_otherwise_elsewhere(
+    text: str, matches: list[Match], registry: Registry
+) -> tuple[str, ...]:
+    """Places with another channel named as the text with its Groß, Klein … written
+    apart or joined, to offer: "Großmoor" is Großmoor (Celle), and how Groß Moor
+    (Landkreis Harburg) is typed. Offered, not listed, so that ``open`` opens the
+    place named as typed."""
+    channels = {c.id for m in matches for c in m.channels}
+    return tuple(
+        dict.fromkeys(
+            m.name
+            for m in _spaced_otherwise(text, matches, registry)
+            if {c.id for c in m.channels} - channels
+        )
+    )
 
 
 def _offered_beside_far_places(
