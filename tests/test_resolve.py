@@ -1801,6 +1801,12 @@ def test_a_name_with_in_bei_or_a_full_stop_is_no_headline(query, name, district)
         ("Brand in Celle Hannover", "Celle", "03351"),
         ("Unfall in Kreuztal Siegen", "Kreuztal", "05970"),
         ("Brand in Sellien Vierden", "Sellien", "03354"),
+        # Found in the second review: the words before the town, the event's
+        # included, read as another place there ("Brand in Stade, Lüneburg" as
+        # Brandstade, "… bei Uelzen, Verden" as Verden (Aller)).
+        ("Brand in Stade Lüneburg", "Stade", "03359"),
+        ("Unfall auf der B4 bei Uelzen Verden", "Uelzen", "03360"),
+        ("Brand in Eldingen Stade", "Eldingen", "03351"),
     ],
 )
 def test_a_headline_place_before_another_town_is_still_its_place(query, name, district):

@@ -416,7 +416,7 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
                 if not is_a_small_word(place.split()[0])  # "in der Nähe von Celle": no "der Nähe"
                 and (answer := _read_alone(place, registry))
                 and any(_is_a_place(m) for m in answer.matches)
-                and not _said_to_lie_elsewhere(answer, group[0][0][len(place) :], text, registry)
+                and not _said_to_lie_elsewhere(answer, place, group[0][0], text, registry)
             ),
             None,
         )
@@ -434,36 +434,47 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     return None
 
 
-def _said_to_lie_elsewhere(answer: Resolution, after: str, text: str, registry: Registry) -> bool:
-    """Whether the words that end a headline after its place name a town or district
-    it does not lie in, far from it: "Otersn im Sande Verden" is no Sande (Kreis
-    Paderborn), but a misspelt Otersen im Sande, Landkreis Verden."""
-    words = after.split()
-    key = name_key(after)
+def _said_to_lie_elsewhere(
+    answer: Resolution, place: str, words_after: str, text: str, registry: Registry
+) -> bool:
+    """Whether a headline's place is rather the end of a longer name, misspelt, that
+    lies in the town or district the text ends with, far from the place: "Otersn im
+    Sande Verden" is no Sande (Kreis Paderborn), but Otersen im Sande, Landkreis
+    Verden. ``words_after`` are the preposition's words, the place first."""
+    words = words_after[len(place) :].split()
+    where = " ".join(words)
+    key = name_key(where)
     # Only words that end the text and name a place themselves: a place is read
     # from at most four words, so words before more may begin a longer name
     # ("Landkreis Grafschaft Bentheim Grafschaft …"), and "bei Neukirchen" says
     # what a place lies by.
-    ends = words and text.rstrip(" .,;:!?+-").endswith(" ".join(words))
+    ends = words and text.rstrip(" .,;:!?+-").endswith(where)
     if not ends or any(is_a_small_word(w) for w in words) or not is_place(key):
         return False
-    named = [m for m in _named(after.strip(), registry) if m.kind in ("municipality", "district")]
+    named = [m for m in _named(where, registry) if m.kind in ("municipality", "district")]
     # A town nearby is how headlines say where ("Unfall in Bispingen Soltau",
-    # "Brand in Celle Hannover"); only one far off says the place is another, and
-    # only where the words before it name a place that lies there ("Brand in
-    # Sellien Vierden" is still a fire in Sellien).
+    # "Brand in Celle Hannover"); only one far off says the place is another.
     if (
         not named
         or any(key in keys_of_whereabouts(m) for m in answer.matches)
         or not far_apart(answer.matches, named)
     ):
         return False
-    before = text.rstrip(" .,;:!?+-")[: -len(" ".join(words))].split()
+    before = text.rstrip(" .,;:!?+-")[: -len(where)].split()
     if before and name_key(before[-1]) in TYPE_WORDS:
         before = before[:-1]  # "Otersne im Sande Landkreis Verden"
-    there = _resolved_quietly(f"{' '.join(before)}, {' '.join(words)}", registry)
-    return any(
-        m.channels and key in keys_of_whereabouts(m) and name_key(m.name) != key
+    there = _resolved_quietly(f"{' '.join(before)}, {where}", registry)
+    # Only a longer name ending in the place's words, there: "Brand in Stade,
+    # Lüneburg" read as Brandstade, or "Unfall bei Uelzen, Verden" as Verden
+    # (Aller), says nothing of where Stade or Uelzen lies.
+    ending = name_key(place).split()
+    if ending and ending[-1] in TYPE_WORDS:
+        ending = ending[:-1]  # "Sande Landkreis", read as Sande with its type word
+    return bool(ending) and any(
+        m.channels
+        and key in keys_of_whereabouts(m)
+        and len(name_key(m.name).split()) > len(ending)
+        and name_key(m.name).split()[-len(ending) :] == ending
         for m in there.matches
     )
 
