@@ -102,8 +102,12 @@ def _shell() -> str:
     detected = _get_shell_name()
     login = Path(os.environ.get("SHELL", "")).name
     # From a script run by sh, or where detection fails, the user's own shell.
-    shell = detected if detected in SHELLS or login not in SHELLS else login
-    shell = shell or login
+    if detected in SHELLS:
+        shell = detected
+    elif login in SHELLS:
+        shell = login
+    else:
+        shell = detected or login
     if not shell:
         _fail(
             gettext(
