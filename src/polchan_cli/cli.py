@@ -450,11 +450,8 @@ def open_in_browser(url: str) -> bool:
     """
     if sys.platform == "darwin":
         return typer.launch(url) == 0
-    if os.environ.get("BROWSER"):
-        import webbrowser
-
-        return webbrowser.open(url)
-    for command in HAND_OFF_COMMANDS:
+    # A $BROWSER set is the user's choice, which webbrowser tries first.
+    for command in () if os.environ.get("BROWSER") else HAND_OFF_COMMANDS:
         if program := shutil.which(command[0]):
             import subprocess
 

@@ -197,10 +197,15 @@ def _written_plainer(error: UnicodeError) -> tuple[str, int]:
     return "".join(written), error.end
 
 
-def _reader_gone() -> NoReturn:
-    # Later writes, and the flush at exit, go nowhere instead of failing again.
+def _write_nowhere(stream: Any) -> None:
+    """Point the stream's file at /dev/null: what is still buffered, and the flush
+    at exit, go nowhere instead of failing again."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, stream.fileno())
+
+
+def _reader_gone() -> NoReturn:
+    _write_nowhere(sys.stdout)
     raise SystemExit(ExitCode.OK)
 
 
@@ -210,14 +215,40 @@ def _cannot_write(error: OSError) -> NoReturn:
     Not a bug in polchan, so not exit 70 with "run again with --debug".
     """
     if sys.stdout is not None:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # the output still buffered goes nowhere at exit
+        _write_nowhere(sys.stdout)
     message = gettext("cannot write output: {reason}").format(reason=os_reason(error))
     sys.stderr.write(f"polchan: {message}\n")
     raise SystemExit(ExitCode.CANNOT_WRITE)
 
 
-class _ClosedPipeEndsQuietly:
+class _GuardedStream:
+    """A standard stream whose failures to write go to ``_failed``, before Rich,
+    Typer or the handler of bugs see them."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as error:
+            self._failed(error)
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            self._failed(error)
+
+    def _failed(self, error: OSError) -> None:
+        raise error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _ClosedPipeEndsQuietly(_GuardedStream):
     """stdout, except that a reader going away (``| head -1``) ends polchan with 0,
     and any other failure to write ends it with one line and exit 74.
 
@@ -227,58 +258,20 @@ class _ClosedPipeEndsQuietly:
     same way.
     """
 
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except BrokenPipeError:
+    def _failed(self, error: OSError) -> None:
+        if isinstance(error, BrokenPipeError):
             _reader_gone()
-        except OSError as error:
-            _cannot_write(error)
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except BrokenPipeError:
-            _reader_gone()
-        except OSError as error:
-            _cannot_write(error)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
+        _cannot_write(error)
 
 
-class _MessagesMayBeLost:
+class _MessagesMayBeLost(_GuardedStream):
     """stderr, except that a failure to write it (``2>/dev/full``) loses the message
     quietly: the exit code still says what happened, where the failure had become
     an "internal error" and then Python's own exit 1 ("nothing matched")."""
 
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except OSError:
-            self._lose()
-            return len(text)
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError:
-            self._lose()
-
-    def _lose(self) -> None:
-        # What is still buffered, and the flush at exit, go nowhere.
+    def _failed(self, error: OSError) -> None:
         with contextlib.suppress(OSError, ValueError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, self._stream.fileno())
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
+            _write_nowhere(self._stream)
 
 
 def main() -> None:

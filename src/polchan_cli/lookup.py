@@ -78,24 +78,20 @@ def query_from_args(words: Iterable[str]) -> str:
     Windows-1252, so that "Göhrde" is not looked up as "G" and two unknowns, and
     one Latin-1 byte leaves the UTF-8 letters beside it alone.
     """
-    text = " ".join(words)
-    if not any("\udc80" <= c <= "\udcff" for c in text):
-        return text
-    return _UNDECODED.sub(_decoded, text)
+    return _UNDECODED.sub(_decoded, " ".join(words))
 
 
 _UNDECODED = re.compile("[\udc80-\udcff]+")
 
 
 def _decoded(run: re.Match[str]) -> str:
-    raw = bytes(ord(c) - 0xDC00 for c in run.group())
-    as_utf8 = raw.decode("utf-8", errors="surrogateescape")
-    return "".join(
-        bytes([ord(c) - 0xDC00]).decode("cp1252", errors="replace")
-        if "\udc80" <= c <= "\udcff"
-        else c
-        for c in as_utf8
-    )
+    as_utf8 = _raw(run.group()).decode("utf-8", errors="surrogateescape")
+    return _UNDECODED.sub(lambda left: _raw(left.group()).decode("cp1252", "replace"), as_utf8)
+
+
+def _raw(stand_ins: str) -> bytes:
+    """The bytes Python kept as stand-ins (U+DC80 to U+DCFF) where it could not decode."""
+    return bytes(ord(c) - 0xDC00 for c in stand_ins)
 
 
 def exit_code_for(res: Resolution) -> ExitCode:

@@ -448,7 +448,8 @@ def _said_to_lie_elsewhere(
     # from at most four words, so words before more may begin a longer name
     # ("Landkreis Grafschaft Bentheim Grafschaft …"), and "bei Neukirchen" says
     # what a place lies by.
-    ends = words and text.rstrip(" .,;:!?+-").endswith(where)
+    headline = text.rstrip(" .,;:!?+-")
+    ends = words and headline.endswith(where)
     if not ends or any(is_a_small_word(w) for w in words) or not is_place(key):
         return False
     named = [m for m in _named(where, registry) if m.kind in ("municipality", "district")]
@@ -460,7 +461,7 @@ def _said_to_lie_elsewhere(
         or not far_apart(answer.matches, named)
     ):
         return False
-    before = text.rstrip(" .,;:!?+-")[: -len(where)].split()
+    before = headline[: -len(where)].split()
     if before and name_key(before[-1]) in TYPE_WORDS:
         before = before[:-1]  # "Otersne im Sande Landkreis Verden"
     there = _resolved_quietly(f"{' '.join(before)}, {where}", registry)
@@ -473,8 +474,8 @@ def _said_to_lie_elsewhere(
     return bool(ending) and any(
         m.channels
         and key in keys_of_whereabouts(m)
-        and len(name_key(m.name).split()) > len(ending)
-        and name_key(m.name).split()[-len(ending) :] == ending
+        and len(name := name_key(m.name).split()) > len(ending)
+        and name[-len(ending) :] == ending
         for m in there.matches
     )
 
