@@ -57,10 +57,14 @@ def close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
     rough = process.extract(
         key, choices, scorer=fuzz.ratio, limit=_ROUGH_LIMIT, score_cutoff=_ROUGH_CUTOFF
     )
+    candidates = [candidate for candidate, _, _ in rough]
+    # One call per form, not one per candidate: the same OSA distances, in C.
+    edits_by_form = [_edits(form, candidates) for form in forms]
     scored = []
     looked_up = 0
-    for candidate, _, _ in rough:  # best InDel ratio first: ties keep that order
-        score, minus_edits = max(spelling_score(form, candidate) for form in forms)
+    # Best InDel ratio first: ties keep that order.
+    for candidate, *edits in zip(candidates, *edits_by_form, strict=True):
+        score, minus_edits = max(map(_score, forms, [candidate] * len(forms), edits))
         if typed and typed != key and score < FUZZY_ACCEPT_FAR and looked_up < _SPELLED_LIMIT:
             # Keys fold "ue" to "u" in names too: "Neuenhäusen" keys as "neunhausen",
             # so "Neuenhasuen" (two letters swapped) is one edit from the name as
@@ -80,8 +84,22 @@ def spelling_score(typed: str, name: str) -> tuple[float, int]:
     """(score, −edits): 100 × (1 − edits / length of the longer), as FUZZY_* measure."""
     from rapidfuzz.distance import OSA
 
-    edits = OSA.distance(typed, name)
+    return _score(typed, name, OSA.distance(typed, name))
+
+
+def _score(typed: str, name: str, edits: int) -> tuple[float, int]:
     return 100.0 * (1 - edits / max(len(typed), len(name))), -edits
+
+
+def _edits(typed: str, names: list[str]) -> list[int]:
+    """OSA distances from ``typed`` to each of ``names``, in their order."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    edits = [0] * len(names)
+    for _, distance, i in process.extract(typed, names, scorer=OSA.distance, limit=None):
+        edits[i] = int(distance)
+    return edits
 
 
 def accepted(candidate: tuple[str, float, int]) -> bool:
