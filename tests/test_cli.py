@@ -488,10 +488,18 @@ def test_open_of_a_beginning_opens_nothing_unless_it_begins_only_covered_places(
     assert "Or did you mean: Holste?" in " ".join(run("find", "Holse").stdout.split())
 
 
-def test_open_stadt_muenster_asks_between_the_two_towns_so_named(launched):
-    # Before, the city (listed once, as its district) was no "Stadt" to ask for,
-    # and Munster's channel (Heidekreis) was opened alone.
-    result = run("open", "Stadt Münster", "--print")
+@pytest.mark.parametrize("query", ["Münster", "Stadt Münster", "Muenster"])
+def test_open_muenster_with_its_umlaut_opens_muensters_channel_not_munsters(launched, query):
+    # Found by QA: "Münster", typed exactly, asked between Münster and Munster
+    # (Heidekreis), which keys fold together. Before that, "Stadt Münster" opened
+    # Munster's channel alone.
+    result = run("open", query, "--print")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "https://whatsapp.com/channel/0029VaYQsDEJf05mFjNhgJ1i"
+
+
+def test_open_munster_without_umlaut_still_asks_as_it_may_be_muenster(launched):
+    result = run("open", "Munster", "--print")
     assert (result.exit_code, result.stdout, launched) == (ExitCode.NO_CHANNEL, "", [])
     assert "Münster, Münster" in result.stderr and "Munster, Heidekreis" in result.stderr
 
@@ -644,8 +652,17 @@ def test_open_asks_again_until_the_answer_is_one_of_the_channels(launched, monke
     monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
     result = run("open", "29640", input="5\nx\n2\n")  # 1 is Polizei Heidekreis, 2 Landkreis Harburg
     assert result.exit_code == 0
-    assert result.stdout.count("Which channel? [1]:") == 3
+    assert result.stdout.count("Which channel?:") == 3
     assert result.stderr.count("polchan: choose a number from 1 to 2") == 2
+    assert launched == ["https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"]
+
+
+def test_open_enter_alone_chooses_no_channel_and_asks_again(launched, monkeypatch):
+    # With "[1]" as default, Enter opened Polizei Heidekreis for someone in Undeloh.
+    monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
+    result = run("open", "29640", input="\n2\n")
+    assert result.stdout.count("Which channel?:") == 2
+    assert "polchan: choose a number from 1 to 2" in result.stderr
     assert launched == ["https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"]
 
 
@@ -660,7 +677,7 @@ def test_open_asks_again_in_german_saying_what_is_wrong_then_what_to_do(launched
     monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
     result = run("open", "29640", "--lang", "de", input="5\n2\n")
     assert result.exit_code == 0
-    assert result.stdout.count("Welcher Kanal? [1]:") == 2
+    assert result.stdout.count("Welcher Kanal?:") == 2
     wrong = "polchan: keine gültige Auswahl: Bitte geben Sie eine Zahl von 1 bis 2 ein"
     assert result.stderr.splitlines().count(wrong) == 1
 
@@ -693,8 +710,8 @@ def test_open_all_names_each_channel_and_says_once_that_no_browser_started(monke
     assert "Polizei Landkreis Harburg (Winsen (Luhe)):" in coded.stdout
 
 
-def fake_xdg_open(tmp_path: Path, script: str) -> str:
-    path = tmp_path / "xdg-open"
+def fake_xdg_open(tmp_path: Path, script: str, name: str = "xdg-open") -> str:
+    path = tmp_path / name
     path.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
     path.chmod(0o755)
     return str(path)
@@ -733,15 +750,24 @@ def test_open_without_xdg_open_asks_gio_and_says_when_it_fails(monkeypatch, tmp_
 def test_open_gives_the_link_to_the_browser_named_in_browser(monkeypatch, tmp_path):
     # Found in review: with gio there, $BROWSER (wslview, an editor's remote
     # opener) was passed over, which webbrowser tries first.
-    opened: list[str] = []
-    gio = fake_xdg_open(tmp_path, "exit 1")
-    monkeypatch.setenv("BROWSER", "wslview")
+    called = tmp_path / "called"
+    browser = fake_xdg_open(tmp_path, f'echo "$@" > {called}', name="my-browser")
+    monkeypatch.setenv("BROWSER", browser)
     monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setattr("shutil.which", lambda name: gio if name == "gio" else None)
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: pytest.fail("another browser"))
     result = run("open", "Celle")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert opened == [result.stdout.strip()]
+    assert called.read_text().split() == [result.stdout.strip()]
+
+
+def test_open_where_the_browser_in_browser_fails_tries_no_other(monkeypatch, tmp_path):
+    # Found by QA: BROWSER=false handed the link on to lynx, full screen, twice.
+    monkeypatch.setenv("BROWSER", fake_xdg_open(tmp_path, "exit 1", name="my-browser"))
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: pytest.fail("another browser"))
+    result = run("open", "Celle")
+    assert result.exit_code == 0 and "whatsapp.com/channel" in result.stdout
+    assert "polchan: could not open a browser" in result.stderr
 
 
 @pytest.mark.parametrize(

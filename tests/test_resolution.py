@@ -131,3 +131,15 @@ channels:
     own = parse_registry(text, base=bundled_registry)
     city = gazetteer.district("03403")
     assert [c.id for c in district_match(city, own).channels] == ["oldenburg-stadt"]
+
+
+def test_spelled_as_typed_keeps_the_places_an_umlaut_names(bundled_registry):
+    both = places("munster", bundled_registry)
+    assert {m.name for m in both} >= {"Münster", "Munster"}
+    names = {m.name for m in Resolution(query="Münster", matches=both).spelled_as_typed().matches}
+    assert "Münster" in names and "Munster" not in names
+    # Without the dots it may be either: nothing is left out.
+    assert Resolution(query="Munster", matches=both).spelled_as_typed().matches == both
+    neuen = places("neunkirchen", bundled_registry)
+    kept = Resolution(query="Neuenkirchen", matches=neuen).spelled_as_typed().matches
+    assert {m.name for m in kept} == {"Neuenkirchen"}

@@ -311,8 +311,9 @@ def open_command(
     from .registry import is_channel_url
 
     registry = _registry(registry_path)
-    # One channel is to be opened: a type word narrows to what it names.
-    res = _resolve_or_fail(query_from_args(query), registry).asked_for()
+    # One channel is to be opened: a type word narrows to what it names, an umlaut
+    # to the places so spelled.
+    res = _resolve_or_fail(query_from_args(query), registry).asked_for().spelled_as_typed()
     plan = opening(res)
     channels = plan.channels
     if plan.refused == "no_channel":
@@ -446,7 +447,7 @@ def open_in_browser(url: str) -> bool:
     itself. Not :mod:`webbrowser` where ``gio`` is: it would start ``gio`` in the
     background and say yes, and gio's error would come after polchan's exit. But a
     browser named in ``$BROWSER`` (``wslview``, an editor's remote opener) is the
-    user's choice, which :mod:`webbrowser` tries first.
+    user's choice, and the only one tried where it is set.
     """
     if sys.platform == "darwin":
         return typer.launch(url) == 0
@@ -463,7 +464,22 @@ def open_in_browser(url: str) -> bool:
                 return True
     import webbrowser
 
+    if chosen := [c for c in os.environ.get("BROWSER", "").split(os.pathsep) if c]:
+        # Only the user's choice: webbrowser.open goes on to any browser it knows
+        # when that one fails, lynx taking over the terminal too.
+        return any(_opened_by(command, url) for command in chosen)
     return webbrowser.open(url)
+
+
+def _opened_by(command: str, url: str) -> bool:
+    """Whether the browser ``command`` (an entry of ``$BROWSER``) took the link."""
+    import webbrowser
+
+    try:
+        browser = webbrowser.get(command)
+    except webbrowser.Error:  # a path webbrowser knows no controller for
+        browser = webbrowser.GenericBrowser(command)
+    return browser.open(url)
 
 
 # Commands that hand a link to the desktop's browser and exit, best first.
@@ -480,7 +496,8 @@ def _ask_number(n: int) -> int:
     """A number from 1 to ``n`` typed at the prompt, asked again until it is one."""
     while True:
         try:
-            answer = typer.prompt(gettext("Which channel?"), default="1")
+            # No default: Enter alone must not open the first of two districts' channels.
+            answer = typer.prompt(gettext("Which channel?"), default="", show_default=False)
         except typer.Abort:
             # Ctrl-D: the user backs out, as with Ctrl-C (130), not exit 1, which
             # says "nothing matched". The prompt left the cursor on its line.

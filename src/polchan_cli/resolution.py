@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import gazetteer
-from .normalize import name_key
+from .normalize import name_key, spelling, without_qualifier, without_type_word
 from .query import with_agency_spelled_out
 from .ranking import asked_for
 from .registry import Channel, Registry
@@ -152,6 +152,27 @@ class Resolution:
         Samtgemeinde, not also the villages named Aue. For a caller that must pick."""
         picked = asked_for(self.matches, self.query)
         return replace(self, matches=picked) if picked else self
+
+    def spelled_as_typed(self) -> Resolution:
+        """Without the matches only umlauts fold into the query, where it has an
+        umlaut (or ß, or "ue" for ü) and a match is spelled so: "Münster" is no
+        Munster (Heidekreis), though keys fold them together, while "Munster" may
+        be Münster typed without its dots and keeps both. For a caller that must pick."""
+        typed = without_type_word(self.query)
+        spelled, key = spelling(typed), name_key(typed)
+        if not any(c in spelled for c in "äöü") and "ß" not in typed.casefold():
+            return self
+
+        def folded_only(m: Match) -> bool:
+            base = without_qualifier(m.name)
+            return name_key(base) == key and spelling(base) != spelled
+
+        kept = tuple(m for m in self.matches if not folded_only(m))
+        if len(kept) == len(self.matches) or not any(
+            spelling(without_qualifier(m.name)) == spelled for m in kept
+        ):
+            return self
+        return replace(self, matches=kept)
 
     def unique_channels(self) -> tuple[Channel, ...]:
         """The channels of the matches the query names (see :meth:`named`), best
