@@ -274,7 +274,8 @@ _PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\
 _BEFORE_A_PLACE = re.compile(
     r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von)\s+(?=[^\W\d])", re.IGNORECASE
 )
-_END_OF_A_PLACE = re.compile(r"\s*(?:[.,;:!?+]|\s[-–—]\s|$)")
+# "St." abbreviates a name's "Sankt", and ends no place: "Unfall in St. Mauritz".
+_END_OF_A_PLACE = re.compile(r"\s*(?:(?<!\b[Ss]t)[.]|[,;:!?+]|\s[-–—]\s|$)")
 _MOST_WORDS_OF_A_PLACE = 4
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
 

@@ -128,11 +128,12 @@ def resolve(query: str, registry: Registry) -> Resolution:
     2"); places a slash joins; a dateline's place before a colon or full stop; a town
     with its river ("Munster Örtze"); a state or country column left out; a place named
     with where it lies; names the text begins; the whole text with its state; the whole
-    text misspelt; the place after "in", "bei" and the like, or the town closing a
-    headline sentence; places of the name after Groß, Alt and the like; a part misspelt
-    but lying where the rest says; a part of an address or a name before its qualifier;
-    suggestions. A name only far places have comes with offers: places a channel covers,
-    said alike or after Groß, Alt.
+    text misspelt (unless only by joining words across an "in": "Brand in Stade");
+    the place after "in", "bei" and the like, or the town closing a headline
+    sentence; places of the name after Groß, Alt and the like; a part misspelt but
+    lying where the rest says; a part of an address or a name before its qualifier;
+    a city's borough and quarter after its name; suggestions. A name only far places
+    have comes with offers: places a channel covers, said alike or after Groß, Alt.
     """
     return _resolved(query, registry, longest=MAX_QUERY_LENGTH)
 
@@ -248,6 +249,8 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             # Fields say which word is the place and which where it lies: "Tolendorf,
             # Göhrde" is Tollendorf in Göhrde, not Oldendorf an der Göhrde.
             return _with_parts_left_out(in_context, registry)
+        if _joined_across_a_small_word(text, guess) and (told := _told_where(text, registry)):
+            return told  # "Brand in Stade" is a fire in Stade, not Brandstade (Lüneburg)
         return guess
     if told := _told_where(text, registry) or _named_last(text, registry):
         return told
@@ -262,7 +265,35 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         or _guessed_in_context(text, named, registry)
         or _loosely_read(text, named, registry, guess.suggestions)
     )
+    if (
+        not (loose and loose.matches)
+        and not guess.matches
+        and (inside := _inside_the_city_first(text, registry))
+    ):
+        return inside
     return _with_parts_left_out(loose, registry) if loose else guess
+
+
+_CITY_FIRST = re.compile(r"\s*([^\W\d][\w.]*)(?:\s*-\s*|\s+)(\S.*)")
+
+
+def _inside_the_city_first(text: str, registry: Registry) -> Resolution | None:
+    """The place in a city that the words after the city's name name, as Berlin
+    addresses go from borough to quarter ("Berlin-Pankow-Buch", "Berlin Neukölln
+    Britz"): only places that lie in it."""
+    split = _CITY_FIRST.fullmatch(text)
+    if not split:
+        return None
+    cities = {
+        m.district.key
+        for m in _named(split[1], registry)
+        if m.kind == "district" and m.district.is_city
+    }
+    if not cities:
+        return None
+    inside = _resolved_quietly(split[2], registry)
+    there = tuple(m for m in inside.matches if m.district.key in cities)
+    return replace(inside, query=text, matches=there) if there else None
 
 
 def _spelled_closer_in_fields(text: str, in_context: Resolution, whole: Resolution) -> bool:
@@ -289,6 +320,18 @@ def _spelled_closer_in_fields(text: str, in_context: Resolution, whole: Resoluti
     score, minus_edits = closest(first, in_context.fuzzy_for)
     whole_edits = -closest(name_key(text), whole.fuzzy_for)[1]
     return accepted((first, score, -minus_edits)) and -minus_edits < whole_edits
+
+
+def _joined_across_a_small_word(text: str, guess: Resolution) -> bool:
+    """Whether the text has a small word between two others ("in", "bei") that no
+    name guessed has: the guess read across it ("Brand in Stade" as Brandstade,
+    "Brand in Nenndorf" as Bad Nenndorf)."""
+    typed = {_small(w) for w in text.split()[1:-1] if is_a_small_word(w)}
+    return bool(typed) and not any(typed & set(map(_small, m.name.split())) for m in guess.matches)
+
+
+def _small(word: str) -> str:
+    return word.strip(".,").casefold()
 
 
 def _lying_where_misspelt(text: str, named: list[tuple[Reading, list[Match]]]) -> Resolution | None:
@@ -395,7 +438,11 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     town ("Buchholz in der Nordheide Ost").
     """
     groups = places_after_prepositions(text)
-    if not groups or names_a_part_of_town(text.split()[-1]) or has_a_house_number(text):
+    if not groups or has_a_house_number(text):
+        return None
+    # "Unfall in Mitte" names Berlin's Mitte; only after a place ("Buchholz in der
+    # Nordheide Ost") does the word say where in it.
+    if names_a_part_of_town(text.split()[-1]) and len(groups[-1][0][0].split()) > 1:
         return None
     before = before_a_place(text)
     # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe.
@@ -420,18 +467,55 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
             ),
             None,
         )
-        if told and (told[0].status == "found" or " " in told[0].query.strip()):
-            # A place no channel covers only when named in full ("Einbruch in
-            # Rotenburg an der Fulda"), not by a common word ("in Brand").
-            # The words before are those before the first preposition: only a place
-            # after that one can make them a headline's ("Königstein im Taunus bei
-            # Siegen" is Königstein, by Siegen).
-            # "in" says where a thing happened, "bei" and the like what a town lies by.
-            headline_words = nth == 0 and first_preposition(text) in ("in", "im")
-            if named_before and not (headline_words and far_apart(named_before, told[0].matches)):
-                return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
-            return _in_a_headline(*told, text)
+        if not told:
+            continue
+        # The words before are those before the first preposition: only a place
+        # after that one can make them a headline's ("Königstein im Taunus bei
+        # Siegen" is Königstein, by Siegen).
+        # "in" says where a thing happened, "bei" and the like what a town lies by.
+        headline_words = nth == 0 and first_preposition(text) in ("in", "im")
+        # A place no channel covers only when named in full ("Einbruch in
+        # Rotenburg an der Fulda"), not by a common word ("in Brand"); or when all
+        # the words after "in" name it, after a place far from it ("Brand in
+        # Nümbrecht": Brand lies in Bavaria; not "Brand in Nordheim v.d.Rhön").
+        if not (
+            told[0].status == "found"
+            or " " in told[0].query.strip()
+            or (
+                named_before
+                and headline_words
+                and told[0].query == group[0][0]
+                and far_apart(named_before, told[0].matches)
+            )
+        ):
+            continue
+        # Of the places after "in", those a channel covers decide: "Brand in
+        # Lichtenberg" is a fire in Berlin or Lüchow-Dannenberg, though a
+        # Lichtenberg lies near the Brand in Bavaria. All of them where the
+        # place before has their name ("Rohr i.NB in Rohr i.NB, Kelheim").
+        covered = [m for m in told[0].matches if m.channels]
+        if not covered or _namesake_before(named_before, told[0].matches):
+            covered = list(told[0].matches)
+        if named_before and not (headline_words and far_apart(named_before, covered)):
+            return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
+        answer, rest = told
+        # A town after the place says where it lies ("Unfall in Bispingen Soltau"):
+        # no part not found; one far from it is a part where it does not lie.
+        where = group[0][0][len(answer.query) :].strip()
+        if where and rest.endswith(where) and (towns := _named(where, registry)):
+            answer = _in_a_headline(answer, rest[: -len(where)], text)
+            if far_apart(answer.matches, towns):
+                answer = replace(answer, unfitting_parts=(where,))
+            return answer
+        return _in_a_headline(answer, rest, text)
     return None
+
+
+def _namesake_before(before: list[Match], after: Iterable[Match]) -> bool:
+    """Whether a place named before a preposition has the first word of the name of
+    one after it ("Rohr i.NB", "Rohr")."""
+    first_words = {name_key(m.name).split()[0] for m in after if name_key(m.name)}
+    return any(name_key(m.name).split()[0] in first_words for m in before if name_key(m.name))
 
 
 def _said_to_lie_elsewhere(
@@ -1421,11 +1505,19 @@ def _fuzzy(
         }
         # Keys tie often ("muchen" is one letter from "munchen" and "mucheln"); the
         # spelling before folding breaks the tie: "Müchen" was meant as "München".
+        # Then a district's name, before a place's, before only a former name:
+        # "Uelen" is Uelzen before the village Uelsen, "Belrin" Berlin before
+        # Bellin, a former name near Rostock.
         typed = text.casefold()
 
-        def closeness(k: str) -> tuple[float, float]:
+        def closeness(k: str) -> tuple[float, float, int]:
             score, places = kept[k]
-            return score, max(fuzz.ratio(typed, p.name.casefold()) for p in places)
+            kinds = {p.kind for p in places}
+            return (
+                score,
+                max(fuzz.ratio(typed, p.name.casefold()) for p in places),
+                ("district" in kinds) - (kinds == {"former_name"}),
+            )
 
         # Closest name first; within one name the usual order (kind named, channel).
         groups = [
@@ -1436,8 +1528,8 @@ def _fuzzy(
         guess = Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
         if guess.status == "no_channel":
             # The query reads as a place no channel covers; a further guess that one
-            # does is asked about by name, not answered: "Uelen" is Uelsen (Grafschaft
-            # Bentheim), or did you mean Uelzen?
+            # does is asked about by name, not answered: "Seigen" is Seifen
+            # (Westerwald), or did you mean Siegen?
             named = guess.named()
             covered = (m.name for m in matches if m.channels and m not in named)
             guess = replace(guess, suggestions=tuple(dict.fromkeys(covered))[:5])
