@@ -241,6 +241,17 @@ def test_a_postcode_that_lost_its_space_is_still_read(text):
     assert postcodes_in(text) == ("29221",)
 
 
+@pytest.mark.parametrize("text", ["29221-Celle", "Celle-29221"])
+def test_a_postcode_joined_to_its_town_by_a_hyphen_is_read(text):
+    # Found in review: "29221-Celle" found nothing, though "29221Celle" did.
+    assert postcodes_in(text) == ("29221",)
+
+
+@pytest.mark.parametrize("text", ["05141-12345", "Tel. 05141-12345", "21423-21425"])
+def test_digits_a_hyphen_joins_to_more_digits_are_no_postcode(text):
+    assert postcodes_in(text) == ()
+
+
 def test_six_digits_are_no_postcode_even_beside_letters():
     assert postcodes_in("Az. 123456") == postcodes_in("Az123456") == ()
 

@@ -98,6 +98,22 @@ def test_a_kreisfreie_stadt_is_called_so_and_a_city_state_too():
     assert {m.to_dict()["kind"] for m in matches} == {"district"}
 
 
+def test_a_city_state_and_an_agency_named_as_its_channel_are_shown_once():
+    # Found in review: "Berlin / Berlin" and "Polizei Berlin / Polizei Berlin".
+    berlin = District("11000", "Berlin", "kreisfreie Stadt", "Berlin")
+    police = replace(channel("Polizei Berlin"), agency="Polizei Berlin", state="Berlin")
+    kreuzberg = match("locality", "Kreuzberg", district=berlin, channels=(police,))
+    table = rendered(print_resolution, Resolution(query="x", matches=(kreuzberg,)))
+    row = next(line for line in table.splitlines() if "Kreuzberg" in line)
+    assert "│ Berlin " in row and "│ Polizei Berlin " in row
+    assert table.count("Berlin") == row.count("Berlin") + table.count("Polizei Berlin:")
+    # Celle's row still names the state and the inspection under its channel.
+    celle = " ".join(
+        rendered(print_resolution, Resolution("x", (match("municipality", "Celle"),))).split()
+    )
+    assert "Niedersachsen" in celle and "Polizeiinspektion Celle" in celle
+
+
 def test_names_from_a_registry_print_literally_not_as_markup_or_escape_codes():
     res = Resolution(
         query="Celle", matches=(match("municipality", "Celle", channels=(channel(HOSTILE),)),)

@@ -299,13 +299,16 @@ _Cell = list[tuple[str, str]]
 def _cells(m: Match) -> list[_Cell]:
     """The four cells of a match's row: place, kind, where, channels."""
     where = [(m.state, "{}")] if m.kind == "state" else [(m.district.name, "{}")]
-    if m.kind != "state":
+    # A city-state once ("Berlin", not "Berlin / Berlin"), an agency named as its
+    # channel once ("Polizei Berlin").
+    if m.kind != "state" and m.state != m.district.name:
         where.append((m.state, "[dim]{}[/dim]"))
     channels: _Cell = []
     for c in m.channels:
         link = f"[link={c.url}]{{}}[/link]" if _linkable(c.url) else "{}"
         channels.append((c.name, f"[bold]{link}[/bold]"))
-        channels.append((c.agency, "[dim]{}[/dim]"))
+        if c.agency != c.name:
+            channels.append((c.agency, "[dim]{}[/dim]"))
     return [
         [(m.name, "{}")],
         [(_describe(m), "{}")],
