@@ -1839,7 +1839,7 @@ def test_a_headline_place_before_another_town_is_still_its_place(query, name, di
         ("Brand in Stade", "Stade", "03359"),
         ("Brand in Lichtenberg", "Lichtenberg", "11000"),
         ("Brand in Freudenberg", "Freudenberg", "05970"),
-        ("Brand in Falkenberg", "Falkenberg", "11000"),
+        ("Brand in Eschenbach", "Eschenbach", "05970"),
         # "Mitte" ended a headline as a word for a town's centre; "St." as a sentence.
         ("Unfall in Mitte", "Mitte", "11000"),
         ("Unfall in St. Mauritz", "Sankt Mauritz", "05515"),
@@ -1864,6 +1864,13 @@ def test_a_heading_from_a_town_no_channel_covers_names_that_town_not_brand_in_ba
         ("Brandstade", "Brandstade", "03355"),  # the village itself, typed as named
         # A place named before its namesake is an address, not a heading.
         ("Rohr i.NB in Rohr i.NB Kelheim", "Rohr i.NB", "09273"),
+        # Found in review: a village before the town of its district near it is an
+        # address, though a namesake of the town far off has a channel.
+        ("Nobitz in Altenburg", "Nobitz", "16077"),
+        ("Thale in Blankenburg", "Thale", "15085"),
+        ("Bad Steben in Lichtenberg", "Bad Steben", "09475"),
+        # Brand, Landkreis Tirschenreuth, lies by the Falkenberg there.
+        ("Brand in Falkenberg", "Brand", "09377"),
     ],
 )
 def test_a_village_named_so_is_still_the_village(query, name, district):
@@ -1901,6 +1908,19 @@ def test_words_after_a_city_that_name_no_place_in_it_are_still_not_found():
 )
 def test_a_town_after_a_headlines_place_is_no_part_not_found(query, left_out):
     assert resolve(query, registry()).unknown_parts == left_out
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        # Found in review: Bergen, Landkreis Celle first, Siegsdorf left unsaid.
+        ("Unfall in Bergen Siegsdorf", "Bergen", "09189"),
+        ("Brand in Freudenberg Amberg", "Freudenberg", "09371"),
+    ],
+)
+def test_a_town_after_a_headlines_place_keeps_the_places_of_the_name_near_it(query, name, district):
+    res = resolve(query, registry())
+    assert {(m.name, m.district.key) for m in res.matches} == {(name, district)}
 
 
 def test_a_headline_after_the_dateline_is_not_found_rather_than_a_place_elsewhere():

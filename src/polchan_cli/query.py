@@ -178,9 +178,7 @@ _SHORT_POSTCODE_FIRST = re.compile(r"\s*(?P<number>\d{4})\s+(?P<rest>[^\W\d].*)"
 # A postcode in an address: "21423", "D-21423", "DE-21423", no longer run of
 # digits, nor a part of "05141-12345" (a telephone number) or "21423-21425".
 # Letters may touch it: a paste that lost its space ("29221Celle", "29221-Celle").
-_POSTCODE_IN_TEXT = re.compile(
-    r"(?<!\d)(?<!\d-)(?:DE?-)?(\d{5})(?!\d)(?!-\d)", re.IGNORECASE
-)
+_POSTCODE_IN_TEXT = re.compile(r"(?<!\d)(?<!\d-)(?:DE?-)?(\d{5})(?!\d)(?!-\d)", re.IGNORECASE)
 # A press release's office code in front, as presseportal.de heads releases:
 # "POL-WL", "POL-CE: Celler in Feierlaune".
 _PRESS_CODE = re.compile(r"\s*(POL-[^\W\d_]{1,5})(?![\w-])\s*:?(.*)", re.IGNORECASE | re.DOTALL)

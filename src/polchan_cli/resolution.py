@@ -155,12 +155,12 @@ class Resolution:
 
     def spelled_as_typed(self) -> Resolution:
         """Without the matches only umlauts fold into the query, where it has an
-        umlaut (or ß, or "ue" for ü) and a match is spelled so: "Münster" is no
-        Munster (Heidekreis), though keys fold them together, while "Munster" may
-        be Münster typed without its dots and keeps both. For a caller that must pick."""
+        umlaut (or "ue" for ü) and a match is spelled so: "Münster" is no Munster
+        (Heidekreis), though keys fold them together, while "Munster" may be
+        Münster typed without its dots and keeps both. For a caller that must pick."""
         typed = without_type_word(self.query)
         spelled, key = spelling(typed), name_key(typed)
-        if not any(c in spelled for c in "äöü") and "ß" not in typed.casefold():
+        if not any(c in spelled for c in "äöü"):
             return self
 
         def folded_only(m: Match) -> bool:

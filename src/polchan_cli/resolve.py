@@ -489,26 +489,36 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
             )
         ):
             continue
-        # Of the places after "in", those a channel covers decide: "Brand in
-        # Lichtenberg" is a fire in Berlin or Lüchow-Dannenberg, though a
-        # Lichtenberg lies near the Brand in Bavaria. All of them where the
-        # place before has their name ("Rohr i.NB in Rohr i.NB, Kelheim").
-        covered = [m for m in told[0].matches if m.channels]
-        if not covered or _namesake_before(named_before, told[0].matches):
-            covered = list(told[0].matches)
-        if named_before and not (headline_words and far_apart(named_before, covered)):
+        if named_before and not (headline_words and not _an_address(named_before, told[0].matches)):
             return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
         answer, rest = told
         # A town after the place says where it lies ("Unfall in Bispingen Soltau"):
-        # no part not found; one far from it is a part where it does not lie.
+        # no part not found. Of several places so named, those near it ("Unfall in
+        # Bergen Siegsdorf": Bergen in Traunstein); near none, it is a part where
+        # the place does not lie.
         where = group[0][0][len(answer.query) :].strip()
         if where and rest.endswith(where) and (towns := _named(where, registry)):
             answer = _in_a_headline(answer, rest[: -len(where)], text)
-            if far_apart(answer.matches, towns):
-                answer = replace(answer, unfitting_parts=(where,))
-            return answer
+            near = tuple(m for m in answer.matches if not far_apart([m], towns))
+            if not near:
+                return replace(answer, unfitting_parts=(where,))
+            return replace(answer, matches=near)
         return _in_a_headline(answer, rest, text)
     return None
+
+
+def _an_address(before: list[Match], after: Iterable[Match]) -> bool:
+    """Whether a place named before "in" lies in one named after it, as an address
+    says so: in its district and near it ("Nobitz in Altenburg", both Altenburger
+    Land), or before its namesake ("Rohr i.NB in Rohr i.NB Kelheim"). "Brand in
+    Lichtenberg" is a fire: Brand lies in Tirschenreuth, the Lichtenberg near it in
+    Hof, and the others far off."""
+    after = list(after)
+    if _namesake_before(before, after):
+        return not far_apart(before, after)
+    return any(
+        b.district.key == a.district.key and not far_apart([b], [a]) for b in before for a in after
+    )
 
 
 def _namesake_before(before: list[Match], after: Iterable[Match]) -> bool:
