@@ -492,25 +492,20 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         if named_before and not (headline_words and not _an_address(named_before, told[0].matches)):
             return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
         answer, rest = told
-        # A town after the place says where it lies ("Unfall in Bispingen Soltau"):
-        # no part not found. Of several places so named, those near it ("Unfall in
-        # Bergen Siegsdorf": Bergen in Traunstein); near none, it is a part where
-        # the place does not lie. A name towns in many districts have ("Neustadt")
-        # may be a quarter's, and decides nothing.
+        # A town after the place that lies near the place answered first only says
+        # where it lies ("Unfall in Bispingen Soltau"): no part not found. One far
+        # from it stays a part not found ("Unfall in Bergen Siegsdorf": Bergen,
+        # Celle, comes first, and Siegsdorf lies in Bavaria).
         where = group[0][0][len(answer.query) :].strip()
-        if where and rest.endswith(where) and (towns := _named(where, registry)):
-            answer = _in_a_headline(answer, rest[: -len(where)], text)
-            if len({t.district.key for t in towns}) > _FEW_DISTRICTS:
-                return answer
-            near = tuple(m for m in answer.matches if not far_apart([m], towns))
-            if not near:
-                return replace(answer, unfitting_parts=(where,))
-            return replace(answer, matches=near)
+        if (
+            where
+            and rest.endswith(where)
+            and (towns := _named(where, registry))
+            and not far_apart(answer.matches[:1], towns)
+        ):
+            rest = rest[: -len(where)]
         return _in_a_headline(answer, rest, text)
     return None
-
-
-_FEW_DISTRICTS = 2  # "Amberg": the city, and a village in Unterallgäu; "Neustadt": 19
 
 
 def _an_address(before: list[Match], after: Iterable[Match]) -> bool:
