@@ -1910,6 +1910,18 @@ def test_a_town_after_a_headlines_place_is_no_part_not_found(query, left_out):
     assert resolve(query, registry()).unknown_parts == left_out
 
 
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        # Found in review: every Hagen, Stade's third; Horst in Harburg first.
+        ("Unfall in Hagen, Stade", "03359"),
+        ("Brand in Horst, Burweg", "03359"),
+    ],
+)
+def test_a_field_after_a_headline_says_which_place_of_the_name(query, district):
+    assert {m.district.key for m in resolve(query, registry()).matches} == {district}
+
+
 def test_a_town_far_from_the_place_answered_stays_a_part_not_found():
     # Found in review: Siegsdorf, far from Bergen in Celle, went unsaid.
     res = resolve("Unfall in Bergen Siegsdorf", registry())

@@ -1386,11 +1386,13 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
     answer_names = {name_key(m.name) for m in answer.matches}
     unknown: list[str] = []
     unfitting: list[str] = []
+    where: list[str] = []
     for part in parts:
         key = name_key(part)
         if any(name.startswith(key) for name in answer_names):
             continue  # the place, as typed or begun ("Horn, Celle": Hornbostel)
         if lies_in_part(answer.matches, key.removeprefix("von ")):
+            where.append(key.removeprefix("von "))
             continue  # "Ortsteil von Jork" keys as "von jork"
         if not is_place(key) and all(_lies_in_one_spelled_like(m, key) for m in answer.matches):
             continue  # where it lies, misspelt, which narrowed it: "Metzingen, Göhdre"
@@ -1410,6 +1412,11 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
             continue
         if not street:
             (unfitting if _a_place_as_typed(part, read) else unknown).append(part)
+    # Of several places, those that lie where a part says: "Unfall in Hagen, Stade"
+    # is the Hagen in Landkreis Stade, as "Hagen, Stade" is. Not a postcode's
+    # districts: a part that contradicts the postcode may be the one mistyped.
+    if where and not answer.postcodes:
+        answer = _of_those_lying_in(answer, where) or answer
     return replace(answer, unknown_parts=tuple(unknown), unfitting_parts=tuple(unfitting))
 
 
