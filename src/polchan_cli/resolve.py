@@ -489,7 +489,7 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
             )
         ):
             continue
-        if named_before and not (headline_words and not _an_address(named_before, told[0].matches)):
+        if named_before and (not headline_words or _an_address(named_before, told[0].matches)):
             return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
         answer, rest = told
         # A town after the place that lies near the place answered first only says
@@ -508,13 +508,12 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     return None
 
 
-def _an_address(before: list[Match], after: Iterable[Match]) -> bool:
+def _an_address(before: list[Match], after: tuple[Match, ...]) -> bool:
     """Whether a place named before "in" lies in one named after it, as an address
     says so: in its district and near it ("Nobitz in Altenburg", both Altenburger
     Land), or before its namesake ("Rohr i.NB in Rohr i.NB Kelheim"). "Brand in
     Lichtenberg" is a fire: Brand lies in Tirschenreuth, the Lichtenberg near it in
     Hof, and the others far off."""
-    after = list(after)
     if _namesake_before(before, after):
         return not far_apart(before, after)
     return any(
