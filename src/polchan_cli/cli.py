@@ -451,8 +451,12 @@ def open_in_browser(url: str) -> bool:
     """
     if sys.platform == "darwin":
         return typer.launch(url) == 0
-    # A $BROWSER set is the user's choice, which webbrowser tries first.
-    for command in () if os.environ.get("BROWSER") else HAND_OFF_COMMANDS:
+    browser_set = os.environ.get("BROWSER", "")
+    if chosen := [c for c in browser_set.split(os.pathsep) if c]:
+        # Only the user's choice: webbrowser.open goes on to any browser it knows
+        # when that one fails, lynx taking over the terminal too.
+        return any(_opened_by(command, url) for command in chosen)
+    for command in () if browser_set else HAND_OFF_COMMANDS:
         if program := shutil.which(command[0]):
             import subprocess
 
@@ -464,10 +468,6 @@ def open_in_browser(url: str) -> bool:
                 return True
     import webbrowser
 
-    if chosen := [c for c in os.environ.get("BROWSER", "").split(os.pathsep) if c]:
-        # Only the user's choice: webbrowser.open goes on to any browser it knows
-        # when that one fails, lynx taking over the terminal too.
-        return any(_opened_by(command, url) for command in chosen)
     return webbrowser.open(url)
 
 

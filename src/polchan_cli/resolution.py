@@ -163,14 +163,10 @@ class Resolution:
         if not any(c in spelled for c in "äöü"):
             return self
 
-        def folded_only(m: Match) -> bool:
-            base = without_qualifier(m.name)
-            return name_key(base) == key and spelling(base) != spelled
-
-        kept = tuple(m for m in self.matches if not folded_only(m))
-        if len(kept) == len(self.matches) or not any(
-            spelling(without_qualifier(m.name)) == spelled for m in kept
-        ):
+        bases = {m: without_qualifier(m.name) for m in self.matches}
+        as_typed = {m: spelling(base) == spelled for m, base in bases.items()}
+        kept = tuple(m for m in self.matches if as_typed[m] or name_key(bases[m]) != key)
+        if len(kept) == len(self.matches) or not any(as_typed[m] for m in kept):
             return self
         return replace(self, matches=kept)
 

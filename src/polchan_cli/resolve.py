@@ -469,6 +469,7 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         )
         if not told:
             continue
+        answer, rest = told
         # The words before are those before the first preposition: only a place
         # after that one can make them a headline's ("Königstein im Taunus bei
         # Siegen" is Königstein, by Siegen).
@@ -479,19 +480,18 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         # the words after "in" name it, after a place far from it ("Brand in
         # Nümbrecht": Brand lies in Bavaria; not "Brand in Nordheim v.d.Rhön").
         if not (
-            told[0].status == "found"
-            or " " in told[0].query.strip()
+            answer.status == "found"
+            or " " in answer.query.strip()
             or (
                 named_before
                 and headline_words
-                and told[0].query == group[0][0]
-                and far_apart(named_before, told[0].matches)
+                and answer.query == group[0][0]
+                and far_apart(named_before, answer.matches)
             )
         ):
             continue
-        if named_before and (not headline_words or _an_address(named_before, told[0].matches)):
+        if named_before and (not headline_words or _an_address(named_before, answer.matches)):
             return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
-        answer, rest = told
         # A town after the place that lies near the place answered first only says
         # where it lies ("Unfall in Bispingen Soltau"): no part not found. One far
         # from it stays a part not found ("Unfall in Bergen Siegsdorf": Bergen,
@@ -524,8 +524,8 @@ def _an_address(before: list[Match], after: tuple[Match, ...]) -> bool:
 def _namesake_before(before: list[Match], after: Iterable[Match]) -> bool:
     """Whether a place named before a preposition has the first word of the name of
     one after it ("Rohr i.NB", "Rohr")."""
-    first_words = {name_key(m.name).split()[0] for m in after if name_key(m.name)}
-    return any(name_key(m.name).split()[0] in first_words for m in before if name_key(m.name))
+    first_words = {key.split()[0] for m in after if (key := name_key(m.name))}
+    return any(key.split()[0] in first_words for m in before if (key := name_key(m.name)))
 
 
 def _said_to_lie_elsewhere(
@@ -1390,8 +1390,8 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
         key = name_key(part)
         if any(name.startswith(key) for name in answer_names):
             continue  # the place, as typed or begun ("Horn, Celle": Hornbostel)
-        if lies_in_part(answer.matches, key.removeprefix("von ")):
-            where.append(key.removeprefix("von "))
+        if lies_in_part(answer.matches, said := key.removeprefix("von ")):
+            where.append(said)
             continue  # "Ortsteil von Jork" keys as "von jork"
         if not is_place(key) and all(_lies_in_one_spelled_like(m, key) for m in answer.matches):
             continue  # where it lies, misspelt, which narrowed it: "Metzingen, Göhdre"

@@ -64,7 +64,9 @@ def close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
     looked_up = 0
     # Best InDel ratio first: ties keep that order.
     for candidate, *edits in zip(candidates, *edits_by_form, strict=True):
-        score, minus_edits = max(map(_score, forms, [candidate] * len(forms), edits))
+        score, minus_edits = max(
+            _score(form, candidate, e) for form, e in zip(forms, edits, strict=True)
+        )
         if typed and typed != key and score < FUZZY_ACCEPT_FAR and looked_up < _SPELLED_LIMIT:
             # Keys fold "ue" to "u" in names too: "Neuenhäusen" keys as "neunhausen",
             # so "Neuenhasuen" (two letters swapped) is one edit from the name as
