@@ -171,3 +171,60 @@ def test_from_a_script_run_by_sh_the_users_own_shell_is_completed(tmp_path, monk
     )
     assert result.exit_code == 0
     assert (tmp_path / ".zfunc" / "_polchan").is_file()
+
+
+def _completed_in_bash(script: Path, typed: str, shown: bytes) -> list[str]:
+    """The words bash runs after ``typed`` and a Tab in an interactive bash that
+    loaded ``script``, once ``shown`` (part of the completion) is on the line: the
+    line is run as printf's arguments, one per line."""
+    import os
+    import pty
+    import select
+    import time
+
+    bin_dir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PS1": "$ ", "TERM": "dumb", "INPUTRC": "/dev/null"}
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child becomes bash
+        os.execvpe("bash", ["bash", "--norc", "--noprofile", "-i"], env)
+    seen = b""
+
+    def read_until(marker: bytes, seconds: float) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + seconds
+        while marker not in seen and time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.1)[0]:
+                try:
+                    seen += os.read(fd, 65536)
+                except OSError:
+                    return
+
+    try:
+        os.write(fd, f"source {shlex.quote(str(script))}; echo loaded-$((6*7))\n".encode())
+        read_until(b"loaded-42", 10)
+        os.write(fd, typed.encode() + b"\t")
+        read_until(shown, 20)  # the completion runs polchan, then bash echoes its reply
+        # Ctrl-A, then printf before the line: each word bash would run, on a line.
+        os.write(fd, b"\x01printf '<%s>\\n' \necho done-$((6*7))\n")
+        read_until(b"done-42", 20)
+    finally:
+        os.write(fd, b"exit\n")
+        os.waitpid(pid, 0)
+        os.close(fd)
+    text = seen.decode(errors="replace").replace("\r", "")
+    return [line[1:-1] for line in text.split("\n") if line.startswith("<") and line.endswith(">")]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to complete in")
+@pytest.mark.parametrize(
+    "typed",
+    [r"polchan find Winsen\ \(L", 'polchan find "Winsen (L', r"polchan open Winsen\ \(L"],
+)
+def test_bash_completes_a_name_with_brackets_to_one_word(tmp_path, shell, typed):
+    shell("bash")
+    script = tmp_path / "polchan.sh"
+    script.write_text(runner.invoke(app, ["--show-completion"]).stdout)
+    command = typed.split()[1]
+    words = _completed_in_bash(script, typed, shown=b"uhe")
+    assert words == ["polchan", command, "Winsen (Luhe)"]

@@ -8,7 +8,8 @@ that loads it is appended to the start-up file only if it is not there yet:
 what the user wrote is never rewritten. A shell polchan cannot complete in, or
 a file that cannot be written, is one line and a documented exit code, not a
 traceback. The scripts themselves are Typer's (bash, zsh, fish; PowerShell is
-left to Typer's installer, which only appends).
+left to Typer's installer, which only appends), bash's told to quote the names it
+puts on the line.
 """
 
 from __future__ import annotations
@@ -90,7 +91,13 @@ def _write_own(path: Path, text: str) -> None:
 def _script(shell: str) -> str:
     from typer._completion_shared import get_completion_script
 
-    return get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell)
+    script = get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell)
+    if shell == "bash":
+        # Bash puts a reply on the line as it is: "Winsen (Luhe)" became two words and
+        # a syntax error. Replies taken as file names are quoted by bash itself, with
+        # backslashes, or inside a quote the user opened.
+        script = script.replace("complete -o default -F", "complete -o default -o filenames -F")
+    return script
 
 
 def _shell() -> str:
