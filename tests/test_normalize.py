@@ -128,6 +128,7 @@ def test_without_qualifier_keeps_the_name_before_it():
         ("Stade, Landkreis", "Landkreis Stade"),
         ("Harburg Lkr.", "Lkr Harburg"),
         ("Rotenburg (Wümme), Landkreis", "Landkreis Rotenburg (Wümme)"),
+        ("Münster, kreisfreie Stadt", "kreisfreie Stadt Münster"),
         ("Celle", None),
         ("Winsen (Luhe)", None),
         ("Stadt", None),

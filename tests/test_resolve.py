@@ -157,6 +157,10 @@ def test_former_name_points_at_current_municipality():
         ("Celle (Stadt)", "municipality", "district"),
         ("Stade, Landkreis", "district", "municipality"),
         ("Tostedt (Samtgemeinde)", "samtgemeinde", "municipality"),
+        # a town's title, as its official name has it
+        ("Universitätsstadt Paderborn", "municipality", "district"),
+        ("Kreisstadt Celle", "municipality", "district"),
+        ("Einheitsgemeinde Tostedt", "municipality", "samtgemeinde"),
     ],
 )
 def test_type_word_in_the_query_puts_that_kind_first(query, first, second):
@@ -176,6 +180,34 @@ def test_type_word_in_the_query_puts_that_kind_first(query, first, second):
 def test_a_misspelt_type_word_still_names_its_kind(query, first):
     res = resolve(query, registry())
     assert (res.matches[0].name, res.matches[0].kind) == first
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Universitätsstadt Siegen", "Siegen", "05970"),
+        ("Mitgliedsgemeinde Jelmstorf", "Jelmstorf", "03360"),
+        ("Einheitsgemeinde Seevetal", "Seevetal", "03353"),
+        ("Bezirksamt Neukölln", "Neukölln", "11000"),
+        ("kreisfreie Stadt Münster", "Münster", "05515"),
+        # as statistics tables write it, two words after the name
+        ("Münster, kreisfreie Stadt", "Münster", "05515"),
+        # misspelt, the name is guessed as it would be with the title before it
+        ("Uelzn, Hansestadt", "Uelzen", "03360"),
+        ("Paderbrn, Stadt", "Paderborn", "05774"),
+        ("Stadde, Landkreis", "Landkreis Stade", "03359"),
+    ],
+)
+def test_a_towns_title_is_read_as_a_type_word(query, name, district):
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.matches[0].district.key) == (name, district)
+    assert res.unknown_parts == ()
+
+
+def test_a_town_named_like_a_misspelt_title_is_no_title():
+    # "Remsstädt" is two letters from "Kreisstadt", one from Remstädt (Gotha).
+    res = resolve("Remsstädt, Gotha", registry())
+    assert (res.matches[0].name, res.fuzzy_for) == ("Remstädt", "Remstädt")
 
 
 def test_a_misspelt_place_is_not_taken_for_a_misspelt_type_word():
@@ -306,6 +338,24 @@ def test_a_guess_no_channel_covers_is_no_channel_even_beside_one_that_has(query,
 def test_of_names_as_close_to_a_typo_a_districts_comes_first_a_former_one_last(query, read_as):
     res = resolve(query, registry())
     assert (res.fuzzy_for, res.status) == (read_as, "found")
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        # Handorf (Lüneburg) and Danndorf (Helmstedt) are each one letter off; the
+        # letters of "Landkreis" made Danndorf look closer.
+        ("Hanndorf", "Handorf", "03355"),
+        ("Landkreis Hanndorf", "Handorf", "03355"),
+        ("Hanndorf, Landkreis", "Handorf", "03355"),
+        # and those of a district's own name no less: Velden (Landshut) is one letter off too
+        ("Landkreis Veöden", "Landkreis Verden", "03361"),
+        ("Veöden, Landkreis", "Landkreis Verden", "03361"),
+    ],
+)
+def test_a_type_word_does_not_sway_which_spelling_is_closest(query, name, district):
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.matches[0].district.key) == (name, district)
 
 
 @pytest.mark.parametrize(
@@ -1755,6 +1805,11 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
         ("Winsen/L. (ots)", "Winsen (Luhe)", "03353", False),
         ("Lüneburg 03.08.15", "Lüneburg", "03355", False),
         ("Großbrand in Dannenberg", "Dannenberg (Elbe)", "03354", True),
+        # "in der" before a town's title, as press releases write it
+        ("Unfall in der Hansestadt Lüneburg", "Lüneburg", "03355", True),
+        ("Einbruch in der Gemeinde Jesteburg", "Jesteburg", "03353", True),
+        ("Diebstahl in der Samtgemeinde Elbmarsch", "Elbmarsch", "03353", True),
+        ("Brand in der Gemeinde Bergen an der Dumme", "Bergen an der Dumme", "03354", True),
         ("++ Großbrand in Elsdorf ++", "Elsdorf", "03357", True),
         # Brand is a village in Bavaria too, which no channel covers: no address.
         ("++ Brand in Elsdorf ++", "Elsdorf", "03357", True),  # Brand is in Bavaria

@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "TITLE_WORDS",
     "TYPE_WORDS",
     "base_key",
     "geographic_qualifier_key",
@@ -31,6 +32,7 @@ __all__ = [
     "sound_key",
     "spelling",
     "type_word_first",
+    "type_words_set_apart",
     "typed_key",
     "without_bad",
     "without_qualifier",
@@ -43,7 +45,7 @@ __all__ = [
 # "Celle OT Westercelle"). "amt" makes GeoNames' "Neuhaus" meet the municipality
 # "Amt Neuhaus"; "region" makes "Hannover" find the Region Hannover. Words are
 # compared after folding (Städteregion -> stadteregion).
-TYPE_WORDS = frozenset(
+_KIND_WORDS = frozenset(
     {
         "landkreis",
         "lk",
@@ -72,6 +74,25 @@ TYPE_WORDS = frozenset(
         "regionalverband",
     }
 )
+# A town's title in its official name, and the like ("Landeshauptstadt Hannover",
+# "Universitätsstadt Siegen", "Münster, kreisfreie Stadt", "Einheitsgemeinde
+# Seevetal", "Bezirksamt Neukölln"): type words too, as no name in the data begins
+# with one, but only as typed (query.py): misspelt, "Kreisstadt" is two letters
+# from Remstädt.
+TITLE_WORDS = frozenset(
+    {
+        "landeshauptstadt",
+        "kreisstadt",
+        "kreisfreie",
+        "bundesstadt",
+        "universitatsstadt",
+        "einheitsgemeinde",
+        "mitgliedsgemeinde",
+        "stadtgemeinde",
+        "bezirksamt",
+    }
+)
+TYPE_WORDS = _KIND_WORDS | TITLE_WORDS
 
 # Small words of qualifiers ("an der Luhe", "i. d. Nordheide", "am Main"): dropping
 # them makes "Winsen an der Luhe" and "Winsen (Luhe)" one key.
@@ -101,6 +122,7 @@ _DIGRAPHS = re.compile(r"(ae|oe|ue)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # "Celle (Stadt)", "Stade, Landkreis", "Harburg Lkr.": a name, then one word.
 _TRAILING_TYPE_WORD = re.compile(r"(?P<name>.*\w.*?)[\s,(]+(?P<word>\w+)\.?\)?")
+_TYPE_WORDS_SET_APART = re.compile(r"(?P<name>.*\w.*?)\s*[,(]\s*(?P<words>[^,()]*\w[^,()]*?)\s*\)?")
 _SPELLED_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
 _WORD = re.compile(r"\w+")
 
@@ -222,8 +244,8 @@ _FIRST_WORD = re.compile(r"\W*\w+\W*")
 
 
 def without_type_word(text: str) -> str:
-    """The name after its leading type word: ``Landkreis Celle``, ``Landkreis-Celle``
-    and ``Lk.Celle`` -> ``Celle``."""
+    """The name after its leading type words: ``Landkreis Celle``, ``Landkreis-Celle``,
+    ``Lk.Celle`` -> ``Celle``; ``kreisfreie Stadt Münster`` -> ``Münster``."""
     type_word = leading_type_word(text)
     if not type_word:
         return text
@@ -231,19 +253,31 @@ def without_type_word(text: str) -> str:
     # and words in other scripts, which fold to nothing ("Иван, Landkreis Celle").
     while (first := _FIRST_WORD.match(text)) and _folded_words(first[0])[:1] != [type_word]:
         text = text[first.end() :]
-    return text[first.end() :] if first else text
+    return without_type_word(text[first.end() :]) if first else text
 
 
 def type_word_first(text: str) -> str | None:
-    """A trailing type word moved to the front, as tables write names; else None.
+    """Trailing type words moved to the front, as tables write names; else None.
 
     ``Celle (Stadt)`` -> ``Stadt Celle``; ``Stade, Landkreis`` -> ``Landkreis Stade``;
-    ``Celle`` -> None.
+    ``Münster, kreisfreie Stadt`` -> ``kreisfreie Stadt Münster``; ``Celle`` -> None.
     """
-    found = _TRAILING_TYPE_WORD.fullmatch(text.strip())
-    if found is None or _fold(found["word"]) not in TYPE_WORDS:
+    name, words = text.strip(), []
+    while (found := _TRAILING_TYPE_WORD.fullmatch(name)) and _fold(found["word"]) in TYPE_WORDS:
+        name = found["name"]
+        words.insert(0, found["word"])
+    return " ".join([*words, name]) if words else None
+
+
+def type_words_set_apart(text: str) -> str | None:
+    """:func:`type_word_first`, only for type words after a comma or in brackets, as
+    tables set them apart: ``Stade, Landkreis``, ``Celle (Stadt)``, ``Münster,
+    kreisfreie Stadt``; None for ``Ober Stadt`` or ``Altena, Märkischer Kreis``."""
+    found = _TYPE_WORDS_SET_APART.fullmatch(text.strip())
+    words = _folded_words(found["words"]) if found else []
+    if not words or any(w not in TYPE_WORDS for w in words):
         return None
-    return f"{found['word']} {found['name']}"
+    return f"{found['words']} {found['name']}"
 
 
 def without_bad(key: str) -> str | None:

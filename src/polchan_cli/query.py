@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .i18n import N_, format_number, gettext
-from .normalize import TYPE_WORDS, is_a_small_word, name_key, without_qualifier
+from .normalize import TITLE_WORDS, TYPE_WORDS, is_a_small_word, name_key, without_qualifier
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -98,7 +98,9 @@ _NOT_PLACE_WORDS = _POLICE_WORDS | _CHANNEL_WORDS
 _FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
 _LAST_WORD = re.compile(r"(.*\S)[\s,-]+(\S+?)\s*")
 # Type words long enough to recognise misspelt ("Landkries"), longest first.
-_LONG_TYPE_WORDS = tuple(sorted((w for w in TYPE_WORDS if len(w) >= 7), key=lambda w: (-len(w), w)))
+_LONG_TYPE_WORDS = tuple(
+    sorted((w for w in TYPE_WORDS - TITLE_WORDS if len(w) >= 7), key=lambda w: (-len(w), w))
+)
 _ROAD = re.compile(r"(?:BAB|A|B|K|L)\s?\d{1,4}", re.IGNORECASE)
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # Between the parts of an address: commas, the semicolons and tabs of a row
@@ -278,6 +280,7 @@ _BEFORE_A_PLACE = re.compile(
 # "St." abbreviates a name's "Sankt", and ends no place: "Unfall in St. Mauritz".
 _END_OF_A_PLACE = re.compile(r"\s*(?:(?<!\b[Ss]t)[.]|[,;:!?+]|\s[-–—]\s|$)")
 _MOST_WORDS_OF_A_PLACE = 4
+_ARTICLE = re.compile(r"(?:der|dem|den|des)\s+", re.IGNORECASE)
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
 
 
@@ -355,8 +358,16 @@ def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
     found = []
     for before in _prepositions_after_words(text):
         start = before.end()
+        # "in der Hansestadt Lüneburg": the article goes with the title, not the place.
+        if (article := _ARTICLE.match(text, start)) and _starts_with_a_type_word(
+            text[article.end() :]
+        ):
+            start = article.end()
         end = _END_OF_A_PLACE.search(text, start).start()
-        words = text[start:end].split()[:_MOST_WORDS_OF_A_PLACE]
+        words = text[start:end].split()
+        # A type word before the name is no word of it: "in der Gemeinde Bergen an der Dumme".
+        titled = next((i for i, w in enumerate(words) if name_key(w) not in TYPE_WORDS), 0)
+        words = words[: _MOST_WORDS_OF_A_PLACE + titled]
         after = []
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
@@ -364,6 +375,11 @@ def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
             after.append((place, " ".join(rest.split())))
         found.append(after)
     return found
+
+
+def _starts_with_a_type_word(text: str) -> bool:
+    first = text.split(maxsplit=1)[:1]
+    return bool(first) and name_key(first[0]) in TYPE_WORDS
 
 
 def before_a_place(text: str) -> str:

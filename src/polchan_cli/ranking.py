@@ -69,10 +69,18 @@ KIND_OF_TYPE_WORD = {
     "regionalverband": "district",
     "stadt": "municipality",
     "hansestadt": "municipality",
+    "landeshauptstadt": "municipality",
+    "kreisstadt": "municipality",
+    "kreisfreie": "municipality",
+    "bundesstadt": "municipality",
+    "universitatsstadt": "municipality",
     "gemeinde": "municipality",
     "gem": "municipality",
     "gde": "municipality",
     "gmd": "municipality",
+    "einheitsgemeinde": "municipality",
+    "mitgliedsgemeinde": "municipality",
+    "stadtgemeinde": "municipality",
     "flecken": "municipality",
     "samtgemeinde": "samtgemeinde",
     "sg": "samtgemeinde",
@@ -82,6 +90,7 @@ KIND_OF_TYPE_WORD = {
     "stadtteil": "locality",
     # Berlin's boroughs and Münster's Stadtbezirke are kept as localities.
     "bezirk": "locality",
+    "bezirksamt": "locality",
     "stadtbezirk": "locality",
 }
 

@@ -44,8 +44,10 @@ from .normalize import (
     sound_key,
     spelling,
     type_word_first,
+    type_words_set_apart,
     typed_key,
     without_qualifier,
+    without_type_word,
 )
 from .query import (
     MAX_QUERY_LENGTH,
@@ -168,6 +170,14 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     matches = _named(text, registry)
     if not matches and (reordered := type_word_first(text)):
         reading, matches = reordered, _named(reordered, registry)
+        if (
+            not matches
+            and (set_apart := type_words_set_apart(text))
+            and (answer := _resolved_quietly(set_apart, registry)).matches
+            and not answer.unknown_parts
+        ):
+            # "Bemen, Stadt" is guessed as "Stadt Bemen" is, not as a place "Stadt".
+            return replace(answer, query=text)
     if matches:
         return Resolution(
             query=text,
@@ -1524,15 +1534,17 @@ def _fuzzy(
         # spelling before folding breaks the tie: "Müchen" was meant as "München".
         # Then a district's name, before a place's, before only a former name:
         # "Uelen" is Uelzen before the village Uelsen, "Belrin" Berlin before
-        # Bellin, a former name near Rostock.
-        typed = text.casefold()
+        # Bellin, a former name near Rostock. A type word is no letter of a name:
+        # "Landkreis Hanndorf" is Handorf as "Hanndorf" is, not Danndorf, and
+        # "Landkreis Veöden" Landkreis Verden, not Velden.
+        typed = without_type_word(text).casefold()
 
         def closeness(k: str) -> tuple[float, float, int]:
             score, places = kept[k]
             kinds = {p.kind for p in places}
             return (
                 score,
-                max(fuzz.ratio(typed, p.name.casefold()) for p in places),
+                max(fuzz.ratio(typed, without_type_word(p.name).casefold()) for p in places),
                 ("district" in kinds) - (kinds == {"former_name"}),
             )
 
