@@ -189,6 +189,7 @@ def test_a_misspelt_type_word_still_names_its_kind(query, first):
         ("Mitgliedsgemeinde Jelmstorf", "Jelmstorf", "03360"),
         ("Einheitsgemeinde Seevetal", "Seevetal", "03353"),
         ("Bezirksamt Neukölln", "Neukölln", "11000"),
+        ("Gemarkung Westercelle", "Westercelle", "03351"),
         ("kreisfreie Stadt Münster", "Münster", "05515"),
         # as statistics tables write it, two words after the name
         ("Münster, kreisfreie Stadt", "Münster", "05515"),
@@ -1810,6 +1811,8 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
         ("Einbruch in der Gemeinde Jesteburg", "Jesteburg", "03353", True),
         ("Diebstahl in der Samtgemeinde Elbmarsch", "Elbmarsch", "03353", True),
         ("Brand in der Gemeinde Bergen an der Dumme", "Bergen an der Dumme", "03354", True),
+        ("Unfall im Bereich der Samtgemeinde Elbmarsch", "Elbmarsch", "03353", True),
+        ("Flächenbrand in der Gemarkung Hützel", "Hützel", "03358", True),
         ("++ Großbrand in Elsdorf ++", "Elsdorf", "03357", True),
         # Brand is a village in Bavaria too, which no channel covers: no address.
         ("++ Brand in Elsdorf ++", "Elsdorf", "03357", True),  # Brand is in Bavaria

@@ -76,9 +76,9 @@ _KIND_WORDS = frozenset(
 )
 # A town's title in its official name, and the like ("Landeshauptstadt Hannover",
 # "Universitätsstadt Siegen", "Münster, kreisfreie Stadt", "Einheitsgemeinde
-# Seevetal", "Bezirksamt Neukölln"): type words too, as no name in the data begins
-# with one, but only as typed (query.py): misspelt, "Kreisstadt" is two letters
-# from Remstädt.
+# Seevetal", "Bezirksamt Neukölln", a village's land: "Gemarkung Hützel"): type
+# words too, as no name in the data begins with one, but only as typed (query.py):
+# misspelt, "Kreisstadt" is two letters from Remstädt.
 TITLE_WORDS = frozenset(
     {
         "landeshauptstadt",
@@ -90,6 +90,7 @@ TITLE_WORDS = frozenset(
         "mitgliedsgemeinde",
         "stadtgemeinde",
         "bezirksamt",
+        "gemarkung",
     }
 )
 TYPE_WORDS = _KIND_WORDS | TITLE_WORDS

@@ -280,7 +280,7 @@ _BEFORE_A_PLACE = re.compile(
 # "St." abbreviates a name's "Sankt", and ends no place: "Unfall in St. Mauritz".
 _END_OF_A_PLACE = re.compile(r"\s*(?:(?<!\b[Ss]t)[.]|[,;:!?+]|\s[-–—]\s|$)")
 _MOST_WORDS_OF_A_PLACE = 4
-_ARTICLE = re.compile(r"(?:der|dem|den|des)\s+", re.IGNORECASE)
+_A_WORD = re.compile(r"(\S+)\s+")
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
 
 
@@ -358,11 +358,13 @@ def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
     found = []
     for before in _prepositions_after_words(text):
         start = before.end()
-        # "in der Hansestadt Lüneburg": the article goes with the title, not the place.
-        if (article := _ARTICLE.match(text, start)) and _starts_with_a_type_word(
-            text[article.end() :]
-        ):
-            start = article.end()
+        # "in der Hansestadt Lüneburg", "im Bereich der Samtgemeinde Elbmarsch": the
+        # small words go with the type word, not the place.
+        after_small_words = start
+        while (word := _A_WORD.match(text, after_small_words)) and is_a_small_word(word[1]):
+            after_small_words = word.end()
+        if _starts_with_a_type_word(text[after_small_words:]):
+            start = after_small_words
         end = _END_OF_A_PLACE.search(text, start).start()
         words = text[start:end].split()
         # A type word before the name is no word of it: "in der Gemeinde Bergen an der Dumme".

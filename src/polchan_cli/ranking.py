@@ -91,6 +91,7 @@ KIND_OF_TYPE_WORD = {
     # Berlin's boroughs and Münster's Stadtbezirke are kept as localities.
     "bezirk": "locality",
     "bezirksamt": "locality",
+    "gemarkung": "locality",
     "stadtbezirk": "locality",
 }
 
