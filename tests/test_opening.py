@@ -27,6 +27,7 @@ def test_a_place_one_channel_covers_opens_it(query, channel, bundled_registry):
         ("Xqzxqz", "not_found"),
         ("München", "no_channel"),
         ("Freiburg", "uncovered_city"),  # Freiburg im Breisgau before Freiburg (Elbe)
+        ("Polizei Lippe", "uncovered_city"),  # Kreis Lippe before Lippe (Burbach)
         ("Pol", "only_begun"),  # Polau (Uelzen) among many names no channel covers
         # Found by QA: Holsen (Paderborn) begun, Holste (Osterholz) one letter off.
         ("Holse", "only_begun"),

@@ -1222,6 +1222,13 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
     assert channel_ids(res, 0) == {channel}
 
 
+def test_the_police_of_a_district_is_the_districts_before_a_village_of_its_name():
+    # Found by QA in a real release: Polizei Lippe is Kreis Lippe's (no channel),
+    # not Siegen-Wittgenstein's, whose village Lippe (Burbach) has a channel.
+    first = resolve("Polizei Lippe", registry()).matches[0]
+    assert (first.name, first.channels) == ("Kreis Lippe", ())
+
+
 @pytest.mark.parametrize("query", ["WhatsApp-Kanal Polizei Stade", "Kanal Stade"])
 def test_words_for_the_channel_itself_are_read_around_the_place(query):
     assert channel_ids(resolve(query, registry()), 0) == {"stade"}
@@ -1813,6 +1820,19 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
         ("Brand in der Gemeinde Bergen an der Dumme", "Bergen an der Dumme", "03354", True),
         ("Unfall im Bereich der Samtgemeinde Elbmarsch", "Elbmarsch", "03353", True),
         ("Flächenbrand in der Gemarkung Hützel", "Hützel", "03358", True),
+        # Found by QA in real releases: a sentence that starts with its place,
+        # and a place after "in Höhe" or "in Richtung"
+        ("In Zeven wurde eingebrochen.", "Zeven", "03357", True),
+        (
+            "Bei Borchen-Dörenhagen zog ein Landwirt einen Bus in die Spur.",
+            "Dörenhagen",
+            "05774",
+            True,
+        ),
+        ("Unfall auf der A 7 in Höhe Garlstorf", "Garlstorf", "03353", True),
+        # and a number in the heading that is no house number
+        ("Unfall in Zeven mit 14 Fahrzeugen", "Zeven", "03357", True),
+        ("Unfall in Zeven: 14 Verletzte", "Zeven", "03357", True),
         ("++ Großbrand in Elsdorf ++", "Elsdorf", "03357", True),
         # Brand is a village in Bavaria too, which no channel covers: no address.
         ("++ Brand in Elsdorf ++", "Elsdorf", "03357", True),  # Brand is in Bavaria
@@ -2017,6 +2037,8 @@ def test_three_places_a_slash_joins_are_each_answered():
         ("Landkreis-Celle", "Landkreis Celle", "03351"),
         ("Lk.Harburg", "Landkreis Harburg", "03353"),
         ("SG-Tostedt", "Tostedt", "03353"),
+        # "in Höhe" says where by a place; "Hohe" begins a name.
+        ("Unfall in Hohe Börde", "Hohe Börde", "15083"),
     ],
 )
 def test_a_heading_rule_leaves_the_place_a_resident_means(query, name, district):
@@ -2031,6 +2053,8 @@ def test_a_heading_rule_leaves_the_place_a_resident_means(query, name, district)
         "Unfall in Bad Bevenson",  # nor the locality "Bad" in Salzgitter
         "Bleckede Göhrde",  # Göhrde is a second town, not a river of Bleckede
         "Celle Bayern",  # no Celle lies in Bayern
+        # Found by QA in real releases: a verb closing a sentence is no Setzen (Siegen).
+        "Zeugen werden gebeten, sich in Verbindung zu setzen.",
     ],
 )
 def test_a_headline_naming_no_covered_place_gets_no_far_one(query):

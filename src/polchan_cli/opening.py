@@ -38,8 +38,9 @@ def opening(res: Resolution) -> Opening:
     """The channels to open for the answer, or why none is.
 
     Refused: nothing found; places no channel covers; a name that is first a city
-    no channel covers ("Freiburg" is Freiburg im Breisgau, not to be sent to
-    Freiburg (Elbe)'s channel without a word); the mere beginning of names, too
+    or district no channel covers ("Freiburg" is Freiburg im Breisgau, not to be
+    sent to Freiburg (Elbe)'s channel without a word; "Polizei Lippe" is Kreis
+    Lippe's, not Lippe's in Burbach); the mere beginning of names, too
     many or a town no channel covers among them ("Pol", "Hanno", and "Wal", whose
     six channels are no choice to offer), though "Cel" (only Celle) opens Celle's
     channel.
@@ -48,7 +49,7 @@ def opening(res: Resolution) -> Opening:
     if not channels:
         return Opening(refused="no_channel" if res.matches else "not_found")
     first = res.matches[0]
-    if first.kind == "district" and first.district.is_city and not first.channels:
+    if first.kind == "district" and not first.channels:
         return Opening(channels, refused="uncovered_city")
     if _only_begun(res):
         return Opening(channels, refused="only_begun")

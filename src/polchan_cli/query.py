@@ -281,7 +281,14 @@ _BEFORE_A_PLACE = re.compile(
 _END_OF_A_PLACE = re.compile(r"\s*(?:(?<!\b[Ss]t)[.]|[,;:!?+]|\s[-–—]\s|$)")
 _MOST_WORDS_OF_A_PLACE = 4
 _A_WORD = re.compile(r"(\S+)\s+")
+# A text that starts with "In" and goes on as a sentence: "In Zeven wurde eingebrochen."
+_A_SENTENCE = re.compile(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
+# Words after "in" that say where by a place: "in Höhe Garlstorf", "in Richtung Celle".
+# As typed, umlaut and all: "in Hohe Börde" names the municipality.
+_POSITION_WORDS = frozenset({"höhe", "hoehe", "richtung"})
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
+# A road's number, in capitals as signs write it: "auf der A 7 in Höhe Garlstorf".
+_ROAD_IN_TEXT = re.compile(r"(?<!\w)(?:BAB|A|B|K|L)\s\d{1,4}(?!\S)")
 
 
 def utf8_misread(text: str) -> str | None:
@@ -365,6 +372,8 @@ def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
             after_small_words = word.end()
         if _starts_with_a_type_word(text[after_small_words:]):
             start = after_small_words
+        elif (word := _A_WORD.match(text, start)) and word[1].casefold() in _POSITION_WORDS:
+            start = word.end()
         end = _END_OF_A_PLACE.search(text, start).start()
         words = text[start:end].split()
         # A type word before the name is no word of it: "in der Gemeinde Bergen an der Dumme".
@@ -401,13 +410,27 @@ def first_preposition(text: str) -> str | None:
 def _prepositions_after_words(text: str) -> Iterator[re.Match[str]]:
     """Each "in", "bei" and the like with words before it: "bei Neustadt an der
     Orla" starts with a name, not a report."""
-    return (m for m in _BEFORE_A_PLACE.finditer(text) if name_key(text[: m.start()]))
+    return (
+        m
+        for m in _BEFORE_A_PLACE.finditer(text)
+        if name_key(text[: m.start()]) or (m.start() == 0 and _A_SENTENCE.search(text))
+    )
 
 
 def has_a_house_number(text: str) -> bool:
     """Whether a house number stands alone in the text ("Hauptstraße 5 Otersen im
-    Sande"), not a list's "1." nor the "A1" of a road."""
-    return _LONE_HOUSE_NUMBER.search(text) is not None
+    Sande"), not a list's "1." nor the "A1" or "A 7" of a road; in a text written
+    with capitals, nor a number after a word in small letters or a colon ("Unfall
+    in Zeven mit 14 Fahrzeugen", "Unfall in Zeven: 14 Verletzte"), as a house
+    number follows its street's name."""
+    text = _ROAD_IN_TEXT.sub(" ", text)
+    capitalised = not text.islower()
+    for number in _LONE_HOUSE_NUMBER.finditer(text):
+        before = text[: number.start()].split()[-1:]
+        if not before or before[0][-1] in ":;,!?" or (capitalised and before[0][0].islower()):
+            continue
+        return True
+    return False
 
 
 def press_code_in(text: str) -> tuple[str, str] | None:

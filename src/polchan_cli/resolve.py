@@ -187,7 +187,11 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         )
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
-        return replace(_resolved(place, registry), query=text)
+        # Police are named after districts and towns: "Polizei Lippe" is Kreis
+        # Lippe's, before the village Lippe in Burbach.
+        answer = _resolved(place, registry)
+        by_town = sorted(answer.matches, key=lambda m: m.kind == "locality")
+        return replace(answer, query=text, matches=tuple(by_town))
     if (respelled := type_word_respelled(text, is_place)) and (
         answer := _resolved_quietly(respelled, registry)
     ).matches:
@@ -410,9 +414,14 @@ def _named_last(text: str, registry: Registry) -> Resolution | None:
     if _read_alone(text.rstrip(" +."), registry):
         return None  # a name with its full stop: "Neu Wulmstorf bei Buxtehude."
     words = text.rstrip(" +.").split()
+    # In a sentence written with capitals a name has one: "… in Verbindung zu setzen."
+    # ends in a verb, not in Setzen (Siegen).
+    capitalised = not text.islower()
     for n in range(min(3, len(words) - 1), 0, -1):
         if is_a_small_word(words[-n]) or is_a_small_word(words[-n - 1]) or words[-n][0] == "(":
             continue  # "… in Winsen an der Luhe.", "… Winsen (Luhe).": no Lühe
+        if capitalised and words[-n][0].islower():
+            continue
         answer = _read_alone(" ".join(words[-n:]).strip("+"), registry)
         if answer and answer.status == "found" and any(is_a_town(m) for m in answer.matches):
             return _in_a_headline(answer, " ".join(words[:-n]), text)
