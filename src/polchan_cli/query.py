@@ -47,6 +47,7 @@ __all__ = [
     "dateline_in",
     "first_preposition",
     "has_a_house_number",
+    "is_a_preposition",
     "is_a_road",
     "names_a_part_of_town",
     "numbered_in_roman",
@@ -275,18 +276,32 @@ _PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\
 # Words before the place a report happened in, as headlines put it ("Großbrand in
 # Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis Stade").
 _BEFORE_A_PLACE = re.compile(
-    r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von)\s+(?=[^\W\d])", re.IGNORECASE
+    r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von|nach|durch|für|fuer"
+    # and the police of a place, as a release's closing line names it: "Hinweise
+    # nimmt die Polizei Sottrum entgegen", "an das Polizeikommissariat Buxtehude".
+    r"|polizei|polizeistation|polizeikommissariat|polizeiinspektion|polizeirevier)"
+    r"\s+(?=[^\W\d])",
+    re.IGNORECASE,
 )
 # "St." abbreviates a name's "Sankt", and ends no place: "Unfall in St. Mauritz".
 _END_OF_A_PLACE = re.compile(r"\s*(?:(?<!\b[Ss]t)[.]|[,;:!?+]|\s[-–—]\s|$)")
 _MOST_WORDS_OF_A_PLACE = 4
 _A_WORD = re.compile(r"(\S+)\s+")
 # A text that starts with "In" and goes on as a sentence: "In Zeven wurde eingebrochen."
+# ("Aus Hagen kommend …" and "Von Hagen nach Stade." say where from, not where.)
+_WHERE_A_TEXT_MAY_START = re.compile(r"(?:in|im|bei)\s", re.IGNORECASE)
 _A_SENTENCE = re.compile(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
-# Words after "in" that say where by a place: "in Höhe Garlstorf", "in Richtung Celle".
-# As typed, umlaut and all: "in Hohe Börde" names the municipality.
-_POSITION_WORDS = frozenset({"höhe", "hoehe", "richtung"})
+# A word after "in" that says where by a place: "in Höhe Garlstorf" (not "in
+# Richtung Lüneburg", which is where a road leads). As typed, umlaut and all: "in
+# Hohe Börde" names the municipality.
+_POSITION_WORDS = frozenset({"höhe", "hoehe"})
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
+# How street names end: "Hauptstraße", "Bahnhofstr.", "Am Markt", "Dorfweg".
+_STREET_ENDING = re.compile(
+    r"(?:str\.?|stra(?:ß|ss)e|weg|allee|platz|ring|damm|gasse|markt|chaussee|ufer|stieg"
+    r"|pfad|twiete|wall|graben|hof|berg|kamp|feld|winkel|brink|tor)$",
+    re.IGNORECASE,
+)
 # A road's number, in capitals as signs write it: "auf der A 7 in Höhe Garlstorf".
 _ROAD_IN_TEXT = re.compile(r"(?<!\w)(?:BAB|A|B|K|L)\s\d{1,4}(?!\S)")
 
@@ -359,7 +374,8 @@ def without_press_marks(text: str) -> str | None:
 
 def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
     """Where a headline may say a report happened: after each "in", "im", "bei",
-    "über", "aus", "nahe" or "von", up to the next punctuation, its first one to four words,
+    "über", "aus", "nahe", "von", "nach", "durch" or "für", up to the next
+    punctuation, its first one to four words (and a type word before them),
     longest first, each with the rest of the text: ``Großbrand in Dannenberg`` ->
     ``[[("Dannenberg", "Großbrand")]]``."""
     found = []
@@ -394,8 +410,9 @@ def _starts_with_a_type_word(text: str) -> bool:
 
 
 def before_a_place(text: str) -> str:
-    """The words of a headline before the first "in", "im", "bei", "über", "aus", "nahe"
-    or "von" that follows some: ``Großbrand in Dannenberg`` -> ``Großbrand``; else ""."""
+    """The words of a headline before the first "in", "bei" and the like (see
+    :func:`places_after_prepositions`) that follows some: ``Großbrand in
+    Dannenberg`` -> ``Großbrand``; else ""."""
     first = next(_prepositions_after_words(text), None)
     return text[: first.start()].strip(" .,;:!?+-") if first else ""
 
@@ -413,21 +430,39 @@ def _prepositions_after_words(text: str) -> Iterator[re.Match[str]]:
     return (
         m
         for m in _BEFORE_A_PLACE.finditer(text)
-        if name_key(text[: m.start()]) or (m.start() == 0 and _A_SENTENCE.search(text))
+        if name_key(text[: m.start()])
+        or (m.start() == 0 and _WHERE_A_TEXT_MAY_START.match(m[0]) and _A_SENTENCE.search(text))
+        or (m.start() == 0 and m[0].casefold().startswith("pol"))
     )
+
+
+def is_a_preposition(word: str) -> bool:
+    """Whether the word is one of the "in", "bei", "nach" … a place follows in a
+    headline (see :func:`places_after_prepositions`)."""
+    found = _BEFORE_A_PLACE.match(f"{word} x")
+    return found is not None and found.end() == len(word) + 1
 
 
 def has_a_house_number(text: str) -> bool:
     """Whether a house number stands alone in the text ("Hauptstraße 5 Otersen im
-    Sande"), not a list's "1." nor the "A1" or "A 7" of a road; in a text written
-    with capitals, nor a number after a word in small letters or a colon ("Unfall
-    in Zeven mit 14 Fahrzeugen", "Unfall in Zeven: 14 Verletzte"), as a house
-    number follows its street's name."""
+    Sande"), not a list's "1." nor the "A1" or "A 7" of a road; nor a number after a
+    colon, or, in a text written with capitals, after a word in small letters past
+    the first two that names no street ("Unfall in Zeven mit 14 Fahrzeugen",
+    "Unfall in Zeven: 14 Verletzte"), as a house number follows its street's name."""
     text = _ROAD_IN_TEXT.sub(" ", text)
     capitalised = not text.islower()
     for number in _LONE_HOUSE_NUMBER.finditer(text):
-        before = text[: number.start()].split()[-1:]
-        if not before or before[0][-1] in ":;,!?" or (capitalised and before[0][0].islower()):
+        before = text[: number.start()].split()
+        if not before or before[-1][-1] in ":;,!?":
+            continue
+        # An address starts with its street, in capitals or not: "hauptstraße 5
+        # Otersen im Sande", "am markt 3 Wietzetze bei Hitzacker".
+        if (
+            capitalised
+            and before[-1][0].islower()
+            and len(before) > 2
+            and not _STREET_ENDING.search(before[-1])
+        ):
             continue
         return True
     return False

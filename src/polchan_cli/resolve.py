@@ -60,6 +60,7 @@ from .query import (
     dateline_in,
     first_preposition,
     has_a_house_number,
+    is_a_preposition,
     is_a_road,
     names_a_part_of_town,
     numbered_in_roman,
@@ -174,6 +175,8 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             not matches
             and (set_apart := type_words_set_apart(text))
             and (answer := _resolved_quietly(set_apart, registry)).matches
+            # "Kabe, Gemeinde" is no beginning of Kabelhorst, which no channel covers
+            and (answer.matches[0].match != "prefix" or answer.matches[0].channels)
             and not answer.unknown_parts
         ):
             # "Bemen, Stadt" is guessed as "Stadt Bemen" is, not as a place "Stadt".
@@ -187,11 +190,27 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         )
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
-        # Police are named after districts and towns: "Polizei Lippe" is Kreis
-        # Lippe's, before the village Lippe in Burbach.
+        # A district's police are named after it: "Polizei Lippe" is Kreis Lippe's
+        # (no channel), not that of the village Lippe in Burbach, which has one.
         answer = _resolved(place, registry)
-        by_town = sorted(answer.matches, key=lambda m: m.kind == "locality")
-        return replace(answer, query=text, matches=tuple(by_town))
+        if not answer.matches and (told := _told_where(text, registry)):
+            return told  # "Polizei Celle sucht Zeugen": a headline
+        # Only where no town has that name: "Polizei Neunkirchen" may be the town's
+        # in Siegen-Wittgenstein as well as Landkreis Neunkirchen's.
+        spelled = spelling(without_type_word(place))
+        towns = {spelling(m.name) for m in answer.matches if m.kind == "municipality"}
+
+        def a_districts_own(m: Match) -> bool:
+            return (
+                m.kind == "district"
+                and not m.channels
+                and m.match in _AS_NAMED
+                and spelling(without_type_word(m.name)) == spelled
+                and spelled not in towns
+            )
+
+        districts_first = sorted(answer.matches, key=lambda m: not a_districts_own(m))
+        return replace(answer, query=text, matches=tuple(districts_first))
     if (respelled := type_word_respelled(text, is_place)) and (
         answer := _resolved_quietly(respelled, registry)
     ).matches:
@@ -285,7 +304,42 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         and (inside := _inside_the_city_first(text, registry))
     ):
         return inside
-    return _with_parts_left_out(loose, registry) if loose else guess
+    answer = _with_parts_left_out(loose, registry) if loose else guess
+    if not answer.matches and (apart := _as_fields(text, registry)):
+        return apart
+    return answer
+
+
+# Matches of a name as typed, with or without its type word or qualifier.
+_AS_NAMED = ("exact", "variant")
+_IN_BRACKETS = re.compile(r"\s*([^(),]+?)\s*\(([^(),]+)\)\s*")
+
+
+def _as_fields(text: str, registry: Registry) -> Resolution | None:
+    """A town with a part of it the data lacks, where nothing else is found: before
+    a hyphen ("Paderborn-Mönkeloh") or in brackets after it ("Osterjork (Jork)"), read
+    as "Paderborn, Mönkeloh" and "Osterjork, Jork" are; never a guess, and never the
+    other way round ("Zwiebelmarkt-Celle" may name a place the data lacks)."""
+    if bracketed := _IN_BRACKETS.fullmatch(text):
+        fields = bracketed.groups()
+        unknown = fields[0]
+    else:
+        fields = tuple(half.strip() for half in text.split("-"))
+        if len(fields) != 2 or "," in text:
+            return None
+        unknown = fields[1]
+    # One word each, and the town a town: "Wustedt Rotenburg (Wümme)" is no Wümme.
+    if any(len(name_key(f).split()) != 1 for f in fields):
+        return None
+    answer = _resolved_quietly(", ".join(fields), registry)
+    if (
+        not answer.matches
+        or answer.fuzzy_for is not None
+        or answer.unknown_parts != (unknown,)
+        or answer.matches[0].kind not in ("municipality", "district")
+    ):
+        return None
+    return replace(answer, query=text)
 
 
 _CITY_FIRST = re.compile(r"\s*([^\W\d][\w.]*)(?:\s*-\s*|\s+)(\S.*)")
@@ -414,14 +468,11 @@ def _named_last(text: str, registry: Registry) -> Resolution | None:
     if _read_alone(text.rstrip(" +."), registry):
         return None  # a name with its full stop: "Neu Wulmstorf bei Buxtehude."
     words = text.rstrip(" +.").split()
-    # In a sentence written with capitals a name has one: "… in Verbindung zu setzen."
-    # ends in a verb, not in Setzen (Siegen).
-    capitalised = not text.islower()
     for n in range(min(3, len(words) - 1), 0, -1):
         if is_a_small_word(words[-n]) or is_a_small_word(words[-n - 1]) or words[-n][0] == "(":
             continue  # "… in Winsen an der Luhe.", "… Winsen (Luhe).": no Lühe
-        if capitalised and words[-n][0].islower():
-            continue
+        if words[-n - 1].casefold() == "zu":
+            continue  # "… in Verbindung zu setzen.": a verb, not Setzen (Siegen)
         answer = _read_alone(" ".join(words[-n:]).strip("+"), registry)
         if answer and answer.status == "found" and any(is_a_town(m) for m in answer.matches):
             return _in_a_headline(answer, " ".join(words[:-n]), text)
@@ -473,6 +524,10 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     if _a_part_names_a_place(text, registry):
         return None
     for nth, group in enumerate(groups):
+        # A sentence that starts with its place ("In Zeven wurde eingebrochen."): only
+        # a place a channel covers, with the verb right after it; "Im Wald bei
+        # Uelzen …" and "Bei Regen in Celle …" start with no place.
+        opens = nth == 0 and not before
         # The most words that name a place decide: "Rotenburg an der Fulda" is no
         # Rotenburg (Wümme), though only that one has a channel.
         told = next(
@@ -480,8 +535,10 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
                 (answer, rest)
                 for place, rest in group
                 if not is_a_small_word(place.split()[0])  # "in der Nähe von Celle": no "der Nähe"
+                and (not opens or _a_verb_follows(text, place))
                 and (answer := _read_alone(place, registry))
                 and any(_is_a_place(m) for m in answer.matches)
+                and (not opens or answer.status == "found")
                 and not _said_to_lie_elsewhere(answer, place, group[0][0], text, registry)
             ),
             None,
@@ -525,6 +582,20 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
             rest = rest[: -len(where)]
         return _in_a_headline(answer, rest, text)
     return None
+
+
+def _a_verb_follows(text: str, place: str) -> bool:
+    """Whether the place, itself without "bei", "in" and the like, is followed by a
+    word in small letters and no small word of a name or heading: "In Zeven wurde
+    …", not "In Linden bei Buxtehude eingebrochen"."""
+    following = text[text.find(place) + len(place) :].split()[:1]
+    return (
+        bool(following)
+        and following[0][0].islower()
+        and not is_a_small_word(following[0])
+        and not is_a_preposition(following[0])  # "Von Hagen nach Stade."
+        and first_preposition(place) is None
+    )
 
 
 def _an_address(before: list[Match], after: tuple[Match, ...]) -> bool:
@@ -1547,12 +1618,16 @@ def _fuzzy(
         # "Landkreis Hanndorf" is Handorf as "Hanndorf" is, not Danndorf, and
         # "Landkreis Veöden" Landkreis Verden, not Velden.
         typed = without_type_word(text).casefold()
+        # A district, where a type word names one, comes first: "Landkreis Weesl" is
+        # Kreis Wesel. ("Stadt" or "Gemeinde" before a misspelt village sways nothing.)
+        district_named = KIND_OF_TYPE_WORD.get(leading_type_word(text) or "") == "district"
 
-        def closeness(k: str) -> tuple[float, float, int]:
+        def closeness(k: str) -> tuple[float, bool, float, int]:
             score, places = kept[k]
             kinds = {p.kind for p in places}
             return (
                 score,
+                district_named and "district" in kinds,
                 max(fuzz.ratio(typed, without_type_word(p.name).casefold()) for p in places),
                 ("district" in kinds) - (kinds == {"former_name"}),
             )
