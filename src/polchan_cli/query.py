@@ -53,6 +53,7 @@ __all__ = [
     "numbered_in_roman",
     "places_after_prepositions",
     "postcodes_in",
+    "prepositions_in",
     "press_code_in",
     "readings",
     "report_after_dateline",
@@ -275,11 +276,18 @@ _DATELINE = re.compile(
 _PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\)", re.IGNORECASE)
 # Words before the place a report happened in, as headlines put it ("Großbrand in
 # Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis Stade").
+# ("nach", "durch" and "für" are left out: "Polizei ermittelt nach Brand in Celle",
+# "Fahrt nach Celle endet in Hannover".)
 _BEFORE_A_PLACE = re.compile(
-    r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von|nach|durch|für|fuer"
-    # and the police of a place, as a release's closing line names it: "Hinweise
-    # nimmt die Polizei Sottrum entgegen", "an das Polizeikommissariat Buxtehude".
-    r"|polizei|polizeistation|polizeikommissariat|polizeiinspektion|polizeirevier)"
+    r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von)\s+(?=[^\W\d])", re.IGNORECASE
+)
+# The police of a place, as a release's closing line names them ("Hinweise nimmt die
+# Polizei Sottrum entgegen", "an das Polizeikommissariat Buxtehude"): read only where
+# no place of the report is, as they may sit elsewhere ("Die Polizei Winsen
+# ermittelt nach Unfall in Hanstedt").
+_OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
+_POLICE_BEFORE_A_PLACE = re.compile(
+    r"(?<!\w)(?:polizei|polizeistation|polizeikommissariat|polizeiinspektion|polizeirevier)"
     r"\s+(?=[^\W\d])",
     re.IGNORECASE,
 )
@@ -296,10 +304,11 @@ _A_SENTENCE = re.compile(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
 # Hohe Börde" names the municipality.
 _POSITION_WORDS = frozenset({"höhe", "hoehe"})
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
-# How street names end: "Hauptstraße", "Bahnhofstr.", "Am Markt", "Dorfweg".
+# How street names end: "Hauptstraße", "Bahnhofstr.", "Am Markt", "Im kleinen Felde".
 _STREET_ENDING = re.compile(
     r"(?:str\.?|stra(?:ß|ss)e|weg|allee|platz|ring|damm|gasse|markt|chaussee|ufer|stieg"
-    r"|pfad|twiete|wall|graben|hof|berg|kamp|feld|winkel|brink|tor)$",
+    r"|pfad|twiete|wall|graben|hof|berg|kamp|felde?|winkel|brink|tor|moor|deich|heide"
+    r"|wiesen?|sande?|holz|teich|busch|bruch|horst|garten|grund|land|rode)$",
     re.IGNORECASE,
 )
 # A road's number, in capitals as signs write it: "auf der A 7 in Höhe Garlstorf".
@@ -372,14 +381,14 @@ def without_press_marks(text: str) -> str | None:
     return " ".join(undated.split()).strip(" ,;-")
 
 
-def places_after_prepositions(text: str) -> list[list[tuple[str, str]]]:
+def places_after_prepositions(text: str, *, police: bool = False) -> list[list[tuple[str, str]]]:
     """Where a headline may say a report happened: after each "in", "im", "bei",
-    "über", "aus", "nahe", "von", "nach", "durch" or "für", up to the next
-    punctuation, its first one to four words (and a type word before them),
-    longest first, each with the rest of the text: ``Großbrand in Dannenberg`` ->
-    ``[[("Dannenberg", "Großbrand")]]``."""
+    "über", "aus", "nahe" or "von" (with ``police``, after each word for the police
+    of a place instead), up to the next punctuation, its first one to four words
+    (and a type word before them), longest first, each with the rest of the text:
+    ``Großbrand in Dannenberg`` -> ``[[("Dannenberg", "Großbrand")]]``."""
     found = []
-    for before in _prepositions_after_words(text):
+    for before in _prepositions_after_words(text, police=police):
         start = before.end()
         # "in der Hansestadt Lüneburg", "im Bereich der Samtgemeinde Elbmarsch": the
         # small words go with the type word, not the place.
@@ -409,37 +418,59 @@ def _starts_with_a_type_word(text: str) -> bool:
     return bool(first) and name_key(first[0]) in TYPE_WORDS
 
 
-def before_a_place(text: str) -> str:
+def before_a_place(text: str, *, police: bool = False) -> str:
     """The words of a headline before the first "in", "bei" and the like (see
     :func:`places_after_prepositions`) that follows some: ``Großbrand in
     Dannenberg`` -> ``Großbrand``; else ""."""
-    first = next(_prepositions_after_words(text), None)
+    first = next(_prepositions_after_words(text, police=police), None)
     return text[: first.start()].strip(" .,;:!?+-") if first else ""
 
 
-def first_preposition(text: str) -> str | None:
+def first_preposition(text: str, *, police: bool = False) -> str | None:
     """The first "in", "bei" and the like that follows words, lower case, which
     :func:`before_a_place` cuts at: ``Brand in Elsdorf`` -> ``in``; else None."""
-    first = next(_prepositions_after_words(text), None)
+    first = next(_prepositions_after_words(text, police=police), None)
     return first.group().strip().casefold() if first else None
 
 
-def _prepositions_after_words(text: str) -> Iterator[re.Match[str]]:
+def _prepositions_after_words(text: str, *, police: bool = False) -> Iterator[re.Match[str]]:
     """Each "in", "bei" and the like with words before it: "bei Neustadt an der
-    Orla" starts with a name, not a report."""
+    Orla" starts with a name, not a report; at the start only "In", "Im" or "Bei"
+    opening a sentence, and a word for the police ("Polizei Celle sucht Zeugen")."""
+    if police:
+        return _POLICE_BEFORE_A_PLACE.finditer(text)
     return (
         m
         for m in _BEFORE_A_PLACE.finditer(text)
-        if name_key(text[: m.start()])
-        or (m.start() == 0 and _WHERE_A_TEXT_MAY_START.match(m[0]) and _A_SENTENCE.search(text))
-        or (m.start() == 0 and m[0].casefold().startswith("pol"))
+        if name_key(text[: m.start()]) or (m.start() == 0 and _opens_a_sentence(text, m))
     )
 
 
+def _opens_a_sentence(text: str, preposition: re.Match[str]) -> bool:
+    """Whether a text that starts with "In", "Im" or "Bei" goes on as a sentence;
+    "Im" only before a type word ("Im Landkreis Celle …"), as a town's name takes
+    "In": "Im Westen …", "Im Bruch …" start with no place."""
+    if not (_WHERE_A_TEXT_MAY_START.match(preposition[0]) and _A_SENTENCE.search(text)):
+        return False
+    if preposition[0].strip().casefold() != "im":
+        return True
+    after_small_words = preposition.end()
+    while (word := _A_WORD.match(text, after_small_words)) and is_a_small_word(word[1]):
+        after_small_words = word.end()
+    return _starts_with_a_type_word(text[after_small_words:])
+
+
+def prepositions_in(text: str, *, police: bool = False) -> list[str]:
+    """The words, lower case, that :func:`places_after_prepositions` reads a place
+    after, in its order: ``Bei Geist kam es zu einem Unfall in Lauenbrück`` ->
+    ``["bei", "in"]``."""
+    return [m[0].strip().casefold() for m in _prepositions_after_words(text, police=police)]
+
+
 def is_a_preposition(word: str) -> bool:
-    """Whether the word is one of the "in", "bei", "nach" … a place follows in a
-    headline (see :func:`places_after_prepositions`)."""
-    found = _BEFORE_A_PLACE.match(f"{word} x")
+    """Whether the word is one of the "in", "bei", "nach" … a place follows (or may
+    follow) in a headline."""
+    found = _BEFORE_A_PLACE.match(f"{word} x") or _OTHER_PREPOSITIONS.match(f"{word} x")
     return found is not None and found.end() == len(word) + 1
 
 

@@ -66,6 +66,7 @@ from .query import (
     numbered_in_roman,
     places_after_prepositions,
     postcodes_in,
+    prepositions_in,
     press_code_in,
     readings,
     report_after_dateline,
@@ -175,8 +176,9 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             not matches
             and (set_apart := type_words_set_apart(text))
             and (answer := _resolved_quietly(set_apart, registry)).matches
-            # "Kabe, Gemeinde" is no beginning of Kabelhorst, which no channel covers
-            and (answer.matches[0].match != "prefix" or answer.matches[0].channels)
+            # "Kabe, Gemeinde" is no beginning of Kabelhorst, nor "Oste, Gemeinde" of
+            # Osterheide: a misspelt name, as "Kabe, Gemeinde" was read before
+            and answer.matches[0].match != "prefix"
             and not answer.unknown_parts
         ):
             # "Bemen, Stadt" is guessed as "Stadt Bemen" is, not as a place "Stadt".
@@ -193,7 +195,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         # A district's police are named after it: "Polizei Lippe" is Kreis Lippe's
         # (no channel), not that of the village Lippe in Burbach, which has one.
         answer = _resolved(place, registry)
-        if not answer.matches and (told := _told_where(text, registry)):
+        if not answer.matches and (told := _told_where(text, registry, police=True)):
             return told  # "Polizei Celle sucht Zeugen": a headline
         # Only where no town has that name: "Polizei Neunkirchen" may be the town's
         # in Siegen-Wittgenstein as well as Landkreis Neunkirchen's.
@@ -285,7 +287,11 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         if _joined_across_a_small_word(text, guess) and (told := _told_where(text, registry)):
             return told  # "Brand in Stade" is a fire in Stade, not Brandstade (Lüneburg)
         return guess
-    if told := _told_where(text, registry) or _named_last(text, registry):
+    if told := (
+        _told_where(text, registry)
+        or _named_last(text, registry)
+        or _told_where(text, registry, police=True)
+    ):
         return told
     if prefixed := _with_a_prefix_word(key, registry):
         # "Hohenschönhausen": Alt- and Neu-Hohenschönhausen, as Berliners say it.
@@ -337,6 +343,8 @@ def _as_fields(text: str, registry: Registry) -> Resolution | None:
         or answer.fuzzy_for is not None
         or answer.unknown_parts != (unknown,)
         or answer.matches[0].kind not in ("municipality", "district")
+        # and no town of the name no channel covers: "Bergen-Enkheim" is Frankfurt's
+        or not all(m.channels for m in answer.matches)
     ):
         return None
     return replace(answer, query=text)
@@ -471,7 +479,7 @@ def _named_last(text: str, registry: Registry) -> Resolution | None:
     for n in range(min(3, len(words) - 1), 0, -1):
         if is_a_small_word(words[-n]) or is_a_small_word(words[-n - 1]) or words[-n][0] == "(":
             continue  # "… in Winsen an der Luhe.", "… Winsen (Luhe).": no Lühe
-        if words[-n - 1].casefold() == "zu":
+        if words[-n - 1].casefold() == "zu" and words[-n][0].islower():
             continue  # "… in Verbindung zu setzen.": a verb, not Setzen (Siegen)
         answer = _read_alone(" ".join(words[-n:]).strip("+"), registry)
         if answer and answer.status == "found" and any(is_a_town(m) for m in answer.matches):
@@ -490,7 +498,7 @@ def _a_part_names_a_place(text: str, registry: Registry) -> bool:
     )
 
 
-def _told_where(text: str, registry: Registry) -> Resolution | None:
+def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resolution | None:
     """The place a channel covers that a headline says a report happened in
     ("Großbrand in Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis
     Stade"), with the rest of it as a part not found; of several, the first.
@@ -507,14 +515,14 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
     ("Postmoor Im Winkel 40") or where the text ends in a word for a part of a
     town ("Buchholz in der Nordheide Ost").
     """
-    groups = places_after_prepositions(text)
+    groups = places_after_prepositions(text, police=police)
     if not groups or has_a_house_number(text):
         return None
     # "Unfall in Mitte" names Berlin's Mitte; only after a place ("Buchholz in der
     # Nordheide Ost") does the word say where in it.
     if names_a_part_of_town(text.split()[-1]) and len(groups[-1][0][0].split()) > 1:
         return None
-    before = before_a_place(text)
+    before = before_a_place(text, police=police)
     # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe.
     named_before = (
         _named(before, registry) if before and not is_a_small_word(before.split()[0]) else []
@@ -523,11 +531,13 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         return None
     if _a_part_names_a_place(text, registry):
         return None
+    prepositions = prepositions_in(text, police=police)
+    opening = None
     for nth, group in enumerate(groups):
         # A sentence that starts with its place ("In Zeven wurde eingebrochen."): only
         # a place a channel covers, with the verb right after it; "Im Wald bei
         # Uelzen …" and "Bei Regen in Celle …" start with no place.
-        opens = nth == 0 and not before
+        opens = nth == 0 and not before and not police
         # The most words that name a place decide: "Rotenburg an der Fulda" is no
         # Rotenburg (Wümme), though only that one has a channel.
         told = next(
@@ -538,7 +548,8 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
                 and (not opens or _a_verb_follows(text, place))
                 and (answer := _read_alone(place, registry))
                 and any(_is_a_place(m) for m in answer.matches)
-                and (not opens or answer.status == "found")
+                # after a word for the police, only a place a channel covers
+                and (not (opens or police) or answer.status == "found")
                 and not _said_to_lie_elsewhere(answer, place, group[0][0], text, registry)
             ),
             None,
@@ -550,7 +561,7 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
         # after that one can make them a headline's ("Königstein im Taunus bei
         # Siegen" is Königstein, by Siegen).
         # "in" says where a thing happened, "bei" and the like what a town lies by.
-        headline_words = nth == 0 and first_preposition(text) in ("in", "im")
+        headline_words = nth == 0 and first_preposition(text, police=police) in ("in", "im")
         # A place no channel covers only when named in full ("Einbruch in
         # Rotenburg an der Fulda"), not by a common word ("in Brand"); or when all
         # the words after "in" name it, after a place far from it ("Brand in
@@ -580,8 +591,16 @@ def _told_where(text: str, registry: Registry) -> Resolution | None:
             and not far_apart(answer.matches[:1], towns)
         ):
             rest = rest[: -len(where)]
+        if opens:
+            # A later "in" or "bei" says where rather: "Bei Geist kam es zu einem
+            # Unfall in Lauenbrück" (Geist is a quarter of Münster); "aus" and
+            # "von" do not ("In Breddorf wurde ein Mann aus Munster festgenommen").
+            opening = _in_a_headline(answer, rest, text)
+            continue
+        if opening is not None and prepositions[nth] not in ("in", "im", "bei"):
+            return opening
         return _in_a_headline(answer, rest, text)
-    return None
+    return opening
 
 
 def _a_verb_follows(text: str, place: str) -> bool:
@@ -1620,15 +1639,20 @@ def _fuzzy(
         typed = without_type_word(text).casefold()
         # A district, where a type word names one, comes first: "Landkreis Weesl" is
         # Kreis Wesel. ("Stadt" or "Gemeinde" before a misspelt village sways nothing.)
-        district_named = KIND_OF_TYPE_WORD.get(leading_type_word(text) or "") == "district"
+        type_word = leading_type_word(text)
+        district_named = KIND_OF_TYPE_WORD.get(type_word or "") == "district"
 
-        def closeness(k: str) -> tuple[float, bool, float, int]:
+        def closeness(k: str) -> tuple[float, bool, float, bool, int]:
             score, places = kept[k]
             kinds = {p.kind for p in places}
             return (
                 score,
                 district_named and "district" in kinds,
                 max(fuzz.ratio(typed, without_type_word(p.name).casefold()) for p in places),
+                # then a name with the type word typed: "Landkreis Haaburg" is
+                # Landkreis Harburg before Hamburg
+                type_word is not None
+                and any(leading_type_word(p.name) == type_word for p in places),
                 ("district" in kinds) - (kinds == {"former_name"}),
             )
 
