@@ -1228,6 +1228,13 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
     assert channel_ids(res, 0) == {channel}
 
 
+def test_a_district_named_after_no_town_comes_before_a_village_of_its_name():
+    # Lippe is first Kreis Lippe (no channel), then the village in Burbach; a town
+    # of the name still comes first (Verden (Aller) before Landkreis Verden).
+    assert resolve("Lippe", registry()).matches[0].name == "Kreis Lippe"
+    assert resolve("Verden", registry()).matches[0].name == "Verden (Aller)"
+
+
 def test_the_police_of_a_district_is_the_districts_before_a_village_of_its_name():
     # Found by QA in a real release: Polizei Lippe is Kreis Lippe's (no channel),
     # not Siegen-Wittgenstein's, whose village Lippe (Burbach) has a channel.
@@ -2071,6 +2078,11 @@ def test_three_places_a_slash_joins_are_each_answered():
         ("Bei Geist kam es zu einem Unfall in Lauenbrück.", "Lauenbrück", "03357"),
         ("Im Bruch konnten die Täter flüchten in Buxtehude.", "Buxtehude", "03359"),
         ("In Breddorf wurde ein Mann aus Munster festgenommen.", "Breddorf", "03357"),
+        # Found in a third review: "im Westen der Stadt" is no Westen (Verden); "Im"
+        # opens on a district or region; a lowercase street without a comma
+        ("In Celle kam es im Westen der Stadt zu einem Einbruch.", "Celle", "03351"),
+        ("Im Heidekreis wurde eingebrochen.", "Heidekreis", "03358"),
+        ("Einbruch in Jork am deich 12", "Jork", "03359"),
     ],
 )
 def test_a_heading_rule_leaves_the_place_a_resident_means(query, name, district):
@@ -2087,6 +2099,8 @@ def test_a_heading_rule_leaves_the_place_a_resident_means(query, name, district)
         "Celle Bayern",  # no Celle lies in Bayern
         # Found by QA in real releases: a verb closing a sentence is no Setzen (Siegen).
         "Zeugen werden gebeten, sich in Verbindung zu setzen.",
+        # "zu" before a village's name in a set phrase: no Bruch (Osterholz)
+        "Die Scheibe ging zu Bruch.",
         # A town's part the data lacks, where the town's name is a covered one's and
         # an uncovered one's (Hamburg's Harburg, Frankfurt's Bergen-Enkheim)
         "Harburg-Neugraben",

@@ -307,8 +307,7 @@ _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
 # How street names end: "Hauptstraße", "Bahnhofstr.", "Am Markt", "Im kleinen Felde".
 _STREET_ENDING = re.compile(
     r"(?:str\.?|stra(?:ß|ss)e|weg|allee|platz|ring|damm|gasse|markt|chaussee|ufer|stieg"
-    r"|pfad|twiete|wall|graben|hof|berg|kamp|felde?|winkel|brink|tor|moor|deich|heide"
-    r"|wiesen?|sande?|holz|teich|busch|bruch|horst|garten|grund|land|rode)$",
+    r"|pfad|twiete|wall|graben|hof|berg|kamp|felde?|winkel|brink|tor)$",
     re.IGNORECASE,
 )
 # A road's number, in capitals as signs write it: "auf der A 7 in Höhe Garlstorf".
@@ -447,17 +446,9 @@ def _prepositions_after_words(text: str, *, police: bool = False) -> Iterator[re
 
 
 def _opens_a_sentence(text: str, preposition: re.Match[str]) -> bool:
-    """Whether a text that starts with "In", "Im" or "Bei" goes on as a sentence;
-    "Im" only before a type word ("Im Landkreis Celle …"), as a town's name takes
-    "In": "Im Westen …", "Im Bruch …" start with no place."""
-    if not (_WHERE_A_TEXT_MAY_START.match(preposition[0]) and _A_SENTENCE.search(text)):
-        return False
-    if preposition[0].strip().casefold() != "im":
-        return True
-    after_small_words = preposition.end()
-    while (word := _A_WORD.match(text, after_small_words)) and is_a_small_word(word[1]):
-        after_small_words = word.end()
-    return _starts_with_a_type_word(text[after_small_words:])
+    """Whether a text that starts with "In", "Im" or "Bei" goes on as a sentence.
+    (What "Im" may open on, a district or region, is the resolver's to say.)"""
+    return bool(_WHERE_A_TEXT_MAY_START.match(preposition[0]) and _A_SENTENCE.search(text))
 
 
 def prepositions_in(text: str, *, police: bool = False) -> list[str]:

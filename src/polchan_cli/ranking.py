@@ -147,6 +147,11 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
         return once
     as_typed = spelling(without_type_word(typed))
     typed_words = name_key(typed).split() if any(m.kind == "channel" for m in once) else []
+    towns_as_typed = any(
+        m.kind == "municipality"
+        and as_typed in (spelling(m.name), spelling(without_qualifier(m.name)))
+        for m in once
+    )
     return tuple(
         sorted(
             once,
@@ -162,12 +167,17 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 # A city of the bare name before villages of it, channel or not:
                 # "Hagen" is first the city (no channel), then the Hagens in Celle,
                 # Stade, Uelzen and Delbrück, lest its people take theirs; so is
-                # Freiburg im Breisgau before Freiburg (Elbe).
+                # Freiburg im Breisgau before Freiburg (Elbe). So is a district
+                # named after no town: "Lippe" is first Kreis Lippe, then the
+                # village Lippe in Burbach.
                 not (
                     type_word is None
                     and m.kind == "district"
-                    and m.district.is_city
                     and m.match in ("exact", "variant")
+                    and (
+                        m.district.is_city
+                        or (not towns_as_typed and spelling(without_type_word(m.name)) == as_typed)
+                    )
                 ),
                 not m.channels,
                 # Between places alike so far, a bare "Celle" names the town;

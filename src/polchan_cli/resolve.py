@@ -479,9 +479,12 @@ def _named_last(text: str, registry: Registry) -> Resolution | None:
     for n in range(min(3, len(words) - 1), 0, -1):
         if is_a_small_word(words[-n]) or is_a_small_word(words[-n - 1]) or words[-n][0] == "(":
             continue  # "… in Winsen an der Luhe.", "… Winsen (Luhe).": no Lühe
-        if words[-n - 1].casefold() == "zu" and words[-n][0].islower():
+        after_zu = words[-n - 1].casefold() == "zu"
+        if after_zu and words[-n][0].islower():
             continue  # "… in Verbindung zu setzen.": a verb, not Setzen (Siegen)
         answer = _read_alone(" ".join(words[-n:]).strip("+"), registry)
+        if after_zu and not (answer and answer.matches[0].kind == "municipality"):
+            continue  # "zu Holste.", not "Die Scheibe ging zu Bruch."
         if answer and answer.status == "found" and any(is_a_town(m) for m in answer.matches):
             return _in_a_headline(answer, " ".join(words[:-n]), text)
     return None
@@ -550,6 +553,13 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
                 and any(_is_a_place(m) for m in answer.matches)
                 # after a word for the police, only a place a channel covers
                 and (not (opens or police) or answer.status == "found")
+                # "Im" takes a district or region, not a town: "Im Heidekreis …",
+                # "Im Landkreis Celle …", but "Im Bruch …" starts with no place
+                and (
+                    not opens
+                    or prepositions[0] != "im"
+                    or answer.matches[0].kind in ("district", "region")
+                )
                 and not _said_to_lie_elsewhere(answer, place, group[0][0], text, registry)
             ),
             None,
@@ -592,12 +602,14 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
         ):
             rest = rest[: -len(where)]
         if opens:
-            # A later "in" or "bei" says where rather: "Bei Geist kam es zu einem
-            # Unfall in Lauenbrück" (Geist is a quarter of Münster); "aus" and
-            # "von" do not ("In Breddorf wurde ein Mann aus Munster festgenommen").
+            # A later "in" says where rather: "Bei Geist kam es zu einem Unfall in
+            # Lauenbrück" (Geist is a quarter of Münster); "aus" and "von" do not
+            # ("In Breddorf wurde ein Mann aus Munster festgenommen").
             opening = _in_a_headline(answer, rest, text)
             continue
-        if opening is not None and prepositions[nth] not in ("in", "im", "bei"):
+        if opening is not None and (prepositions[nth] != "in" or answer.status != "found"):
+            # only a later "in" a channel covers: "In Celle kam es im Westen der
+            # Stadt …" is Celle
             return opening
         return _in_a_headline(answer, rest, text)
     return opening
