@@ -281,11 +281,11 @@ _PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\
 _BEFORE_A_PLACE = re.compile(
     r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von)\s+(?=[^\W\d])", re.IGNORECASE
 )
+_OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
 # The police of a place, as a release's closing line names them ("Hinweise nimmt die
 # Polizei Sottrum entgegen", "an das Polizeikommissariat Buxtehude"): read only where
 # no place of the report is, as they may sit elsewhere ("Die Polizei Winsen
 # ermittelt nach Unfall in Hanstedt").
-_OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
 _POLICE_BEFORE_A_PLACE = re.compile(
     r"(?<!\w)(?:polizei|polizeistation|polizeikommissariat|polizeiinspektion|polizeirevier)"
     r"\s+(?=[^\W\d])",

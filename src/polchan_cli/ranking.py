@@ -147,10 +147,15 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
         return once
     as_typed = spelling(without_type_word(typed))
     typed_words = name_key(typed).split() if any(m.kind == "channel" for m in once) else []
-    towns_as_typed = any(
-        m.kind == "municipality"
-        and as_typed in (spelling(m.name), spelling(without_qualifier(m.name)))
-        for m in once
+    # Asked only of a bare name among whose places is a district.
+    towns_as_typed = (
+        type_word is None
+        and any(m.kind == "district" for m in once)
+        and any(
+            m.kind == "municipality"
+            and as_typed in (spelling(m.name), spelling(without_qualifier(m.name)))
+            for m in once
+        )
     )
     return tuple(
         sorted(
