@@ -191,28 +191,12 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             or _spaced_otherwise_elsewhere(reading, matches, registry),
         )
     if place := after_police_word(text):
-        # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place.
-        # A district's police are named after it: "Polizei Lippe" is Kreis Lippe's
-        # (no channel), not that of the village Lippe in Burbach, which has one.
+        # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place
+        # ("Polizei Lippe" is Kreis Lippe's, as "Lippe" is: see ranking).
         answer = _resolved(place, registry)
         if not answer.matches and (told := _told_where(text, registry, police=True)):
             return told  # "Polizei Celle sucht Zeugen": a headline
-        # Only where no town has that name: "Polizei Neunkirchen" may be the town's
-        # in Siegen-Wittgenstein as well as Landkreis Neunkirchen's.
-        spelled = spelling(without_type_word(place))
-        towns = {spelling(m.name) for m in answer.matches if m.kind == "municipality"}
-
-        def a_districts_own(m: Match) -> bool:
-            return (
-                m.kind == "district"
-                and not m.channels
-                and m.match in _AS_NAMED
-                and spelling(without_type_word(m.name)) == spelled
-                and spelled not in towns
-            )
-
-        districts_first = sorted(answer.matches, key=lambda m: not a_districts_own(m))
-        return replace(answer, query=text, matches=tuple(districts_first))
+        return replace(answer, query=text)
     if (respelled := type_word_respelled(text, is_place)) and (
         answer := _resolved_quietly(respelled, registry)
     ).matches:
@@ -316,8 +300,6 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     return answer
 
 
-# Matches of a name as typed, with or without its type word or qualifier.
-_AS_NAMED = ("exact", "variant")
 _IN_BRACKETS = re.compile(r"\s*([^(),]+?)\s*\(([^(),]+)\)\s*")
 
 
