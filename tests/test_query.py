@@ -21,9 +21,11 @@ from polchan_cli.query import (
     says_where_in_a_place,
     short_postcode_first,
     type_word_respelled,
+    undeclined,
     utf8_misread,
     with_agency_spelled_out,
     without_press_marks,
+    words_of_a_place,
 )
 
 
@@ -376,3 +378,25 @@ def test_four_digits_opening_a_text_are_read_as_a_short_postcode():
     assert short_postcode_first("Celle 1234") is None  # a house number
     assert short_postcode_first("2133") is None  # no town: not a postcode, as before
     assert short_postcode_first("21335 Lüneburg") is None
+
+
+@pytest.mark.parametrize(
+    ("words", "name", "article", "area_word"),
+    [
+        ("der Nordheide", "Nordheide", True, False),
+        ("Raum Celle", "Celle", False, True),
+        ("Bereich der Elbmarsch", "Elbmarsch", True, True),
+        ("Celle", "Celle", False, False),
+        ("der", "", True, False),
+    ],
+)
+def test_the_article_and_area_word_before_a_place_are_set_apart(words, name, article, area_word):
+    split = words_of_a_place(words)
+    assert (split.name, split.article, split.area_word) == (name, article, area_word)
+
+
+def test_a_declined_adjective_of_a_name_is_given_its_forms_without_an_article():
+    assert undeclined("Alten Land")[0] == "Altes Land"
+    assert "Hannoversches Wendland" in undeclined("Hannoverschen Wendland")
+    assert undeclined("Celle") == []
+    assert undeclined("Buchholz in der Nordheide") == []  # no adjective before a noun

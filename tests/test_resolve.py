@@ -1837,6 +1837,15 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
         ("Brand in der Gemeinde Bergen an der Dumme", "Bergen an der Dumme", "03354", True),
         ("Unfall im Bereich der Samtgemeinde Elbmarsch", "Elbmarsch", "03353", True),
         ("Flächenbrand in der Gemarkung Hützel", "Hützel", "03358", True),
+        # a region or Samtgemeinde after its article, an area after "Raum" or
+        # "Bereich", a region's adjective declined
+        ("Einbrüche in der Nordheide", "Nordheide", "03353", True),
+        ("Unfall in der Elbmarsch", "Elbmarsch", "03353", True),
+        ("Unfall im Raum Celle", "Celle", "03351", True),
+        ("Einbrüche im Bereich Achim", "Achim", "03361", True),
+        ("Im Raum Celle kam es zu Einbrüchen.", "Celle", "03351", True),
+        ("Unfall im Alten Land", "Altes Land", "03359", True),
+        ("Brand im Hannoverschen Wendland", "Hannoversches Wendland", "03354", True),
         # Found by QA in real releases: a sentence that starts with its place,
         # and a place after "in Höhe"
         ("In Zeven wurde eingebrochen.", "Zeven", "03357", True),
@@ -1894,6 +1903,8 @@ def test_a_press_heading_is_answered_for_its_place(query, name, district, left_o
         # district at the end says where the misspelt name lies.
         ("Otersn im Sande Verden", "Otersen im Sande", "03361"),
         ("Otersne im Sande Landkreis Verden", "Otersen im Sande", "03361"),
+        # a town's qualifier after its article, the town misspelt: no Nordheide
+        ("Dibbersen Buchhplz in der Nordheide", "Dibbersen", "03353"),
     ],
 )
 def test_a_name_with_in_bei_or_a_full_stop_is_no_headline(query, name, district):
@@ -1944,6 +1955,26 @@ def test_a_heading_names_its_place_where_the_event_word_is_a_village_too(query, 
     res = resolve(query, registry())
     assert (res.matches[0].name, res.matches[0].district.key) == (name, district)
     assert res.status == "found" and res.unknown_parts
+
+
+def test_the_words_of_a_region_across_districts_are_read_after_its_article():
+    res = resolve("Einbruch in der Lüneburger Heide", registry())  # was Maienbruch
+    assert {m.name for m in res.matches} == {"Lüneburger Heide"}
+    assert {"03351", "03353", "03355", "03358", "03360"} <= {m.district.key for m in res.matches}
+    assert res.unknown_parts == ("Einbruch",)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Unfall in der Mitte",  # the middle of a road, not Berlin-Mitte
+        "Unfall in der Nähe",  # no Nahe
+        "Leiche in der Luhe",  # the river, not Samtgemeinde Lühe (Stade)
+    ],
+)
+def test_after_an_article_only_an_area_a_channel_covers_spelled_so_is_read(query):
+    res = resolve(query, registry())
+    assert not any(m.channels for m in res.matches), [m.name for m in res.matches]
 
 
 def test_a_heading_from_a_town_no_channel_covers_names_that_town_not_brand_in_bavaria():

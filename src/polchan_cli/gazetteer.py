@@ -265,6 +265,14 @@ def qualifier_keys() -> frozenset[str]:
     return frozenset(data[start:].decode("utf-8").splitlines())
 
 
+@functools.lru_cache(maxsize=64)
+def heads_qualified_by(qualifier: str) -> tuple[str, ...]:
+    """The keys of the names before a qualifier's key in the keys of the data's
+    names: ``nordheide`` -> ``("buchholz",)`` (Buchholz in der Nordheide)."""
+    ending = " " + qualifier
+    return tuple(key[: -len(ending)] for key in all_keys() if key.endswith(ending))
+
+
 @functools.cache
 def keys_by_length() -> dict[int, tuple[str, ...]]:
     """:func:`all_keys` by their length, each sorted (a spelling search skips lengths

@@ -23,7 +23,8 @@ bundled data:
   :func:`without_press_marks` (its dates and ``(ots)``), :func:`dateline_in` and
   :func:`report_after_dateline` (``Westercelle: Unfall``),
   :func:`places_after_prepositions`, :func:`before_a_place` and
-  :func:`first_preposition` (``Großbrand in Dannenberg``), :func:`is_a_road`
+  :func:`first_preposition` (``Großbrand in Dannenberg``), :func:`words_of_a_place`
+  and :func:`undeclined` (``in der Nordheide``, ``im Alten Land``), :func:`is_a_road`
   (``Ottersberg/A1``), :func:`has_a_house_number`.
 """
 
@@ -40,6 +41,7 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "QueryError",
     "Reading",
+    "WordsOfAPlace",
     "address_fields",
     "after_police_word",
     "before_a_place",
@@ -60,11 +62,13 @@ __all__ = [
     "says_where_in_a_place",
     "short_postcode_first",
     "type_word_respelled",
+    "undeclined",
     "utf8_misread",
     "with_agency_spelled_out",
     "without_house_number",
     "without_postcodes",
     "without_press_marks",
+    "words_of_a_place",
 ]
 
 MAX_QUERY_LENGTH = 200
@@ -303,6 +307,11 @@ _A_SENTENCE = re.compile(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
 # Richtung Lüneburg", which is where a road leads). As typed, umlaut and all: "in
 # Hohe Börde" names the municipality.
 _POSITION_WORDS = frozenset({"höhe", "hoehe"})
+# The dative articles before a place named with one: "in der Nordheide", "im Bereich
+# der Elbmarsch".
+_ARTICLES = frozenset({"der", "den", "dem"})
+# Words press releases head an area with: "im Raum Celle", "im Bereich Achim".
+_AREA_WORDS = frozenset({"raum", "bereich"})
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
 # How street names end: "Hauptstraße", "Bahnhofstr.", "Am Markt", "Im kleinen Felde".
 _STREET_ENDING = re.compile(
@@ -410,6 +419,44 @@ def places_after_prepositions(text: str, *, police: bool = False) -> list[list[t
             after.append((place, " ".join(rest.split())))
         found.append(after)
     return found
+
+
+@dataclass(frozen=True)
+class WordsOfAPlace:
+    """The words a preposition names a place with, split as :func:`words_of_a_place`
+    says: ``name`` the place's own, ``article`` whether "der", "den" or "dem" came
+    before them, ``area_word`` whether "Raum" or "Bereich" did."""
+
+    name: str
+    article: bool
+    area_word: bool
+
+
+def words_of_a_place(place: str) -> WordsOfAPlace:
+    """The words after a preposition without the article and the words press releases
+    head an area with before the name: ``der Nordheide`` -> Nordheide, after an
+    article; ``Raum Celle`` -> Celle, after an area word; ``Bereich der Elbmarsch``
+    -> Elbmarsch, after both; ``Celle`` -> Celle."""
+    words = place.split()
+    lead = 0
+    while lead < len(words) and words[lead].casefold() in _ARTICLES | _AREA_WORDS:
+        lead += 1
+    before = {w.casefold() for w in words[:lead]}
+    return WordsOfAPlace(
+        " ".join(words[lead:]), bool(before & _ARTICLES), bool(before & _AREA_WORDS)
+    )
+
+
+def undeclined(name: str) -> list[str]:
+    """The forms a name's adjective has without an article, where a preposition
+    declined it: ``Alten Land`` (``im Alten Land``) -> ``Altes Land``, ``Alte
+    Land``, ``Alter Land``; ``Hannoverschen Wendland`` -> ``Hannoversches
+    Wendland`` …; [] for a name whose first word is no such adjective before a noun."""
+    first, _, rest = name.partition(" ")
+    if not (first.endswith("en") and first[:1].isupper() and rest[:1].isupper()):
+        return []
+    stem = first[:-1]
+    return [f"{stem}{ending} {rest}" for ending in ("s", "", "r")]
 
 
 def _starts_with_a_type_word(text: str) -> bool:

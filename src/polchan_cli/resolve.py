@@ -73,10 +73,12 @@ from .query import (
     says_where_in_a_place,
     short_postcode_first,
     type_word_respelled,
+    undeclined,
     utf8_misread,
     without_house_number,
     without_postcodes,
     without_press_marks,
+    words_of_a_place,
 )
 from .ranking import KIND_OF_TYPE_WORD, ranked, unique
 from .registry import Registry
@@ -529,18 +531,19 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
             (
                 (answer, rest)
                 for place, rest in group
-                if not is_a_small_word(place.split()[0])  # "in der Nähe von Celle": no "der Nähe"
-                and (not opens or _a_verb_follows(text, place))
-                and (answer := _read_alone(place, registry))
+                if (not opens or _a_verb_follows(text, place))
+                and (answer := _read_after_a_preposition(place, text, registry))
                 and any(_is_a_place(m) for m in answer.matches)
                 # after a word for the police, only a place a channel covers
                 and (not (opens or police) or answer.status == "found")
                 # "Im" takes a district or region, not a town: "Im Heidekreis …",
-                # "Im Landkreis Celle …", but "Im Bruch …" starts with no place
+                # "Im Landkreis Celle …", "Im Raum Celle …", but "Im Bruch …" starts
+                # with no place
                 and (
                     not opens
                     or prepositions[0] != "im"
                     or answer.matches[0].kind in ("district", "region")
+                    or words_of_a_place(place).area_word
                 )
                 and not _said_to_lie_elsewhere(answer, place, group[0][0], text, registry)
             ),
@@ -595,6 +598,54 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
             return opening
         return _in_a_headline(answer, rest, text)
     return opening
+
+
+# Kinds of place a headline names with an article: "in der Nordheide", "in der
+# Elbmarsch", "im Heidekreis"; not towns ("in der Mitte der Fahrbahn" is no Berlin-Mitte).
+_NAMED_WITH_AN_ARTICLE = ("district", "region", "samtgemeinde")
+
+
+def _read_after_a_preposition(place: str, text: str, registry: Registry) -> Resolution | None:
+    """What the words after "in", "bei" and the like in ``text`` name, as
+    :func:`_read_alone` reads them: after an article only a district, region or
+    Samtgemeinde a channel covers, spelled as typed ("in der Lüneburger Heide"; "in
+    der Nähe von Celle" names no Nahe, "in der Luhe" no Lühe), and not the qualifier
+    of a town the text names ("Buchhplz in der Nordheide"); after "Raum" or
+    "Bereich" any place a channel covers ("im Raum Celle"); a region whose adjective
+    the preposition declined as its own name ("im Alten Land")."""
+    words = words_of_a_place(place)
+    if not words.name or is_a_small_word(words.name.split()[0]):
+        return None
+    answer = _read_alone(words.name, registry) or next(
+        (
+            read
+            for form in undeclined(words.name)
+            if (read := _read_alone(form, registry)) and read.matches[0].kind == "region"
+        ),
+        None,
+    )
+    if answer is None or (words.name == place and answer.query == place):
+        return answer
+    if answer.status != "found":
+        return None
+    if words.article and (
+        answer.matches[0].kind not in _NAMED_WITH_AN_ARTICLE
+        or spelling(answer.matches[0].name) != spelling(words.name)
+        or _qualifies_a_town_named(text, name_key(words.name))
+    ):
+        return None
+    return replace(answer, query=place)
+
+
+def _qualifies_a_town_named(text: str, key: str) -> bool:
+    """Whether ``key`` qualifies the name of a town a word of the text names, maybe
+    misspelt: "Buchhplz in der Nordheide" is Buchholz in der Nordheide."""
+    heads = gazetteer.heads_qualified_by(key)
+    return any(
+        spelling_score(word, head)[0] >= FUZZY_CONFIRMED
+        for word in name_key(text).split()
+        for head in heads
+    )
 
 
 def _a_verb_follows(text: str, place: str) -> bool:
