@@ -7,6 +7,7 @@ import pytest
 from polchan_cli.query import (
     QueryError,
     address_fields,
+    after_an_article,
     after_police_word,
     before_a_place,
     check_query,
@@ -15,17 +16,18 @@ from polchan_cli.query import (
     numbered_in_roman,
     places_after_prepositions,
     postcodes_in,
+    prepositions_in,
     press_code_in,
     readings,
     report_after_dateline,
     says_where_in_a_place,
     short_postcode_first,
+    towns_of_adjectives,
     type_word_respelled,
     undeclined,
     utf8_misread,
     with_agency_spelled_out,
     without_press_marks,
-    words_of_a_place,
 )
 
 
@@ -380,19 +382,23 @@ def test_four_digits_opening_a_text_are_read_as_a_short_postcode():
     assert short_postcode_first("21335 Lüneburg") is None
 
 
-@pytest.mark.parametrize(
-    ("words", "name", "article", "area_word"),
-    [
-        ("der Nordheide", "Nordheide", True, False),
-        ("Raum Celle", "Celle", False, True),
-        ("Bereich der Elbmarsch", "Elbmarsch", True, True),
-        ("Celle", "Celle", False, False),
-        ("der", "", True, False),
-    ],
-)
-def test_the_article_and_area_word_before_a_place_are_set_apart(words, name, article, area_word):
-    split = words_of_a_place(words)
-    assert (split.name, split.article, split.area_word) == (name, article, area_word)
+def test_the_article_before_a_place_is_set_apart():
+    assert after_an_article("der Nordheide") == "Nordheide"
+    assert after_an_article("dem Heidekreis") == "Heidekreis"
+    assert after_an_article("Celle") is None
+    assert after_an_article("der") is None
+
+
+def test_a_word_for_an_area_goes_with_the_preposition():
+    assert places_after_prepositions("Unfall im Raum Winsen an der Luhe")[0][0] == (
+        "Winsen an der Luhe",
+        "Unfall",
+    )
+    assert places_after_prepositions("Mann aus dem Raum Celle festgenommen")[0][0] == (
+        "Celle festgenommen",
+        "Mann",
+    )
+    assert prepositions_in("Im Stadtgebiet Celle kam es zu Unfällen.") == ["im stadtgebiet"]
 
 
 def test_a_declined_adjective_of_a_name_is_given_its_forms_without_an_article():
@@ -400,3 +406,14 @@ def test_a_declined_adjective_of_a_name_is_given_its_forms_without_an_article():
     assert "Hannoversches Wendland" in undeclined("Hannoverschen Wendland")
     assert undeclined("Celle") == []
     assert undeclined("Buchholz in der Nordheide") == []  # no adjective before a noun
+
+
+def test_the_towns_a_text_may_name_by_their_adjectives_come_with_the_rest():
+    towns = towns_of_adjectives("Einbruch in Paderborner Kindergarten")
+    assert ("Paderborn", "Einbruch in Kindergarten") in towns
+    assert towns_of_adjectives("Münsteraner Polizei")[0] == ("Münster", "Polizei")
+    assert towns_of_adjectives("in Celles Innenstadt") == [("Celle", "in Innenstadt")]
+    # a name of two words first; none before a road or a word in small letters
+    assert towns_of_adjectives("in der Bad Berleburger Innenstadt")[0][0] == "Bad Berleburg"
+    assert towns_of_adjectives("auf der Celler Straße") == []
+    assert towns_of_adjectives("Celler und Stader") == []

@@ -23,13 +23,14 @@ bundled data:
   :func:`without_press_marks` (its dates and ``(ots)``), :func:`dateline_in` and
   :func:`report_after_dateline` (``Westercelle: Unfall``),
   :func:`places_after_prepositions`, :func:`before_a_place` and
-  :func:`first_preposition` (``Großbrand in Dannenberg``), :func:`words_of_a_place`
+  :func:`first_preposition` (``Großbrand in Dannenberg``), :func:`after_an_article`
   and :func:`undeclined` (``in der Nordheide``, ``im Alten Land``), :func:`is_a_road`
   (``Ottersberg/A1``), :func:`has_a_house_number`.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -41,8 +42,8 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "QueryError",
     "Reading",
-    "WordsOfAPlace",
     "address_fields",
+    "after_an_article",
     "after_police_word",
     "before_a_place",
     "check_query",
@@ -61,6 +62,7 @@ __all__ = [
     "report_after_dateline",
     "says_where_in_a_place",
     "short_postcode_first",
+    "towns_of_adjectives",
     "type_word_respelled",
     "undeclined",
     "utf8_misread",
@@ -68,7 +70,6 @@ __all__ = [
     "without_house_number",
     "without_postcodes",
     "without_press_marks",
-    "words_of_a_place",
 ]
 
 MAX_QUERY_LENGTH = 200
@@ -282,8 +283,13 @@ _PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\
 # Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis Stade").
 # ("nach", "durch" and "für" are left out: "Polizei ermittelt nach Brand in Celle",
 # "Fahrt nach Celle endet in Hannover".)
+# With a word press releases head an area with: "im Raum Celle", "aus dem Bereich Achim",
+# "im Stadtgebiet Celle".
 _BEFORE_A_PLACE = re.compile(
-    r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von)\s+(?=[^\W\d])", re.IGNORECASE
+    r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von)"
+    r"(?:\s+(?:dem\s+)?(?:(?:gro(?:ß|ss))?raume?|bereich|stadtgebiet|gemeindegebiet|kreisgebiet)\b)?"
+    r"\s+(?=[^\W\d])",
+    re.IGNORECASE,
 )
 _OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
 # The police of a place, as a release's closing line names them ("Hinweise nimmt die
@@ -308,10 +314,8 @@ _A_SENTENCE = re.compile(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
 # Hohe Börde" names the municipality.
 _POSITION_WORDS = frozenset({"höhe", "hoehe"})
 # The dative articles before a place named with one: "in der Nordheide", "im Bereich
-# der Elbmarsch".
+# der Lüneburger Heide".
 _ARTICLES = frozenset({"der", "den", "dem"})
-# Words press releases head an area with: "im Raum Celle", "im Bereich Achim".
-_AREA_WORDS = frozenset({"raum", "bereich"})
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
 # How street names end: "Hauptstraße", "Bahnhofstr.", "Am Markt", "Im kleinen Felde".
 _STREET_ENDING = re.compile(
@@ -319,6 +323,15 @@ _STREET_ENDING = re.compile(
     r"|pfad|twiete|wall|graben|hof|berg|kamp|felde?|winkel|brink|tor)$",
     re.IGNORECASE,
 )
+# The ways and places a road named after a town leads to ("Celler Straße", "Hamburger
+# Chaussee", "Stader Tor"), which lie anywhere but in that town.
+_ROAD_AFTER_A_TOWN = re.compile(
+    r"(?:str\.?|stra(?:ß|ss)e|weg|allee|chaussee|ring|damm|platz|tor|ufer|pfad|stieg|gasse)$",
+    re.IGNORECASE,
+)
+# How a town's adjective and genitive end, by the last letter: Münsteraner, Paderborner
+# (Paderborn), Celler (Celle), Celles.
+_ADJECTIVE_ENDINGS = {"r": ("aner", "er", "r"), "s": ("s",)}
 # A road's number, in capitals as signs write it: "auf der A 7 in Höhe Garlstorf".
 _ROAD_IN_TEXT = re.compile(r"(?<!\w)(?:BAB|A|B|K|L)\s\d{1,4}(?!\S)")
 
@@ -409,8 +422,16 @@ def places_after_prepositions(text: str, *, police: bool = False) -> list[list[t
             start = word.end()
         end = _END_OF_A_PLACE.search(text, start).start()
         words = text[start:end].split()
-        # A type word before the name is no word of it: "in der Gemeinde Bergen an der Dumme".
-        titled = next((i for i, w in enumerate(words) if name_key(w) not in TYPE_WORDS), 0)
+        # A type word or an article before the name is no word of it: "in der Gemeinde
+        # Bergen an der Dumme", "in der Lüneburger Heide bei Soltau".
+        titled = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if name_key(w) not in TYPE_WORDS and w.casefold() not in _ARTICLES
+            ),
+            0,
+        )
         words = words[: _MOST_WORDS_OF_A_PLACE + titled]
         after = []
         for n in range(len(words), 0, -1):
@@ -421,30 +442,11 @@ def places_after_prepositions(text: str, *, police: bool = False) -> list[list[t
     return found
 
 
-@dataclass(frozen=True)
-class WordsOfAPlace:
-    """The words a preposition names a place with, split as :func:`words_of_a_place`
-    says: ``name`` the place's own, ``article`` whether "der", "den" or "dem" came
-    before them, ``area_word`` whether "Raum" or "Bereich" did."""
-
-    name: str
-    article: bool
-    area_word: bool
-
-
-def words_of_a_place(place: str) -> WordsOfAPlace:
-    """The words after a preposition without the article and the words press releases
-    head an area with before the name: ``der Nordheide`` -> Nordheide, after an
-    article; ``Raum Celle`` -> Celle, after an area word; ``Bereich der Elbmarsch``
-    -> Elbmarsch, after both; ``Celle`` -> Celle."""
-    words = place.split()
-    lead = 0
-    while lead < len(words) and words[lead].casefold() in _ARTICLES | _AREA_WORDS:
-        lead += 1
-    before = {w.casefold() for w in words[:lead]}
-    return WordsOfAPlace(
-        " ".join(words[lead:]), bool(before & _ARTICLES), bool(before & _AREA_WORDS)
-    )
+def after_an_article(place: str) -> str | None:
+    """The words of a place a preposition names after their article, else None:
+    ``der Nordheide`` -> ``Nordheide``; ``Celle`` -> None."""
+    article, _, name = place.partition(" ")
+    return name.strip() or None if article.casefold() in _ARTICLES else None
 
 
 def undeclined(name: str) -> list[str]:
@@ -476,7 +478,7 @@ def first_preposition(text: str, *, police: bool = False) -> str | None:
     """The first "in", "bei" and the like that follows words, lower case, which
     :func:`before_a_place` cuts at: ``Brand in Elsdorf`` -> ``in``; else None."""
     first = next(_prepositions_after_words(text, police=police), None)
-    return first.group().strip().casefold() if first else None
+    return first.group().split()[0].casefold() if first else None
 
 
 def _prepositions_after_words(text: str, *, police: bool = False) -> Iterator[re.Match[str]]:
@@ -501,8 +503,10 @@ def _opens_a_sentence(text: str, preposition: re.Match[str]) -> bool:
 def prepositions_in(text: str, *, police: bool = False) -> list[str]:
     """The words, lower case, that :func:`places_after_prepositions` reads a place
     after, in its order: ``Bei Geist kam es zu einem Unfall in Lauenbrück`` ->
-    ``["bei", "in"]``."""
-    return [m[0].strip().casefold() for m in _prepositions_after_words(text, police=police)]
+    ``["bei", "in"]``; with their word for an area, ``Im Raum Celle …`` -> ``["im
+    raum"]``."""
+    found = _prepositions_after_words(text, police=police)
+    return [" ".join(m[0].split()).casefold() for m in found]
 
 
 def is_a_preposition(word: str) -> bool:
@@ -581,6 +585,34 @@ def after_police_word(text: str) -> str | None:
     if last and name_key(last[2]) in _NOT_PLACE_WORDS and name_key(last[1]):
         return last[1]
     return None
+
+
+def towns_of_adjectives(text: str) -> list[tuple[str, str]]:
+    """The towns a text's words may name as the adjective or genitive of a town
+    before a noun, each with the text without that word, as a headline names a town
+    within a sentence: ``Einbruch in Paderborner Kindergarten`` -> ``Paderborn``
+    (and ``Paderborne``), ``Unbekannte zünden drei Pkw in Celles Innenstadt an`` ->
+    ``Celle``, ``Bad Berleburger Innenstadt`` -> ``Bad Berleburg`` before
+    ``Berleburg``, ``Münsteraner Polizei`` -> ``Münster``. Not before a street's
+    name (``Celler Straße`` lies anywhere but in Celle)."""
+    words = text.split()
+    towns = []
+    for i, (word, noun) in enumerate(itertools.pairwise(words)):
+        word = word.strip("\"'„“(")
+        if not (
+            len(word) >= 5
+            and word[0].isupper()
+            and noun[0].isupper()
+            and not _ROAD_AFTER_A_TOWN.search(noun.rstrip(".,;:!?"))
+        ):
+            continue
+        stems = [word[: -len(e)] for e in _ADJECTIVE_ENDINGS.get(word[-1], ()) if word.endswith(e)]
+        if i and words[i - 1][0].isupper():  # "Bad Berleburger"
+            rest = " ".join(words[: i - 1] + words[i + 1 :])
+            towns += [(f"{words[i - 1]} {stem}", rest) for stem in stems]
+        rest = " ".join(words[:i] + words[i + 1 :])
+        towns += [(stem, rest) for stem in stems]
+    return towns
 
 
 def with_agency_spelled_out(key: str) -> str:

@@ -54,6 +54,7 @@ from .query import (
     QueryError,
     Reading,
     address_fields,
+    after_an_article,
     after_police_word,
     before_a_place,
     check_query,
@@ -72,13 +73,13 @@ from .query import (
     report_after_dateline,
     says_where_in_a_place,
     short_postcode_first,
+    towns_of_adjectives,
     type_word_respelled,
     undeclined,
     utf8_misread,
     without_house_number,
     without_postcodes,
     without_press_marks,
-    words_of_a_place,
 )
 from .ranking import KIND_OF_TYPE_WORD, ranked, unique
 from .registry import Registry
@@ -198,6 +199,8 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         answer = _resolved(place, registry)
         if not answer.matches and (told := _told_where(text, registry, police=True)):
             return told  # "Polizei Celle sucht Zeugen": a headline
+        if not answer.matches and (named := _named_by_an_adjective(text, registry)):
+            return replace(named, unknown_parts=())  # "Paderborner Polizei"
         return replace(answer, query=text)
     if (respelled := type_word_respelled(text, is_place)) and (
         answer := _resolved_quietly(respelled, registry)
@@ -297,7 +300,9 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     ):
         return inside
     answer = _with_parts_left_out(loose, registry) if loose else guess
-    if not answer.matches and (apart := _as_fields(text, registry)):
+    if not answer.matches and (
+        apart := _as_fields(text, registry) or _named_by_an_adjective(text, registry)
+    ):
         return apart
     return answer
 
@@ -537,13 +542,12 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
                 # after a word for the police, only a place a channel covers
                 and (not (opens or police) or answer.status == "found")
                 # "Im" takes a district or region, not a town: "Im Heidekreis …",
-                # "Im Landkreis Celle …", "Im Raum Celle …", but "Im Bruch …" starts
-                # with no place
+                # "Im Landkreis Celle …", but "Im Bruch …" starts with no place ("Im
+                # Raum Celle …" is no "Im")
                 and (
                     not opens
                     or prepositions[0] != "im"
                     or answer.matches[0].kind in ("district", "region")
-                    or words_of_a_place(place).area_word
                 )
                 and not _said_to_lie_elsewhere(answer, place, group[0][0], text, registry)
             ),
@@ -586,55 +590,72 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
             and not far_apart(answer.matches[:1], towns)
         ):
             rest = rest[: -len(where)]
-        if opens:
-            # A later "in" says where rather: "Bei Geist kam es zu einem Unfall in
-            # Lauenbrück" (Geist is a quarter of Münster); "aus" and "von" do not
-            # ("In Breddorf wurde ein Mann aus Munster festgenommen").
-            opening = _in_a_headline(answer, rest, text)
-            continue
         if opening is not None and (prepositions[nth] != "in" or answer.status != "found"):
             # only a later "in" a channel covers: "In Celle kam es im Westen der
             # Stadt …" is Celle
             return opening
+        if opens or " " in prepositions[nth]:
+            # A later "in" says where rather: "Bei Geist kam es zu einem Unfall in
+            # Lauenbrück" (Geist is a quarter of Münster), "Einbrüche im Bereich
+            # Altstadt in Celle" (Hamburg's Altstadt); "aus" and "von" do not ("In
+            # Breddorf wurde ein Mann aus Munster festgenommen").
+            opening = _in_a_headline(answer, rest, text)
+            continue
         return _in_a_headline(answer, rest, text)
     return opening
 
 
-# Kinds of place a headline names with an article: "in der Nordheide", "in der
-# Elbmarsch", "im Heidekreis"; not towns ("in der Mitte der Fahrbahn" is no Berlin-Mitte).
-_NAMED_WITH_AN_ARTICLE = ("district", "region", "samtgemeinde")
+# Kinds of place a headline names with an article: "in der Nordheide", "im Heidekreis";
+# not towns ("in der Mitte der Fahrbahn" is no Berlin-Mitte) nor Samtgemeinden, which
+# rivers name too ("Leiche in der Ilmenau" is no Samtgemeinde Ilmenau).
+_NAMED_WITH_AN_ARTICLE = ("district", "region")
 
 
 def _read_after_a_preposition(place: str, text: str, registry: Registry) -> Resolution | None:
     """What the words after "in", "bei" and the like in ``text`` name, as
-    :func:`_read_alone` reads them: after an article only a district, region or
-    Samtgemeinde a channel covers, spelled as typed ("in der Lüneburger Heide"; "in
-    der Nähe von Celle" names no Nahe, "in der Luhe" no Lühe), and not the qualifier
-    of a town the text names ("Buchhplz in der Nordheide"); after "Raum" or
-    "Bereich" any place a channel covers ("im Raum Celle"); a region whose adjective
-    the preposition declined as its own name ("im Alten Land")."""
-    words = words_of_a_place(place)
-    if not words.name or is_a_small_word(words.name.split()[0]):
+    :func:`_read_alone` reads them. After an article only words that begin with a
+    district or region a channel covers, spelled as typed ("in der Lüneburger
+    Heide", "in der Lüneburger Heide bei Soltau": Soltau; "in der Nähe von Celle"
+    names no Nahe), not the qualifier of a town the text names ("Buchhplz in der
+    Nordheide"); a region whose adjective the preposition declined ("im Alten
+    Land", "im Alten Land bei Jork")."""
+    name = after_an_article(place) or place
+    if is_a_small_word(name.split()[0]):
         return None
-    answer = _read_alone(words.name, registry) or next(
-        (
-            read
-            for form in undeclined(words.name)
-            if (read := _read_alone(form, registry)) and read.matches[0].kind == "region"
-        ),
-        None,
-    )
-    if answer is None or (words.name == place and answer.query == place):
+    answer = _read_alone(name, registry)
+    if answer is None:
+        answer = next(
+            (
+                read
+                for form in undeclined(name)
+                if _begins_with_an_area(form, registry) and (read := _read_alone(form, registry))
+            ),
+            None,
+        )
+        return replace(answer, query=place) if answer and answer.status == "found" else None
+    if name == place:
         return answer
-    if answer.status != "found":
-        return None
-    if words.article and (
-        answer.matches[0].kind not in _NAMED_WITH_AN_ARTICLE
-        or spelling(answer.matches[0].name) != spelling(words.name)
-        or _qualifies_a_town_named(text, name_key(words.name))
-    ):
+    area = _begins_with_an_area(name, registry)
+    if answer.status != "found" or not area or _qualifies_a_town_named(text, area):
         return None
     return replace(answer, query=place)
+
+
+def _begins_with_an_area(name: str, registry: Registry) -> str | None:
+    """The key of the district or region a channel covers that the words begin with,
+    spelled as typed: ``Lüneburger Heide bei Soltau`` -> ``luneburger heide``."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        begun = " ".join(words[:n])
+        read = _read_alone(begun, registry)
+        if (
+            read
+            and read.status == "found"
+            and read.matches[0].kind in _NAMED_WITH_AN_ARTICLE
+            and spelling(read.matches[0].name) == spelling(begun)
+        ):
+            return name_key(begun)
+    return None
 
 
 def _qualifies_a_town_named(text: str, key: str) -> bool:
@@ -646,6 +667,29 @@ def _qualifies_a_town_named(text: str, key: str) -> bool:
         for word in name_key(text).split()
         for head in heads
     )
+
+
+def _named_by_an_adjective(text: str, registry: Registry) -> Resolution | None:
+    """The town a channel covers whose adjective or genitive stands before a noun in
+    the text, spelled as typed, with the rest as a part not found: "Einbruch in
+    Paderborner Kindergarten", "Unbekannte zünden drei Pkw in Celles Innenstadt an".
+    Only a municipality, a district or a quarter of a city that is a district
+    itself ("Neuköllner Mehrfamilienhaus"), never a village: a word of the text may
+    end like one ("Offener Brief" names no Offen in Siegen)."""
+    for town, rest in towns_of_adjectives(text):
+        answer = _read_alone(town, registry)
+        first = answer.matches[0] if answer else None
+        if (
+            first
+            and first.channels
+            and (
+                first.kind in ("municipality", "district")
+                or (first.kind == "locality" and first.municipality == first.district.name)
+            )
+            and spelling(without_qualifier(first.name)) == spelling(town)
+        ):
+            return _in_a_headline(answer, rest, text)
+    return None
 
 
 def _a_verb_follows(text: str, place: str) -> bool:
