@@ -6,6 +6,7 @@ import pytest
 
 from polchan_cli.query import (
     QueryError,
+    TownAdjective,
     address_fields,
     after_an_article,
     after_police_word,
@@ -22,7 +23,7 @@ from polchan_cli.query import (
     report_after_dateline,
     says_where_in_a_place,
     short_postcode_first,
-    towns_of_adjectives,
+    town_adjectives,
     type_word_respelled,
     undeclined,
     utf8_misread,
@@ -409,11 +410,18 @@ def test_a_declined_adjective_of_a_name_is_given_its_forms_without_an_article():
 
 
 def test_the_towns_a_text_may_name_by_their_adjectives_come_with_the_rest():
-    towns = towns_of_adjectives("Einbruch in Paderborner Kindergarten")
-    assert ("Paderborn", "Einbruch in Kindergarten") in towns
-    assert towns_of_adjectives("Münsteraner Polizei")[0] == ("Münster", "Polizei")
-    assert towns_of_adjectives("in Celles Innenstadt") == [("Celle", "in Innenstadt")]
-    # a name of two words first; none before a road or a word in small letters
-    assert towns_of_adjectives("in der Bad Berleburger Innenstadt")[0][0] == "Bad Berleburg"
-    assert towns_of_adjectives("auf der Celler Straße") == []
-    assert towns_of_adjectives("Celler und Stader") == []
+    (paderborn,) = town_adjectives("Einbruch in Paderborner Kindergarten")
+    assert paderborn.towns[0] == "Paderborn"
+    assert paderborn.rest == "Einbruch in Kindergarten"
+    assert town_adjectives("Münsteraner Polizei") == [
+        TownAdjective(("Münster", "Münsteran", "Münsterane"), "")
+    ]
+    assert town_adjectives("in Celles Innenstadt") == [TownAdjective(("Celle",), "in Innenstadt")]
+    # a name of two words; none before a road, a landscape or a word in small letters,
+    # nor after a noun ("Firma Lüders")
+    assert town_adjectives("in der Bad Berleburger Innenstadt")[0].towns[0] == "Bad Berleburg"
+    assert town_adjectives("auf der Celler Straße") == []
+    assert town_adjectives("Stader Graben") == []
+    assert town_adjectives("Wanderung Lüneburger Heide") == []
+    assert town_adjectives("Celler und Stader") == []
+    assert town_adjectives("Firma Lüders Haus")[0].towns == ("Firma Lüder",)

@@ -1862,6 +1862,7 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
         ("Der Dachstuhl eines Neuköllner Mehrfamilienhauses brannte.", "Neukölln", "11000", True),
         ("Auf dem Tostedter Bahnhof drohte ein Mann", "Tostedt", "03353", True),
         ("Paderborner Polizei", "Paderborn", "05774", False),
+        ("Stader Graben, Celle", "Celle", "03351", True),  # a street in Celle
         # Found by QA in real releases: a sentence that starts with its place,
         # and a place after "in Höhe"
         ("In Zeven wurde eingebrochen.", "Zeven", "03357", True),
@@ -2001,6 +2002,13 @@ def test_after_an_article_only_a_region_or_district_spelled_so_is_read(query):
         "Stau auf der Hamburger Chaussee",
         "Offener Brief an die Polizei",  # no Offen (Siegen): only towns, not villages
         "Eiserner Vorhang",  # no Eisern (Siegen)
+        # Found in review: another place named, a street, a company or family name
+        "Lüneburger Frau in Hamburg überfallen",
+        "Hamburger Polizei nimmt Celler Einbrecher fest",  # the first town's police
+        "Stader Berg 5",
+        "Am Celler Berg 4",
+        "Firma Lüders GmbH überfallen",
+        "Wanderung Lüneburger Heide",
     ],
 )
 def test_a_town_adjective_before_a_road_or_a_word_ending_like_a_village_names_nothing(query):

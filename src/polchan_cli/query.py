@@ -42,6 +42,7 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "QueryError",
     "Reading",
+    "TownAdjective",
     "address_fields",
     "after_an_article",
     "after_police_word",
@@ -62,7 +63,7 @@ __all__ = [
     "report_after_dateline",
     "says_where_in_a_place",
     "short_postcode_first",
-    "towns_of_adjectives",
+    "town_adjectives",
     "type_word_respelled",
     "undeclined",
     "utf8_misread",
@@ -323,11 +324,20 @@ _STREET_ENDING = re.compile(
     r"|pfad|twiete|wall|graben|hof|berg|kamp|felde?|winkel|brink|tor)$",
     re.IGNORECASE,
 )
-# The ways and places a road named after a town leads to ("Celler Straße", "Hamburger
-# Chaussee", "Stader Tor"), which lie anywhere but in that town.
-_ROAD_AFTER_A_TOWN = re.compile(
-    r"(?:str\.?|stra(?:ß|ss)e|weg|allee|chaussee|ring|damm|platz|tor|ufer|pfad|stieg|gasse)$",
+# How the names of roads end, which a town's adjective may begin and which lie
+# anywhere but in that town: "Celler Straße", "Hamburger Chaussee", "Stader Graben".
+_ROAD_ENDING = re.compile(
+    r"(?:str\.?|stra(?:ß|ss)e|weg|allee|chaussee|ring|damm|ufer|pfad|stieg|gasse|twiete"
+    r"|redder|deich|graben|kamp|wall|winkel|brink|brook|brücke|bruecke)$",
     re.IGNORECASE,
+)
+# Nouns that after a town's adjective name a road, a landscape or a place of their own
+# ("Stader Tor", "Lüneburger Heide", "Harburger Berge", "Bleckeder Moor").
+_LANDSCAPE_NOUNS = frozenset(
+    {"berg", "berge", "bergen", "hof", "feld", "felde", "höhe", "hoehe", "heide", "moor"}
+    | {"marsch", "geest", "land", "platz", "tor", "markt", "kreuz", "tal", "see", "wald"}
+    | {"forst", "bruch", "horst", "busch", "wiese", "weide", "mühle", "muehle", "fähre"}
+    | {"faehre", "siedlung", "vorstadt"}
 )
 # How a town's adjective and genitive end, by the last letter: Münsteraner, Paderborner
 # (Paderborn), Celler (Celle), Celles.
@@ -587,32 +597,51 @@ def after_police_word(text: str) -> str | None:
     return None
 
 
-def towns_of_adjectives(text: str) -> list[tuple[str, str]]:
-    """The towns a text's words may name as the adjective or genitive of a town
-    before a noun, each with the text without that word, as a headline names a town
-    within a sentence: ``Einbruch in Paderborner Kindergarten`` -> ``Paderborn``
-    (and ``Paderborne``), ``Unbekannte zünden drei Pkw in Celles Innenstadt an`` ->
-    ``Celle``, ``Bad Berleburger Innenstadt`` -> ``Bad Berleburg`` before
-    ``Berleburg``, ``Münsteraner Polizei`` -> ``Münster``. Not before a street's
-    name (``Celler Straße`` lies anywhere but in Celle)."""
+@dataclass(frozen=True)
+class TownAdjective:
+    """A word of a text that may be a town's adjective or genitive: the names it may
+    stand for, most likely first, and the text without it (empty where only a word
+    for the police is left: "Paderborner Polizei")."""
+
+    towns: tuple[str, ...]
+    rest: str
+
+
+def town_adjectives(text: str) -> list[TownAdjective]:
+    """The words of a text that may be the adjective or genitive of a town before a
+    noun, as headlines name a town within a sentence: ``Einbruch in Paderborner
+    Kindergarten`` -> Paderborn (or Paderborne), ``in Celles Innenstadt`` -> Celle,
+    ``in der Bad Berleburger Innenstadt`` -> Bad Berleburg, ``Münsteraner Polizei``
+    -> Münster. Not before a road's or a landscape's name (``Celler Straße``, ``Stader
+    Graben``, ``Lüneburger Heide`` lie elsewhere or are named so), nor after a word
+    with a capital that is no part of the name (``Firma Lüders``, ``Autohaus
+    Weller``)."""
     words = text.split()
-    towns = []
+    found = []
     for i, (word, noun) in enumerate(itertools.pairwise(words)):
         word = word.strip("\"'„“(")
+        noun = noun.rstrip(".,;:!?")
         if not (
             len(word) >= 5
             and word[0].isupper()
-            and noun[0].isupper()
-            and not _ROAD_AFTER_A_TOWN.search(noun.rstrip(".,;:!?"))
+            and noun[:1].isupper()
+            and not _ROAD_ENDING.search(noun)
+            and noun.casefold() not in _LANDSCAPE_NOUNS
         ):
             continue
         stems = [word[: -len(e)] for e in _ADJECTIVE_ENDINGS.get(word[-1], ()) if word.endswith(e)]
-        if i and words[i - 1][0].isupper():  # "Bad Berleburger"
-            rest = " ".join(words[: i - 1] + words[i + 1 :])
-            towns += [(f"{words[i - 1]} {stem}", rest) for stem in stems]
-        rest = " ".join(words[:i] + words[i + 1 :])
-        towns += [(stem, rest) for stem in stems]
-    return towns
+        if not stems:
+            continue
+        before = words[i - 1] if i else ""
+        if before[:1].isupper() and before[-1].isalnum():
+            # "Bad Berleburger Innenstadt"; not "Firma Lüders Haus"
+            towns, kept = [f"{before} {stem}" for stem in stems], words[: i - 1]
+        else:
+            towns, kept = stems, words[:i]
+        rest = kept + words[i + 1 :]
+        only_police = all(name_key(w) in _NOT_PLACE_WORDS for w in rest)
+        found.append(TownAdjective(tuple(towns), "" if only_police else " ".join(rest)))
+    return found
 
 
 def with_agency_spelled_out(key: str) -> str:

@@ -73,7 +73,7 @@ from .query import (
     report_after_dateline,
     says_where_in_a_place,
     short_postcode_first,
-    towns_of_adjectives,
+    town_adjectives,
     type_word_respelled,
     undeclined,
     utf8_misread,
@@ -139,10 +139,17 @@ def resolve(query: str, registry: Registry) -> Resolution:
     the place after "in", "bei" and the like, or the town closing a headline
     sentence; places of the name after Groß, Alt and the like; a part misspelt but
     lying where the rest says; a part of an address or a name before its qualifier;
-    a city's borough and quarter after its name; suggestions. A name only far places
-    have comes with offers: places a channel covers, said alike or after Groß, Alt.
+    a city's borough and quarter after its name; suggestions; where nothing answers,
+    a town's adjective in the text as typed ("Paderborner Kindergarten"). A name only
+    far places have comes with offers: places a channel covers, said alike or after
+    Groß, Alt.
     """
-    return _resolved(query, registry, longest=MAX_QUERY_LENGTH)
+    answer = _resolved(query, registry, longest=MAX_QUERY_LENGTH)
+    if answer.matches:
+        return answer
+    # Only for the text as typed: a part of it ("Stader Graben, Celle") is read as
+    # a street's name first.
+    return _named_by_an_adjective(answer.query, registry) or answer
 
 
 def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> Resolution:
@@ -199,8 +206,6 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         answer = _resolved(place, registry)
         if not answer.matches and (told := _told_where(text, registry, police=True)):
             return told  # "Polizei Celle sucht Zeugen": a headline
-        if not answer.matches and (named := _named_by_an_adjective(text, registry)):
-            return replace(named, unknown_parts=())  # "Paderborner Polizei"
         return replace(answer, query=text)
     if (respelled := type_word_respelled(text, is_place)) and (
         answer := _resolved_quietly(respelled, registry)
@@ -300,9 +305,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     ):
         return inside
     answer = _with_parts_left_out(loose, registry) if loose else guess
-    if not answer.matches and (
-        apart := _as_fields(text, registry) or _named_by_an_adjective(text, registry)
-    ):
+    if not answer.matches and (apart := _as_fields(text, registry)):
         return apart
     return answer
 
@@ -670,25 +673,34 @@ def _qualifies_a_town_named(text: str, key: str) -> bool:
 
 
 def _named_by_an_adjective(text: str, registry: Registry) -> Resolution | None:
-    """The town a channel covers whose adjective or genitive stands before a noun in
-    the text, spelled as typed, with the rest as a part not found: "Einbruch in
-    Paderborner Kindergarten", "Unbekannte zünden drei Pkw in Celles Innenstadt an".
-    Only a municipality, a district or a quarter of a city that is a district
-    itself ("Neuköllner Mehrfamilienhaus"), never a village: a word of the text may
-    end like one ("Offener Brief" names no Offen in Siegen)."""
-    for town, rest in towns_of_adjectives(text):
-        answer = _read_alone(town, registry)
-        first = answer.matches[0] if answer else None
-        if (
-            first
-            and first.channels
-            and (
-                first.kind in ("municipality", "district")
-                or (first.kind == "locality" and first.municipality == first.district.name)
-            )
-            and spelling(without_qualifier(first.name)) == spelling(town)
-        ):
-            return _in_a_headline(answer, rest, text)
+    """The town a channel covers whose adjective or genitive stands before a noun in a
+    text that names no place otherwise, spelled as typed, with the rest as a part not
+    found: "Einbruch in Paderborner Kindergarten", "Unbekannte zünden drei Pkw in
+    Celles Innenstadt an". The first such word that names a town decides: "Hamburger
+    Polizei nimmt Celler Einbrecher fest" is Hamburg's, no channel's. Never where a
+    place follows "in" and the like, a channel's or not ("Lüneburger Frau in Hamburg
+    überfallen"). Only a municipality, a district or a quarter of a city that is a
+    district itself ("Neuköllner Mehrfamilienhaus") and no town elsewhere, never a
+    village: a word may end like one ("Offener Brief" names no Offen in Siegen)."""
+    adjectives = town_adjectives(text)
+    if not adjectives or any(
+        _read_after_a_preposition(place, text, registry)
+        for group in places_after_prepositions(text)
+        for place, _ in group
+    ):
+        return None
+    for adjective in adjectives:
+        for town in adjective.towns:
+            answer = _read_alone(town, registry)
+            first = answer.matches[0] if answer else None
+            if not first or spelling(without_qualifier(first.name)) != spelling(town):
+                continue
+            if first.kind in ("municipality", "district") or (
+                first.kind == "locality"
+                and first.municipality == first.district.name
+                and not any(m.kind == "municipality" for m in answer.matches)
+            ):
+                return _in_a_headline(answer, adjective.rest, text) if first.channels else None
     return None
 
 
