@@ -1847,6 +1847,7 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
         ("Mann aus dem Raum Celle festgenommen", "Celle", "03351", True),
         ("Unfall im Raum Winsen an der Luhe", "Winsen (Luhe)", "03353", True),
         ("Im Raum Celle kam es zu Einbrüchen.", "Celle", "03351", True),
+        ("Unfall im Bereich der Ortschaft Hermannsburg", "Hermannsburg", "03351", True),
         # a later "in" says which town the area lies in (Altstadt: Hamburg's)
         ("Einbrüche im Bereich Altstadt in Celle", "Celle", "03351", True),
         ("Trunkenheitsfahrt im Raum Bremen in Tostedt", "Tostedt", "03353", True),
@@ -1859,7 +1860,8 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
         ("Unbekannte zünden drei Pkw in Celles Innenstadt an", "Celle", "03351", True),
         ("Unfall in der Bad Berleburger Innenstadt", "Bad Berleburg", "05970", True),
         ("Münsteraner Polizei sucht Zeugen", "Münster", "05515", True),
-        ("Der Dachstuhl eines Neuköllner Mehrfamilienhauses brannte.", "Neukölln", "11000", True),
+        ("Feuer in Neuköllner Mehrfamilienhaus", "Neukölln", "11000", True),
+        ("Die Celler Polizei warnt vor Betrügern", "Celle", "03351", True),
         ("Auf dem Tostedter Bahnhof drohte ein Mann", "Tostedt", "03353", True),
         ("Paderborner Polizei", "Paderborn", "05774", False),
         ("Stader Graben, Celle", "Celle", "03351", True),  # a street in Celle
@@ -2009,6 +2011,14 @@ def test_after_an_article_only_a_region_or_district_spelled_so_is_read(query):
         "Am Celler Berg 4",
         "Firma Lüders GmbH überfallen",
         "Wanderung Lüneburger Heide",
+        # Found in the third review: where someone comes from, not where it happened
+        "Ein 34-jähriger Celler Autofahrer ist auf der A 7 zwischen Soltau-Ost und Bispingen verunglückt.",
+        "Gesucht wird ein dunkler Kombi mit Stader Kennzeichen.",
+        "Die Verletzten wurden in das Celler Klinikum gebracht.",
+        "Einbruch bei Böhmer Landtechnik",  # a firm, not Böhme
+        # after "Bereich", a part of a town, not a village of the name
+        "Im Bereich Insel kam es zu Einbrüchen.",
+        "Im Bereich Luhe kam es zu Einbrüchen.",  # no Lühe
     ],
 )
 def test_a_town_adjective_before_a_road_or_a_word_ending_like_a_village_names_nothing(query):

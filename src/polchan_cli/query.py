@@ -30,7 +30,6 @@ bundled data:
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -339,6 +338,11 @@ _LANDSCAPE_NOUNS = frozenset(
     | {"forst", "bruch", "horst", "busch", "wiese", "weide", "mühle", "muehle", "fähre"}
     | {"faehre", "siedlung", "vorstadt"}
 )
+# The words before a town's adjective that say where (not "bei", as "Einbruch bei
+# Böhmer Landtechnik" names a firm), and words before it with a capital that are no
+# part of a town's name ("Die Celler Polizei").
+_WHERE_PREPOSITIONS = frozenset({"in", "im", "am", "an", "auf"})
+_NOT_A_NAME = _ARTICLES | {"die", "das", "ein", "eine", "einer", "eines", "einem"}
 # How a town's adjective and genitive end, by the last letter: Münsteraner, Paderborner
 # (Paderborn), Celler (Celle), Celles.
 _ADJECTIVE_ENDINGS = {"r": ("aner", "er", "r"), "s": ("s",)}
@@ -600,27 +604,32 @@ def after_police_word(text: str) -> str | None:
 @dataclass(frozen=True)
 class TownAdjective:
     """A word of a text that may be a town's adjective or genitive: the names it may
-    stand for, most likely first, and the text without it (empty where only a word
-    for the police is left: "Paderborner Polizei")."""
+    stand for, most likely first, whether it is a genitive ("Celles"), and the text
+    without it (empty where only a word for the police is left: "Paderborner
+    Polizei")."""
 
     towns: tuple[str, ...]
+    genitive: bool
     rest: str
 
 
 def town_adjectives(text: str) -> list[TownAdjective]:
-    """The words of a text that may be the adjective or genitive of a town before a
-    noun, as headlines name a town within a sentence: ``Einbruch in Paderborner
+    """The words of a text that may be the adjective or genitive of a town where
+    something happened, as headlines name a town within a sentence: after "in",
+    "im", "am", "an" or "auf" (and "der", "dem" or "den"), ``Einbruch in Paderborner
     Kindergarten`` -> Paderborn (or Paderborne), ``in Celles Innenstadt`` -> Celle,
-    ``in der Bad Berleburger Innenstadt`` -> Bad Berleburg, ``Münsteraner Polizei``
-    -> Münster. Not before a road's or a landscape's name (``Celler Straße``, ``Stader
-    Graben``, ``Lüneburger Heide`` lie elsewhere or are named so), nor after a word
-    with a capital that is no part of the name (``Firma Lüders``, ``Autohaus
-    Weller``)."""
+    ``in der Bad Berleburger Innenstadt`` -> Bad Berleburg; or before a word for the
+    police, ``Münsteraner Polizei`` -> Münster. Not where it says where someone or
+    something comes from (``Ein Celler Autofahrer``, ``mit Stader Kennzeichen``), nor
+    before a road's or a landscape's name (``in der Celler Straße``, ``am Stader
+    Graben``, ``in der Lüneburger Heide`` lie elsewhere or are named so)."""
     words = text.split()
     found = []
-    for i, (word, noun) in enumerate(itertools.pairwise(words)):
+    for i, word in enumerate(words):
         word = word.strip("\"'„“(")
-        noun = noun.rstrip(".,;:!?")
+        # "in Buxtehuder und Stader Einfamilienhaus": the noun after both
+        noun_at = i + 3 if i + 3 < len(words) and words[i + 1] in ("und", "oder") else i + 1
+        noun = words[noun_at].rstrip(".,;:!?") if noun_at < len(words) else ""
         if not (
             len(word) >= 5
             and word[0].isupper()
@@ -629,19 +638,32 @@ def town_adjectives(text: str) -> list[TownAdjective]:
             and noun.casefold() not in _LANDSCAPE_NOUNS
         ):
             continue
-        stems = [word[: -len(e)] for e in _ADJECTIVE_ENDINGS.get(word[-1], ()) if word.endswith(e)]
-        if not stems:
+        endings = [e for e in _ADJECTIVE_ENDINGS.get(word[-1], ()) if word.endswith(e)]
+        if not endings:
             continue
+        stems = [word[: -len(e)] for e in endings]
+        start = i
         before = words[i - 1] if i else ""
-        if before[:1].isupper() and before[-1].isalnum():
-            # "Bad Berleburger Innenstadt"; not "Firma Lüders Haus"
-            towns, kept = [f"{before} {stem}" for stem in stems], words[: i - 1]
-        else:
-            towns, kept = stems, words[:i]
-        rest = kept + words[i + 1 :]
+        if before[:1].isupper() and before[-1].isalnum() and before.casefold() not in _NOT_A_NAME:
+            start = i - 1  # "Bad Berleburger Innenstadt", not "Bedrohung: Paderborner …"
+            stems = [f"{before} {stem}" for stem in stems]
+        if not (name_key(noun) in _POLICE_WORDS or _says_where(words[max(0, start - 2) : start])):
+            continue
+        rest = words[:start] + words[i + 1 :]
         only_police = all(name_key(w) in _NOT_PLACE_WORDS for w in rest)
-        found.append(TownAdjective(tuple(towns), "" if only_police else " ".join(rest)))
+        found.append(
+            TownAdjective(tuple(stems), endings == ["s"], "" if only_police else " ".join(rest))
+        )
     return found
+
+
+def _says_where(before: list[str]) -> bool:
+    """Whether the words before an adjective say where: "in", "im", "am", "an" or
+    "auf", maybe with "der", "dem" or "den"."""
+    words = [w.casefold() for w in before]
+    if words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    return bool(words) and words[-1] in _WHERE_PREPOSITIONS
 
 
 def with_agency_spelled_out(key: str) -> str:

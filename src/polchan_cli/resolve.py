@@ -544,6 +544,9 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
                 and any(_is_a_place(m) for m in answer.matches)
                 # after a word for the police, only a place a channel covers
                 and (not (opens or police) or answer.status == "found")
+                # after "Raum", "Bereich" and the like only a town, spelled as typed:
+                # "im Bereich Insel" names a part of town, not Insel (Heidekreis)
+                and (" " not in prepositions[nth] or _names_a_town(answer, place))
                 # "Im" takes a district or region, not a town: "Im Heidekreis …",
                 # "Im Landkreis Celle …", but "Im Bruch …" starts with no place ("Im
                 # Raum Celle …" is no "Im")
@@ -606,6 +609,19 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
             continue
         return _in_a_headline(answer, rest, text)
     return opening
+
+
+def _names_a_town(answer: Resolution, place: str) -> bool:
+    """Whether the answer's first place is a municipality, Samtgemeinde, district or
+    region, named as typed (umlauts too: "Luhe" is no Lühe), or any place named with
+    the word for its kind ("Ortschaft Hermannsburg")."""
+    if leading_type_word(place):
+        return True
+    first = answer.matches[0]
+    spelled = {spelling(first.name), spelling(without_qualifier(first.name))}
+    return first.kind in ("municipality", "samtgemeinde", "district", "region") and (
+        spelling(place) in spelled or " " in place.strip()
+    )
 
 
 # Kinds of place a headline names with an article: "in der Nordheide", "im Heidekreis";
@@ -673,14 +689,15 @@ def _qualifies_a_town_named(text: str, key: str) -> bool:
 
 
 def _named_by_an_adjective(text: str, registry: Registry) -> Resolution | None:
-    """The town a channel covers whose adjective or genitive stands before a noun in a
-    text that names no place otherwise, spelled as typed, with the rest as a part not
-    found: "Einbruch in Paderborner Kindergarten", "Unbekannte zünden drei Pkw in
-    Celles Innenstadt an". The first such word that names a town decides: "Hamburger
+    """The town a channel covers whose adjective or genitive says where in a text that
+    names no place otherwise (see :func:`~polchan_cli.query.town_adjectives`), spelled
+    as typed, with the rest as a part not found: "Einbruch in Paderborner
+    Kindergarten", "Unbekannte zünden drei Pkw in Celles Innenstadt an", "Celler
+    Polizei sucht Zeugen". The first such word that names a town decides: "Hamburger
     Polizei nimmt Celler Einbrecher fest" is Hamburg's, no channel's. Never where a
     place follows "in" and the like, a channel's or not ("Lüneburger Frau in Hamburg
     überfallen"). Only a municipality, a district or a quarter of a city that is a
-    district itself ("Neuköllner Mehrfamilienhaus") and no town elsewhere, never a
+    district itself ("in Neuköllner Mehrfamilienhaus") and no town elsewhere, never a
     village: a word may end like one ("Offener Brief" names no Offen in Siegen)."""
     adjectives = town_adjectives(text)
     if not adjectives or any(
@@ -697,6 +714,7 @@ def _named_by_an_adjective(text: str, registry: Registry) -> Resolution | None:
                 continue
             if first.kind in ("municipality", "district") or (
                 first.kind == "locality"
+                and not adjective.genitive  # "in Kempers Bäckerei" is no Kemper's
                 and first.municipality == first.district.name
                 and not any(m.kind == "municipality" for m in answer.matches)
             ):
