@@ -1964,6 +1964,9 @@ def test_a_headline_place_before_another_town_is_still_its_place(query, name, di
         ("Brand in Stade", "Stade", "03359"),
         ("Brand in Lichtenberg", "Lichtenberg", "11000"),
         ("Brand in Freudenberg", "Freudenberg", "05970"),
+        # and before a building the words name no place in ("in Wohnhaus in Stade")
+        ("Brand in Wohnhaus in Stade", "Stade", "03359"),
+        ("Brand in einem Mehrfamilienhaus in Celle", "Celle", "03351"),
         ("Brand in Eschenbach", "Eschenbach", "05970"),
         # "Mitte" ended a headline as a word for a town's centre; "St." as a sentence.
         ("Unfall in Mitte", "Mitte", "11000"),

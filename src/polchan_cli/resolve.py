@@ -564,9 +564,12 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
         answer, rest = told
         # The words before are those before the first preposition: only a place
         # after that one can make them a headline's ("Königstein im Taunus bei
-        # Siegen" is Königstein, by Siegen).
+        # Siegen" is Königstein, by Siegen), or a later "in" after words that name no
+        # place ("Brand in Wohnhaus in Stade").
         # "in" says where a thing happened, "bei" and the like what a town lies by.
-        headline_words = nth == 0 and first_preposition(text, police=police) in ("in", "im")
+        headline_words = first_preposition(text, police=police) in ("in", "im") and (
+            nth == 0 or (opening is None and prepositions[nth] == "in")
+        )
         # A place no channel covers only when named in full ("Einbruch in
         # Rotenburg an der Fulda"), not by a common word ("in Brand"); or when all
         # the words after "in" name it, after a place far from it ("Brand in
