@@ -16,6 +16,7 @@ from polchan_cli.query import (
     is_a_road,
     numbered_in_roman,
     places_after_prepositions,
+    places_between,
     postcodes_in,
     prepositions_in,
     press_code_in,
@@ -438,3 +439,12 @@ def test_the_towns_a_text_may_name_by_their_adjectives_come_with_the_rest():
 )
 def test_an_adjective_that_does_not_say_where_names_no_town(text):
     assert town_adjectives(text) == []
+
+
+def test_a_roads_stretch_names_two_places_and_the_rest():
+    first, seconds = places_between("Unfall auf der B 4 zwischen Rettmer und Lüneburg.")
+    assert first == "Rettmer"
+    assert seconds[-1] == ("Lüneburg", "Unfall auf der B 4")
+    first, seconds = places_between("zwischen Bad Bevensen und Uelzen verunglückt")
+    assert (first, seconds[-1][0]) == ("Bad Bevensen", "Uelzen")
+    assert places_between("in der Zeit zwischen 8 und 16 Uhr") is None

@@ -1865,6 +1865,19 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
         ("Auf dem Tostedter Bahnhof drohte ein Mann", "Tostedt", "03353", True),
         ("Paderborner Polizei", "Paderborn", "05774", False),
         ("Stader Graben, Celle", "Celle", "03351", True),  # a street in Celle
+        # a road's stretch between two places, not where the driver comes from
+        (
+            "Ein 34-jähriger Celler Autofahrer ist auf der A 7 zwischen Soltau-Ost und Bispingen verunglückt.",
+            "Soltau",
+            "03358",
+            True,
+        ),
+        (
+            "Auf der Kreisstraße 1 zwischen Brietlingen und Barum geriet ein Smart ins Schleudern.",
+            "Brietlingen",
+            "03355",
+            True,
+        ),
         # Found by QA in real releases: a sentence that starts with its place,
         # and a place after "in Höhe"
         ("In Zeven wurde eingebrochen.", "Zeven", "03357", True),
@@ -2015,7 +2028,7 @@ def test_after_an_article_only_a_region_or_district_spelled_so_is_read(query):
         "Firma Lüders GmbH überfallen",
         "Wanderung Lüneburger Heide",
         # Found in the third review: where someone comes from, not where it happened
-        "Ein 34-jähriger Celler Autofahrer ist auf der A 7 zwischen Soltau-Ost und Bispingen verunglückt.",
+        "Ein 34-jähriger Celler Autofahrer ist auf der A 7 verunglückt.",
         "Gesucht wird ein dunkler Kombi mit Stader Kennzeichen.",
         "Die Verletzten wurden in das Celler Klinikum gebracht.",
         "Einbruch bei Böhmer Landtechnik",  # a firm, not Böhme

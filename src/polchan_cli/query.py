@@ -55,6 +55,7 @@ __all__ = [
     "names_a_part_of_town",
     "numbered_in_roman",
     "places_after_prepositions",
+    "places_between",
     "postcodes_in",
     "prepositions_in",
     "press_code_in",
@@ -313,6 +314,12 @@ _A_SENTENCE = re.compile(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
 # Richtung Lüneburg", which is where a road leads). As typed, umlaut and all: "in
 # Hohe Börde" names the municipality.
 _POSITION_WORDS = frozenset({"höhe", "hoehe"})
+# A road's stretch between two places: "auf der B 4 zwischen Rettmer und Lüneburg".
+_BETWEEN = re.compile(
+    r"(?<!\w)zwischen\s+(?P<first>[^\W\d][^\s,;:!?]*(?:\s[^\W\d][^\s,;:!?]*)?)"
+    r"\s+und\s+(?P<second>[^\W\d][^,;:!?()]*)",
+    re.IGNORECASE,
+)
 # The dative articles before a place named with one: "in der Nordheide", "im Bereich
 # der Lüneburger Heide".
 _ARTICLES = frozenset({"der", "den", "dem"})
@@ -664,6 +671,26 @@ def _says_where(before: list[str]) -> bool:
     if words and words[-1] in _ARTICLES:
         words = words[:-1]
     return bool(words) and words[-1] in _WHERE_PREPOSITIONS
+
+
+def places_between(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """The two places of a road's stretch "zwischen X und Y", as accident reports name
+    it: the first, and each reading of the second (its first one to four words up to
+    the next punctuation, longest first) with the rest of the text: ``Unfall auf der
+    B 4 zwischen Rettmer und Lüneburg`` -> ``("Rettmer", [("Lüneburg", "Unfall auf
+    der B 4")])``; None where the text has no such words ("zwischen 8 und 16 Uhr")."""
+    found = _BETWEEN.search(text)
+    if not found:
+        return None
+    before = text[: found.start()]
+    words = found["second"].split()[:_MOST_WORDS_OF_A_PLACE]
+    seconds = []
+    for n in range(len(words), 0, -1):
+        second = " ".join(words[:n])
+        after = text[found.start("second") + len(second) :]
+        rest = " ".join(f"{before} {after}".split()).strip(" .,;:!?")
+        seconds.append((second.rstrip("."), rest))
+    return found["first"], seconds
 
 
 def with_agency_spelled_out(key: str) -> str:

@@ -66,6 +66,7 @@ from .query import (
     names_a_part_of_town,
     numbered_in_roman,
     places_after_prepositions,
+    places_between,
     postcodes_in,
     prepositions_in,
     press_code_in,
@@ -140,16 +141,21 @@ def resolve(query: str, registry: Registry) -> Resolution:
     sentence; places of the name after Groß, Alt and the like; a part misspelt but
     lying where the rest says; a part of an address or a name before its qualifier;
     a city's borough and quarter after its name; suggestions; where nothing answers,
-    a town's adjective in the text as typed ("Paderborner Kindergarten"). A name only
-    far places have comes with offers: places a channel covers, said alike or after
-    Groß, Alt.
+    in the text as typed, a road's stretch between two places ("zwischen Rettmer und
+    Lüneburg") or a town's adjective ("Paderborner Kindergarten"). A name only far
+    places have comes with offers: places a channel covers, said alike or after Groß,
+    Alt.
     """
     answer = _resolved(query, registry, longest=MAX_QUERY_LENGTH)
     if answer.matches:
         return answer
     # Only for the text as typed: a part of it ("Stader Graben, Celle") is read as
     # a street's name first.
-    return _named_by_an_adjective(answer.query, registry) or answer
+    return (
+        _named_as_a_stretch(answer.query, registry)
+        or _named_by_an_adjective(answer.query, registry)
+        or answer
+    )
 
 
 def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> Resolution:
@@ -723,6 +729,27 @@ def _named_by_an_adjective(text: str, registry: Registry) -> Resolution | None:
             ):
                 return _in_a_headline(answer, adjective.rest, text) if first.channels else None
     return None
+
+
+def _named_as_a_stretch(text: str, registry: Registry) -> Resolution | None:
+    """The places of a road's stretch "zwischen X und Y" in a text that names no place
+    otherwise, where one of them is a place a channel covers, named as typed: "Unfall
+    auf der B 4 zwischen Rettmer und Lüneburg" is Rettmer, then Lüneburg. Places a
+    channel covers first, then in the text's order; the rest as a part not found."""
+    between = places_between(text)
+    if between is None:
+        return None
+    first, seconds = between
+    before = _read_alone(first, registry)
+    after, rest = next(
+        ((read, rest) for second, rest in seconds if (read := _read_alone(second, registry))),
+        (None, ""),
+    )
+    named = [m for read in (before, after) if read for m in read.matches]
+    if not any(m.channels for m in named):
+        return None
+    matches = sorted(unique(named), key=lambda m: not m.channels)
+    return _in_a_headline(Resolution(query=text, matches=tuple(matches)), rest, text)
 
 
 def _a_verb_follows(text: str, place: str) -> bool:
