@@ -442,9 +442,11 @@ def test_an_adjective_that_does_not_say_where_names_no_town(text):
 
 
 def test_a_roads_stretch_names_two_places_and_the_rest():
-    first, seconds = places_between("Unfall auf der B 4 zwischen Rettmer und Lüneburg.")
-    assert first == "Rettmer"
+    firsts, seconds = places_between("Unfall auf der B 4 zwischen Rettmer und Lüneburg.")
+    assert firsts == ["Rettmer"]
     assert seconds[-1] == ("Lüneburg", "Unfall auf der B 4")
-    first, seconds = places_between("zwischen Bad Bevensen und Uelzen verunglückt")
-    assert (first, seconds[-1][0]) == ("Bad Bevensen", "Uelzen")
+    firsts, seconds = places_between("zwischen Bad Bevensen und Uelzen verunglückt")
+    assert (firsts[0], seconds[-1][0]) == ("Bad Bevensen", "Uelzen")
+    firsts, _ = places_between("zwischen den Anschlussstellen Soltau-Ost und Bispingen")
+    assert firsts == ["Anschlussstellen Soltau-Ost", "Soltau-Ost"]
     assert places_between("in der Zeit zwischen 8 und 16 Uhr") is None

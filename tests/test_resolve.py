@@ -1878,6 +1878,8 @@ def test_a_river_after_a_town_only_qualifies_it(query, name, district):
             "03355",
             True,
         ),
+        # of namesakes, the one near the other end: Winsen (Luhe), not Winsen (Aller)
+        ("Unfall im Streckenabschnitt zwischen Winsen und Stelle", "Winsen (Luhe)", "03353", True),
         # Found by QA in real releases: a sentence that starts with its place,
         # and a place after "in Höhe"
         ("In Zeven wurde eingebrochen.", "Zeven", "03357", True),
@@ -2029,6 +2031,8 @@ def test_after_an_article_only_a_region_or_district_spelled_so_is_read(query):
         "Wanderung Lüneburger Heide",
         # Found in the third review: where someone comes from, not where it happened
         "Ein 34-jähriger Celler Autofahrer ist auf der A 7 verunglückt.",
+        "Zwischen Anfang und Mitte Mai wurden Fahrräder gestohlen.",  # no Berlin-Mitte
+        "Zwischen Hagen und Hamm Stau auf der A 1",  # Westphalia's Hagen, no channel's
         "Gesucht wird ein dunkler Kombi mit Stader Kennzeichen.",
         "Die Verletzten wurden in das Celler Klinikum gebracht.",
         "Einbruch bei Böhmer Landtechnik",  # a firm, not Böhme

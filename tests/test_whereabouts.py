@@ -11,6 +11,7 @@ from polchan_cli.resolution import Match, place_match
 from polchan_cli.whereabouts import (
     keys_of_whereabouts,
     lies_in_part,
+    nearest_to_each_other,
     only_says_where,
     same_place,
     states,
@@ -81,3 +82,11 @@ def test_one_place_matched_twice_is_the_same_place(bundled_registry):
         exact, place_match(gazetteer.places_by_key("westercelle")[0], "fuzzy", bundled_registry)
     )
     assert not same_place(exact, place("Celle", bundled_registry, "03351"))
+
+
+def test_of_two_namesakes_the_one_near_the_other_place_is_kept(bundled_registry):
+    winsen = [place("winsen", bundled_registry, d) for d in ("03351", "03353")]  # Aller, Luhe
+    stelle = [place("stelle", bundled_registry, "03353")]
+    near_winsen, near_stelle = nearest_to_each_other(winsen, stelle)
+    assert [m.district.key for m in near_winsen] == ["03353"]
+    assert near_stelle == stelle

@@ -316,7 +316,7 @@ _A_SENTENCE = re.compile(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
 _POSITION_WORDS = frozenset({"höhe", "hoehe"})
 # A road's stretch between two places: "auf der B 4 zwischen Rettmer und Lüneburg".
 _BETWEEN = re.compile(
-    r"(?<!\w)zwischen\s+(?P<first>[^\W\d][^\s,;:!?]*(?:\s[^\W\d][^\s,;:!?]*)?)"
+    r"(?<!\w)zwischen\s+(?:\S+\s+)*?(?P<first>[^\W\d][^\s,;:!?]*(?:\s[^\W\d][^\s,;:!?]*)?)"
     r"\s+und\s+(?P<second>[^\W\d][^,;:!?()]*)",
     re.IGNORECASE,
 )
@@ -673,15 +673,20 @@ def _says_where(before: list[str]) -> bool:
     return bool(words) and words[-1] in _WHERE_PREPOSITIONS
 
 
-def places_between(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+def places_between(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
     """The two places of a road's stretch "zwischen X und Y", as accident reports name
-    it: the first, and each reading of the second (its first one to four words up to
-    the next punctuation, longest first) with the rest of the text: ``Unfall auf der
-    B 4 zwischen Rettmer und Lüneburg`` -> ``("Rettmer", [("Lüneburg", "Unfall auf
-    der B 4")])``; None where the text has no such words ("zwischen 8 und 16 Uhr")."""
+    it: the readings of the first (the one or two words before "und", most first),
+    and each reading of the second (its first one to four words up to the next
+    punctuation, longest first) with the rest of the text: ``Unfall auf der B 4
+    zwischen Rettmer und Lüneburg`` -> ``(["Rettmer"], [("Lüneburg", "Unfall auf
+    der B 4")])``, ``zwischen den Anschlussstellen Soltau-Ost und Bispingen`` ->
+    ``(["Anschlussstellen Soltau-Ost", "Soltau-Ost"], …)``; None where the text has
+    no such words ("zwischen 8 und 16 Uhr")."""
     found = _BETWEEN.search(text)
     if not found:
         return None
+    first = found["first"].split()
+    firsts = [" ".join(first[n:]) for n in range(len(first))]
     before = text[: found.start()]
     words = found["second"].split()[:_MOST_WORDS_OF_A_PLACE]
     seconds = []
@@ -690,7 +695,7 @@ def places_between(text: str) -> tuple[str, list[tuple[str, str]]] | None:
         after = text[found.start("second") + len(second) :]
         rest = " ".join(f"{before} {after}".split()).strip(" .,;:!?")
         seconds.append((second.rstrip("."), rest))
-    return found["first"], seconds
+    return firsts, seconds
 
 
 def with_agency_spelled_out(key: str) -> str:

@@ -105,6 +105,7 @@ from .whereabouts import (
     keys_of_whereabouts,
     lies_in_part,
     lying_where_said,
+    nearest_to_each_other,
     only_says_where,
     same_place,
     states,
@@ -733,19 +734,24 @@ def _named_by_an_adjective(text: str, registry: Registry) -> Resolution | None:
 
 def _named_as_a_stretch(text: str, registry: Registry) -> Resolution | None:
     """The places of a road's stretch "zwischen X und Y" in a text that names no place
-    otherwise, where one of them is a place a channel covers, named as typed: "Unfall
-    auf der B 4 zwischen Rettmer und Lüneburg" is Rettmer, then Lüneburg. Places a
-    channel covers first, then in the text's order; the rest as a part not found."""
+    otherwise, both named as typed and one a place a channel covers: "Unfall auf der
+    B 4 zwischen Rettmer und Lüneburg" is Rettmer, then Lüneburg. Of places sharing a
+    name, those near the other end of the stretch ("zwischen Winsen und Stelle":
+    Winsen (Luhe)); places a channel covers first, then in the text's order; the rest
+    as a part not found. Not "zwischen Anfang und Mitte Mai", which names no Anfang."""
     between = places_between(text)
     if between is None:
         return None
-    first, seconds = between
-    before = _read_alone(first, registry)
-    after, rest = next(
+    firsts, seconds = between
+    start = next((read for first in firsts if (read := _read_alone(first, registry))), None)
+    end, rest = next(
         ((read, rest) for second, rest in seconds if (read := _read_alone(second, registry))),
         (None, ""),
     )
-    named = [m for read in (before, after) if read for m in read.matches]
+    if start is None or end is None:
+        return None
+    near_start, near_end = nearest_to_each_other(start.matches, end.matches)
+    named = [*near_start, *near_end]
     if not any(m.channels for m in named):
         return None
     matches = sorted(unique(named), key=lambda m: not m.channels)

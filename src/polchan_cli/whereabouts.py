@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from . import gazetteer
 from .normalize import base_key, name_key, name_keys
@@ -33,6 +33,7 @@ __all__ = [
     "keys_of_whereabouts",
     "lies_in_part",
     "lying_where_said",
+    "nearest_to_each_other",
     "only_says_where",
     "position",
     "same_place",
@@ -210,16 +211,57 @@ def far_apart(a: Iterable[Match], b: Iterable[Match], km: float = NEAR_KM) -> bo
     here, there = points(a), points(b)
     if here is None or there is None:
         return False
-    for (lat1, lon1), (lat2, lon2) in ((p, q) for p in here for q in there):
-        # Haversine, on a sphere of the Earth's mean radius.
-        dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
-        h = (
-            math.sin(dlat / 2) ** 2
-            + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
-        )
-        if 2 * 6371.0 * math.asin(math.sqrt(h)) <= km:
-            return False
-    return True
+    return all(_km(p, q) > km for p in here for q in there)
+
+
+def nearest_to_each_other(
+    a: Sequence[Match], b: Sequence[Match]
+) -> tuple[list[Match], list[Match]]:
+    """The places of ``a`` and of ``b`` that lie nearest to one of the other, within
+    a few kilometres of the nearest pair: of "Winsen" and "Stelle", Winsen (Luhe) and
+    Stelle (Harburg). Only towns, villages and cities are measured; a district,
+    region or Samtgemeinde is kept with a place kept in it. Both whole where no town has a
+    position."""
+
+    def point(m: Match) -> tuple[float, float] | None:
+        city = m.kind == "district" and m.district.is_city
+        return position(m) if city or m.kind not in _AREA_KINDS else None
+
+    pairs = [(m, n, _km(p, q)) for m in a for n in b if (p := point(m)) and (q := point(n))]
+    if not pairs:
+        return list(a), list(b)
+    nearest = min(km for _, _, km in pairs) + _SAME_DISTANCE_KM
+    near = [(m, n) for m, n, km in pairs if km <= nearest]
+
+    def kept(matches: Sequence[Match], side: int) -> list[Match]:
+        near_side = [pair[side] for pair in near]
+        districts = {m.district.key for m in near_side}
+        return [
+            m
+            for m in matches
+            if any(m is x for x in near_side) or (point(m) is None and m.district.key in districts)
+        ]
+
+    return kept(a, 0), kept(b, 1)
+
+
+# Kinds of place with no point of their own to measure from (a city's district has
+# the city's).
+_AREA_KINDS = frozenset({"district", "region", "samtgemeinde"})
+# Pairs of places this much farther apart than the nearest pair count as near too.
+_SAME_DISTANCE_KM = 5.0
+
+
+def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
+    """The distance of two points (latitude, longitude) in kilometres: haversine, on a
+    sphere of the Earth's mean radius."""
+    (lat1, lon1), (lat2, lon2) = p, q
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    h = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def is_a_town(m: Match) -> bool:
