@@ -324,19 +324,17 @@ _BETWEEN = re.compile(
 # der Lüneburger Heide".
 _ARTICLES = frozenset({"der", "den", "dem"})
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
+# How the names of roads end, as a regular expression's alternatives.
+_ROAD_WORDS = (
+    r"str\.?|stra(?:ß|ss)e|weg|allee|chaussee|ring|damm|ufer|pfad|stieg|gasse|twiete|wall"
+    r"|graben|kamp|winkel|brink"
+)
 # How street names end: "Hauptstraße", "Bahnhofstr.", "Am Markt", "Im kleinen Felde".
-_STREET_ENDING = re.compile(
-    r"(?:str\.?|stra(?:ß|ss)e|weg|allee|platz|ring|damm|gasse|markt|chaussee|ufer|stieg"
-    r"|pfad|twiete|wall|graben|hof|berg|kamp|felde?|winkel|brink|tor)$",
-    re.IGNORECASE,
-)
-# How the names of roads end, which a town's adjective may begin and which lie
-# anywhere but in that town: "Celler Straße", "Hamburger Chaussee", "Stader Graben".
-_ROAD_ENDING = re.compile(
-    r"(?:str\.?|stra(?:ß|ss)e|weg|allee|chaussee|ring|damm|ufer|pfad|stieg|gasse|twiete"
-    r"|redder|deich|graben|kamp|wall|winkel|brink|brook|brücke|bruecke)$",
-    re.IGNORECASE,
-)
+_STREET_ENDING = re.compile(rf"(?:{_ROAD_WORDS}|platz|markt|hof|berg|felde?|tor)$", re.IGNORECASE)
+# How the names of roads end that a town's adjective may begin and that lie anywhere but
+# in that town: "Celler Straße", "Hamburger Chaussee", "Stader Graben" (a "Tostedter
+# Bahnhof" or "Celler Marktplatz" lies in the town; "Stader Tor" is a whole word).
+_ROAD_ENDING = re.compile(rf"(?:{_ROAD_WORDS}|redder|deich|brook|brücke|bruecke)$", re.IGNORECASE)
 # Nouns that after a town's adjective name a road, a landscape or a place of their own
 # ("Stader Tor", "Lüneburger Heide", "Harburger Berge", "Bleckeder Moor").
 _LANDSCAPE_NOUNS = frozenset(

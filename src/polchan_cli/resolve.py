@@ -540,6 +540,8 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
         # a place a channel covers, with the verb right after it; "Im Wald bei
         # Uelzen …" and "Bei Regen in Celle …" start with no place.
         opens = nth == 0 and not before and not police
+        # "im Raum", "aus dem Bereich": a preposition with its word for an area
+        with_area_word = " " in prepositions[nth]
         # The most words that name a place decide: "Rotenburg an der Fulda" is no
         # Rotenburg (Wümme), though only that one has a channel.
         told = next(
@@ -553,7 +555,7 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
                 and (not (opens or police) or answer.status == "found")
                 # after "Raum", "Bereich" and the like only a town, spelled as typed:
                 # "im Bereich Insel" names a part of town, not Insel (Heidekreis)
-                and (" " not in prepositions[nth] or _names_a_town(answer, place))
+                and (not with_area_word or _names_a_town(answer, place))
                 # "Im" takes a district or region, not a town: "Im Heidekreis …",
                 # "Im Landkreis Celle …", but "Im Bruch …" starts with no place ("Im
                 # Raum Celle …" is no "Im")
@@ -610,7 +612,7 @@ def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resol
             # only a later "in" a channel covers: "In Celle kam es im Westen der
             # Stadt …" is Celle
             return opening
-        if opens or " " in prepositions[nth]:
+        if opens or with_area_word:
             # A later "in" says where rather: "Bei Geist kam es zu einem Unfall in
             # Lauenbrück" (Geist is a quarter of Münster), "Einbrüche im Bereich
             # Altstadt in Celle" (Hamburg's Altstadt); "aus" and "von" do not ("In

@@ -220,29 +220,30 @@ def nearest_to_each_other(
     """The places of ``a`` and of ``b`` that lie nearest to one of the other, within
     a few kilometres of the nearest pair: of "Winsen" and "Stelle", Winsen (Luhe) and
     Stelle (Harburg). Only towns, villages and cities are measured; a district,
-    region or Samtgemeinde is kept with a place kept in it. Both whole where no town has a
-    position."""
+    region or Samtgemeinde is kept with a place kept in it. Both whole where no town
+    has a position."""
 
     def point(m: Match) -> tuple[float, float] | None:
         city = m.kind == "district" and m.district.is_city
         return position(m) if city or m.kind not in _AREA_KINDS else None
 
-    pairs = [(m, n, _km(p, q)) for m in a for n in b if (p := point(m)) and (q := point(n))]
+    here, there = [(m, point(m)) for m in a], [(n, point(n)) for n in b]
+    pairs = [(m, n, _km(p, q)) for m, p in here if p for n, q in there if q]
     if not pairs:
         return list(a), list(b)
     nearest = min(km for _, _, km in pairs) + _SAME_DISTANCE_KM
     near = [(m, n) for m, n, km in pairs if km <= nearest]
 
-    def kept(matches: Sequence[Match], side: int) -> list[Match]:
-        near_side = [pair[side] for pair in near]
-        districts = {m.district.key for m in near_side}
+    def kept(points: list[tuple[Match, tuple[float, float] | None]], side: int) -> list[Match]:
+        near_side = {id(pair[side]): pair[side] for pair in near}
+        districts = {m.district.key for m in near_side.values()}
         return [
             m
-            for m in matches
-            if any(m is x for x in near_side) or (point(m) is None and m.district.key in districts)
+            for m, p in points
+            if id(m) in near_side or (p is None and m.district.key in districts)
         ]
 
-    return kept(a, 0), kept(b, 1)
+    return kept(here, 0), kept(there, 1)
 
 
 # Kinds of place with no point of their own to measure from (a city's district has
