@@ -131,16 +131,18 @@ _WORD = re.compile(r"\w+")
 def _fold(text: str, digraphs: bool = True) -> str:
     """Lower-case ASCII with umlauts folded: ä, ae and a all become a."""
     text = text.casefold().translate(_UMLAUT_PAIRS)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # most names are: they have no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     # "ue" and "ü" must meet: fold the digraphs after the accents are gone,
     # until none is left ("aee" -> "ae" -> "a"), so that a key folds to itself.
-    while digraphs:
-        folded = _DIGRAPHS.sub(lambda m: m.group(1)[0], text)
-        if folded == text:
-            break
-        text = folded
+    while digraphs and _DIGRAPHS.search(text):
+        text = _DIGRAPHS.sub(_first_letter, text)
     return text
+
+
+def _first_letter(digraph: re.Match[str]) -> str:
+    return digraph.group(1)[0]
 
 
 def _folded_words(text: str, digraphs: bool = True) -> list[str]:
