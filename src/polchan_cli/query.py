@@ -63,6 +63,7 @@ __all__ = [
     "report_after_dateline",
     "says_where_in_a_place",
     "short_postcode_first",
+    "street_and_number",
     "town_adjectives",
     "type_word_respelled",
     "undeclined",
@@ -863,6 +864,13 @@ def without_house_number(text: str) -> str | None:
         return None
     address = _TOWN_THEN_HOUSE_NUMBER.fullmatch(text)
     return address["rest"].strip() if address else None
+
+
+def street_and_number(text: str) -> bool:
+    """Whether the text is a street by its words with a house number: "Im Winkel
+    37" is no Winkel, "Westercelle 7" no street."""
+    rest = without_house_number(text)
+    return rest is not None and says_where_in_a_place(rest)
 
 
 def numbered_in_roman(text: str) -> str | None:

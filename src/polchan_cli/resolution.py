@@ -26,6 +26,7 @@ __all__ = [
     "channel_match",
     "channel_matches",
     "district_match",
+    "named_as_typed",
     "place_match",
     "postcode_matches",
     "state_match",
@@ -328,3 +329,8 @@ def state_match(state: str) -> Match:
         postcodes=(),
         channels=(),
     )
+
+
+def named_as_typed(answer: Resolution) -> bool:
+    """Whether the answer names places as typed, not begun or misspelt names."""
+    return answer.fuzzy_for is None and any(m.match in ("exact", "variant") for m in answer.matches)

@@ -15,7 +15,8 @@ qualifier the name does not have, which is left out (``Munster (Örtze)``);
 several places a slash joins (``Buxtehude/Neu Wulmstorf``), each answered; and a
 press release's heading (``Westercelle: Unfall``, ``Großbrand in Dannenberg``),
 its place answered and the rest named as left out. How the text is checked
-and cut up is :mod:`polchan_cli.query`'s job; this module looks the pieces up.
+and cut up is :mod:`polchan_cli.query`'s job; which place a headline says,
+:mod:`polchan_cli.headline`'s; this module looks the pieces up.
 Returns a :class:`~polchan_cli.resolution.Resolution`; never raises on any
 input except :class:`QueryError` for input that cannot be a query at all
 (empty, only punctuation, too long, a number that is no postcode, a word like
@@ -29,14 +30,24 @@ where the rest of the text says, :mod:`polchan_cli.whereabouts`'.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from . import gazetteer, press_codes
+from .headline import (
+    Lookups,
+    a_place_as_typed,
+    abbreviated,
+    dateline_place,
+    named_as_a_stretch,
+    named_by_an_adjective,
+    named_last,
+    told_where,
+)
 from .normalize import (
     TYPE_WORDS,
-    geographic_qualifier_key,
     is_a_small_word,
     leading_type_word,
     name_key,
@@ -46,7 +57,6 @@ from .normalize import (
     type_word_first,
     type_words_set_apart,
     typed_key,
-    without_qualifier,
     without_type_word,
 )
 from .query import (
@@ -54,29 +64,19 @@ from .query import (
     QueryError,
     Reading,
     address_fields,
-    after_an_article,
     after_police_word,
-    before_a_place,
     check_query,
-    dateline_in,
-    first_preposition,
-    has_a_house_number,
-    is_a_preposition,
     is_a_road,
     names_a_part_of_town,
     numbered_in_roman,
-    places_after_prepositions,
-    places_between,
     postcodes_in,
-    prepositions_in,
     press_code_in,
     readings,
     report_after_dateline,
     says_where_in_a_place,
     short_postcode_first,
-    town_adjectives,
+    street_and_number,
     type_word_respelled,
-    undeclined,
     utf8_misread,
     without_house_number,
     without_postcodes,
@@ -90,6 +90,7 @@ from .resolution import (
     channel_match,
     channel_matches,
     district_match,
+    named_as_typed,
     place_match,
     postcode_matches,
     state_match,
@@ -105,7 +106,6 @@ from .whereabouts import (
     keys_of_whereabouts,
     lies_in_part,
     lying_where_said,
-    nearest_to_each_other,
     only_says_where,
     same_place,
     states,
@@ -152,9 +152,10 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return answer
     # Only for the text as typed: a part of it ("Stader Graben, Celle") is read as
     # a street's name first.
+    lookups = _lookups(registry)
     return (
-        _named_as_a_stretch(answer.query, registry)
-        or _named_by_an_adjective(answer.query, registry)
+        named_as_a_stretch(answer.query, lookups)
+        or named_by_an_adjective(answer.query, lookups)
         or answer
     )
 
@@ -211,7 +212,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place
         # ("Polizei Lippe" is Kreis Lippe's, as "Lippe" is: see ranking).
         answer = _resolved(place, registry)
-        if not answer.matches and (told := _told_where(text, registry, police=True)):
+        if not answer.matches and (told := told_where(text, _lookups(registry), police=True)):
             return told  # "Polizei Celle sucht Zeugen": a headline
         return replace(answer, query=text)
     if (respelled := type_word_respelled(text, is_place)) and (
@@ -223,7 +224,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
 
     in_roman = _numbered_in_roman(text, registry)
     if (rest := without_house_number(text)) and (
-        (_named_as_typed(answer := _resolved(rest, registry)) and not answer.unknown_parts)
+        (named_as_typed(answer := _resolved(rest, registry)) and not answer.unknown_parts)
         or (not in_roman and " " not in rest and answer.fuzzy_for is not None)
     ):
         # "Stade Hagen 3", "Celle 5": the place before the house number, read whole.
@@ -242,7 +243,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         return Resolution(query=text, matches=tuple(in_roman))
     if joined := _places_joined(text, registry):
         return joined
-    if dateline := _dateline_place(text, registry):
+    if dateline := dateline_place(text, _lookups(registry)):
         # "Westercelle: Unbefugte Nutzung …", "Uelzen. Sonntagnacht …": read as the
         # dateline "Westercelle - Unbefugte Nutzung …", the report left out.
         return replace(_resolved(dateline, registry), query=text)
@@ -276,6 +277,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         return replace(said, query=text)
     # The whole text misspelt comes before its parts: "Neustadt am Rübenbege".
     guess = _fuzzy(text, key, registry)
+    lookups = _lookups(registry)
     if guess.matches:
         if (
             "," in text
@@ -285,13 +287,13 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             # Fields say which word is the place and which where it lies: "Tolendorf,
             # Göhrde" is Tollendorf in Göhrde, not Oldendorf an der Göhrde.
             return _with_parts_left_out(in_context, registry)
-        if _joined_across_a_small_word(text, guess) and (told := _told_where(text, registry)):
+        if _joined_across_a_small_word(text, guess) and (told := told_where(text, lookups)):
             return told  # "Brand in Stade" is a fire in Stade, not Brandstade (Lüneburg)
         return guess
     if told := (
-        _told_where(text, registry)
-        or _named_last(text, registry)
-        or _told_where(text, registry, police=True)
+        told_where(text, lookups)
+        or named_last(text, lookups)
+        or told_where(text, lookups, police=True)
     ):
         return told
     if prefixed := _with_a_prefix_word(key, registry):
@@ -447,443 +449,6 @@ def _lies_in_one_spelled_like(m: Match, key: str) -> bool:
         for k in keys
         for score, minus_edits in [spelling_score(key, k)]
     )
-
-
-def _dateline_place(text: str, registry: Registry) -> str | None:
-    """A heading whose place a colon, full stop or glued dash sets apart, written
-    with a spaced dash, as the rest of resolve() reads a dateline ("Westercelle:
-    Unfall" -> "Westercelle - Unfall", "Winsen/L. Einbruch" -> "Winsen/L. -
-    Einbruch"); None where the text before it names no place."""
-    dateline = dateline_in(text)
-    if dateline is None:
-        return None
-    place, report = dateline
-    if _read_alone(place, registry):
-        return f"{place} - {report}"
-    if "/" in place and _abbreviated(_resolved_quietly(place + ".", registry)):
-        return f"{place}. - {report}"  # "Winsen/L. Einbruch", as the Harburg police write
-    return None
-
-
-def _named_last(text: str, registry: Registry) -> Resolution | None:
-    """The place a channel covers that closes a headline written as a sentence, as
-    the Verden and Osterholz police write them ("Pkw prallt gegen Stromkasten
-    Verden.", "+In Werkhalle eingebrochen+ Schwanewede."), with the rest as a part
-    not found."""
-    if not text.rstrip(" +").endswith(".") or _a_part_names_a_place(text, registry):
-        return None
-    if _read_alone(text.rstrip(" +."), registry):
-        return None  # a name with its full stop: "Neu Wulmstorf bei Buxtehude."
-    words = text.rstrip(" +.").split()
-    for n in range(min(3, len(words) - 1), 0, -1):
-        if is_a_small_word(words[-n]) or is_a_small_word(words[-n - 1]) or words[-n][0] == "(":
-            continue  # "… in Winsen an der Luhe.", "… Winsen (Luhe).": no Lühe
-        after_zu = words[-n - 1].casefold() == "zu"
-        if after_zu and words[-n][0].islower():
-            continue  # "… in Verbindung zu setzen.": a verb, not Setzen (Siegen)
-        answer = _read_alone(" ".join(words[-n:]).strip("+"), registry)
-        if after_zu and not (answer and answer.matches[0].kind == "municipality"):
-            continue  # "zu Holste.", not "Die Scheibe ging zu Bruch."
-        if answer and answer.status == "found" and any(is_a_town(m) for m in answer.matches):
-            return _in_a_headline(answer, " ".join(words[:-n]), text)
-    return None
-
-
-def _a_part_names_a_place(text: str, registry: Registry) -> bool:
-    """Whether a part of a dateline or address names a place as typed, or is a street
-    with its number: then it answers, not the words of a headline ("Bergen -
-    Polizeibericht aus Celle" is Bergen, "Bruchtorf, Nds." no headline on Nds.)."""
-    parts = address_fields(text)
-    return len(parts) > 1 and any(
-        _street_and_number(part) or _a_place_as_typed(part, _resolved_quietly(part, registry))
-        for part in parts
-    )
-
-
-def _told_where(text: str, registry: Registry, *, police: bool = False) -> Resolution | None:
-    """The place a channel covers that a headline says a report happened in
-    ("Großbrand in Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis
-    Stade"), with the rest of it as a part not found; of several, the first.
-
-    After each "in", "bei" and the like, its words as a place would be read alone,
-    the most first ("Unfall in Stade Hagen" is the Hagen in Stade). Never a place
-    no channel covers: "Wohnhaus gerät in Brand" is no report from Brand in
-    Bavaria. Not where the words before name a place a channel covers, or any
-    place before "bei" ("Neu Wulmstorf bei Buxtehude", "Gifhorn bei Celle",
-    "Neuruppin bei Berlin"), or one near the place after "in": an address may
-    say so, but "Brand in Elsdorf" is a fire, as Brand lies in Bavaria; or where
-    a part of a dateline or address names a place itself ("Bergen -
-    Polizeibericht aus Celle" is Bergen), nor in an address with a house number
-    ("Postmoor Im Winkel 40") or where the text ends in a word for a part of a
-    town ("Buchholz in der Nordheide Ost").
-    """
-    groups = places_after_prepositions(text, police=police)
-    if not groups or has_a_house_number(text):
-        return None
-    # "Unfall in Mitte" names Berlin's Mitte; only after a place ("Buchholz in der
-    # Nordheide Ost") does the word say where in it.
-    if names_a_part_of_town(text.split()[-1]) and len(groups[-1][0][0].split()) > 1:
-        return None
-    before = before_a_place(text, police=police)
-    # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe.
-    named_before = (
-        _named(before, registry) if before and not is_a_small_word(before.split()[0]) else []
-    )
-    if any(m.channels for m in named_before):
-        return None
-    if _a_part_names_a_place(text, registry):
-        return None
-    prepositions = prepositions_in(text, police=police)
-    opening = None
-    for nth, group in enumerate(groups):
-        # A sentence that starts with its place ("In Zeven wurde eingebrochen."): only
-        # a place a channel covers, with the verb right after it; "Im Wald bei
-        # Uelzen …" and "Bei Regen in Celle …" start with no place.
-        opens = nth == 0 and not before and not police
-        # "im Raum", "aus dem Bereich": a preposition with its word for an area
-        with_area_word = " " in prepositions[nth]
-        # The most words that name a place decide: "Rotenburg an der Fulda" is no
-        # Rotenburg (Wümme), though only that one has a channel.
-        told = next(
-            (
-                (answer, rest)
-                for place, rest in group
-                if (not opens or _a_verb_follows(text, place))
-                and (answer := _read_after_a_preposition(place, text, registry))
-                and any(_is_a_place(m) for m in answer.matches)
-                # after a word for the police, only a place a channel covers
-                and (not (opens or police) or answer.status == "found")
-                # after "Raum", "Bereich" and the like only a town, spelled as typed:
-                # "im Bereich Insel" names a part of town, not Insel (Heidekreis)
-                and (not with_area_word or _names_a_town(answer, place))
-                # "Im" takes a district or region, not a town: "Im Heidekreis …",
-                # "Im Landkreis Celle …", but "Im Bruch …" starts with no place ("Im
-                # Raum Celle …" is no "Im")
-                and (
-                    not opens
-                    or prepositions[0] != "im"
-                    or answer.matches[0].kind in ("district", "region")
-                )
-                and not _said_to_lie_elsewhere(answer, place, group[0][0], text, registry)
-            ),
-            None,
-        )
-        if not told:
-            continue
-        answer, rest = told
-        # The words before are those before the first preposition: only a place
-        # after that one can make them a headline's ("Königstein im Taunus bei
-        # Siegen" is Königstein, by Siegen), or a later "in" after words that name no
-        # place ("Brand in Wohnhaus in Stade").
-        # "in" says where a thing happened, "bei" and the like what a town lies by.
-        headline_words = first_preposition(text, police=police) in ("in", "im") and (
-            nth == 0 or (opening is None and prepositions[nth] == "in")
-        )
-        # A place no channel covers only when named in full ("Einbruch in
-        # Rotenburg an der Fulda"), not by a common word ("in Brand"); or when all
-        # the words after "in" name it, after a place far from it ("Brand in
-        # Nümbrecht": Brand lies in Bavaria; not "Brand in Nordheim v.d.Rhön").
-        if not (
-            answer.status == "found"
-            or " " in answer.query.strip()
-            or (
-                named_before
-                and headline_words
-                and answer.query == group[0][0]
-                and far_apart(named_before, answer.matches)
-            )
-        ):
-            continue
-        if named_before and (not headline_words or _an_address(named_before, answer.matches)):
-            return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
-        # A town after the place that lies near the place answered first only says
-        # where it lies ("Unfall in Bispingen Soltau"): no part not found. One far
-        # from it stays a part not found ("Unfall in Bergen Siegsdorf": Bergen,
-        # Celle, comes first, and Siegsdorf lies in Bavaria).
-        where = group[0][0][len(answer.query) :].strip()
-        if (
-            where
-            and rest.endswith(where)
-            and (towns := _named(where, registry))
-            and not far_apart(answer.matches[:1], towns)
-        ):
-            rest = rest[: -len(where)]
-        if opening is not None and (prepositions[nth] != "in" or answer.status != "found"):
-            # only a later "in" a channel covers: "In Celle kam es im Westen der
-            # Stadt …" is Celle
-            return opening
-        if opens or with_area_word:
-            # A later "in" says where rather: "Bei Geist kam es zu einem Unfall in
-            # Lauenbrück" (Geist is a quarter of Münster), "Einbrüche im Bereich
-            # Altstadt in Celle" (Hamburg's Altstadt); "aus" and "von" do not ("In
-            # Breddorf wurde ein Mann aus Munster festgenommen").
-            opening = _in_a_headline(answer, rest, text)
-            continue
-        return _in_a_headline(answer, rest, text)
-    return opening
-
-
-def _names_a_town(answer: Resolution, place: str) -> bool:
-    """Whether the answer's first place is a municipality, Samtgemeinde, district or
-    region, named as typed (umlauts too: "Luhe" is no Lühe), or any place named with
-    the word for its kind ("Ortschaft Hermannsburg")."""
-    if leading_type_word(place):
-        return True
-    first = answer.matches[0]
-    spelled = {spelling(first.name), spelling(without_qualifier(first.name))}
-    return first.kind in ("municipality", "samtgemeinde", "district", "region") and (
-        spelling(place) in spelled or " " in place.strip()
-    )
-
-
-# Kinds of place a headline names with an article: "in der Nordheide", "im Heidekreis";
-# not towns ("in der Mitte der Fahrbahn" is no Berlin-Mitte) nor Samtgemeinden, which
-# rivers name too ("Leiche in der Ilmenau" is no Samtgemeinde Ilmenau).
-_NAMED_WITH_AN_ARTICLE = ("district", "region")
-
-
-def _read_after_a_preposition(place: str, text: str, registry: Registry) -> Resolution | None:
-    """What the words after "in", "bei" and the like in ``text`` name, as
-    :func:`_read_alone` reads them. After an article only words that begin with a
-    district or region a channel covers, spelled as typed ("in der Lüneburger
-    Heide", "in der Lüneburger Heide bei Soltau": Soltau; "in der Nähe von Celle"
-    names no Nahe), not the qualifier of a town the text names ("Buchhplz in der
-    Nordheide"); a region whose adjective the preposition declined ("im Alten
-    Land", "im Alten Land bei Jork")."""
-    name = after_an_article(place) or place
-    if is_a_small_word(name.split()[0]):
-        return None
-    answer = _read_alone(name, registry)
-    if answer is None:
-        answer = next(
-            (
-                read
-                for form in undeclined(name)
-                if _begins_with_an_area(form, registry) and (read := _read_alone(form, registry))
-            ),
-            None,
-        )
-        return replace(answer, query=place) if answer and answer.status == "found" else None
-    if name == place:
-        return answer
-    area = _begins_with_an_area(name, registry)
-    if answer.status != "found" or not area or _qualifies_a_town_named(text, area):
-        return None
-    return replace(answer, query=place)
-
-
-def _begins_with_an_area(name: str, registry: Registry) -> str | None:
-    """The key of the district or region a channel covers that the words begin with,
-    spelled as typed: ``Lüneburger Heide bei Soltau`` -> ``luneburger heide``."""
-    words = name.split()
-    for n in range(len(words), 0, -1):
-        begun = " ".join(words[:n])
-        read = _read_alone(begun, registry)
-        if (
-            read
-            and read.status == "found"
-            and read.matches[0].kind in _NAMED_WITH_AN_ARTICLE
-            and spelling(read.matches[0].name) == spelling(begun)
-        ):
-            return name_key(begun)
-    return None
-
-
-def _qualifies_a_town_named(text: str, key: str) -> bool:
-    """Whether ``key`` qualifies the name of a town a word of the text names, maybe
-    misspelt: "Buchhplz in der Nordheide" is Buchholz in der Nordheide."""
-    heads = gazetteer.heads_qualified_by(key)
-    return any(
-        spelling_score(word, head)[0] >= FUZZY_CONFIRMED
-        for word in name_key(text).split()
-        for head in heads
-    )
-
-
-def _named_by_an_adjective(text: str, registry: Registry) -> Resolution | None:
-    """The town a channel covers whose adjective or genitive says where in a text that
-    names no place otherwise (see :func:`~polchan_cli.query.town_adjectives`), spelled
-    as typed, with the rest as a part not found: "Einbruch in Paderborner
-    Kindergarten", "Unbekannte zünden drei Pkw in Celles Innenstadt an", "Celler
-    Polizei sucht Zeugen". The first such word that names a town decides: "Hamburger
-    Polizei nimmt Celler Einbrecher fest" is Hamburg's, no channel's. Never where a
-    place follows "in" and the like, a channel's or not ("Lüneburger Frau in Hamburg
-    überfallen"). Only a municipality, a district or a quarter of a city that is a
-    district itself ("in Neuköllner Mehrfamilienhaus") and no town elsewhere, never a
-    village: a word may end like one ("Offener Brief" names no Offen in Siegen)."""
-    adjectives = town_adjectives(text)
-    if not adjectives or any(
-        _read_after_a_preposition(place, text, registry)
-        for group in places_after_prepositions(text)
-        for place, _ in group
-    ):
-        return None
-    for adjective in adjectives:
-        for town in adjective.towns:
-            answer = _read_alone(town, registry)
-            first = answer.matches[0] if answer else None
-            if not first or spelling(without_qualifier(first.name)) != spelling(town):
-                continue
-            if first.kind in ("municipality", "district") or (
-                first.kind == "locality"
-                and not adjective.genitive  # "in Kempers Bäckerei" is no Kemper's
-                and first.municipality == first.district.name
-                and not any(m.kind == "municipality" for m in answer.matches)
-            ):
-                return _in_a_headline(answer, adjective.rest, text) if first.channels else None
-    return None
-
-
-def _named_as_a_stretch(text: str, registry: Registry) -> Resolution | None:
-    """The places of a road's stretch "zwischen X und Y" in a text that names no place
-    otherwise, both named as typed and one a place a channel covers: "Unfall auf der
-    B 4 zwischen Rettmer und Lüneburg" is Rettmer, then Lüneburg. Of places sharing a
-    name, those near the other end of the stretch ("zwischen Winsen und Stelle":
-    Winsen (Luhe)); places a channel covers first, then in the text's order; the rest
-    as a part not found. Not "zwischen Anfang und Mitte Mai", which names no Anfang."""
-    between = places_between(text)
-    if between is None:
-        return None
-    firsts, seconds = between
-    start = next((read for first in firsts if (read := _read_alone(first, registry))), None)
-    end, rest = next(
-        ((read, rest) for second, rest in seconds if (read := _read_alone(second, registry))),
-        (None, ""),
-    )
-    if start is None or end is None:
-        return None
-    near_start, near_end = nearest_to_each_other(start.matches, end.matches)
-    named = [*near_start, *near_end]
-    if not any(m.channels for m in named):
-        return None
-    matches = sorted(unique(named), key=lambda m: not m.channels)
-    return _in_a_headline(Resolution(query=text, matches=tuple(matches)), rest, text)
-
-
-def _a_verb_follows(text: str, place: str) -> bool:
-    """Whether the place, itself without "bei", "in" and the like, is followed by a
-    word in small letters and no small word of a name or heading: "In Zeven wurde
-    …", not "In Linden bei Buxtehude eingebrochen"."""
-    following = text[text.find(place) + len(place) :].split()[:1]
-    return (
-        bool(following)
-        and following[0][0].islower()
-        and not is_a_small_word(following[0])
-        and not is_a_preposition(following[0])  # "Von Hagen nach Stade."
-        and first_preposition(place) is None
-    )
-
-
-def _an_address(before: list[Match], after: tuple[Match, ...]) -> bool:
-    """Whether a place named before "in" lies in one named after it, as an address
-    says so: in its district and near it ("Nobitz in Altenburg", both Altenburger
-    Land), or before its namesake ("Rohr i.NB in Rohr i.NB Kelheim"). "Brand in
-    Lichtenberg" is a fire: Brand lies in Tirschenreuth, the Lichtenberg near it in
-    Hof, and the others far off."""
-    if _namesake_before(before, after):
-        return not far_apart(before, after)
-    return any(
-        b.district.key == a.district.key and not far_apart([b], [a]) for b in before for a in after
-    )
-
-
-def _namesake_before(before: list[Match], after: Iterable[Match]) -> bool:
-    """Whether a place named before a preposition has the first word of the name of
-    one after it ("Rohr i.NB", "Rohr")."""
-    first_words = {key.split()[0] for m in after if (key := name_key(m.name))}
-    return any(key.split()[0] in first_words for m in before if (key := name_key(m.name)))
-
-
-def _said_to_lie_elsewhere(
-    answer: Resolution, place: str, words_after: str, text: str, registry: Registry
-) -> bool:
-    """Whether a headline's place is rather the end of a longer name, misspelt, that
-    lies in the town or district the text ends with, far from the place: "Otersn im
-    Sande Verden" is no Sande (Kreis Paderborn), but Otersen im Sande, Landkreis
-    Verden. ``words_after`` are the preposition's words, the place first."""
-    words = words_after[len(place) :].split()
-    where = " ".join(words)
-    key = name_key(where)
-    # Only words that end the text and name a place themselves: a place is read
-    # from at most four words, so words before more may begin a longer name
-    # ("Landkreis Grafschaft Bentheim Grafschaft …"), and "bei Neukirchen" says
-    # what a place lies by.
-    headline = text.rstrip(" .,;:!?+-")
-    ends = words and headline.endswith(where)
-    if not ends or any(is_a_small_word(w) for w in words) or not is_place(key):
-        return False
-    named = [m for m in _named(where, registry) if m.kind in ("municipality", "district")]
-    # A town nearby is how headlines say where ("Unfall in Bispingen Soltau",
-    # "Brand in Celle Hannover"); only one far off says the place is another.
-    if (
-        not named
-        or any(key in keys_of_whereabouts(m) for m in answer.matches)
-        or not far_apart(answer.matches, named)
-    ):
-        return False
-    before = headline[: -len(where)].split()
-    if before and name_key(before[-1]) in TYPE_WORDS:
-        before = before[:-1]  # "Otersne im Sande Landkreis Verden"
-    there = _resolved_quietly(f"{' '.join(before)}, {where}", registry)
-    # Only a longer name ending in the place's words, there: "Brand in Stade,
-    # Lüneburg" read as Brandstade, or "Unfall bei Uelzen, Verden" as Verden
-    # (Aller), says nothing of where Stade or Uelzen lies.
-    ending = name_key(place).split()
-    if ending and ending[-1] in TYPE_WORDS:
-        ending = ending[:-1]  # "Sande Landkreis", read as Sande with its type word
-    return bool(ending) and any(
-        m.channels
-        and key in keys_of_whereabouts(m)
-        and len(name := name_key(m.name).split()) > len(ending)
-        and name[-len(ending) :] == ending
-        for m in there.matches
-    )
-
-
-def _is_a_place(m: Match) -> bool:
-    """A place, not a channel, state or the country ("in de Pfalz" is no DE)."""
-    return m.kind not in ("channel", "state")
-
-
-def _in_a_headline(answer: Resolution, rest: str, text: str) -> Resolution:
-    """The answer for the place a headline names, its other words left out."""
-    rest = re.sub(r"\s+([,:;])", r"\1", " ".join(rest.split())).strip(" .,;:!?+-")
-    return replace(answer, query=text, unknown_parts=(rest,) if name_key(rest) else ())
-
-
-def _a_place_as_typed(part: str, read: Resolution) -> bool:
-    """Whether a part of an address, read as ``read``, names a place as typed: not a
-    headline naming one ("Polizeibericht aus Celle"), nor a name with words after it
-    that none of its places has and no river is ("Brand an Seniorenpflegeheim")."""
-    if not _named_as_typed(read) or read.unknown_parts:
-        return False
-    if (
-        without_qualifier(part) == part
-        or geographic_qualifier_key(part) in gazetteer.qualifier_keys()
-    ):
-        return True
-    return any(name_key(m.name) == name_key(part) for m in read.matches)
-
-
-def _abbreviated(read: Resolution) -> bool:
-    """Whether the answer is the one name its query abbreviates, word for word,
-    the last with a full stop: "Winsen/L." is Winsen (Luhe), as the Harburg police
-    head their reports."""
-    names = {name_key(m.name) for m in read.matches}  # a town and its district, at most
-    if not read.query.endswith(".") or len(names) != 1:
-        return False
-    if any(m.match != "prefix" for m in read.matches):
-        return False
-    words = len(name_key(read.query).split())
-    return words > 1 and words == len(names.pop().split())
-
-
-def _read_alone(text: str, registry: Registry) -> Resolution | None:
-    """The answer to a text that names a place as typed with nothing left out
-    ("Bergen", "Kirchlinteln-Otersen im Sande"; not "Objekte in Buxtehude"), else
-    None."""
-    read = _resolved_quietly(text, registry)
-    return read if _named_as_typed(read) and not read.unknown_parts else None
 
 
 def _river_bracketed(text: str, registry: Registry) -> str | None:
@@ -1111,6 +676,14 @@ def _resolved_quietly(text: str, registry: Registry) -> Resolution:
         return Resolution(query=text)
 
 
+def _lookups(registry: Registry) -> Lookups:
+    """The readings :mod:`polchan_cli.headline` reads a headline's pieces with."""
+    return Lookups(
+        read=functools.partial(_resolved_quietly, registry=registry),
+        named=functools.partial(_named, registry=registry),
+    )
+
+
 def _read_without_where(text: str, registry: Registry) -> Resolution | None:
     """An address read without its state and country columns, of the places that
     lie there: "Westercele, Celle, Niedersachsen" is read as "Westercele, Celle"
@@ -1160,11 +733,6 @@ def _named_before_house_number(reading: Reading, registry: Registry) -> list[Mat
     Celle" names Westercelle as typed, no guess."""
     rest = without_house_number(reading.head) if reading.how == "fields" else None
     return _named(rest, registry) if rest and not says_where_in_a_place(rest) else []
-
-
-def _named_as_typed(res: Resolution) -> bool:
-    """Whether the answer names places as typed, not begun or misspelt names."""
-    return res.fuzzy_for is None and any(m.match in ("exact", "variant") for m in res.matches)
 
 
 def _numbered_in_roman(text: str, registry: Registry) -> list[Match]:
@@ -1495,10 +1063,10 @@ def _loosely_read(
             reading.how == "fields"
             and not only_says_where(reading.head)
             and not (_is_street(reading.head) and not _has_a_place_word(reading.head))
-            and not _street_and_number(reading.head)
+            and not street_and_number(reading.head)
             and (
-                _named_as_typed(alone := _resolved_quietly(reading.head, registry))
-                or _abbreviated(alone)
+                named_as_typed(alone := _resolved_quietly(reading.head, registry))
+                or abbreviated(alone)
             )
         ):
             candidates.append((reading, list(alone.matches), alone))
@@ -1667,7 +1235,7 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
         if street and not is_place(key):
             continue  # the common case, checked before a whole reading of the part
         read = _resolved_quietly(part, registry)
-        if _named_as_typed(read) and any(
+        if named_as_typed(read) and any(
             same_place(m, n) or in_one_municipality(m, n) or answer_names & keys_of_whereabouts(m)
             for m in read.matches
             for n in answer.matches
@@ -1676,7 +1244,7 @@ def _with_parts_left_out(answer: Resolution, registry: Registry) -> Resolution:
             # beside it in its municipality ("Wittfeitzen, Klein Wittfeitzen 2").
             continue
         if not street:
-            (unfitting if _a_place_as_typed(part, read) else unknown).append(part)
+            (unfitting if a_place_as_typed(part, read) else unknown).append(part)
     # Of several places, those that lie where a part says: "Unfall in Hagen, Stade"
     # is the Hagen in Landkreis Stade, as "Hagen, Stade" is. Not a postcode's
     # districts: a part that contradicts the postcode may be the one mistyped.
@@ -1726,13 +1294,6 @@ def _only_districts_beside(text: str, reading: Reading) -> bool:
     return bool(places) and all(
         KIND_OF_TYPE_WORD.get(leading_type_word(part) or "") == "district" for part in places
     )
-
-
-def _street_and_number(text: str) -> bool:
-    """Whether the text is a street by its words with a house number: "Im Winkel
-    37" is no Winkel, "Westercelle 7" no street."""
-    rest = without_house_number(text)
-    return rest is not None and says_where_in_a_place(rest)
 
 
 def _has_a_place_word(text: str) -> bool:

@@ -1,0 +1,511 @@
+"""Where a press heading or a report's first sentence says something happened.
+
+Accepts the text of a query that named no place as a whole, as
+:mod:`polchan_cli.resolve` hands it over, and reads the place a headline names:
+after "in", "bei", "im Raum" and the like ("Großbrand in Dannenberg", "Unfall im
+Raum Celle"), closing a sentence ("Pkw prallt gegen Stromkasten Verden."), before
+a dateline's colon or full stop ("Westercelle: Unfall"), as the two ends of a
+road's stretch ("zwischen Rettmer und Lüneburg") or by a town's adjective
+("Paderborner Kindergarten"). Returns a
+:class:`~polchan_cli.resolution.Resolution` with the headline's other words as a
+part not found, or None where the text says no place so.
+
+Each piece is read as resolve() reads a query of its own, through
+:class:`Lookups`: the resolver calls this module and this module calls back, so
+the resolver hands its readings in rather than being imported. How a text is cut
+into pieces is :mod:`polchan_cli.query`'s job. No Typer, Rich or registry here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from . import gazetteer
+from .normalize import (
+    TYPE_WORDS,
+    geographic_qualifier_key,
+    is_a_small_word,
+    leading_type_word,
+    name_key,
+    spelling,
+    without_qualifier,
+)
+from .query import (
+    address_fields,
+    after_an_article,
+    before_a_place,
+    dateline_in,
+    first_preposition,
+    has_a_house_number,
+    is_a_preposition,
+    names_a_part_of_town,
+    places_after_prepositions,
+    places_between,
+    prepositions_in,
+    street_and_number,
+    town_adjectives,
+    undeclined,
+)
+from .ranking import unique
+from .resolution import Match, Resolution, named_as_typed
+from .spelling import FUZZY_CONFIRMED, spelling_score
+from .whereabouts import far_apart, is_a_town, is_place, keys_of_whereabouts, nearest_to_each_other
+
+__all__ = [
+    "Lookups",
+    "a_place_as_typed",
+    "abbreviated",
+    "dateline_place",
+    "named_as_a_stretch",
+    "named_by_an_adjective",
+    "named_last",
+    "told_where",
+]
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """How resolve() reads a piece of a headline, handed in by it."""
+
+    # The answer to a piece as a query of its own; no places where it is no query.
+    read: Callable[[str], Resolution]
+    # The channels and places whose name the piece is, as typed.
+    named: Callable[[str], list[Match]]
+
+
+def dateline_place(text: str, lookups: Lookups) -> str | None:
+    """A heading whose place a colon, full stop or glued dash sets apart, written
+    with a spaced dash, as the rest of resolve() reads a dateline ("Westercelle:
+    Unfall" -> "Westercelle - Unfall", "Winsen/L. Einbruch" -> "Winsen/L. -
+    Einbruch"); None where the text before it names no place."""
+    dateline = dateline_in(text)
+    if dateline is None:
+        return None
+    place, report = dateline
+    if _read_alone(place, lookups):
+        return f"{place} - {report}"
+    if "/" in place and abbreviated(lookups.read(place + ".")):
+        return f"{place}. - {report}"  # "Winsen/L. Einbruch", as the Harburg police write
+    return None
+
+
+def named_last(text: str, lookups: Lookups) -> Resolution | None:
+    """The place a channel covers that closes a headline written as a sentence, as
+    the Verden and Osterholz police write them ("Pkw prallt gegen Stromkasten
+    Verden.", "+In Werkhalle eingebrochen+ Schwanewede."), with the rest as a part
+    not found."""
+    if not text.rstrip(" +").endswith(".") or _a_part_names_a_place(text, lookups):
+        return None
+    if _read_alone(text.rstrip(" +."), lookups):
+        return None  # a name with its full stop: "Neu Wulmstorf bei Buxtehude."
+    words = text.rstrip(" +.").split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        if is_a_small_word(words[-n]) or is_a_small_word(words[-n - 1]) or words[-n][0] == "(":
+            continue  # "… in Winsen an der Luhe.", "… Winsen (Luhe).": no Lühe
+        after_zu = words[-n - 1].casefold() == "zu"
+        if after_zu and words[-n][0].islower():
+            continue  # "… in Verbindung zu setzen.": a verb, not Setzen (Siegen)
+        answer = _read_alone(" ".join(words[-n:]).strip("+"), lookups)
+        if after_zu and not (answer and answer.matches[0].kind == "municipality"):
+            continue  # "zu Holste.", not "Die Scheibe ging zu Bruch."
+        if answer and answer.status == "found" and any(is_a_town(m) for m in answer.matches):
+            return _in_a_headline(answer, " ".join(words[:-n]), text)
+    return None
+
+
+def _a_part_names_a_place(text: str, lookups: Lookups) -> bool:
+    """Whether a part of a dateline or address names a place as typed, or is a street
+    with its number: then it answers, not the words of a headline ("Bergen -
+    Polizeibericht aus Celle" is Bergen, "Bruchtorf, Nds." no headline on Nds.)."""
+    parts = address_fields(text)
+    return len(parts) > 1 and any(
+        street_and_number(part) or a_place_as_typed(part, lookups.read(part)) for part in parts
+    )
+
+
+def told_where(text: str, lookups: Lookups, *, police: bool = False) -> Resolution | None:
+    """The place a channel covers that a headline says a report happened in
+    ("Großbrand in Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis
+    Stade"), with the rest of it as a part not found; of several, the first.
+
+    After each "in", "bei" and the like, its words as a place would be read alone,
+    the most first ("Unfall in Stade Hagen" is the Hagen in Stade). Never a place
+    no channel covers: "Wohnhaus gerät in Brand" is no report from Brand in
+    Bavaria. Not where the words before name a place a channel covers, or any
+    place before "bei" ("Neu Wulmstorf bei Buxtehude", "Gifhorn bei Celle",
+    "Neuruppin bei Berlin"), or one near the place after "in": an address may
+    say so, but "Brand in Elsdorf" is a fire, as Brand lies in Bavaria; or where
+    a part of a dateline or address names a place itself ("Bergen -
+    Polizeibericht aus Celle" is Bergen), nor in an address with a house number
+    ("Postmoor Im Winkel 40") or where the text ends in a word for a part of a
+    town ("Buchholz in der Nordheide Ost").
+    """
+    groups = places_after_prepositions(text, police=police)
+    if not groups or has_a_house_number(text):
+        return None
+    # "Unfall in Mitte" names Berlin's Mitte; only after a place ("Buchholz in der
+    # Nordheide Ost") does the word say where in it.
+    if names_a_part_of_town(text.split()[-1]) and len(groups[-1][0][0].split()) > 1:
+        return None
+    before = before_a_place(text, police=police)
+    # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe.
+    named_before = (
+        lookups.named(before) if before and not is_a_small_word(before.split()[0]) else []
+    )
+    if any(m.channels for m in named_before):
+        return None
+    if _a_part_names_a_place(text, lookups):
+        return None
+    prepositions = prepositions_in(text, police=police)
+    opening = None
+    for nth, group in enumerate(groups):
+        # A sentence that starts with its place ("In Zeven wurde eingebrochen."): only
+        # a place a channel covers, with the verb right after it; "Im Wald bei
+        # Uelzen …" and "Bei Regen in Celle …" start with no place.
+        opens = nth == 0 and not before and not police
+        # "im Raum", "aus dem Bereich": a preposition with its word for an area
+        with_area_word = " " in prepositions[nth]
+        # The most words that name a place decide: "Rotenburg an der Fulda" is no
+        # Rotenburg (Wümme), though only that one has a channel.
+        told = next(
+            (
+                (answer, rest)
+                for place, rest in group
+                if (not opens or _a_verb_follows(text, place))
+                and (answer := _read_after_a_preposition(place, text, lookups))
+                and any(_is_a_place(m) for m in answer.matches)
+                # after a word for the police, only a place a channel covers
+                and (not (opens or police) or answer.status == "found")
+                # after "Raum", "Bereich" and the like only a town, spelled as typed:
+                # "im Bereich Insel" names a part of town, not Insel (Heidekreis)
+                and (not with_area_word or _names_a_town(answer, place))
+                # "Im" takes a district or region, not a town: "Im Heidekreis …",
+                # "Im Landkreis Celle …", but "Im Bruch …" starts with no place ("Im
+                # Raum Celle …" is no "Im")
+                and (
+                    not opens
+                    or prepositions[0] != "im"
+                    or answer.matches[0].kind in ("district", "region")
+                )
+                and not _said_to_lie_elsewhere(answer, place, group[0][0], text, lookups)
+            ),
+            None,
+        )
+        if not told:
+            continue
+        answer, rest = told
+        # The words before are those before the first preposition: only a place
+        # after that one can make them a headline's ("Königstein im Taunus bei
+        # Siegen" is Königstein, by Siegen), or a later "in" after words that name no
+        # place ("Brand in Wohnhaus in Stade").
+        # "in" says where a thing happened, "bei" and the like what a town lies by.
+        headline_words = first_preposition(text, police=police) in ("in", "im") and (
+            nth == 0 or (opening is None and prepositions[nth] == "in")
+        )
+        # A place no channel covers only when named in full ("Einbruch in
+        # Rotenburg an der Fulda"), not by a common word ("in Brand"); or when all
+        # the words after "in" name it, after a place far from it ("Brand in
+        # Nümbrecht": Brand lies in Bavaria; not "Brand in Nordheim v.d.Rhön").
+        if not (
+            answer.status == "found"
+            or " " in answer.query.strip()
+            or (
+                named_before
+                and headline_words
+                and answer.query == group[0][0]
+                and far_apart(named_before, answer.matches)
+            )
+        ):
+            continue
+        if named_before and (not headline_words or _an_address(named_before, answer.matches)):
+            return None  # "Gifhorn bei Celle", "Bernau bei Berlin": a town by another
+        # A town after the place that lies near the place answered first only says
+        # where it lies ("Unfall in Bispingen Soltau"): no part not found. One far
+        # from it stays a part not found ("Unfall in Bergen Siegsdorf": Bergen,
+        # Celle, comes first, and Siegsdorf lies in Bavaria).
+        where = group[0][0][len(answer.query) :].strip()
+        if (
+            where
+            and rest.endswith(where)
+            and (towns := lookups.named(where))
+            and not far_apart(answer.matches[:1], towns)
+        ):
+            rest = rest[: -len(where)]
+        if opening is not None and (prepositions[nth] != "in" or answer.status != "found"):
+            # only a later "in" a channel covers: "In Celle kam es im Westen der
+            # Stadt …" is Celle
+            return opening
+        if opens or with_area_word:
+            # A later "in" says where rather: "Bei Geist kam es zu einem Unfall in
+            # Lauenbrück" (Geist is a quarter of Münster), "Einbrüche im Bereich
+            # Altstadt in Celle" (Hamburg's Altstadt); "aus" and "von" do not ("In
+            # Breddorf wurde ein Mann aus Munster festgenommen").
+            opening = _in_a_headline(answer, rest, text)
+            continue
+        return _in_a_headline(answer, rest, text)
+    return opening
+
+
+def _names_a_town(answer: Resolution, place: str) -> bool:
+    """Whether the answer's first place is a municipality, Samtgemeinde, district or
+    region, named as typed (umlauts too: "Luhe" is no Lühe), or any place named with
+    the word for its kind ("Ortschaft Hermannsburg")."""
+    if leading_type_word(place):
+        return True
+    first = answer.matches[0]
+    spelled = {spelling(first.name), spelling(without_qualifier(first.name))}
+    return first.kind in ("municipality", "samtgemeinde", "district", "region") and (
+        spelling(place) in spelled or " " in place.strip()
+    )
+
+
+# Kinds of place a headline names with an article: "in der Nordheide", "im Heidekreis";
+# not towns ("in der Mitte der Fahrbahn" is no Berlin-Mitte) nor Samtgemeinden, which
+# rivers name too ("Leiche in der Ilmenau" is no Samtgemeinde Ilmenau).
+_NAMED_WITH_AN_ARTICLE = ("district", "region")
+
+
+def _read_after_a_preposition(place: str, text: str, lookups: Lookups) -> Resolution | None:
+    """What the words after "in", "bei" and the like in ``text`` name, as
+    :func:`_read_alone` reads them. After an article only words that begin with a
+    district or region a channel covers, spelled as typed ("in der Lüneburger
+    Heide", "in der Lüneburger Heide bei Soltau": Soltau; "in der Nähe von Celle"
+    names no Nahe), not the qualifier of a town the text names ("Buchhplz in der
+    Nordheide"); a region whose adjective the preposition declined ("im Alten
+    Land", "im Alten Land bei Jork")."""
+    name = after_an_article(place) or place
+    if is_a_small_word(name.split()[0]):
+        return None
+    answer = _read_alone(name, lookups)
+    if answer is None:
+        answer = next(
+            (
+                read
+                for form in undeclined(name)
+                if _begins_with_an_area(form, lookups) and (read := _read_alone(form, lookups))
+            ),
+            None,
+        )
+        return replace(answer, query=place) if answer and answer.status == "found" else None
+    if name == place:
+        return answer
+    area = _begins_with_an_area(name, lookups)
+    if answer.status != "found" or not area or _qualifies_a_town_named(text, area):
+        return None
+    return replace(answer, query=place)
+
+
+def _begins_with_an_area(name: str, lookups: Lookups) -> str | None:
+    """The key of the district or region a channel covers that the words begin with,
+    spelled as typed: ``Lüneburger Heide bei Soltau`` -> ``luneburger heide``."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        begun = " ".join(words[:n])
+        read = _read_alone(begun, lookups)
+        if (
+            read
+            and read.status == "found"
+            and read.matches[0].kind in _NAMED_WITH_AN_ARTICLE
+            and spelling(read.matches[0].name) == spelling(begun)
+        ):
+            return name_key(begun)
+    return None
+
+
+def _qualifies_a_town_named(text: str, key: str) -> bool:
+    """Whether ``key`` qualifies the name of a town a word of the text names, maybe
+    misspelt: "Buchhplz in der Nordheide" is Buchholz in der Nordheide."""
+    heads = gazetteer.heads_qualified_by(key)
+    return any(
+        spelling_score(word, head)[0] >= FUZZY_CONFIRMED
+        for word in name_key(text).split()
+        for head in heads
+    )
+
+
+def named_by_an_adjective(text: str, lookups: Lookups) -> Resolution | None:
+    """The town a channel covers whose adjective or genitive says where in a text that
+    names no place otherwise (see :func:`~polchan_cli.query.town_adjectives`), spelled
+    as typed, with the rest as a part not found: "Einbruch in Paderborner
+    Kindergarten", "Unbekannte zünden drei Pkw in Celles Innenstadt an", "Celler
+    Polizei sucht Zeugen". The first such word that names a town decides: "Hamburger
+    Polizei nimmt Celler Einbrecher fest" is Hamburg's, no channel's. Never where a
+    place follows "in" and the like, a channel's or not ("Lüneburger Frau in Hamburg
+    überfallen"). Only a municipality, a district or a quarter of a city that is a
+    district itself ("in Neuköllner Mehrfamilienhaus") and no town elsewhere, never a
+    village: a word may end like one ("Offener Brief" names no Offen in Siegen)."""
+    adjectives = town_adjectives(text)
+    if not adjectives or any(
+        _read_after_a_preposition(place, text, lookups)
+        for group in places_after_prepositions(text)
+        for place, _ in group
+    ):
+        return None
+    for adjective in adjectives:
+        for town in adjective.towns:
+            answer = _read_alone(town, lookups)
+            first = answer.matches[0] if answer else None
+            if not first or spelling(without_qualifier(first.name)) != spelling(town):
+                continue
+            if first.kind in ("municipality", "district") or (
+                first.kind == "locality"
+                and not adjective.genitive  # "in Kempers Bäckerei" is no Kemper's
+                and first.municipality == first.district.name
+                and not any(m.kind == "municipality" for m in answer.matches)
+            ):
+                return _in_a_headline(answer, adjective.rest, text) if first.channels else None
+    return None
+
+
+def named_as_a_stretch(text: str, lookups: Lookups) -> Resolution | None:
+    """The places of a road's stretch "zwischen X und Y" in a text that names no place
+    otherwise, both named as typed and one a place a channel covers: "Unfall auf der
+    B 4 zwischen Rettmer und Lüneburg" is Rettmer, then Lüneburg. Of places sharing a
+    name, those near the other end of the stretch ("zwischen Winsen und Stelle":
+    Winsen (Luhe)); places a channel covers first, then in the text's order; the rest
+    as a part not found. Not "zwischen Anfang und Mitte Mai", which names no Anfang."""
+    between = places_between(text)
+    if between is None:
+        return None
+    firsts, seconds = between
+    start = next((read for first in firsts if (read := _read_alone(first, lookups))), None)
+    end, rest = next(
+        ((read, rest) for second, rest in seconds if (read := _read_alone(second, lookups))),
+        (None, ""),
+    )
+    if start is None or end is None:
+        return None
+    near_start, near_end = nearest_to_each_other(start.matches, end.matches)
+    named = [*near_start, *near_end]
+    if not any(m.channels for m in named):
+        return None
+    matches = sorted(unique(named), key=lambda m: not m.channels)
+    return _in_a_headline(Resolution(query=text, matches=tuple(matches)), rest, text)
+
+
+def _a_verb_follows(text: str, place: str) -> bool:
+    """Whether the place, itself without "bei", "in" and the like, is followed by a
+    word in small letters and no small word of a name or heading: "In Zeven wurde
+    …", not "In Linden bei Buxtehude eingebrochen"."""
+    following = text[text.find(place) + len(place) :].split()[:1]
+    return (
+        bool(following)
+        and following[0][0].islower()
+        and not is_a_small_word(following[0])
+        and not is_a_preposition(following[0])  # "Von Hagen nach Stade."
+        and first_preposition(place) is None
+    )
+
+
+def _an_address(before: list[Match], after: tuple[Match, ...]) -> bool:
+    """Whether a place named before "in" lies in one named after it, as an address
+    says so: in its district and near it ("Nobitz in Altenburg", both Altenburger
+    Land), or before its namesake ("Rohr i.NB in Rohr i.NB Kelheim"). "Brand in
+    Lichtenberg" is a fire: Brand lies in Tirschenreuth, the Lichtenberg near it in
+    Hof, and the others far off."""
+    if _namesake_before(before, after):
+        return not far_apart(before, after)
+    return any(
+        b.district.key == a.district.key and not far_apart([b], [a]) for b in before for a in after
+    )
+
+
+def _namesake_before(before: list[Match], after: Iterable[Match]) -> bool:
+    """Whether a place named before a preposition has the first word of the name of
+    one after it ("Rohr i.NB", "Rohr")."""
+    first_words = {key.split()[0] for m in after if (key := name_key(m.name))}
+    return any(key.split()[0] in first_words for m in before if (key := name_key(m.name)))
+
+
+def _said_to_lie_elsewhere(
+    answer: Resolution, place: str, words_after: str, text: str, lookups: Lookups
+) -> bool:
+    """Whether a headline's place is rather the end of a longer name, misspelt, that
+    lies in the town or district the text ends with, far from the place: "Otersn im
+    Sande Verden" is no Sande (Kreis Paderborn), but Otersen im Sande, Landkreis
+    Verden. ``words_after`` are the preposition's words, the place first."""
+    words = words_after[len(place) :].split()
+    where = " ".join(words)
+    key = name_key(where)
+    # Only words that end the text and name a place themselves: a place is read
+    # from at most four words, so words before more may begin a longer name
+    # ("Landkreis Grafschaft Bentheim Grafschaft …"), and "bei Neukirchen" says
+    # what a place lies by.
+    headline = text.rstrip(" .,;:!?+-")
+    ends = words and headline.endswith(where)
+    if not ends or any(is_a_small_word(w) for w in words) or not is_place(key):
+        return False
+    named = [m for m in lookups.named(where) if m.kind in ("municipality", "district")]
+    # A town nearby is how headlines say where ("Unfall in Bispingen Soltau",
+    # "Brand in Celle Hannover"); only one far off says the place is another.
+    if (
+        not named
+        or any(key in keys_of_whereabouts(m) for m in answer.matches)
+        or not far_apart(answer.matches, named)
+    ):
+        return False
+    before = headline[: -len(where)].split()
+    if before and name_key(before[-1]) in TYPE_WORDS:
+        before = before[:-1]  # "Otersne im Sande Landkreis Verden"
+    there = lookups.read(f"{' '.join(before)}, {where}")
+    # Only a longer name ending in the place's words, there: "Brand in Stade,
+    # Lüneburg" read as Brandstade, or "Unfall bei Uelzen, Verden" as Verden
+    # (Aller), says nothing of where Stade or Uelzen lies.
+    ending = name_key(place).split()
+    if ending and ending[-1] in TYPE_WORDS:
+        ending = ending[:-1]  # "Sande Landkreis", read as Sande with its type word
+    return bool(ending) and any(
+        m.channels
+        and key in keys_of_whereabouts(m)
+        and len(name := name_key(m.name).split()) > len(ending)
+        and name[-len(ending) :] == ending
+        for m in there.matches
+    )
+
+
+def _is_a_place(m: Match) -> bool:
+    """A place, not a channel, state or the country ("in de Pfalz" is no DE)."""
+    return m.kind not in ("channel", "state")
+
+
+def _in_a_headline(answer: Resolution, rest: str, text: str) -> Resolution:
+    """The answer for the place a headline names, its other words left out."""
+    rest = re.sub(r"\s+([,:;])", r"\1", " ".join(rest.split())).strip(" .,;:!?+-")
+    return replace(answer, query=text, unknown_parts=(rest,) if name_key(rest) else ())
+
+
+def a_place_as_typed(part: str, read: Resolution) -> bool:
+    """Whether a part of an address, read as ``read``, names a place as typed: not a
+    headline naming one ("Polizeibericht aus Celle"), nor a name with words after it
+    that none of its places has and no river is ("Brand an Seniorenpflegeheim")."""
+    if not named_as_typed(read) or read.unknown_parts:
+        return False
+    if (
+        without_qualifier(part) == part
+        or geographic_qualifier_key(part) in gazetteer.qualifier_keys()
+    ):
+        return True
+    return any(name_key(m.name) == name_key(part) for m in read.matches)
+
+
+def abbreviated(read: Resolution) -> bool:
+    """Whether the answer is the one name its query abbreviates, word for word,
+    the last with a full stop: "Winsen/L." is Winsen (Luhe), as the Harburg police
+    head their reports."""
+    names = {name_key(m.name) for m in read.matches}  # a town and its district, at most
+    if not read.query.endswith(".") or len(names) != 1:
+        return False
+    if any(m.match != "prefix" for m in read.matches):
+        return False
+    words = len(name_key(read.query).split())
+    return words > 1 and words == len(names.pop().split())
+
+
+def _read_alone(text: str, lookups: Lookups) -> Resolution | None:
+    """The answer to a text that names a place as typed with nothing left out
+    ("Bergen", "Kirchlinteln-Otersen im Sande"; not "Objekte in Buxtehude"), else
+    None."""
+    read = lookups.read(text)
+    return read if named_as_typed(read) and not read.unknown_parts else None
