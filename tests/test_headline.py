@@ -98,6 +98,22 @@ def registry():
         # and a number in the heading that is no house number
         ("Unfall in Zeven mit 14 Fahrzeugen", "Zeven", "03357", True),
         ("Unfall in Zeven: 14 Verletzte", "Zeven", "03357", True),
+        # nor a year after its month, nor a model's number after its letters in
+        # capitals (real first sentences of Uelzen and Rotenburg reports)
+        (
+            "In einem dramatischen Vorfall in Visselhövede wurden am 21. März 2025 gegen"
+            " 16:00 Uhr zwei Männer beobachtet, die mit schwarzen Kurzwaffen hantierten.",
+            "Visselhövede",
+            "03357",
+            True,
+        ),
+        (
+            "In Bad Bevensen stahlen Unbekannte in der Nacht zum 30.10.25 einen Pkw"
+            " Daimler-Benz GLE 400 Geländewagen in der Feldstraße.",
+            "Bad Bevensen",
+            "03360",
+            True,
+        ),
         ("++ Großbrand in Elsdorf ++", "Elsdorf", "03357", True),
         # Brand is a village in Bavaria too, which no channel covers: no address.
         ("++ Brand in Elsdorf ++", "Elsdorf", "03357", True),  # Brand is in Bavaria
@@ -343,6 +359,7 @@ def test_a_headline_after_the_dateline_is_not_found_rather_than_a_place_elsewher
         ("In Linden bei Buxtehude eingebrochen.", "Buxtehude", "03359"),
         ("Von Hagen nach Stade.", "Stade", "03359"),
         ("hauptstraße 5 Otersen im Sande", "Otersen im Sande", "03361"),
+        ("POSTMOOR IM WINKEL 40", "Postmoor", "03359"),  # all in capitals: a street
         ("Pkw prallt gegen Stromkasten gnarrenburg.", "Gnarrenburg", "03357"),
         # and a misspelt name before "Gemeinde" is no beginning of another
         ("Kabe, Gemeinde", "Kalbe", "03357"),

@@ -325,6 +325,12 @@ _BETWEEN = re.compile(
 # der Lüneburger Heide".
 _ARTICLES = frozenset({"der", "den", "dem"})
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
+# A month before a number makes it a year: "am 21. März 2025".
+_MONTH = re.compile(
+    r"(?:januar|februar|m(?:ä|ae)rz|april|mai|juni|juli|august|september|oktober|november"
+    r"|dezember)",
+    re.IGNORECASE,
+)
 # How the names of roads end, as a regular expression's alternatives.
 _ROAD_WORDS = (
     r"str\.?|stra(?:ß|ss)e|weg|allee|chaussee|ring|damm|ufer|pfad|stieg|gasse|twiete|wall"
@@ -539,14 +545,19 @@ def is_a_preposition(word: str) -> bool:
 def has_a_house_number(text: str) -> bool:
     """Whether a house number stands alone in the text ("Hauptstraße 5 Otersen im
     Sande"), not a list's "1." nor the "A1" or "A 7" of a road; nor a number after a
-    colon, or, in a text written with capitals, after a word in small letters past
+    colon, a month ("März 2025") or a word in capitals in a text that is not ("GLE
+    400"), or, in a text written with capitals, after a word in small letters past
     the first two that names no street ("Unfall in Zeven mit 14 Fahrzeugen",
     "Unfall in Zeven: 14 Verletzte"), as a house number follows its street's name."""
     text = _ROAD_IN_TEXT.sub(" ", text)
     capitalised = not text.islower()
     for number in _LONE_HOUSE_NUMBER.finditer(text):
         before = text[: number.start()].split()
-        if not before or before[-1][-1] in ":;,!?":
+        if not before or before[-1][-1] in ":;,!?" or _MONTH.fullmatch(before[-1]):
+            continue
+        # A word in capitals, in a text that is not, names a model, not a street:
+        # "einen Pkw Daimler-Benz GLE 400".
+        if before[-1].isupper() and len(before[-1]) > 1 and not text.isupper():
             continue
         # An address starts with its street, in capitals or not: "hauptstraße 5
         # Otersen im Sande", "am markt 3 Wietzetze bei Hitzacker".
