@@ -5,8 +5,9 @@ Accepts the text of a query that named no place as a whole, as
 after "in", "bei", "im Raum" and the like ("Großbrand in Dannenberg", "Unfall im
 Raum Celle"), closing a sentence ("Pkw prallt gegen Stromkasten Verden."), before
 a dateline's colon or full stop ("Westercelle: Unfall"), as the two ends of a
-road's stretch ("zwischen Rettmer und Lüneburg") or by a town's adjective
-("Paderborner Kindergarten"). Returns a
+road's stretch ("zwischen Rettmer und Lüneburg"), by a town's adjective
+("Paderborner Kindergarten") or after "durch" or "für" ("rast durch Paderborn").
+Returns a
 :class:`~polchan_cli.resolution.Resolution` with the headline's other words as a
 part not found, or None where the text says no place so.
 
@@ -43,6 +44,7 @@ from .query import (
     names_a_part_of_town,
     places_after_prepositions,
     places_between,
+    places_through_or_for,
     prepositions_in,
     street_and_number,
     town_adjectives,
@@ -61,6 +63,7 @@ __all__ = [
     "named_as_a_stretch",
     "named_by_an_adjective",
     "named_last",
+    "named_through_or_for",
     "told_where",
 ]
 
@@ -356,6 +359,26 @@ def named_by_an_adjective(text: str, lookups: Lookups) -> Resolution | None:
                 and not any(m.kind == "municipality" for m in answer.matches)
             ):
                 return _in_a_headline(answer, adjective.rest, text) if first.channels else None
+    return None
+
+
+def named_through_or_for(text: str, lookups: Lookups) -> Resolution | None:
+    """The town, Samtgemeinde, district or region a channel covers that a text names
+    as typed after "durch" or "für", where it names no place otherwise, with the rest
+    as a part not found: "Audi-Fahrer rast durch Paderborn", "Mehr Sicherheit für Bad
+    Fallingbostel". Never a village ("für Hagen" may be anyone's), nor in an
+    address."""
+    if has_a_house_number(text) or any(
+        _read_after_a_preposition(place, text, lookups)
+        for group in places_after_prepositions(text)
+        for place, _ in group
+    ):
+        return None
+    for group in places_through_or_for(text):
+        for place, rest in group:
+            answer = _read_after_a_preposition(place, text, lookups)
+            if answer and answer.status == "found" and _names_a_town(answer, place):
+                return _in_a_headline(answer, rest, text)
     return None
 
 

@@ -31,7 +31,7 @@ bundled data:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .i18n import N_, format_number, gettext
@@ -56,6 +56,7 @@ __all__ = [
     "numbered_in_roman",
     "places_after_prepositions",
     "places_between",
+    "places_through_or_for",
     "postcodes_in",
     "prepositions_in",
     "press_code_in",
@@ -294,6 +295,9 @@ _BEFORE_A_PLACE = re.compile(
     re.IGNORECASE,
 )
 _OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
+# What a report went through or was for ("rast durch Paderborn", "Mehr Sicherheit für
+# Bad Fallingbostel"); not "nach", which says where someone went or what came first.
+_THROUGH_OR_FOR = re.compile(r"(?<!\w)(?:durch|für|fuer)\s+(?=[^\W\d])", re.IGNORECASE)
 # The police of a place, as a release's closing line names them ("Hinweise nimmt die
 # Polizei Sottrum entgegen", "an das Polizeikommissariat Buxtehude"): read only where
 # no place of the report is, as they may sit elsewhere ("Die Polizei Winsen
@@ -325,12 +329,6 @@ _BETWEEN = re.compile(
 # der Lüneburger Heide".
 _ARTICLES = frozenset({"der", "den", "dem"})
 _LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
-# A month before a number makes it a year: "am 21. März 2025".
-_MONTH = re.compile(
-    r"(?:januar|februar|m(?:ä|ae)rz|april|mai|juni|juli|august|september|oktober|november"
-    r"|dezember)",
-    re.IGNORECASE,
-)
 # How the names of roads end, as a regular expression's alternatives.
 _ROAD_WORDS = (
     r"str\.?|stra(?:ß|ss)e|weg|allee|chaussee|ring|damm|ufer|pfad|stieg|gasse|twiete|wall"
@@ -434,8 +432,20 @@ def places_after_prepositions(text: str, *, police: bool = False) -> list[list[t
     of a place instead), up to the next punctuation, its first one to four words
     (and a type word before them), longest first, each with the rest of the text:
     ``Großbrand in Dannenberg`` -> ``[[("Dannenberg", "Großbrand")]]``."""
+    return _places_after(text, _prepositions_after_words(text, police=police))
+
+
+def places_through_or_for(text: str) -> list[list[tuple[str, str]]]:
+    """As :func:`places_after_prepositions`, after each "durch" or "für" that follows
+    words: ``Audi-Fahrer rast durch Paderborn`` -> ``[[("Paderborn", "Audi-Fahrer
+    rast")]]``."""
+    found = (m for m in _THROUGH_OR_FOR.finditer(text) if name_key(text[: m.start()]))
+    return _places_after(text, found)
+
+
+def _places_after(text: str, prepositions: Iterable[re.Match[str]]) -> list[list[tuple[str, str]]]:
     found = []
-    for before in _prepositions_after_words(text, police=police):
+    for before in prepositions:
         start = before.end()
         # "in der Hansestadt Lüneburg", "im Bereich der Samtgemeinde Elbmarsch": the
         # small words go with the type word, not the place.
@@ -545,19 +555,14 @@ def is_a_preposition(word: str) -> bool:
 def has_a_house_number(text: str) -> bool:
     """Whether a house number stands alone in the text ("Hauptstraße 5 Otersen im
     Sande"), not a list's "1." nor the "A1" or "A 7" of a road; nor a number after a
-    colon, a month ("März 2025") or a word in capitals in a text that is not ("GLE
-    400"), or, in a text written with capitals, after a word in small letters past
+    colon, or, in a text written with capitals, after a word in small letters past
     the first two that names no street ("Unfall in Zeven mit 14 Fahrzeugen",
     "Unfall in Zeven: 14 Verletzte"), as a house number follows its street's name."""
     text = _ROAD_IN_TEXT.sub(" ", text)
     capitalised = not text.islower()
     for number in _LONE_HOUSE_NUMBER.finditer(text):
         before = text[: number.start()].split()
-        if not before or before[-1][-1] in ":;,!?" or _MONTH.fullmatch(before[-1]):
-            continue
-        # A word in capitals, in a text that is not, names a model, not a street:
-        # "einen Pkw Daimler-Benz GLE 400".
-        if before[-1].isupper() and len(before[-1]) > 1 and not text.isupper():
+        if not before or before[-1][-1] in ":;,!?":
             continue
         # An address starts with its street, in capitals or not: "hauptstraße 5
         # Otersen im Sande", "am markt 3 Wietzetze bei Hitzacker".
