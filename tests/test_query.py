@@ -332,6 +332,22 @@ def test_dateline_in_sets_the_place_apart_from_the_report(text, dateline):
     assert dateline_in(text) == dateline
 
 
+@pytest.mark.parametrize(
+    ("text", "undated"),
+    [
+        ("Einbruch im März 2025 in Bad Bevensen", "Einbruch in Bad Bevensen"),
+        ("Unfall am 21. März 2025 in Celle", "Unfall in Celle"),
+        ("Im Zeitraum vom 12. bis 14. September 2025 in Restorf", "Im Zeitraum in Restorf"),
+        # a street named after a date, with its house number or its "des", stays
+        ("Am 1. Mai 33, Buxtehude", None),
+        ("Straße des 17. Juni 100, Berlin", None),
+        ("Maibaum in Celle", None),  # a month needs its day or its year
+    ],
+)
+def test_a_date_with_its_months_name_says_no_place(text, undated):
+    assert without_press_marks(text) == undated
+
+
 def test_press_marks_dates_and_roads_are_no_places():
     assert without_press_marks("Lüneburg 03.08.15") == "Lüneburg"
     assert without_press_marks("Winsen/L. (ots)") == "Winsen/L."

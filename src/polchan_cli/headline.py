@@ -6,7 +6,7 @@ after "in", "bei", "im Raum" and the like ("Großbrand in Dannenberg", "Unfall i
 Raum Celle"), closing a sentence ("Pkw prallt gegen Stromkasten Verden."), before
 a dateline's colon or full stop ("Westercelle: Unfall"), as the two ends of a
 road's stretch ("zwischen Rettmer und Lüneburg"), by a town's adjective
-("Paderborner Kindergarten") or after "durch" or "für" ("rast durch Paderborn").
+("Paderborner Kindergarten") or after "durch" ("rast durch Paderborn").
 Returns a
 :class:`~polchan_cli.resolution.Resolution` with the headline's other words as a
 part not found, or None where the text says no place so.
@@ -44,7 +44,7 @@ from .query import (
     names_a_part_of_town,
     places_after_prepositions,
     places_between,
-    places_through_or_for,
+    places_through,
     prepositions_in,
     street_and_number,
     town_adjectives,
@@ -63,7 +63,7 @@ __all__ = [
     "named_as_a_stretch",
     "named_by_an_adjective",
     "named_last",
-    "named_through_or_for",
+    "named_through",
     "told_where",
 ]
 
@@ -340,11 +340,7 @@ def named_by_an_adjective(text: str, lookups: Lookups) -> Resolution | None:
     district itself ("in Neuköllner Mehrfamilienhaus") and no town elsewhere, never a
     village: a word may end like one ("Offener Brief" names no Offen in Siegen)."""
     adjectives = town_adjectives(text)
-    if not adjectives or any(
-        _read_after_a_preposition(place, text, lookups)
-        for group in places_after_prepositions(text)
-        for place, _ in group
-    ):
+    if not adjectives or _a_place_after_a_preposition(text, lookups):
         return None
     for adjective in adjectives:
         for town in adjective.towns:
@@ -362,24 +358,32 @@ def named_by_an_adjective(text: str, lookups: Lookups) -> Resolution | None:
     return None
 
 
-def named_through_or_for(text: str, lookups: Lookups) -> Resolution | None:
+def named_through(text: str, lookups: Lookups) -> Resolution | None:
     """The town, Samtgemeinde, district or region a channel covers that a text names
-    as typed after "durch" or "für", where it names no place otherwise, with the rest
-    as a part not found: "Audi-Fahrer rast durch Paderborn", "Mehr Sicherheit für Bad
-    Fallingbostel". Never a village ("für Hagen" may be anyone's), nor in an
-    address."""
-    if has_a_house_number(text) or any(
+    as typed after "durch", where it names no place otherwise, with the rest as a part
+    not found: "Audi-Fahrer rast durch Paderborn". The most words that name a place
+    decide ("Fahrt durch Rotenburg an der Fulda" is no Rotenburg (Wümme)), and the
+    first place they name must be one a channel covers: never a village, nor a city a
+    village shares its name with ("Raser jagt durch Hagen"); nor in an address."""
+    if has_a_house_number(text) or _a_place_after_a_preposition(text, lookups):
+        return None
+    for group in places_through(text):
+        for place, rest in group:
+            if answer := _read_after_a_preposition(place, text, lookups):
+                if answer.matches[0].channels and _names_a_town(answer, place):
+                    return _in_a_headline(answer, rest, text)
+                break
+    return None
+
+
+def _a_place_after_a_preposition(text: str, lookups: Lookups) -> bool:
+    """Whether words after "in", "bei" and the like name a place, a channel's or not
+    ("Lüneburger Frau in Hamburg überfallen")."""
+    return any(
         _read_after_a_preposition(place, text, lookups)
         for group in places_after_prepositions(text)
         for place, _ in group
-    ):
-        return None
-    for group in places_through_or_for(text):
-        for place, rest in group:
-            answer = _read_after_a_preposition(place, text, lookups)
-            if answer and answer.status == "found" and _names_a_town(answer, place):
-                return _in_a_headline(answer, rest, text)
-    return None
+    )
 
 
 def named_as_a_stretch(text: str, lookups: Lookups) -> Resolution | None:

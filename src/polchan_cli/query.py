@@ -56,7 +56,7 @@ __all__ = [
     "numbered_in_roman",
     "places_after_prepositions",
     "places_between",
-    "places_through_or_for",
+    "places_through",
     "postcodes_in",
     "prepositions_in",
     "press_code_in",
@@ -282,6 +282,19 @@ _DATELINE = re.compile(
 # A date in a heading ("Lüneburg 03.08.15", "Dannenberg, 12.10.2018 - …"), and the
 # mark of the press service that sent it ("Winsen/L. (ots)").
 _PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\)", re.IGNORECASE)
+_MONTHS = (
+    r"(?:januar|februar|m(?:ä|ae)rz|april|mai|juni|juli|august|september|oktober"
+    r"|november|dezember)"
+)
+# A date with its month's name, and the word that says when: "am 21. März 2025", "im
+# Mai 2024", "vom 12. bis 14. September"; not a street named after one ("Straße des
+# 17. Juni", "Am 1. Mai 33").
+_MONTH_DATE = re.compile(
+    r"(?<!\w)(?<!des )(?:(?:am|im|vom|seit|bis|zum|ab|zwischen\s+dem)\s+)?"
+    rf"(?:\d{{1,2}}\.\s*(?:(?:bis|und|-|–)\s*(?:zum\s+)?\d{{1,2}}\.\s*)?{_MONTHS}(?:\s+\d{{4}})?"
+    rf"|{_MONTHS}\s+\d{{4}})(?!\w)(?!\s*\d)",
+    re.IGNORECASE,
+)
 # Words before the place a report happened in, as headlines put it ("Großbrand in
 # Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis Stade").
 # ("nach", "durch" and "für" are left out: "Polizei ermittelt nach Brand in Celle",
@@ -295,9 +308,10 @@ _BEFORE_A_PLACE = re.compile(
     re.IGNORECASE,
 )
 _OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
-# What a report went through or was for ("rast durch Paderborn", "Mehr Sicherheit für
-# Bad Fallingbostel"); not "nach", which says where someone went or what came first.
-_THROUGH_OR_FOR = re.compile(r"(?<!\w)(?:durch|für|fuer)\s+(?=[^\W\d])", re.IGNORECASE)
+# What a report went through ("rast durch Paderborn"); not "für", which names whom
+# it was for ("Freispruch für Böhme", "Ticket für Lüneburg"), nor "nach", which
+# says where someone went or what came first.
+_THROUGH = re.compile(r"(?<!\w)durch\s+(?=[^\W\d])", re.IGNORECASE)
 # The police of a place, as a release's closing line names them ("Hinweise nimmt die
 # Polizei Sottrum entgegen", "an das Polizeikommissariat Buxtehude"): read only where
 # no place of the report is, as they may sit elsewhere ("Die Polizei Winsen
@@ -420,7 +434,7 @@ def dateline_in(text: str) -> tuple[str, str] | None:
 def without_press_marks(text: str) -> str | None:
     """The text without the dates and press-service marks in it, else None if it
     has none: ``Lüneburg 03.08.15`` -> ``Lüneburg``, ``Celle (ots)`` -> ``Celle``."""
-    undated = _PRESS_MARK.sub(" ", text)
+    undated = _MONTH_DATE.sub(" ", _PRESS_MARK.sub(" ", text))
     if undated == text:
         return None
     return " ".join(undated.split()).strip(" ,;-")
@@ -435,11 +449,11 @@ def places_after_prepositions(text: str, *, police: bool = False) -> list[list[t
     return _places_after(text, _prepositions_after_words(text, police=police))
 
 
-def places_through_or_for(text: str) -> list[list[tuple[str, str]]]:
-    """As :func:`places_after_prepositions`, after each "durch" or "für" that follows
-    words: ``Audi-Fahrer rast durch Paderborn`` -> ``[[("Paderborn", "Audi-Fahrer
+def places_through(text: str) -> list[list[tuple[str, str]]]:
+    """As :func:`places_after_prepositions`, after each "durch" that follows words:
+    ``Audi-Fahrer rast durch Paderborn`` -> ``[[("Paderborn", "Audi-Fahrer
     rast")]]``."""
-    found = (m for m in _THROUGH_OR_FOR.finditer(text) if name_key(text[: m.start()]))
+    found = (m for m in _THROUGH.finditer(text) if name_key(text[: m.start()]))
     return _places_after(text, found)
 
 

@@ -44,7 +44,7 @@ from .headline import (
     named_as_a_stretch,
     named_by_an_adjective,
     named_last,
-    named_through_or_for,
+    named_through,
     told_where,
 )
 from .normalize import (
@@ -145,7 +145,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     a city's borough and quarter after its name; suggestions; where nothing answers,
     in the text as typed, a road's stretch between two places ("zwischen Rettmer und
     Lüneburg"), a town's adjective ("Paderborner Kindergarten") or a town after
-    "durch" or "für" ("rast durch Paderborn"). A name only far
+    "durch" ("rast durch Paderborn"). A name only far
     places have comes with offers: places a channel covers, said alike or after Groß,
     Alt.
     """
@@ -158,7 +158,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     return (
         named_as_a_stretch(answer.query, lookups)
         or named_by_an_adjective(answer.query, lookups)
-        or named_through_or_for(answer.query, lookups)
+        or named_through(answer.query, lookups)
         or answer
     )
 
