@@ -298,7 +298,7 @@ _MONTH_DATE = re.compile(
 # Words before the place a report happened in, as headlines put it ("Großbrand in
 # Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis Stade").
 # ("nach", "durch" and "für" are left out: "Polizei ermittelt nach Brand in Celle",
-# "Fahrt nach Celle endet in Hannover".)
+# "Fahrt nach Celle endet in Hannover"; "durch" is read last, see places_through.)
 # With a word press releases head an area with: "im Raum Celle", "aus dem Bereich Achim",
 # "im Stadtgebiet Celle".
 _BEFORE_A_PLACE = re.compile(
@@ -433,7 +433,8 @@ def dateline_in(text: str) -> tuple[str, str] | None:
 
 def without_press_marks(text: str) -> str | None:
     """The text without the dates and press-service marks in it, else None if it
-    has none: ``Lüneburg 03.08.15`` -> ``Lüneburg``, ``Celle (ots)`` -> ``Celle``."""
+    has none: ``Lüneburg 03.08.15`` -> ``Lüneburg``, ``Celle (ots)`` -> ``Celle``,
+    ``Einbruch im März 2025 in Celle`` -> ``Einbruch in Celle``."""
     undated = _MONTH_DATE.sub(" ", _PRESS_MARK.sub(" ", text))
     if undated == text:
         return None
