@@ -29,6 +29,7 @@ from polchan_cli.query import (
     undeclined,
     utf8_misread,
     with_agency_spelled_out,
+    without_month_dates,
     without_press_marks,
 )
 
@@ -345,7 +346,7 @@ def test_dateline_in_sets_the_place_apart_from_the_report(text, dateline):
     ],
 )
 def test_a_date_with_its_months_name_says_no_place(text, undated):
-    assert without_press_marks(text) == undated
+    assert without_month_dates(text) == undated
 
 
 def test_press_marks_dates_and_roads_are_no_places():

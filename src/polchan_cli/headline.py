@@ -49,6 +49,7 @@ from .query import (
     street_and_number,
     town_adjectives,
     undeclined,
+    without_month_dates,
 )
 from .ranking import unique
 from .resolution import Match, Resolution, named_as_typed
@@ -131,7 +132,18 @@ def _a_part_names_a_place(text: str, lookups: Lookups) -> bool:
 def told_where(text: str, lookups: Lookups, *, police: bool = False) -> Resolution | None:
     """The place a channel covers that a headline says a report happened in
     ("Großbrand in Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis
-    Stade"), with the rest of it as a part not found; of several, the first.
+    Stade"), with the rest of it as a part not found; of several, the first. A date
+    with its month's name is read as no part of it first ("Einbruch im März 2025 in
+    Bad Bevensen": the year is no house number, "März" no place), then the text as
+    typed ("Am 1. Mai in Buxtehude"); see :func:`_told_where`."""
+    undated = without_month_dates(text)
+    if undated and (told := _told_where(undated, lookups, police=police)):
+        return replace(told, query=text)
+    return _told_where(text, lookups, police=police)
+
+
+def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | None:
+    """:func:`told_where`, for the text without its month dates.
 
     After each "in", "bei" and the like, its words as a place would be read alone,
     the most first ("Unfall in Stade Hagen" is the Hagen in Stade). Never a place

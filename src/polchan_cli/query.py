@@ -71,6 +71,7 @@ __all__ = [
     "utf8_misread",
     "with_agency_spelled_out",
     "without_house_number",
+    "without_month_dates",
     "without_postcodes",
     "without_press_marks",
 ]
@@ -433,9 +434,19 @@ def dateline_in(text: str) -> tuple[str, str] | None:
 
 def without_press_marks(text: str) -> str | None:
     """The text without the dates and press-service marks in it, else None if it
-    has none: ``Lüneburg 03.08.15`` -> ``Lüneburg``, ``Celle (ots)`` -> ``Celle``,
-    ``Einbruch im März 2025 in Celle`` -> ``Einbruch in Celle``."""
-    undated = _MONTH_DATE.sub(" ", _PRESS_MARK.sub(" ", text))
+    has none: ``Lüneburg 03.08.15`` -> ``Lüneburg``, ``Celle (ots)`` -> ``Celle``."""
+    undated = _PRESS_MARK.sub(" ", text)
+    if undated == text:
+        return None
+    return " ".join(undated.split()).strip(" ,;-")
+
+
+def without_month_dates(text: str) -> str | None:
+    """The text without its dates written with the month's name, and the word that
+    says when, else None if it has none: ``Einbruch im März 2025 in Bad Bevensen`` ->
+    ``Einbruch in Bad Bevensen``; not a street named after one (``Am 1. Mai 33``,
+    ``Straße des 17. Juni``)."""
+    undated = _MONTH_DATE.sub(" ", text)
     if undated == text:
         return None
     return " ".join(undated.split()).strip(" ,;-")
