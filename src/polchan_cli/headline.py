@@ -143,7 +143,8 @@ def told_where(text: str, lookups: Lookups, *, police: bool = False) -> Resoluti
 
 
 def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | None:
-    """:func:`told_where`, for the text without its month dates.
+    """:func:`told_where`, for one reading of the text: without its month dates, or
+    as typed.
 
     After each "in", "bei" and the like, its words as a place would be read alone,
     the most first ("Unfall in Stade Hagen" is the Hagen in Stade). Never a place
