@@ -34,6 +34,7 @@ from .normalize import (
     without_qualifier,
 )
 from .query import (
+    TownAdjective,
     address_fields,
     after_an_article,
     before_a_place,
@@ -61,10 +62,8 @@ __all__ = [
     "a_place_as_typed",
     "abbreviated",
     "dateline_place",
-    "named_as_a_stretch",
-    "named_by_an_adjective",
+    "named_in_passing",
     "named_last",
-    "named_through",
     "told_where",
 ]
 
@@ -341,20 +340,36 @@ def _qualifies_a_town_named(text: str, key: str) -> bool:
     )
 
 
-def named_by_an_adjective(text: str, lookups: Lookups) -> Resolution | None:
-    """The town a channel covers whose adjective or genitive says where in a text that
-    names no place otherwise (see :func:`~polchan_cli.query.town_adjectives`), spelled
-    as typed, with the rest as a part not found: "Einbruch in Paderborner
-    Kindergarten", "Unbekannte zünden drei Pkw in Celles Innenstadt an", "Celler
-    Polizei sucht Zeugen". The first such word that names a town decides: "Hamburger
-    Polizei nimmt Celler Einbrecher fest" is Hamburg's, no channel's. Never where a
-    place follows "in" and the like, a channel's or not ("Lüneburger Frau in Hamburg
-    überfallen"). Only a municipality, a district or a quarter of a city that is a
-    district itself ("in Neuköllner Mehrfamilienhaus") and no town elsewhere, never a
-    village: a word may end like one ("Offener Brief" names no Offen in Siegen)."""
+def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
+    """What a text that names no place otherwise names in passing, the first that
+    answers: a road's stretch (:func:`_named_as_a_stretch`), a town's adjective
+    (:func:`_named_by_an_adjective`), a town after "durch" (:func:`_named_through`).
+    The last two never where a place follows "in" and the like, a channel's or not
+    ("Lüneburger Frau in Hamburg überfallen")."""
+    if stretch := _named_as_a_stretch(text, lookups):
+        return stretch
     adjectives = town_adjectives(text)
-    if not adjectives or _a_place_after_a_preposition(text, lookups):
+    # Not in an address: "Fahrt durch Hauptstraße 5" names a street.
+    through = [] if has_a_house_number(text) else places_through(text)
+    if not (adjectives or through) or _a_place_after_a_preposition(text, lookups):
         return None
+    return _named_by_an_adjective(adjectives, text, lookups) or _named_through(
+        through, text, lookups
+    )
+
+
+def _named_by_an_adjective(
+    adjectives: list[TownAdjective], text: str, lookups: Lookups
+) -> Resolution | None:
+    """The town a channel covers whose adjective or genitive says where (see
+    :func:`~polchan_cli.query.town_adjectives`), spelled as typed, with the rest as a
+    part not found: "Einbruch in Paderborner Kindergarten", "Unbekannte zünden drei
+    Pkw in Celles Innenstadt an", "Celler Polizei sucht Zeugen". The first such word
+    that names a town decides: "Hamburger Polizei nimmt Celler Einbrecher fest" is
+    Hamburg's, no channel's. Only a municipality, a district or a quarter of a city
+    that is a district itself ("in Neuköllner Mehrfamilienhaus") and no town
+    elsewhere, never a village: a word may end like one ("Offener Brief" names no
+    Offen in Siegen)."""
     for adjective in adjectives:
         for town in adjective.towns:
             answer = _read_alone(town, lookups)
@@ -371,16 +386,16 @@ def named_by_an_adjective(text: str, lookups: Lookups) -> Resolution | None:
     return None
 
 
-def named_through(text: str, lookups: Lookups) -> Resolution | None:
-    """The town, Samtgemeinde, district or region a channel covers that a text names
-    as typed after "durch", where it names no place otherwise, with the rest as a part
-    not found: "Audi-Fahrer rast durch Paderborn". The most words that name a place
-    decide ("Fahrt durch Rotenburg an der Fulda" is no Rotenburg (Wümme)), and the
-    first place they name must be one a channel covers: never a village, nor a city a
-    village shares its name with ("Raser jagt durch Hagen"); nor in an address."""
-    if has_a_house_number(text) or _a_place_after_a_preposition(text, lookups):
-        return None
-    for group in places_through(text):
+def _named_through(
+    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups
+) -> Resolution | None:
+    """The town, Samtgemeinde, district or region a channel covers that the words after
+    "durch" (:func:`~polchan_cli.query.places_through`) name as typed, with the rest as
+    a part not found: "Audi-Fahrer rast durch Paderborn". The most words that name a
+    place decide ("Fahrt durch Rotenburg an der Fulda" is no Rotenburg (Wümme)), and
+    the first place they name must be one a channel covers: never a village, nor a
+    city a village shares its name with ("Raser jagt durch Hagen")."""
+    for group in groups:
         for place, rest in group:
             if answer := _read_after_a_preposition(place, text, lookups):
                 if answer.matches[0].channels and _names_a_town(answer, place):
@@ -399,7 +414,7 @@ def _a_place_after_a_preposition(text: str, lookups: Lookups) -> bool:
     )
 
 
-def named_as_a_stretch(text: str, lookups: Lookups) -> Resolution | None:
+def _named_as_a_stretch(text: str, lookups: Lookups) -> Resolution | None:
     """The places of a road's stretch "zwischen X und Y" in a text that names no place
     otherwise, both named as typed and one a place a channel covers: "Unfall auf der
     B 4 zwischen Rettmer und Lüneburg" is Rettmer, then Lüneburg. Of places sharing a

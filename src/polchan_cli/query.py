@@ -25,7 +25,10 @@ bundled data:
   :func:`places_after_prepositions`, :func:`before_a_place` and
   :func:`first_preposition` (``Großbrand in Dannenberg``), :func:`after_an_article`
   and :func:`undeclined` (``in der Nordheide``, ``im Alten Land``), :func:`is_a_road`
-  (``Ottersberg/A1``), :func:`has_a_house_number`.
+  (``Ottersberg/A1``), :func:`has_a_house_number`, :func:`street_and_number`,
+  :func:`without_month_dates` (``im März 2025``), :func:`places_between` (``zwischen
+  Rettmer und Lüneburg``), :func:`town_adjectives` (``Paderborner Kindergarten``) and
+  :func:`places_through` (``rast durch Paderborn``).
 """
 
 from __future__ import annotations
@@ -435,10 +438,7 @@ def dateline_in(text: str) -> tuple[str, str] | None:
 def without_press_marks(text: str) -> str | None:
     """The text without the dates and press-service marks in it, else None if it
     has none: ``Lüneburg 03.08.15`` -> ``Lüneburg``, ``Celle (ots)`` -> ``Celle``."""
-    undated = _PRESS_MARK.sub(" ", text)
-    if undated == text:
-        return None
-    return " ".join(undated.split()).strip(" ,;-")
+    return _taken_out(_PRESS_MARK, text)
 
 
 def without_month_dates(text: str) -> str | None:
@@ -446,10 +446,13 @@ def without_month_dates(text: str) -> str | None:
     says when, else None if it has none: ``Einbruch im März 2025 in Bad Bevensen`` ->
     ``Einbruch in Bad Bevensen``; not a street named after one (``Am 1. Mai 33``,
     ``Straße des 17. Juni``)."""
-    undated = _MONTH_DATE.sub(" ", text)
-    if undated == text:
-        return None
-    return " ".join(undated.split()).strip(" ,;-")
+    return _taken_out(_MONTH_DATE, text)
+
+
+def _taken_out(words: re.Pattern[str], text: str) -> str | None:
+    """The text without what ``words`` matches, spaced once, else None if nothing."""
+    rest = words.sub(" ", text)
+    return " ".join(rest.split()).strip(" ,;-") if rest != text else None
 
 
 def places_after_prepositions(text: str, *, police: bool = False) -> list[list[tuple[str, str]]]:

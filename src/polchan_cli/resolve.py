@@ -41,10 +41,8 @@ from .headline import (
     a_place_as_typed,
     abbreviated,
     dateline_place,
-    named_as_a_stretch,
-    named_by_an_adjective,
+    named_in_passing,
     named_last,
-    named_through,
     told_where,
 )
 from .normalize import (
@@ -154,13 +152,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
         return answer
     # Only for the text as typed: a part of it ("Stader Graben, Celle") is read as
     # a street's name first.
-    lookups = _lookups(registry)
-    return (
-        named_as_a_stretch(answer.query, lookups)
-        or named_by_an_adjective(answer.query, lookups)
-        or named_through(answer.query, lookups)
-        or answer
-    )
+    return named_in_passing(answer.query, _lookups(registry)) or answer
 
 
 def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> Resolution:

@@ -225,7 +225,7 @@ def nearest_to_each_other(
 
     def point(m: Match) -> tuple[float, float] | None:
         city = m.kind == "district" and m.district.is_city
-        return position(m) if city or m.kind not in _AREA_KINDS else None
+        return position(m) if city or m.kind not in _KINDS_WITHOUT_A_POINT else None
 
     here, there = [(m, point(m)) for m in a], [(n, point(n)) for n in b]
     pairs = [(m, n, _km(p, q)) for m, p in here if p for n, q in there if q]
@@ -248,7 +248,7 @@ def nearest_to_each_other(
 
 # Kinds of place with no point of their own to measure from (a city's district has
 # the city's).
-_AREA_KINDS = frozenset({"district", "region", "samtgemeinde"})
+_KINDS_WITHOUT_A_POINT = frozenset({"district", "region", "samtgemeinde"})
 # Pairs of places this much farther apart than the nearest pair count as near too.
 _SAME_DISTANCE_KM = 5.0
 
