@@ -117,6 +117,22 @@ def registry():
             "03353",
             True,
         ),
+        # nor a time, a speed, an amount or a bus line's or model's number (real
+        # first sentences and headings of Stade, Lüneburg and Paderborn reports)
+        ("160 statt 70 km/h: Audi-Fahrer rast durch Paderborn", "Paderborn", "05774", True),
+        ("Mit 120 km/h durch Celle", "Celle", "03351", True),
+        ("Busfahrer der Linie 5 in Lüneburg angegriffen", "Lüneburg", "03355", True),
+        ("Tesla Model 3 in Buxtehude gestohlen", "Buxtehude", "03359", True),
+        # a place in brackets, where nothing else says where (a street of Jork, a
+        # Stadtteil of Celle)
+        ("Einbruch in Osterjork (Jork)", "Jork", "03359", True),
+        (
+            "Am Montagabend, gegen 18:30 Uhr, war es in der John-Busch-Straße (OT"
+            " Hehlentor) zum Brand eines dort abgestellten Wohnwagens gekommen.",
+            "Hehlentor",
+            "03351",
+            True,
+        ),
         ("++ Großbrand in Elsdorf ++", "Elsdorf", "03357", True),
         # Brand is a village in Bavaria too, which no channel covers: no address.
         ("++ Brand in Elsdorf ++", "Elsdorf", "03357", True),  # Brand is in Bavaria
@@ -462,6 +478,29 @@ def test_a_heading_of_the_longest_query_is_read_though_its_reading_is_longer():
     assert resolve(heading, registry()).matches[0].name == "Westercelle"
     with pytest.raises(QueryError):
         resolve(heading + "!", registry())
+
+
+@pytest.mark.parametrize(
+    ("query", "left_out"),
+    [
+        ("Einbruch in Jork um 06:30 Uhr", ("Einbruch",)),  # was "Einbruch:30 Uhr"
+        ("Um 5 Uhr Einbruch in Celle", ("Einbruch",)),  # was "Uhr Einbruch"
+        ("Gegen 23:15 Uhr Unfall in Zeven", ("Unfall",)),
+    ],
+)
+def test_a_time_is_no_part_of_the_place_nor_a_part_not_found(query, left_out):
+    assert resolve(query, registry()).unknown_parts == left_out
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Unfall (Hamburg)",  # a place no channel covers in brackets names no other
+        "Mann (45) verletzt",  # an age
+    ],
+)
+def test_brackets_without_a_covered_place_give_no_channel(query):
+    assert not any(m.channels for m in resolve(query, registry()).matches)
 
 
 def test_a_headline_left_out_reads_as_typed_without_stray_spaces():

@@ -17,6 +17,7 @@ from polchan_cli.query import (
     numbered_in_roman,
     places_after_prepositions,
     places_between,
+    places_in_brackets,
     postcodes_in,
     prepositions_in,
     press_code_in,
@@ -29,6 +30,7 @@ from polchan_cli.query import (
     undeclined,
     utf8_misread,
     with_agency_spelled_out,
+    without_measures,
     without_month_dates,
     without_press_marks,
 )
@@ -347,6 +349,38 @@ def test_dateline_in_sets_the_place_apart_from_the_report(text, dateline):
 )
 def test_a_date_with_its_months_name_says_no_place(text, undated):
     assert without_month_dates(text) == undated
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("In Celle mit 120 km/h geblitzt", "In Celle geblitzt"),
+        ("Einbruch in Jork um 06:30 Uhr", "Einbruch in Jork"),
+        ("gegen 08:10 h befuhr er die K27", "befuhr er die K27"),
+        ("Schaden von 5.000 Euro in Celle", "Schaden in Celle"),
+        ("Busfahrer der Linie 5 in Lüneburg", "Busfahrer der in Lüneburg"),
+        # a house number follows its street's name, with no unit
+        ("Hauptstraße 5 in Celle", None),
+        ("Am 1. Mai 33", None),
+    ],
+)
+def test_times_and_amounts_with_their_unit_say_no_place(text, plain):
+    assert without_measures(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "bracketed"),
+    [
+        ("Einbruch in Osterjork (Jork)", [("Jork", "Einbruch in Osterjork")]),
+        ("Brand (OT Hehlentor) in der Nacht", [("OT Hehlentor", "Brand in der Nacht")]),
+        # an age, a phone number, a press mark
+        ("Mann (45) verletzt", []),
+        ("Hinweise an die Polizei (04141/102215)", []),
+        ("(wS/ots) Bad Berleburg", []),
+    ],
+)
+def test_the_words_in_brackets_are_read_with_the_rest_of_the_text(text, bracketed):
+    assert places_in_brackets(text) == bracketed
 
 
 def test_press_marks_dates_and_roads_are_no_places():

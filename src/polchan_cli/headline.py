@@ -6,8 +6,8 @@ after "in", "bei", "im Raum" and the like ("Großbrand in Dannenberg", "Unfall i
 Raum Celle"), closing a sentence ("Pkw prallt gegen Stromkasten Verden."), before
 a dateline's colon or full stop ("Westercelle: Unfall"), as the two ends of a
 road's stretch ("zwischen Rettmer und Lüneburg"), by a town's adjective
-("Paderborner Kindergarten") or after "durch" ("rast durch Paderborn").
-Returns a
+("Paderborner Kindergarten"), after "durch" ("rast durch Paderborn") or in
+brackets ("Einbruch in Osterjork (Jork)"). Returns a
 :class:`~polchan_cli.resolution.Resolution` with the headline's other words as a
 part not found, or None where the text says no place so.
 
@@ -45,11 +45,13 @@ from .query import (
     names_a_part_of_town,
     places_after_prepositions,
     places_between,
+    places_in_brackets,
     places_through,
     prepositions_in,
     street_and_number,
     town_adjectives,
     undeclined,
+    without_measures,
     without_month_dates,
 )
 from .ranking import unique
@@ -133,12 +135,21 @@ def told_where(text: str, lookups: Lookups, *, police: bool = False) -> Resoluti
     ("Großbrand in Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis
     Stade"), with the rest of it as a part not found; of several, the first. A date
     with its month's name is read as no part of it first ("Einbruch im März 2025 in
-    Bad Bevensen": the year is no house number, "März" no place), then the text as
-    typed ("Am 1. Mai in Buxtehude"); see :func:`_told_where`."""
-    undated = without_month_dates(text)
-    if undated and (told := _told_where(undated, lookups, police=police)):
-        return replace(told, query=text)
+    Bad Bevensen": the year is no house number, "März" no place), and so are
+    times and amounts with their unit ("In Celle mit 120 km/h geblitzt"); then the
+    text as typed ("Am 1. Mai in Buxtehude"); see :func:`_told_where`."""
+    for reading in _readings_without_when_and_how_much(text):
+        if told := _told_where(reading, lookups, police=police):
+            return replace(told, query=text)
     return _told_where(text, lookups, police=police)
+
+
+def _readings_without_when_and_how_much(text: str) -> list[str]:
+    """The text without its month dates and measures, then without its month dates
+    only, each where it differs from the text as typed."""
+    undated = without_month_dates(text)
+    plain = without_measures(undated or text)
+    return list(dict.fromkeys(r for r in (plain, undated) if r and r != text))
 
 
 def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | None:
@@ -343,18 +354,24 @@ def _qualifies_a_town_named(text: str, key: str) -> bool:
 def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     """What a text that names no place otherwise names in passing, the first that
     answers: a road's stretch (:func:`_named_as_a_stretch`), a town's adjective
-    (:func:`_named_by_an_adjective`), a town after "durch" (:func:`_named_through`).
-    The last two never where a place follows "in" and the like, a channel's or not
-    ("Lüneburger Frau in Hamburg überfallen")."""
+    (:func:`_named_by_an_adjective`), a town after "durch" (:func:`_named_through`),
+    a place in brackets (:func:`_named_in_brackets`). The last three never where a
+    place follows "in" and the like, a channel's or not ("Lüneburger Frau in
+    Hamburg überfallen")."""
     if stretch := _named_as_a_stretch(text, lookups):
         return stretch
     adjectives = town_adjectives(text)
-    # Not in an address: "Fahrt durch Hauptstraße 5" names a street.
-    through = [] if has_a_house_number(text) else places_through(text)
-    if not (adjectives or through) or _a_place_after_a_preposition(text, lookups):
+    # Not in an address: "Fahrt durch Hauptstraße 5" names a street; "mit 120 km/h
+    # durch Celle" names none.
+    measured = without_measures(text) or text
+    through = [] if has_a_house_number(measured) else places_through(text)
+    brackets = places_in_brackets(text)
+    if not (adjectives or through or brackets) or _a_place_after_a_preposition(text, lookups):
         return None
-    return _named_by_an_adjective(adjectives, text, lookups) or _named_through(
-        through, text, lookups
+    return (
+        _named_by_an_adjective(adjectives, text, lookups)
+        or _named_through(through, text, lookups)
+        or _named_in_brackets(brackets, text, lookups)
     )
 
 
@@ -401,6 +418,21 @@ def _named_through(
                 if answer.matches[0].channels and _names_a_town(answer, place):
                     return _in_a_headline(answer, rest, text)
                 break
+    return None
+
+
+def _named_in_brackets(
+    brackets: list[tuple[str, str]], text: str, lookups: Lookups
+) -> Resolution | None:
+    """The place a channel covers that words in brackets name as typed (see
+    :func:`~polchan_cli.query.places_in_brackets`), with the rest as a part not
+    found: "Einbruch in Osterjork (Jork)" (a street in Jork), "Brand in der
+    John-Busch-Straße (OT Hehlentor)". Of several, the first; where the first place
+    they name has no channel, none ("Unfall (Hamburg)")."""
+    for inside, rest in brackets:
+        answer = _read_alone(inside, lookups)
+        if answer and answer.status == "found" and answer.matches[0].channels:
+            return _in_a_headline(answer, rest, text)
     return None
 
 

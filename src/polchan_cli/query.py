@@ -26,9 +26,11 @@ bundled data:
   :func:`first_preposition` (``Großbrand in Dannenberg``), :func:`after_an_article`
   and :func:`undeclined` (``in der Nordheide``, ``im Alten Land``), :func:`is_a_road`
   (``Ottersberg/A1``), :func:`has_a_house_number`, :func:`street_and_number`,
-  :func:`without_month_dates` (``im März 2025``), :func:`places_between` (``zwischen
-  Rettmer und Lüneburg``), :func:`town_adjectives` (``Paderborner Kindergarten``) and
-  :func:`places_through` (``rast durch Paderborn``).
+  :func:`without_month_dates` (``im März 2025``), :func:`without_measures` (``mit 120
+  km/h``), :func:`places_between` (``zwischen Rettmer und Lüneburg``),
+  :func:`town_adjectives` (``Paderborner Kindergarten``), :func:`places_through`
+  (``rast durch Paderborn``) and :func:`places_in_brackets` (``Einbruch in Osterjork
+  (Jork)``).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ __all__ = [
     "numbered_in_roman",
     "places_after_prepositions",
     "places_between",
+    "places_in_brackets",
     "places_through",
     "postcodes_in",
     "prepositions_in",
@@ -74,6 +77,7 @@ __all__ = [
     "utf8_misread",
     "with_agency_spelled_out",
     "without_house_number",
+    "without_measures",
     "without_month_dates",
     "without_postcodes",
     "without_press_marks",
@@ -299,6 +303,25 @@ _MONTH_DATE = re.compile(
     rf"|{_MONTHS}\s+\d{{4}})(?!\w)(?!\s*\d)",
     re.IGNORECASE,
 )
+# A time, an amount with its unit, or a bus line's or model's number, and the words
+# that say about when or how much: "gegen 08:10 h", "mit 120 km/h", "um 5 Uhr",
+# "Schaden von 5.000 Euro", "der Linie 5", "Tesla Model 3". No house number follows
+# its street so: "Hauptstraße 5" keeps its number, "Am Markt 3 Uhr" is no address.
+_MEASURE_UNITS = (
+    r"uhr|h|std\.?|stunden|minuten|min\.?|km/h|kmh|stundenkilometern?|km|kilometern?"
+    r"|m|metern?|cm|zentimetern?|litern?|euro|eur|€|prozent|%|kg|kilogramm|kilo|tonnen"
+    r"|t|ps|promille|‰|grad|°c?|jahren?|monaten?|wochen|tagen?|personen|verletzten?"
+    r"|toten?|fahrzeugen?|pkw|autos|kindern?|jugendlichen?|tätern?|taetern?|mal"
+)
+_MEASURE = re.compile(
+    r"(?<![\w/-])(?:(?:um|gegen|ca\.|circa|etwa|ab|bis|mit|von|rund|knapp|fast|zu"
+    r"|mindestens|über|ueber)\s+)*"
+    rf"(?:\d{{1,6}}(?:[.,:]\d{{1,3}})*(?:\s*[-–]\s*\d{{1,6}}(?:[.,:]\d{{1,3}})*)?\s*"
+    rf"(?:{_MEASURE_UNITS})(?![\w/])"
+    r"|\d{1,2}:\d{2}(?!\d)"
+    r"|(?:linie|buslinie|gleis|bahnsteig|model|modell)\s+\d{1,4}(?!\S))",
+    re.IGNORECASE,
+)
 # Words before the place a report happened in, as headlines put it ("Großbrand in
 # Dannenberg", "Einbruchserie bei Feuerwehren im Landkreis Stade").
 # ("nach", "durch" and "für" are left out: "Polizei ermittelt nach Brand in Celle",
@@ -337,6 +360,8 @@ _A_SENTENCE = re.compile(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
 # Richtung Lüneburg", which is where a road leads). As typed, umlaut and all: "in
 # Hohe Börde" names the municipality.
 _POSITION_WORDS = frozenset({"höhe", "hoehe"})
+# What a pair of brackets holds: "(Jork)", "(OT Hehlentor)".
+_BRACKETED = re.compile(r"\(([^()]*)\)")
 # A road's stretch between two places: "auf der B 4 zwischen Rettmer und Lüneburg".
 _BETWEEN = re.compile(
     r"(?<!\w)zwischen\s+(?:\S+\s+)*?(?P<first>[^\W\d][^\s,;:!?]*(?:\s[^\W\d][^\s,;:!?]*)?)"
@@ -449,6 +474,15 @@ def without_month_dates(text: str) -> str | None:
     return _taken_out(_MONTH_DATE, text)
 
 
+def without_measures(text: str) -> str | None:
+    """The text without its times, amounts with their unit and bus lines' or
+    models' numbers, and the words before them that say about when or how much,
+    else None if it has none: ``In Celle mit 120 km/h geblitzt`` -> ``In Celle
+    geblitzt``, ``Einbruch in Jork um 06:30 Uhr`` -> ``Einbruch in Jork``; not a
+    house number (``Hauptstraße 5 in Celle``)."""
+    return _taken_out(_MEASURE, text)
+
+
 def _taken_out(words: re.Pattern[str], text: str) -> str | None:
     """The text without what ``words`` matches, spaced once, else None if nothing."""
     rest = words.sub(" ", text)
@@ -470,6 +504,22 @@ def places_through(text: str) -> list[list[tuple[str, str]]]:
     rast")]]``."""
     found = (m for m in _THROUGH.finditer(text) if name_key(text[: m.start()]))
     return _places_after(text, found)
+
+
+def places_in_brackets(text: str) -> list[tuple[str, str]]:
+    """The words in each pair of brackets that may name a place, with the rest of
+    the text: ``Einbruch in Osterjork (Jork)`` -> ``[("Jork", "Einbruch in
+    Osterjork")]``, ``Brand eines Wohnwagens (OT Hehlentor)`` -> ``[("OT
+    Hehlentor", "Brand eines Wohnwagens")]``; not an age, a phone number or a
+    press mark ("(45)", "(04141/102215)", "(wS/ots)")."""
+    found = []
+    for bracket in _BRACKETED.finditer(text):
+        inside = " ".join(bracket[1].split())
+        if not inside or not inside[0].isalpha() or any(c.isdigit() or c == "/" for c in inside):
+            continue
+        rest = f"{text[: bracket.start()]} {text[bracket.end() :]}"
+        found.append((inside, " ".join(rest.split())))
+    return found
 
 
 def _places_after(text: str, prepositions: Iterable[re.Match[str]]) -> list[list[tuple[str, str]]]:
