@@ -123,6 +123,9 @@ def registry():
         ("Mit 120 km/h durch Celle", "Celle", "03351", True),
         ("Busfahrer der Linie 5 in Lüneburg angegriffen", "Lüneburg", "03355", True),
         ("Tesla Model 3 in Buxtehude gestohlen", "Buxtehude", "03359", True),
+        # the place a way leads to, a village too (a real Celle report's sentence)
+        ("Täter flüchteten in Richtung Altencelle", "Altencelle", "03351", True),
+        ("Flucht in Richtung Celle", "Celle", "03351", True),  # was Feucht (Bavaria)
         # a place in brackets, where nothing else says where (a street of Jork, a
         # Stadtteil of Celle)
         ("Einbruch in Osterjork (Jork)", "Jork", "03359", True),
@@ -503,6 +506,14 @@ def test_brackets_without_a_covered_place_give_no_channel(query):
     assert not any(m.channels for m in resolve(query, registry()).matches)
 
 
+@pytest.mark.parametrize("query", ["Flucht in Leipzig", "Flucht in Hamburg"])
+def test_a_word_before_a_town_no_channel_covers_is_not_guessed_as_a_place_elsewhere(query):
+    # "Flucht" is one letter from Feucht, in Bavaria; the text says where it was.
+    res = resolve(query, registry())
+    assert res.matches == ()
+    assert res.suggestions[0] in ("Leipzig", "Landkreis Leipzig", "Hamburg")
+
+
 def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
     res = resolve("in der Nähe von Lüneburg: Unfall", registry())
     assert res.unknown_parts == ("in der Nähe: Unfall",)
@@ -519,6 +530,8 @@ def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
         # Lüneburg"), "nach" where someone went.
         "Mehr Sicherheit für Bad Fallingbostel",
         "Täter flüchtet nach Stade",
+        # After "Richtung" no village whose name a place elsewhere has first.
+        "Täter flüchtet Richtung Hagen",
     ],
 )
 def test_only_a_covered_town_after_durch_is_read_and_nothing_after_fuer_or_nach(query):

@@ -18,6 +18,7 @@ from polchan_cli.query import (
     places_after_prepositions,
     places_between,
     places_in_brackets,
+    places_toward,
     postcodes_in,
     prepositions_in,
     press_code_in,
@@ -366,6 +367,13 @@ def test_a_date_with_its_months_name_says_no_place(text, undated):
 )
 def test_times_and_amounts_with_their_unit_say_no_place(text, plain):
     assert without_measures(text) == plain
+
+
+def test_the_words_after_richtung_are_read_as_where_a_way_leads():
+    assert places_toward("Täter flüchteten in Richtung Altencelle") == [
+        [("Altencelle", "Täter flüchteten")]
+    ]
+    assert places_toward("Richtung Stade") == []  # no words before: no report
 
 
 @pytest.mark.parametrize(

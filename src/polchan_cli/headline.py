@@ -6,10 +6,11 @@ after "in", "bei", "im Raum" and the like ("Großbrand in Dannenberg", "Unfall i
 Raum Celle"), closing a sentence ("Pkw prallt gegen Stromkasten Verden."), before
 a dateline's colon or full stop ("Westercelle: Unfall"), as the two ends of a
 road's stretch ("zwischen Rettmer und Lüneburg"), by a town's adjective
-("Paderborner Kindergarten"), after "durch" ("rast durch Paderborn") or in
-brackets ("Einbruch in Osterjork (Jork)"). Returns a
-:class:`~polchan_cli.resolution.Resolution` with the headline's other words as a
-part not found, or None where the text says no place so.
+("Paderborner Kindergarten"), after "durch" ("rast durch Paderborn") or
+"Richtung" ("in Richtung Altencelle"), or in brackets ("Einbruch in Osterjork
+(Jork)"). Returns a :class:`~polchan_cli.resolution.Resolution` with the
+headline's other words as a part not found, or None where the text says no place
+so.
 
 Each piece is read as resolve() reads a query of its own, through
 :class:`Lookups`: the resolver calls this module and this module calls back, so
@@ -47,6 +48,7 @@ from .query import (
     places_between,
     places_in_brackets,
     places_through,
+    places_toward,
     prepositions_in,
     street_and_number,
     town_adjectives,
@@ -355,9 +357,9 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     """What a text that names no place otherwise names in passing, the first that
     answers: a road's stretch (:func:`_named_as_a_stretch`), a town's adjective
     (:func:`_named_by_an_adjective`), a town after "durch" (:func:`_named_through`),
-    a place in brackets (:func:`_named_in_brackets`). The last three never where a
-    place follows "in" and the like, a channel's or not ("Lüneburger Frau in
-    Hamburg überfallen")."""
+    the place a way leads to (:func:`_named_toward`), a place in brackets
+    (:func:`_named_in_brackets`). The last four never where a place follows "in"
+    and the like, a channel's or not ("Lüneburger Frau in Hamburg überfallen")."""
     if stretch := _named_as_a_stretch(text, lookups):
         return stretch
     adjectives = town_adjectives(text)
@@ -365,12 +367,16 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     # durch Celle" names none.
     measured = without_measures(text) or text
     through = [] if has_a_house_number(measured) else places_through(text)
+    toward = places_toward(text)
     brackets = places_in_brackets(text)
-    if not (adjectives or through or brackets) or _a_place_after_a_preposition(text, lookups):
+    if not (adjectives or through or toward or brackets) or _a_place_after_a_preposition(
+        text, lookups
+    ):
         return None
     return (
         _named_by_an_adjective(adjectives, text, lookups)
         or _named_through(through, text, lookups)
+        or _named_through(toward, text, lookups, villages=True)
         or _named_in_brackets(brackets, text, lookups)
     )
 
@@ -404,18 +410,24 @@ def _named_by_an_adjective(
 
 
 def _named_through(
-    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups
+    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups, *, villages: bool = False
 ) -> Resolution | None:
     """The town, Samtgemeinde, district or region a channel covers that the words after
     "durch" (:func:`~polchan_cli.query.places_through`) name as typed, with the rest as
     a part not found: "Audi-Fahrer rast durch Paderborn". The most words that name a
     place decide ("Fahrt durch Rotenburg an der Fulda" is no Rotenburg (Wümme)), and
     the first place they name must be one a channel covers: never a village, nor a
-    city a village shares its name with ("Raser jagt durch Hagen")."""
+    city a village shares its name with ("Raser jagt durch Hagen").
+
+    With ``villages``, the words after "Richtung"
+    (:func:`~polchan_cli.query.places_toward`), which name a place, not a thing
+    ("Verfolgungsjagd durch Westercelle" may be a man's name): a village a channel
+    covers too ("flüchteten in Richtung Altencelle"), but still not one whose name
+    a place elsewhere has first ("Richtung Hagen")."""
     for group in groups:
         for place, rest in group:
             if answer := _read_after_a_preposition(place, text, lookups):
-                if answer.matches[0].channels and _names_a_town(answer, place):
+                if answer.matches[0].channels and (villages or _names_a_town(answer, place)):
                     return _in_a_headline(answer, rest, text)
                 break
     return None

@@ -29,8 +29,8 @@ bundled data:
   :func:`without_month_dates` (``im März 2025``), :func:`without_measures` (``mit 120
   km/h``), :func:`places_between` (``zwischen Rettmer und Lüneburg``),
   :func:`town_adjectives` (``Paderborner Kindergarten``), :func:`places_through`
-  (``rast durch Paderborn``) and :func:`places_in_brackets` (``Einbruch in Osterjork
-  (Jork)``).
+  (``rast durch Paderborn``), :func:`places_toward` (``in Richtung Altencelle``)
+  and :func:`places_in_brackets` (``Einbruch in Osterjork (Jork)``).
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ __all__ = [
     "places_between",
     "places_in_brackets",
     "places_through",
+    "places_toward",
     "postcodes_in",
     "prepositions_in",
     "press_code_in",
@@ -339,6 +340,8 @@ _OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
 # it was for ("Freispruch für Böhme", "Ticket für Lüneburg"), nor "nach", which
 # says where someone went or what came first.
 _THROUGH = re.compile(r"(?<!\w)durch\s+(?=[^\W\d])", re.IGNORECASE)
+# Where a road leads or someone fled: "flüchteten in Richtung Altencelle".
+_TOWARD = re.compile(r"(?<!\w)(?:in\s+)?richtung\s+(?=[^\W\d])", re.IGNORECASE)
 # The police of a place, as a release's closing line names them ("Hinweise nimmt die
 # Polizei Sottrum entgegen", "an das Polizeikommissariat Buxtehude"): read only where
 # no place of the report is, as they may sit elsewhere ("Die Polizei Winsen
@@ -503,6 +506,14 @@ def places_through(text: str) -> list[list[tuple[str, str]]]:
     ``Audi-Fahrer rast durch Paderborn`` -> ``[[("Paderborn", "Audi-Fahrer
     rast")]]``."""
     found = (m for m in _THROUGH.finditer(text) if name_key(text[: m.start()]))
+    return _places_after(text, found)
+
+
+def places_toward(text: str) -> list[list[tuple[str, str]]]:
+    """As :func:`places_after_prepositions`, after each "Richtung" or "in Richtung"
+    that follows words: ``Täter flüchteten in Richtung Altencelle`` ->
+    ``[[("Altencelle", "Täter flüchteten")]]``."""
+    found = (m for m in _TOWARD.finditer(text) if name_key(text[: m.start()]))
     return _places_after(text, found)
 
 

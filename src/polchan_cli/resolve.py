@@ -1116,7 +1116,11 @@ def _loosely_read(
     for reading, _ in loose:
         candidates = close_keys(name_key(reading.head), typed_key(reading.head))
         # Where a street starts is a guess itself: its head is offered, never taken.
-        taken = reading.how not in ("street", "qualified") and not only_says_where(reading.head)
+        taken = (
+            reading.how not in ("street", "qualified")
+            and not only_says_where(reading.head)
+            and not _said_to_lie_in_a_place(reading, registry)
+        )
         if taken and candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
@@ -1132,6 +1136,16 @@ def _loosely_read(
     if names != list(suggestions):
         return Resolution(query=text, suggestions=tuple(names[:5]))
     return None
+
+
+def _said_to_lie_in_a_place(reading: Reading, registry: Registry) -> bool:
+    """Whether the head was read before words that name a place as typed, or the
+    way to one: "Flucht in Leipzig", "Flucht in Richtung Celle". A place spelled
+    like the head that lies there was looked for first, so one elsewhere (Feucht,
+    in Bavaria) is no answer, only an offer."""
+    return reading.how == "qualifier" and any(
+        _named(key.removeprefix("richtung "), registry) for key in reading.context
+    )
 
 
 def _unknown_qualifier(text: str, reading: Reading) -> tuple[str, ...]:
