@@ -126,6 +126,9 @@ def registry():
         # the place a way leads to, a village too (a real Celle report's sentence)
         ("Täter flüchteten in Richtung Altencelle", "Altencelle", "03351", True),
         ("Flucht in Richtung Celle", "Celle", "03351", True),  # was Feucht (Bavaria)
+        # the place a thing after "in" is in: a school, a pool, a roundabout
+        ("Einbruch in Grundschule Westercelle", "Westercelle", "03351", True),
+        ("Unfall im Kreisverkehr Celle", "Celle", "03351", True),
         # a place in brackets, where nothing else says where (a street of Jork, a
         # Stadtteil of Celle)
         ("Einbruch in Osterjork (Jork)", "Jork", "03359", True),
@@ -530,8 +533,11 @@ def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
         # Lüneburg"), "nach" where someone went.
         "Mehr Sicherheit für Bad Fallingbostel",
         "Täter flüchtet nach Stade",
-        # After "Richtung" no village whose name a place elsewhere has first.
+        # After "Richtung" or a noun no village whose name a place elsewhere has
+        # first, nor a word of a name ("Zur Linde" is an inn).
         "Täter flüchtet Richtung Hagen",
+        "Unfall im Kreisverkehr Hagen",
+        "Einbruch im Gasthaus Zur Linde",
     ],
 )
 def test_only_a_covered_town_after_durch_is_read_and_nothing_after_fuer_or_nach(query):

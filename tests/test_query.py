@@ -15,6 +15,7 @@ from polchan_cli.query import (
     dateline_in,
     is_a_road,
     numbered_in_roman,
+    places_after_a_noun,
     places_after_prepositions,
     places_between,
     places_in_brackets,
@@ -367,6 +368,14 @@ def test_a_date_with_its_months_name_says_no_place(text, undated):
 )
 def test_times_and_amounts_with_their_unit_say_no_place(text, plain):
     assert without_measures(text) == plain
+
+
+def test_the_words_after_a_noun_after_in_are_read_as_where_it_is():
+    assert places_after_a_noun("Chlorgasaustritt im Bürgerbad Handorf") == [
+        [("Handorf", "Chlorgasaustritt im Bürgerbad")]
+    ]
+    assert places_after_a_noun("Einbruch im Gasthaus Zur Linde") == []  # no noun
+    assert places_after_a_noun("Wohnhaus gerät in Brand") == []  # nothing after
 
 
 def test_the_words_after_richtung_are_read_as_where_a_way_leads():

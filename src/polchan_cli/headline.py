@@ -44,6 +44,7 @@ from .query import (
     has_a_house_number,
     is_a_preposition,
     names_a_part_of_town,
+    places_after_a_noun,
     places_after_prepositions,
     places_between,
     places_in_brackets,
@@ -357,8 +358,9 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     """What a text that names no place otherwise names in passing, the first that
     answers: a road's stretch (:func:`_named_as_a_stretch`), a town's adjective
     (:func:`_named_by_an_adjective`), a town after "durch" (:func:`_named_through`),
-    the place a way leads to (:func:`_named_toward`), a place in brackets
-    (:func:`_named_in_brackets`). The last four never where a place follows "in"
+    the place a way leads to, or a thing after "in" and the like is in
+    (:func:`_named_through` for both), a place in brackets
+    (:func:`_named_in_brackets`). The last five never where a place follows "in"
     and the like, a channel's or not ("Lüneburger Frau in Hamburg überfallen")."""
     if stretch := _named_as_a_stretch(text, lookups):
         return stretch
@@ -368,15 +370,17 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     measured = without_measures(text) or text
     through = [] if has_a_house_number(measured) else places_through(text)
     toward = places_toward(text)
+    after_a_noun = places_after_a_noun(text)
     brackets = places_in_brackets(text)
-    if not (adjectives or through or toward or brackets) or _a_place_after_a_preposition(
-        text, lookups
-    ):
+    if not (
+        adjectives or through or toward or after_a_noun or brackets
+    ) or _a_place_after_a_preposition(text, lookups):
         return None
     return (
         _named_by_an_adjective(adjectives, text, lookups)
         or _named_through(through, text, lookups)
         or _named_through(toward, text, lookups, villages=True)
+        or _named_through(after_a_noun, text, lookups, villages=True)
         or _named_in_brackets(brackets, text, lookups)
     )
 
@@ -420,10 +424,12 @@ def _named_through(
     city a village shares its name with ("Raser jagt durch Hagen").
 
     With ``villages``, the words after "Richtung"
-    (:func:`~polchan_cli.query.places_toward`), which name a place, not a thing
-    ("Verfolgungsjagd durch Westercelle" may be a man's name): a village a channel
-    covers too ("flüchteten in Richtung Altencelle"), but still not one whose name
-    a place elsewhere has first ("Richtung Hagen")."""
+    (:func:`~polchan_cli.query.places_toward`) or after a noun that follows "in"
+    and the like (:func:`~polchan_cli.query.places_after_a_noun`), which name a
+    place, not a thing ("Verfolgungsjagd durch Westercelle" may be a man's name): a
+    village a channel covers too ("flüchteten in Richtung Altencelle", "Einbruch in
+    Grundschule Westercelle"), but still not one whose name a place elsewhere has
+    first ("Richtung Hagen", "im Kreisverkehr Hagen")."""
     for group in groups:
         for place, rest in group:
             if answer := _read_after_a_preposition(place, text, lookups):

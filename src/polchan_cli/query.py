@@ -59,6 +59,7 @@ __all__ = [
     "is_a_road",
     "names_a_part_of_town",
     "numbered_in_roman",
+    "places_after_a_noun",
     "places_after_prepositions",
     "places_between",
     "places_in_brackets",
@@ -399,6 +400,9 @@ _LANDSCAPE_NOUNS = frozenset(
 # part of a town's name ("Die Celler Polizei").
 _WHERE_PREPOSITIONS = frozenset({"in", "im", "am", "an", "auf"})
 _NOT_A_NAME = _ARTICLES | {"die", "das", "ein", "eine", "einer", "eines", "einem"}
+# Words with a capital at a sentence's start or in a name that are no nouns: "im
+# Gasthaus Zur Linde".
+_NO_NOUNS = _NOT_A_NAME | {"des", "einen", "zur", "zum", "vom", "von", "auf", "aus", "mit"}
 # How a town's adjective and genitive end, by the last letter: Münsteraner, Paderborner
 # (Paderborn), Celler (Celle), Celles.
 _ADJECTIVE_ENDINGS = {"r": ("aner", "er", "r"), "s": ("s",)}
@@ -515,6 +519,34 @@ def places_toward(text: str) -> list[list[tuple[str, str]]]:
     ``[[("Altencelle", "Täter flüchteten")]]``."""
     found = (m for m in _TOWARD.finditer(text) if name_key(text[: m.start()]))
     return _places_after(text, found)
+
+
+def places_after_a_noun(text: str) -> list[list[tuple[str, str]]]:
+    """After each "in", "im", "bei" and the like, the words that follow a noun of
+    its first four, up to each later word, longest first, with the rest of the text:
+    ``Einbruch in Grundschule Westercelle`` -> ``[[("Westercelle", "Einbruch in
+    Grundschule")]]``, ``Unfall im Kreisverkehr Celle`` -> ``[[("Celle", "Unfall
+    im Kreisverkehr")]]``. A noun is a word with a capital, no small word of a name
+    ("im Gasthaus Zur Linde" names no Linde): the place is where the thing is."""
+    found = []
+    for before in _prepositions_after_words(text):
+        end = _END_OF_A_PLACE.search(text, before.end()).start()
+        words = list(re.finditer(r"\S+", text[:end]))
+        words = [w for w in words if w.start() >= before.end()][:_MOST_WORDS_OF_A_PLACE]
+        after = []
+        for first in range(1, len(words)):
+            noun, word = words[first - 1][0], words[first][0]
+            if not (noun[0].isupper() and word[0].isupper()) or any(
+                is_a_small_word(w) or w.casefold() in _NO_NOUNS for w in (noun, word)
+            ):
+                continue
+            for last in range(len(words), first, -1):
+                place = text[words[first].start() : words[last - 1].end()]
+                rest = f"{text[: words[first].start()]} {text[words[last - 1].end() :]}"
+                after.append((place, " ".join(rest.split()).strip(" .,;:!?+-")))
+        if after:
+            found.append(after)
+    return found
 
 
 def places_in_brackets(text: str) -> list[tuple[str, str]]:
