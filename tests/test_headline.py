@@ -503,6 +503,10 @@ def test_a_time_is_no_part_of_the_place_nor_a_part_not_found(query, left_out):
     [
         "Unfall (Hamburg)",  # a place no channel covers in brackets names no other
         "Mann (45) verletzt",  # an age
+        # Found in review: a town's river in brackets names no village of its name
+        # (Wümme in Landkreis Harburg, Lühe in Stade).
+        "Kontrollwoche für Rotenburg (Wümme) angekündigt",
+        "Tempo 30 für Winsen (Luhe)",
     ],
 )
 def test_brackets_without_a_covered_place_give_no_channel(query):

@@ -360,7 +360,7 @@ def test_a_date_with_its_months_name_says_no_place(text, undated):
         ("Einbruch in Jork um 06:30 Uhr", "Einbruch in Jork"),
         ("gegen 08:10 h befuhr er die K27", "befuhr er die K27"),
         ("Schaden von 5.000 Euro in Celle", "Schaden in Celle"),
-        ("Busfahrer der Linie 5 in Lüneburg", "Busfahrer der in Lüneburg"),
+        ("Busfahrer der Linie 5 in Lüneburg", "Busfahrer in Lüneburg"),
         # a house number follows its street's name, with no unit
         ("Hauptstraße 5 in Celle", None),
         ("Am 1. Mai 33", None),

@@ -277,16 +277,18 @@ def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | No
     return opening
 
 
-def _names_a_town(answer: Resolution, place: str) -> bool:
+def _names_a_town(answer: Resolution, place: str, *, in_full: bool = True) -> bool:
     """Whether the answer's first place is a municipality, Samtgemeinde, district or
     region, named as typed (umlauts too: "Luhe" is no Lühe), or any place named with
-    the word for its kind ("Ortschaft Hermannsburg")."""
+    the word for its kind ("Ortschaft Hermannsburg"). With ``in_full``, words of
+    several count as typed ("Rotenburg an der Fulda"); without, only the name's own
+    spelling ("Am Holm" names no Holm)."""
     if leading_type_word(place):
         return True
     first = answer.matches[0]
     spelled = {spelling(first.name), spelling(without_qualifier(first.name))}
     return first.kind in ("municipality", "samtgemeinde", "district", "region") and (
-        spelling(place) in spelled or " " in place.strip()
+        spelling(place) in spelled or (in_full and " " in place.strip())
     )
 
 
@@ -442,14 +444,27 @@ def _named_through(
 def _named_in_brackets(
     brackets: list[tuple[str, str]], text: str, lookups: Lookups
 ) -> Resolution | None:
-    """The place a channel covers that words in brackets name as typed (see
-    :func:`~polchan_cli.query.places_in_brackets`), with the rest as a part not
-    found: "Einbruch in Osterjork (Jork)" (a street in Jork), "Brand in der
-    John-Busch-Straße (OT Hehlentor)". Of several, the first; where the first place
-    they name has no channel, none ("Unfall (Hamburg)")."""
+    """The town a channel covers that words in brackets name as typed, or any place
+    with the word for its kind (see :func:`~polchan_cli.query.places_in_brackets`),
+    with the rest as a part not found: "Einbruch in Osterjork (Jork)" (a street in
+    Jork), "Brand in der John-Busch-Straße (OT Hehlentor)". Of several, the first;
+    where the first place they name has no channel, none ("Unfall (Hamburg)").
+    Never a village named alone, as words in brackets may be anything ("Zeuge
+    (Horst) gesucht", "(Am Holm)": a street), nor the river or region that
+    qualifies a town's name ("Kontrollwoche für Rotenburg (Wümme)" names no Wümme
+    in Landkreis Harburg, "Einbruch in Winzen (Luhe)" no Lühe, "(Baden)" no Baden
+    in Verden)."""
     for inside, rest in brackets:
+        if name_key(inside) in gazetteer.qualifier_keys():
+            continue
         answer = _read_alone(inside, lookups)
-        if answer and answer.status == "found" and answer.matches[0].channels:
+        if (
+            answer
+            and answer.status == "found"
+            and answer.matches[0].channels
+            and _is_a_place(answer.matches[0])
+            and _names_a_town(answer, inside, in_full=False)
+        ):
             return _in_a_headline(answer, rest, text)
     return None
 

@@ -321,7 +321,9 @@ _MEASURE = re.compile(
     rf"(?:\d{{1,6}}(?:[.,:]\d{{1,3}})*(?:\s*[-–]\s*\d{{1,6}}(?:[.,:]\d{{1,3}})*)?\s*"
     rf"(?:{_MEASURE_UNITS})(?![\w/])"
     r"|\d{1,2}:\d{2}(?!\d)"
-    r"|(?:linie|buslinie|gleis|bahnsteig|model|modell)\s+\d{1,4}(?!\S))",
+    r"|(?:(?:in|im|aus|mit)\s+)?(?:(?:der|die|dem|den|des)\s+)?"
+    r"(?:linie|buslinie|gleis|bahnsteig|model|modell)"
+    r"\s+\d{1,4}(?!\S))",
     re.IGNORECASE,
 )
 # Words before the place a report happened in, as headlines put it ("Großbrand in
