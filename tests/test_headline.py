@@ -132,6 +132,7 @@ def registry():
         # a place in brackets, where nothing else says where (a street of Jork, a
         # Stadtteil of Celle)
         ("Einbruch in Osterjork (Jork)", "Jork", "03359", True),
+        ("Unfall in Kleinwiesen (Stadt Altenmedingen)", "Altenmedingen", "03360", True),
         (
             "Am Montagabend, gegen 18:30 Uhr, war es in der John-Busch-Straße (OT"
             " Hehlentor) zum Brand eines dort abgestellten Wohnwagens gekommen.",
@@ -507,6 +508,13 @@ def test_a_time_is_no_part_of_the_place_nor_a_part_not_found(query, left_out):
         # (Wümme in Landkreis Harburg, Lühe in Stade).
         "Kontrollwoche für Rotenburg (Wümme) angekündigt",
         "Tempo 30 für Winsen (Luhe)",
+        "Einbruch in Rotenbrug (Wümme)",
+        # nor a village named alone (Horst and Holm in Landkreis Harburg), nor a
+        # street, nor a state or the country with all their channels
+        "Zeuge (Horst) gesucht",
+        "Raub auf Passanten (Am Holm)",
+        "Betrüger unterwegs (Niedersachsen)",
+        "Fahndung (Deutschland)",
     ],
 )
 def test_brackets_without_a_covered_place_give_no_channel(query):
