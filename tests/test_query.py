@@ -370,11 +370,11 @@ def test_times_and_amounts_with_their_unit_say_no_place(text, plain):
     assert without_measures(text) == plain
 
 
-def test_the_words_after_a_noun_after_in_are_read_as_where_it_is():
+def test_the_words_after_a_facility_after_in_are_read_as_where_it_is():
     assert places_after_a_noun("Chlorgasaustritt im Bürgerbad Handorf") == [
         [("Handorf", "Chlorgasaustritt im Bürgerbad")]
     ]
-    assert places_after_a_noun("Einbruch im Gasthaus Zur Linde") == []  # no noun
+    assert places_after_a_noun("Einbruch in Bäckerei Hansen") == []  # a firm
     assert places_after_a_noun("Wohnhaus gerät in Brand") == []  # nothing after
 
 
@@ -383,6 +383,7 @@ def test_the_words_after_richtung_are_read_as_where_a_way_leads():
         [("Altencelle", "Täter flüchteten")]
     ]
     assert places_toward("Richtung Stade") == []  # no words before: no report
+    assert places_toward("Stau auf der A2 Richtung Berlin") == []  # a motorway's sign
 
 
 @pytest.mark.parametrize(

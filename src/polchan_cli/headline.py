@@ -7,7 +7,7 @@ Raum Celle"), closing a sentence ("Pkw prallt gegen Stromkasten Verden."), befor
 a dateline's colon or full stop ("Westercelle: Unfall"), as the two ends of a
 road's stretch ("zwischen Rettmer und Lüneburg"), by a town's adjective
 ("Paderborner Kindergarten"), after "durch" ("rast durch Paderborn") or
-"Richtung" ("in Richtung Altencelle"), or in brackets ("Einbruch in Osterjork
+"Richtung" ("in Richtung Celle"), or in brackets ("Einbruch in Osterjork
 (Jork)"). Returns a :class:`~polchan_cli.resolution.Resolution` with the
 headline's other words as a part not found, or None where the text says no place
 so.
@@ -360,7 +360,7 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     """What a text that names no place otherwise names in passing, the first that
     answers: a road's stretch (:func:`_named_as_a_stretch`), a town's adjective
     (:func:`_named_by_an_adjective`), a town after "durch" (:func:`_named_through`),
-    the place a way leads to, or a thing after "in" and the like is in
+    the town a way leads to, or a facility after "in" and the like is in
     (:func:`_named_through` for both), a place in brackets
     (:func:`_named_in_brackets`). The last five never where a place follows "in"
     and the like, a channel's or not ("Lüneburger Frau in Hamburg überfallen")."""
@@ -381,8 +381,8 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     return (
         _named_by_an_adjective(adjectives, text, lookups)
         or _named_through(through, text, lookups)
-        or _named_through(toward, text, lookups, villages=True)
-        or _named_through(after_a_noun, text, lookups, villages=True)
+        or _named_through(toward, text, lookups)
+        or _named_through(after_a_noun, text, lookups)
         or _named_in_brackets(brackets, text, lookups)
     )
 
@@ -416,26 +416,23 @@ def _named_by_an_adjective(
 
 
 def _named_through(
-    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups, *, villages: bool = False
+    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups
 ) -> Resolution | None:
     """The town, Samtgemeinde, district or region a channel covers that the words after
-    "durch" (:func:`~polchan_cli.query.places_through`) name as typed, with the rest as
-    a part not found: "Audi-Fahrer rast durch Paderborn". The most words that name a
+    "durch" (:func:`~polchan_cli.query.places_through`), "Richtung"
+    (:func:`~polchan_cli.query.places_toward`) or a facility's noun after "in" and
+    the like (:func:`~polchan_cli.query.places_after_a_noun`) name as typed, with the
+    rest as a part not found: "Audi-Fahrer rast durch Paderborn", "Täter flüchten
+    Richtung Celle", "Unfall im Kreisverkehr Celle". The most words that name a
     place decide ("Fahrt durch Rotenburg an der Fulda" is no Rotenburg (Wümme)), and
-    the first place they name must be one a channel covers: never a village, nor a
-    city a village shares its name with ("Raser jagt durch Hagen").
-
-    With ``villages``, the words after "Richtung"
-    (:func:`~polchan_cli.query.places_toward`) or after a noun that follows "in"
-    and the like (:func:`~polchan_cli.query.places_after_a_noun`), which name a
-    place, not a thing ("Verfolgungsjagd durch Westercelle" may be a man's name): a
-    village a channel covers too ("flüchteten in Richtung Altencelle", "Einbruch in
-    Grundschule Westercelle"), but still not one whose name a place elsewhere has
-    first ("Richtung Hagen", "im Kreisverkehr Hagen")."""
+    the first place they name must be one a channel covers: never a village, which
+    a surname, a firm or a direction may be named like ("Richtung Westen",
+    "Verfolgungsjagd durch Westercelle"), nor a city a village shares its name with
+    ("Raser jagt durch Hagen")."""
     for group in groups:
         for place, rest in group:
             if answer := _read_after_a_preposition(place, text, lookups):
-                if answer.matches[0].channels and (villages or _names_a_town(answer, place)):
+                if answer.matches[0].channels and _names_a_town(answer, place):
                     return _in_a_headline(answer, rest, text)
                 break
     return None

@@ -29,7 +29,7 @@ bundled data:
   :func:`without_month_dates` (``im März 2025``), :func:`without_measures` (``mit 120
   km/h``), :func:`places_between` (``zwischen Rettmer und Lüneburg``),
   :func:`town_adjectives` (``Paderborner Kindergarten``), :func:`places_through`
-  (``rast durch Paderborn``), :func:`places_toward` (``in Richtung Altencelle``)
+  (``rast durch Paderborn``), :func:`places_toward` (``in Richtung Celle``)
   and :func:`places_in_brackets` (``Einbruch in Osterjork (Jork)``).
 """
 
@@ -343,8 +343,21 @@ _OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
 # it was for ("Freispruch für Böhme", "Ticket für Lüneburg"), nor "nach", which
 # says where someone went or what came first.
 _THROUGH = re.compile(r"(?<!\w)durch\s+(?=[^\W\d])", re.IGNORECASE)
-# Where a road leads or someone fled: "flüchteten in Richtung Altencelle".
+# Where a road leads or someone fled: "flüchteten in Richtung Celle"; not on a
+# motorway, whose signs name far cities ("Unfall auf der A2 Richtung Berlin").
 _TOWARD = re.compile(r"(?<!\w)(?:in\s+)?richtung\s+(?=[^\W\d])", re.IGNORECASE)
+_ON_A_MOTORWAY = re.compile(r"(?<!\w)(?:BAB|A)\s?\d{1,3}(?!\d)|autobahn", re.IGNORECASE)
+# Facilities a report names with the town they are in, which follows: "im
+# Kreisverkehr Celle", "Einbruch in Grundschule Zeven"; not a firm, inn or shop,
+# named after their owners or anything ("Bäckerei Hansen", "Gasthaus Heidehof").
+_FACILITY = re.compile(
+    r"(?:(?:grund|ober|gesamt|real|haupt|förder|foerder|berufs)?schule|gymnasium|kita"
+    r"|kindergarten|kindertagesstätte|kindertagesstaette|(?:frei|hallen|bürger|buerger"
+    r"|wald)bad|kreisverkehr|(?:gewerbe|industrie|bau|wohn|neubau)gebiet|ortskern"
+    r"|ortsmitte|innenstadt|stadtzentrum|(?:stadt|kur)park|bahnhof|busbahnhof|rathaus"
+    r"|feuerwehrhaus|(?:sport|turn|stadt)halle|friedhof|krankenhaus|klinikum)",
+    re.IGNORECASE,
+)
 # The police of a place, as a release's closing line names them ("Hinweise nimmt die
 # Polizei Sottrum entgegen", "an das Polizeikommissariat Buxtehude"): read only where
 # no place of the report is, as they may sit elsewhere ("Die Polizei Winsen
@@ -402,9 +415,6 @@ _LANDSCAPE_NOUNS = frozenset(
 # part of a town's name ("Die Celler Polizei").
 _WHERE_PREPOSITIONS = frozenset({"in", "im", "am", "an", "auf"})
 _NOT_A_NAME = _ARTICLES | {"die", "das", "ein", "eine", "einer", "eines", "einem"}
-# Words with a capital at a sentence's start or in a name that are no nouns: "im
-# Gasthaus Zur Linde".
-_NO_NOUNS = _NOT_A_NAME | {"des", "einen", "zur", "zum", "vom", "von", "auf", "aus", "mit"}
 # How a town's adjective and genitive end, by the last letter: Münsteraner, Paderborner
 # (Paderborn), Celler (Celle), Celles.
 _ADJECTIVE_ENDINGS = {"r": ("aner", "er", "r"), "s": ("s",)}
@@ -517,19 +527,22 @@ def places_through(text: str) -> list[list[tuple[str, str]]]:
 
 def places_toward(text: str) -> list[list[tuple[str, str]]]:
     """As :func:`places_after_prepositions`, after each "Richtung" or "in Richtung"
-    that follows words: ``Täter flüchteten in Richtung Altencelle`` ->
-    ``[[("Altencelle", "Täter flüchteten")]]``."""
+    that follows words, not on a motorway: ``Täter flüchteten in Richtung Celle`` ->
+    ``[[("Celle", "Täter flüchteten")]]``; ``Stau auf der A2 Richtung Berlin`` ->
+    ``[]``."""
+    if _ON_A_MOTORWAY.search(text):
+        return []
     found = (m for m in _TOWARD.finditer(text) if name_key(text[: m.start()]))
     return _places_after(text, found)
 
 
 def places_after_a_noun(text: str) -> list[list[tuple[str, str]]]:
-    """After each "in", "im", "bei" and the like, the words that follow a noun of
-    its first four, up to each later word, longest first, with the rest of the text:
-    ``Einbruch in Grundschule Westercelle`` -> ``[[("Westercelle", "Einbruch in
-    Grundschule")]]``, ``Unfall im Kreisverkehr Celle`` -> ``[[("Celle", "Unfall
-    im Kreisverkehr")]]``. A noun is a word with a capital, no small word of a name
-    ("im Gasthaus Zur Linde" names no Linde): the place is where the thing is."""
+    """After each "in", "im", "bei" and the like, the words that follow a
+    facility's noun among its first four (a school, a pool, a roundabout, an
+    industrial estate …), up to each later word, longest first, with the rest of the
+    text: ``Unfall im Kreisverkehr Celle`` -> ``[[("Celle", "Unfall im
+    Kreisverkehr")]]``; ``Einbruch in Bäckerei Hansen`` -> ``[]``: a firm's name
+    may be anyone's."""
     found = []
     for before in _prepositions_after_words(text):
         end = _END_OF_A_PLACE.search(text, before.end()).start()
@@ -538,9 +551,7 @@ def places_after_a_noun(text: str) -> list[list[tuple[str, str]]]:
         after = []
         for first in range(1, len(words)):
             noun, word = words[first - 1][0], words[first][0]
-            if not (noun[0].isupper() and word[0].isupper()) or any(
-                is_a_small_word(w) or w.casefold() in _NO_NOUNS for w in (noun, word)
-            ):
+            if not (_FACILITY.fullmatch(noun) and word[0].isupper()):
                 continue
             for last in range(len(words), first, -1):
                 place = text[words[first].start() : words[last - 1].end()]

@@ -1116,18 +1116,15 @@ def _loosely_read(
     for reading, _ in loose:
         candidates = close_keys(name_key(reading.head), typed_key(reading.head))
         # Where a street starts is a guess itself: its head is offered, never taken.
-        taken = (
-            reading.how not in ("street", "qualified")
-            and not only_says_where(reading.head)
-            and not _said_to_lie_in_a_place(reading, registry)
-        )
+        taken = reading.how not in ("street", "qualified") and not only_says_where(reading.head)
         if taken and candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
     if closest and accepted(closest[2][0]):
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
-        return replace(guess, query=text)
+        if not _said_to_lie_elsewhere(reading, guess, registry):
+            return replace(guess, query=text)
     # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
     # A place a word names exactly comes before spellings too far off to take
     # ("Drage Winsen": Drage and Winsen, then Grafenwiesen).
@@ -1138,14 +1135,15 @@ def _loosely_read(
     return None
 
 
-def _said_to_lie_in_a_place(reading: Reading, registry: Registry) -> bool:
+def _said_to_lie_elsewhere(reading: Reading, guess: Resolution, registry: Registry) -> bool:
     """Whether the head was read before words that name a place as typed, or the
-    way to one: "Flucht in Leipzig", "Flucht in Richtung Celle". A place spelled
-    like the head that lies there was looked for first, so one elsewhere (Feucht,
-    in Bavaria) is no answer, only an offer."""
-    return reading.how == "qualifier" and any(
-        _named(key.removeprefix("richtung "), registry) for key in reading.context
-    )
+    way to one, and every place guessed for it lies far from that place: "Flucht in
+    Leipzig" and "Flucht in Richtung Celle" are no Feucht, in Bavaria, which is
+    then only offered; "Buxethude bei Hamburg" is Buxtehude."""
+    if reading.how != "qualifier":
+        return False
+    said = [m for key in reading.context for m in _named(key.removeprefix("richtung "), registry)]
+    return bool(said) and far_apart(guess.matches, said)
 
 
 def _unknown_qualifier(text: str, reading: Reading) -> tuple[str, ...]:
