@@ -128,6 +128,10 @@ def registry():
         # the town a facility after "in" is in: a school, a roundabout
         ("Einbruch in Grundschule Zeven", "Zeven", "03357", True),
         ("Unfall im Kreisverkehr Celle", "Celle", "03351", True),
+        # a village misspelt before the town or district it lies in, as the two
+        # would be read alone
+        ("Unfall in Resotrf Lüchow-Dannenberg", "Restorf", "03354", True),
+        ("Einbruch in Wstercelle Celle", "Westercelle", "03351", True),
         # a place in brackets, where nothing else says where (a street of Jork, a
         # Stadtteil of Celle)
         ("Einbruch in Osterjork (Jork)", "Jork", "03359", True),

@@ -362,8 +362,10 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     (:func:`_named_by_an_adjective`), a town after "durch" (:func:`_named_through`),
     the town a way leads to, or a facility after "in" and the like is in
     (:func:`_named_through` for both), a place in brackets
-    (:func:`_named_in_brackets`). The last five never where a place follows "in"
-    and the like, a channel's or not ("Lüneburger Frau in Hamburg überfallen")."""
+    (:func:`_named_in_brackets`), a village misspelt after "in" and the like before
+    where it lies (:func:`_guessed_where_said`). The last six never where a place
+    follows "in" and the like as typed, a channel's or not ("Lüneburger Frau in
+    Hamburg überfallen")."""
     if stretch := _named_as_a_stretch(text, lookups):
         return stretch
     adjectives = town_adjectives(text)
@@ -374,9 +376,10 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     toward = places_toward(text)
     after_a_noun = places_after_a_noun(text)
     brackets = places_in_brackets(text)
+    after = places_after_prepositions(text)
     if not (
-        adjectives or through or toward or after_a_noun or brackets
-    ) or _a_place_after_a_preposition(text, lookups):
+        adjectives or through or toward or after_a_noun or brackets or after
+    ) or _a_place_after_a_preposition(after, text, lookups):
         return None
     return (
         _named_by_an_adjective(adjectives, text, lookups)
@@ -384,6 +387,7 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
         or _named_through(toward, text, lookups)
         or _named_through(after_a_noun, text, lookups)
         or _named_in_brackets(brackets, text, lookups)
+        or _guessed_where_said(after, text, lookups)
     )
 
 
@@ -466,14 +470,40 @@ def _named_in_brackets(
     return None
 
 
-def _a_place_after_a_preposition(text: str, lookups: Lookups) -> bool:
-    """Whether words after "in", "bei" and the like name a place, a channel's or not
-    ("Lüneburger Frau in Hamburg überfallen")."""
+def _a_place_after_a_preposition(
+    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups
+) -> bool:
+    """Whether words after "in", "bei" and the like (``groups``, as
+    :func:`~polchan_cli.query.places_after_prepositions` reads them) name a place, a
+    channel's or not ("Lüneburger Frau in Hamburg überfallen")."""
     return any(
-        _read_after_a_preposition(place, text, lookups)
-        for group in places_after_prepositions(text)
-        for place, _ in group
+        _read_after_a_preposition(place, text, lookups) for group in groups for place, _ in group
     )
+
+
+def _guessed_where_said(
+    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups
+) -> Resolution | None:
+    """The place a channel covers that the words after "in", "bei" and the like name
+    misspelt before the municipality or district it lies in, named as typed, as
+    those words would be read alone: "Unfall in Resotrf Lüchow-Dannenberg" is
+    Restorf, "Einbruch in Imemnhof Uelzen" Immenhof. Only a place that lies where
+    the words after it say: "Diebstahl bei Familie Otter" guesses nothing."""
+    for group in groups:
+        for place, rest in group:
+            words = place.split()
+            if len(words) < 2:
+                continue
+            read = lookups.read(place)
+            if read.status != "found" or read.unknown_parts or not read.matches[0].channels:
+                continue
+            where = keys_of_whereabouts(read.matches[0])
+            if any(
+                name_key(said := " ".join(words[n:])) in where and lookups.named(said)
+                for n in range(1, len(words))
+            ):
+                return _in_a_headline(read, rest, text)
+    return None
 
 
 def _named_as_a_stretch(text: str, lookups: Lookups) -> Resolution | None:
