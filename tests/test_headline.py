@@ -132,6 +132,15 @@ def registry():
         # would be read alone
         ("Unfall in Resotrf Lüchow-Dannenberg", "Restorf", "03354", True),
         ("Einbruch in Wstercelle Celle", "Westercelle", "03351", True),
+        # a town before a hyphen and a quarter the data lacks, and a newspaper
+        # writer's initials before the dateline (real Paderborn and Stade lines)
+        (
+            "Kurze Zeit später endet seine Fahrt bei Paderborn-Mönkeloh in der Leitplanke.",
+            "Paderborn",
+            "05774",
+            True,
+        ),
+        ("bc. Stade. Diese Einbrecher dachten, sie hätten einen Plan.", "Stade", "03359", True),
         # a place in brackets, where nothing else says where (a street of Jork, a
         # Stadtteil of Celle)
         ("Einbruch in Osterjork (Jork)", "Jork", "03359", True),

@@ -405,6 +405,8 @@ def test_press_marks_dates_and_roads_are_no_places():
     assert without_press_marks("Lüneburg 03.08.15") == "Lüneburg"
     assert without_press_marks("Winsen/L. (ots)") == "Winsen/L."
     assert without_press_marks("Celle") is None
+    assert without_press_marks("bc. Stade. Diese Einbrecher …") == "Stade. Diese Einbrecher …"
+    assert without_press_marks("St. Peter") is None  # a name's abbreviation
     assert [is_a_road(t) for t in ("A7", "BAB 1", "K38", "B 4", "Celle", "A")] == [
         True,
         True,

@@ -363,7 +363,8 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     the town a way leads to, or a facility after "in" and the like is in
     (:func:`_named_through` for both), a place in brackets
     (:func:`_named_in_brackets`), a village misspelt after "in" and the like before
-    where it lies (:func:`_guessed_where_said`). The last six never where a place
+    where it lies (:func:`_guessed_where_said`), a town before a quarter the data
+    lacks (:func:`_named_before_a_quarter`). The last seven never where a place
     follows "in" and the like as typed, a channel's or not ("Lüneburger Frau in
     Hamburg überfallen")."""
     if stretch := _named_as_a_stretch(text, lookups):
@@ -388,6 +389,7 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
         or _named_through(after_a_noun, text, lookups)
         or _named_in_brackets(brackets, text, lookups)
         or _guessed_where_said(after, text, lookups)
+        or _named_before_a_quarter(after, text, lookups)
     )
 
 
@@ -503,6 +505,30 @@ def _guessed_where_said(
                 for n in range(1, len(words))
             ):
                 return _in_a_headline(read, rest, text)
+    return None
+
+
+def _named_before_a_quarter(
+    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups
+) -> Resolution | None:
+    """The town a channel covers that the words after "in" and the like name as
+    typed before a hyphen and a quarter the data lacks, as reports join them:
+    "Kurze Zeit später endet seine Fahrt bei Paderborn-Mönkeloh …" is Paderborn,
+    with Mönkeloh not found, as "Paderborn-Mönkeloh" alone would be."""
+    for group in groups:
+        for place, rest in group:
+            town, dash, quarter = place.partition("-")
+            if not dash or " " in place:
+                continue
+            read = lookups.read(place)
+            if (
+                read.status == "found"
+                and read.matches[0].channels
+                and read.unknown_parts == (quarter,)
+                and _names_a_town(read, town, in_full=False)
+            ):
+                told = _in_a_headline(read, rest, text)
+                return replace(told, unknown_parts=(quarter, *told.unknown_parts))
     return None
 
 

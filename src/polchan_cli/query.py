@@ -289,9 +289,15 @@ _DATELINE = re.compile(
     r"(?P<report>[^\s\-–—].*)",
     re.S,
 )
-# A date in a heading ("Lüneburg 03.08.15", "Dannenberg, 12.10.2018 - …"), and the
-# mark of the press service that sent it ("Winsen/L. (ots)").
-_PRESS_MARK = re.compile(r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\)", re.IGNORECASE)
+# A date in a heading ("Lüneburg 03.08.15", "Dannenberg, 12.10.2018 - …"), the
+# mark of the press service that sent it ("Winsen/L. (ots)"), and a newspaper
+# writer's initials before the dateline, in small letters ("bc. Stade. Diese
+# Einbrecher …"; "St. Peter" is a name).
+_PRESS_MARK = re.compile(
+    r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\)"
+    r"|^(?-i:[a-zäöü]{2,3}\.\s+(?=[A-ZÄÖÜ]))",
+    re.IGNORECASE,
+)
 _MONTHS = (
     r"(?:januar|februar|m(?:ä|ae)rz|april|mai|juni|juli|august|september|oktober"
     r"|november|dezember)"
@@ -480,8 +486,10 @@ def dateline_in(text: str) -> tuple[str, str] | None:
 
 
 def without_press_marks(text: str) -> str | None:
-    """The text without the dates and press-service marks in it, else None if it
-    has none: ``Lüneburg 03.08.15`` -> ``Lüneburg``, ``Celle (ots)`` -> ``Celle``."""
+    """The text without the dates, press-service marks and a writer's initials in
+    it, else None if it has none: ``Lüneburg 03.08.15`` -> ``Lüneburg``, ``Celle
+    (ots)`` -> ``Celle``, ``bc. Stade. Diese Einbrecher …`` -> ``Stade. Diese
+    Einbrecher …``."""
     return _taken_out(_PRESS_MARK, text)
 
 
