@@ -123,8 +123,14 @@ def registry():
         ("Mit 120 km/h durch Celle", "Celle", "03351", True),
         ("Busfahrer der Linie 5 in Lüneburg angegriffen", "Lüneburg", "03355", True),
         ("Tesla Model 3 in Buxtehude gestohlen", "Buxtehude", "03359", True),
-        # the town a way leads to
+        # the town a way leads to, or someone was called to (a real Berlin line)
         ("Flucht in Richtung Celle", "Celle", "03351", True),  # was Feucht (Bavaria)
+        (
+            "Einsatzkräfte wurden zu einer Auseinandersetzung nach Neukölln gerufen.",
+            "Neukölln",
+            "11000",
+            True,
+        ),
         # the town a facility after "in" is in: a school, a roundabout
         ("Einbruch in Grundschule Zeven", "Zeven", "03357", True),
         ("Unfall im Kreisverkehr Celle", "Celle", "03351", True),

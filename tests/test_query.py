@@ -18,6 +18,7 @@ from polchan_cli.query import (
     places_after_a_noun,
     places_after_prepositions,
     places_between,
+    places_called_to,
     places_in_brackets,
     places_toward,
     postcodes_in,
@@ -376,6 +377,14 @@ def test_the_words_after_a_facility_after_in_are_read_as_where_it_is():
     ]
     assert places_after_a_noun("Einbruch in Bäckerei Hansen") == []  # a firm
     assert places_after_a_noun("Wohnhaus gerät in Brand") == []  # nothing after
+
+
+def test_the_words_after_nach_are_read_only_where_someone_was_called_there():
+    assert places_called_to("Polizei wurde nach Celle gerufen")[0][-1] == (
+        "Celle",
+        "Polizei wurde gerufen",
+    )
+    assert places_called_to("Täter flüchtet nach Stade") == []
 
 
 def test_the_words_after_richtung_are_read_as_where_a_way_leads():

@@ -47,6 +47,7 @@ from .query import (
     places_after_a_noun,
     places_after_prepositions,
     places_between,
+    places_called_to,
     places_in_brackets,
     places_through,
     places_toward,
@@ -360,8 +361,8 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     """What a text that names no place otherwise names in passing, the first that
     answers: a road's stretch (:func:`_named_as_a_stretch`), a town's adjective
     (:func:`_named_by_an_adjective`), a town after "durch" (:func:`_named_through`),
-    the town a way leads to, or a facility after "in" and the like is in
-    (:func:`_named_through` for both), a place in brackets
+    the town a way leads to or someone was called to, or a facility after "in" and
+    the like is in (:func:`_named_through` for each), a place in brackets
     (:func:`_named_in_brackets`), a village misspelt after "in" and the like before
     where it lies (:func:`_guessed_where_said`), a town before a quarter the data
     lacks (:func:`_named_before_a_quarter`). The last seven never where a place
@@ -375,17 +376,19 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     measured = without_measures(text) or text
     through = [] if has_a_house_number(measured) else places_through(text)
     toward = places_toward(text)
+    called_to = places_called_to(text)
     after_a_noun = places_after_a_noun(text)
     brackets = places_in_brackets(text)
     after = places_after_prepositions(text)
     if not (
-        adjectives or through or toward or after_a_noun or brackets or after
+        adjectives or through or toward or called_to or after_a_noun or brackets or after
     ) or _a_place_after_a_preposition(after, text, lookups):
         return None
     return (
         _named_by_an_adjective(adjectives, text, lookups)
         or _named_through(through, text, lookups)
         or _named_through(toward, text, lookups)
+        or _named_through(called_to, text, lookups, quarters=True)
         or _named_through(after_a_noun, text, lookups)
         or _named_in_brackets(brackets, text, lookups)
         or _guessed_where_said(after, text, lookups)
@@ -412,36 +415,50 @@ def _named_by_an_adjective(
             if not first or spelling(without_qualifier(first.name)) != spelling(town):
                 continue
             if first.kind in ("municipality", "district") or (
-                first.kind == "locality"
-                and not adjective.genitive  # "in Kempers Bäckerei" is no Kemper's
-                and first.municipality == first.district.name
-                and not any(m.kind == "municipality" for m in answer.matches)
+                not adjective.genitive  # "in Kempers Bäckerei" is no Kemper's
+                and _a_quarter_of_a_city(answer)
             ):
                 return _in_a_headline(answer, adjective.rest, text) if first.channels else None
     return None
 
 
 def _named_through(
-    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups
+    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups, *, quarters: bool = False
 ) -> Resolution | None:
     """The town, Samtgemeinde, district or region a channel covers that the words after
     "durch" (:func:`~polchan_cli.query.places_through`), "Richtung"
-    (:func:`~polchan_cli.query.places_toward`) or a facility's noun after "in" and
-    the like (:func:`~polchan_cli.query.places_after_a_noun`) name as typed, with the
-    rest as a part not found: "Audi-Fahrer rast durch Paderborn", "Täter flüchten
-    Richtung Celle", "Unfall im Kreisverkehr Celle". The most words that name a
+    (:func:`~polchan_cli.query.places_toward`), "nach" where someone was called
+    there (:func:`~polchan_cli.query.places_called_to`) or a facility's noun after
+    "in" and the like (:func:`~polchan_cli.query.places_after_a_noun`) name as
+    typed, with the rest as a part not found: "Audi-Fahrer rast durch Paderborn",
+    "Täter flüchten Richtung Celle", "Polizei wurde nach Neukölln gerufen", "Unfall
+    im Kreisverkehr Celle". The most words that name a
     place decide ("Fahrt durch Rotenburg an der Fulda" is no Rotenburg (Wümme)), and
     the first place they name must be one a channel covers: never a village, which
     a surname, a firm or a direction may be named like ("Richtung Westen",
     "Verfolgungsjagd durch Westercelle"), nor a city a village shares its name with
-    ("Raser jagt durch Hagen")."""
+    ("Raser jagt durch Hagen"). With ``quarters``, a quarter of a city that is a
+    district itself too, as where someone was called to ("nach Neukölln")."""
     for group in groups:
         for place, rest in group:
             if answer := _read_after_a_preposition(place, text, lookups):
-                if answer.matches[0].channels and _names_a_town(answer, place):
+                if answer.matches[0].channels and (
+                    _names_a_town(answer, place) or (quarters and _a_quarter_of_a_city(answer))
+                ):
                     return _in_a_headline(answer, rest, text)
                 break
     return None
+
+
+def _a_quarter_of_a_city(answer: Resolution) -> bool:
+    """Whether the answer's first place is a quarter of a city that is a district
+    itself (Berlin's Neukölln, Münster's Kinderhaus), and no town of its name is."""
+    first = answer.matches[0]
+    return (
+        first.kind == "locality"
+        and first.municipality == first.district.name
+        and not any(m.kind == "municipality" for m in answer.matches)
+    )
 
 
 def _named_in_brackets(

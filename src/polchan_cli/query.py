@@ -29,7 +29,8 @@ bundled data:
   :func:`without_month_dates` (``im März 2025``), :func:`without_measures` (``mit 120
   km/h``), :func:`places_between` (``zwischen Rettmer und Lüneburg``),
   :func:`town_adjectives` (``Paderborner Kindergarten``), :func:`places_through`
-  (``rast durch Paderborn``), :func:`places_toward` (``in Richtung Celle``)
+  (``rast durch Paderborn``), :func:`places_toward` (``in Richtung Celle``),
+  :func:`places_called_to` (``nach Neukölln gerufen``)
   and :func:`places_in_brackets` (``Einbruch in Osterjork (Jork)``).
 """
 
@@ -62,6 +63,7 @@ __all__ = [
     "places_after_a_noun",
     "places_after_prepositions",
     "places_between",
+    "places_called_to",
     "places_in_brackets",
     "places_through",
     "places_toward",
@@ -352,6 +354,10 @@ _THROUGH = re.compile(r"(?<!\w)durch\s+(?=[^\W\d])", re.IGNORECASE)
 # Where a road leads or someone fled: "flüchteten in Richtung Celle"; not on a
 # motorway, whose signs name far cities ("Unfall auf der A2 Richtung Berlin").
 _TOWARD = re.compile(r"(?<!\w)(?:in\s+)?richtung\s+(?=[^\W\d])", re.IGNORECASE)
+# Where the police or the fire brigade were called to: "Einsatzkräfte wurden zu einer
+# Auseinandersetzung nach Neukölln gerufen" ("nach" alone says where someone went).
+_CALLED_TO = re.compile(r"(?<!\w)nach\s+(?=[^\W\d])", re.IGNORECASE)
+_CALLED = re.compile(r"(?<!\w)(?:gerufen|alarmiert|beordert|entsandt)(?!\w)", re.IGNORECASE)
 _ON_A_MOTORWAY = re.compile(r"(?<!\w)(?:BAB|A)\s?\d{1,3}(?!\d)|autobahn", re.IGNORECASE)
 # Facilities a report names with the town they are in, which follows: "im
 # Kreisverkehr Celle", "Einbruch in Grundschule Zeven"; not a firm, inn or shop,
@@ -568,6 +574,17 @@ def places_after_a_noun(text: str) -> list[list[tuple[str, str]]]:
         if after:
             found.append(after)
     return found
+
+
+def places_called_to(text: str) -> list[list[tuple[str, str]]]:
+    """As :func:`places_after_prepositions`, after each "nach" in a text that says
+    someone was called there: ``Einsatzkräfte wurden nach Neukölln gerufen`` ->
+    ``[[("Neukölln gerufen", "Einsatzkräfte wurden"), ("Neukölln", "Einsatzkräfte
+    wurden gerufen")]]``; ``Täter flüchtet nach Stade`` -> ``[]``."""
+    if not _CALLED.search(text):
+        return []
+    found = (m for m in _CALLED_TO.finditer(text) if name_key(text[: m.start()]))
+    return _places_after(text, found)
 
 
 def places_in_brackets(text: str) -> list[tuple[str, str]]:
