@@ -539,17 +539,22 @@ def test_brackets_without_a_covered_place_give_no_channel(query):
     assert not any(m.channels for m in resolve(query, registry()).matches)
 
 
-@pytest.mark.parametrize("query", ["Flucht in Leipzig", "Flucht in Hamburg"])
+@pytest.mark.parametrize("query", ["Flucht in Leipzig", "Flucht in Hamburg", "Raser in Hannover"])
 def test_a_word_before_a_town_no_channel_covers_is_not_guessed_as_a_place_elsewhere(query):
     # "Flucht" is one letter from Feucht, in Bavaria; the text says where it was.
     res = resolve(query, registry())
     assert res.matches == ()
-    assert res.suggestions[0] in ("Leipzig", "Landkreis Leipzig", "Hamburg")
+    assert res.suggestions[0] in ("Leipzig", "Landkreis Leipzig", "Hamburg", "Hannover")
 
 
 @pytest.mark.parametrize(
     ("query", "name"),
-    [("Buxethude bei Hamburg", "Buxtehude"), ("Liliental bei Bremen", "Lilienthal")],
+    [
+        ("Buxethude bei Hamburg", "Buxtehude"),
+        ("Liliental bei Bremen", "Lilienthal"),
+        ("Uezen bei Hamburg", "Uelzen"),  # 80 km off
+        ("Ebsttorf in Richtung Hamburg", "Ebstorf"),
+    ],
 )
 def test_a_misspelt_town_near_the_city_it_is_said_to_lie_by_is_still_guessed(query, name):
     # Found in review: only a guess far from the city is no answer.
@@ -582,6 +587,12 @@ def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
         "Unfall im Kreisverkehr Hagen",
         "Diebstahl bei Familie Otter",
         "Einbruch in Bäckerei Hansen",
+        # nor where the way leads from a misspelt town: the report is from there
+        "Unfall Uellzen Richtung Celle",
+        # A misspelt village is guessed only before a town or district, not before
+        # a state, nor before a name a city's quarter has (Hamburg-Harburg).
+        "Unfall in Feld Niedersachsen",
+        "Sachbeschädigung bei Mamrstorf Harburg",
     ],
 )
 def test_only_a_covered_town_after_durch_is_read_and_nothing_after_fuer_or_nach(query):

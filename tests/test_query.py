@@ -36,6 +36,7 @@ from polchan_cli.query import (
     without_measures,
     without_month_dates,
     without_press_marks,
+    words_before_toward,
 )
 
 
@@ -393,6 +394,8 @@ def test_the_words_after_richtung_are_read_as_where_a_way_leads():
     ]
     assert places_toward("Richtung Stade") == []  # no words before: no report
     assert places_toward("Stau auf der A2 Richtung Berlin") == []  # a motorway's sign
+    assert words_before_toward("Unfall Uellzen Richtung Celle") == ["Uellzen"]
+    assert words_before_toward("Täter flüchteten in Richtung Celle") == []
 
 
 @pytest.mark.parametrize(

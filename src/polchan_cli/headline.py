@@ -57,6 +57,7 @@ from .query import (
     undeclined,
     without_measures,
     without_month_dates,
+    words_before_toward,
 )
 from .ranking import unique
 from .resolution import Match, Resolution, named_as_typed
@@ -375,7 +376,7 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     # durch Celle" names none.
     measured = without_measures(text) or text
     through = [] if has_a_house_number(measured) else places_through(text)
-    toward = places_toward(text)
+    toward = [] if _set_off_from_a_place(text, lookups) else places_toward(text)
     called_to = places_called_to(text)
     after_a_noun = places_after_a_noun(text)
     brackets = places_in_brackets(text)
@@ -450,15 +451,28 @@ def _named_through(
     return None
 
 
+def _set_off_from_a_place(text: str, lookups: Lookups) -> bool:
+    """Whether the word before "Richtung" names, or misspells, a place a channel
+    covers: then the report is from there, not from where the way leads ("Unfall
+    Uellzen Richtung Celle" is no report from Celle)."""
+    for word in words_before_toward(text):
+        read = lookups.read(word)
+        if read.status == "found" and _is_a_place(read.matches[0]):
+            return True
+    return False
+
+
 def _a_quarter_of_a_city(answer: Resolution) -> bool:
     """Whether the answer's first place is a quarter of a city that is a district
     itself (Berlin's Neukölln, Münster's Kinderhaus), and no town of its name is."""
-    first = answer.matches[0]
-    return (
-        first.kind == "locality"
-        and first.municipality == first.district.name
-        and not any(m.kind == "municipality" for m in answer.matches)
+    return _a_quarter(answer.matches[0]) and not any(
+        m.kind == "municipality" for m in answer.matches
     )
+
+
+def _a_quarter(m: Match) -> bool:
+    """Whether the place is a quarter of a city that is a district itself."""
+    return m.kind == "locality" and m.municipality == m.district.name
 
 
 def _named_in_brackets(
@@ -507,7 +521,11 @@ def _guessed_where_said(
     misspelt before the municipality or district it lies in, named as typed, as
     those words would be read alone: "Unfall in Resotrf Lüchow-Dannenberg" is
     Restorf, "Einbruch in Imemnhof Uelzen" Immenhof. Only a place that lies where
-    the words after it say: "Diebstahl bei Familie Otter" guesses nothing."""
+    the words after it say, a town, Samtgemeinde or district, not a state or the
+    country ("Unfall in Feld Niedersachsen" is no Felde): "Diebstahl bei Familie
+    Otter" guesses nothing. Not where those words may name a city's quarter no
+    channel covers, whose own parts the data lacks ("Marmtsorf Harburg" is in
+    Hamburg-Harburg, no Harmstorf in Landkreis Harburg)."""
     for group in groups:
         for place, rest in group:
             words = place.split()
@@ -517,12 +535,20 @@ def _guessed_where_said(
             if read.status != "found" or read.unknown_parts or not read.matches[0].channels:
                 continue
             where = keys_of_whereabouts(read.matches[0])
-            if any(
-                name_key(said := " ".join(words[n:])) in where and lookups.named(said)
-                for n in range(1, len(words))
-            ):
-                return _in_a_headline(read, rest, text)
+            for n in range(1, len(words)):
+                said = " ".join(words[n:])
+                places = [m for m in lookups.named(said) if _is_a_place(m)]
+                if (
+                    name_key(said) in where
+                    and any(m.kind in _NAMED_WHERE for m in places)
+                    and not any(not m.channels and _a_quarter(m) for m in places)
+                ):
+                    return _in_a_headline(read, rest, text)
     return None
+
+
+# Where a misspelt village is said to lie: "Resotrf Lüchow-Dannenberg".
+_NAMED_WHERE = ("municipality", "samtgemeinde", "district")
 
 
 def _named_before_a_quarter(

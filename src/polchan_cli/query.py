@@ -85,6 +85,7 @@ __all__ = [
     "without_month_dates",
     "without_postcodes",
     "without_press_marks",
+    "words_before_toward",
 ]
 
 MAX_QUERY_LENGTH = 200
@@ -573,6 +574,18 @@ def places_after_a_noun(text: str) -> list[list[tuple[str, str]]]:
                 after.append((place, " ".join(rest.split()).strip(" .,;:!?+-")))
         if after:
             found.append(after)
+    return found
+
+
+def words_before_toward(text: str) -> list[str]:
+    """The word before each "Richtung" or "in Richtung" that begins with a capital,
+    where a report may say it started: ``Unfall Uellzen Richtung Celle`` ->
+    ``["Uellzen"]``; ``Täter flüchteten in Richtung Celle`` -> ``[]``."""
+    found = []
+    for toward in _TOWARD.finditer(text):
+        words = text[: toward.start()].split()
+        if words and words[-1][:1].isupper():
+            found.append(words[-1].strip(",;:"))
     return found
 
 

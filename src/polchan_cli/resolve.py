@@ -97,6 +97,7 @@ from .resolution import (
 from .spelling import FUZZY_CONFIRMED, accepted, close_keys, spelling_score
 from .whereabouts import (
     COUNTRY_KEYS,
+    NEAR_KM,
     WHEREABOUTS_VIA,
     far_apart,
     in_one_municipality,
@@ -1123,7 +1124,7 @@ def _loosely_read(
     if closest and accepted(closest[2][0]):
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
-        if not _said_to_lie_elsewhere(reading, guess, registry):
+        if not _said_to_lie_elsewhere(text, reading, guess, registry):
             return replace(guess, query=text)
     # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
     # A place a word names exactly comes before spellings too far off to take
@@ -1135,15 +1136,27 @@ def _loosely_read(
     return None
 
 
-def _said_to_lie_elsewhere(reading: Reading, guess: Resolution, registry: Registry) -> bool:
+def _said_to_lie_elsewhere(
+    text: str, reading: Reading, guess: Resolution, registry: Registry
+) -> bool:
     """Whether the head was read before words that name a place as typed, or the
     way to one, and every place guessed for it lies far from that place: "Flucht in
     Leipzig" and "Flucht in Richtung Celle" are no Feucht, in Bavaria, which is
-    then only offered; "Buxethude bei Hamburg" is Buxtehude."""
+    then only offered; "Buxethude bei Hamburg" is Buxtehude, "Uezen bei Hamburg"
+    Uelzen. What lies "in" a city lies near it ("Raser in Hannover" is no Räber,
+    90 km off); "bei" and "Richtung" reach farther."""
     if reading.how != "qualifier":
         return False
     said = [m for key in reading.context for m in _named(key.removeprefix("richtung "), registry)]
-    return bool(said) and far_apart(guess.matches, said)
+    km = NEAR_KM if _IN_A_PLACE.search(text) else _FAR_FROM_WHERE_SAID_KM
+    return bool(said) and far_apart(guess.matches, said, km=km)
+
+
+# How far a misspelt town may lie from the city it is said to lie by or toward:
+# "Uezen bei Hamburg" (80 km), "Siegne b. Dortmund" (90 km); Feucht is 280 km from
+# Leipzig.
+_FAR_FROM_WHERE_SAID_KM = 150.0
+_IN_A_PLACE = re.compile(r"(?<!\w)i[nm]\s+(?!richtung)", re.IGNORECASE)
 
 
 def _unknown_qualifier(text: str, reading: Reading) -> tuple[str, ...]:
