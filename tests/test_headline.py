@@ -587,8 +587,13 @@ def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
         "Unfall im Kreisverkehr Hagen",
         "Diebstahl bei Familie Otter",
         "Einbruch in Bäckerei Hansen",
-        # nor where the way leads from a misspelt town: the report is from there
+        # nor where the way leads from a misspelt town, or from a place the text
+        # names otherwise, though no data has it: the report is from there
         "Unfall Uellzen Richtung Celle",
+        "Großburgwedel: Unfallflucht - Fahrer flüchtet in Richtung Celle",
+        "POL-HB: Nr.: 0612 --Raub in Borgfeld: Täter flüchten in Richtung Lilienthal--",
+        # "nach" where someone was taken, not called to
+        "Der Rettungsdienst wurde alarmiert und brachte ihn nach Celle ins Krankenhaus.",
         # A misspelt village is guessed only before a town or district, not before
         # a state, nor before a name a city's quarter has (Hamburg-Harburg).
         "Unfall in Feld Niedersachsen",

@@ -359,6 +359,9 @@ _TOWARD = re.compile(r"(?<!\w)(?:in\s+)?richtung\s+(?=[^\W\d])", re.IGNORECASE)
 # Auseinandersetzung nach Neukölln gerufen" ("nach" alone says where someone went).
 _CALLED_TO = re.compile(r"(?<!\w)nach\s+(?=[^\W\d])", re.IGNORECASE)
 _CALLED = re.compile(r"(?<!\w)(?:gerufen|alarmiert|beordert|entsandt)(?!\w)", re.IGNORECASE)
+# A clause: up to the next punctuation that ends one ("… wurde alarmiert und
+# brachte den Verletzten nach Celle ins Krankenhaus." says where he was taken).
+_A_CLAUSE = re.compile(r"[^.;:!?]*")
 _ON_A_MOTORWAY = re.compile(r"(?<!\w)(?:BAB|A)\s?\d{1,3}(?!\d)|autobahn", re.IGNORECASE)
 # Facilities a report names with the town they are in, which follows: "im
 # Kreisverkehr Celle", "Einbruch in Grundschule Zeven"; not a firm, inn or shop,
@@ -542,10 +545,17 @@ def places_through(text: str) -> list[list[tuple[str, str]]]:
 
 def places_toward(text: str) -> list[list[tuple[str, str]]]:
     """As :func:`places_after_prepositions`, after each "Richtung" or "in Richtung"
-    that follows words, not on a motorway: ``Täter flüchteten in Richtung Celle`` ->
-    ``[[("Celle", "Täter flüchteten")]]``; ``Stau auf der A2 Richtung Berlin`` ->
-    ``[]``."""
-    if _ON_A_MOTORWAY.search(text):
+    that follows words: ``Täter flüchteten in Richtung Celle`` -> ``[[("Celle",
+    "Täter flüchteten")]]``. Not on a motorway (``Stau auf der A2 Richtung Berlin``),
+    nor where the text says otherwise where it was, by a dateline or after "in",
+    "bei" and the like, even a place no data has: ``Großburgwedel: Fahrer flüchtet
+    Richtung Celle``, ``Raub in Borgfeld: Täter flüchten in Richtung Lilienthal``."""
+    if _ON_A_MOTORWAY.search(text) or _SPACED_DASH.search(text):
+        return []
+    dateline = dateline_in(text)
+    if dateline and not _TOWARD.search(f"{dateline[0]} x"):
+        return []
+    if any(not _TOWARD.match(text, m.start()) for m in _prepositions_after_words(text)):
         return []
     found = (m for m in _TOWARD.finditer(text) if name_key(text[: m.start()]))
     return _places_after(text, found)
@@ -590,13 +600,16 @@ def words_before_toward(text: str) -> list[str]:
 
 
 def places_called_to(text: str) -> list[list[tuple[str, str]]]:
-    """As :func:`places_after_prepositions`, after each "nach" in a text that says
-    someone was called there: ``Einsatzkräfte wurden nach Neukölln gerufen`` ->
-    ``[[("Neukölln gerufen", "Einsatzkräfte wurden"), ("Neukölln", "Einsatzkräfte
-    wurden gerufen")]]``; ``Täter flüchtet nach Stade`` -> ``[]``."""
-    if not _CALLED.search(text):
-        return []
-    found = (m for m in _CALLED_TO.finditer(text) if name_key(text[: m.start()]))
+    """As :func:`places_after_prepositions`, after each "nach" that the clause goes
+    on to say someone was called to: ``Einsatzkräfte wurden nach Neukölln gerufen``
+    -> ``[[("Neukölln gerufen", "Einsatzkräfte wurden"), ("Neukölln",
+    "Einsatzkräfte wurden gerufen")]]``; ``Täter flüchtet nach Stade`` -> ``[]``,
+    ``Der Rettungsdienst wurde alarmiert und brachte ihn nach Celle`` -> ``[]``."""
+    found = (
+        m
+        for m in _CALLED_TO.finditer(text)
+        if name_key(text[: m.start()]) and _CALLED.search(_A_CLAUSE.match(text, m.end())[0])
+    )
     return _places_after(text, found)
 
 
