@@ -248,6 +248,23 @@ def test_a_town_comes_before_a_namesake_of_a_samtgemeinde():
     assert names[:2] == ["Buchholz in der Nordheide", "Buchholz (Aller)"]
 
 
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # Found in review: the namesake near the city a town is said to lie by
+        # comes first, as people in Winsen (Luhe) say where they live.
+        ("Winsen bei Hamburg", "Winsen (Luhe)"),
+        ("Winsen b. Hamburg", "Winsen (Luhe)"),
+        ("Hagen bei Bremen", "Hagen im Bremischen"),
+        # and a city named after "bei" is no misspelt village where the town lies
+        # (it was Griemen, in Landkreis Rotenburg)
+        ("Rotenburg bei Bremen", "Rotenburg (Wümme)"),
+    ],
+)
+def test_a_town_said_to_lie_by_a_city_is_its_namesake_nearest_that_city(query, first):
+    assert resolve(query, registry()).matches[0].name == first
+
+
 def test_a_name_said_without_its_qualifier_is_as_good_as_exact():
     # People in Lower Saxony say "Winsen" for Winsen (Luhe) and Winsen (Aller); the
     # Winsen in Kreis Segeberg, named exactly so but without a channel, comes after.

@@ -106,6 +106,7 @@ from .whereabouts import (
     keys_of_whereabouts,
     lies_in_part,
     lying_where_said,
+    nearest_to_each_other,
     only_says_where,
     same_place,
     states,
@@ -200,7 +201,9 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     if matches:
         return Resolution(
             query=text,
-            matches=ranked(_full_name_first(matches, reading), reading),
+            matches=_nearest_what_it_lies_by(
+                text, ranked(_full_name_first(matches, reading), reading), registry
+            ),
             suggestions=_offered_beside_far_places(text, matches, registry)
             or _spaced_otherwise_elsewhere(reading, matches, registry),
         )
@@ -1002,6 +1005,8 @@ def _guessed_in_context(
             continue
         if reading.how == "fields" and _is_street(reading.head):
             continue  # a street ("Am Sande, Stade" is no Sunde)
+        if _lies_by_not_in(text, reading):
+            continue
         key = name_key(reading.head)
         # Every place the head begins, not only the first few: most lie elsewhere.
         prefixed = (
@@ -1021,6 +1026,36 @@ def _guessed_in_context(
                 matches = ranked(guessed, reading.head)
                 return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
     return None
+
+
+def _nearest_what_it_lies_by(
+    text: str, matches: tuple[Match, ...], registry: Registry
+) -> tuple[Match, ...]:
+    """Namesakes with those nearest the place after "bei" first: "Winsen bei
+    Hamburg" is Winsen (Luhe), then Winsen (Aller); else as ranked."""
+    by = _BY.search(text)
+    if by is None or len(matches) < 2:
+        return matches
+    what = [m for m in _named(text[by.end() :], registry) if m.kind not in ("channel", "state")]
+    if not what:
+        return matches
+    near, _ = nearest_to_each_other(matches, what)
+    return (*near, *(m for m in matches if m not in near))
+
+
+def _lies_by_not_in(text: str, reading: Reading) -> bool:
+    """Whether the reading's head follows "bei" and where it would lie comes before:
+    "Rotenburg bei Bremen" says that Rotenburg lies by Bremen, not that a place
+    spelled like Bremen lies in Rotenburg (Griemen)."""
+    by = _BY.search(text)
+    if by is None or not (key := name_key(reading.head)):
+        return False
+    before, after = name_key(text[: by.start()]), name_key(text[by.end() :])
+    return key in after and all(k in before for k in reading.context)
+
+
+# The first "bei" of a text: "Rotenburg bei Bremen", "Winsen b. Hamburg".
+_BY = re.compile(r"(?<!\w)(?:bei|b\.|nahe)\s+", re.IGNORECASE)
 
 
 def _loosely_read(
@@ -1108,7 +1143,7 @@ def _loosely_read(
         found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
         return Resolution(
             query=text,
-            matches=ranked(found, reading.head),
+            matches=_nearest_what_it_lies_by(text, ranked(found, reading.head), registry),
             unknown_parts=_unknown_qualifier(text, reading),
             unfitting_parts=_far_town_in_brackets(text, reading, found, registry),
         )
