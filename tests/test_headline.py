@@ -590,6 +590,7 @@ def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
         # nor where the way leads from a misspelt town, or from a place the text
         # names otherwise, though no data has it: the report is from there
         "Unfall Uellzen Richtung Celle",
+        "Stau Melbek in Richtung Stade",
         "Großburgwedel: Unfallflucht - Fahrer flüchtet in Richtung Celle",
         "POL-HB: Nr.: 0612 --Raub in Borgfeld: Täter flüchten in Richtung Lilienthal--",
         # "nach" where someone was taken, not called to

@@ -452,14 +452,19 @@ def _named_through(
 
 
 def _set_off_from_a_place(text: str, lookups: Lookups) -> bool:
-    """Whether the word before "Richtung" names, or misspells, a place a channel
+    """Whether the word before "Richtung" names, or may misspell, a place a channel
     covers: then the report is from there, not from where the way leads ("Unfall
-    Uellzen Richtung Celle" is no report from Celle)."""
-    for word in words_before_toward(text):
-        read = lookups.read(word)
-        if read.status == "found" and _is_a_place(read.matches[0]):
-            return True
-    return False
+    Uellzen Richtung Celle", "Stau Melbek in Richtung Stade": no report from Celle
+    or Stade). Not a short word merely begun like one ("Stau", Staumühle)."""
+    return any(
+        m.channels and (m.match != "prefix" or len(word) > _SHORT_WORD) and _is_a_place(m)
+        for word in words_before_toward(text)
+        for m in lookups.read(word).matches
+    )
+
+
+# Letters of a word that may begin many names: "Stau" (Staumühle), "Rhae" (Rhade).
+_SHORT_WORD = 4
 
 
 def _a_quarter_of_a_city(answer: Resolution) -> bool:
