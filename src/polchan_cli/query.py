@@ -19,6 +19,8 @@ bundled data:
   address, and whether one is a street rather than a place;
 - :func:`readings`: a place and where it lies (``Hagen, Stade``, ``Stade-Hagen``,
   ``Munster (Örtze)``), each cut :mod:`polchan_cli.resolve` may try;
+  :func:`around_bei` (``Winsen bei Hamburg``) and :func:`says_in` (``Raser in
+  Hannover``): what a place is said to lie by, or in;
 - a press release's heading: :func:`press_code_in` (``POL-WL: …``),
   :func:`without_press_marks` (its dates and ``(ots)``), :func:`dateline_in` and
   :func:`report_after_dateline` (``Westercelle: Unfall``),
@@ -29,9 +31,10 @@ bundled data:
   :func:`without_month_dates` (``im März 2025``), :func:`without_measures` (``mit 120
   km/h``), :func:`places_between` (``zwischen Rettmer und Lüneburg``),
   :func:`town_adjectives` (``Paderborner Kindergarten``), :func:`places_through`
-  (``rast durch Paderborn``), :func:`places_toward` (``in Richtung Celle``),
-  :func:`places_called_to` (``nach Neukölln gerufen``)
-  and :func:`places_in_brackets` (``Einbruch in Osterjork (Jork)``).
+  (``rast durch Paderborn``), :func:`places_toward` and :func:`words_before_toward`
+  (``in Richtung Celle``), :func:`places_called_to` (``nach Neukölln gerufen``),
+  :func:`places_after_a_noun` (``im Kreisverkehr Celle``) and
+  :func:`places_in_brackets` (``Einbruch in Osterjork (Jork)``).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ __all__ = [
     "address_fields",
     "after_an_article",
     "after_police_word",
+    "around_bei",
     "before_a_place",
     "check_query",
     "dateline_in",
@@ -72,6 +76,7 @@ __all__ = [
     "press_code_in",
     "readings",
     "report_after_dateline",
+    "says_in",
     "says_where_in_a_place",
     "short_postcode_first",
     "street_and_number",
@@ -359,6 +364,10 @@ _TOWARD = re.compile(r"(?<!\w)(?:in\s+)?richtung\s+(?=[^\W\d])", re.IGNORECASE)
 # Auseinandersetzung nach Neukölln gerufen" ("nach" alone says where someone went).
 _CALLED_TO = re.compile(r"(?<!\w)nach\s+(?=[^\W\d])", re.IGNORECASE)
 _CALLED = re.compile(r"(?<!\w)(?:gerufen|alarmiert|beordert|entsandt)(?!\w)", re.IGNORECASE)
+# The first "bei" of a text, and an "in" that says where a thing is: "Rotenburg bei
+# Bremen", "Winsen b. Hamburg", "Raser in Hannover".
+_BY = re.compile(r"(?<!\w)(?:bei|b\.|nahe)\s+", re.IGNORECASE)
+_IN_A_PLACE = re.compile(r"(?<!\w)i[nm]\s+(?!richtung)", re.IGNORECASE)
 # A clause: up to the next punctuation that ends one ("… wurde alarmiert und
 # brachte den Verletzten nach Celle ins Krankenhaus." says where he was taken).
 _A_CLAUSE = re.compile(r"[^.;:!?]*")
@@ -597,6 +606,19 @@ def words_before_toward(text: str) -> list[str]:
         if words and words[-1][:1].isupper():
             found.append(words[-1].strip(",;:"))
     return found
+
+
+def around_bei(text: str) -> tuple[str, str] | None:
+    """The words before and after a text's first "bei", "b." or "nahe", else None:
+    ``Winsen bei Hamburg`` -> ``("Winsen", "Hamburg")``."""
+    by = _BY.search(text)
+    return (text[: by.start()], text[by.end() :]) if by else None
+
+
+def says_in(text: str) -> bool:
+    """Whether the text says a thing is in a place, with "in" or "im" ("Raser in
+    Hannover"); not "in Richtung", which says where a way leads."""
+    return _IN_A_PLACE.search(text) is not None
 
 
 def places_called_to(text: str) -> list[list[tuple[str, str]]]:

@@ -64,6 +64,7 @@ from .query import (
     Reading,
     address_fields,
     after_police_word,
+    around_bei,
     check_query,
     is_a_road,
     names_a_part_of_town,
@@ -72,6 +73,7 @@ from .query import (
     press_code_in,
     readings,
     report_after_dateline,
+    says_in,
     says_where_in_a_place,
     short_postcode_first,
     street_and_number,
@@ -1033,10 +1035,10 @@ def _nearest_what_it_lies_by(
 ) -> tuple[Match, ...]:
     """Namesakes with those nearest the place after "bei" first: "Winsen bei
     Hamburg" is Winsen (Luhe), then Winsen (Aller); else as ranked."""
-    by = _BY.search(text)
-    if by is None or len(matches) < 2:
+    around = around_bei(text)
+    if around is None or len(matches) < 2:
         return matches
-    what = [m for m in _named(text[by.end() :], registry) if m.kind not in ("channel", "state")]
+    what = [m for m in _named(around[1], registry) if m.kind not in ("channel", "state")]
     if not what:
         return matches
     near, _ = nearest_to_each_other(matches, what)
@@ -1047,15 +1049,11 @@ def _lies_by_not_in(text: str, reading: Reading) -> bool:
     """Whether the reading's head follows "bei" and where it would lie comes before:
     "Rotenburg bei Bremen" says that Rotenburg lies by Bremen, not that a place
     spelled like Bremen lies in Rotenburg (Griemen)."""
-    by = _BY.search(text)
-    if by is None or not (key := name_key(reading.head)):
+    around = around_bei(text)
+    if around is None or not (key := name_key(reading.head)):
         return False
-    before, after = name_key(text[: by.start()]), name_key(text[by.end() :])
+    before, after = (name_key(words) for words in around)
     return key in after and all(k in before for k in reading.context)
-
-
-# The first "bei" of a text: "Rotenburg bei Bremen", "Winsen b. Hamburg".
-_BY = re.compile(r"(?<!\w)(?:bei|b\.|nahe)\s+", re.IGNORECASE)
 
 
 def _loosely_read(
@@ -1183,7 +1181,7 @@ def _said_to_lie_elsewhere(
     if reading.how != "qualifier":
         return False
     said = [m for key in reading.context for m in _named(key.removeprefix("richtung "), registry)]
-    km = NEAR_KM if _IN_A_PLACE.search(text) else _FAR_FROM_WHERE_SAID_KM
+    km = NEAR_KM if says_in(text) else _FAR_FROM_WHERE_SAID_KM
     return bool(said) and far_apart(guess.matches, said, km=km)
 
 
@@ -1191,7 +1189,6 @@ def _said_to_lie_elsewhere(
 # "Uezen bei Hamburg" (80 km), "Siegne b. Dortmund" (90 km); Feucht is 280 km from
 # Leipzig.
 _FAR_FROM_WHERE_SAID_KM = 150.0
-_IN_A_PLACE = re.compile(r"(?<!\w)i[nm]\s+(?!richtung)", re.IGNORECASE)
 
 
 def _unknown_qualifier(text: str, reading: Reading) -> tuple[str, ...]:
