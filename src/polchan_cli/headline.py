@@ -6,11 +6,12 @@ after "in", "bei", "im Raum" and the like ("Großbrand in Dannenberg", "Unfall i
 Raum Celle"), closing a sentence ("Pkw prallt gegen Stromkasten Verden."), before
 a dateline's colon or full stop ("Westercelle: Unfall"), as the two ends of a
 road's stretch ("zwischen Rettmer und Lüneburg"), by a town's adjective
-("Paderborner Kindergarten"), after "durch" ("rast durch Paderborn") or
-"Richtung" ("in Richtung Celle"), or in brackets ("Einbruch in Osterjork
-(Jork)"). Returns a :class:`~polchan_cli.resolution.Resolution` with the
-headline's other words as a part not found, or None where the text says no place
-so.
+("Paderborner Kindergarten"), after "durch", "Richtung" or a facility ("rast
+durch Paderborn", "in Richtung Celle", "im Kreisverkehr Celle"), after "nach"
+where someone was called there, in brackets ("Einbruch in Osterjork (Jork)"), and
+a village misspelt before where it lies ("Unfall in Resotrf Lüchow-Dannenberg").
+Returns a :class:`~polchan_cli.resolution.Resolution` with the headline's other
+words as a part not found, or None where the text says no place so.
 
 Each piece is read as resolve() reads a query of its own, through
 :class:`Lookups`: the resolver calls this module and this module calls back, so
