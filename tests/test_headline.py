@@ -134,6 +134,11 @@ def registry():
         # the town a facility after "in" is in: a school, a roundabout
         ("Einbruch in Grundschule Zeven", "Zeven", "03357", True),
         ("Unfall im Kreisverkehr Celle", "Celle", "03351", True),
+        # Found by the last review: a flat, a kiosk, "am Bahnhof", and a heading's
+        # first word that names a place no channel covers (Brand, in Bavaria)
+        ("Einbruch in Kiosk Celle", "Celle", "03351", True),
+        ("Diebstahl am Bahnhof Tostedt", "Tostedt", "03353", True),
+        ("Brand in Lagerhalle Stade", "Stade", "03359", True),
         # a village misspelt before the town or district it lies in, as the two
         # would be read alone
         ("Unfall in Resotrf Lüchow-Dannenberg", "Restorf", "03354", True),

@@ -380,8 +380,15 @@ _FACILITY = re.compile(
     r"|kindergarten|kindertagesstätte|kindertagesstaette|(?:frei|hallen|bürger|buerger"
     r"|wald)bad|kreisverkehr|(?:gewerbe|industrie|bau|wohn|neubau)gebiet|ortskern"
     r"|ortsmitte|innenstadt|stadtzentrum|(?:stadt|kur)park|bahnhof|busbahnhof|rathaus"
-    r"|feuerwehrhaus|(?:sport|turn|stadt)halle|friedhof|krankenhaus|klinikum)",
+    r"|feuerwehrhaus|(?:sport|turn|stadt|lager)halle|friedhof|krankenhaus|klinikum"
+    r"|wohnung|(?:ein|mehr|zwei)?familienhaus|wohnhaus|reihenhaus|garage|gartenlaube"
+    r"|keller|scheune|kiosk|supermarkt|discounter|tankstelle|baustelle)",
     re.IGNORECASE,
+)
+# Words before a facility that say where, besides "in", "bei" and the like:
+# "Diebstahl am Bahnhof Tostedt", "Unfall auf dem Parkplatz …".
+_AT_A_FACILITY = re.compile(
+    r"(?<!\w)(?:am|an\s+der|an\s+dem|auf\s+dem|auf\s+der)\s+(?=[^\W\d])", re.IGNORECASE
 )
 # The police of a place, as a release's closing line names them ("Hinweise nimmt die
 # Polizei Sottrum entgegen", "an das Polizeikommissariat Buxtehude"): read only where
@@ -578,7 +585,8 @@ def places_after_a_noun(text: str) -> list[list[tuple[str, str]]]:
     Kreisverkehr")]]``; ``Einbruch in Bäckerei Hansen`` -> ``[]``: a firm's name
     may be anyone's."""
     found = []
-    for before in _prepositions_after_words(text):
+    at = (m for m in _AT_A_FACILITY.finditer(text) if name_key(text[: m.start()]))
+    for before in (*_prepositions_after_words(text), *at):
         end = _END_OF_A_PLACE.search(text, before.end()).start()
         words = list(re.finditer(r"\S+", text[:end]))
         words = [w for w in words if w.start() >= before.end()][:_MOST_WORDS_OF_A_PLACE]

@@ -317,6 +317,15 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     answer = _with_parts_left_out(loose, registry) if loose else guess
     if not answer.matches and (apart := _as_fields(text, registry)):
         return apart
+    if (
+        answer.matches
+        and not any(m.channels for m in answer.matches)
+        and (passing := named_in_passing(text, lookups))
+    ):
+        # A heading's first word that names a place no channel covers, before words
+        # that name a covered town in passing, is the heading's: "Brand im
+        # Kindergarten Hermannsburg" is no Brand in Bavaria.
+        return passing
     return answer
 
 
