@@ -596,6 +596,13 @@ def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
         # names otherwise, though no data has it: the report is from there
         "Unfall Uellzen Richtung Celle",
         "Stau Melbek in Richtung Stade",
+        # Found in the last review: a town typed first, a field before "Richtung",
+        # an adjective of a covered town after an uncovered one
+        "Bremen (Celle)",
+        "Gifhorn in Richtung Celle",
+        "Großburgwedel, Richtung Celle",
+        "Monheim im Berliner Viertel",
+        "Diebstahl aus Supermarkt Weste (Hannover)",
         "Großburgwedel: Unfallflucht - Fahrer flüchtet in Richtung Celle",
         "POL-HB: Nr.: 0612 --Raub in Borgfeld: Täter flüchten in Richtung Lilienthal--",
         # "nach" where someone was taken, not called to

@@ -453,12 +453,18 @@ def _named_through(
 
 
 def _set_off_from_a_place(text: str, lookups: Lookups) -> bool:
-    """Whether the word before "Richtung" names, or may misspell, a place a channel
-    covers: then the report is from there, not from where the way leads ("Unfall
-    Uellzen Richtung Celle", "Stau Melbek in Richtung Stade": no report from Celle
-    or Stade). Not a short word merely begun like one ("Stau", Staumühle)."""
+    """Whether the word before "Richtung" names a place as typed, or may misspell
+    one a channel covers: then the report is from there, not from where the way
+    leads ("Gifhorn in Richtung Celle", "Unfall Uellzen Richtung Celle", "Stau Melbek
+    in Richtung Stade": no report from Celle or Stade). Not a short word merely
+    begun like one ("Stau", Staumühle), nor a word guessed as a place no channel
+    covers ("Flucht", Feucht)."""
     return any(
-        m.channels and (m.match != "prefix" or len(word) > _SHORT_WORD) and _is_a_place(m)
+        _is_a_place(m)
+        and (
+            m.match in ("exact", "variant")
+            or (m.channels and (m.match != "prefix" or len(word) > _SHORT_WORD))
+        )
         for word in words_before_toward(text)
         for m in lookups.read(word).matches
     )

@@ -59,6 +59,7 @@ __all__ = [
     "check_query",
     "dateline_in",
     "first_preposition",
+    "first_word_before_a_preposition",
     "has_a_house_number",
     "is_a_preposition",
     "is_a_road",
@@ -368,6 +369,7 @@ _CALLED = re.compile(r"(?<!\w)(?:gerufen|alarmiert|beordert|entsandt)(?!\w)", re
 # Bremen", "Winsen b. Hamburg", "Raser in Hannover".
 _BY = re.compile(r"(?<!\w)(?:bei|b\.|nahe)\s+", re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"(?<!\w)i[nm]\s+(?!richtung)", re.IGNORECASE)
+_FIELD_BREAK = re.compile(r"[,;]")
 # A clause: up to the next punctuation that ends one ("… wurde alarmiert und
 # brachte den Verletzten nach Celle ins Krankenhaus." says where he was taken).
 _A_CLAUSE = re.compile(r"[^.;:!?]*")
@@ -565,7 +567,8 @@ def places_toward(text: str) -> list[list[tuple[str, str]]]:
     "Täter flüchteten")]]``. Not on a motorway (``Stau auf der A2 Richtung Berlin``),
     nor where the text says otherwise where it was, by a dateline or after "in",
     "bei" and the like, even a place no data has: ``Großburgwedel: Fahrer flüchtet
-    Richtung Celle``, ``Raub in Borgfeld: Täter flüchten in Richtung Lilienthal``."""
+    Richtung Celle``, ``Raub in Borgfeld: Täter flüchten in Richtung Lilienthal``,
+    ``Großburgwedel, Richtung Celle``."""
     if _ON_A_MOTORWAY.search(text) or _SPACED_DASH.search(text):
         return []
     dateline = dateline_in(text)
@@ -573,7 +576,12 @@ def places_toward(text: str) -> list[list[tuple[str, str]]]:
         return []
     if any(not _TOWARD.match(text, m.start()) for m in _prepositions_after_words(text)):
         return []
-    found = (m for m in _TOWARD.finditer(text) if name_key(text[: m.start()]))
+    found = (
+        m
+        for m in _TOWARD.finditer(text)
+        # "Großburgwedel, Richtung Celle": a field before says where it was
+        if name_key(text[: m.start()]) and not _FIELD_BREAK.search(text, 0, m.start())
+    )
     return _places_after(text, found)
 
 
@@ -581,21 +589,24 @@ def places_after_a_noun(text: str) -> list[list[tuple[str, str]]]:
     """After each "in", "im", "bei" and the like, the words that follow a
     facility's noun among its first four (a school, a pool, a roundabout, an
     industrial estate …), up to each later word, longest first, with the rest of the
-    text: ``Unfall im Kreisverkehr Celle`` -> ``[[("Celle", "Unfall im
-    Kreisverkehr")]]``; ``Einbruch in Bäckerei Hansen`` -> ``[]``: a firm's name
-    may be anyone's."""
+    text, where they close the text: ``Unfall im Kreisverkehr Celle`` ->
+    ``[[("Celle", "Unfall im Kreisverkehr")]]``; ``Einbruch in Bäckerei Hansen`` ->
+    ``[]``: a firm's name may be anyone's; ``Einbruch in Garage Vorwerk
+    (Wolfsburg)`` -> ``[]``: the text goes on to say where."""
     found = []
     at = (m for m in _AT_A_FACILITY.finditer(text) if name_key(text[: m.start()]))
     for before in (*_prepositions_after_words(text), *at):
         end = _END_OF_A_PLACE.search(text, before.end()).start()
         words = list(re.finditer(r"\S+", text[:end]))
         words = [w for w in words if w.start() >= before.end()][:_MOST_WORDS_OF_A_PLACE]
+        if not words or text[words[-1].end() :].strip(" .!?+") or "(" in text[before.end() :]:
+            continue
         after = []
         for first in range(1, len(words)):
             noun, word = words[first - 1][0], words[first][0]
             if not (_FACILITY.fullmatch(noun) and word[0].isupper()):
                 continue
-            for last in range(len(words), first, -1):
+            for last in (len(words),):
                 place = text[words[first].start() : words[last - 1].end()]
                 rest = f"{text[: words[first].start()]} {text[words[last - 1].end() :]}"
                 after.append((place, " ".join(rest.split()).strip(" .,;:!?+-")))
@@ -627,6 +638,16 @@ def says_in(text: str) -> bool:
     """Whether the text says a thing is in a place, with "in" or "im" ("Raser in
     Hannover"); not "in Richtung", which says where a way leads."""
     return _IN_A_PLACE.search(text) is not None
+
+
+def first_word_before_a_preposition(text: str) -> str | None:
+    """The first word of a text that goes on with "in", "im", "bei" and the like, as
+    a heading's event does: ``Brand in Lagerhalle Stade`` -> ``Brand``; None
+    otherwise (``Bremen (Celle)``, ``Hannover, Richtung Celle``)."""
+    first = _A_WORD.match(text)
+    if first is None or not first[1][:1].isalpha():
+        return None
+    return first[1] if _BEFORE_A_PLACE.match(text, first.end()) else None
 
 
 def places_called_to(text: str) -> list[list[tuple[str, str]]]:

@@ -56,6 +56,7 @@ from .normalize import (
     type_word_first,
     type_words_set_apart,
     typed_key,
+    without_qualifier,
     without_type_word,
 )
 from .query import (
@@ -66,6 +67,7 @@ from .query import (
     after_police_word,
     around_bei,
     check_query,
+    first_word_before_a_preposition,
     is_a_road,
     names_a_part_of_town,
     numbered_in_roman,
@@ -320,11 +322,16 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     if (
         answer.matches
         and not any(m.channels for m in answer.matches)
+        and (event := first_word_before_a_preposition(text))
+        and name_key(without_qualifier(answer.matches[0].name)) == name_key(event)
         and (passing := named_in_passing(text, lookups))
+        and not _only_its_adjective(passing.matches[0], text)
     ):
-        # A heading's first word that names a place no channel covers, before words
-        # that name a covered town in passing, is the heading's: "Brand im
-        # Kindergarten Hermannsburg" is no Brand in Bavaria.
+        # A heading's first word that names a place no channel covers, before "in"
+        # and words that name a covered town in passing, is the heading's event:
+        # "Brand in Lagerhalle Stade" is no Brand in Bavaria. Not a town typed
+        # first otherwise ("Bremen (Celle)", "Hannover, Richtung Celle"), nor where
+        # only an adjective names the covered one ("Monheim im Berliner Viertel").
         return passing
     return answer
 
@@ -1037,6 +1044,13 @@ def _guessed_in_context(
                 matches = ranked(guessed, reading.head)
                 return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
     return None
+
+
+def _only_its_adjective(m: Match, text: str) -> bool:
+    """Whether the text names the place only by a word that begins with its name,
+    as its adjective does ("Berliner" in "Monheim im Berliner Viertel")."""
+    key, words = name_key(without_qualifier(m.name)), name_key(text).split()
+    return key not in words and any(w.startswith(key) and w != key for w in words)
 
 
 def _nearest_what_it_lies_by(
