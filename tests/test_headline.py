@@ -610,6 +610,7 @@ def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
         # A misspelt village is guessed only before a town or district, not before
         # a state, nor before a name a city's quarter has (Hamburg-Harburg).
         "Unfall in Feld Niedersachsen",
+        "Brand in Kleon Sittensen Eifelkreis Bitburg-Prüm",  # the words after say elsewhere
         "Sachbeschädigung bei Mamrstorf Harburg",
     ],
 )

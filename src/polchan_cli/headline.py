@@ -537,11 +537,16 @@ def _guessed_where_said(
     country ("Unfall in Feld Niedersachsen" is no Felde): "Diebstahl bei Familie
     Otter" guesses nothing. Not where those words may name a city's quarter no
     channel covers, whose own parts the data lacks ("Marmtsorf Harburg" is in
-    Hamburg-Harburg, no Harmstorf in Landkreis Harburg)."""
+    Hamburg-Harburg, no Harmstorf in Landkreis Harburg), nor where the words after
+    them name another place ("Brand in Kleon Sittensen Eifelkreis Bitburg-Prüm")."""
     for group in groups:
+        longest = group[0][0].split() if group else []
         for place, rest in group:
             words = place.split()
-            if len(words) < 2:
+            after = longest[len(words) :]
+            if len(words) < 2 or any(
+                lookups.named(" ".join(after[:n])) for n in range(1, len(after) + 1)
+            ):
                 continue
             read = lookups.read(place)
             if read.status != "found" or read.unknown_parts or not read.matches[0].channels:
