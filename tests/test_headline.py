@@ -143,6 +143,8 @@ def registry():
         # would be read alone
         ("Unfall in Resotrf Lüchow-Dannenberg", "Restorf", "03354", True),
         ("Einbruch in Wstercelle Celle", "Westercelle", "03351", True),
+        # "Landkreis Harburg" typed in full is the district, not Hamburg's quarter
+        ("Unfall in Nwu Garstedt Landkreis Harburg", "Neu Garstedt", "03353", True),
         # a town before a hyphen and a quarter the data lacks, and a newspaper
         # writer's initials before the dateline (real Paderborn and Stade lines)
         (

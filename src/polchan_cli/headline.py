@@ -558,7 +558,10 @@ def _guessed_where_said(
                 if (
                     name_key(said) in where
                     and any(m.kind in _NAMED_WHERE for m in places)
-                    and not any(not m.channels and _a_quarter(m) for m in places)
+                    and (
+                        leading_type_word(said)  # "Landkreis Harburg" is no quarter
+                        or not any(not m.channels and _a_quarter(m) for m in places)
+                    )
                 ):
                     return _in_a_headline(read, rest, text)
     return None
