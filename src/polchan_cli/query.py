@@ -369,7 +369,6 @@ _CALLED = re.compile(r"(?<!\w)(?:gerufen|alarmiert|beordert|entsandt)(?!\w)", re
 # Bremen", "Winsen b. Hamburg", "Raser in Hannover".
 _BY = re.compile(r"(?<!\w)(?:bei|b\.|nahe)\s+", re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"(?<!\w)i[nm]\s+(?!richtung)", re.IGNORECASE)
-_FIELD_BREAK = re.compile(r"[,;]")
 # A clause: up to the next punctuation that ends one ("… wurde alarmiert und
 # brachte den Verletzten nach Celle ins Krankenhaus." says where he was taken).
 _A_CLAUSE = re.compile(r"[^.;:!?]*")
@@ -588,8 +587,8 @@ def places_toward(text: str) -> list[list[tuple[str, str]]]:
 def places_after_a_noun(text: str) -> list[list[tuple[str, str]]]:
     """After each "in", "im", "bei" and the like, the words that follow a
     facility's noun among its first four (a school, a pool, a roundabout, an
-    industrial estate …), up to each later word, longest first, with the rest of the
-    text, where they close the text: ``Unfall im Kreisverkehr Celle`` ->
+    industrial estate …) up to the last of them, with the rest of the text, where
+    they close the text: ``Unfall im Kreisverkehr Celle`` ->
     ``[[("Celle", "Unfall im Kreisverkehr")]]``; ``Einbruch in Bäckerei Hansen`` ->
     ``[]``: a firm's name may be anyone's; ``Einbruch in Garage Vorwerk
     (Wolfsburg)`` -> ``[]``: the text goes on to say where."""
@@ -606,10 +605,9 @@ def places_after_a_noun(text: str) -> list[list[tuple[str, str]]]:
             noun, word = words[first - 1][0], words[first][0]
             if not (_FACILITY.fullmatch(noun) and word[0].isupper()):
                 continue
-            for last in (len(words),):
-                place = text[words[first].start() : words[last - 1].end()]
-                rest = f"{text[: words[first].start()]} {text[words[last - 1].end() :]}"
-                after.append((place, " ".join(rest.split()).strip(" .,;:!?+-")))
+            place = text[words[first].start() : words[-1].end()]
+            rest = f"{text[: words[first].start()]} {text[words[-1].end() :]}"
+            after.append((place, " ".join(rest.split()).strip(" .,;:!?+-")))
         if after:
             found.append(after)
     return found
