@@ -11,6 +11,7 @@ from polchan_cli.query import (
     after_an_article,
     after_police_word,
     before_a_place,
+    beside_an_event_word,
     check_query,
     dateline_in,
     is_a_road,
@@ -349,6 +350,10 @@ def test_dateline_in_sets_the_place_apart_from_the_report(text, dateline):
         ("Am 1. Mai 33, Buxtehude", None),
         ("Straße des 17. Juni 100, Berlin", None),
         ("Maibaum in Celle", None),  # a month needs its day or its year
+        # the words before a month that say which part of it
+        ("Einbruch Mitte Mai 2024", "Einbruch"),
+        ("Seit Anfang Mai 2024 Einbruch Celle", "Einbruch Celle"),
+        ("Berlin Mitte 2. Mai", "Berlin Mitte"),  # not before a day
     ],
 )
 def test_a_date_with_its_months_name_says_no_place(text, undated):
@@ -438,6 +443,8 @@ def test_places_after_prepositions_longest_first_with_the_rest():
     groups = places_after_prepositions("Einbruchserie im Landkreis Stade")
     assert groups == [[("Landkreis Stade", "Einbruchserie"), ("Landkreis", "Einbruchserie Stade")]]
     assert places_after_prepositions("bei Neustadt an der Orla") == []  # nothing before it
+    # a heading that starts with its place goes on in small letters
+    assert places_after_prepositions("In Celle geblitzt")[0][-1] == ("Celle", "geblitzt")
     assert before_a_place("Großbrand in Dannenberg") == "Großbrand"
 
 
@@ -533,3 +540,19 @@ def test_a_roads_stretch_names_two_places_and_the_rest():
     firsts, _ = places_between("zwischen den Anschlussstellen Soltau-Ost und Bispingen")
     assert firsts == ["Anschlussstellen Soltau-Ost", "Soltau-Ost"]
     assert places_between("in der Zeit zwischen 8 und 16 Uhr") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "beside"),
+    [
+        ("Unfall Celle", ("Celle", "Unfall")),
+        ("Celle Einbruch", ("Celle", "Einbruch")),
+        ("verkehrsunfall bad bevensen", ("bad bevensen", "verkehrsunfall")),
+        ("Überfall Winsen (Luhe)", ("Winsen (Luhe)", "Überfall")),
+        ("Zwiebelmarkt Celle", None),  # no word for what happened
+        ("Tarmstedt: Verkehrsunfallflucht", None),  # a dateline
+        ("Diebstahl Novemberstraße 32, Hilchenbach", None),  # an address's fields
+    ],
+)
+def test_a_word_for_what_happened_is_read_beside_the_place(text, beside):
+    assert beside_an_event_word(text) == beside

@@ -40,6 +40,7 @@ from .query import (
     address_fields,
     after_an_article,
     before_a_place,
+    beside_an_event_word,
     dateline_in,
     first_preposition,
     has_a_house_number,
@@ -70,6 +71,7 @@ __all__ = [
     "a_place_as_typed",
     "abbreviated",
     "dateline_place",
+    "named_beside_an_event",
     "named_in_passing",
     "named_last",
     "told_where",
@@ -124,6 +126,54 @@ def named_last(text: str, lookups: Lookups) -> Resolution | None:
         if answer and answer.status == "found" and any(is_a_town(m) for m in answer.matches):
             return _in_a_headline(answer, " ".join(words[:-n]), text)
     return None
+
+
+def named_beside_an_event(text: str, lookups: Lookups) -> Resolution | None:
+    """The place a heading names before or after its word for what happened (see
+    :func:`~polchan_cli.query.beside_an_event_word`), as typed or, a town a
+    channel covers in a word or two, misspelt, with that word as a part not found:
+    "Unfall Celle", "Stade Einbruch", "Diebstahl Cele", "Unfall Bad Bevensn". A
+    channel's or not ("Unfall
+    Hamburg" is Hamburg's, whom none covers), as the rest is a query of its own;
+    never words after a preposition or an article, which say how or where in a
+    place ("Unfall im Wald", "Unfall an der Schule": no Wald in Swabia, no
+    Schülern), nor words with a preposition that are no place's whole name
+    ("Buchholz in der Nordheide" is)."""
+    # "Einbruch Mitte Mai 2024" names no Berlin-Mitte
+    beside = beside_an_event_word(without_month_dates(text) or text)
+    if beside is None:
+        return None
+    place, event = beside
+    words = place.split()
+    if is_a_small_word(words[0]) or is_a_preposition(words[0]) or place.startswith("("):
+        return None  # words in brackets are read as such ("Einbruch (Hagen)")
+    read = lookups.read(place)
+    if not read.matches or read.unknown_parts:
+        return None
+    if any(is_a_preposition(word) for word in words[1:]) and not any(
+        name_key(m.name) == name_key(place) for m in read.matches
+    ):
+        return None  # "Einbruch Otter in Cuxhaven": no Otter in Landkreis Harburg
+    # Misspelt, only a place a channel covers, in a word or two: no name begun
+    # ("Verkehrsunfall seit dem 3. Februar" is no Seitenroda); and a village only
+    # of a long word, as a surname or a noun may be a letter from a short one's
+    # name ("Unfall Jäger", "Einbruch Scheune": no Häger, no Scheuen; "Unfälle
+    # Hermmannsburg" is Hermannsburg).
+    first = read.matches[0]
+    if not named_as_typed(read) and not (
+        read.fuzzy_for is not None
+        and len(words) <= _MOST_WORDS_MISSPELT
+        and first.channels
+        and (first.kind in ("municipality", "district") or len(place) >= _LONG_WORD)
+    ):
+        return None
+    return _in_a_headline(read, event, text)
+
+
+# The most words of a misspelt name beside a word for what happened, and the
+# fewest letters of a misspelt village's.
+_MOST_WORDS_MISSPELT = 2
+_LONG_WORD = 8
 
 
 def _a_part_names_a_place(text: str, lookups: Lookups) -> bool:
@@ -204,12 +254,14 @@ def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | No
         told = next(
             (
                 (answer, rest)
-                for place, rest in group
-                if (not opens or _a_verb_follows(text, place))
-                and (answer := _read_after_a_preposition(place, text, lookups))
+                for place, rest in (_opening_place(group, text, lookups) if opens else group)
+                if (answer := _read_after_a_preposition(place, text, lookups))
                 and any(_is_a_place(m) for m in answer.matches)
-                # after a word for the police, only a place a channel covers
-                and (not (opens or police) or answer.status == "found")
+                # after a word for the police, only a place a channel covers; at
+                # the start of a sentence, only one named first ("In Hagen wurde
+                # eingebrochen." is the city)
+                and (not police or answer.status == "found")
+                and (not opens or answer.matches[0].channels)
                 # after "Raum", "Bereich" and the like only a town, spelled as typed:
                 # "im Bereich Insel" names a part of town, not Insel (Heidekreis)
                 and (not with_area_word or _names_a_town(answer, place))
@@ -280,19 +332,33 @@ def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | No
     return opening
 
 
-def _names_a_town(answer: Resolution, place: str, *, in_full: bool = True) -> bool:
+def _names_a_town(
+    answer: Resolution, place: str, *, in_full: bool = True, in_passing: bool = False
+) -> bool:
     """Whether the answer's first place is a municipality, Samtgemeinde, district or
-    region, named as typed (umlauts too: "Luhe" is no Lühe), or any place named with
-    the word for its kind ("Ortschaft Hermannsburg"). With ``in_full``, words of
-    several count as typed ("Rotenburg an der Fulda"); without, only the name's own
-    spelling ("Am Holm" names no Holm)."""
+    region, named as typed (umlauts too: "Luhe" is no Lühe), or any place named
+    with the word for its kind ("Ortschaft Hermannsburg"). With ``in_full``, words
+    of several count as typed ("Rotenburg an der Fulda"); without, only the name's
+    own spelling ("Am Holm" names no Holm). ``in_passing`` (after "Richtung" or a
+    facility's noun, in brackets), a Samtgemeinde named alone only where no other
+    place has its name, as a river may too: "flüchteten Richtung Lühe" (a village in
+    Jork), "Hochwasser (Aue)" (a town in Saxony), "Kanu gekentert (Ilmenau)" name
+    none, "(Gellersen)" and "Richtung Samtgemeinde Lühe" their Samtgemeinde."""
     if leading_type_word(place):
         return True
     first = answer.matches[0]
+    if in_passing and first.kind == "samtgemeinde" and _shares_its_name(first, answer.matches):
+        return False
     spelled = {spelling(first.name), spelling(without_qualifier(first.name))}
     return first.kind in ("municipality", "samtgemeinde", "district", "region") and (
         spelling(place) in spelled or (in_full and " " in place.strip())
     )
+
+
+def _shares_its_name(place: Match, matches: Iterable[Match]) -> bool:
+    """Whether another of the matches has the place's name."""
+    key = name_key(place.name)
+    return any(m is not place and name_key(without_qualifier(m.name)) == key for m in matches)
 
 
 # Kinds of place a headline names with an article: "in der Nordheide", "im Heidekreis";
@@ -389,9 +455,9 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     return (
         _named_by_an_adjective(adjectives, text, lookups)
         or _named_through(through, text, lookups)
-        or _named_through(toward, text, lookups)
+        or _named_through(toward, text, lookups, in_passing=True)
         or _named_through(called_to, text, lookups, quarters=True)
-        or _named_through(after_a_noun, text, lookups)
+        or _named_through(after_a_noun, text, lookups, in_passing=True)
         or _named_in_brackets(brackets, text, lookups)
         or _guessed_where_said(after, text, lookups)
         or _named_before_a_quarter(after, text, lookups)
@@ -425,7 +491,12 @@ def _named_by_an_adjective(
 
 
 def _named_through(
-    groups: list[list[tuple[str, str]]], text: str, lookups: Lookups, *, quarters: bool = False
+    groups: list[list[tuple[str, str]]],
+    text: str,
+    lookups: Lookups,
+    *,
+    quarters: bool = False,
+    in_passing: bool = False,
 ) -> Resolution | None:
     """The town, Samtgemeinde, district or region a channel covers that the words after
     "durch" (:func:`~polchan_cli.query.places_through`), "Richtung"
@@ -440,12 +511,15 @@ def _named_through(
     a surname, a firm or a direction may be named like ("Richtung Westen",
     "Verfolgungsjagd durch Westercelle"), nor a city a village shares its name with
     ("Raser jagt durch Hagen"). With ``quarters``, a quarter of a city that is a
-    district itself too, as where someone was called to ("nach Neukölln")."""
+    district itself too, as where someone was called to ("nach Neukölln"); for
+    ``in_passing``, see :func:`_names_a_town` (after "Richtung" no Samtgemeinde
+    Lühe, a river's name too)."""
     for group in groups:
         for place, rest in group:
             if answer := _read_after_a_preposition(place, text, lookups):
                 if answer.matches[0].channels and (
-                    _names_a_town(answer, place) or (quarters and _a_quarter_of_a_city(answer))
+                    _names_a_town(answer, place, in_passing=in_passing)
+                    or (quarters and _a_quarter_of_a_city(answer))
                 ):
                     return _in_a_headline(answer, rest, text)
                 break
@@ -501,7 +575,8 @@ def _named_in_brackets(
     in Landkreis Harburg, "Einbruch in Winzen (Luhe)" no Lühe, "(Baden)" no Baden
     in Verden)."""
     for inside, rest in brackets:
-        if name_key(inside) in gazetteer.qualifier_keys():
+        # "(Samtgemeinde Lühe)" names it, though "(Lühe)" only qualifies a name
+        if not leading_type_word(inside) and name_key(inside) in gazetteer.qualifier_keys():
             continue
         answer = _read_alone(inside, lookups)
         if (
@@ -509,7 +584,7 @@ def _named_in_brackets(
             and answer.status == "found"
             and answer.matches[0].channels
             and _is_a_place(answer.matches[0])
-            and _names_a_town(answer, inside, in_full=False)
+            and _names_a_town(answer, inside, in_full=False, in_passing=True)
         ):
             return _in_a_headline(answer, rest, text)
     return None
@@ -621,16 +696,38 @@ def _named_as_a_stretch(text: str, lookups: Lookups) -> Resolution | None:
     return _in_a_headline(Resolution(query=text, matches=tuple(matches)), rest, text)
 
 
-def _a_verb_follows(text: str, place: str) -> bool:
+def _opening_place(
+    group: list[tuple[str, str]], text: str, lookups: Lookups
+) -> list[tuple[str, str]]:
+    """Of the words after a sentence's first "In", "Im" or "Bei" (``group``, longest
+    first), the most that name a place right before its verb, else before words
+    and a verb, or nothing: "In Winsen (Aller) stahlen Unbekannte …" is Winsen
+    (Aller), "In Stade E-Scooter gestohlen" Stade, and "In Bergen auf Rügen
+    geblitzt" Bergen auf Rügen, no channel's, not the Bergen in Celle."""
+    for right_before in (True, False):
+        for place, rest in group:
+            if _a_verb_follows(text, place, right_before=right_before) and (
+                (answer := _read_after_a_preposition(place, text, lookups))
+                and any(_is_a_place(m) for m in answer.matches)
+            ):
+                return [(place, rest)]
+    return []
+
+
+def _a_verb_follows(text: str, place: str, *, right_before: bool = True) -> bool:
     """Whether the place, itself without "bei", "in" and the like, is followed by a
     word in small letters and no small word of a name or heading: "In Zeven wurde
-    …", not "In Linden bei Buxtehude eingebrochen"."""
-    following = text[text.find(place) + len(place) :].split()[:1]
+    …", not "In Linden bei Buxtehude eingebrochen". Not ``right_before``, by a
+    word that is none, and one in small letters then or later: "In Stade E-Scooter
+    gestohlen"."""
+    following = text[text.find(place) + len(place) :].split()
+    verbs = following[:1] if right_before else following
     return (
         bool(following)
-        and following[0][0].islower()
+        and not is_a_preposition(place.split()[-1])  # "In Linden bei"
         and not is_a_small_word(following[0])
         and not is_a_preposition(following[0])  # "Von Hagen nach Stade."
+        and any(word[0].islower() and not is_a_small_word(word) for word in verbs)
         and first_preposition(place) is None
     )
 

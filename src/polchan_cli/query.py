@@ -47,6 +47,7 @@ from .i18n import N_, format_number, gettext
 from .normalize import TITLE_WORDS, TYPE_WORDS, is_a_small_word, name_key, without_qualifier
 
 __all__ = [
+    "EVENT_WORDS",
     "MAX_QUERY_LENGTH",
     "QueryError",
     "Reading",
@@ -56,6 +57,7 @@ __all__ = [
     "after_police_word",
     "around_bei",
     "before_a_place",
+    "beside_an_event_word",
     "check_query",
     "dateline_in",
     "first_preposition",
@@ -124,6 +126,53 @@ _POLICE_WORDS = frozenset(
 _CHANNEL_WORDS = frozenset({"whatsapp", "kanal", "channel", "whatsappkanal"})
 # Words that are read around a place and never as one.
 _NOT_PLACE_WORDS = _POLICE_WORDS | _CHANNEL_WORDS
+# Words for what happened that a heading sets before or after its place, with no
+# "in" ("Unfall Celle", "Stade Einbruch"), a closed list: no place is named so
+# ("Brand" is, in Bavaria; "Zwiebelmarkt Celle" may be a place the data lacks).
+EVENT_WORDS = (
+    "Unfall",
+    "Unfälle",
+    "Verkehrsunfall",
+    "Verkehrsunfälle",
+    "Unfallflucht",
+    "Verkehrsunfallflucht",
+    "Einbruch",
+    "Einbrüche",
+    "Wohnungseinbruch",
+    "Einbruchdiebstahl",
+    "Diebstahl",
+    "Diebstähle",
+    "Ladendiebstahl",
+    "Fahrraddiebstahl",
+    "Raub",
+    "Raubüberfall",
+    "Überfall",
+    "Betrug",
+    "Trickbetrug",
+    "Enkeltrick",
+    "Schockanruf",
+    "Schockanrufe",
+    "Sachbeschädigung",
+    "Körperverletzung",
+    "Brandstiftung",
+    "Großbrand",
+    "Wohnungsbrand",
+    "Trunkenheitsfahrt",
+    "Fahndung",
+    "Öffentlichkeitsfahndung",
+    "Zeugenaufruf",
+    "Zeugensuche",
+    "Festnahme",
+    "Vermisstensuche",
+    "Vermisstenfahndung",
+    "Verkehrskontrolle",
+    "Geschwindigkeitskontrolle",
+    "Polizeibericht",
+    "Polizeimeldung",
+    "Pressemitteilung",
+    "Blaulichtmeldung",
+)
+_EVENT_KEYS = frozenset(name_key(word) for word in EVENT_WORDS)
 _FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
 _LAST_WORD = re.compile(r"(.*\S)[\s,-]+(\S+?)\s*")
 # Type words long enough to recognise misspelt ("Landkries"), longest first.
@@ -311,13 +360,13 @@ _MONTHS = (
     r"(?:januar|februar|m(?:ä|ae)rz|april|mai|juni|juli|august|september|oktober"
     r"|november|dezember)"
 )
-# A date with its month's name, and the word that says when: "am 21. März 2025", "im
-# Mai 2024", "vom 12. bis 14. September"; not a street named after one ("Straße des
-# 17. Juni", "Am 1. Mai 33").
+# A date with its month's name, and the words that say when: "am 21. März 2025", "im
+# Mai 2024", "vom 12. bis 14. September", "seit Mitte Mai 2024" (no Berlin-Mitte);
+# not a street named after one ("Straße des 17. Juni", "Am 1. Mai 33").
 _MONTH_DATE = re.compile(
     r"(?<!\w)(?<!des )(?:(?:am|im|vom|seit|bis|zum|ab|zwischen\s+dem)\s+)?"
     rf"(?:\d{{1,2}}\.\s*(?:(?:bis|und|-|–)\s*(?:zum\s+)?\d{{1,2}}\.\s*)?{_MONTHS}(?:\s+\d{{4}})?"
-    rf"|{_MONTHS}\s+\d{{4}})(?!\w)(?!\s*\d)",
+    rf"|(?:(?:anfang|mitte|ende)\s+)?{_MONTHS}\s+\d{{4}})(?!\w)(?!\s*\d)",
     re.IGNORECASE,
 )
 # A time, an amount with its unit, or a bus line's or model's number, and the words
@@ -404,8 +453,9 @@ _POLICE_BEFORE_A_PLACE = re.compile(
 _END_OF_A_PLACE = re.compile(r"\s*(?:(?<!\b[Ss]t)[.]|[,;:!?+]|\s[-–—]\s|$)")
 _MOST_WORDS_OF_A_PLACE = 4
 _A_WORD = re.compile(r"(\S+)\s+")
-# A text that starts with "In" and goes on as a sentence: "In Zeven wurde eingebrochen."
-# ("Aus Hagen kommend …" and "Von Hagen nach Stade." say where from, not where.)
+# A text that starts with "In" and goes on as a sentence: "In Zeven wurde
+# eingebrochen." ("Aus Hagen kommend …" and "Von Hagen nach Stade." say where from,
+# not where.)
 _WHERE_A_TEXT_MAY_START = re.compile(r"(?:in|im|bei)\s", re.IGNORECASE)
 _A_SENTENCE = re.compile(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
 # A word after "in" that says where by a place: "in Höhe Garlstorf" (not "in
@@ -563,11 +613,12 @@ def places_through(text: str) -> list[list[tuple[str, str]]]:
 def places_toward(text: str) -> list[list[tuple[str, str]]]:
     """As :func:`places_after_prepositions`, after each "Richtung" or "in Richtung"
     that follows words: ``Täter flüchteten in Richtung Celle`` -> ``[[("Celle",
-    "Täter flüchteten")]]``. Not on a motorway (``Stau auf der A2 Richtung Berlin``),
-    nor where the text says otherwise where it was, by a dateline or after "in",
-    "bei" and the like, even a place no data has: ``Großburgwedel: Fahrer flüchtet
-    Richtung Celle``, ``Raub in Borgfeld: Täter flüchten in Richtung Lilienthal``,
-    ``Großburgwedel, Richtung Celle``."""
+    "Täter flüchteten")]]``. Not on a motorway (``Stau auf der A2 Richtung
+    Berlin``), nor where the text says otherwise where it was, by a dateline or
+    after "in", "bei" and the like, even a place no data has: ``Großburgwedel:
+    Fahrer flüchtet Richtung Celle``, ``Raub in Borgfeld: Täter flüchten in Richtung
+    Lilienthal``, ``Großburgwedel, Richtung Celle``. (A Bundesstraße's way is read:
+    ``Unfall auf der B 4 in Richtung Uelzen`` is mostly near there.)"""
     if _ON_A_MOTORWAY.search(text) or _SPACED_DASH.search(text):
         return []
     dateline = dateline_in(text)
@@ -766,9 +817,15 @@ def _prepositions_after_words(text: str, *, police: bool = False) -> Iterator[re
 
 
 def _opens_a_sentence(text: str, preposition: re.Match[str]) -> bool:
-    """Whether a text that starts with "In", "Im" or "Bei" goes on as a sentence.
-    (What "Im" may open on, a district or region, is the resolver's to say.)"""
-    return bool(_WHERE_A_TEXT_MAY_START.match(preposition[0]) and _A_SENTENCE.search(text))
+    """Whether a text that starts with "In", "Im" or "Bei" goes on as a sentence,
+    or as a heading does, with a word in small letters after its first two ("In
+    Celle mit 120 km/h geblitzt"; not "bei Neustadt an der Orla"). (What "Im" may
+    open on, a district or region, is the resolver's to say.)"""
+    if not _WHERE_A_TEXT_MAY_START.match(preposition[0]):
+        return False
+    return bool(_A_SENTENCE.search(text)) or any(
+        word[0].islower() and not is_a_small_word(word) for word in text.split()[2:]
+    )
 
 
 def prepositions_in(text: str, *, police: bool = False) -> list[str]:
@@ -840,6 +897,23 @@ def without_postcodes(text: str) -> str:
     if _SPACED_POSTCODE.fullmatch(text):
         return ""
     return _POSTCODE_IN_TEXT.sub(" ", text)
+
+
+def beside_an_event_word(text: str) -> tuple[str, str] | None:
+    """The rest of a text that starts or ends with a word for what happened (see
+    :data:`EVENT_WORDS`), with that word, else None: ``Unfall Celle`` and ``Celle
+    Unfall`` -> ``("Celle", "Unfall")``. Not in an address's fields or after a
+    dateline, which are read as such (``Tarmstedt: Verkehrsunfallflucht``,
+    ``Diebstahl Novemberstraße 32, Hilchenbach``)."""
+    if _FIELD_BREAK.search(text) or ":" in text:
+        return None
+    first = _FIRST_WORD.fullmatch(text)
+    if first and name_key(first[1]) in _EVENT_KEYS and name_key(first[2]):
+        return first[2], first[1]
+    last = _LAST_WORD.fullmatch(text)
+    if last and name_key(last[2]) in _EVENT_KEYS and name_key(last[1]):
+        return last[1], last[2]
+    return None
 
 
 def after_police_word(text: str) -> str | None:

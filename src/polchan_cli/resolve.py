@@ -41,6 +41,7 @@ from .headline import (
     a_place_as_typed,
     abbreviated,
     dateline_place,
+    named_beside_an_event,
     named_in_passing,
     named_last,
     told_where,
@@ -68,6 +69,7 @@ from .query import (
     around_bei,
     check_query,
     first_word_before_a_preposition,
+    is_a_preposition,
     is_a_road,
     names_a_part_of_town,
     numbered_in_roman,
@@ -297,6 +299,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         told_where(text, lookups)
         or named_last(text, lookups)
         or told_where(text, lookups, police=True)
+        or named_beside_an_event(text, lookups)
     ):
         return told
     if prefixed := _with_a_prefix_word(key, registry):
@@ -1177,35 +1180,62 @@ def _loosely_read(
         if taken and candidates and (closest is None or candidates[0][1] >= closest[0]):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
+    said: list[Match] = []
     if closest and accepted(closest[2][0]):
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
-        if not _said_to_lie_elsewhere(text, reading, guess, registry):
+        said = _where_said(reading, registry)
+        if not _lies_far_from(guess, said, text):
             return replace(guess, query=text)
     # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
     # A place a word names exactly comes before spellings too far off to take
-    # ("Drage Winsen": Drage and Winsen, then Grafenwiesen).
-    names = [m.name for _, found in named for m in found] + names
+    # ("Drage Winsen": Drage and Winsen, then Grafenwiesen), and so does the place
+    # a guess lay far from ("Raser in Hamburg gestoppt": Hamburg).
+    names = [m.name for _, found in named for m in found] + [m.name for m in said] + names
     names = list(dict.fromkeys(names))
     if names != list(suggestions):
         return Resolution(query=text, suggestions=tuple(names[:5]))
     return None
 
 
-def _said_to_lie_elsewhere(
-    text: str, reading: Reading, guess: Resolution, registry: Registry
-) -> bool:
-    """Whether the head was read before words that name a place as typed, or the
-    way to one, and every place guessed for it lies far from that place: "Flucht in
-    Leipzig" and "Flucht in Richtung Celle" are no Feucht, in Bavaria, which is
-    then only offered; "Buxethude bei Hamburg" is Buxtehude, "Uezen bei Hamburg"
-    Uelzen. What lies "in" a city lies near it ("Raser in Hannover" is no Räber,
-    90 km off); "bei" and "Richtung" reach farther."""
+def _where_said(reading: Reading, registry: Registry) -> list[Match]:
+    """The places that the words after a head read before a qualifier name as
+    typed, or the way to them: "Flucht in Leipzig" and "Flucht in Richtung Celle
+    davon" say Leipzig and Celle."""
     if reading.how != "qualifier":
-        return False
-    said = [m for key in reading.context for m in _named(key.removeprefix("richtung "), registry)]
+        return []
+    return [
+        m for key in reading.context for m in _named_first(key.removeprefix("richtung "), registry)
+    ]
+
+
+def _lies_far_from(guess: Resolution, said: list[Match], text: str) -> bool:
+    """Whether every place guessed for a head lies far from the places the text
+    says it lies in, by or toward (:func:`_where_said`): "Flucht in Leipzig" and
+    "Flucht in Richtung Celle" are no Feucht, in Bavaria, which is then only
+    offered; "Buxethude bei Hamburg" is Buxtehude, "Uezen bei Hamburg" Uelzen. What
+    lies "in" a city lies near it ("Raser in Hannover" is no Räber, 90 km off);
+    "bei" and "Richtung" reach farther."""
     km = NEAR_KM if says_in(text) else _FAR_FROM_WHERE_SAID_KM
     return bool(said) and far_apart(guess.matches, said, km=km)
+
+
+def _named_first(key: str, registry: Registry) -> list[Match]:
+    """The places that the most of the first words of ``key`` name, as typed, where
+    a heading goes on after its place: "hamburg gestoppt" names Hamburg ("Raser in
+    Hamburg gestoppt" is no Räber, 75 km off), "celle davon" Celle."""
+    words = key.split()
+    if not words or is_a_small_word(words[0]) or is_a_preposition(words[0]):
+        return []  # "in der Nähe von …" names no Nahe
+    for n in range(min(len(words), _MOST_WORDS_SAID), 0, -1):
+        if found := _named(" ".join(words[:n]), registry):
+            return found
+    return []
+
+
+# The most words of a place's name after "in", "bei" or "Richtung": "Rotenburg an der
+# Wümme".
+_MOST_WORDS_SAID = 4
 
 
 # How far a misspelt town may lie from the city it is said to lie by or toward:
