@@ -675,6 +675,8 @@ def test_a_samtgemeinde_named_with_its_kind_in_passing_is_read(query, name, dist
         ("Unfall Buchholz in der Nordheide", "Buchholz in der Nordheide", ("Unfall",)),
         ("Einbruch Bad Bevensen 21. März 2025", "Bad Bevensen", ("Einbruch",)),
         ("Unfälle Hermmannsburg", "Hermannsburg", ("Unfälle",)),  # a long village name
+        ("Unfall: Celle", "Celle", ("Unfall",)),
+        ("Kellereinbruch Celle", "Celle", ("Kellereinbruch",)),  # a compound
     ],
 )
 def test_a_place_beside_a_word_for_what_happened_is_found(query, name, left_out):
@@ -702,6 +704,7 @@ def test_a_place_no_channel_covers_beside_a_word_for_what_happened_says_so():
         # Found in review: a surname or a noun a letter from a village's name
         "Unfall Jäger",  # no Häger (Münster)
         "Einbruch Scheune",  # no Scheuen (Celle)
+        "Engelsbrand Celle",  # a municipality in Baden-Württemberg, not a fire
     ],
 )
 def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(query):

@@ -549,6 +549,9 @@ def test_a_roads_stretch_names_two_places_and_the_rest():
         ("Celle Einbruch", ("Celle", "Einbruch")),
         ("verkehrsunfall bad bevensen", ("bad bevensen", "verkehrsunfall")),
         ("Überfall Winsen (Luhe)", ("Winsen (Luhe)", "Überfall")),
+        ("Unfall: Celle", ("Celle", "Unfall")),
+        ("Wildunfall Bremervörde", ("Bremervörde", "Wildunfall")),  # a compound
+        ("Scheunenbrand Seevetal", ("Seevetal", "Scheunenbrand")),
         ("Zwiebelmarkt Celle", None),  # no word for what happened
         ("Tarmstedt: Verkehrsunfallflucht", None),  # a dateline
         ("Diebstahl Novemberstraße 32, Hilchenbach", None),  # an address's fields

@@ -144,6 +144,8 @@ def named_beside_an_event(text: str, lookups: Lookups) -> Resolution | None:
     if beside is None:
         return None
     place, event = beside
+    if lookups.named(event):
+        return None  # "Engelsbrand Celle", "Brand Seevetal": Brand names a place too
     words = place.split()
     if is_a_small_word(words[0]) or is_a_preposition(words[0]) or place.startswith("("):
         return None  # words in brackets are read as such ("Einbruch (Hagen)")

@@ -173,6 +173,27 @@ EVENT_WORDS = (
     "Blaulichtmeldung",
 )
 _EVENT_KEYS = frozenset(name_key(word) for word in EVENT_WORDS)
+# The words a compound for what happened ends in: "Wildunfall", "Kellereinbruch",
+# "Scheunenbrand" (a place's name too, as Engelsbrand is: the resolver checks).
+_EVENT_ENDINGS = tuple(
+    name_key(word)
+    for word in (
+        "Unfall",
+        "Unfälle",
+        "Einbruch",
+        "Einbrüche",
+        "Diebstahl",
+        "Diebstähle",
+        "Betrug",
+        "Raub",
+        "Überfall",
+        "Fahndung",
+        "Kontrolle",
+        "Brand",
+    )
+)
+# A word for what happened that a colon ends: "Unfall: Celle".
+_EVENT_BEFORE_A_COLON = re.compile(r"\s*([^\s:]+):\s+([^:]+)")
 _FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
 _LAST_WORD = re.compile(r"(.*\S)[\s,-]+(\S+?)\s*")
 # Type words long enough to recognise misspelt ("Landkries"), longest first.
@@ -901,19 +922,33 @@ def without_postcodes(text: str) -> str:
 
 def beside_an_event_word(text: str) -> tuple[str, str] | None:
     """The rest of a text that starts or ends with a word for what happened (see
-    :data:`EVENT_WORDS`), with that word, else None: ``Unfall Celle`` and ``Celle
-    Unfall`` -> ``("Celle", "Unfall")``. Not in an address's fields or after a
-    dateline, which are read as such (``Tarmstedt: Verkehrsunfallflucht``,
-    ``Diebstahl Novemberstraße 32, Hilchenbach``)."""
-    if _FIELD_BREAK.search(text) or ":" in text:
+    :data:`EVENT_WORDS`, and compounds that end in one of the commonest, as
+    "Wildunfall" does), with that word, else None: ``Unfall Celle``, ``Unfall:
+    Celle`` and ``Celle Unfall`` -> ``("Celle", "Unfall")``. Not in an address's
+    fields or after a dateline, which are read as such (``Tarmstedt:
+    Verkehrsunfallflucht``, ``Diebstahl Novemberstraße 32, Hilchenbach``)."""
+    if _FIELD_BREAK.search(text):
+        return None
+    if ":" in text:
+        before = _EVENT_BEFORE_A_COLON.fullmatch(text)
+        if before and _says_what_happened(before[1]) and name_key(before[2]):
+            return before[2].strip(), before[1]
         return None
     first = _FIRST_WORD.fullmatch(text)
-    if first and name_key(first[1]) in _EVENT_KEYS and name_key(first[2]):
+    if first and _says_what_happened(first[1]) and name_key(first[2]):
         return first[2], first[1]
     last = _LAST_WORD.fullmatch(text)
-    if last and name_key(last[2]) in _EVENT_KEYS and name_key(last[1]):
+    if last and _says_what_happened(last[2]) and name_key(last[1]):
         return last[1], last[2]
     return None
+
+
+def _says_what_happened(word: str) -> bool:
+    """Whether the word is one for what happened, or a compound that ends in one."""
+    key = name_key(word)
+    return key in _EVENT_KEYS or any(
+        key.endswith(ending) and len(key) > len(ending) for ending in _EVENT_ENDINGS
+    )
 
 
 def after_police_word(text: str) -> str | None:
