@@ -74,6 +74,7 @@ __all__ = [
     "named_beside_an_event",
     "named_in_passing",
     "named_last",
+    "offered_beside_an_event",
     "told_where",
 ]
 
@@ -130,52 +131,92 @@ def named_last(text: str, lookups: Lookups) -> Resolution | None:
 
 def named_beside_an_event(text: str, lookups: Lookups) -> Resolution | None:
     """The place a heading names before or after its word for what happened (see
-    :func:`~polchan_cli.query.beside_an_event_word`), as typed or, a town a
-    channel covers in a word or two, misspelt, with that word as a part not found:
-    "Unfall Celle", "Stade Einbruch", "Diebstahl Cele", "Unfall Bad Bevensn". A
-    channel's or not ("Unfall
-    Hamburg" is Hamburg's, whom none covers), as the rest is a query of its own;
-    never words after a preposition or an article, which say how or where in a
-    place ("Unfall im Wald", "Unfall an der Schule": no Wald in Swabia, no
+    :func:`~polchan_cli.query.beside_an_event_word`), with that word as a part not
+    found: a town, a city's quarter or a village with where it lies, as typed or
+    misspelt ("Unfall Celle", "Stade Einbruch", "Einbruch Kreuzberg",
+    "Verkehrsunfall Wieckenberh Celle"; see :func:`_names_a_town_or_where`), or a
+    town a channel covers of eight letters or more, misspelt ("Unfall Lunebrug";
+    "Diebstahl Cello" is no Celle, "Unfall Ampel" no Appel). A channel's or not
+    ("Unfall Hamburg" is Hamburg's, whom none covers), as the rest is a query of
+    its own; never words after a preposition or an article, which say how or where
+    in a place ("Unfall im Wald", "Unfall an der Schule": no Wald in Swabia, no
     Schülern), nor words with a preposition that are no place's whole name
     ("Buchholz in der Nordheide" is)."""
-    # "Einbruch Mitte Mai 2024" names no Berlin-Mitte
-    beside = beside_an_event_word(without_month_dates(text) or text)
+    beside = _read_beside_an_event(text, lookups)
     if beside is None:
         return None
-    place, event = beside
-    if lookups.named(event):
-        return None  # "Engelsbrand Celle", "Brand Seevetal": Brand names a place too
+    place, event, read = beside
     words = place.split()
     if is_a_small_word(words[0]) or is_a_preposition(words[0]) or place.startswith("("):
         return None  # words in brackets are read as such ("Einbruch (Hagen)")
-    read = lookups.read(place)
-    if not read.matches or read.unknown_parts:
-        return None
     if any(is_a_preposition(word) for word in words[1:]) and not any(
         name_key(m.name) == name_key(place) for m in read.matches
     ):
         return None  # "Einbruch Otter in Cuxhaven": no Otter in Landkreis Harburg
-    # Misspelt, only a place a channel covers, in a word or two: no name begun
-    # ("Verkehrsunfall seit dem 3. Februar" is no Seitenroda); and a village only
-    # of a long word, as a surname or a noun may be a letter from a short one's
-    # name ("Unfall Jäger", "Einbruch Scheune": no Häger, no Scheuen; "Unfälle
-    # Hermmannsburg" is Hermannsburg).
     first = read.matches[0]
-    if not named_as_typed(read) and not (
-        read.fuzzy_for is not None
-        and len(words) <= _MOST_WORDS_MISSPELT
-        and first.channels
-        and (first.kind in ("municipality", "district") or len(place) >= _LONG_WORD)
+    if not (
+        _names_a_town_or_where(read, place)
+        or (
+            read.fuzzy_for is not None
+            and first.kind in ("municipality", "district")
+            and first.channels
+            and len(place) >= _LONG_WORD
+        )
     ):
         return None
     return _in_a_headline(read, event, text)
 
 
-# The most words of a misspelt name beside a word for what happened, and the
-# fewest letters of a misspelt village's.
-_MOST_WORDS_MISSPELT = 2
+# The fewest letters of a misspelt town's name beside a word for what happened: a
+# noun may be a letter from a short one's ("Cello", "Ampel", "Sessel").
 _LONG_WORD = 8
+
+
+def offered_beside_an_event(text: str, lookups: Lookups) -> tuple[str, ...]:
+    """The places that the words beside a heading's word for what happened name
+    or misspell, to be offered where :func:`named_beside_an_event` takes none:
+    "Diebstahl Cele" and "Einbruch Kloster" offer Celle and Kloster."""
+    beside = _read_beside_an_event(text, lookups)
+    if beside is None:
+        return ()
+    return tuple(dict.fromkeys(m.name for m in beside[2].matches))[:_MOST_OFFERED]
+
+
+_MOST_OFFERED = 5
+
+
+def _read_beside_an_event(text: str, lookups: Lookups) -> tuple[str, str, Resolution] | None:
+    """The words beside a heading's word for what happened, that word, and the
+    answer to the words as a query of their own, where they name or misspell a
+    place with nothing left out; else None. Not where the word is a place's name
+    itself ("Engelsbrand Celle", "Brand Seevetal"), nor a name begun
+    ("Verkehrsunfall seit dem 3. Februar" is no Seitenroda), and read without
+    dates ("Einbruch Mitte Mai 2024" names no Berlin-Mitte)."""
+    beside = beside_an_event_word(without_month_dates(text) or text)
+    if beside is None or lookups.named(beside[1]):
+        return None
+    place, event = beside
+    read = lookups.read(place)
+    if not read.matches or read.unknown_parts:
+        return None
+    if not named_as_typed(read) and read.fuzzy_for is None:
+        return None
+    return place, event, read
+
+
+def _names_a_town_or_where(answer: Resolution, place: str) -> bool:
+    """Whether the words name, as typed, a town, Samtgemeinde, district or region
+    (:func:`_names_a_town`, read in passing), or a quarter of a city that is a
+    district itself ("Kreuzberg"), or name a place with where it lies, even
+    misspelt ("Warpke Schnega", "Wieckenberh Celle"); not a village alone, as a
+    noun or a surname may be named like one ("Kloster", "Horst"; "Wesel" is a part
+    of Undeloh before the town on the Rhine, whom no channel covers)."""
+    first = answer.matches[0]
+    if len(place.split()) > len(first.name.split()):
+        return True
+    return named_as_typed(answer) and (
+        _names_a_town(answer, place, in_passing=True) or _a_quarter_of_a_city(answer)
+    )
 
 
 def _a_part_names_a_place(text: str, lookups: Lookups) -> bool:
@@ -264,6 +305,13 @@ def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | No
                 # eingebrochen." is the city)
                 and (not police or answer.status == "found")
                 and (not opens or answer.matches[0].channels)
+                # a heading with no full stop names a town ("In Celle geblitzt"), not
+                # a village alone ("In Kloster eingebrochen"), as a sentence may
+                and (
+                    not opens
+                    or _A_SENTENCE_ENDS.search(text)
+                    or _names_a_town_or_where(answer, place)
+                )
                 # after "Raum", "Bereich" and the like only a town, spelled as typed:
                 # "im Bereich Insel" names a part of town, not Insel (Heidekreis)
                 and (not with_area_word or _names_a_town(answer, place))
@@ -698,6 +746,10 @@ def _named_as_a_stretch(text: str, lookups: Lookups) -> Resolution | None:
     return _in_a_headline(Resolution(query=text, matches=tuple(matches)), rest, text)
 
 
+# A sentence's end: "In Westercelle wurde eingebrochen."
+_A_SENTENCE_ENDS = re.compile(r"[.!?]\s*$")
+
+
 def _opening_place(
     group: list[tuple[str, str]], text: str, lookups: Lookups
 ) -> list[tuple[str, str]]:
@@ -724,14 +776,23 @@ def _a_verb_follows(text: str, place: str, *, right_before: bool = True) -> bool
     gestohlen"."""
     following = text[text.find(place) + len(place) :].split()
     verbs = following[:1] if right_before else following
+    # "In Celle nach Unfall geflüchtet", "In Stade von Auto erfasst"; "bei" and the
+    # like say where the place lies ("In Linden bei Buxtehude")
+    if not following:
+        return False
+    goes_on = not right_before and following[0] in _BEFORE_WHAT_HAPPENED
+    if goes_on:
+        verbs = verbs[1:]
     return (
-        bool(following)
-        and not is_a_preposition(place.split()[-1])  # "In Linden bei"
-        and not is_a_small_word(following[0])
-        and not is_a_preposition(following[0])  # "Von Hagen nach Stade."
+        not is_a_preposition(place.split()[-1])  # "In Linden bei"
+        and (goes_on or not (is_a_small_word(following[0]) or is_a_preposition(following[0])))
         and any(word[0].islower() and not is_a_small_word(word) for word in verbs)
         and first_preposition(place) is None
     )
+
+
+# Prepositions after a heading's opening place that say what happened there.
+_BEFORE_WHAT_HAPPENED = frozenset({"nach", "von", "vom"})
 
 
 def _an_address(before: list[Match], after: tuple[Match, ...]) -> bool:

@@ -44,6 +44,7 @@ from .headline import (
     named_beside_an_event,
     named_in_passing,
     named_last,
+    offered_beside_an_event,
     told_where,
 )
 from .normalize import (
@@ -336,6 +337,10 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         # first otherwise ("Bremen (Celle)", "Hannover, Richtung Celle"), nor where
         # only an adjective names the covered one ("Monheim im Berliner Viertel").
         return passing
+    if not (answer.matches or answer.suggestions) and (
+        offered := offered_beside_an_event(text, lookups)
+    ):
+        return replace(answer, suggestions=offered)  # "Diebstahl Cele": Celle?
     return answer
 
 
