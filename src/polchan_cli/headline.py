@@ -44,7 +44,9 @@ from .query import (
     dateline_in,
     first_preposition,
     has_a_house_number,
+    is_a_linking_word,
     is_a_preposition,
+    looks_like_a_verb,
     names_a_part_of_town,
     places_after_a_noun,
     places_after_prepositions,
@@ -147,7 +149,7 @@ def named_beside_an_event(text: str, lookups: Lookups) -> Resolution | None:
         return None
     place, event, read = beside
     words = place.split()
-    if is_a_small_word(words[0]) or is_a_preposition(words[0]) or place.startswith("("):
+    if is_a_linking_word(words[0]) or place.startswith("("):
         return None  # words in brackets are read as such ("Einbruch (Hagen)")
     if any(is_a_preposition(word) for word in words[1:]) and not any(
         name_key(m.name) == name_key(place) for m in read.matches
@@ -785,8 +787,8 @@ def _a_verb_follows(text: str, place: str, *, right_before: bool = True) -> bool
         verbs = verbs[1:]
     return (
         not is_a_preposition(place.split()[-1])  # "In Linden bei"
-        and (goes_on or not (is_a_small_word(following[0]) or is_a_preposition(following[0])))
-        and any(word[0].islower() and not is_a_small_word(word) for word in verbs)
+        and (goes_on or not is_a_linking_word(following[0]))
+        and any(map(looks_like_a_verb, verbs))
         and first_preposition(place) is None
     )
 

@@ -49,6 +49,7 @@ from .normalize import TITLE_WORDS, TYPE_WORDS, is_a_small_word, name_key, witho
 __all__ = [
     "EVENT_WORDS",
     "MAX_QUERY_LENGTH",
+    "MOST_WORDS_OF_A_PLACE",
     "QueryError",
     "Reading",
     "TownAdjective",
@@ -63,8 +64,10 @@ __all__ = [
     "first_preposition",
     "first_word_before_a_preposition",
     "has_a_house_number",
+    "is_a_linking_word",
     "is_a_preposition",
     "is_a_road",
+    "looks_like_a_verb",
     "names_a_part_of_town",
     "numbered_in_roman",
     "places_after_a_noun",
@@ -443,7 +446,7 @@ _POLICE_BEFORE_A_PLACE = re.compile(
 )
 # "St." abbreviates a name's "Sankt", and ends no place: "Unfall in St. Mauritz".
 _END_OF_A_PLACE = re.compile(r"\s*(?:(?<!\b[Ss]t)[.]|[,;:!?+]|\s[-–—]\s|$)")
-_MOST_WORDS_OF_A_PLACE = 4
+MOST_WORDS_OF_A_PLACE = 4
 _A_WORD = re.compile(r"(\S+)\s+")
 # A text that starts with "In" and goes on as a sentence: "In Zeven wurde
 # eingebrochen." ("Aus Hagen kommend …" and "Von Hagen nach Stade." say where from,
@@ -640,7 +643,7 @@ def places_after_a_noun(text: str) -> list[list[tuple[str, str]]]:
     for before in (*_prepositions_after_words(text), *at):
         end = _END_OF_A_PLACE.search(text, before.end()).start()
         words = list(re.finditer(r"\S+", text[:end]))
-        words = [w for w in words if w.start() >= before.end()][:_MOST_WORDS_OF_A_PLACE]
+        words = [w for w in words if w.start() >= before.end()][:MOST_WORDS_OF_A_PLACE]
         if not words or text[words[-1].end() :].strip(" .!?+") or "(" in text[before.end() :]:
             continue
         after = []
@@ -746,7 +749,7 @@ def _places_after(text: str, prepositions: Iterable[re.Match[str]]) -> list[list
             ),
             0,
         )
-        words = words[: _MOST_WORDS_OF_A_PLACE + titled]
+        words = words[: MOST_WORDS_OF_A_PLACE + titled]
         after = []
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
@@ -815,9 +818,13 @@ def _opens_a_sentence(text: str, preposition: re.Match[str]) -> bool:
     open on, a district or region, is the resolver's to say.)"""
     if not _WHERE_A_TEXT_MAY_START.match(preposition[0]):
         return False
-    return bool(_A_SENTENCE.search(text)) or any(
-        word[0].islower() and not is_a_small_word(word) for word in text.split()[2:]
-    )
+    return bool(_A_SENTENCE.search(text)) or any(map(looks_like_a_verb, text.split()[2:]))
+
+
+def looks_like_a_verb(word: str) -> bool:
+    """Whether a word of a heading is in small letters and no small word of a name,
+    as its verb is ("In Celle geblitzt"; not "an" or "der")."""
+    return word[0].islower() and not is_a_small_word(word)
 
 
 def prepositions_in(text: str, *, police: bool = False) -> list[str]:
@@ -827,6 +834,12 @@ def prepositions_in(text: str, *, police: bool = False) -> list[str]:
     raum"]``."""
     found = _prepositions_after_words(text, police=police)
     return [" ".join(m[0].split()).casefold() for m in found]
+
+
+def is_a_linking_word(word: str) -> bool:
+    """Whether the word is an article, a small word of a name or a preposition,
+    which begins no place's name on its own ("der Nähe von …", "im Wald")."""
+    return is_a_small_word(word) or is_a_preposition(word)
 
 
 def is_a_preposition(word: str) -> bool:
@@ -905,13 +918,7 @@ def beside_an_event_word(text: str) -> tuple[str, str] | None:
         if before and _says_what_happened(before[1]) and name_key(before[2]):
             return before[2].strip(), before[1]
         return None
-    first = _FIRST_WORD.fullmatch(text)
-    if first and _says_what_happened(first[1]) and name_key(first[2]):
-        return first[2], first[1]
-    last = _LAST_WORD.fullmatch(text)
-    if last and _says_what_happened(last[2]) and name_key(last[1]):
-        return last[1], last[2]
-    return None
+    return _beside_a_word(text, _says_what_happened)
 
 
 def _says_what_happened(word: str) -> bool:
@@ -929,12 +936,19 @@ def after_police_word(text: str) -> str | None:
     ``Polizei Buxtehude`` and ``Buxtehude Polizei`` -> ``Buxtehude``;
     ``WhatsApp Polizei Celle`` -> ``Polizei Celle``.
     """
+    beside = _beside_a_word(text, lambda word: name_key(word) in _NOT_PLACE_WORDS)
+    return beside[0] if beside else None
+
+
+def _beside_a_word(text: str, is_one: Callable[[str], bool]) -> tuple[str, str] | None:
+    """The rest of a text whose first word, else its last, ``is_one``, and that
+    word, where the rest has letters; else None."""
     first = _FIRST_WORD.fullmatch(text)
-    if first and name_key(first[1]) in _NOT_PLACE_WORDS and name_key(first[2]):
-        return first[2]
+    if first and is_one(first[1]) and name_key(first[2]):
+        return first[2], first[1]
     last = _LAST_WORD.fullmatch(text)
-    if last and name_key(last[2]) in _NOT_PLACE_WORDS and name_key(last[1]):
-        return last[1]
+    if last and is_one(last[2]) and name_key(last[1]):
+        return last[1], last[2]
     return None
 
 
@@ -1018,7 +1032,7 @@ def places_between(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
     first = found["first"].split()
     firsts = [" ".join(first[n:]) for n in range(len(first))]
     before = text[: found.start()]
-    words = found["second"].split()[:_MOST_WORDS_OF_A_PLACE]
+    words = found["second"].split()[:MOST_WORDS_OF_A_PLACE]
     seconds = []
     for n in range(len(words), 0, -1):
         second = " ".join(words[:n])

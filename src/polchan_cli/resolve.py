@@ -63,6 +63,7 @@ from .normalize import (
 )
 from .query import (
     MAX_QUERY_LENGTH,
+    MOST_WORDS_OF_A_PLACE,
     QueryError,
     Reading,
     address_fields,
@@ -70,7 +71,7 @@ from .query import (
     around_bei,
     check_query,
     first_word_before_a_preposition,
-    is_a_preposition,
+    is_a_linking_word,
     is_a_road,
     names_a_part_of_town,
     numbered_in_roman,
@@ -1230,17 +1231,12 @@ def _named_first(key: str, registry: Registry) -> list[Match]:
     a heading goes on after its place: "hamburg gestoppt" names Hamburg ("Raser in
     Hamburg gestoppt" is no Räber, 75 km off), "celle davon" Celle."""
     words = key.split()
-    if not words or is_a_small_word(words[0]) or is_a_preposition(words[0]):
+    if not words or is_a_linking_word(words[0]):
         return []  # "in der Nähe von …" names no Nahe
-    for n in range(min(len(words), _MOST_WORDS_SAID), 0, -1):
+    for n in range(min(len(words), MOST_WORDS_OF_A_PLACE), 0, -1):
         if found := _named(" ".join(words[:n]), registry):
             return found
     return []
-
-
-# The most words of a place's name after "in", "bei" or "Richtung": "Rotenburg an der
-# Wümme".
-_MOST_WORDS_SAID = 4
 
 
 # How far a misspelt town may lie from the city it is said to lie by or toward:
