@@ -652,7 +652,8 @@ def test_open_asks_again_until_the_answer_is_one_of_the_channels(launched, monke
     monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
     result = run("open", "29640", input="5\nx\n2\n")  # 1 is Polizei Heidekreis, 2 Landkreis Harburg
     assert result.exit_code == 0
-    assert result.stdout.count("Which channel?:") == 3
+    assert result.stdout.count("Which channel? ") == 3
+    assert "?:" not in result.stdout  # no colon after the question mark
     assert result.stderr.count("polchan: choose a number from 1 to 2") == 2
     assert launched == ["https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"]
 
@@ -661,7 +662,7 @@ def test_open_enter_alone_chooses_no_channel_and_asks_again(launched, monkeypatc
     # With "[1]" as default, Enter opened Polizei Heidekreis for someone in Undeloh.
     monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
     result = run("open", "29640", input="\n2\n")
-    assert result.stdout.count("Which channel?:") == 2
+    assert result.stdout.count("Which channel? ") == 2
     assert "polchan: choose a number from 1 to 2" in result.stderr
     assert launched == ["https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"]
 
@@ -677,7 +678,7 @@ def test_open_asks_again_in_german_saying_what_is_wrong_then_what_to_do(launched
     monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
     result = run("open", "29640", "--lang", "de", input="5\n2\n")
     assert result.exit_code == 0
-    assert result.stdout.count("Welcher Kanal?:") == 2
+    assert result.stdout.count("Welcher Kanal? ") == 2
     wrong = "polchan: keine gültige Auswahl: Bitte geben Sie eine Zahl von 1 bis 2 ein"
     assert result.stderr.splitlines().count(wrong) == 1
 
@@ -927,3 +928,70 @@ def test_find_two_towns_a_slash_joins_says_both_are_listed_with_both_links():
     assert "Polizei Landkreis Harburg: https://" in result.stdout
     data = json.loads(run("find", "--json", "Buxtehude/Neu Wulmstorf").stdout)
     assert data["places_named"] == ["Buxtehude", "Neu Wulmstorf"]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Celle\u2013Westercelle", "Westercelle"),  # an en dash, as Word and web pages write
+        ("Berlin\u2011Kreuzberg", "Kreuzberg"),  # a no-break hyphen
+        ("21\u00a0423", "21423"),  # a no-break space inside the postcode
+        ("\uff12\uff19\uff12\uff12\uff11", "29221"),  # full-width digits
+    ],
+)
+def test_find_reads_dashes_spaces_and_digits_as_typed_plainly(query, first):
+    result = run("find", query, "--json")
+    assert result.exit_code == ExitCode.OK
+    data = json.loads(result.stdout)
+    assert data["query"] == query  # echoed as typed
+    assert data["matches"][0]["name"] == first
+
+
+def test_a_type_word_for_a_district_gives_no_village_of_its_name_elsewhere():
+    # Kreis Lippe has no channel; the village Lippe in Burbach has one, which
+    # answered with exit 0 for someone in Kreis Lippe.
+    result = run("find", "Kreis Lippe", "--json")
+    assert result.exit_code == ExitCode.NO_CHANNEL
+    assert [m["name"] for m in json.loads(result.stdout)["matches"]] == ["Kreis Lippe"]
+    # "Stadt Hagen": the city and the municipalities named Hagen, no village of a
+    # covered district
+    result = run("find", "Stadt Hagen", "--json")
+    assert result.exit_code == ExitCode.NO_CHANNEL
+    assert {m["kind"] for m in json.loads(result.stdout)["matches"]} <= {
+        "district",
+        "municipality",
+    }
+    # the district's own towns stay
+    matches = json.loads(run("find", "Landkreis Celle", "--json").stdout)["matches"]
+    assert [m["name"] for m in matches] == ["Landkreis Celle", "Celle"]
+
+
+def test_an_address_with_a_four_digit_postcode_reads_its_last_line_alone():
+    result = run("find", "Bahnhofstraße 5, 1067 Dresden", "--json")
+    assert json.loads(result.stdout)["matches"][0]["name"] == "01067"  # the 0 dropped
+    result = run("find", "Am Markt 1, 2922 Celle")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert "Celle" in result.stdout.split("Did you mean:", 1)[1]
+
+
+def test_a_channel_over_two_districts_names_both():
+    result = run("find", "POL-VER", "--json")
+    match = json.loads(result.stdout)["matches"][0]
+    assert [d["name"] for d in match["districts"]] == ["Landkreis Verden", "Landkreis Osterholz"]
+    assert match["district"]["name"] == "Landkreis Verden"
+    table = run("find", "POL-VER").stdout
+    assert "Landkreis Verden" in table and "Landkreis Osterholz" in table
+
+
+def test_batch_with_an_empty_file_name_says_what_it_needs():
+    result = run("find", "--batch", "")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.strip() == (
+        "polchan: --batch needs a file: its path, or - for standard input"
+    )
+
+
+def test_wrapped_advice_ends_no_line_with_a_space():
+    result = run("find", "Cele", env={"COLUMNS": "50"})
+    assert "one-way" in result.stdout
+    assert [line for line in result.stdout.splitlines() if line.endswith(" ")] == []

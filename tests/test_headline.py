@@ -541,8 +541,7 @@ def test_a_time_is_no_part_of_the_place_nor_a_part_not_found(query, left_out):
         "Mann (45) verletzt",  # an age
         # Found in review: a town's river in brackets names no village of its name
         # (Wümme in Landkreis Harburg, Lühe in Stade).
-        "Kontrollwoche für Rotenburg (Wümme) angekündigt",
-        "Tempo 30 für Winsen (Luhe)",
+        "Kontrollwoche in Rotenbrug (Wümme) angekündigt",
         "Einbruch in Rotenbrug (Wümme)",
         # nor a village named alone (Horst and Holm in Landkreis Harburg), nor a
         # street, nor a state or the country with all their channels
@@ -600,10 +599,11 @@ def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
         "Fahrt durch Rotenburg an der Fulda",  # not Rotenburg (Wümme)
         "Raser jagt durch Hagen",  # the city, not the villages of its name
         "Verfolgungsjagd durch Westercelle",  # a village may be anyone's name
-        # "für" names whom a thing was for ("Freispruch für Böhme", "Ticket für
-        # Lüneburg"), "nach" where someone went.
-        "Mehr Sicherheit für Bad Fallingbostel",
+        # "nach" says where someone went; "für" only a town that closes the text
         "Täter flüchtet nach Stade",
+        "Fahrverbot für Lkw",
+        "Haftstrafe für Hagen",  # the city, and villages of its name
+        "Spenden für Celle gesammelt",
         # Found in review: after "Richtung" or a facility no village, which a
         # direction, a surname or a firm may be named like (Westen in Verden, Otter
         # in Harburg), nor the far city a motorway's sign names, nor a town after a
@@ -641,7 +641,7 @@ def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
         "Die Unbekannten liefen in Richtung Lühe",
     ],
 )
-def test_only_a_covered_town_after_durch_is_read_and_nothing_after_fuer_or_nach(query):
+def test_only_a_covered_town_after_durch_or_closing_a_text_after_fuer_is_read(query):
     assert not any(m.channels for m in resolve(query, registry()).matches)
 
 
@@ -756,3 +756,47 @@ def test_a_place_beside_a_word_for_what_happened_not_taken_is_offered(query, off
     res = resolve(query, registry())
     assert res.matches == ()
     assert res.suggestions[0] == offered
+
+
+# Real press headings that named their place in passing, and sentences that read a
+# verb in small letters as a misspelt place ("fuhren": Fahren, in Plön).
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Mehr Sicherheit für Bad Fallingbostel", "Bad Fallingbostel"),
+        ("Tempo 30 für Winsen (Luhe)", "Winsen (Luhe)"),  # no Lühe, a village in Jork
+        ("Kontrollwoche für Rotenburg (Wümme) angekündigt", "Rotenburg (Wümme)"),
+        # a village of a long name no other place has, after "Richtung" or a facility
+        ("Die Täter fuhren in Richtung Altencelle davon", "Altencelle"),
+        ("Unfall im Kreisverkehr Altencelle", "Altencelle"),
+        ("fuhren in Richtung Celle davon.", "Celle"),
+        ("fuhren in Richtung Altencelle davon.", "Altencelle"),
+        # "bei Rot" is the traffic light, not Rot an der Rot
+        (
+            "Eine 56-Jährige stand mit ihrem Audi bei Rot an der Kreuzung "
+            "Westfalenstraße/Marktallee in Hiltrup, um nach links abzubiegen.",
+            "Hiltrup",
+        ),
+        ("Radfahrer fuhr bei Rot über die Ampel in Celle", "Celle"),
+        # offences beside the town, as headings list them
+        ("Urkundenfälschung Verden", "Verden (Aller)"),
+        ("Hausfriedensbruch Ritterhude", "Ritterhude"),
+        ("Schlägerei Celle", "Celle"),
+    ],
+)
+def test_a_heading_names_its_place_in_passing(query, name):
+    answer = resolve(query, registry())
+    assert answer.status == "found"
+    assert answer.matches[0].name == name
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "fuhren in Richtung Innenstadt davon.",  # never Fahren nor Bühren
+        "Täter flüchteten in Richtung Westen",  # a short village name is a word
+    ],
+)
+def test_a_verb_or_a_short_word_after_richtung_names_no_place(query):
+    answer = resolve(query, registry())
+    assert answer.matches == ()

@@ -12,6 +12,7 @@ from polchan_cli.normalize import (
     leading_type_word,
     name_key,
     name_keys,
+    plainly_typed,
     sound_key,
     spelling,
     type_word_first,
@@ -196,3 +197,18 @@ def test_geographic_qualifier_key_names_the_river_region_or_state(name, key):
 )
 def test_without_type_word_takes_the_type_word_however_it_is_joined(text, name):
     assert without_type_word(text) == name
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("Celle\u2013Westercelle", "Celle-Westercelle"),
+        ("Jork\u2014Borstel", "Jork-Borstel"),
+        ("21\u202f423", "21 423"),
+        ("\uff12\uff19\uff12\uff12\uff11", "29221"),
+        ("\u0662\u0669\u0662\u0662\u0661", "29221"),  # Arabic-Indic digits
+        ("Lüneburg", "Lüneburg"),  # letters stay
+    ],
+)
+def test_plainly_typed_writes_dashes_spaces_and_digits_as_a_keyboard_does(typed, plain):
+    assert plainly_typed(typed) == plain

@@ -213,6 +213,8 @@ def _find_batch(source: str, registry: Registry) -> None:
     from .batch_input import batch_lines
     from .lookup import batch_answers, stdin_bytes
 
+    if not source.strip():
+        _fail(gettext("--batch needs a file: its path, or - for standard input"))
     name = gettext("standard input") if source == "-" else source
 
     def unreadable(exc: OSError) -> NoReturn:
@@ -292,7 +294,9 @@ def open_command(
         list[str],
         typer.Argument(help=QUERY_HELP, autocompletion=complete_place, metavar=N_("PLACE")),
     ],
-    print_only: Annotated[bool, typer.Option("--print", help=N_("Only print the link."))] = False,
+    print_only: Annotated[
+        bool, typer.Option("--print", help=N_("Print the link instead of opening the browser."))
+    ] = False,
     qr: Annotated[
         bool,
         typer.Option("--qr", help=N_("Print the link as a QR code to scan with your phone.")),
@@ -497,7 +501,9 @@ def _ask_number(n: int) -> int:
     while True:
         try:
             # No default: Enter alone must not open the first of two districts' channels.
-            answer = typer.prompt(gettext("Which channel?"), default="", show_default=False)
+            answer = typer.prompt(
+                gettext("Which channel?"), default="", show_default=False, prompt_suffix=" "
+            )
         except typer.Abort:
             # Ctrl-D: the user backs out, as with Ctrl-C (130), not exit 1, which
             # says "nothing matched". The prompt left the cursor on its line.

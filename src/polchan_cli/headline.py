@@ -52,6 +52,7 @@ from .query import (
     places_after_prepositions,
     places_between,
     places_called_to,
+    places_for,
     places_in_brackets,
     places_through,
     places_toward,
@@ -497,11 +498,19 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
     through = [] if has_a_house_number(measured) else places_through(text)
     toward = [] if _set_off_from_a_place(text, lookups) else places_toward(text)
     called_to = places_called_to(text)
+    meant_for = places_for(text)
     after_a_noun = places_after_a_noun(text)
     brackets = places_in_brackets(text)
     after = places_after_prepositions(text)
     if not (
-        adjectives or through or toward or called_to or after_a_noun or brackets or after
+        adjectives
+        or through
+        or toward
+        or called_to
+        or meant_for
+        or after_a_noun
+        or brackets
+        or after
     ) or _a_place_after_a_preposition(after, text, lookups):
         return None
     return (
@@ -509,6 +518,7 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
         or _named_through(through, text, lookups)
         or _named_through(toward, text, lookups, in_passing=True)
         or _named_through(called_to, text, lookups, quarters=True)
+        or _named_through(meant_for, text, lookups, in_passing=True)
         or _named_through(after_a_noun, text, lookups, in_passing=True)
         or _named_in_brackets(brackets, text, lookups)
         or _guessed_where_said(after, text, lookups)
@@ -572,10 +582,30 @@ def _named_through(
                 if answer.matches[0].channels and (
                     _names_a_town(answer, place, in_passing=in_passing)
                     or (quarters and _a_quarter_of_a_city(answer))
+                    or (in_passing and _a_village_of_a_name_its_own(answer, place))
                 ):
                     return _in_a_headline(answer, rest, text)
                 break
     return None
+
+
+def _a_village_of_a_name_its_own(answer: Resolution, place: str) -> bool:
+    """Whether the words name, as typed, a village that no other place is named
+    like, with a long name: "in Richtung Altencelle davon". A short one may be a
+    word ("Richtung Westen", a village in Dörverden; "Ziegelei"), and one of a
+    shared name may lie anywhere."""
+    first = answer.matches[0]
+    return (
+        first.kind == "locality"
+        and len(answer.matches) == 1
+        and len(name_key(place)) >= _LONG_VILLAGE_NAME
+        and spelling(first.name) == spelling(place)
+    )
+
+
+# Letters a village's name must have to be read in passing, alone: more than a
+# word like "Ziegelei" (a part of Celle) or "Westen" has.
+_LONG_VILLAGE_NAME = 9
 
 
 def _set_off_from_a_place(text: str, lookups: Lookups) -> bool:

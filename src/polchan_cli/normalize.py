@@ -29,6 +29,7 @@ __all__ = [
     "leading_type_word",
     "name_key",
     "name_keys",
+    "plainly_typed",
     "sound_key",
     "spelling",
     "type_word_first",
@@ -162,6 +163,29 @@ def _words(text: str, digraphs: bool = True) -> list[str]:
         if kept == words:
             return words
         words = kept
+
+
+# Dashes and minus signs that word processors and web pages put where a hyphen was
+# typed: "Celle–Westercelle".
+_DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-")
+)
+
+
+def plainly_typed(text: str) -> str:
+    """The text as a German keyboard types it: dashes as hyphens, any space (a
+    no-break or thin space, "21\u00a0423") as a space, digits of other scripts
+    (full-width "２９２２１") as 0-9. Letters stay as they are.
+
+    >>> plainly_typed("Celle\u2013Westercelle 2\uff19221")
+    'Celle-Westercelle 29221'
+    """
+    text = text.translate(_DASHES)
+    if text.isascii():
+        return text
+    return "".join(
+        " " if c.isspace() else str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # resolve() keys every channel name for every query

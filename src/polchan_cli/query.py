@@ -33,6 +33,7 @@ bundled data:
   :func:`town_adjectives` (``Paderborner Kindergarten``), :func:`places_through`
   (``rast durch Paderborn``), :func:`places_toward` and :func:`words_before_toward`
   (``in Richtung Celle``), :func:`places_called_to` (``nach Neukölln gerufen``),
+  :func:`places_for` (``Mehr Sicherheit für Bad Fallingbostel``),
   :func:`places_after_a_noun` (``im Kreisverkehr Celle``) and
   :func:`places_in_brackets` (``Einbruch in Osterjork (Jork)``).
 """
@@ -44,7 +45,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .i18n import N_, format_number, gettext
-from .normalize import TITLE_WORDS, TYPE_WORDS, is_a_small_word, name_key, without_qualifier
+from .normalize import (
+    TITLE_WORDS,
+    TYPE_WORDS,
+    is_a_small_word,
+    name_key,
+    plainly_typed,
+    without_qualifier,
+)
 
 __all__ = [
     "EVENT_WORDS",
@@ -74,6 +82,7 @@ __all__ = [
     "places_after_prepositions",
     "places_between",
     "places_called_to",
+    "places_for",
     "places_in_brackets",
     "places_through",
     "places_toward",
@@ -155,6 +164,17 @@ EVENT_WORDS = (
     "Körperverletzung",
     "Brandstiftung",
     "Trunkenheitsfahrt",
+    "Trunkenheit",
+    "Verkehrsgefährdung",
+    "Hausfriedensbruch",
+    "Urkundenfälschung",
+    "Bedrohung",
+    "Nötigung",
+    "Schlägerei",
+    "Messerangriff",
+    "Tötungsdelikt",
+    "Leichenfund",
+    "Drogenfund",
     "Zeugenaufruf",
     "Zeugensuche",
     "Festnahme",
@@ -290,13 +310,15 @@ def check_query(
     *,
     longest: int | None = MAX_QUERY_LENGTH,
 ) -> str:
-    """The query stripped of surrounding space, or QueryError saying why it is none.
+    """The query stripped of surrounding space, its dashes, spaces and digits as
+    typed plainly (:func:`~polchan_cli.normalize.plainly_typed`), or QueryError
+    saying why it is none.
 
     ``is_place(key)`` says whether a place has the key: a word for the town centre
     alone is a bad query unless one does ("Innenstadt"; but Hamburg has an Altstadt).
     ``longest`` is the most characters it may have (None: no limit).
     """
-    text = query.strip()
+    text = plainly_typed(query).strip()
     if not text:
         raise QueryError(N_("empty query: give a town, Ortsteil, district or postcode"))
     if longest is not None and len(text) > longest:
@@ -397,6 +419,8 @@ _BEFORE_A_PLACE = re.compile(
     r"\s+(?=[^\W\d])",
     re.IGNORECASE,
 )
+# "bei Rot über die Ampel", "bei Rot an der Kreuzung": the light, not Rot an der Rot.
+_AT_A_TRAFFIC_LIGHT = re.compile(r"bei\s+(?:rot|grün|gruen|gelb)(?:licht)?\b", re.IGNORECASE)
 _OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
 # What a report went through ("rast durch Paderborn"); not "für", which names whom
 # it was for ("Freispruch für Böhme", "Ticket für Lüneburg"), nor "nach", which
@@ -408,6 +432,8 @@ _TOWARD = re.compile(r"(?<!\w)(?:in\s+)?richtung\s+(?=[^\W\d])", re.IGNORECASE)
 # Where the police or the fire brigade were called to: "Einsatzkräfte wurden zu einer
 # Auseinandersetzung nach Neukölln gerufen" ("nach" alone says where someone went).
 _CALLED_TO = re.compile(r"(?<!\w)nach\s+(?=[^\W\d])", re.IGNORECASE)
+# What a heading says is for a town: "Mehr Sicherheit für Bad Fallingbostel".
+_FOR = re.compile(r"(?<!\w)für\s+(?=[^\W\d])", re.IGNORECASE)
 _CALLED = re.compile(r"(?<!\w)(?:gerufen|alarmiert|beordert|entsandt)(?!\w)", re.IGNORECASE)
 # The first "bei" of a text, and an "in" that says where a thing is: "Rotenburg bei
 # Bremen", "Winsen b. Hamburg", "Raser in Hannover".
@@ -708,6 +734,20 @@ def places_called_to(text: str) -> list[list[tuple[str, str]]]:
     return _places_after(text, found)
 
 
+def places_for(text: str) -> list[list[tuple[str, str]]]:
+    """As :func:`places_after_prepositions`, after a "für" that follows words, the
+    words that close the text: ``Mehr Sicherheit für Bad Fallingbostel`` ->
+    ``[[("Bad Fallingbostel", "Mehr Sicherheit")]]``; ``Spenden für Celle
+    gesammelt`` -> ``[[("Celle gesammelt", "Spenden")]]``, which names no place."""
+    found = (
+        m
+        for m in _FOR.finditer(text)
+        if name_key(text[: m.start()])
+        and len(name_key(text[m.end() :]).split()) <= MOST_WORDS_OF_A_PLACE
+    )
+    return [after[:1] for after in _places_after(text, found)]
+
+
 def places_in_brackets(text: str) -> list[tuple[str, str]]:
     """The words in each pair of brackets that may name a place, with the rest of
     the text: ``Einbruch in Osterjork (Jork)`` -> ``[("Jork", "Einbruch in
@@ -807,7 +847,8 @@ def _prepositions_after_words(text: str, *, police: bool = False) -> Iterator[re
     return (
         m
         for m in _BEFORE_A_PLACE.finditer(text)
-        if name_key(text[: m.start()]) or (m.start() == 0 and _opens_a_sentence(text, m))
+        if (name_key(text[: m.start()]) or (m.start() == 0 and _opens_a_sentence(text, m)))
+        and not _AT_A_TRAFFIC_LIGHT.match(text, m.start())
     )
 
 

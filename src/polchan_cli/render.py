@@ -8,8 +8,9 @@ escape sequences print literally. Rich is imported here only, on first use.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .i18n import N_, format_date, format_number, gettext, ngettext
 
@@ -79,11 +80,14 @@ def safe(text: object) -> str:
     return escape(visible(text))
 
 
+def _print_hint(console: Console, text: str) -> None:
+    """A line of advice, dimmed."""
+    console.print(f"[dim]{safe(text)}[/dim]")
+
+
 def make_console(stderr: bool = False) -> Console:
     """A console per invocation, so width and colour follow the environment now."""
     import os
-
-    from rich.console import Console
 
     width = None
     columns = os.environ.get("COLUMNS", "")
@@ -93,7 +97,27 @@ def make_console(stderr: bool = False) -> Console:
         # Rich would ask (stdin's, stdout's or stderr's, as in `polchan … | less`),
         # else 80.
         width = next((w for fd in (0, 1, 2) if (w := _terminal_width(fd))), 80)
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
+    return _tidy_console_class()(stderr=stderr, highlight=False, soft_wrap=False, width=width)
+
+
+@functools.cache
+def _tidy_console_class() -> type[Console]:
+    from rich.console import Console
+
+    class TidyConsole(Console):
+        """A console that wraps a line of text between words as Rich does, without
+        the space Rich leaves at the end of each line it wraps (a copied answer
+        should not carry them)."""
+
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            if len(objects) != 1 or not isinstance(objects[0], str) or kwargs:
+                super().print(*objects, **kwargs)
+                return
+            for line in self.render_str(objects[0]).wrap(self, self.width):
+                line.rstrip()
+                super().print(line, soft_wrap=True)
+
+    return TidyConsole
 
 
 def _terminal_width(fd: int) -> int:
@@ -235,7 +259,7 @@ def print_resolution(console: Console, res: Resolution) -> None:
                     len(res.postcodes),
                 ).format(query=query, postcodes=", ".join(res.postcodes))
             )
-            console.print(f"[dim]{safe(gettext(UNKNOWN_POSTCODE_HINT))}[/dim]")
+            _print_hint(console, gettext(UNKNOWN_POSTCODE_HINT))
             return
         if res.suggestions:
             console.print(
@@ -245,7 +269,7 @@ def print_resolution(console: Console, res: Resolution) -> None:
             )
         else:
             console.print(gettext("Nothing found for {query}.").format(query=query))
-        console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
+        _print_hint(console, gettext(MISSING_PLACE_HINT))
         return
     headers = (N_("Place"), N_("Kind"), N_("District, state"), N_("Channel, agency"))
     _print_table(console, headers, [_cells(m) for m in res.matches])
@@ -286,10 +310,10 @@ def print_resolution(console: Console, res: Resolution) -> None:
         )
     if res.fuzzy_for:
         # Last of what the answer says: what to do if the guess is not the place.
-        console.print(f"[dim]{safe(gettext(MISSING_PLACE_HINT))}[/dim]")
+        _print_hint(console, gettext(MISSING_PLACE_HINT))
     if res.status == "found":
         # About the channels shown: with none ("Hannover"), it would describe nothing.
-        console.print(f"[dim]{safe(gettext(FOOTER))}[/dim]")
+        _print_hint(console, gettext(FOOTER))
 
 
 # A table cell: lines of plain text, each with the markup it is shown in.
@@ -298,7 +322,7 @@ _Cell = list[tuple[str, str]]
 
 def _cells(m: Match) -> list[_Cell]:
     """The four cells of a match's row: place, kind, where, channels."""
-    where = [(m.state, "{}")] if m.kind == "state" else [(m.district.name, "{}")]
+    where = [(m.state, "{}")] if m.kind == "state" else [(d.name, "{}") for d in m.districts]
     # A city-state once ("Berlin", not "Berlin / Berlin"), an agency named as its
     # channel once ("Polizei Berlin").
     if m.kind != "state" and m.state != m.district.name:

@@ -54,6 +54,17 @@ class Match:
         return self.district.state
 
     @property
+    def districts(self) -> tuple[gazetteer.District, ...]:
+        """The districts the match lies in: all that a channel covers, in full or
+        in part ("Polizei Verden/Osterholz": Landkreis Verden and Landkreis
+        Osterholz), else its one."""
+        if self.kind != "channel" or not self.channels:
+            return (self.district,)
+        c = self.channels[0]
+        keys = dict.fromkeys([*c.districts, *(m.district for m in c.municipalities)])
+        return tuple(_district(k) for k in keys) or (self.district,)
+
+    @property
     def towns(self) -> tuple[str, ...]:
         """The municipalities the match lies in: each of a postcode's (its
         ``municipality`` lists them, "Drage, Winsen (Luhe)"), else its one, if any."""
@@ -88,6 +99,8 @@ class Match:
             data["parts"] = list(self.members)
         if self.kind == "postcode":
             data["organisation"] = self.organisation
+        if self.kind == "channel":
+            data["districts"] = [{"key": d.key, "name": d.name} for d in self.districts]
         return data
 
 

@@ -73,6 +73,7 @@ from .query import (
     first_word_before_a_preposition,
     is_a_linking_word,
     is_a_road,
+    looks_like_a_verb,
     names_a_part_of_town,
     numbered_in_roman,
     postcodes_in,
@@ -89,7 +90,7 @@ from .query import (
     without_postcodes,
     without_press_marks,
 )
-from .ranking import KIND_OF_TYPE_WORD, ranked, unique
+from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, unique
 from .registry import Registry
 from .resolution import (
     Match,
@@ -158,11 +159,13 @@ def resolve(query: str, registry: Registry) -> Resolution:
     Alt.
     """
     answer = _resolved(query, registry, longest=MAX_QUERY_LENGTH)
-    if answer.matches:
-        return answer
-    # Only for the text as typed: a part of it ("Stader Graben, Celle") is read as
-    # a street's name first.
-    return named_in_passing(answer.query, _lookups(registry)) or answer
+    if not answer.matches:
+        # Only for the text as typed: a part of it ("Stader Graben, Celle") is read
+        # as a street's name first.
+        answer = named_in_passing(answer.query, _lookups(registry)) or answer
+    # The query is echoed as typed, though read with plain dashes and digits.
+    typed = query.strip()
+    return answer if answer.query == typed else replace(answer, query=typed)
 
 
 def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> Resolution:
@@ -191,6 +194,9 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
 
     if short := short_postcode_first(text):
         return _with_short_postcode(text, *short, registry)
+    if (fields := address_fields(text))[1:] and (short := short_postcode_first(fields[-1])):
+        # "Am Markt 1, 1067 Dresden": an address's last line read as it would alone.
+        return replace(_with_short_postcode(fields[-1], *short, registry), query=text)
     reading = text
     matches = _named(text, registry)
     if not matches and (reordered := type_word_first(text)):
@@ -207,11 +213,10 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             # "Bemen, Stadt" is guessed as "Stadt Bemen" is, not as a place "Stadt".
             return replace(answer, query=text)
     if matches:
+        matches = _where_the_type_word_asks(_full_name_first(matches, reading), reading)
         return Resolution(
             query=text,
-            matches=_nearest_what_it_lies_by(
-                text, ranked(_full_name_first(matches, reading), reading), registry
-            ),
+            matches=_nearest_what_it_lies_by(text, ranked(matches, reading), registry),
             suggestions=_offered_beside_far_places(text, matches, registry)
             or _spaced_otherwise_elsewhere(reading, matches, registry),
         )
@@ -927,6 +932,19 @@ def _full_name_first(matches: list[Match], typed: str) -> list[Match]:
     return matches
 
 
+def _where_the_type_word_asks(matches: list[Match], typed: str) -> list[Match]:
+    """Only the places in the districts of those a leading type word for a district
+    or a town asks for (:func:`~polchan_cli.ranking.asked_for`), where it asks for
+    any: "Kreis Lippe" is Kreis Lippe, which no channel covers, not also the village
+    Lippe in Siegen-Wittgenstein, whose channel would answer for it; "Stadt Hagen"
+    the city and the municipalities named Hagen, not the villages. "Landkreis
+    Celle" keeps the town Celle, which lies in it."""
+    if KIND_OF_TYPE_WORD.get(leading_type_word(typed) or "") not in ("district", "municipality"):
+        return matches
+    districts = {m.district.key for m in asked_for(matches, typed)}
+    return [m for m in matches if m.district.key in districts] if districts else matches
+
+
 def _named_in_context(
     text: str, named: list[tuple[Reading, list[Match]]], registry: Registry
 ) -> Resolution | None:
@@ -1183,7 +1201,17 @@ def _loosely_read(
         candidates = close_keys(name_key(reading.head), typed_key(reading.head))
         # Where a street starts is a guess itself: its head is offered, never taken.
         taken = reading.how not in ("street", "qualified") and not only_says_where(reading.head)
-        if taken and candidates and (closest is None or candidates[0][1] >= closest[0]):
+        # Of one head read several ways, the first reading is kept: it says where,
+        # if any does ("fuhren in Richtung Celle davon" is no Fahren, in Plön).
+        if (
+            taken
+            and candidates
+            and (
+                closest is None
+                or candidates[0][1] > closest[0]
+                or (candidates[0][1] == closest[0] and reading.head != closest[1].head)
+            )
+        ):
             closest = (candidates[0][1], reading, candidates)
         names += _close_names(candidates[:5])
     said: list[Match] = []
@@ -1191,7 +1219,11 @@ def _loosely_read(
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
         said = _where_said(reading, registry)
-        if not _lies_far_from(guess, said, text):
+        # Words in small letters, where others have capitals, are a sentence's verb,
+        # not a misspelt place: "liefen in Richtung Bahnhof davon" is no Kiefen,
+        # "fuhren in Richtung Celle davon" no Fahren, nor Bühren, in reach of Celle.
+        verb = not text.islower() and all(map(looks_like_a_verb, reading.head.split()))
+        if not verb and not _lies_far_from(guess, said, text):
             return replace(guess, query=text)
     # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
     # A place a word names exactly comes before spellings too far off to take
