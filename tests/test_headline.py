@@ -604,6 +604,10 @@ def test_a_headline_left_out_reads_as_typed_without_stray_spaces():
         "Fahrverbot für Lkw",
         "Haftstrafe für Hagen",  # the city, and villages of its name
         "Spenden für Celle gesammelt",
+        # nor after what a person is given or sentenced to: a surname
+        "Freispruch für Böhme",
+        "Lob für Holste",
+        "Urteil gefallen: Drei Jahre Haft für Appel",
         # Found in review: after "Richtung" or a facility no village, which a
         # direction, a surname or a firm may be named like (Westen in Verden, Otter
         # in Harburg), nor the far city a motorway's sign names, nor a town after a
@@ -765,6 +769,7 @@ def test_a_place_beside_a_word_for_what_happened_not_taken_is_offered(query, off
     [
         ("Mehr Sicherheit für Bad Fallingbostel", "Bad Fallingbostel"),
         ("Tempo 30 für Winsen (Luhe)", "Winsen (Luhe)"),  # no Lühe, a village in Jork
+        ("Neues Haus für Celle", "Celle"),  # "Haus" ends as "Aus für …" does
         ("Kontrollwoche für Rotenburg (Wümme) angekündigt", "Rotenburg (Wümme)"),
         # a village of a long name no other place has, after "Richtung" or a facility
         ("Die Täter fuhren in Richtung Altencelle davon", "Altencelle"),

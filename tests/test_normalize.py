@@ -212,3 +212,7 @@ def test_without_type_word_takes_the_type_word_however_it_is_joined(text, name):
 )
 def test_plainly_typed_writes_dashes_spaces_and_digits_as_a_keyboard_does(typed, plain):
     assert plainly_typed(typed) == plain
+
+
+def test_plainly_typed_keeps_a_tab_which_sets_fields_apart():
+    assert plainly_typed("Hagen\tLüneburg") == "Hagen\tLüneburg"

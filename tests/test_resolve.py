@@ -2090,8 +2090,20 @@ def test_a_part_that_narrowed_nothing_is_still_remarked():
 @pytest.mark.parametrize("query", ["Celle/Winsen", "Stade/Buxtehude"])
 def test_a_slash_between_two_towns_of_a_district_keeps_the_first(query):
     # A town of its district is no village of the first: only an Ortsteil is.
-    assert resolve(query, registry()).matches[0].name == query.split("/")[0]
+    answer = resolve(query, registry())
+    assert answer.matches[0].name == query.split("/")[0]
+    # and it is a place of its own, not dropped unsaid
+    first, second = query.split("/")
+    assert answer.places_named == (first, second)
+    assert any(m.name.startswith(second) for m in answer.matches)
 
 
 def test_gem_alone_is_a_beginning_of_names_not_a_type_word_alone():
     assert resolve("Gem", registry()).matches[0].name.startswith("Gem")
+
+
+def test_a_word_of_three_letters_beside_a_place_is_no_misspelt_place_there():
+    # "idN" (in der Nordheide) was read as Iden, which a Buchholz lies by in Stendal
+    assert all(m.name != "Iden" for m in resolve("Buchholz idN", registry()).matches)
+    # five letters typed are guessed ("Oeerl" keys as three: Oerel)
+    assert resolve("Oeerl Rotenburg (Wümme)", registry()).matches[0].name == "Oerel"

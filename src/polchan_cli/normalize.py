@@ -166,26 +166,31 @@ def _words(text: str, digraphs: bool = True) -> list[str]:
 
 
 # Dashes and minus signs that word processors and web pages put where a hyphen was
-# typed: "Celle–Westercelle".
-_DASHES = str.maketrans(
-    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-")
-)
+# typed between two words: "Celle–Westercelle". A spaced one stays as typed.
+_GLUED_DASH = re.compile("(?<=\\w)[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d](?=\\w)")
 
 
 def plainly_typed(text: str) -> str:
-    """The text as a German keyboard types it: dashes as hyphens, any space (a
-    no-break or thin space, "21\u00a0423") as a space, digits of other scripts
-    (full-width "２９２２１") as 0-9. Letters stay as they are.
+    """The text as a German keyboard types it: a dash between two words as a
+    hyphen, a space of another kind (a no-break or thin space, "21\u00a0423") as a
+    space, digits of other scripts (full-width "２９２２１") as 0-9. Letters, and
+    a tab, which sets fields apart, stay as they are.
 
     >>> plainly_typed("Celle\u2013Westercelle 2\uff19221")
     'Celle-Westercelle 29221'
     """
-    text = text.translate(_DASHES)
     if text.isascii():
         return text
-    return "".join(
-        " " if c.isspace() else str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text
-    )
+    return "".join(map(_key_typed, _GLUED_DASH.sub("-", text)))
+
+
+def _key_typed(c: str) -> str:
+    """The key a German keyboard types for a character that looks like it."""
+    if c.isascii():
+        return c
+    if c.isspace():
+        return " "
+    return str(unicodedata.decimal(c)) if c.isdecimal() else c
 
 
 @functools.lru_cache(maxsize=4096)  # resolve() keys every channel name for every query

@@ -420,7 +420,10 @@ _BEFORE_A_PLACE = re.compile(
     re.IGNORECASE,
 )
 # "bei Rot über die Ampel", "bei Rot an der Kreuzung": the light, not Rot an der Rot.
-_AT_A_TRAFFIC_LIGHT = re.compile(r"bei\s+(?:rot|grün|gruen|gelb)(?:licht)?\b", re.IGNORECASE)
+# Not before a name's next word: "bei Gruen Heidekreis" may be a misspelt village.
+_AT_A_TRAFFIC_LIGHT = re.compile(
+    r"bei\s+(?:rot|grün|gruen|gelb)(?:licht)?(?!\w)(?!\s+(?-i:[A-ZÄÖÜ]))", re.IGNORECASE
+)
 _OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
 # What a report went through ("rast durch Paderborn"); not "für", which names whom
 # it was for ("Freispruch für Böhme", "Ticket für Lüneburg"), nor "nach", which
@@ -738,14 +741,55 @@ def places_for(text: str) -> list[list[tuple[str, str]]]:
     """As :func:`places_after_prepositions`, after a "für" that follows words, the
     words that close the text: ``Mehr Sicherheit für Bad Fallingbostel`` ->
     ``[[("Bad Fallingbostel", "Mehr Sicherheit")]]``; ``Spenden für Celle
-    gesammelt`` -> ``[[("Celle gesammelt", "Spenden")]]``, which names no place."""
+    gesammelt`` -> ``[[("Celle gesammelt", "Spenden")]]``, which names no place.
+    Not after what a person is given or sentenced to: ``Freispruch für Böhme`` ->
+    ``[]``."""
     found = (
         m
         for m in _FOR.finditer(text)
         if name_key(text[: m.start()])
         and len(name_key(text[m.end() :]).split()) <= MOST_WORDS_OF_A_PLACE
+        and not any(_given_to_a_person(word) for word in name_key(text[: m.start()]).split())
     )
     return [after[:1] for after in _places_after(text, found)]
+
+
+def _given_to_a_person(key: str) -> bool:
+    """Whether a word (a key) is what a person is given, awarded or sentenced to,
+    or a compound ending in such a word of five letters or more ("haftstrafe";
+    not "haus", though it ends in "aus")."""
+    return any(key == word or (len(word) >= 5 and key.endswith(word)) for word in _FOR_A_PERSON)
+
+
+# What a person is given, awarded or sentenced to: "Freispruch für Böhme", "Lob für
+# Holste" name a surname, not the municipality.
+_FOR_A_PERSON = tuple(
+    name_key(word)
+    for word in (
+        "Freispruch",
+        "Urteil",
+        "Haft",
+        "Strafe",
+        "Anklage",
+        "Lob",
+        "Dank",
+        "Applaus",
+        "Ehrung",
+        "Auszeichnung",
+        "Medaille",
+        "Verdienstkreuz",
+        "Orden",
+        "Beförderung",
+        "Abschied",
+        "Glückwunsch",
+        "Glückwünsche",
+        "Rückendeckung",
+        "Job",
+        "Niederlage",
+        "Karte",
+        "Aus",
+    )
+)
 
 
 def places_in_brackets(text: str) -> list[tuple[str, str]]:

@@ -608,7 +608,12 @@ def _only_qualifies(typed: list[str], named: list[list[Match]]) -> bool:
     """Whether the second of two joined names only qualifies the first (see
     _places_joined): "Hagen/Stade", "Bleckede/Elbe"."""
     (first, second), (ones, others) = typed, named
-    if lies_in_part(ones, name_key(second)) or lies_in_part(others, name_key(first)):
+    if lies_in_part(ones, name_key(second)):
+        return True
+    # A village that lies in the first ("Seevetal/Hittfeld"); a town of the first's
+    # district is a place of its own ("Celle/Winsen", "Stade/Buxtehude": both).
+    inside = [m for m in others if lies_in_part([m], name_key(first))]
+    if inside and not any(_a_town(m) for m in inside):
         return True
     return name_key(second) in gazetteer.qualifier_keys() or name_key(second) in states()
 
@@ -1060,6 +1065,8 @@ def _guessed_in_context(
         begun = fitting([place_match(p, "prefix", registry) for p in prefixed], reading)
         if begun and not in_report:
             return Resolution(query=text, matches=ranked(begun, reading.head))
+        if sum(c.isalpha() for c in reading.head) < _LETTERS_TO_GUESS_BY:
+            continue  # "Buchholz idN" is no Iden, which a Buchholz lies by in Stendal
         for candidate, score, edits in close_keys(key, typed_key(reading.head)):
             if score < FUZZY_CONFIRMED:
                 break
@@ -1071,6 +1078,11 @@ def _guessed_in_context(
                 matches = ranked(guessed, reading.head)
                 return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
     return None
+
+
+# Letters a word needs to be guessed as a misspelt place that the rest confirms:
+# three are an abbreviation's more often ("idN", "OT").
+_LETTERS_TO_GUESS_BY = 4
 
 
 def _only_its_adjective(m: Match, text: str) -> bool:
