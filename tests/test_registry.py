@@ -714,7 +714,8 @@ def test_a_second_channel_with_the_link_or_name_of_one_in_force_is_a_problem(
     with pytest.raises(RegistryError) as caught:
         load_registry(write(tmp_path, text), base=bundled)
     assert sorted(p.message for p in caught.value.problems) == [
-        "has the link of channel 'celle': change that one instead",
+        "has the link of channel 'celle', and a link belongs to one channel: "
+        "change 'celle' instead, or disable it",
         "has the name of channel 'celle': give it a name of its own",
     ]
     # An override taking another channel's link is one too; a disabled one's is free.

@@ -645,7 +645,6 @@ def test_a_quoted_cell_of_an_exported_row_is_one_part(row, place, left_out):
         # a word. The village stays the answer (a far town's name in brackets is as
         # often a river or region, the reviews found), but the town is remarked.
         ("Haaren (Aachen)", "05774", "Aachen"),
-        ("Schwachhausen (Bremen)", "03351", "Bremen"),
         ("Hermannsburg (Heide)", "03351", "Heide"),  # the Lüneburger Heide, not Heide
     ],
 )
@@ -1505,13 +1504,18 @@ def test_every_municipality_of_pd_lueneburg_resolves_to_its_channel(name, distri
     assert PD_LUENEBURG[district] in {c.id for c in mine[0].channels}
 
 
-CURATED_FILES = sorted((ROOT / "data" / "localities").glob("*.csv"))
+_CHANNELS_DISTRICTS = {d for c in load_channels(None).channels for d in c.districts}
+_LOCALITY_FILES = sorted((ROOT / "data" / "localities").glob("*.csv"))
+# Districts a channel covers; the others are cities beside them whose quarters are
+# researched so that a village elsewhere is not taken for one (Bremen, Hannover).
+CURATED_FILES = [p for p in _LOCALITY_FILES if p.stem in _CHANNELS_DISTRICTS]
+NEIGHBOUR_FILES = [p for p in _LOCALITY_FILES if p.stem not in _CHANNELS_DISTRICTS]
 
 
-def _curated_sample(per_district: int = 12) -> list[tuple[str, str, str]]:
+def _curated_sample(files: list[Path], per_district: int = 12) -> list[tuple[str, str, str]]:
     """A fixed random sample of researched Ortsteile, the same share from every district."""
     sample = []
-    for path in CURATED_FILES:
+    for path in files:
         with path.open(encoding="utf-8") as fh:
             reader = csv.DictReader(line for line in fh if not line.startswith("#"))
             rows = [
@@ -1521,7 +1525,8 @@ def _curated_sample(per_district: int = 12) -> list[tuple[str, str, str]]:
     return sorted(sample)
 
 
-CURATED = _curated_sample()
+CURATED = _curated_sample(CURATED_FILES)
+NEIGHBOURS = _curated_sample(NEIGHBOUR_FILES)
 
 
 def test_curated_sample_spans_every_researched_district():
@@ -1572,6 +1577,34 @@ def test_researched_locality_resolves_to_its_district_channel(name, municipality
     covering = {c.id for c in registry().channels if district in c.districts}
     assert covering, f"no channel covers the researched district {district}"
     assert covering <= {c.id for c in hits[0].channels}
+
+
+@pytest.mark.parametrize(
+    ("name", "municipality", "district"), NEIGHBOURS, ids=[f"{n}-{d}" for n, _, d in NEIGHBOURS]
+)
+def test_a_quarter_of_a_city_beside_the_channels_is_listed_as_having_none(
+    name, municipality, district
+):
+    hits = [
+        m
+        for m in resolve(name, registry()).matches
+        if m.district.key == district and name_key(m.name) == name_key(name)
+    ]
+    assert hits and hits[0].channels == ()
+
+
+def test_a_city_quarter_is_no_misspelt_village_with_a_channel():
+    # Bremen's Hemelingen was guessed as Hemslingen (Rotenburg), Lübeck's Moisling
+    # as Moislingen (Lüneburg): each took a channel that is not theirs.
+    # With where it lies, the quarter there: "Schwachhausen (Bremen)" was the
+    # village in Celle, with Bremen remarked as not fitting.
+    for query, city in (
+        ("Hemelingen", "Bremen"),
+        ("Moisling", "Lübeck"),
+        ("Schwachhausen (Bremen)", "Bremen"),
+    ):
+        answer = resolve(query, registry())
+        assert answer.status == "no_channel" and answer.matches[0].district.name == city
 
 
 ADDRESSED = [(n, m, d) for n, m, d in CURATED if name_key(n) != name_key(m)]

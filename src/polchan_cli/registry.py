@@ -940,7 +940,10 @@ def _twins(in_force: Mapping[str, Channel], lines: Mapping[str, int], file: str)
             if other != cid and (cid in lines or other in lines):
                 mine, theirs = (cid, other) if cid in lines else (other, cid)
                 template = (
-                    N_("has the link of channel '{other}': change that one instead")
+                    N_(
+                        "has the link of channel '{other}', "
+                        "and a link belongs to one channel: change '{other}' instead, or disable it"
+                    )
                     if what == "url"
                     else N_("has the name of channel '{other}': give it a name of its own")
                 )

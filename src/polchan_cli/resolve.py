@@ -1065,7 +1065,7 @@ def _guessed_in_context(
         begun = fitting([place_match(p, "prefix", registry) for p in prefixed], reading)
         if begun and not in_report:
             return Resolution(query=text, matches=ranked(begun, reading.head))
-        if sum(c.isalpha() for c in reading.head) < _LETTERS_TO_GUESS_BY:
+        if _an_abbreviation(reading.head):
             continue  # "Buchholz idN" is no Iden, which a Buchholz lies by in Stendal
         for candidate, score, edits in close_keys(key, typed_key(reading.head)):
             if score < FUZZY_CONFIRMED:
@@ -1080,9 +1080,11 @@ def _guessed_in_context(
     return None
 
 
-# Letters a word needs to be guessed as a misspelt place that the rest confirms:
-# three are an abbreviation's more often ("idN", "OT").
-_LETTERS_TO_GUESS_BY = 4
+def _an_abbreviation(word: str) -> bool:
+    """Whether a word of three letters or fewer opens in small letters, as an
+    abbreviation does ("idN", in der Nordheide), not a misspelt name ("Bül" for
+    Bühl)."""
+    return sum(c.isalpha() for c in word) < 4 and not word[:1].isupper()
 
 
 def _only_its_adjective(m: Match, text: str) -> bool:
