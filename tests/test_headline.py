@@ -770,6 +770,8 @@ def test_a_place_beside_a_word_for_what_happened_not_taken_is_offered(query, off
         ("Mehr Sicherheit für Bad Fallingbostel", "Bad Fallingbostel"),
         ("Tempo 30 für Winsen (Luhe)", "Winsen (Luhe)"),  # no Lühe, a village in Jork
         ("Neues Haus für Celle", "Celle"),  # "Haus" ends as "Aus für …" does
+        # a quarter named with its article, as one names a "-viertel"
+        ("Ein weiterer Einbruch wurde aus dem Geistviertel gemeldet.", "Geistviertel"),
         ("Kontrollwoche für Rotenburg (Wümme) angekündigt", "Rotenburg (Wümme)"),
         # a village of a long name no other place has, after "Richtung" or a facility
         ("Die Täter fuhren in Richtung Altencelle davon", "Altencelle"),
@@ -787,6 +789,9 @@ def test_a_place_beside_a_word_for_what_happened_not_taken_is_offered(query, off
         ("Urkundenfälschung Verden", "Verden (Aller)"),
         ("Hausfriedensbruch Ritterhude", "Ritterhude"),
         ("Schlägerei Celle", "Celle"),
+        # the word right before the place that closes the heading
+        ("Jugendliche begehen Hausfriedensbruch Ritterhude", "Ritterhude"),
+        ("Verkehrsunfall und Verkehrsgefährdung aufgrund Trunkenheit Verden", "Verden (Aller)"),
     ],
 )
 def test_a_heading_names_its_place_in_passing(query, name):

@@ -444,10 +444,25 @@ def _read_after_a_preposition(place: str, text: str, lookups: Lookups) -> Resolu
         return replace(answer, query=place) if answer and answer.status == "found" else None
     if name == place:
         return answer
+    if _a_quarter_named_with_an_article(answer, name):
+        return replace(answer, query=place)  # "aus dem Geistviertel"
     area = _begins_with_an_area(name, lookups)
     if answer.status != "found" or not area or _qualifies_a_town_named(text, area):
         return None
     return replace(answer, query=place)
+
+
+def _a_quarter_named_with_an_article(answer: Resolution, name: str) -> bool:
+    """Whether the words name, as typed, a quarter of a city whose name ends in
+    "viertel", as one says "im Kreuzviertel", "aus dem Geistviertel"."""
+    first = answer.matches[0] if answer.matches else None
+    return (
+        first is not None
+        and answer.status == "found"
+        and _a_quarter(first)
+        and name_key(name).endswith("viertel")
+        and spelling(first.name) == spelling(name)
+    )
 
 
 def _begins_with_an_area(name: str, lookups: Lookups) -> str | None:

@@ -993,7 +993,9 @@ def beside_an_event_word(text: str) -> tuple[str, str] | None:
     """The rest of a text that starts or ends with a word for what happened (see
     :data:`EVENT_WORDS`, and compounds that end in one of the commonest, as
     "Wildunfall" does), with that word, else None: ``Unfall Celle``, ``Unfall:
-    Celle`` and ``Celle Unfall`` -> ``("Celle", "Unfall")``. Not in an address's
+    Celle`` and ``Celle Unfall`` -> ``("Celle", "Unfall")``; failing those, the
+    words after its last such word, with all before them (see
+    :func:`_after_the_last_event_word`). Not in an address's
     fields or after a dateline, which are read as such (``Tarmstedt:
     Verkehrsunfallflucht``, ``Diebstahl Novemberstraße 32, Hilchenbach``)."""
     if _FIELD_BREAK.search(text):
@@ -1003,7 +1005,27 @@ def beside_an_event_word(text: str) -> tuple[str, str] | None:
         if before and _says_what_happened(before[1]) and name_key(before[2]):
             return before[2].strip(), before[1]
         return None
-    return _beside_a_word(text, _says_what_happened)
+    found = _beside_a_word(text, _says_what_happened)
+    if found and not any(map(_says_what_happened, found[0].split())):
+        return found
+    # "Verkehrsunfall und Verkehrsgefährdung aufgrund Trunkenheit Verden": the words
+    # after the last such word, where the first opened a list of them.
+    return _after_the_last_event_word(text) or found
+
+
+def _after_the_last_event_word(text: str) -> tuple[str, str] | None:
+    """The words after a text's last word for what happened, where they are few
+    enough to be a place's and close the text, with all before them: ``Jugendliche
+    begehen Hausfriedensbruch Ritterhude`` -> ``("Ritterhude", "Jugendliche begehen
+    Hausfriedensbruch")``."""
+    words = text.split()
+    for i in range(len(words) - 2, 0, -1):
+        if _says_what_happened(words[i]):
+            place = " ".join(words[i + 1 :])
+            if len(name_key(place).split()) > MOST_WORDS_OF_A_PLACE:
+                return None
+            return (place, " ".join(words[: i + 1])) if name_key(place) else None
+    return None
 
 
 def _says_what_happened(word: str) -> bool:

@@ -213,12 +213,18 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             # "Bemen, Stadt" is guessed as "Stadt Bemen" is, not as a place "Stadt".
             return replace(answer, query=text)
     if matches:
-        matches = _where_the_type_word_asks(_full_name_first(matches, reading), reading)
+        typed_in_full = _full_name_first(matches, reading)
+        asked = _where_the_type_word_asks(typed_in_full, reading)
+        # Where the type word left places out, it said which it meant: no offers of
+        # others ("Stadt Hagen" is the city; no "Neu Hagen?").
+        offered = asked == typed_in_full and (
+            _offered_beside_far_places(text, asked, registry)
+            or _spaced_otherwise_elsewhere(reading, asked, registry)
+        )
         return Resolution(
             query=text,
-            matches=_nearest_what_it_lies_by(text, ranked(matches, reading), registry),
-            suggestions=_offered_beside_far_places(text, matches, registry)
-            or _spaced_otherwise_elsewhere(reading, matches, registry),
+            matches=_nearest_what_it_lies_by(text, ranked(asked, reading), registry),
+            suggestions=offered or (),
         )
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place
