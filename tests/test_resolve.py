@@ -1596,6 +1596,9 @@ def test_a_quarter_of_a_city_beside_the_channels_is_listed_as_having_none(
 def test_a_city_quarter_is_no_misspelt_village_with_a_channel():
     # Bremen's Hemelingen was guessed as Hemslingen (Rotenburg), Lübeck's Moisling
     # as Moislingen (Lüneburg): each took a channel that is not theirs.
+    # A misspelt village before a district that a researched quarter is named
+    # like too is still guessed there: Bremen's Osterholz lists its own parts.
+    assert resolve("Unfall in Oldrndorf Osterholz", registry()).matches[0].name == "Oldendorf"
     # With where it lies, the quarter there: "Schwachhausen (Bremen)" was the
     # village in Celle, with Bremen remarked as not fitting.
     for query, city in (

@@ -708,7 +708,8 @@ def _guessed_where_said(
     the words after it say, a town, Samtgemeinde or district, not a state or the
     country ("Unfall in Feld Niedersachsen" is no Felde): "Diebstahl bei Familie
     Otter" guesses nothing. Not where those words may name a city's quarter no
-    channel covers, whose own parts the data lacks ("Marmtsorf Harburg" is in
+    channel covers, whose own parts the data lacks (:func:`_a_quarter_of_unknown_parts`:
+    "Marmtsorf Harburg" is in
     Hamburg-Harburg, no Harmstorf in Landkreis Harburg), nor where the words after
     them name another place ("Brand in Kleon Sittensen Eifelkreis Bitburg-Prüm")."""
     for group in groups:
@@ -732,11 +733,24 @@ def _guessed_where_said(
                     and any(m.kind in _NAMED_WHERE for m in places)
                     and (
                         leading_type_word(said)  # "Landkreis Harburg" is no quarter
-                        or not any(not m.channels and _a_quarter(m) for m in places)
+                        or not any(_a_quarter_of_unknown_parts(m) for m in places)
                     )
                 ):
                     return _in_a_headline(read, rest, text)
     return None
+
+
+def _a_quarter_of_unknown_parts(m: Match) -> bool:
+    """Whether the match is a city's quarter no channel covers whose own parts the
+    data lacks, as GeoNames names Hamburg's (Harburg); not one researched with its
+    parts (Bremen's Osterholz, beside Landkreis Osterholz)."""
+    if m.channels or not _a_quarter(m):
+        return False
+    return not any(
+        p.source.startswith("http")
+        for p in gazetteer.places_by_key(name_key(m.name))
+        if p.district == m.district.key and p.name == m.name
+    )
 
 
 # Where a misspelt village is said to lie: "Resotrf Lüchow-Dannenberg".
