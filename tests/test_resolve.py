@@ -2143,3 +2143,18 @@ def test_a_word_of_three_letters_beside_a_place_is_no_misspelt_place_there():
     assert all(m.name != "Iden" for m in resolve("Buchholz idN", registry()).matches)
     # five letters typed are guessed ("Oeerl" keys as three: Oerel)
     assert resolve("Oeerl Rotenburg (Wümme)", registry()).matches[0].name == "Oerel"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        # Found in review: only a word in small letters before "in", "bei" and
+        # the like is a sentence's verb; an address's or a street's misspelt town
+        # is still guessed
+        ("Bahnhofstraße 5, westercele", "Westercelle"),
+        ("uelzn Innenstadt", "Uelzen"),
+        ("walsorde Zentrum", "Walsrode"),
+    ],
+)
+def test_a_misspelt_town_in_small_letters_beside_capitals_is_still_guessed(query, name):
+    assert resolve(query, registry()).matches[0].name == name

@@ -597,30 +597,10 @@ def _named_through(
                 if answer.matches[0].channels and (
                     _names_a_town(answer, place, in_passing=in_passing)
                     or (quarters and _a_quarter_of_a_city(answer))
-                    or (in_passing and _a_village_of_a_name_its_own(answer, place))
                 ):
                     return _in_a_headline(answer, rest, text)
                 break
     return None
-
-
-def _a_village_of_a_name_its_own(answer: Resolution, place: str) -> bool:
-    """Whether the words name, as typed, a village that no other place is named
-    like, with a long name: "in Richtung Altencelle davon". A short one may be a
-    word ("Richtung Westen", a village in Dörverden; "Ziegelei"), and one of a
-    shared name may lie anywhere."""
-    first = answer.matches[0]
-    return (
-        first.kind == "locality"
-        and len(answer.matches) == 1
-        and len(name_key(place)) >= _LONG_VILLAGE_NAME
-        and spelling(first.name) == spelling(place)
-    )
-
-
-# Letters a village's name must have to be read in passing, alone: more than a
-# word like "Ziegelei" (a part of Celle) or "Westen" has.
-_LONG_VILLAGE_NAME = 9
 
 
 def _set_off_from_a_place(text: str, lookups: Lookups) -> bool:

@@ -766,24 +766,53 @@ def _given_to_a_person(key: str) -> bool:
 _FOR_A_PERSON = tuple(
     name_key(word)
     for word in (
+        # sentenced, charged, banned
         "Freispruch",
+        "Freisprüche",
+        "Schuldspruch",
         "Urteil",
+        "Urteile",
         "Haft",
+        "Untersuchungshaft",
         "Strafe",
+        "Strafen",
+        "Bewährung",
+        "Befehl",
         "Anklage",
+        "Arrest",
+        "Verwahrung",
+        "Verweis",
+        "Bußgeld",
+        "Entzug",
+        "Sperre",
+        "Rüge",
+        "Abmahnung",
+        "Kündigung",
+        # praised, awarded, thanked
         "Lob",
         "Dank",
+        "Danke",
+        "Dankeschön",
         "Applaus",
         "Ehrung",
+        "Ehrungen",
         "Auszeichnung",
+        "Auszeichnungen",
         "Medaille",
+        "Nadel",
         "Verdienstkreuz",
         "Orden",
-        "Beförderung",
-        "Abschied",
+        "Preis",
+        "Bürgerschaft",
+        "Ständchen",
+        "Blumen",
         "Glückwunsch",
         "Glückwünsche",
         "Rückendeckung",
+        # a career
+        "Beförderung",
+        "Abschied",
+        "Ruhestand",
         "Job",
         "Niederlage",
         "Karte",
@@ -909,7 +938,7 @@ def _opens_a_sentence(text: str, preposition: re.Match[str]) -> bool:
 def looks_like_a_verb(word: str) -> bool:
     """Whether a word of a heading is in small letters and no small word of a name,
     as its verb is ("In Celle geblitzt"; not "an" or "der")."""
-    return word[0].islower() and not is_a_small_word(word)
+    return word[:1].islower() and not is_a_small_word(word)
 
 
 def prepositions_in(text: str, *, police: bool = False) -> list[str]:

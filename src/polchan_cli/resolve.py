@@ -1239,10 +1239,15 @@ def _loosely_read(
         _, reading, candidates = closest
         guess = _fuzzy(reading.head, name_key(reading.head), registry, candidates)
         said = _where_said(reading, registry)
-        # Words in small letters, where others have capitals, are a sentence's verb,
-        # not a misspelt place: "liefen in Richtung Bahnhof davon" is no Kiefen,
-        # "fuhren in Richtung Celle davon" no Fahren, nor Bühren, in reach of Celle.
-        verb = not text.islower() and all(map(looks_like_a_verb, reading.head.split()))
+        # Words in small letters before "in", "bei" and the like, where others have
+        # capitals, are a sentence's verb, not a misspelt place: "liefen in Richtung
+        # Bahnhof davon" is no Kiefen, "fuhren in Richtung Celle davon" no Fahren,
+        # nor Bühren, in reach of Celle ("Bahnhofstraße 5, westercele" is guessed).
+        verb = (
+            reading.how == "qualifier"
+            and not text.islower()
+            and all(looks_like_a_verb(w.lstrip("….,;:!?-")) for w in reading.head.split())
+        )
         if not verb and not _lies_far_from(guess, said, text):
             return replace(guess, query=text)
     # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
