@@ -2158,3 +2158,17 @@ def test_a_word_of_three_letters_beside_a_place_is_no_misspelt_place_there():
 )
 def test_a_misspelt_town_in_small_letters_beside_capitals_is_still_guessed(query, name):
     assert resolve(query, registry()).matches[0].name == name
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        # Found in review once Bremen's and Hannover's quarters were added: a part of
+        # a covered town the data lacks stays that town, not a far quarter of its
+        # name, and "bei" a city is by it, not in it.
+        ("Brand in Lindenhof (Adendorf)", "Adendorf"),
+        ("Winhausen bei Hannover", "Wienhausen"),
+    ],
+)
+def test_a_city_quarter_of_the_name_does_not_displace_the_place_meant(query, name):
+    assert resolve(query, registry()).matches[0].name == name

@@ -1080,6 +1080,7 @@ def _guessed_in_context(
                 continue
             places = gazetteer.places_by_key(candidate)
             guessed = fitting([place_match(p, "fuzzy", registry) for p in places], reading)
+            guessed = [m for m in guessed if not _in_the_town_it_lies_by(m, text, reading)]
             if guessed:
                 matches = ranked(guessed, reading.head)
                 return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
@@ -1113,6 +1114,16 @@ def _nearest_what_it_lies_by(
         return matches
     near, _ = nearest_to_each_other(matches, what)
     return (*near, *(m for m in matches if m not in near))
+
+
+def _in_the_town_it_lies_by(m: Match, text: str, reading: Reading) -> bool:
+    """Whether a place guessed for the head before "bei" lies in the town named after
+    it, which "bei" says it only lies by: "Winhausen bei Hannover" is no Leinhausen,
+    a quarter of Hannover (Wienhausen, by it, is)."""
+    around = around_bei(text)
+    if around is None or name_key(reading.head) not in name_key(around[0]):
+        return False
+    return bool(m.municipality) and name_key(m.municipality or "") == name_key(around[1])
 
 
 def _lies_by_not_in(text: str, reading: Reading) -> bool:
@@ -1208,6 +1219,8 @@ def _loosely_read(
             return replace(alone, query=text)
         if reading.how != "qualifier":
             return Resolution(query=text, matches=ranked(found, reading.head))
+        if elsewhere := _a_covered_town_in_brackets(text, reading, found, registry):
+            return elsewhere
         found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
         return Resolution(
             query=text,
@@ -1259,6 +1272,24 @@ def _loosely_read(
     if names != list(suggestions):
         return Resolution(query=text, suggestions=tuple(names[:5]))
     return None
+
+
+def _a_covered_town_in_brackets(
+    text: str, reading: Reading, found: list[Match], registry: Registry
+) -> Resolution | None:
+    """The text read as an address's fields, "Lindenhof, Adendorf", where the
+    places the head names are villages or quarters with no channel, far from the
+    covered place the brackets name: "Lindenhof (Adendorf)" is a part of Adendorf
+    the data lacks, not Bremen's Lindenhof, as "Osterjork (Jork)" is a street in
+    Jork."""
+    bracketed = _in_brackets_after(reading.head, text, ending=True)
+    # a town typed first stays: "Bremen (Celle)" is Bremen
+    if not bracketed or any(m.channels or m.kind != "locality" for m in found):
+        return None
+    fields = _resolved_quietly(f"{reading.head}, {bracketed}", registry)
+    if not any(m.channels for m in fields.matches) or not far_apart(found, fields.matches):
+        return None
+    return replace(fields, query=text)
 
 
 def _where_said(reading: Reading, registry: Registry) -> list[Match]:
