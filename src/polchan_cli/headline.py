@@ -688,10 +688,10 @@ def _guessed_where_said(
     the words after it say, a town, Samtgemeinde or district, not a state or the
     country ("Unfall in Feld Niedersachsen" is no Felde): "Diebstahl bei Familie
     Otter" guesses nothing. Not where those words may name a city's quarter no
-    channel covers, whose own parts the data lacks (:func:`_a_quarter_of_unknown_parts`:
-    "Marmtsorf Harburg" is in
-    Hamburg-Harburg, no Harmstorf in Landkreis Harburg), nor where the words after
-    them name another place ("Brand in Kleon Sittensen Eifelkreis Bitburg-Prüm")."""
+    channel covers, whose own parts the data lacks ("Marmtsorf Harburg" is in
+    Hamburg-Harburg, no Harmstorf in Landkreis Harburg; see
+    :func:`_a_quarter_of_unknown_parts`), nor where the words after them name
+    another place ("Brand in Kleon Sittensen Eifelkreis Bitburg-Prüm")."""
     for group in groups:
         longest = group[0][0].split() if group else []
         for place, rest in group:
