@@ -952,7 +952,14 @@ def _where_the_type_word_asks(matches: list[Match], typed: str) -> list[Match]:
     Celle" keeps the town Celle, which lies in it."""
     if KIND_OF_TYPE_WORD.get(leading_type_word(typed) or "") not in ("district", "municipality"):
         return matches
-    districts = {m.district.key for m in asked_for(matches, typed)}
+    # Only one named as typed: "Neuenkirchen, Landkreis" asks for no Landkreis
+    # Neunkirchen, "Billerbeck Flecken Diesdorf" for no Billerbeck alone.
+    name = spelling(without_type_word(typed))
+    districts = {
+        m.district.key
+        for m in asked_for(matches, typed)
+        if spelling(without_type_word(m.name)) == name
+    }
     return [m for m in matches if m.district.key in districts] if districts else matches
 
 
