@@ -2172,3 +2172,12 @@ def test_a_misspelt_town_in_small_letters_beside_capitals_is_still_guessed(query
 )
 def test_a_city_quarter_of_the_name_does_not_displace_the_place_meant(query, name):
     assert resolve(query, registry()).matches[0].name == name
+
+
+def test_a_type_word_leaves_out_places_only_for_a_name_spelled_as_typed():
+    # "neuenkirchen" keys as "neunkirchen": Landkreis Neunkirchen (Saarland) is no
+    # district the words ask for, so the Neuenkirchens with channels stay.
+    answer = resolve("Neuenkirchen, Landkreis", registry())
+    assert any(m.name == "Neuenkirchen" and m.channels for m in answer.matches)
+    # spelled as typed, it does: "Kreis Wesel" is not also Wesel in Landkreis Harburg
+    assert all(m.district.name == "Kreis Wesel" for m in resolve("Kreis Wesel", registry()).matches)
