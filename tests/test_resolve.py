@@ -2167,6 +2167,7 @@ def test_a_misspelt_town_in_small_letters_beside_capitals_is_still_guessed(query
         # a covered town the data lacks stays that town, not a far quarter of its
         # name, and "bei" a city is by it, not in it.
         ("Brand in Lindenhof (Adendorf)", "Adendorf"),
+        ("Brand in Lindenhof (Dörverden)", "Dörverden"),  # 35 km from Bremen's
         ("Winhausen bei Hannover", "Wienhausen"),
     ],
 )
@@ -2179,5 +2180,8 @@ def test_a_type_word_leaves_out_places_only_for_a_name_spelled_as_typed():
     # district the words ask for, so the Neuenkirchens with channels stay.
     answer = resolve("Neuenkirchen, Landkreis", registry())
     assert any(m.name == "Neuenkirchen" and m.channels for m in answer.matches)
+    # a town's name with its qualifier is asked for too
+    assert resolve("Stadt Buchholz", registry()).matches[0].name == "Buchholz in der Nordheide"
+    assert resolve("Gemeinde Luckau", registry()).matches[0].name == "Luckau (Wendland)"
     # spelled as typed, it does: "Kreis Wesel" is not also Wesel in Landkreis Harburg
     assert all(m.district.name == "Kreis Wesel" for m in resolve("Kreis Wesel", registry()).matches)

@@ -958,9 +958,16 @@ def _where_the_type_word_asks(matches: list[Match], typed: str) -> list[Match]:
     districts = {
         m.district.key
         for m in asked_for(matches, typed)
-        if spelling(without_type_word(m.name)) == name
+        if name in _spellings_with_and_without_qualifier(m.name)
     }
     return [m for m in matches if m.district.key in districts] if districts else matches
+
+
+def _spellings_with_and_without_qualifier(name: str) -> set[str]:
+    """How a name is spelled without its type word, with and without its qualifier:
+    "Buchholz in der Nordheide" is asked for by "Stadt Buchholz" too."""
+    bare = without_type_word(name)
+    return {spelling(bare), spelling(without_qualifier(bare))}
 
 
 def _named_in_context(
@@ -1285,16 +1292,18 @@ def _a_covered_town_in_brackets(
     text: str, reading: Reading, found: list[Match], registry: Registry
 ) -> Resolution | None:
     """The text read as an address's fields, "Lindenhof, Adendorf", where the
-    places the head names are villages or quarters with no channel, far from the
-    covered place the brackets name: "Lindenhof (Adendorf)" is a part of Adendorf
-    the data lacks, not Bremen's Lindenhof, as "Osterjork (Jork)" is a street in
-    Jork."""
+    places the head names are villages or quarters with no channel that do not lie
+    in the covered place the brackets name: "Lindenhof (Adendorf)" is a part of
+    Adendorf the data lacks, not Bremen's Lindenhof, as "Osterjork (Jork)" is a
+    street in Jork."""
     bracketed = _in_brackets_after(reading.head, text, ending=True)
     # a town typed first stays: "Bremen (Celle)" is Bremen
     if not bracketed or any(m.channels or m.kind != "locality" for m in found):
         return None
+    if lies_in_part(found, name_key(bracketed)):
+        return None
     fields = _resolved_quietly(f"{reading.head}, {bracketed}", registry)
-    if not any(m.channels for m in fields.matches) or not far_apart(found, fields.matches):
+    if not any(m.channels for m in fields.matches):
         return None
     return replace(fields, query=text)
 
