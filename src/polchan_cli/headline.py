@@ -533,7 +533,7 @@ def named_in_passing(text: str, lookups: Lookups) -> Resolution | None:
         or _named_through(through, text, lookups)
         or _named_through(toward, text, lookups, in_passing=True)
         or _named_through(called_to, text, lookups, quarters=True)
-        or _named_through(meant_for, text, lookups, in_passing=True)
+        or _named_through(meant_for, text, lookups, in_passing=True, in_full=False)
         or _named_through(after_a_noun, text, lookups, in_passing=True)
         or _named_in_brackets(brackets, text, lookups)
         or _guessed_where_said(after, text, lookups)
@@ -574,6 +574,7 @@ def _named_through(
     *,
     quarters: bool = False,
     in_passing: bool = False,
+    in_full: bool = True,
 ) -> Resolution | None:
     """The town, Samtgemeinde, district or region a channel covers that the words after
     "durch" (:func:`~polchan_cli.query.places_through`), "Richtung"
@@ -589,13 +590,14 @@ def _named_through(
     "Verfolgungsjagd durch Westercelle"), nor a city a village shares its name with
     ("Raser jagt durch Hagen"). With ``quarters``, a quarter of a city that is a
     district itself too, as where someone was called to ("nach Neukölln"); for
-    ``in_passing``, see :func:`_names_a_town` (after "Richtung" no Samtgemeinde
-    Lühe, a river's name too)."""
+    ``in_passing`` and ``in_full``, see :func:`_names_a_town` (after "Richtung" no
+    Samtgemeinde Lühe, a river's name too; after "für" only the name's own
+    spelling, "Hilfstransport für Berlin in Polen gestoppt" naming none)."""
     for group in groups:
         for place, rest in group:
             if answer := _read_after_a_preposition(place, text, lookups):
                 if answer.matches[0].channels and (
-                    _names_a_town(answer, place, in_passing=in_passing)
+                    _names_a_town(answer, place, in_full=in_full, in_passing=in_passing)
                     or (quarters and _a_quarter_of_a_city(answer))
                 ):
                     return _in_a_headline(answer, rest, text)
