@@ -436,7 +436,7 @@ _TOWARD = re.compile(r"(?<!\w)(?:in\s+)?richtung\s+(?=[^\W\d])", re.IGNORECASE)
 # Auseinandersetzung nach Neukölln gerufen" ("nach" alone says where someone went).
 _CALLED_TO = re.compile(r"(?<!\w)nach\s+(?=[^\W\d])", re.IGNORECASE)
 # What a heading says is for a town: "Mehr Sicherheit für Bad Fallingbostel".
-_FOR = re.compile(r"(?<!\w)für\s+(?=[^\W\d])", re.IGNORECASE)
+_FOR = re.compile(r"(?<!\w)(?:für|fuer)\s+(?=[^\W\d])", re.IGNORECASE)
 _CALLED = re.compile(r"(?<!\w)(?:gerufen|alarmiert|beordert|entsandt)(?!\w)", re.IGNORECASE)
 # The first "bei" of a text, and an "in" that says where a thing is: "Rotenburg bei
 # Bremen", "Winsen b. Hamburg", "Raser in Hannover".

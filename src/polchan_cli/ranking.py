@@ -41,7 +41,7 @@ from .normalize import (
 if TYPE_CHECKING:
     from .resolution import Match
 
-__all__ = ["KIND_OF_TYPE_WORD", "asked_for", "ranked", "unique"]
+__all__ = ["KIND_OF_TYPE_WORD", "asked_for", "ranked", "spellings", "unique"]
 
 _TIERS = {"exact": 0, "variant": 1, "prefix": 2, "fuzzy": 3}
 _KIND_ORDER = {
@@ -168,7 +168,7 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 named_kind is not None and not _is_of_kind(m, named_kind),
                 # Keys fold umlauts, so "Munster" finds Münster too; the town
                 # spelled so (in the Heidekreis) is the one meant.
-                as_typed not in _spellings(m.name),
+                as_typed not in spellings(m.name),
                 # A city of the bare name before villages of it, channel or not:
                 # "Hagen" is first the city (no channel), then the Hagens in Celle,
                 # Stade, Uelzen and Delbrück, lest its people take theirs; so is
@@ -257,7 +257,7 @@ def _first_named_at(channel: Match, typed_words: list[str]) -> int:
     return next((i for i, word in enumerate(typed_words) if word in own), len(typed_words))
 
 
-def _spellings(name: str) -> tuple[str, str]:
+def spellings(name: str) -> tuple[str, str]:
     """How a name is spelled, with and without its qualifier, type word left out."""
     bare = without_type_word(name)
     return spelling(bare), spelling(without_qualifier(bare))

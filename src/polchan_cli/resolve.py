@@ -90,7 +90,7 @@ from .query import (
     without_postcodes,
     without_press_marks,
 )
-from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, unique
+from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, spellings, unique
 from .registry import Registry
 from .resolution import (
     Match,
@@ -952,22 +952,12 @@ def _where_the_type_word_asks(matches: list[Match], typed: str) -> list[Match]:
     Celle" keeps the town Celle, which lies in it."""
     if KIND_OF_TYPE_WORD.get(leading_type_word(typed) or "") not in ("district", "municipality"):
         return matches
-    # Only one named as typed: "Neuenkirchen, Landkreis" asks for no Landkreis
-    # Neunkirchen, "Billerbeck Flecken Diesdorf" for no Billerbeck alone.
+    # Only one spelled as typed, with or without its qualifier ("Stadt Buchholz":
+    # Buchholz in der Nordheide): "Neuenkirchen, Landkreis", which keys as
+    # "neunkirchen", asks for no Landkreis Neunkirchen.
     name = spelling(without_type_word(typed))
-    districts = {
-        m.district.key
-        for m in asked_for(matches, typed)
-        if name in _spellings_with_and_without_qualifier(m.name)
-    }
+    districts = {m.district.key for m in asked_for(matches, typed) if name in spellings(m.name)}
     return [m for m in matches if m.district.key in districts] if districts else matches
-
-
-def _spellings_with_and_without_qualifier(name: str) -> set[str]:
-    """How a name is spelled without its type word, with and without its qualifier:
-    "Buchholz in der Nordheide" is asked for by "Stadt Buchholz" too."""
-    bare = without_type_word(name)
-    return {spelling(bare), spelling(without_qualifier(bare))}
 
 
 def _named_in_context(
