@@ -744,13 +744,16 @@ def places_for(text: str) -> list[list[tuple[str, str]]]:
     gesammelt`` -> ``[[("Celle gesammelt", "Spenden")]]``, which names no place.
     Not after what a person is given or sentenced to: ``Freispruch für Böhme`` ->
     ``[]``."""
-    found = (
-        m
-        for m in _FOR.finditer(text)
-        if name_key(text[: m.start()])
-        and len(name_key(text[m.end() :]).split()) <= MOST_WORDS_OF_A_PLACE
-        and not any(_given_to_a_person(word) for word in name_key(text[: m.start()]).split())
-    )
+
+    def meant_for_a_place(m: re.Match[str]) -> bool:
+        before = name_key(text[: m.start()]).split()
+        return (
+            bool(before)
+            and len(name_key(text[m.end() :]).split()) <= MOST_WORDS_OF_A_PLACE
+            and not any(map(_given_to_a_person, before))
+        )
+
+    found = (m for m in _FOR.finditer(text) if meant_for_a_place(m))
     return [after[:1] for after in _places_after(text, found)]
 
 

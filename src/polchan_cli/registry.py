@@ -103,6 +103,12 @@ class Channel:
     note: str | None = None
     origin: str = "bundled"
 
+    @property
+    def district_keys(self) -> tuple[str, ...]:
+        """Every district the channel covers, in full or in part, those in full
+        first, each once."""
+        return tuple(dict.fromkeys([*self.districts, *(m.district for m in self.municipalities)]))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -228,11 +234,7 @@ class Registry:
     def covering_any_part_of(self, district: str) -> tuple[Channel, ...]:
         """Channels that cover the district or any municipality in it: all of a
         kreisfreie Stadt, its one municipality however it is named."""
-        return tuple(
-            c
-            for c in self.channels
-            if district in c.districts or any(m.district == district for m in c.municipalities)
-        )
+        return tuple(c for c in self.channels if district in c.district_keys)
 
     def covering(self, district: str, municipality: str | None = None) -> tuple[Channel, ...]:
         """Channels that cover a district, or the given municipality in it."""

@@ -60,9 +60,7 @@ class Match:
         Osterholz), else its one."""
         if self.kind != "channel" or not self.channels:
             return (self.district,)
-        c = self.channels[0]
-        keys = dict.fromkeys([*c.districts, *(m.district for m in c.municipalities)])
-        return tuple(_district(k) for k in keys) or (self.district,)
+        return tuple(_district(k) for k in self.channels[0].district_keys) or (self.district,)
 
     @property
     def towns(self) -> tuple[str, ...]:
@@ -315,11 +313,7 @@ def channel_matches(key: str, registry: Registry, *, by_name: bool) -> list[Matc
 
 def channel_match(c: Channel, match: str) -> Match:
     """A channel as a match, shown in the first district it covers."""
-    primary = (
-        c.districts[0]
-        if c.districts
-        else (c.municipalities[0].district if c.municipalities else "")
-    )
+    primary = next(iter(c.district_keys), "")
     return Match(
         name=c.name,
         kind="channel",

@@ -194,7 +194,11 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
 
     if short := short_postcode_first(text):
         return _with_short_postcode(text, *short, registry)
-    if (fields := address_fields(text))[1:] and (short := short_postcode_first(fields[-1])):
+    if (
+        any(c.isdigit() for c in text)
+        and (fields := address_fields(text))[1:]
+        and (short := short_postcode_first(fields[-1]))
+    ):
         # "Am Markt 1, 1067 Dresden": an address's last line read as it would alone.
         return replace(_with_short_postcode(fields[-1], *short, registry), query=text)
     reading = text
@@ -1077,6 +1081,7 @@ def _guessed_in_context(
             return Resolution(query=text, matches=ranked(begun, reading.head))
         if _an_abbreviation(reading.head):
             continue  # "Buchholz idN" is no Iden, which a Buchholz lies by in Stendal
+        lies_by = _town_it_lies_by(text, reading)
         for candidate, score, edits in close_keys(key, typed_key(reading.head)):
             if score < FUZZY_CONFIRMED:
                 break
@@ -1084,7 +1089,7 @@ def _guessed_in_context(
                 continue
             places = gazetteer.places_by_key(candidate)
             guessed = fitting([place_match(p, "fuzzy", registry) for p in places], reading)
-            guessed = [m for m in guessed if not _in_the_town_it_lies_by(m, text, reading)]
+            guessed = [m for m in guessed if name_key(m.municipality or "") != lies_by]
             if guessed:
                 matches = ranked(guessed, reading.head)
                 return Resolution(query=text, matches=matches, fuzzy_for=_read_as(matches))
@@ -1120,14 +1125,15 @@ def _nearest_what_it_lies_by(
     return (*near, *(m for m in matches if m not in near))
 
 
-def _in_the_town_it_lies_by(m: Match, text: str, reading: Reading) -> bool:
-    """Whether a place guessed for the head before "bei" lies in the town named after
-    it, which "bei" says it only lies by: "Winhausen bei Hannover" is no Leinhausen,
-    a quarter of Hannover (Wienhausen, by it, is)."""
+def _town_it_lies_by(text: str, reading: Reading) -> str | None:
+    """The key of the town named after "bei" where the reading's head comes before
+    it, else None: a place guessed for the head does not lie in that town, which
+    "bei" says it only lies by ("Winhausen bei Hannover" is no Leinhausen, a quarter
+    of Hannover; Wienhausen, by it, is)."""
     around = around_bei(text)
     if around is None or name_key(reading.head) not in name_key(around[0]):
-        return False
-    return bool(m.municipality) and name_key(m.municipality or "") == name_key(around[1])
+        return None
+    return name_key(around[1]) or None
 
 
 def _lies_by_not_in(text: str, reading: Reading) -> bool:
