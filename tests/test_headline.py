@@ -9,7 +9,7 @@ import pytest
 
 from polchan_cli import gazetteer
 from polchan_cli.normalize import name_key
-from polchan_cli.query import EVENT_WORDS, MAX_QUERY_LENGTH
+from polchan_cli.query import EVENT_WORDS, MAX_QUERY_LENGTH, without_search_words
 from polchan_cli.resolve import QueryError, resolve
 from polchan_cli.store import load_channels
 
@@ -738,6 +738,65 @@ def test_no_word_for_what_happened_is_a_places_name():
     # Such words are left out beside a place; one a place bore would be lost
     # ("Brand" is one, in Bavaria, and is not on the list).
     assert [w for w in EVENT_WORDS if gazetteer.places_by_key(name_key(w))] == []
+
+
+# As people search for news of their town: the place, and the words that say when
+# or which news left out, in the order typed.
+@pytest.mark.parametrize(
+    ("query", "name", "left_out"),
+    [
+        ("Celle aktuell", "Celle", ("aktuell",)),
+        ("Celle heute", "Celle", ("heute",)),
+        ("Blaulicht Lüneburg heute", "Lüneburg", ("Blaulicht", "heute")),
+        ("Polizeimeldungen Buxtehude", "Buxtehude", ("Polizeimeldungen",)),
+        ("Unfall Celle heute", "Celle", ("Unfall", "heute")),
+        ("Unfall Lüneburg gestern Abend", "Lüneburg", ("Unfall", "gestern Abend")),
+        ("Einbruch Buxtehude letzte Nacht", "Buxtehude", ("Einbruch", "letzte Nacht")),
+        ("Nachrichten Winsen Luhe", "Winsen (Luhe)", ("Nachrichten",)),
+        ("Stau Celle", "Celle", ("Stau",)),
+        ("Blitzer Uelzen", "Uelzen", ("Blitzer",)),
+        ("Vermisst Uelzen", "Uelzen", ("Vermisst",)),
+        ("Polizeieinsatz Stade", "Stade", ("Polizeieinsatz",)),
+        ("Vollsperrung Tostedt", "Tostedt", ("Vollsperrung",)),
+    ],
+)
+def test_a_place_searched_with_words_for_when_or_which_news_is_found(query, name, left_out):
+    res = resolve(query, registry())
+    assert (res.status, res.matches[0].name, res.unknown_parts) == ("found", name, left_out)
+    assert res.matches[0].channels
+
+
+def test_a_misspelt_place_searched_with_words_for_when_is_only_offered():
+    res = resolve("Unfall Lunebrug heute", registry())
+    assert (res.status, res.suggestions[:1]) == ("not_found", ("Lüneburg",))
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Morgen bei Kassel", "Kassel"),  # no Mörlen, misspelt
+        ("Visselhövede Montag - Diebstahl aus Pkw", "Visselhövede"),
+    ],
+)
+def test_words_for_when_are_left_out_where_the_text_as_typed_names_no_place(query, name):
+    assert resolve(query, registry()).matches[0].name == name
+
+
+def test_a_heading_that_names_its_place_keeps_its_reading():
+    # The weekday is left out with the date, not named as not found.
+    res = resolve("Unfall in Holste am Sonntag um 11 Uhr", registry())
+    assert (res.matches[0].name, res.unknown_parts) == ("Holste", ("Unfall",))
+
+
+def test_no_place_is_named_with_a_word_a_search_adds():
+    # Such words are left out beside a place; a place named with one would be lost.
+    named = [
+        name
+        for key in gazetteer.all_keys()
+        for place in gazetteer.places_by_key(key)
+        if without_search_words(name := place.name) is not None
+    ]
+    assert named == []
 
 
 @pytest.mark.parametrize(

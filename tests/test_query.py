@@ -37,6 +37,7 @@ from polchan_cli.query import (
     without_measures,
     without_month_dates,
     without_press_marks,
+    without_search_words,
     words_before_toward,
 )
 
@@ -375,6 +376,25 @@ def test_a_date_with_its_months_name_says_no_place(text, undated):
 )
 def test_times_and_amounts_with_their_unit_say_no_place(text, plain):
     assert without_measures(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "words"),
+    [
+        ("Celle aktuell", "Celle", ("aktuell",)),
+        ("Blaulicht Celle heute", "Celle", ("Blaulicht", "heute")),
+        ("Unfall Lüneburg gestern  Abend", "Unfall Lüneburg", ("gestern Abend",)),
+        ("Einbruch Buxtehude letzte Nacht", "Einbruch Buxtehude", ("letzte Nacht",)),
+        ("Polizeimeldungen Stade am Sonntag", "Stade", ("Polizeimeldungen", "am Sonntag")),
+        ("Sonntagnacht Uelzen", "Uelzen", ("Sonntagnacht",)),
+        # only whole words: no part of a name or a compound is taken out
+        ("Heutenbach", None, ()),
+        ("Morgenröthe-Rautenkranz", None, ()),
+        ("Neu Wulmstorf", None, ()),
+    ],
+)
+def test_words_a_search_adds_that_say_no_place_are_taken_out(text, rest, words):
+    assert (without_search_words(text) or (None, ())) == (rest, words)
 
 
 def test_the_words_after_a_facility_after_in_are_read_as_where_it_is():

@@ -29,7 +29,8 @@ bundled data:
   and :func:`undeclined` (``in der Nordheide``, ``im Alten Land``), :func:`is_a_road`
   (``Ottersberg/A1``), :func:`has_a_house_number`, :func:`street_and_number`,
   :func:`without_month_dates` (``im März 2025``), :func:`without_measures` (``mit 120
-  km/h``), :func:`places_between` (``zwischen Rettmer und Lüneburg``),
+  km/h``), :func:`without_search_words` (``Celle aktuell``), :func:`places_between`
+  (``zwischen Rettmer und Lüneburg``),
   :func:`town_adjectives` (``Paderborner Kindergarten``), :func:`places_through`
   (``rast durch Paderborn``), :func:`places_toward` and :func:`words_before_toward`
   (``in Richtung Celle``), :func:`places_called_to` (``nach Neukölln gerufen``),
@@ -105,6 +106,7 @@ __all__ = [
     "without_month_dates",
     "without_postcodes",
     "without_press_marks",
+    "without_search_words",
     "words_before_toward",
 ]
 
@@ -141,8 +143,9 @@ _NOT_PLACE_WORDS = _POLICE_WORDS | _CHANNEL_WORDS
 # Words for what happened that a heading sets before or after its place, with no
 # "in" ("Unfall Celle", "Stade Einbruch"), a closed list: no place is named so
 # ("Brand" is, in Bavaria; "Zwiebelmarkt Celle" may be a place the data lacks).
-# A compound that ends in one of the first ten, or in "Kontrolle" or "Brand",
-# counts too: "Verkehrsunfall", "Wildunfall", "Verkehrskontrolle", "Scheunenbrand"
+# A compound that ends in one of the first ten, or in "Kontrolle", "Brand",
+# "Einsatz" or "Sperrung", counts too: "Verkehrsunfall", "Wildunfall",
+# "Verkehrskontrolle", "Scheunenbrand", "Polizeieinsatz", "Vollsperrung"
 # (a place may be named so, as Engelsbrand is: the resolver checks).
 EVENT_WORDS = (
     "Unfall",
@@ -183,9 +186,27 @@ EVENT_WORDS = (
     "Polizeimeldung",
     "Pressemitteilung",
     "Blaulichtmeldung",
+    "Vermisst",
+    "Vermisste",
+    "Vermisstenfall",
+    "Feuer",
+    "Großfeuer",
+    "Stau",
+    "Blitzer",
+    "Einsatz",
+    "Sperrung",
+    "Razzia",
+    "Mord",
+    "Explosion",
+    "Schüsse",
+    "Bombendrohung",
+    "Bombenfund",
+    "Unwetter",
 )
 _EVENT_KEYS = frozenset(name_key(word) for word in EVENT_WORDS)
-_EVENT_ENDINGS = tuple(name_key(word) for word in (*EVENT_WORDS[:10], "Kontrolle", "Brand"))
+_EVENT_ENDINGS = tuple(
+    name_key(word) for word in (*EVENT_WORDS[:10], "Kontrolle", "Brand", "Einsatz", "Sperrung")
+)
 # A word for what happened that a colon ends: "Unfall: Celle".
 _EVENT_BEFORE_A_COLON = re.compile(r"\s*([^\s:]+):\s+([^:]+)")
 _FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
@@ -384,6 +405,26 @@ _MONTH_DATE = re.compile(
     r"(?<!\w)(?<!des )(?:(?:am|im|vom|seit|bis|zum|ab|zwischen\s+dem)\s+)?"
     rf"(?:\d{{1,2}}\.\s*(?:(?:bis|und|-|–)\s*(?:zum\s+)?\d{{1,2}}\.\s*)?{_MONTHS}(?:\s+\d{{4}})?"
     rf"|(?:(?:anfang|mitte|ende)\s+)?{_MONTHS}\s+\d{{4}})(?!\w)(?!\s*\d)",
+    re.IGNORECASE,
+)
+# Words a search sets beside a place that say nothing of where: when ("heute",
+# "gestern Abend", "am Sonntag", "aktuell") and what kind of news ("Nachrichten",
+# "Blaulicht", "Polizeimeldungen"), as in "Celle aktuell" or "Blaulicht Lüneburg
+# heute", and a chat's courtesies ("Celle bitte"). A closed list: no place in the
+# data is named with one of these words (a test reads the gazetteer). A time of
+# day only counts after its day ("gestern Abend"): alone it may be a street's.
+_TIMES_OF_DAY = r"(?:früh|frueh|morgen|vormittag|mittag|nachmittag|abend|nacht)"
+_WEEKDAYS = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
+_SEARCH_WORDS = re.compile(
+    rf"(?<![\w-])(?:(?:heute|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
+    rf"|(?:am\s+)?{_WEEKDAYS}s?{_TIMES_OF_DAY}?"
+    r"|(?:in\s+der\s+)?(?:letzten?|vergangenen?)\s+(?:nacht|woche|wochenende)"
+    r"|am\s+wochenende|aktuell(?:e|es|en)?|jetzt|gerade|derzeit|momentan"
+    r"|news|nachrichten|lokalnachrichten|polizeinachrichten|meldungen|polizeimeldungen"
+    r"|polizeiberichte|pressemeldungen|pressemitteilungen|presseportal|polizeipresse"
+    r"|blaulicht|blaulichtmeldungen|blaulichtticker|polizeiticker|newsticker|liveticker"
+    r"|verkehrsmeldungen|verkehrsnachrichten|infos|informationen|warnungen"
+    r"|bitte|danke|hallo)(?![\w-])",
     re.IGNORECASE,
 )
 # A time, an amount with its unit, or a bus line's or model's number, and the words
@@ -600,6 +641,17 @@ def without_month_dates(text: str) -> str | None:
     ``Einbruch in Bad Bevensen``; not a street named after one (``Am 1. Mai 33``,
     ``Straße des 17. Juni``)."""
     return _taken_out(_MONTH_DATE, text)
+
+
+def without_search_words(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The text without the words a search sets beside a place that say nothing of
+    where (when, and what kind of news), with those words as typed, else None if it
+    has none: ``Blaulicht Celle heute`` -> ``("Celle", ("Blaulicht", "heute"))``,
+    ``Unfall Lüneburg gestern Abend`` -> ``("Unfall Lüneburg", ("gestern Abend",))``."""
+    rest = _taken_out(_SEARCH_WORDS, text)
+    if rest is None:
+        return None
+    return rest, tuple(" ".join(found[0].split()) for found in _SEARCH_WORDS.finditer(text))
 
 
 def without_measures(text: str) -> str | None:

@@ -89,6 +89,7 @@ from .query import (
     without_house_number,
     without_postcodes,
     without_press_marks,
+    without_search_words,
 )
 from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, spellings, unique
 from .registry import Registry
@@ -134,6 +135,8 @@ CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched f
 
 # Places named like their state that are meant before it: the city-states.
 _CITY_KINDS = ("district", "municipality")
+# The most names offered where nothing answers ("Did you mean …?").
+_MOST_OFFERED = 5
 
 
 def resolve(query: str, registry: Registry) -> Resolution:
@@ -154,7 +157,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
     a city's borough and quarter after its name; suggestions; where nothing answers,
     in the text as typed, a road's stretch between two places ("zwischen Rettmer und
     Lüneburg"), a town's adjective ("Paderborner Kindergarten") or a town after
-    "durch" ("rast durch Paderborn"). A name only far
+    "durch" ("rast durch Paderborn"); where that names nothing or only misspelt,
+    the text without the words a search adds that say nothing of where ("Celle
+    aktuell", "Blaulicht Lüneburg heute"). A name only far
     places have comes with offers: places a channel covers, said alike or after Groß,
     Alt.
     """
@@ -163,6 +168,18 @@ def resolve(query: str, registry: Registry) -> Resolution:
         # Only for the text as typed: a part of it ("Stader Graben, Celle") is read
         # as a street's name first.
         answer = named_in_passing(answer.query, _lookups(registry)) or answer
+    if (not answer.matches or answer.fuzzy_for is not None) and (
+        searched := _without_search_words(answer.query, registry)
+    ):
+        # Only where the words as typed name nothing, or only misspelt ("Morgen bei
+        # Kassel" is no Mörlen): a heading that names its place keeps its reading.
+        # A guess is only offered ("Unfall Lunebrug heute": Lüneburg?), where
+        # nothing else is ("Kreis am Montag" is no Dreis).
+        if searched.fuzzy_for is None:
+            answer = searched
+        elif not (answer.matches or answer.suggestions):
+            guessed = dict.fromkeys(m.name for m in searched.matches)
+            answer = replace(answer, suggestions=tuple(guessed)[:_MOST_OFFERED])
     # The query is echoed as typed, though read with plain dashes and digits.
     typed = query.strip()
     return answer if answer.query == typed else replace(answer, query=typed)
@@ -358,6 +375,35 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     ):
         return replace(answer, suggestions=offered)  # "Diebstahl Cele": Celle?
     return answer
+
+
+def _without_search_words(text: str, registry: Registry) -> Resolution | None:
+    """A search's few words read without those that say nothing of where, which
+    are left out: "Celle aktuell", "Blaulicht Lüneburg heute", "Unfall Uelzen
+    gestern Abend". Only where the rest names a place, and is short, as a search
+    is: a headline's sentence is read whole ("Polizei sucht seit gestern …")."""
+    searched = without_search_words(text)
+    if searched is None:
+        return None
+    rest, words = searched
+    if not name_key(rest) or len(rest.split()) > _MOST_WORDS_OF_A_SEARCH:
+        return None
+    answer = _resolved(rest, registry)
+    if not answer.matches:
+        return None
+    left_out = sorted((*answer.unknown_parts, *words), key=lambda part: text.find(part.split()[0]))
+    return replace(answer, query=text, unknown_parts=tuple(left_out))
+
+
+def _only_search_words(text: str) -> bool:
+    """Whether the text is only words a search adds that say nothing of where."""
+    searched = without_search_words(text)
+    return searched is not None and not name_key(searched[0])
+
+
+# The most words a search's rest may have to be read without its search words:
+# a place's (MOST_WORDS_OF_A_PLACE) and a word for what happened.
+_MOST_WORDS_OF_A_SEARCH = MOST_WORDS_OF_A_PLACE + 1
 
 
 _IN_BRACKETS = re.compile(r"\s*([^(),]+?)\s*\(([^(),]+)\)\s*")
@@ -709,7 +755,7 @@ def _with_short_postcode(text: str, number: str, rest: str, registry: Registry) 
     if any(in_one_municipality(m, pc) for m in alone.named() for pc in postcodes):
         return replace(padded, query=text)
     offered = [m.name for m in alone.named()] + list(alone.suggestions)
-    return Resolution(query=text, suggestions=tuple(dict.fromkeys(offered))[:5])
+    return Resolution(query=text, suggestions=tuple(dict.fromkeys(offered))[:_MOST_OFFERED])
 
 
 def _resolved_quietly(text: str, registry: Registry) -> Resolution:
@@ -898,7 +944,7 @@ def _one_letter_off_elsewhere(
             covering = {c.id for c in registry.covering(p.district, p.municipality)}
             if p.match == "exact" and covering and not covering & channels:
                 names.append(p.name)
-    return tuple(dict.fromkeys(names))[:5]
+    return tuple(dict.fromkeys(names))[:_MOST_OFFERED]
 
 
 def _named(text: str, registry: Registry) -> list[Match]:
@@ -1168,10 +1214,14 @@ def _loosely_read(
     # A word for a part of a town beside it is where in it, never the place itself:
     # "München Mitte" is München, not Berlin's Mitte, which has a channel. (After a
     # comma it may be: "Hauptstraße 5, Mitte".)
+    # Nor are the words a search adds a place: a field "bitte" is no Bitter begun or
+    # misspelt ("Infos für Nienhagen, bitte").
     loose = [
         (reading, found)
         for reading, found in named
-        if reading.ignorable and not (reading.how == "part" and names_a_part_of_town(reading.head))
+        if reading.ignorable
+        and not (reading.how == "part" and names_a_part_of_town(reading.head))
+        and not _only_search_words(reading.head)
     ]
     # Each part that names places, as typed or read alone as an address writes
     # the place ("Hauptstraße 5, Berlin-Kreuzberg", "Dorfstraße 3, Delbrück-Boke").
@@ -1256,7 +1306,7 @@ def _loosely_read(
             )
         ):
             closest = (candidates[0][1], reading, candidates)
-        names += _close_names(candidates[:5])
+        names += _close_names(candidates[:_MOST_OFFERED])
     said: list[Match] = []
     if closest and accepted(closest[2][0]):
         _, reading, candidates = closest
@@ -1280,7 +1330,7 @@ def _loosely_read(
     names = [m.name for _, found in named for m in found] + [m.name for m in said] + names
     names = list(dict.fromkeys(names))
     if names != list(suggestions):
-        return Resolution(query=text, suggestions=tuple(names[:5]))
+        return Resolution(query=text, suggestions=tuple(names[:_MOST_OFFERED]))
     return None
 
 
@@ -1593,9 +1643,9 @@ def _fuzzy(
             # (Westerwald), or did you mean Siegen?
             named = guess.named()
             covered = (m.name for m in matches if m.channels and m not in named)
-            guess = replace(guess, suggestions=tuple(dict.fromkeys(covered))[:5])
+            guess = replace(guess, suggestions=tuple(dict.fromkeys(covered))[:_MOST_OFFERED])
         return guess
-    return Resolution(query=text, suggestions=_close_names(candidates[:5]))
+    return Resolution(query=text, suggestions=_close_names(candidates[:_MOST_OFFERED]))
 
 
 # Words that set places of one name apart ("Groß Hehlen", "Alt-Hohenschönhausen"):
@@ -1672,7 +1722,7 @@ def _offered_beside_far_places(
     alike = () if _a_town_of_the_name(matches) else _said_alike(text, registry)
     prefixed = [m.name for m in _with_a_prefix_word(name_key(text), registry) if m.channels]
     spaced = [m.name for m in _spaced_otherwise(text, matches, registry) if m.channels]
-    return tuple(dict.fromkeys([*alike, *prefixed, *spaced]))[:5]
+    return tuple(dict.fromkeys([*alike, *prefixed, *spaced]))[:_MOST_OFFERED]
 
 
 def _a_town_of_the_name(matches: list[Match]) -> bool:
@@ -1708,4 +1758,4 @@ def _close_names(
                 continue
             if covered_by is None or covered_by.covering(p.district, p.municipality):
                 names.append(p.name)
-    return tuple(names[:5])
+    return tuple(names[:_MOST_OFFERED])
