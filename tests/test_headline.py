@@ -348,6 +348,7 @@ def test_a_heading_from_a_town_no_channel_covers_names_that_town_not_brand_in_ba
         ("Bad Steben in Lichtenberg", "Bad Steben", "09475"),
         # Brand, Landkreis Tirschenreuth, lies by the Falkenberg there.
         ("Brand in Falkenberg", "Brand", "09377"),
+        ("Brand Tirschenreuth", "Brand", "09377"),
     ],
 )
 def test_a_village_named_so_is_still_the_village(query, name, district):
@@ -692,12 +693,21 @@ def test_a_samtgemeinde_named_with_its_kind_in_passing_is_read(query, name, dist
         ("Einbruch Bad Bevensen 21. März 2025", "Bad Bevensen", ("Einbruch",)),
         ("Unfall: Celle", "Celle", ("Unfall",)),
         ("Kellereinbruch Celle", "Celle", ("Kellereinbruch",)),  # a compound
+        # Brand lies in Bavaria: beside a town far from it, it is a fire
+        ("Brand Seevetal", "Seevetal", ("Brand",)),
     ],
 )
 def test_a_place_beside_a_word_for_what_happened_is_found(query, name, left_out):
     res = resolve(query, registry())
     assert (res.matches[0].name, res.unknown_parts) == (name, left_out)
     assert res.matches[0].channels
+
+
+@pytest.mark.parametrize(
+    ("query", "name"), [("Celle Brand", "Celle"), ("Jeversen Brand", "Jeversen")]
+)
+def test_a_place_before_brand_is_that_place(query, name):
+    assert resolve(query, registry()).matches[0].name == name
 
 
 def test_a_place_no_channel_covers_beside_a_word_for_what_happened_says_so():
@@ -766,9 +776,45 @@ def test_a_place_searched_with_words_for_when_or_which_news_is_found(query, name
     assert res.matches[0].channels
 
 
-def test_a_misspelt_place_searched_with_words_for_when_is_only_offered():
-    res = resolve("Unfall Lunebrug heute", registry())
-    assert (res.status, res.suggestions[:1]) == ("not_found", ("Lüneburg",))
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Lunebrug aktuell", "Lüneburg"),
+        ("Stdae heute", "Stade"),
+        ("Unfall Lunebrug heute", "Lüneburg"),
+    ],
+)
+def test_a_covered_town_misspelt_beside_words_for_when_is_guessed(query, name):
+    # As it would be alone, not as the whole text misspelt ("Lüneburger Heide").
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.fuzzy_for is not None) == (name, True)
+
+
+def test_a_far_town_misspelt_beside_words_for_when_is_only_offered():
+    res = resolve("Hambrug heute", registry())
+    assert (res.status, res.suggestions[:1]) == ("not_found", ("Hamburg",))
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Stader Nachrichten", "Stade"),  # no Stadersand begun
+        ("Lüneburger Blaulicht", "Lüneburg"),  # no Lüneburger Heide
+        ("Zevener Nachrichten", "Zeven"),
+        ("Lüneburg bitte", "Lüneburg"),  # no Bitter in Amt Neuhaus begun
+        ("Winsen/Luhe Blaulicht", "Winsen (Luhe)"),
+    ],
+)
+def test_a_town_searched_with_words_for_news_is_that_town(query, name):
+    res = resolve(query, registry())
+    assert res.matches[0].name == name
+    assert res.unknown_parts[-1] in query
+
+
+@pytest.mark.parametrize("query", ["heute", "aktuell", "Nachrichten", "gestern Abend"])
+def test_words_a_search_adds_alone_are_no_query(query):
+    with pytest.raises(QueryError):
+        resolve(query, registry())
 
 
 @pytest.mark.parametrize(

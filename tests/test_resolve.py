@@ -1973,6 +1973,9 @@ def test_a_house_number_keeps_the_city_of_the_name_first(query, first):
             ("Neu Wulmstorf", "Buxtehude"),
             ("Verkehrsunfall",),
         ),
+        # and after them
+        ("Lüneburg/Uelzen Unfall", ("Lüneburg", "Uelzen"), ("Unfall",)),
+        ("Celle/Stade Einbruch", ("Celle", "Stade"), ("Einbruch",)),
     ],
 )
 def test_a_headline_word_before_slashed_places_is_left_out(query, places, left_out):

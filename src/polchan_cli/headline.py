@@ -39,6 +39,7 @@ from .query import (
     TownAdjective,
     address_fields,
     after_an_article,
+    bears_what_happened,
     before_a_place,
     beside_an_event_word,
     dateline_in,
@@ -192,17 +193,25 @@ def _read_beside_an_event(text: str, lookups: Lookups) -> tuple[str, str, Resolu
     """The words beside a heading's word for what happened, that word, and the
     answer to the words as a query of their own, where they name or misspell a
     place with nothing left out; else None. Not where the word is a place's name
-    itself ("Engelsbrand Celle", "Brand Seevetal"), nor a name begun
-    ("Verkehrsunfall seit dem 3. Februar" is no Seitenroda), and read without
-    dates ("Einbruch Mitte Mai 2024" names no Berlin-Mitte)."""
+    itself ("Engelsbrand Celle"), unless it is one that says what happened too
+    (see :data:`~polchan_cli.query.EVENT_WORDS_PLACES_BEAR`) and those places lie
+    far from the rest's ("Brand Seevetal" is a fire, "Brand Falkenberg" the
+    village); nor a name begun ("Verkehrsunfall seit dem 3. Februar" is no
+    Seitenroda); read without dates ("Einbruch Mitte Mai 2024" names no
+    Berlin-Mitte)."""
     beside = beside_an_event_word(without_month_dates(text) or text)
-    if beside is None or lookups.named(beside[1]):
+    if beside is None:
         return None
     place, event = beside
+    bearers = lookups.named(event)
+    if bearers and not bears_what_happened(event):
+        return None
     read = lookups.read(place)
     if not read.matches or read.unknown_parts:
         return None
     if not named_as_typed(read) and read.fuzzy_for is None:
+        return None
+    if bearers and not far_apart(bearers, read.matches):
         return None
     return place, event, read
 

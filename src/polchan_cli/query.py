@@ -57,6 +57,7 @@ from .normalize import (
 
 __all__ = [
     "EVENT_WORDS",
+    "EVENT_WORDS_PLACES_BEAR",
     "MAX_QUERY_LENGTH",
     "MOST_WORDS_OF_A_PLACE",
     "QueryError",
@@ -66,6 +67,7 @@ __all__ = [
     "after_an_article",
     "after_police_word",
     "around_bei",
+    "bears_what_happened",
     "before_a_place",
     "beside_an_event_word",
     "check_query",
@@ -202,8 +204,17 @@ EVENT_WORDS = (
     "Bombendrohung",
     "Bombenfund",
     "Unwetter",
+    "Hochwasser",
+    "Stromausfall",
+    "Geisterfahrer",
+    "Baustelle",
+    "Feuerwehr",
 )
-_EVENT_KEYS = frozenset(name_key(word) for word in EVENT_WORDS)
+# Words for what happened that places are named too: read so beside a place far
+# from those ("Brand Seevetal" is a fire; Brand lies in Bavaria), which the
+# resolver checks.
+EVENT_WORDS_PLACES_BEAR = ("Brand",)
+_EVENT_KEYS = frozenset(name_key(word) for word in (*EVENT_WORDS, *EVENT_WORDS_PLACES_BEAR))
 _EVENT_ENDINGS = tuple(
     name_key(word) for word in (*EVENT_WORDS[:10], "Kontrolle", "Brand", "Einsatz", "Sperrung")
 )
@@ -365,8 +376,14 @@ def check_query(
     if not key:
         raise QueryError(N_("query has no letters or digits: give a town, district or postcode"))
     type_word_alone = key in TYPE_WORDS and key not in _ALSO_A_BEGINNING
-    if type_word_alone or key in _NOT_PLACE_WORDS or (key in _CENTRE_WORDS and not is_place(key)):
-        # "Landkreis", "Polizei", "OT", "WhatsApp", "Innenstadt": no place has such a name.
+    if (
+        type_word_alone
+        or key in _NOT_PLACE_WORDS
+        or (key in _CENTRE_WORDS and not is_place(key))
+        or _SEARCH_WORDS.sub("", text).strip(" ,;-") == ""
+    ):
+        # "Landkreis", "Polizei", "OT", "WhatsApp", "Innenstadt", "heute": no place
+        # has such a name.
         raise QueryError(
             N_(
                 "'{query}' alone names no place: add a town, district or postcode "
@@ -417,14 +434,15 @@ _TIMES_OF_DAY = r"(?:früh|frueh|morgen|vormittag|mittag|nachmittag|abend|nacht)
 _WEEKDAYS = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
 _SEARCH_WORDS = re.compile(
     rf"(?<![\w-])(?:(?:heute|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
-    rf"|(?:am\s+)?{_WEEKDAYS}s?{_TIMES_OF_DAY}?"
+    rf"|(?:am\s+)?{_WEEKDAYS}s?(?:\s*{_TIMES_OF_DAY})?"
     r"|(?:in\s+der\s+)?(?:letzten?|vergangenen?)\s+(?:nacht|woche|wochenende)"
     r"|am\s+wochenende|aktuell(?:e|es|en)?|jetzt|gerade|derzeit|momentan"
-    r"|news|nachrichten|lokalnachrichten|polizeinachrichten|meldungen|polizeimeldungen"
+    r"|news|neuigkeiten|live|nachrichten|lokalnachrichten|polizeinachrichten|meldung"
+    r"|meldungen|polizeimeldungen"
     r"|polizeiberichte|pressemeldungen|pressemitteilungen|presseportal|polizeipresse"
     r"|blaulicht|blaulichtmeldungen|blaulichtticker|polizeiticker|newsticker|liveticker"
-    r"|verkehrsmeldungen|verkehrsnachrichten|infos|informationen|warnungen"
-    r"|bitte|danke|hallo)(?![\w-])",
+    r"|verkehrsmeldungen|verkehrsnachrichten|info|infos|informationen|warnung|warnungen"
+    r"|bitte|danke|hallo|moin)(?![\w-])",
     re.IGNORECASE,
 )
 # A time, an amount with its unit, or a bus line's or model's number, and the words
@@ -1112,8 +1130,20 @@ def _after_the_last_event_word(text: str) -> tuple[str, str] | None:
     return None
 
 
+def bears_what_happened(word: str) -> bool:
+    """Whether a place's name is a word for what happened too (see
+    :data:`EVENT_WORDS_PLACES_BEAR`): ``Brand``."""
+    return name_key(word) in _PLACE_BORNE_EVENT_KEYS
+
+
+_PLACE_BORNE_EVENT_KEYS = frozenset(name_key(word) for word in EVENT_WORDS_PLACES_BEAR)
+
+
 def _says_what_happened(word: str) -> bool:
-    """Whether the word is one for what happened, or a compound that ends in one."""
+    """Whether the word is one for what happened, or a compound that ends in one;
+    not in brackets, where it qualifies a name ("Jeversen (Brand)")."""
+    if "(" in word:
+        return False
     key = name_key(word)
     return key in _EVENT_KEYS or any(
         key.endswith(ending) and len(key) > len(ending) for ending in _EVENT_ENDINGS
@@ -1161,7 +1191,8 @@ def town_adjectives(text: str) -> list[TownAdjective]:
     "im", "am", "an" or "auf" (and "der", "dem" or "den"), ``Einbruch in Paderborner
     Kindergarten`` -> Paderborn (or Paderborne), ``in Celles Innenstadt`` -> Celle,
     ``in der Bad Berleburger Innenstadt`` -> Bad Berleburg; or before a word for the
-    police, ``Münsteraner Polizei`` -> Münster. Not where it says where someone or
+    police or the news, ``Münsteraner Polizei`` -> Münster, ``Stader Nachrichten``
+    -> Stade. Not where it says where someone or
     something comes from (``Ein Celler Autofahrer``, ``mit Stader Kennzeichen``), nor
     before a road's or a landscape's name (``in der Celler Straße``, ``am Stader
     Graben``, ``in der Lüneburger Heide`` lie elsewhere or are named so)."""
@@ -1189,7 +1220,10 @@ def town_adjectives(text: str) -> list[TownAdjective]:
         if before[:1].isupper() and before[-1].isalnum() and before.casefold() not in _NOT_A_NAME:
             start = i - 1  # "Bad Berleburger Innenstadt", not "Bedrohung: Paderborner …"
             stems = [f"{before} {stem}" for stem in stems]
-        if not (name_key(noun) in _POLICE_WORDS or _says_where(words[max(0, start - 2) : start])):
+        news = _SEARCH_WORDS.fullmatch(noun) is not None  # "Stader Nachrichten"
+        if not (
+            name_key(noun) in _POLICE_WORDS or news or _says_where(words[max(0, start - 2) : start])
+        ):
             continue
         rest = words[:start] + words[i + 1 :]
         only_police = all(name_key(w) in _NOT_PLACE_WORDS for w in rest)

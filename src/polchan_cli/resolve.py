@@ -157,25 +157,32 @@ def resolve(query: str, registry: Registry) -> Resolution:
     a city's borough and quarter after its name; suggestions; where nothing answers,
     in the text as typed, a road's stretch between two places ("zwischen Rettmer und
     Lüneburg"), a town's adjective ("Paderborner Kindergarten") or a town after
-    "durch" ("rast durch Paderborn"); where that names nothing or only misspelt,
-    the text without the words a search adds that say nothing of where ("Celle
-    aktuell", "Blaulicht Lüneburg heute"). A name only far
+    "durch" ("rast durch Paderborn"). Before all these, a search's few words are
+    read without those it adds that say nothing of where ("Celle aktuell",
+    "Blaulicht Lüneburg heute"), where the rest names a place as typed; after
+    them, where they name nothing or only misspelt, where it names a place a
+    channel covers misspelt. A name only far
     places have comes with offers: places a channel covers, said alike or after Groß,
     Alt.
     """
-    answer = _resolved(query, registry, longest=MAX_QUERY_LENGTH)
-    if not answer.matches:
-        # Only for the text as typed: a part of it ("Stader Graben, Celle") is read
-        # as a street's name first.
-        answer = named_in_passing(answer.query, _lookups(registry)) or answer
-    if (not answer.matches or answer.fuzzy_for is not None) and (
-        searched := _without_search_words(answer.query, registry)
-    ):
-        # Only where the words as typed name nothing, or only misspelt ("Morgen bei
-        # Kassel" is no Mörlen): a heading that names its place keeps its reading.
-        # A guess is only offered ("Unfall Lunebrug heute": Lüneburg?), where
-        # nothing else is ("Kreis am Montag" is no Dreis).
-        if searched.fuzzy_for is None:
+    text = check_query(query, is_place, longest=MAX_QUERY_LENGTH)
+    searched = _without_search_words(text, registry)
+    if searched is not None and named_as_typed(searched):
+        # "Celle aktuell", "Lüneburg bitte", "Celle/Stade heute": the words a search
+        # adds are no begun "Bitter", nor do they leave a slash's last place out.
+        answer = searched
+    else:
+        answer = _resolved(query, registry, longest=MAX_QUERY_LENGTH)
+        if not answer.matches:
+            # Only for the text as typed: a part of it ("Stader Graben, Celle") is
+            # read as a street's name first.
+            answer = named_in_passing(answer.query, _lookups(registry)) or answer
+    if searched is not None and (not answer.matches or answer.fuzzy_for is not None):
+        # A place a channel covers, misspelt or abbreviated, is read as it would be
+        # alone ("Lunebrug heute" is Lüneburg, not Lüneburger Heide; "Buchholz i.d.N.
+        # Blaulicht"); another only offered, where nothing else is ("Kreis am
+        # Montag" is no Dreis).
+        if searched.matches[0].channels:
             answer = searched
         elif not (answer.matches or answer.suggestions):
             guessed = dict.fromkeys(m.name for m in searched.matches)
@@ -380,7 +387,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
 def _without_search_words(text: str, registry: Registry) -> Resolution | None:
     """A search's few words read without those that say nothing of where, which
     are left out: "Celle aktuell", "Blaulicht Lüneburg heute", "Unfall Uelzen
-    gestern Abend". Only where the rest names a place, and is short, as a search
+    gestern Abend"; None where the rest finds nothing, or is longer than a search
     is: a headline's sentence is read whole ("Polizei sucht seit gestern …")."""
     searched = without_search_words(text)
     if searched is None:
@@ -601,10 +608,19 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         # "Ottersberg/A1", "BAB 1/Reeßum": the town beside the road's number.
         return read_as(towns[0])
     named = [_named(part, registry) for part in towns]
-    lead = ""
+    lead = trail = ""
     if not named[0] and (tail := _named_at_the_end(towns[0], registry)):
         # "Unfall Celle/Stade": a headline's words before the first place it joins.
         lead, towns[0], named[0] = tail
+    if (
+        not named[-1]
+        and "/" in head
+        and (opening := _named_at_the_end(towns[-1], registry, first=True))
+        and not only_says_where(opening[0])
+    ):
+        # "Lüneburg/Uelzen Unfall": and after the last a slash joins ("Hagen/Stade
+        # Nds" says where; "zwischen Hagen und Hamm Stau …" is a sentence).
+        trail, towns[-1], named[-1] = opening
     if len(towns) < 2 or not all(named):
         return None
     # "und" and "&" join two places, whatever they are.
@@ -627,24 +643,30 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
     answer = Resolution(query=text, matches=unique(each), places_named=tuple(towns))
     if rest:
         answer = _with_parts_left_out(answer, registry)
-    return replace(answer, unknown_parts=(lead, *answer.unknown_parts)) if lead else answer
+    if lead or trail:
+        left_out = (lead, *answer.unknown_parts, trail)
+        answer = replace(answer, unknown_parts=tuple(part for part in left_out if part))
+    return answer
 
 
-def _named_at_the_end(text: str, registry: Registry) -> tuple[str, str, list[Match]] | None:
-    """The words before, the last words and what they name, of the most last words
-    (at most three) that name a place as typed where the words before name none:
+def _named_at_the_end(
+    text: str, registry: Registry, *, first: bool = False
+) -> tuple[str, str, list[Match]] | None:
+    """The other words, the last words and what they name, of the most last words
+    (at most three) that name a place as typed where the other words name none:
     "Unfall Celle" -> ("Unfall", "Celle", …); not "Hamburg Altona", nor "Brand
-    Celle" (Brand is a place)."""
+    Celle" (Brand is a place). With ``first``, of the first words: "Stade heute" ->
+    ("heute", "Stade", …)."""
     words = text.split()
     for n in range(min(3, len(words) - 1), 0, -1):
-        if is_a_small_word(words[-n]):
+        named_words, others = (words[:n], words[n:]) if first else (words[-n:], words[:-n])
+        if is_a_small_word(named_words[0]) or is_a_small_word(named_words[-1]):
             continue  # no "in Lüneburg" of "Unfälle in Lüneburg"
-        before = words[:-n]
-        while before and is_a_small_word(before[-1]):
-            before.pop()  # "Unfälle", not "Unfälle in"
-        lead, tail = " ".join(before), " ".join(words[-n:])
-        if not is_place(name_key(lead)) and (found := _named(tail, registry)):
-            return lead, tail, found
+        while others and is_a_small_word(others[0 if first else -1]):
+            others.pop(0 if first else -1)  # "Unfälle", not "Unfälle in"
+        rest, named = " ".join(others), " ".join(named_words)
+        if not is_place(name_key(rest)) and (found := _named(named, registry)):
+            return rest, named, found
     return None
 
 
