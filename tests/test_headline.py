@@ -768,6 +768,9 @@ def test_no_word_for_what_happened_is_a_places_name():
         ("Vermisst Uelzen", "Uelzen", ("Vermisst",)),
         ("Polizeieinsatz Stade", "Stade", ("Polizeieinsatz",)),
         ("Vollsperrung Tostedt", "Tostedt", ("Vollsperrung",)),
+        ("Stau A7 Soltau aktuell", "Soltau", ("Stau", "A7", "aktuell")),
+        ("Unfall B4 Uelzen", "Uelzen", ("Unfall", "B4")),
+        ("Kanal für Celle heute", "Celle", ("Kanal", "heute")),
     ],
 )
 def test_a_place_searched_with_words_for_when_or_which_news_is_found(query, name, left_out):

@@ -387,6 +387,11 @@ def test_times_and_amounts_with_their_unit_say_no_place(text, plain):
         ("Einbruch Buxtehude letzte Nacht", "Einbruch Buxtehude", ("letzte Nacht",)),
         ("Polizeimeldungen Stade am Sonntag", "Stade", ("Polizeimeldungen", "am Sonntag")),
         ("Sonntagnacht Uelzen", "Uelzen", ("Sonntagnacht",)),
+        # a road's number too, in a search
+        ("Stau A7 Soltau aktuell", "Stau Soltau", ("A7", "aktuell")),
+        ("Unfall B4 Uelzen", "Unfall Uelzen", ("B4",)),
+        ("Ottersberg/A1", None, ()),  # no search
+        ("Stau auf der A2 Richtung Berlin heute", "Stau auf der A2 Richtung Berlin", ("heute",)),
         # only whole words: no part of a name or a compound is taken out
         ("Heutenbach", None, ()),
         ("Morgenröthe-Rautenkranz", None, ()),

@@ -1983,6 +1983,12 @@ def test_a_headline_word_before_slashed_places_is_left_out(query, places, left_o
     assert (res.status, res.places_named, res.unknown_parts) == ("found", places, left_out)
 
 
+def test_a_name_with_a_slash_is_not_cut_before_its_last_words():
+    # Found in the corpus: "Burg" of "Rümmelsheim/Burg Layen" is no Burg in Celle.
+    res = resolve("Rümmelsheim/Burg Layen in Bad Kreuznach", registry())
+    assert [m.name for m in res.matches] == ["Rümmelsheim/Burg Layen"]
+
+
 def test_a_place_before_slashed_places_is_not_taken_for_a_headline_word():
     # "Hamburg Altona" names one place; Hamburg is not left out as a headline word.
     res = resolve("Hamburg Altona/Stade", registry())

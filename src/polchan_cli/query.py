@@ -95,6 +95,7 @@ __all__ = [
     "readings",
     "report_after_dateline",
     "says_in",
+    "says_what_happened",
     "says_where_in_a_place",
     "short_postcode_first",
     "street_and_number",
@@ -209,6 +210,11 @@ EVENT_WORDS = (
     "Geisterfahrer",
     "Baustelle",
     "Feuerwehr",
+    "Hubschrauber",
+    "Brände",
+    "Glätte",
+    "Umleitung",
+    "Demo",
 )
 # Words for what happened that places are named too: read so beside a place far
 # from those ("Brand Seevetal" is a fire; Brand lies in Bavaria), which the
@@ -436,13 +442,13 @@ _SEARCH_WORDS = re.compile(
     rf"(?<![\w-])(?:(?:heute|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
     rf"|(?:am\s+)?{_WEEKDAYS}s?(?:\s*{_TIMES_OF_DAY})?"
     r"|(?:in\s+der\s+)?(?:letzten?|vergangenen?)\s+(?:nacht|woche|wochenende)"
-    r"|am\s+wochenende|aktuell(?:e|es|en)?|jetzt|gerade|derzeit|momentan"
+    r"|(?:am\s+)?wochenende|silvester|aktuell(?:e|es|en)?|jetzt|gerade|derzeit|momentan"
     r"|news|neuigkeiten|live|nachrichten|lokalnachrichten|polizeinachrichten|meldung"
     r"|meldungen|polizeimeldungen"
     r"|polizeiberichte|pressemeldungen|pressemitteilungen|presseportal|polizeipresse"
-    r"|blaulicht|blaulichtmeldungen|blaulichtticker|polizeiticker|newsticker|liveticker"
+    r"|blaulicht|blaulichtmeldungen|blaulichtticker|polizeiticker|newsticker|liveticker|ticker"
     r"|verkehrsmeldungen|verkehrsnachrichten|info|infos|informationen|warnung|warnungen"
-    r"|bitte|danke|hallo|moin)(?![\w-])",
+    r"|bitte|danke|hallo|hi|moin)(?![\w-])",
     re.IGNORECASE,
 )
 # A time, an amount with its unit, or a bus line's or model's number, and the words
@@ -663,13 +669,28 @@ def without_month_dates(text: str) -> str | None:
 
 def without_search_words(text: str) -> tuple[str, tuple[str, ...]] | None:
     """The text without the words a search sets beside a place that say nothing of
-    where (when, and what kind of news), with those words as typed, else None if it
+    where (when, and what kind of news), and with them the roads' numbers, which say
+    where along a road, not which place, with those words as typed, else None if it
     has none: ``Blaulicht Celle heute`` -> ``("Celle", ("Blaulicht", "heute"))``,
-    ``Unfall Lüneburg gestern Abend`` -> ``("Unfall Lüneburg", ("gestern Abend",))``."""
-    rest = _taken_out(_SEARCH_WORDS, text)
+    ``Unfall Lüneburg gestern Abend`` -> ``("Unfall Lüneburg", ("gestern Abend",))``,
+    ``Stau A7 Soltau aktuell`` -> ``("Stau Soltau", ("A7", "aktuell"))``; the
+    numbers only in a search, beside such a word or one for what happened
+    (``Unfall B4 Uelzen``)."""
+    if not (_SEARCH_WORDS.search(text) or beside_an_event_word(text)):
+        return None  # "Ottersberg/A1" is no search, "Unfall B4 Uelzen" is
+    # A road's number before "Richtung" stays: its signs name far cities ("Stau auf
+    # der A2 Richtung Berlin").
+    taken = _SEARCH_WORDS if _TOWARD.search(text) else _SEARCH_WORDS_OR_ROADS
+    rest = _taken_out(taken, text)
     if rest is None:
         return None
-    return rest, tuple(" ".join(found[0].split()) for found in _SEARCH_WORDS.finditer(text))
+    found = taken.finditer(text)
+    return rest, tuple(" ".join(words[0].split()) for words in found)
+
+
+_SEARCH_WORDS_OR_ROADS = re.compile(
+    rf"{_SEARCH_WORDS.pattern}|(?<![\w-]){_ROAD.pattern}(?![\w-])", re.IGNORECASE
+)
 
 
 def without_measures(text: str) -> str | None:
@@ -1104,11 +1125,11 @@ def beside_an_event_word(text: str) -> tuple[str, str] | None:
         return None
     if ":" in text:
         before = _EVENT_BEFORE_A_COLON.fullmatch(text)
-        if before and _says_what_happened(before[1]) and name_key(before[2]):
+        if before and says_what_happened(before[1]) and name_key(before[2]):
             return before[2].strip(), before[1]
         return None
-    found = _beside_a_word(text, _says_what_happened)
-    if found and not any(map(_says_what_happened, found[0].split())):
+    found = _beside_a_word(text, says_what_happened)
+    if found and not any(map(says_what_happened, found[0].split())):
         return found
     # "Verkehrsunfall und Verkehrsgefährdung aufgrund Trunkenheit Verden": the words
     # after the last such word, where the first opened a list of them.
@@ -1122,7 +1143,7 @@ def _after_the_last_event_word(text: str) -> tuple[str, str] | None:
     Hausfriedensbruch")``."""
     words = text.split()
     for i in range(len(words) - 2, 0, -1):
-        if _says_what_happened(words[i]):
+        if says_what_happened(words[i]):
             place = " ".join(words[i + 1 :])
             if len(name_key(place).split()) > MOST_WORDS_OF_A_PLACE:
                 return None
@@ -1139,8 +1160,9 @@ def bears_what_happened(word: str) -> bool:
 _PLACE_BORNE_EVENT_KEYS = frozenset(name_key(word) for word in EVENT_WORDS_PLACES_BEAR)
 
 
-def _says_what_happened(word: str) -> bool:
-    """Whether the word is one for what happened, or a compound that ends in one;
+def says_what_happened(word: str) -> bool:
+    """Whether the word is one for what happened (see :data:`EVENT_WORDS`), or a
+    compound that ends in one;
     not in brackets, where it qualifies a name ("Jeversen (Brand)")."""
     if "(" in word:
         return False

@@ -81,6 +81,7 @@ from .query import (
     readings,
     report_after_dateline,
     says_in,
+    says_what_happened,
     says_where_in_a_place,
     short_postcode_first,
     street_and_number,
@@ -172,11 +173,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
         # adds are no begun "Bitter", nor do they leave a slash's last place out.
         answer = searched
     else:
-        answer = _resolved(query, registry, longest=MAX_QUERY_LENGTH)
-        if not answer.matches:
-            # Only for the text as typed: a part of it ("Stader Graben, Celle") is
-            # read as a street's name first.
-            answer = named_in_passing(answer.query, _lookups(registry)) or answer
+        answer = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
     if searched is not None and (not answer.matches or answer.fuzzy_for is not None):
         # A place a channel covers, misspelt or abbreviated, is read as it would be
         # alone ("Lunebrug heute" is Lüneburg, not Lüneburger Heide; "Buchholz i.d.N.
@@ -190,6 +187,17 @@ def resolve(query: str, registry: Registry) -> Resolution:
     # The query is echoed as typed, though read with plain dashes and digits.
     typed = query.strip()
     return answer if answer.query == typed else replace(answer, query=typed)
+
+
+def _read_whole(query: str, registry: Registry, *, longest: int | None = None) -> Resolution:
+    """:func:`_resolved`, then, where that finds nothing, a town the text names in
+    passing ("Kanal für Celle"). Only for a whole query, as typed or without the
+    words a search adds: in a part of one, the words are read as a street's name
+    first ("Stader Graben, Celle")."""
+    answer = _resolved(query, registry, longest=longest)
+    if not answer.matches:
+        answer = named_in_passing(answer.query, _lookups(registry)) or answer
+    return answer
 
 
 def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> Resolution:
@@ -395,7 +403,7 @@ def _without_search_words(text: str, registry: Registry) -> Resolution | None:
     rest, words = searched
     if not name_key(rest) or len(rest.split()) > _MOST_WORDS_OF_A_SEARCH:
         return None
-    answer = _resolved(rest, registry)
+    answer = _read_whole(rest, registry)
     if not answer.matches:
         return None
     left_out = sorted((*answer.unknown_parts, *words), key=lambda part: text.find(part.split()[0]))
@@ -616,10 +624,11 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         not named[-1]
         and "/" in head
         and (opening := _named_at_the_end(towns[-1], registry, first=True))
-        and not only_says_where(opening[0])
+        and (says_what_happened(opening[0].split()[0]) or opening[0].islower())
     ):
-        # "Lüneburg/Uelzen Unfall": and after the last a slash joins ("Hagen/Stade
-        # Nds" says where; "zwischen Hagen und Hamm Stau …" is a sentence).
+        # "Lüneburg/Uelzen Unfall", "…/Uelzen vom": and after the last a slash joins,
+        # words for what happened or in small letters; not where it lies ("Hagen/Stade
+        # Nds"), nor a name's rest ("Rümmelsheim/Burg Layen" is no Burg in Celle).
         trail, towns[-1], named[-1] = opening
     if len(towns) < 2 or not all(named):
         return None
