@@ -781,21 +781,28 @@ def test_a_place_searched_with_words_for_when_or_which_news_is_found(query, name
 
 @pytest.mark.parametrize(
     ("query", "name"),
-    [
-        ("Lunebrug aktuell", "Lüneburg"),
-        ("Stdae heute", "Stade"),
-        ("Unfall Lunebrug heute", "Lüneburg"),
-    ],
+    [("Lunebrug aktuell", "Lüneburg"), ("Unfall Lunebrug heute", "Lüneburg")],
 )
-def test_a_covered_town_misspelt_beside_words_for_when_is_guessed(query, name):
+def test_a_long_covered_town_misspelt_beside_words_for_when_is_guessed(query, name):
     # As it would be alone, not as the whole text misspelt ("Lüneburger Heide").
     res = resolve(query, registry())
     assert (res.matches[0].name, res.fuzzy_for is not None) == (name, True)
 
 
-def test_a_far_town_misspelt_beside_words_for_when_is_only_offered():
-    res = resolve("Hambrug heute", registry())
-    assert (res.status, res.suggestions[:1]) == ("not_found", ("Hamburg",))
+@pytest.mark.parametrize(
+    ("query", "offered"),
+    [
+        ("Hambrug heute", "Hamburg"),  # no channel
+        ("Stdae heute", "Stade"),  # short: before Stadtheide, "heute" read as "Heide"
+        ("Unfall Cele heute", "Celle"),
+        # found in review: a word begins a covered place's name
+        ("Bremer Nachrichten", "Bremervörde"),
+        ("Stau A7", "Staumühle"),
+    ],
+)
+def test_a_place_misspelt_or_begun_beside_words_for_when_is_only_offered(query, offered):
+    res = resolve(query, registry())
+    assert (res.status, res.suggestions[:1]) == ("not_found", (offered,))
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,7 @@ from .whereabouts import far_apart, is_a_town, is_place, keys_of_whereabouts, ne
 
 __all__ = [
     "Lookups",
+    "a_long_covered_town_misspelt",
     "a_place_as_typed",
     "abbreviated",
     "dateline_place",
@@ -157,18 +158,24 @@ def named_beside_an_event(text: str, lookups: Lookups) -> Resolution | None:
         name_key(m.name) == name_key(place) for m in read.matches
     ):
         return None  # "Einbruch Otter in Cuxhaven": no Otter in Landkreis Harburg
-    first = read.matches[0]
-    if not (
-        _names_a_town_or_where(read, place)
-        or (
-            read.fuzzy_for is not None
-            and first.kind in ("municipality", "district")
-            and first.channels
-            and len(place) >= _LONG_WORD
-        )
-    ):
+    if not (_names_a_town_or_where(read, place) or a_long_covered_town_misspelt(read)):
         return None
     return _in_a_headline(read, event, text)
+
+
+def a_long_covered_town_misspelt(read: Resolution) -> bool:
+    """Whether the answer guesses a town or district a channel covers, of eight
+    letters or more as typed, as a misspelt place beside a heading's or a search's
+    other words is taken: "Lunebrug" is Lüneburg, but a noun may be a letter from a
+    short name ("Cello", "Ampel", "Schule" are no Celle, Appel, Schülern)."""
+    first = read.matches[0] if read.matches else None
+    return (
+        first is not None
+        and read.fuzzy_for is not None
+        and first.kind in ("municipality", "district")
+        and bool(first.channels)
+        and len(read.query) >= _LONG_WORD
+    )
 
 
 # The fewest letters of a misspelt town's name beside a word for what happened: a

@@ -38,6 +38,7 @@ from dataclasses import replace
 from . import gazetteer, press_codes
 from .headline import (
     Lookups,
+    a_long_covered_town_misspelt,
     a_place_as_typed,
     abbreviated,
     dateline_place,
@@ -175,15 +176,20 @@ def resolve(query: str, registry: Registry) -> Resolution:
     else:
         answer = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
     if searched is not None and (not answer.matches or answer.fuzzy_for is not None):
-        # A place a channel covers, misspelt or abbreviated, is read as it would be
-        # alone ("Lunebrug heute" is Lüneburg, not Lüneburger Heide; "Buchholz i.d.N.
-        # Blaulicht"); another only offered, where nothing else is ("Kreis am
-        # Montag" is no Dreis).
-        if searched.matches[0].channels:
+        # A long town a channel covers, misspelt, or a name abbreviated, is read as
+        # it would be alone ("Lunebrug heute" is Lüneburg, not Lüneburger Heide;
+        # "Buchholz i.d.N. Blaulicht"); other guesses and begun names are only
+        # offered ("Stdae heute": Stade?; "Bremer Nachrichten" is no Bremervörde).
+        if a_long_covered_town_misspelt(searched) or abbreviated(searched):
             answer = searched
-        elif not (answer.matches or answer.suggestions):
-            guessed = dict.fromkeys(m.name for m in searched.matches)
-            answer = replace(answer, suggestions=tuple(guessed)[:_MOST_OFFERED])
+        elif not answer.matches:
+            # The rest's places before the whole's spellings: "Stdae heute" offers
+            # Stade before Stadtheide ("heute" read as "Heide").
+            offered = [m.name for m in searched.matches] + [
+                *searched.suggestions,
+                *answer.suggestions,
+            ]
+            answer = replace(answer, suggestions=tuple(dict.fromkeys(offered))[:_MOST_OFFERED])
     # The query is echoed as typed, though read with plain dashes and digits.
     typed = query.strip()
     return answer if answer.query == typed else replace(answer, query=typed)
@@ -395,8 +401,9 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
 def _without_search_words(text: str, registry: Registry) -> Resolution | None:
     """A search's few words read without those that say nothing of where, which
     are left out: "Celle aktuell", "Blaulicht Lüneburg heute", "Unfall Uelzen
-    gestern Abend"; None where the rest finds nothing, or is longer than a search
-    is: a headline's sentence is read whole ("Polizei sucht seit gestern …")."""
+    gestern Abend"; None where the rest finds and offers nothing, or is longer than
+    a search is: a headline's sentence is read whole ("Polizei sucht seit gestern
+    …")."""
     searched = without_search_words(text)
     if searched is None:
         return None
@@ -404,10 +411,11 @@ def _without_search_words(text: str, registry: Registry) -> Resolution | None:
     if not name_key(rest) or len(rest.split()) > _MOST_WORDS_OF_A_SEARCH:
         return None
     answer = _read_whole(rest, registry)
-    if not answer.matches:
+    if not (answer.matches or answer.suggestions):
         return None
+    # The answer keeps the rest as its query, for the caller to judge the reading.
     left_out = sorted((*answer.unknown_parts, *words), key=lambda part: text.find(part.split()[0]))
-    return replace(answer, query=text, unknown_parts=tuple(left_out))
+    return replace(answer, unknown_parts=tuple(left_out))
 
 
 def _only_search_words(text: str) -> bool:
