@@ -838,10 +838,34 @@ def test_words_for_when_are_left_out_where_the_text_as_typed_names_no_place(quer
     assert resolve(query, registry()).matches[0].name == name
 
 
-def test_a_heading_that_names_its_place_keeps_its_reading():
-    # The weekday is left out with the date, not named as not found.
-    res = resolve("Unfall in Holste am Sonntag um 11 Uhr", registry())
-    assert (res.matches[0].name, res.unknown_parts) == ("Holste", ("Unfall",))
+@pytest.mark.parametrize(
+    ("query", "name", "left_out"),
+    [
+        # the weekday is left out with the date, not named as not found
+        ("Unfall in Holste am Sonntag um 11 Uhr", "Holste", ("Unfall",)),
+        # found in review: the words left out stay one part, as typed
+        ("Warnung vor Schockanrufen für Celle", "Celle", ("Warnung vor Schockanrufen",)),
+        (
+            "Polizei-WhatsApp-Kanal jetzt auch für Wietze",
+            "Wietze",
+            ("Polizei-WhatsApp-Kanal jetzt auch",),
+        ),
+    ],
+)
+def test_a_heading_that_names_its_place_keeps_its_reading(query, name, left_out):
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.unknown_parts) == (name, left_out)
+
+
+def test_a_press_releases_heading_with_a_word_for_news_is_the_offices():
+    res = resolve(
+        "POL-LG: Presseportal Lüneburg/Lüchow-Dannenberg/Uelzen vom 12.05.2024", registry()
+    )
+    assert {c.id for m in res.matches for c in m.channels} == {
+        "lueneburg",
+        "uelzen",
+        "luechow-dannenberg",
+    }
 
 
 def test_no_place_is_named_with_a_word_a_search_adds():

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from . import gazetteer, press_codes
 from .headline import (
@@ -169,27 +169,32 @@ def resolve(query: str, registry: Registry) -> Resolution:
     """
     text = check_query(query, is_place, longest=MAX_QUERY_LENGTH)
     searched = _without_search_words(text, registry)
-    if searched is not None and named_as_typed(searched):
+    answer: Resolution | None = None
+    if searched is not None and named_as_typed(searched.rest):
         # "Celle aktuell", "Lüneburg bitte", "Celle/Stade heute": the words a search
-        # adds are no begun "Bitter", nor do they leave a slash's last place out.
-        answer = searched
-    else:
+        # adds are no begun "Bitter", nor do they leave a slash's last place out. A
+        # heading that leaves words out anyway, and names the same places as typed,
+        # keeps its reading ("Warnung vor Schockanrufen für Celle").
+        answer = searched.answer
+        if searched.rest.unknown_parts:
+            whole = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
+            answer = whole if whole.matches == answer.matches else answer
+    if answer is None:
         answer = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
-    if searched is not None and (not answer.matches or answer.fuzzy_for is not None):
-        # A long town a channel covers, misspelt, or a name abbreviated, is read as
-        # it would be alone ("Lunebrug heute" is Lüneburg, not Lüneburger Heide;
-        # "Buchholz i.d.N. Blaulicht"); other guesses and begun names are only
-        # offered ("Stdae heute": Stade?; "Bremer Nachrichten" is no Bremervörde).
-        if a_long_covered_town_misspelt(searched) or abbreviated(searched):
-            answer = searched
-        elif not answer.matches:
-            # The rest's places before the whole's spellings: "Stdae heute" offers
-            # Stade before Stadtheide ("heute" read as "Heide").
-            offered = [m.name for m in searched.matches] + [
-                *searched.suggestions,
-                *answer.suggestions,
-            ]
-            answer = replace(answer, suggestions=tuple(dict.fromkeys(offered))[:_MOST_OFFERED])
+        if searched is not None and (not answer.matches or answer.fuzzy_for is not None):
+            # A long town a channel covers, misspelt, or a name abbreviated, is read
+            # as it would be alone ("Lunebrug heute" is Lüneburg, not Lüneburger
+            # Heide; "Buchholz i.d.N. Blaulicht"); other guesses and begun names are
+            # offered ("Stdae heute": Stade?; "Bremer Nachrichten" is no Bremervörde).
+            rest = searched.rest
+            if a_long_covered_town_misspelt(rest) or abbreviated(rest):
+                answer = searched.answer
+            elif not answer.matches:
+                # The rest's places before the whole's spellings: "Stdae heute"
+                # offers Stade before Stadtheide ("heute" read as "Heide").
+                offered = [m.name for m in rest.matches]
+                offered += [*rest.suggestions, *answer.suggestions]
+                answer = replace(answer, suggestions=tuple(dict.fromkeys(offered))[:_MOST_OFFERED])
     # The query is echoed as typed, though read with plain dashes and digits.
     typed = query.strip()
     return answer if answer.query == typed else replace(answer, query=typed)
@@ -398,24 +403,32 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     return answer
 
 
-def _without_search_words(text: str, registry: Registry) -> Resolution | None:
+@dataclass(frozen=True)
+class _Search:
+    """A search's words read without those it adds: the answer to the rest (its
+    query the rest), and that answer with those words left out too."""
+
+    rest: Resolution
+    answer: Resolution
+
+
+def _without_search_words(text: str, registry: Registry) -> _Search | None:
     """A search's few words read without those that say nothing of where, which
     are left out: "Celle aktuell", "Blaulicht Lüneburg heute", "Unfall Uelzen
     gestern Abend"; None where the rest finds and offers nothing, or is longer than
     a search is: a headline's sentence is read whole ("Polizei sucht seit gestern
-    …")."""
+    …"), and so is a press release's heading ("POL-LG: Presseportal …")."""
     searched = without_search_words(text)
-    if searched is None:
+    if searched is None or press_code_in(text):
         return None
     rest, words = searched
     if not name_key(rest) or len(rest.split()) > _MOST_WORDS_OF_A_SEARCH:
         return None
-    answer = _read_whole(rest, registry)
-    if not (answer.matches or answer.suggestions):
+    read = _read_whole(rest, registry)
+    if not (read.matches or read.suggestions):
         return None
-    # The answer keeps the rest as its query, for the caller to judge the reading.
-    left_out = sorted((*answer.unknown_parts, *words), key=lambda part: text.find(part.split()[0]))
-    return replace(answer, unknown_parts=tuple(left_out))
+    left_out = sorted((*read.unknown_parts, *words), key=lambda part: text.find(part.split()[0]))
+    return _Search(read, replace(read, unknown_parts=tuple(left_out)))
 
 
 def _only_search_words(text: str) -> bool:
@@ -632,11 +645,12 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         not named[-1]
         and "/" in head
         and (opening := _named_at_the_end(towns[-1], registry, first=True))
-        and (says_what_happened(opening[0].split()[0]) or opening[0].islower())
+        and says_what_happened(opening[0].split()[0])
     ):
-        # "Lüneburg/Uelzen Unfall", "…/Uelzen vom": and after the last a slash joins,
-        # words for what happened or in small letters; not where it lies ("Hagen/Stade
-        # Nds"), nor a name's rest ("Rümmelsheim/Burg Layen" is no Burg in Celle).
+        # "Lüneburg/Uelzen Unfall": and after the last a slash joins, a word for what
+        # happened; not where it lies ("Hagen/Stade Nds"), nor a name's rest
+        # ("Rümmelsheim/Burg Layen" is no Burg in Celle), nor a press release's
+        # dates ("PI Lüneburg/Lüchow-D./Uelzen vom 27.02." is the office's).
         trail, towns[-1], named[-1] = opening
     if len(towns) < 2 or not all(named):
         return None
