@@ -216,6 +216,9 @@ EVENT_WORDS = (
     "Umleitung",
     "Demo",
 )
+# Words for what happened, alone or with words a search adds, and those words alone
+# (the empty key): no query ("Brand" is a place, not on the list).
+_EVENT_ALONE_KEYS = frozenset({"", *(name_key(word) for word in EVENT_WORDS)})
 # Words for what happened that places are named too: read so beside a place far
 # from those ("Brand Seevetal" is a fire; Brand lies in Bavaria), which the
 # resolver checks.
@@ -386,10 +389,10 @@ def check_query(
         type_word_alone
         or key in _NOT_PLACE_WORDS
         or (key in _CENTRE_WORDS and not is_place(key))
-        or _SEARCH_WORDS.sub("", text).strip(" ,;-") == ""
+        or name_key(_SEARCH_WORDS.sub("", text)) in _EVENT_ALONE_KEYS
     ):
-        # "Landkreis", "Polizei", "OT", "WhatsApp", "Innenstadt", "heute": no place
-        # has such a name.
+        # "Landkreis", "Polizei", "OT", "WhatsApp", "Innenstadt", "heute", "Stau": no
+        # place has such a name (though "Stau" begins Staumühle's).
         raise QueryError(
             N_(
                 "'{query}' alone names no place: add a town, district or postcode "

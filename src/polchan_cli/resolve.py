@@ -424,7 +424,10 @@ def _without_search_words(text: str, registry: Registry) -> _Search | None:
     rest, words = searched
     if not name_key(rest) or len(rest.split()) > _MOST_WORDS_OF_A_SEARCH:
         return None
-    read = _read_whole(rest, registry)
+    try:
+        read = _read_whole(rest, registry)
+    except QueryError:
+        return None  # "Stau/heute": no place in the rest
     if not (read.matches or read.suggestions):
         return None
     left_out = sorted((*read.unknown_parts, *words), key=lambda part: text.find(part.split()[0]))
