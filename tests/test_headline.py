@@ -560,6 +560,15 @@ def test_brackets_without_a_covered_place_give_no_channel(query):
 
 
 @pytest.mark.parametrize(
+    "query", ["Flucht in Richtung Münster", "Unfallflucht in Richtung Münster"]
+)
+def test_a_word_for_what_happened_before_in_is_not_guessed_as_a_place_near_one(query):
+    # "Flucht" was Feucht, within 150 km of the Münster in Donau-Ries.
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == ("Münster", "05515")
+
+
+@pytest.mark.parametrize(
     "query",
     [
         "Flucht in Leipzig",

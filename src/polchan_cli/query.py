@@ -162,6 +162,7 @@ EVENT_WORDS = (
     "Überfall",
     "Fahndung",
     "Unfallflucht",
+    "Flucht",
     "Verkehrsunfallflucht",
     "Enkeltrick",
     "Schockanruf",

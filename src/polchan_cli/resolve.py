@@ -1377,7 +1377,10 @@ def _loosely_read(
             and not text.islower()
             and all(looks_like_a_verb(w.lstrip("….,;:!?-")) for w in reading.head.split())
         )
-        if not verb and not _lies_far_from(guess, said, text):
+        # Nor is a heading's word for what happened: "Flucht in Richtung Münster" is
+        # no Feucht, in reach of the Münster in Bavaria.
+        event = reading.how == "qualifier" and all(map(says_what_happened, reading.head.split()))
+        if not (verb or event) and not _lies_far_from(guess, said, text):
             return replace(guess, query=text)
     # Words are offered, never taken: "Klein Hagen" not in the data is no Hagen.
     # A place a word names exactly comes before spellings too far off to take
