@@ -759,6 +759,13 @@ def test_no_word_for_what_happened_is_a_places_name():
     assert [w for w in EVENT_WORDS if gazetteer.places_by_key(name_key(w))] == []
 
 
+def test_no_word_for_what_happened_begins_a_places_name():
+    # Alone, such a word is no query; one a name began with ("Brände" keys as the
+    # "Brande" of Brande-Hörnerkirchen) would refuse a name begun.
+    first_words = {key.split()[0] for key in gazetteer.all_keys() if " " in key}
+    assert [w for w in EVENT_WORDS if name_key(w) in first_words] == []
+
+
 # As people search for news of their town: the place, and the words that say when
 # or which news left out, in the order typed.
 @pytest.mark.parametrize(
@@ -837,6 +844,11 @@ def test_a_town_searched_with_words_for_news_is_that_town(query, name):
 def test_words_a_search_adds_alone_are_no_query(query):
     with pytest.raises(QueryError):
         resolve(query, registry())
+
+
+def test_a_places_beginning_keyed_like_a_word_for_what_happened_is_still_a_query():
+    # "Brande" begins Brande-Hörnerkirchen, and keys as "Brände" would.
+    assert resolve("Brande", registry()).matches
 
 
 @pytest.mark.parametrize(

@@ -212,13 +212,13 @@ EVENT_WORDS = (
     "Baustelle",
     "Feuerwehr",
     "Hubschrauber",
-    "Brände",
     "Glätte",
     "Umleitung",
     "Demo",
 )
 # Words for what happened, alone or with words a search adds, and those words alone
-# (the empty key): no query ("Brand" is a place, not on the list).
+# (the empty key): no query ("Brand" is a place, not on the list; nor is "Brände",
+# keyed as "Brande" begins Brande-Hörnerkirchen).
 _EVENT_ALONE_KEYS = frozenset({"", *(name_key(word) for word in EVENT_WORDS)})
 # Words for what happened that places are named too: read so beside a place far
 # from those ("Brand Seevetal" is a fire; Brand lies in Bavaria), which the
