@@ -761,7 +761,8 @@ def test_no_word_for_what_happened_is_a_places_name():
 
 def test_no_word_for_what_happened_begins_a_places_name():
     # Alone, such a word is no query; one a name began with ("Brände" keys as the
-    # "Brande" of Brande-Hörnerkirchen) would refuse a name begun.
+    # "Brande" of Brande-Hörnerkirchen) would refuse a name begun: it belongs with
+    # Brand in EVENT_WORDS_PLACES_BEAR.
     first_words = {key.split()[0] for key in gazetteer.all_keys() if " " in key}
     assert [w for w in EVENT_WORDS if name_key(w) in first_words] == []
 

@@ -217,13 +217,13 @@ EVENT_WORDS = (
     "Demo",
 )
 # Words for what happened, alone or with words a search adds, and those words alone
-# (the empty key): no query ("Brand" is a place, not on the list; nor is "Brände",
-# keyed as "Brande" begins Brande-Hörnerkirchen).
+# (the empty key): no query.
 _EVENT_ALONE_KEYS = frozenset({"", *(name_key(word) for word in EVENT_WORDS)})
-# Words for what happened that places are named too: read so beside a place far
-# from those ("Brand Seevetal" is a fire; Brand lies in Bavaria), which the
-# resolver checks.
-EVENT_WORDS_PLACES_BEAR = ("Brand",)
+# Words for what happened that a place's name is, or begins with as keyed ("Brände"
+# keys as the "Brande" of Brande-Hörnerkirchen): alone they stay a query, and beside
+# a place they say what happened only far from any place of the name ("Brand
+# Seevetal" is a fire; Brand lies in Bavaria), which the resolver checks.
+EVENT_WORDS_PLACES_BEAR = ("Brand", "Brände")
 _EVENT_KEYS = frozenset(name_key(word) for word in (*EVENT_WORDS, *EVENT_WORDS_PLACES_BEAR))
 _EVENT_ENDINGS = tuple(
     name_key(word) for word in (*EVENT_WORDS[:10], "Kontrolle", "Brand", "Einsatz", "Sperrung")
@@ -1156,8 +1156,8 @@ def _after_the_last_event_word(text: str) -> tuple[str, str] | None:
 
 
 def bears_what_happened(word: str) -> bool:
-    """Whether a place's name is a word for what happened too (see
-    :data:`EVENT_WORDS_PLACES_BEAR`): ``Brand``."""
+    """Whether the word is one for what happened that a place's name is, or begins
+    with (see :data:`EVENT_WORDS_PLACES_BEAR`): ``Brand``, ``Brände``."""
     return name_key(word) in _PLACE_BORNE_EVENT_KEYS
 
 
