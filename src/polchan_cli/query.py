@@ -680,7 +680,7 @@ def without_search_words(text: str) -> tuple[str, tuple[str, ...]] | None:
     ``Stau A7 Soltau aktuell`` -> ``("Stau Soltau", ("A7", "aktuell"))``; the
     numbers only in a search, beside such a word or one for what happened
     (``Unfall B4 Uelzen``)."""
-    if not (_SEARCH_WORDS.search(text) or beside_an_event_word(text)):
+    if not (_SEARCH_WORDS.search(text) or (_ROAD.search(text) and beside_an_event_word(text))):
         return None  # "Ottersberg/A1" is no search, "Unfall B4 Uelzen" is
     # A road's number before "Richtung" stays: its signs name far cities ("Stau auf
     # der A2 Richtung Berlin").
