@@ -66,7 +66,7 @@ from .query import (
     words_before_toward,
 )
 from .ranking import unique
-from .resolution import Match, Resolution, named_as_typed
+from .resolution import Match, Resolution, named_as_typed, offered
 from .spelling import FUZZY_CONFIRMED, spelling_score
 from .whereabouts import far_apart, is_a_town, is_place, keys_of_whereabouts, nearest_to_each_other
 
@@ -190,10 +190,7 @@ def offered_beside_an_event(text: str, lookups: Lookups) -> tuple[str, ...]:
     beside = _read_beside_an_event(text, lookups)
     if beside is None:
         return ()
-    return tuple(dict.fromkeys(m.name for m in beside[2].matches))[:_MOST_OFFERED]
-
-
-_MOST_OFFERED = 5
+    return offered(m.name for m in beside[2].matches)
 
 
 def _read_beside_an_event(text: str, lookups: Lookups) -> tuple[str, str, Resolution] | None:

@@ -11,6 +11,7 @@ job; no Typer or Rich here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -21,12 +22,14 @@ from .ranking import asked_for
 from .registry import Channel, Registry
 
 __all__ = [
+    "MOST_OFFERED",
     "Match",
     "Resolution",
     "channel_match",
     "channel_matches",
     "district_match",
     "named_as_typed",
+    "offered",
     "place_match",
     "postcode_matches",
     "state_match",
@@ -341,3 +344,12 @@ def state_match(state: str) -> Match:
 def named_as_typed(answer: Resolution) -> bool:
     """Whether the answer names places as typed, not begun or misspelt names."""
     return answer.fuzzy_for is None and any(m.match in ("exact", "variant") for m in answer.matches)
+
+
+# The most names offered where nothing answers ("Did you mean …?").
+MOST_OFFERED = 5
+
+
+def offered(names: Iterable[str]) -> tuple[str, ...]:
+    """The names to offer: each once, in the order given, at most MOST_OFFERED."""
+    return tuple(dict.fromkeys(names))[:MOST_OFFERED]

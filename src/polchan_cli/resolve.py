@@ -96,12 +96,14 @@ from .query import (
 from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, spellings, unique
 from .registry import Registry
 from .resolution import (
+    MOST_OFFERED,
     Match,
     Resolution,
     channel_match,
     channel_matches,
     district_match,
     named_as_typed,
+    offered,
     place_match,
     postcode_matches,
     state_match,
@@ -137,8 +139,6 @@ CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched f
 
 # Places named like their state that are meant before it: the city-states.
 _CITY_KINDS = ("district", "municipality")
-# The most names offered where nothing answers ("Did you mean …?").
-_MOST_OFFERED = 5
 
 
 def resolve(query: str, registry: Registry) -> Resolution:
@@ -192,9 +192,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
             elif not answer.matches:
                 # The rest's places before the whole's spellings: "Stdae heute"
                 # offers Stade before Stadtheide ("heute" read as "Heide").
-                offered = [m.name for m in rest.matches]
-                offered += [*rest.suggestions, *answer.suggestions]
-                answer = replace(answer, suggestions=tuple(dict.fromkeys(offered))[:_MOST_OFFERED])
+                names = [m.name for m in rest.matches]
+                names += [*rest.suggestions, *answer.suggestions]
+                answer = replace(answer, suggestions=offered(names))
     # The query is echoed as typed, though read with plain dashes and digits.
     typed = query.strip()
     return answer if answer.query == typed else replace(answer, query=typed)
@@ -264,14 +264,14 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         asked = _where_the_type_word_asks(typed_in_full, reading)
         # Where the type word left places out, it said which it meant: no offers of
         # others ("Stadt Hagen" is the city; no "Neu Hagen?").
-        offered = asked == typed_in_full and (
+        offers = asked == typed_in_full and (
             _offered_beside_far_places(text, asked, registry)
             or _spaced_otherwise_elsewhere(reading, asked, registry)
         )
         return Resolution(
             query=text,
             matches=_nearest_what_it_lies_by(text, ranked(asked, reading), registry),
-            suggestions=offered or (),
+            suggestions=offers or (),
         )
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place
@@ -397,9 +397,9 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         # only an adjective names the covered one ("Monheim im Berliner Viertel").
         return passing
     if not (answer.matches or answer.suggestions) and (
-        offered := offered_beside_an_event(text, lookups)
+        offers := offered_beside_an_event(text, lookups)
     ):
-        return replace(answer, suggestions=offered)  # "Diebstahl Cele": Celle?
+        return replace(answer, suggestions=offers)  # "Diebstahl Cele": Celle?
     return answer
 
 
@@ -810,8 +810,8 @@ def _with_short_postcode(text: str, number: str, rest: str, registry: Registry) 
     postcodes = [m for m in padded.matches if m.kind == "postcode"]
     if any(in_one_municipality(m, pc) for m in alone.named() for pc in postcodes):
         return replace(padded, query=text)
-    offered = [m.name for m in alone.named()] + list(alone.suggestions)
-    return Resolution(query=text, suggestions=tuple(dict.fromkeys(offered))[:_MOST_OFFERED])
+    names = [m.name for m in alone.named()] + list(alone.suggestions)
+    return Resolution(query=text, suggestions=offered(names))
 
 
 def _resolved_quietly(text: str, registry: Registry) -> Resolution:
@@ -1000,7 +1000,7 @@ def _one_letter_off_elsewhere(
             covering = {c.id for c in registry.covering(p.district, p.municipality)}
             if p.match == "exact" and covering and not covering & channels:
                 names.append(p.name)
-    return tuple(dict.fromkeys(names))[:_MOST_OFFERED]
+    return offered(names)
 
 
 def _named(text: str, registry: Registry) -> list[Match]:
@@ -1362,7 +1362,7 @@ def _loosely_read(
             )
         ):
             closest = (candidates[0][1], reading, candidates)
-        names += _close_names(candidates[:_MOST_OFFERED])
+        names += _close_names(candidates[:MOST_OFFERED])
     said: list[Match] = []
     if closest and accepted(closest[2][0]):
         _, reading, candidates = closest
@@ -1389,7 +1389,7 @@ def _loosely_read(
     names = [m.name for _, found in named for m in found] + [m.name for m in said] + names
     names = list(dict.fromkeys(names))
     if names != list(suggestions):
-        return Resolution(query=text, suggestions=tuple(names[:_MOST_OFFERED]))
+        return Resolution(query=text, suggestions=tuple(names[:MOST_OFFERED]))
     return None
 
 
@@ -1702,9 +1702,9 @@ def _fuzzy(
             # (Westerwald), or did you mean Siegen?
             named = guess.named()
             covered = (m.name for m in matches if m.channels and m not in named)
-            guess = replace(guess, suggestions=tuple(dict.fromkeys(covered))[:_MOST_OFFERED])
+            guess = replace(guess, suggestions=offered(covered))
         return guess
-    return Resolution(query=text, suggestions=_close_names(candidates[:_MOST_OFFERED]))
+    return Resolution(query=text, suggestions=_close_names(candidates[:MOST_OFFERED]))
 
 
 # Words that set places of one name apart ("Groß Hehlen", "Alt-Hohenschönhausen"):
@@ -1781,7 +1781,7 @@ def _offered_beside_far_places(
     alike = () if _a_town_of_the_name(matches) else _said_alike(text, registry)
     prefixed = [m.name for m in _with_a_prefix_word(name_key(text), registry) if m.channels]
     spaced = [m.name for m in _spaced_otherwise(text, matches, registry) if m.channels]
-    return tuple(dict.fromkeys([*alike, *prefixed, *spaced]))[:_MOST_OFFERED]
+    return offered([*alike, *prefixed, *spaced])
 
 
 def _a_town_of_the_name(matches: list[Match]) -> bool:
@@ -1817,4 +1817,4 @@ def _close_names(
                 continue
             if covered_by is None or covered_by.covering(p.district, p.municipality):
                 names.append(p.name)
-    return tuple(names[:_MOST_OFFERED])
+    return tuple(names[:MOST_OFFERED])
