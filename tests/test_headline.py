@@ -12,6 +12,7 @@ from polchan_cli.normalize import name_key
 from polchan_cli.query import EVENT_WORDS, MAX_QUERY_LENGTH, without_search_words
 from polchan_cli.resolve import QueryError, resolve
 from polchan_cli.store import load_channels
+from polchan_cli.whereabouts import is_place
 
 
 @functools.cache
@@ -788,6 +789,17 @@ def test_no_word_for_what_happened_begins_a_places_name():
         ("Stau A7 Soltau aktuell", "Soltau", ("Stau", "A7", "aktuell")),
         ("Unfall B4 Uelzen", "Uelzen", ("Unfall", "B4")),
         ("Kanal für Celle heute", "Celle", ("Kanal", "heute")),
+        # news words joined with a hyphen or to the town, and a chat's question
+        ("Polizei-News Celle", "Celle", ("Polizei-News",)),
+        ("Blaulicht-Ticker Stade", "Stade", ("Blaulicht-Ticker",)),
+        ("Celle-News", "Celle", ("News",)),
+        ("Celle was ist los?", "Celle", ("was ist los?",)),
+        ("Zeven heut", "Zeven", ("heut",)),
+        # misspelt, where no place is named so
+        ("Celle aktuel", "Celle", ("aktuel",)),
+        ("Uelzen gestren", "Uelzen", ("gestren",)),
+        ("Nachichten Stade", "Stade", ("Nachichten",)),
+        ("Blaulicht Celle aktuel", "Celle", ("Blaulicht", "aktuel")),
     ],
 )
 def test_a_place_searched_with_words_for_when_or_which_news_is_found(query, name, left_out):
@@ -798,7 +810,11 @@ def test_a_place_searched_with_words_for_when_or_which_news_is_found(query, name
 
 @pytest.mark.parametrize(
     ("query", "name"),
-    [("Lunebrug aktuell", "Lüneburg"), ("Unfall Lunebrug heute", "Lüneburg")],
+    [
+        ("Lunebrug aktuell", "Lüneburg"),
+        ("Unfall Lunebrug heute", "Lüneburg"),
+        ("Lunebrug aktuel", "Lüneburg"),
+    ],
 )
 def test_a_long_covered_town_misspelt_beside_words_for_when_is_guessed(query, name):
     # As it would be alone, not as the whole text misspelt ("Lüneburger Heide").
@@ -840,7 +856,10 @@ def test_a_town_searched_with_words_for_news_is_that_town(query, name):
 @pytest.mark.parametrize(
     "query",
     # found in review: "Stau" alone was Staumühle begun, "Feuer" Feuersbach
-    ["heute", "aktuell", "Nachrichten", "gestern Abend", "Stau", "Feuer", "Unfall heute"],
+    [
+        *("heute", "aktuell", "Nachrichten", "gestern Abend", "Stau", "Feuer", "Unfall heute"),
+        *("Polizei-News", "Blaulicht-Ticker", "was ist los?"),
+    ],
 )
 def test_words_a_search_adds_alone_are_no_query(query):
     with pytest.raises(QueryError):
@@ -893,15 +912,30 @@ def test_a_press_releases_heading_with_a_word_for_news_is_the_offices():
     }
 
 
-def test_no_place_is_named_with_a_word_a_search_adds():
-    # Such words are left out beside a place; a place named with one would be lost.
+@pytest.mark.parametrize("misspelt", [False, True])
+def test_no_place_is_named_with_a_word_a_search_adds(misspelt):
+    # Such words are left out beside a place; a place named with one would be lost,
+    # or with one misspelt where its other words name no place.
     named = [
         name
         for key in gazetteer.all_keys()
         for place in gazetteer.places_by_key(key)
-        if without_search_words(name := place.name) is not None
+        if without_search_words(name := place.name, is_place if misspelt else None) is not None
     ]
     assert named == []
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Medingen Uelzen", "Medingen"),  # no "Meldungen" misspelt
+        ("Eldingen Celle", "Eldingen"),
+        ("Meldingen Uelzen", "Medingen"),  # a village misspelt, read as such
+        ("Freital", "Freital"),  # no "Freitag"
+    ],
+)
+def test_a_place_spelled_like_a_search_word_misspelt_is_that_place(query, name):
+    assert resolve(query, registry()).matches[0].name == name
 
 
 @pytest.mark.parametrize(

@@ -396,10 +396,37 @@ def test_times_and_amounts_with_their_unit_say_no_place(text, plain):
         ("Heutenbach", None, ()),
         ("Morgenröthe-Rautenkranz", None, ()),
         ("Neu Wulmstorf", None, ()),
+        # joined with a hyphen, or to a town as a news site names its news
+        ("Polizei-News Celle", "Celle", ("Polizei-News",)),
+        ("Blaulicht-Ticker Stade", "Stade", ("Blaulicht-Ticker",)),
+        ("Uelzen-aktuell", "Uelzen", ("aktuell",)),
+        ("Zeven was ist da los", "Zeven", ("was ist da los",)),
     ],
 )
 def test_words_a_search_adds_that_say_no_place_are_taken_out(text, rest, words):
     assert (without_search_words(text) or (None, ())) == (rest, words)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "words"),
+    [
+        ("Celle aktuel", "Celle", ("aktuel",)),
+        ("Blaulicht Celle aktuel", "Celle", ("Blaulicht", "aktuel")),
+        ("Polizeimeldugen Buxtehude", "Buxtehude", ("Polizeimeldugen",)),
+        ("Lokalnachrichtn Stade gestren", "Stade", ("Lokalnachrichtn", "gestren")),
+        ("Unfal Celle gestern abned", "Celle", ("Unfal", "gestern", "abned")),
+        ("Zeven Newz", "Zeven", ("Newz",)),
+        ("buxtehude aktüll", "buxtehude", ("aktüll",)),  # as keyed: "aktuell"
+        ("Soltau akutell", "Soltau", ("akutell",)),  # as spelled plainly
+        ("Celle Nacht", None, ()),  # a time of day only after a day: a street's?
+        ("Medingen", None, ()),  # a place, one letter off "Meldungen"
+        ("Celle aktuell", None, ()),  # spelled right: the plain reading's
+        ("Celle aktu", None, ()),  # too few letters to tell
+    ],
+)
+def test_words_a_search_adds_misspelt_are_taken_out_where_no_place_is_named_so(text, rest, words):
+    is_place = {"medingen", "celle"}.__contains__
+    assert (without_search_words(text, is_place) or (None, ())) == (rest, words)
 
 
 def test_the_words_after_a_facility_after_in_are_read_as_where_it_is():

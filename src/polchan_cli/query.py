@@ -442,19 +442,77 @@ _MONTH_DATE = re.compile(
 # day only counts after its day ("gestern Abend"): alone it may be a street's.
 _TIMES_OF_DAY = r"(?:früh|frueh|morgen|vormittag|mittag|nachmittag|abend|nacht)"
 _WEEKDAYS = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
+# What a news page or a police account calls its news, as one word or with a hyphen
+# ("Polizeinachrichten", "Blaulicht-Ticker", "Polizei-News"), and the words for when
+# that are spelled out long enough to read misspelt ("aktuel", "gestren").
+_NEWS_KINDS = (
+    *("polizei", "blaulicht", "lokal", "presse", "verkehrs", "news", "live"),
+    *("unfall", "stau", "feuerwehr", "eil"),
+)
+_NEWS_NOUNS = (
+    *("news", "nachrichten", "meldung", "meldungen", "ticker", "info", "infos", "berichte"),
+    "report",
+)
+_NEWS_WORDS = (
+    # not those that say what happened ("Polizeimeldung vom 14.06.2025" offers no Rom)
+    *(
+        f"{kind}{noun}"
+        for kind in _NEWS_KINDS
+        for noun in _NEWS_NOUNS
+        if name_key(f"{kind}{noun}") not in _EVENT_KEYS
+    ),
+    *_NEWS_NOUNS,
+    "neuigkeiten",
+    "presseportal",
+    "polizeipresse",
+    "pressemitteilungen",
+    "blaulicht",
+    "informationen",
+    "warnung",
+    "warnungen",
+)
+_NOW_WORDS = ("aktuell", "aktuelle", "aktuelles", "aktuellen", "derzeit", "momentan", "silvester")
 _SEARCH_WORDS = re.compile(
-    rf"(?<![\w-])(?:(?:heute|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
+    rf"(?<![\w-])(?:(?:heute?|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
     rf"|(?:am\s+)?{_WEEKDAYS}s?(?:\s*{_TIMES_OF_DAY})?"
     r"|(?:in\s+der\s+)?(?:letzten?|vergangenen?)\s+(?:nacht|woche|wochenende)"
-    r"|(?:am\s+)?wochenende|silvester|aktuell(?:e|es|en)?|jetzt|gerade|derzeit|momentan"
-    r"|news|neuigkeiten|live|nachrichten|lokalnachrichten|polizeinachrichten|meldung"
-    r"|meldungen|polizeimeldungen"
-    r"|polizeiberichte|pressemeldungen|pressemitteilungen|presseportal|polizeipresse"
-    r"|blaulicht|blaulichtmeldungen|blaulichtticker|polizeiticker|newsticker|liveticker|ticker"
-    r"|verkehrsmeldungen|verkehrsnachrichten|info|infos|informationen|warnung|warnungen"
-    r"|bitte|danke|hallo|hi|moin)(?![\w-])",
+    rf"|(?:am\s+)?wochenende|jetzt|gerade|{'|'.join(_NOW_WORDS)}"
+    rf"|(?:(?:{'|'.join(_NEWS_KINDS)})-)?(?:{'|'.join(_NEWS_WORDS)})"
+    r"|vorhin|grad|live|bitte|danke(?:\s*sch(?:ö|oe)n)?|vielen\s+dank|hallo|hallöchen|hi|hey"
+    r"|huhu|servus|moin(?:\s*moin|sen)?|guten\s+(?:morgen|tag|abend)|zusammen|pls|thx"
+    # a chat's question: "Celle was ist los?", "was war gestern in Zeven passiert"
+    r"|was\s+(?:ist|war)(?:\s+(?:da|dort|hier|denn|so|heute|gerade|gestern))*"
+    r"\s+(?:los|passiert)\??)(?![\w-])"
+    # a town's news as a site names them: "Celle-News", "Uelzen-aktuell"
+    rf"|(?<=[^\W\d_])-(?:news|nachrichten|blaulicht|ticker|infos?|{'|'.join(_NOW_WORDS)})(?![\w-])"
+    r"|(?<![\w-])(?:news|nachrichten|blaulicht)-(?=[^\W\d_])",
     re.IGNORECASE,
 )
+# The words a search adds, and the words for what happened, that are long enough to
+# read misspelt ("Celle aktuel", "Uelzen gestren", "Nachichten Stade", "Newz", "Unfal
+# Celle"), as keyed and as spelled plainly ("akutell" is two letters off "aktull",
+# "aktuell" keyed); not "hallo" ("Schwäbisch Hall"), nor a time of day, which is one
+# only after a day ("Sankt Märgen", "Nächst Neuendorf"). A word that names a place
+# itself is none, which the caller says (Medingen is no "Meldungen").
+_MISSPELLABLE_SEARCH_WORDS = tuple(
+    dict.fromkeys(
+        spelled
+        for word in (
+            *_NEWS_WORDS,
+            *_NOW_WORDS,
+            *("heute", "gestern", "vorgestern", "wochenende", "jetzt", "gerade"),
+            *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+            *("bitte", "danke", "news", "stau"),
+            *(word for word in EVENT_WORDS if len(word) >= 5),
+        )
+        for spelled in (name_key(word), word.casefold())
+    )
+)
+_TIMES_OF_DAY_SPELLED = ("früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+_MISSPELT_LETTERS = 4  # the fewest letters a word read as a misspelt search word has
+_LETTERS_ONLY = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
+
+
 # A time, an amount with its unit, or a bus line's or model's number, and the words
 # that say about when or how much: "gegen 08:10 h", "mit 120 km/h", "um 5 Uhr",
 # "Schaden von 5.000 Euro", "der Linie 5", "Tesla Model 3". No house number follows
@@ -671,7 +729,9 @@ def without_month_dates(text: str) -> str | None:
     return _taken_out(_MONTH_DATE, text)
 
 
-def without_search_words(text: str) -> tuple[str, tuple[str, ...]] | None:
+def without_search_words(
+    text: str, is_place: Callable[[str], bool] | None = None
+) -> tuple[str, tuple[str, ...]] | None:
     """The text without the words a search sets beside a place that say nothing of
     where (when, and what kind of news), and with them the roads' numbers, which say
     where along a road, not which place, with those words as typed, else None if it
@@ -679,22 +739,100 @@ def without_search_words(text: str) -> tuple[str, tuple[str, ...]] | None:
     ``Unfall Lüneburg gestern Abend`` -> ``("Unfall Lüneburg", ("gestern Abend",))``,
     ``Stau A7 Soltau aktuell`` -> ``("Stau Soltau", ("A7", "aktuell"))``; the
     numbers only in a search, beside such a word or one for what happened
-    (``Unfall B4 Uelzen``)."""
+    (``Unfall B4 Uelzen``). With ``is_place(key)``, which says whether a place has
+    the key, also such words misspelt, and words for what happened misspelt, where
+    no place is named so, else None if it has none of those: ``Celle aktuel`` ->
+    ``("Celle", ("aktuel",))``, ``Unfal Celle gestern abned`` -> ``("Celle",
+    ("Unfal", "gestern", "abned"))``."""
+    found = _search_words_in(text)
+    if is_place is not None:
+        misspelt = _misspelt_search_words(text, found, is_place)
+        if not misspelt:
+            return None
+        found = sorted([*found, *misspelt], key=lambda word: word.start())
+    if not found:
+        return None
+    rest = " ".join("".join(_between(text, found)).split()).strip(" ,;-")
+    return rest, tuple(" ".join(word[0].strip("-").split()) for word in found)
+
+
+def _search_words_in(text: str) -> list[re.Match[str]]:
+    """The words a search adds, spelled right, with the roads' numbers in a search."""
     if not (_SEARCH_WORDS.search(text) or (_ROAD.search(text) and beside_an_event_word(text))):
-        return None  # "Ottersberg/A1" is no search, "Unfall B4 Uelzen" is
+        return []  # "Ottersberg/A1" is no search, "Unfall B4 Uelzen" is
     # A road's number before "Richtung" stays: its signs name far cities ("Stau auf
     # der A2 Richtung Berlin").
-    taken = _SEARCH_WORDS if _TOWARD.search(text) else _SEARCH_WORDS_OR_ROADS
-    rest = _taken_out(taken, text)
-    if rest is None:
-        return None
-    found = taken.finditer(text)
-    return rest, tuple(" ".join(words[0].split()) for words in found)
+    return list((_SEARCH_WORDS if _TOWARD.search(text) else _SEARCH_WORDS_OR_ROADS).finditer(text))
 
 
 _SEARCH_WORDS_OR_ROADS = re.compile(
     rf"{_SEARCH_WORDS.pattern}|(?<![\w-]){_ROAD.pattern}(?![\w-])", re.IGNORECASE
 )
+
+
+def _misspelt_search_words(
+    text: str, spelled_right: list[re.Match[str]], is_place: Callable[[str], bool]
+) -> list[re.Match[str]]:
+    """The words of the text, besides those ``spelled_right``, that misspell a word a
+    search adds or one for what happened, and a time of day after one of those."""
+    taken = [word.span() for word in spelled_right]
+    misspelt: list[re.Match[str]] = []
+    after_one = False  # "gestern abned", "gestren nacht"
+    for word in _LETTERS_ONLY.finditer(text):
+        if any(start <= word.start() < end for start, end in taken):
+            after_one = True
+            continue
+        key = name_key(word[0])
+        if (
+            len(key) >= _MISSPELT_LETTERS
+            and not is_place(key)
+            and key not in _EVENT_KEYS
+            and not is_a_small_word(word[0])
+            and (
+                _misspells(word[0], _MISSPELLABLE_SEARCH_WORDS)
+                or (after_one and _misspells(word[0], _TIMES_OF_DAY_SPELLED))
+            )
+        ):
+            misspelt.append(word)
+            after_one = True
+        else:
+            after_one = False
+    return misspelt
+
+
+def _misspells(word: str, words: tuple[str, ...]) -> bool:
+    """Whether ``word`` is one of ``words`` (as keyed or spelled plainly) with a
+    letter wrong, left out, added, or two swapped; two in one of 11 letters or more.
+    Of a short word, or as a short word, only a letter wrong, two swapped or one
+    doubled: "Newz", "Stauu", not "Sotau" (Soltau) nor "Dank"."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    for typed in dict.fromkeys((name_key(word), word.casefold())):
+        closest = process.extractOne(typed, words, scorer=OSA.distance, score_cutoff=2)
+        if closest is None:
+            continue
+        meant, edits = closest[0], closest[1]
+        if min(len(typed), len(meant)) < _MISSPELT_LONG:
+            if edits <= 1 and (len(typed) == len(meant) or _DOUBLED.sub(r"\1", typed) == meant):
+                return True
+        elif edits <= (2 if len(meant) >= 11 else 1):
+            return True
+    return False
+
+
+_MISSPELT_LONG = 5  # letters of a word misspelt by any one edit
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _between(text: str, words: list[re.Match[str]]) -> Iterator[str]:
+    """The text around ``words``, each replaced by a space."""
+    start = 0
+    for word in words:
+        yield text[start : word.start()]
+        yield " "
+        start = word.end()
+    yield text[start:]
 
 
 def without_measures(text: str) -> str | None:

@@ -181,6 +181,15 @@ def resolve(query: str, registry: Registry) -> Resolution:
             answer = whole if whole.matches == answer.matches else answer
     if answer is None:
         answer = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
+        if not answer.matches and (
+            misspelt := _without_search_words(text, registry, misspelt=True)
+        ):
+            # Such words misspelt, where nothing else answers: "Celle aktuel"; its
+            # rest misspelt too as below ("Lunebrug aktuel"), but no other guess is
+            # offered for it ("Ende August keine Einsätze" offers no Peine).
+            rest = misspelt.rest
+            if named_as_typed(rest) or a_long_covered_town_misspelt(rest) or abbreviated(rest):
+                answer = misspelt.answer
         if searched is not None and (not answer.matches or answer.fuzzy_for is not None):
             # A long town a channel covers, misspelt, or a name abbreviated, is read
             # as it would be alone ("Lunebrug heute" is Lüneburg, not Lüneburger
@@ -412,13 +421,16 @@ class _Search:
     answer: Resolution
 
 
-def _without_search_words(text: str, registry: Registry) -> _Search | None:
+def _without_search_words(
+    text: str, registry: Registry, *, misspelt: bool = False
+) -> _Search | None:
     """A search's few words read without those that say nothing of where, which
     are left out: "Celle aktuell", "Blaulicht Lüneburg heute", "Unfall Uelzen
-    gestern Abend"; None where the rest finds and offers nothing, or is longer than
-    a search is: a headline's sentence is read whole ("Polizei sucht seit gestern
-    …"), and so is a press release's heading ("POL-LG: Presseportal …")."""
-    searched = without_search_words(text)
+    gestern Abend" (with ``misspelt``, also those misspelt: "Celle aktuel"); None
+    where the rest finds and offers nothing, or is longer than a search is: a
+    headline's sentence is read whole ("Polizei sucht seit gestern …"), and so is a
+    press release's heading ("POL-LG: Presseportal …")."""
+    searched = without_search_words(text, is_place if misspelt else None)
     if searched is None or press_code_in(text):
         return None
     rest, words = searched
