@@ -939,6 +939,23 @@ def test_a_place_spelled_like_a_search_word_misspelt_is_that_place(query, name):
 
 
 @pytest.mark.parametrize(
+    ("query", "offered"),
+    [
+        # found in the corpus: a letter off a covered place as well as a search word
+        ("Campe Staed", "Campe"),  # Stade, or "Stau"
+        ("Sotau bei Kiel", "Soltau"),
+        ("Einbruch in Platte Clenze", "Clenze"),  # Plate, or "Glätte"
+        # a real word, not "danke" misspelt: Holste is a surname here
+        ("Polizeipräsident: Dank für Holste", "Holste"),
+    ],
+)
+def test_a_word_that_may_misspell_a_covered_place_is_no_search_word(query, offered):
+    res = resolve(query, registry())
+    assert (res.status, res.unknown_parts) == ("not_found", ())
+    assert offered in res.suggestions
+
+
+@pytest.mark.parametrize(
     "query",
     [
         # Found in review: the most words that name a place decide, and at a

@@ -739,9 +739,9 @@ def without_search_words(
     ``Unfall Lüneburg gestern Abend`` -> ``("Unfall Lüneburg", ("gestern Abend",))``,
     ``Stau A7 Soltau aktuell`` -> ``("Stau Soltau", ("A7", "aktuell"))``; the
     numbers only in a search, beside such a word or one for what happened
-    (``Unfall B4 Uelzen``). With ``is_place(key)``, which says whether a place has
-    the key, also such words misspelt, and words for what happened misspelt, where
-    no place is named so, else None if it has none of those: ``Celle aktuel`` ->
+    (``Unfall B4 Uelzen``). With ``is_place(key)``, which says whether a place may
+    have the key, also such words misspelt, and words for what happened misspelt,
+    where no place may be named so, else None if it has none of those: ``Celle aktuel`` ->
     ``("Celle", ("aktuel",))``, ``Unfal Celle gestern abned`` -> ``("Celle",
     ("Unfal", "gestern", "abned"))``."""
     found = _search_words_in(text)
@@ -785,13 +785,13 @@ def _misspelt_search_words(
         key = name_key(word[0])
         if (
             len(key) >= _MISSPELT_LETTERS
-            and not is_place(key)
             and key not in _EVENT_KEYS
             and not is_a_small_word(word[0])
             and (
                 _misspells(word[0], _MISSPELLABLE_SEARCH_WORDS)
                 or (after_one and _misspells(word[0], _TIMES_OF_DAY_SPELLED))
             )
+            and not is_place(key)  # last: the caller may look it up at some cost
         ):
             misspelt.append(word)
             after_one = True

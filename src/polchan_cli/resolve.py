@@ -430,7 +430,8 @@ def _without_search_words(
     where the rest finds and offers nothing, or is longer than a search is: a
     headline's sentence is read whole ("Polizei sucht seit gestern …"), and so is a
     press release's heading ("POL-LG: Presseportal …")."""
-    searched = without_search_words(text, is_place if misspelt else None)
+    may_be_a_place = functools.partial(_may_be_a_covered_place, registry=registry)
+    searched = without_search_words(text, may_be_a_place if misspelt else None)
     if searched is None or press_code_in(text):
         return None
     rest, words = searched
@@ -444,6 +445,18 @@ def _without_search_words(
         return None
     left_out = sorted((*read.unknown_parts, *words), key=lambda part: text.find(part.split()[0]))
     return _Search(read, replace(read, unknown_parts=tuple(left_out)))
+
+
+def _may_be_a_covered_place(key: str, registry: Registry) -> bool:
+    """Whether a place has the key, or a place a channel covers has one a letter off
+    it: "Staed" may be Stade, and so is no "Stau" misspelt; "Platte" may be Plate,
+    no "Glätte"; but "gesten" is "gestern", though Gersten (Emsland) is one off."""
+    return is_place(key) or any(
+        registry.covering_any_part_of(place.district)
+        for near, _, edits in close_keys(key)
+        if edits <= 1
+        for place in gazetteer.places_by_key(near)
+    )
 
 
 def _only_search_words(text: str) -> bool:
