@@ -94,6 +94,7 @@ __all__ = [
     "press_code_in",
     "readings",
     "report_after_dateline",
+    "respelled_search_words",
     "says_in",
     "says_what_happened",
     "says_where_in_a_place",
@@ -488,27 +489,37 @@ _SEARCH_WORDS = re.compile(
     r"|(?<![\w-])(?:news|nachrichten|blaulicht)-(?=[^\W\d_])",
     re.IGNORECASE,
 )
+
+
 # The words a search adds, and the words for what happened, that are long enough to
 # read misspelt ("Celle aktuel", "Uelzen gestren", "Nachichten Stade", "Newz", "Unfal
 # Celle"), as keyed and as spelled plainly ("akutell" is two letters off "aktull",
 # "aktuell" keyed); not "hallo" ("Schwäbisch Hall"), nor a time of day, which is one
 # only after a day ("Sankt Märgen", "Nächst Neuendorf"). A word that names a place
 # itself is none, which the caller says (Medingen is no "Meldungen").
-_MISSPELLABLE_SEARCH_WORDS = tuple(
-    dict.fromkeys(
-        spelled
-        for word in (
-            *_NEWS_WORDS,
-            *_NOW_WORDS,
-            *("heute", "gestern", "vorgestern", "wochenende", "jetzt", "gerade"),
-            *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
-            *("bitte", "danke", "news", "stau"),
-            *(word for word in EVENT_WORDS if len(word) >= 5),
-        )
-        for spelled in (name_key(word), word.casefold())
-    )
+def _spelled(*words: str) -> dict[str, str]:
+    """Each word, as keyed (of five letters or more: "Feuer" keys as "feur") and as
+    spelled plainly, to the word."""
+    forms = {}
+    for word in words:
+        for form in (name_key(word), word.casefold()):
+            if form == word.casefold() or len(form) >= _MISSPELT_LONG:
+                forms.setdefault(form, word)
+    return forms
+
+
+_MISSPELT_LONG = 5  # letters of a word misspelt by any one edit
+_MISSPELLABLE_SEARCH_WORDS = _spelled(
+    *_NEWS_WORDS,
+    *_NOW_WORDS,
+    *("heute", "gestern", "vorgestern", "wochenende", "jetzt", "gerade"),
+    *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    *("bitte", "danke", "news", "stau"),
+    *(word for word in EVENT_WORDS if len(word) >= _MISSPELT_LONG),
 )
-_TIMES_OF_DAY_SPELLED = ("früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+_TIMES_OF_DAY_SPELLED = _spelled(
+    "früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"
+)
 _MISSPELT_LETTERS = 4  # the fewest letters a word read as a misspelt search word has
 _LETTERS_ONLY = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
 
@@ -729,9 +740,7 @@ def without_month_dates(text: str) -> str | None:
     return _taken_out(_MONTH_DATE, text)
 
 
-def without_search_words(
-    text: str, is_place: Callable[[str], bool] | None = None
-) -> tuple[str, tuple[str, ...]] | None:
+def without_search_words(text: str) -> tuple[str, tuple[str, ...]] | None:
     """The text without the words a search sets beside a place that say nothing of
     where (when, and what kind of news), and with them the roads' numbers, which say
     where along a road, not which place, with those words as typed, else None if it
@@ -739,21 +748,33 @@ def without_search_words(
     ``Unfall Lüneburg gestern Abend`` -> ``("Unfall Lüneburg", ("gestern Abend",))``,
     ``Stau A7 Soltau aktuell`` -> ``("Stau Soltau", ("A7", "aktuell"))``; the
     numbers only in a search, beside such a word or one for what happened
-    (``Unfall B4 Uelzen``). With ``is_place(key)``, which says whether a place may
-    have the key, also such words misspelt, and words for what happened misspelt,
-    where no place may be named so, else None if it has none of those: ``Celle aktuel`` ->
-    ``("Celle", ("aktuel",))``, ``Unfal Celle gestern abned`` -> ``("Celle",
-    ("Unfal", "gestern", "abned"))``."""
+    (``Unfall B4 Uelzen``)."""
     found = _search_words_in(text)
-    if is_place is not None:
-        misspelt = _misspelt_search_words(text, found, is_place)
-        if not misspelt:
-            return None
-        found = sorted([*found, *misspelt], key=lambda word: word.start())
     if not found:
         return None
     rest = " ".join("".join(_between(text, found)).split()).strip(" ,;-")
     return rest, tuple(" ".join(word[0].strip("-").split()) for word in found)
+
+
+def respelled_search_words(
+    text: str, may_be_a_place: Callable[[str], bool]
+) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """The text with the words a search adds, and the words for what happened, that
+    it misspells spelled as meant, and each such word as typed and as meant, else
+    None if it misspells none: ``Celle aktuel`` -> ``("Celle aktuell", (("aktuel",
+    "aktuell"),))``, ``Unfal Celle gestern abned`` -> ``("Unfall Celle gestern
+    abend", (("Unfal", "Unfall"), ("abned", "abend")))``. Not a word
+    ``may_be_a_place(key)`` says a place may be named (Medingen is no "Meldungen")."""
+    misspelt = _misspelt_search_words(text, _search_words_in(text), may_be_a_place)
+    if not misspelt:
+        return None
+    respelled = []
+    start = 0
+    for word, meant in misspelt:
+        respelled += [text[start : word.start()], meant]
+        start = word.end()
+    respelled.append(text[start:])
+    return "".join(respelled), tuple((word[0], meant) for word, meant in misspelt)
 
 
 def _search_words_in(text: str) -> list[re.Match[str]]:
@@ -771,57 +792,55 @@ _SEARCH_WORDS_OR_ROADS = re.compile(
 
 
 def _misspelt_search_words(
-    text: str, spelled_right: list[re.Match[str]], is_place: Callable[[str], bool]
-) -> list[re.Match[str]]:
+    text: str, spelled_right: list[re.Match[str]], may_be_a_place: Callable[[str], bool]
+) -> list[tuple[re.Match[str], str]]:
     """The words of the text, besides those ``spelled_right``, that misspell a word a
-    search adds or one for what happened, and a time of day after one of those."""
+    search adds or one for what happened, and a time of day after one of those,
+    each with the word meant."""
     taken = [word.span() for word in spelled_right]
-    misspelt: list[re.Match[str]] = []
+    misspelt: list[tuple[re.Match[str], str]] = []
     after_one = False  # "gestern abned", "gestren nacht"
     for word in _LETTERS_ONLY.finditer(text):
         if any(start <= word.start() < end for start, end in taken):
             after_one = True
             continue
         key = name_key(word[0])
-        if (
-            len(key) >= _MISSPELT_LETTERS
-            and key not in _EVENT_KEYS
-            and not is_a_small_word(word[0])
-            and (
-                _misspells(word[0], _MISSPELLABLE_SEARCH_WORDS)
-                or (after_one and _misspells(word[0], _TIMES_OF_DAY_SPELLED))
+        meant = None
+        if len(key) >= _MISSPELT_LETTERS and key not in _EVENT_KEYS:
+            meant = _meant(word[0], _MISSPELLABLE_SEARCH_WORDS) or (
+                _meant(word[0], _TIMES_OF_DAY_SPELLED) if after_one else None
             )
-            and not is_place(key)  # last: the caller may look it up at some cost
-        ):
-            misspelt.append(word)
+        # The lookup last: the caller may look the word up at some cost.
+        if meant and not is_a_small_word(word[0]) and not may_be_a_place(key):
+            misspelt.append((word, meant))
             after_one = True
         else:
             after_one = False
     return misspelt
 
 
-def _misspells(word: str, words: tuple[str, ...]) -> bool:
-    """Whether ``word`` is one of ``words`` (as keyed or spelled plainly) with a
-    letter wrong, left out, added, or two swapped; two in one of 11 letters or more.
-    Of a short word, or as a short word, only a letter wrong, two swapped or one
-    doubled: "Newz", "Stauu", not "Sotau" (Soltau) nor "Dank"."""
+def _meant(word: str, words: dict[str, str]) -> str | None:
+    """The one of ``words`` (as keyed or spelled plainly, each to the word as spelled)
+    that ``word`` misspells by a letter wrong, left out, added, or two swapped (two
+    in one of 11 letters or more), else None. Of a short word, or as a short word,
+    only a letter wrong, two swapped or one doubled: "Newz", "Stauu", not "Sotau"
+    (Soltau) nor "Dank"."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
     for typed in dict.fromkeys((name_key(word), word.casefold())):
-        closest = process.extractOne(typed, words, scorer=OSA.distance, score_cutoff=2)
+        closest = process.extractOne(typed, tuple(words), scorer=OSA.distance, score_cutoff=2)
         if closest is None:
             continue
-        meant, edits = closest[0], closest[1]
-        if min(len(typed), len(meant)) < _MISSPELT_LONG:
-            if edits <= 1 and (len(typed) == len(meant) or _DOUBLED.sub(r"\1", typed) == meant):
-                return True
-        elif edits <= (2 if len(meant) >= 11 else 1):
-            return True
-    return False
+        form, edits, _ = closest
+        if min(len(typed), len(form)) < _MISSPELT_LONG:
+            if edits <= 1 and (len(typed) == len(form) or _DOUBLED.sub(r"\1", typed) == form):
+                return words[form]
+        elif edits <= (2 if len(form) >= 11 else 1):
+            return words[form]
+    return None
 
 
-_MISSPELT_LONG = 5  # letters of a word misspelt by any one edit
 _DOUBLED = re.compile(r"(.)\1+")
 
 

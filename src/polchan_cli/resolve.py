@@ -70,6 +70,7 @@ from .query import (
     address_fields,
     after_police_word,
     around_bei,
+    beside_an_event_word,
     check_query,
     first_word_before_a_preposition,
     is_a_linking_word,
@@ -81,6 +82,7 @@ from .query import (
     press_code_in,
     readings,
     report_after_dateline,
+    respelled_search_words,
     says_in,
     says_what_happened,
     says_where_in_a_place,
@@ -142,7 +144,15 @@ _CITY_KINDS = ("district", "municipality")
 
 
 def resolve(query: str, registry: Registry) -> Resolution:
-    """Resolve a query (see the module docstring). Raises only QueryError.
+    """Resolve a query (see the module docstring). Raises only QueryError; see
+    :func:`_resolve` for the order things are tried in."""
+    return _resolve(query, registry, respell=True)
+
+
+def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
+    """:func:`resolve`; with ``respell``, where the text as typed names nothing, it is
+    read with the words a search adds, and those for what happened, that it
+    misspells spelled right ("Celle aktuel", "Unfal Celle").
 
     Tried in this order, the first that answers wins: the text as written, of UTF-8
     misread ("LÃ¼neburg"); a press release's office code; the text without its dates and
@@ -181,16 +191,9 @@ def resolve(query: str, registry: Registry) -> Resolution:
             answer = whole if whole.matches == answer.matches else answer
     if answer is None:
         answer = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
-        if not answer.matches and (
-            misspelt := _without_search_words(text, registry, misspelt=True)
-        ):
-            # Such words misspelt, where nothing else answers: "Celle aktuel"; its
-            # rest misspelt too as below ("Lunebrug aktuel"), but no other guess is
-            # offered for it ("Ende August keine Einsätze" offers no Peine).
-            rest = misspelt.rest
-            if named_as_typed(rest) or a_long_covered_town_misspelt(rest) or abbreviated(rest):
-                answer = misspelt.answer
-        if searched is not None and (not answer.matches or answer.fuzzy_for is not None):
+        if respell and not answer.matches and (meant := _respelled(text, registry)):
+            answer = meant  # "Celle aktuel", "Unfal Celle": as if spelled right
+        elif searched is not None and (not answer.matches or answer.fuzzy_for is not None):
             # A long town a channel covers, misspelt, or a name abbreviated, is read
             # as it would be alone ("Lunebrug heute" is Lüneburg, not Lüneburger
             # Heide; "Buchholz i.d.N. Blaulicht"); other guesses and begun names are
@@ -421,17 +424,13 @@ class _Search:
     answer: Resolution
 
 
-def _without_search_words(
-    text: str, registry: Registry, *, misspelt: bool = False
-) -> _Search | None:
+def _without_search_words(text: str, registry: Registry) -> _Search | None:
     """A search's few words read without those that say nothing of where, which
     are left out: "Celle aktuell", "Blaulicht Lüneburg heute", "Unfall Uelzen
-    gestern Abend" (with ``misspelt``, also those misspelt: "Celle aktuel"); None
-    where the rest finds and offers nothing, or is longer than a search is: a
-    headline's sentence is read whole ("Polizei sucht seit gestern …"), and so is a
-    press release's heading ("POL-LG: Presseportal …")."""
-    may_be_a_place = functools.partial(_may_be_a_covered_place, registry=registry)
-    searched = without_search_words(text, may_be_a_place if misspelt else None)
+    gestern Abend"; None where the rest finds and offers nothing, or is longer than
+    a search is: a headline's sentence is read whole ("Polizei sucht seit gestern
+    …"), and so is a press release's heading ("POL-LG: Presseportal …")."""
+    searched = without_search_words(text)
     if searched is None or press_code_in(text):
         return None
     rest, words = searched
@@ -445,6 +444,30 @@ def _without_search_words(
         return None
     left_out = sorted((*read.unknown_parts, *words), key=lambda part: text.find(part.split()[0]))
     return _Search(read, replace(read, unknown_parts=tuple(left_out)))
+
+
+def _respelled(text: str, registry: Registry) -> Resolution | None:
+    """The text read with the words a search adds, and those for what happened, that
+    it misspells spelled as meant, those words named as left out as typed ("Celle
+    aktuel", "Unfal Celle", "Lunebrug aktuel"); None where that finds nothing, or
+    only the state or the country the rest names: "Herte Niedersachsen" is no
+    "heute" beside the state's channels, but Heerte misspelt."""
+    may_be_a_place = functools.partial(_may_be_a_covered_place, registry=registry)
+    respelling = respelled_search_words(text, may_be_a_place)
+    if respelling is None or press_code_in(text):
+        return None
+    respelled, words = respelling
+    try:
+        answer = _resolve(respelled, registry, respell=False)
+    except QueryError:
+        return None  # "Unfal heute": no place
+    rest = (without_search_words(respelled) or (respelled,))[0]
+    rest = (beside_an_event_word(rest) or (rest,))[0]
+    if not answer.matches or only_says_where(rest):
+        return None
+    as_typed = {meant: typed for typed, meant in words}
+    left_out = (" ".join(as_typed.get(w, w) for w in part.split()) for part in answer.unknown_parts)
+    return replace(answer, query=text, unknown_parts=tuple(left_out))
 
 
 def _may_be_a_covered_place(key: str, registry: Registry) -> bool:
