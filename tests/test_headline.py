@@ -8,9 +8,7 @@ import functools
 import pytest
 
 from polchan_cli import gazetteer
-from polchan_cli.normalize import name_key
 from polchan_cli.query import (
-    EVENT_WORDS,
     MAX_QUERY_LENGTH,
     respelled_search_words,
     without_search_words,
@@ -757,20 +755,6 @@ def test_a_place_no_channel_covers_beside_a_word_for_what_happened_says_so():
 )
 def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(query):
     assert resolve(query, registry()).matches == ()
-
-
-def test_no_word_for_what_happened_is_a_places_name():
-    # Such words are left out beside a place; one a place bore would be lost
-    # ("Brand" is one, in Bavaria, and is not on the list).
-    assert [w for w in EVENT_WORDS if gazetteer.places_by_key(name_key(w))] == []
-
-
-def test_no_word_for_what_happened_begins_a_places_name():
-    # Alone, such a word is no query; one a name began with ("Brände" keys as the
-    # "Brande" of Brande-Hörnerkirchen) would refuse a name begun: it belongs with
-    # Brand in EVENT_WORDS_PLACES_BEAR.
-    first_words = {key.split()[0] for key in gazetteer.all_keys() if " " in key}
-    assert [w for w in EVENT_WORDS if name_key(w) in first_words] == []
 
 
 # As people search for news of their town: the place, and the words that say when

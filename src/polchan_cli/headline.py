@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from . import gazetteer
+from .lexicon import bears_what_happened
 from .normalize import (
     TYPE_WORDS,
     geographic_qualifier_key,
@@ -39,7 +40,6 @@ from .query import (
     TownAdjective,
     address_fields,
     after_an_article,
-    bears_what_happened,
     before_a_place,
     beside_an_event_word,
     dateline_in,
@@ -198,7 +198,7 @@ def _read_beside_an_event(text: str, lookups: Lookups) -> tuple[str, str, Resolu
     answer to the words as a query of their own, where they name or misspell a
     place with nothing left out; else None. Not where the word is a place's name
     itself ("Engelsbrand Celle"), unless it is one that says what happened too
-    (see :data:`~polchan_cli.query.EVENT_WORDS_PLACES_BEAR`) and those places lie
+    (see :data:`~polchan_cli.lexicon.EVENT_WORDS_PLACES_BEAR`) and those places lie
     far from the rest's ("Brand Seevetal" is a fire, "Brand Falkenberg" the
     village); nor a name begun ("Verkehrsunfall seit dem 3. Februar" is no
     Seitenroda); read without dates ("Einbruch Mitte Mai 2024" names no

@@ -29,7 +29,8 @@ bundled data:
   and :func:`undeclined` (``in der Nordheide``, ``im Alten Land``), :func:`is_a_road`
   (``Ottersberg/A1``), :func:`has_a_house_number`, :func:`street_and_number`,
   :func:`without_month_dates` (``im März 2025``), :func:`without_measures` (``mit 120
-  km/h``), :func:`without_search_words` (``Celle aktuell``), :func:`places_between`
+  km/h``), :func:`without_search_words` (``Celle aktuell``) and
+  :func:`respelled_search_words` (``Celle aktuel``), :func:`places_between`
   (``zwischen Rettmer und Lüneburg``),
   :func:`town_adjectives` (``Paderborner Kindergarten``), :func:`places_through`
   (``rast durch Paderborn``), :func:`places_toward` and :func:`words_before_toward`
@@ -46,6 +47,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .i18n import N_, format_number, gettext
+from .lexicon import (
+    EVENT_ALONE_KEYS,
+    SEARCH_WORDS,
+    misspelt_search_word,
+    says_what_happened,
+)
 from .normalize import (
     TITLE_WORDS,
     TYPE_WORDS,
@@ -56,8 +63,6 @@ from .normalize import (
 )
 
 __all__ = [
-    "EVENT_WORDS",
-    "EVENT_WORDS_PLACES_BEAR",
     "MAX_QUERY_LENGTH",
     "MOST_WORDS_OF_A_PLACE",
     "QueryError",
@@ -67,7 +72,6 @@ __all__ = [
     "after_an_article",
     "after_police_word",
     "around_bei",
-    "bears_what_happened",
     "before_a_place",
     "beside_an_event_word",
     "check_query",
@@ -96,7 +100,6 @@ __all__ = [
     "report_after_dateline",
     "respelled_search_words",
     "says_in",
-    "says_what_happened",
     "says_where_in_a_place",
     "short_postcode_first",
     "street_and_number",
@@ -144,91 +147,6 @@ _POLICE_WORDS = frozenset(
 _CHANNEL_WORDS = frozenset({"whatsapp", "kanal", "channel", "whatsappkanal"})
 # Words that are read around a place and never as one.
 _NOT_PLACE_WORDS = _POLICE_WORDS | _CHANNEL_WORDS
-# Words for what happened that a heading sets before or after its place, with no
-# "in" ("Unfall Celle", "Stade Einbruch"), a closed list: no place is named so
-# ("Brand" is, in Bavaria; "Zwiebelmarkt Celle" may be a place the data lacks).
-# A compound that ends in one of the first ten, or in "Kontrolle", "Brand",
-# "Einsatz" or "Sperrung", counts too: "Verkehrsunfall", "Wildunfall",
-# "Verkehrskontrolle", "Scheunenbrand", "Polizeieinsatz", "Vollsperrung"
-# (a place may be named so, as Engelsbrand is: the resolver checks).
-EVENT_WORDS = (
-    "Unfall",
-    "Unfälle",
-    "Einbruch",
-    "Einbrüche",
-    "Diebstahl",
-    "Diebstähle",
-    "Betrug",
-    "Raub",
-    "Überfall",
-    "Fahndung",
-    "Unfallflucht",
-    "Flucht",
-    "Verkehrsunfallflucht",
-    "Enkeltrick",
-    "Schockanruf",
-    "Schockanrufe",
-    "Sachbeschädigung",
-    "Körperverletzung",
-    "Brandstiftung",
-    "Trunkenheitsfahrt",
-    "Trunkenheit",
-    "Verkehrsgefährdung",
-    "Hausfriedensbruch",
-    "Urkundenfälschung",
-    "Bedrohung",
-    "Nötigung",
-    "Schlägerei",
-    "Messerangriff",
-    "Tötungsdelikt",
-    "Leichenfund",
-    "Drogenfund",
-    "Zeugenaufruf",
-    "Zeugensuche",
-    "Festnahme",
-    "Vermisstensuche",
-    "Polizeibericht",
-    "Polizeimeldung",
-    "Pressemitteilung",
-    "Blaulichtmeldung",
-    "Vermisst",
-    "Vermisste",
-    "Vermisstenfall",
-    "Feuer",
-    "Großfeuer",
-    "Stau",
-    "Blitzer",
-    "Einsatz",
-    "Sperrung",
-    "Razzia",
-    "Mord",
-    "Explosion",
-    "Schüsse",
-    "Bombendrohung",
-    "Bombenfund",
-    "Unwetter",
-    "Hochwasser",
-    "Stromausfall",
-    "Geisterfahrer",
-    "Baustelle",
-    "Feuerwehr",
-    "Hubschrauber",
-    "Glätte",
-    "Umleitung",
-    "Demo",
-)
-# Words for what happened, alone or with words a search adds, and those words alone
-# (the empty key): no query.
-_EVENT_ALONE_KEYS = frozenset({"", *(name_key(word) for word in EVENT_WORDS)})
-# Words for what happened that a place's name is, or begins with as keyed ("Brände"
-# keys as the "Brande" of Brande-Hörnerkirchen): alone they stay a query, and beside
-# a place they say what happened only far from any place of the name ("Brand
-# Seevetal" is a fire; Brand lies in Bavaria), which the resolver checks.
-EVENT_WORDS_PLACES_BEAR = ("Brand", "Brände")
-_EVENT_KEYS = frozenset(name_key(word) for word in (*EVENT_WORDS, *EVENT_WORDS_PLACES_BEAR))
-_EVENT_ENDINGS = tuple(
-    name_key(word) for word in (*EVENT_WORDS[:10], "Kontrolle", "Brand", "Einsatz", "Sperrung")
-)
 # A word for what happened that a colon ends: "Unfall: Celle".
 _EVENT_BEFORE_A_COLON = re.compile(r"\s*([^\s:]+):\s+([^:]+)")
 _FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
@@ -391,7 +309,7 @@ def check_query(
         type_word_alone
         or key in _NOT_PLACE_WORDS
         or (key in _CENTRE_WORDS and not is_place(key))
-        or name_key(_SEARCH_WORDS.sub("", text)) in _EVENT_ALONE_KEYS
+        or name_key(SEARCH_WORDS.sub("", text)) in EVENT_ALONE_KEYS
     ):
         # "Landkreis", "Polizei", "OT", "WhatsApp", "Innenstadt", "heute", "Stau": no
         # place has such a name (though "Stau" begins Staumühle's).
@@ -435,92 +353,6 @@ _MONTH_DATE = re.compile(
     rf"|(?:(?:anfang|mitte|ende)\s+)?{_MONTHS}\s+\d{{4}})(?!\w)(?!\s*\d)",
     re.IGNORECASE,
 )
-# Words a search sets beside a place that say nothing of where: when ("heute",
-# "gestern Abend", "am Sonntag", "aktuell") and what kind of news ("Nachrichten",
-# "Blaulicht", "Polizeimeldungen"), as in "Celle aktuell" or "Blaulicht Lüneburg
-# heute", and a chat's courtesies ("Celle bitte"). A closed list: no place in the
-# data is named with one of these words (a test reads the gazetteer). A time of
-# day only counts after its day ("gestern Abend"): alone it may be a street's.
-_TIMES_OF_DAY = r"(?:früh|frueh|morgen|vormittag|mittag|nachmittag|abend|nacht)"
-_WEEKDAYS = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
-# What a news page or a police account calls its news, as one word or with a hyphen
-# ("Polizeinachrichten", "Blaulicht-Ticker", "Polizei-News"), and the words for when
-# that are spelled out long enough to read misspelt ("aktuel", "gestren").
-_NEWS_KINDS = (
-    *("polizei", "blaulicht", "lokal", "presse", "verkehrs", "news", "live"),
-    *("unfall", "stau", "feuerwehr", "eil"),
-)
-_NEWS_NOUNS = (
-    *("news", "nachrichten", "meldung", "meldungen", "ticker", "info", "infos", "berichte"),
-    "report",
-)
-_NEWS_WORDS = (
-    # not those that say what happened ("Polizeimeldung vom 14.06.2025" offers no Rom)
-    *(
-        f"{kind}{noun}"
-        for kind in _NEWS_KINDS
-        for noun in _NEWS_NOUNS
-        if name_key(f"{kind}{noun}") not in _EVENT_KEYS
-    ),
-    *_NEWS_NOUNS,
-    "neuigkeiten",
-    "presseportal",
-    "polizeipresse",
-    "pressemitteilungen",
-    "blaulicht",
-    "informationen",
-    "warnung",
-    "warnungen",
-)
-_NOW_WORDS = ("aktuell", "aktuelle", "aktuelles", "aktuellen", "derzeit", "momentan", "silvester")
-_SEARCH_WORDS = re.compile(
-    rf"(?<![\w-])(?:(?:heute?|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
-    rf"|(?:am\s+)?{_WEEKDAYS}s?(?:\s*{_TIMES_OF_DAY})?"
-    r"|(?:in\s+der\s+)?(?:letzten?|vergangenen?)\s+(?:nacht|woche|wochenende)"
-    rf"|(?:am\s+)?wochenende|jetzt|gerade|{'|'.join(_NOW_WORDS)}"
-    rf"|(?:(?:{'|'.join(_NEWS_KINDS)})-)?(?:{'|'.join(_NEWS_WORDS)})"
-    r"|vorhin|grad|live|bitte|danke(?:\s*sch(?:ö|oe)n)?|vielen\s+dank|hallo|hallöchen|hi|hey"
-    r"|huhu|servus|moin(?:\s*moin|sen)?|guten\s+(?:morgen|tag|abend)|zusammen|pls|thx"
-    # a chat's question: "Celle was ist los?", "was war gestern in Zeven passiert"
-    r"|was\s+(?:ist|war)(?:\s+(?:da|dort|hier|denn|so|heute|gerade|gestern))*"
-    r"\s+(?:los|passiert)\??)(?![\w-])"
-    # a town's news as a site names them: "Celle-News", "Uelzen-aktuell"
-    rf"|(?<=[^\W\d_])-(?:news|nachrichten|blaulicht|ticker|infos?|{'|'.join(_NOW_WORDS)})(?![\w-])"
-    r"|(?<![\w-])(?:news|nachrichten|blaulicht)-(?=[^\W\d_])",
-    re.IGNORECASE,
-)
-
-
-# The words a search adds, and the words for what happened, that are long enough to
-# read misspelt ("Celle aktuel", "Uelzen gestren", "Nachichten Stade", "Newz", "Unfal
-# Celle"), as keyed and as spelled plainly ("akutell" is two letters off "aktull",
-# "aktuell" keyed); not "hallo" ("Schwäbisch Hall"), nor a time of day, which is one
-# only after a day ("Sankt Märgen", "Nächst Neuendorf"). A word that names a place
-# itself is none, which the caller says (Medingen is no "Meldungen").
-def _spelled(*words: str) -> dict[str, str]:
-    """Each word, as keyed (of five letters or more: "Feuer" keys as "feur") and as
-    spelled plainly, to the word."""
-    forms = {}
-    for word in words:
-        for form in (name_key(word), word.casefold()):
-            if form == word.casefold() or len(form) >= _MISSPELT_LONG:
-                forms.setdefault(form, word)
-    return forms
-
-
-_MISSPELT_LONG = 5  # letters of a word misspelt by any one edit
-_MISSPELLABLE_SEARCH_WORDS = _spelled(
-    *_NEWS_WORDS,
-    *_NOW_WORDS,
-    *("heute", "gestern", "vorgestern", "wochenende", "jetzt", "gerade"),
-    *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
-    *("bitte", "danke", "news", "stau"),
-    *(word for word in EVENT_WORDS if len(word) >= _MISSPELT_LONG),
-)
-_TIMES_OF_DAY_SPELLED = _spelled(
-    "früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"
-)
-_MISSPELT_LETTERS = 4  # the fewest letters a word read as a misspelt search word has
 _LETTERS_ONLY = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
 
 
@@ -779,15 +611,15 @@ def respelled_search_words(
 
 def _search_words_in(text: str) -> list[re.Match[str]]:
     """The words a search adds, spelled right, with the roads' numbers in a search."""
-    if not (_SEARCH_WORDS.search(text) or (_ROAD.search(text) and beside_an_event_word(text))):
+    if not (SEARCH_WORDS.search(text) or (_ROAD.search(text) and beside_an_event_word(text))):
         return []  # "Ottersberg/A1" is no search, "Unfall B4 Uelzen" is
     # A road's number before "Richtung" stays: its signs name far cities ("Stau auf
     # der A2 Richtung Berlin").
-    return list((_SEARCH_WORDS if _TOWARD.search(text) else _SEARCH_WORDS_OR_ROADS).finditer(text))
+    return list((SEARCH_WORDS if _TOWARD.search(text) else _SEARCH_WORDS_OR_ROADS).finditer(text))
 
 
 _SEARCH_WORDS_OR_ROADS = re.compile(
-    rf"{_SEARCH_WORDS.pattern}|(?<![\w-]){_ROAD.pattern}(?![\w-])", re.IGNORECASE
+    rf"{SEARCH_WORDS.pattern}|(?<![\w-]){_ROAD.pattern}(?![\w-])", re.IGNORECASE
 )
 
 
@@ -804,44 +636,14 @@ def _misspelt_search_words(
         if any(start <= word.start() < end for start, end in taken):
             after_one = True
             continue
-        key = name_key(word[0])
-        meant = None
-        if len(key) >= _MISSPELT_LETTERS and key not in _EVENT_KEYS:
-            meant = _meant(word[0], _MISSPELLABLE_SEARCH_WORDS) or (
-                _meant(word[0], _TIMES_OF_DAY_SPELLED) if after_one else None
-            )
+        meant = misspelt_search_word(word[0], after_one=after_one)
         # The lookup last: the caller may look the word up at some cost.
-        if meant and not is_a_small_word(word[0]) and not may_be_a_place(key):
+        if meant and not is_a_small_word(word[0]) and not may_be_a_place(name_key(word[0])):
             misspelt.append((word, meant))
             after_one = True
         else:
             after_one = False
     return misspelt
-
-
-def _meant(word: str, words: dict[str, str]) -> str | None:
-    """The one of ``words`` (as keyed or spelled plainly, each to the word as spelled)
-    that ``word`` misspells by a letter wrong, left out, added, or two swapped (two
-    in one of 11 letters or more), else None. Of a short word, or as a short word,
-    only a letter wrong, two swapped or one doubled: "Newz", "Stauu", not "Sotau"
-    (Soltau) nor "Dank"."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
-    for typed in dict.fromkeys((name_key(word), word.casefold())):
-        closest = process.extractOne(typed, tuple(words), scorer=OSA.distance, score_cutoff=2)
-        if closest is None:
-            continue
-        form, edits, _ = closest
-        if min(len(typed), len(form)) < _MISSPELT_LONG:
-            if edits <= 1 and (len(typed) == len(form) or _DOUBLED.sub(r"\1", typed) == form):
-                return words[form]
-        elif edits <= (2 if len(form) >= 11 else 1):
-            return words[form]
-    return None
-
-
-_DOUBLED = re.compile(r"(.)\1+")
 
 
 def _between(text: str, words: list[re.Match[str]]) -> Iterator[str]:
@@ -1275,8 +1077,8 @@ def without_postcodes(text: str) -> str:
 
 def beside_an_event_word(text: str) -> tuple[str, str] | None:
     """The rest of a text that starts or ends with a word for what happened (see
-    :data:`EVENT_WORDS`, and compounds that end in one of the commonest, as
-    "Wildunfall" does), with that word, else None: ``Unfall Celle``, ``Unfall:
+    :data:`~polchan_cli.lexicon.EVENT_WORDS`, and compounds that end in one of the
+    commonest, as "Wildunfall" does), with that word, else None: ``Unfall Celle``, ``Unfall:
     Celle`` and ``Celle Unfall`` -> ``("Celle", "Unfall")``; failing those, the
     words after its last such word, with all before them (see
     :func:`_after_the_last_event_word`). Not in an address's
@@ -1310,27 +1112,6 @@ def _after_the_last_event_word(text: str) -> tuple[str, str] | None:
                 return None
             return (place, " ".join(words[: i + 1])) if name_key(place) else None
     return None
-
-
-def bears_what_happened(word: str) -> bool:
-    """Whether the word is one for what happened that a place's name is, or begins
-    with (see :data:`EVENT_WORDS_PLACES_BEAR`): ``Brand``, ``Brände``."""
-    return name_key(word) in _PLACE_BORNE_EVENT_KEYS
-
-
-_PLACE_BORNE_EVENT_KEYS = frozenset(name_key(word) for word in EVENT_WORDS_PLACES_BEAR)
-
-
-def says_what_happened(word: str) -> bool:
-    """Whether the word is one for what happened (see :data:`EVENT_WORDS`), or a
-    compound that ends in one;
-    not in brackets, where it qualifies a name ("Jeversen (Brand)")."""
-    if "(" in word:
-        return False
-    key = name_key(word)
-    return key in _EVENT_KEYS or any(
-        key.endswith(ending) and len(key) > len(ending) for ending in _EVENT_ENDINGS
-    )
 
 
 def after_police_word(text: str) -> str | None:
@@ -1403,7 +1184,7 @@ def town_adjectives(text: str) -> list[TownAdjective]:
         if before[:1].isupper() and before[-1].isalnum() and before.casefold() not in _NOT_A_NAME:
             start = i - 1  # "Bad Berleburger Innenstadt", not "Bedrohung: Paderborner …"
             stems = [f"{before} {stem}" for stem in stems]
-        news = _SEARCH_WORDS.fullmatch(noun) is not None  # "Stader Nachrichten"
+        news = SEARCH_WORDS.fullmatch(noun) is not None  # "Stader Nachrichten"
         if not (
             name_key(noun) in _POLICE_WORDS or news or _says_where(words[max(0, start - 2) : start])
         ):

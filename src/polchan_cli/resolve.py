@@ -48,6 +48,7 @@ from .headline import (
     offered_beside_an_event,
     told_where,
 )
+from .lexicon import says_what_happened
 from .normalize import (
     TYPE_WORDS,
     is_a_small_word,
@@ -84,7 +85,6 @@ from .query import (
     report_after_dateline,
     respelled_search_words,
     says_in,
-    says_what_happened,
     says_where_in_a_place,
     short_postcode_first,
     street_and_number,
