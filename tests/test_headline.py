@@ -783,6 +783,7 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("Blaulicht-Ticker Stade", "Stade", ("Blaulicht-Ticker",)),
         ("Celle-News", "Celle", ("News",)),
         ("Celle was ist los?", "Celle", ("was ist los?",)),
+        ("#Stade #Polizei #News", "Stade", ("News",)),  # hashtags
         ("Zeven heut", "Zeven", ("heut",)),
         # misspelt, where no place is named so
         ("Celle aktuel", "Celle", ("aktuel",)),

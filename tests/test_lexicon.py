@@ -56,6 +56,7 @@ def test_brand_is_borne_by_places_and_says_what_happened_beside_others():
         ("Celle-News", ["-News"]),  # the news a site names after its town
         ("Zeven was ist da los?", ["was ist da los?"]),
         ("Danke schön, Lüchow", ["Danke schön"]),
+        ("#Stade #Polizei #News", ["#News"]),  # a hashtag
         ("Heutenbach", []),  # only whole words
         ("Morgenröthe-Rautenkranz", []),
     ],

@@ -153,7 +153,8 @@ _NEWS_WORDS = (
 )
 _NOW_WORDS = ("aktuell", "aktuelle", "aktuelles", "aktuellen", "derzeit", "momentan", "silvester")
 SEARCH_WORDS = re.compile(
-    rf"(?<![\w-])(?:(?:heute?|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
+    # as a hashtag too: "#Stade #Polizei #News"
+    rf"(?<![\w-])#?(?:(?:heute?|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
     rf"|(?:am\s+)?{_WEEKDAYS}s?(?:\s*{_TIMES_OF_DAY})?"
     r"|(?:in\s+der\s+)?(?:letzten?|vergangenen?)\s+(?:nacht|woche|wochenende)"
     rf"|(?:am\s+)?wochenende|jetzt|gerade|{'|'.join(_NOW_WORDS)}"

@@ -585,7 +585,7 @@ def without_search_words(text: str) -> tuple[str, tuple[str, ...]] | None:
     if not found:
         return None
     rest = " ".join("".join(_between(text, found)).split()).strip(" ,;-")
-    return rest, tuple(" ".join(word[0].strip("-").split()) for word in found)
+    return rest, tuple(" ".join(word[0].strip("-#").split()) for word in found)
 
 
 def respelled_search_words(
