@@ -584,7 +584,7 @@ def without_search_words(text: str) -> tuple[str, tuple[str, ...]] | None:
     found = _search_words_in(text)
     if not found:
         return None
-    rest = " ".join("".join(_between(text, found)).split()).strip(" ,;-")
+    rest = _spaced_once(_replaced(text, [(word, " ") for word in found]))
     return rest, tuple(" ".join(word[0].strip("-#").split()) for word in found)
 
 
@@ -600,13 +600,7 @@ def respelled_search_words(
     misspelt = _misspelt_search_words(text, _search_words_in(text), may_be_a_place)
     if not misspelt:
         return None
-    respelled = []
-    start = 0
-    for word, meant in misspelt:
-        respelled += [text[start : word.start()], meant]
-        start = word.end()
-    respelled.append(text[start:])
-    return "".join(respelled), tuple((word[0], meant) for word, meant in misspelt)
+    return _replaced(text, misspelt), tuple((word[0], meant) for word, meant in misspelt)
 
 
 def _search_words_in(text: str) -> list[re.Match[str]]:
@@ -646,14 +640,14 @@ def _misspelt_search_words(
     return misspelt
 
 
-def _between(text: str, words: list[re.Match[str]]) -> Iterator[str]:
-    """The text around ``words``, each replaced by a space."""
+def _replaced(text: str, words: list[tuple[re.Match[str], str]]) -> str:
+    """The text with each of ``words`` (found in it, in order) replaced by its string."""
+    pieces = []
     start = 0
-    for word in words:
-        yield text[start : word.start()]
-        yield " "
+    for word, by in words:
+        pieces += [text[start : word.start()], by]
         start = word.end()
-    yield text[start:]
+    return "".join([*pieces, text[start:]])
 
 
 def without_measures(text: str) -> str | None:
@@ -668,7 +662,13 @@ def without_measures(text: str) -> str | None:
 def _taken_out(words: re.Pattern[str], text: str) -> str | None:
     """The text without what ``words`` matches, spaced once, else None if nothing."""
     rest = words.sub(" ", text)
-    return " ".join(rest.split()).strip(" ,;-") if rest != text else None
+    return _spaced_once(rest) if rest != text else None
+
+
+def _spaced_once(text: str) -> str:
+    """The text with its runs of space as one, and no space, comma, semicolon or dash
+    at either end."""
+    return " ".join(text.split()).strip(" ,;-")
 
 
 def places_after_prepositions(text: str, *, police: bool = False) -> list[list[tuple[str, str]]]:
