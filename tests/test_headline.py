@@ -777,7 +777,7 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("Vollsperrung Tostedt", "Tostedt", ("Vollsperrung",)),
         ("Stau A7 Soltau aktuell", "Soltau", ("Stau", "A7", "aktuell")),
         ("Unfall B4 Uelzen", "Uelzen", ("Unfall", "B4")),
-        ("Kanal für Celle heute", "Celle", ("Kanal", "heute")),
+        ("Kanal für Celle heute", "Celle", ("heute",)),  # a channel word is understood
         # news words joined with a hyphen or to the town, and a chat's question
         ("Polizei-News Celle", "Celle", ("Polizei-News",)),
         ("Blaulicht-Ticker Stade", "Stade", ("Blaulicht-Ticker",)),
@@ -785,6 +785,20 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("Celle was ist los?", "Celle", ("was ist los?",)),
         ("#Stade #Polizei #News", "Stade", ("News",)),  # hashtags
         ("Zeven heut", "Zeven", ("heut",)),
+        # news about or for a place, the area around it, where one lives, a chat
+        ("Infos zu Uelzen", "Uelzen", ("Infos zu",)),
+        ("Neuigkeiten zum Heidekreis", "Heidekreis", ("Neuigkeiten zum",)),
+        ("Nachrichten für Westercelle", "Westercelle", ("Nachrichten für",)),
+        ("Celle und Umgebung", "Celle", ("und Umgebung",)),
+        ("Umgebung Stade", "Stade", ("Umgebung",)),
+        ("Gegend um Zeven", "Zeven", ("Gegend um",)),
+        ("rund um Buxtehude", "Buxtehude", ("rund um",)),
+        ("Großraum Lüneburg", "Lüneburg", ("Großraum",)),
+        ("Wohnort: Walsrode", "Walsrode", ("Wohnort:",)),
+        ("Mein Wohnort ist Tostedt", "Tostedt", ("Mein Wohnort ist",)),
+        ("hat jemand Infos zu Soltau", "Soltau", ("hat jemand", "Infos zu")),
+        ("wo ist Celle", "Celle", ("wo ist",)),
+        ("Sirenen Uelzen", "Uelzen", ("Sirenen",)),
         # misspelt, where no place is named so
         ("Celle aktuel", "Celle", ("aktuel",)),
         ("Uelzen gestren", "Uelzen", ("gestren",)),

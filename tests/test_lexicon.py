@@ -57,6 +57,11 @@ def test_brand_is_borne_by_places_and_says_what_happened_beside_others():
         ("Zeven was ist da los?", ["was ist da los?"]),
         ("Danke schön, Lüchow", ["Danke schön"]),
         ("#Stade #Polizei #News", ["#News"]),  # a hashtag
+        ("Infos zu Lüchow", ["Infos zu"]),  # news about a place
+        ("Zeven und Umland", ["und Umland"]),  # the area around it
+        ("Ort: Celle", ["Ort:"]),  # a form's field, with its colon
+        ("Ort", []),  # a village in Bavaria
+        ("Umgebungsstraße", []),
         ("Heutenbach", []),  # only whole words
         ("Morgenröthe-Rautenkranz", []),
     ],

@@ -8,6 +8,7 @@ from polchan_cli.query import (
     QueryError,
     TownAdjective,
     address_fields,
+    after_a_linking_preposition,
     after_an_article,
     after_police_word,
     before_a_place,
@@ -108,6 +109,21 @@ def test_postcodes_are_read_where_they_stand_alone(text, postcodes):
 )
 def test_a_word_for_the_police_at_either_end_leaves_the_place(text, place):
     assert after_police_word(text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("von Celle", "Celle"),
+        ("aus Bad Bevensen", "Bad Bevensen"),
+        ("zur Samtgemeinde Elbmarsch", "Samtgemeinde Elbmarsch"),
+        ("Vonhausen", None),  # only a whole word
+        ("von 1990", None),  # no place follows
+        ("Celle", None),
+    ],
+)
+def test_a_preposition_linking_a_place_to_the_police_is_cut_off(text, place):
+    assert after_a_linking_preposition(text) == place
 
 
 def test_agency_abbreviations_are_spelled_out_only_in_front():

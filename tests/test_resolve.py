@@ -1235,12 +1235,18 @@ def test_stadt_asks_for_the_city_as_it_is_listed():
         ("Polizeistation Hitzacker", "Hitzacker", "luechow-dannenberg"),
         ("Polizei Westercelle", "Westercelle", "celle"),
         ("Celle Polizei", "Celle", "celle"),
+        # linked by a preposition, which is understood, not left out
+        ("Polizei von Uelzen", "Uelzen", "uelzen"),
+        ("Polizei aus Stade", "Stade", "stade"),
+        ("Kanal zu Lüneburg", "Lüneburg", "lueneburg"),
+        ("Polizei für Hermannsburg", "Hermannsburg", "celle"),
     ],
 )
 def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channel):
     res = resolve(query, registry())
     assert (res.query, res.matches[0].name) == (query, name)
     assert channel_ids(res, 0) == {channel}
+    assert res.unknown_parts == ()
 
 
 def test_a_district_named_after_no_town_comes_before_a_village_of_its_name():

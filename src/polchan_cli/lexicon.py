@@ -98,6 +98,8 @@ EVENT_WORDS = (
     "Hubschrauber",
     "Glätte",
     "Umleitung",
+    "Sirene",
+    "Sirenen",
     "Demo",
 )
 # Words for what happened, alone or with words a search adds, and those words alone
@@ -158,10 +160,22 @@ SEARCH_WORDS = re.compile(
     rf"|(?:am\s+)?{_WEEKDAYS}s?(?:\s*{_TIMES_OF_DAY})?"
     r"|(?:in\s+der\s+)?(?:letzten?|vergangenen?)\s+(?:nacht|woche|wochenende)"
     rf"|(?:am\s+)?wochenende|jetzt|gerade|{'|'.join(_NOW_WORDS)}"
-    rf"|(?:(?:{'|'.join(_NEWS_KINDS)})-)?(?:{'|'.join(_NEWS_WORDS)})"
+    # news, and news about or for a place: "Infos zu Lüchow", "Neuigkeiten zum
+    # Heidekreis", "Nachrichten für Westercelle"
+    rf"|(?:(?:{'|'.join(_NEWS_KINDS)})-)?(?:{'|'.join(_NEWS_WORDS)})(?:\s+(?:zu[mr]?|für|fuer))?"
     r"|vorhin|grad|live|bitte|danke(?:\s*sch(?:ö|oe)n)?|vielen\s+dank|hallo|hallöchen|hi|hey"
     r"|huhu|servus|moin(?:\s*moin|sen)?|guten\s+(?:morgen|tag|abend)|zusammen|pls|thx"
-    # a chat's question: "Celle was ist los?", "was war gestern in Zeven passiert"
+    # the area around a place, which its channel's district holds: "Celle und
+    # Umgebung", "Gegend um Zeven", "rund um Buxtehude", "Großraum Stade"
+    r"|(?:und\s+)?(?:umgebung|umland|umkreis)(?:\s+(?:von|um))?"
+    r"|(?:in\s+der\s+)?gegend\s+(?:um|von)|rund\s+um|gro(?:ß|ss)raum"
+    # where one lives, as a form or a chat says it: "Wohnort: Celle", "Mein
+    # Wohnort ist Uelzen" ("Ort" only with its colon: Ort is a place in Bavaria)
+    r"|(?:mein\s+)?(?:wohnort|heimatort)(?:\s*:|\s+ist)?|ort\s*:"
+    # a chat's question: "hat jemand Infos zu Lüchow", "wo ist Celle", "was ist mit
+    # Stade", "Celle was ist los?", "was war gestern in Zeven passiert"
+    r"|(?:hat|wei(?:ß|ss)|kennt)\s+(?:hier\s+)?(?:jemand|wer|einer|ihr)(?:\s+(?:was|etwas))?"
+    r"|wo\s+(?:ist|liegt)|was\s+ist\s+mit"
     r"|was\s+(?:ist|war)(?:\s+(?:da|dort|hier|denn|so|heute|gerade|gestern))*"
     r"\s+(?:los|passiert)\??)(?![\w-])"
     # a town's news as a site names them: "Celle-News", "Uelzen-aktuell"

@@ -69,6 +69,7 @@ __all__ = [
     "Reading",
     "TownAdjective",
     "address_fields",
+    "after_a_linking_preposition",
     "after_an_article",
     "after_police_word",
     "around_bei",
@@ -1123,6 +1124,21 @@ def after_police_word(text: str) -> str | None:
     """
     beside = _beside_a_word(text, lambda word: name_key(word) in _NOT_PLACE_WORDS)
     return beside[0] if beside else None
+
+
+def after_a_linking_preposition(text: str) -> str | None:
+    """The rest of a text that starts with a preposition or article linking it to
+    a word for the police or a channel before it, else None: ``von Celle`` ->
+    ``Celle`` (of "Polizei von Celle", "Kanal zu Stade")."""
+    linked = _LINKING_PREPOSITION.match(text)
+    return text[linked.end() :] if linked else None
+
+
+# What links a place to the police or a channel named before it: "Polizei von
+# Celle", "Polizei aus Stade", "Kanal zu Uelzen", "Kanal für Tostedt".
+_LINKING_PREPOSITION = re.compile(
+    r"\s*(?:von|vom|aus|zu|zum|zur|für|fuer|in|im|der|des|bei)\s+(?=[^\W\d])", re.IGNORECASE
+)
 
 
 def _beside_a_word(text: str, is_one: Callable[[str], bool]) -> tuple[str, str] | None:

@@ -80,6 +80,7 @@ from .query import (
     QueryError,
     Reading,
     address_fields,
+    after_a_linking_preposition,
     after_police_word,
     around_bei,
     beside_an_event_word,
@@ -293,6 +294,10 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place
         # ("Polizei Lippe" is Kreis Lippe's, as "Lippe" is: see ranking).
         answer = _resolved(place, registry)
+        if not answer.matches and (linked := after_a_linking_preposition(place)):
+            # "Polizei von Celle", "Kanal zu Stade": the place after the "von"
+            linked_answer = _resolved(linked, registry)
+            answer = linked_answer if linked_answer.matches else answer
         if not answer.matches and (told := told_where(text, _lookups(registry), police=True)):
             return told  # "Polizei Celle sucht Zeugen": a headline
         return replace(answer, query=text)
