@@ -291,7 +291,6 @@ def test_the_words_of_a_region_across_districts_are_read_after_its_article():
     "query",
     [
         "Unfall in der Mitte",  # the middle of a road, not Berlin-Mitte
-        "Unfall in der Nähe",  # no Nahe
         "Leiche in der Luhe",  # the river, not Samtgemeinde Lühe (Stade)
         "Leiche in der Ilmenau",  # the river, not Samtgemeinde Ilmenau (Lüneburg)
     ],
@@ -299,6 +298,13 @@ def test_the_words_of_a_region_across_districts_are_read_after_its_article():
 def test_after_an_article_only_a_region_or_district_spelled_so_is_read(query):
     res = resolve(query, registry())
     assert not any(m.channels for m in res.matches), [m.name for m in res.matches]
+
+
+def test_an_event_near_no_place_is_a_bad_query():
+    # "in der Nähe" is a search's word for the area around a place, and no Nahe;
+    # beside only a word for what happened it names no place, as "Unfall heute".
+    with pytest.raises(QueryError, match="alone names no place"):
+        resolve("Unfall in der Nähe", registry())
 
 
 @pytest.mark.parametrize(
@@ -795,6 +801,14 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("rund um Buxtehude", "Buxtehude", ("rund um",)),
         ("Großraum Lüneburg", "Lüneburg", ("Großraum",)),
         ("Wohnort: Walsrode", "Walsrode", ("Wohnort:",)),
+        ("Ort:Uelzen", "Uelzen", ("Ort:",)),
+        ("Tatort: Stade", "Stade", ("Tatort:",)),
+        ("Celle u. Umgebung", "Celle", ("u. Umgebung",)),
+        ("Zeven und umzu", "Zeven", ("und umzu",)),
+        ("Nähe Lachendorf", "Lachendorf", ("Nähe",)),
+        ("Infos zum Landkreis Harburg", "Landkreis Harburg", ("Infos zum",)),
+        ("Was ist mit Lüchow los?", "Lüchow", ("Was ist mit", "los?")),
+        ("weiß einer was zu Wietze", "Wietze", ("weiß einer was zu",)),
         ("Mein Wohnort ist Tostedt", "Tostedt", ("Mein Wohnort ist",)),
         ("hat jemand Infos zu Soltau", "Soltau", ("hat jemand", "Infos zu")),
         ("wo ist Celle", "Celle", ("wo ist",)),

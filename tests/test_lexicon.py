@@ -61,6 +61,10 @@ def test_brand_is_borne_by_places_and_says_what_happened_beside_others():
         ("Zeven und Umland", ["und Umland"]),  # the area around it
         ("Ort: Celle", ["Ort:"]),  # a form's field, with its colon
         ("Ort", []),  # a village in Bavaria
+        ("Ort:Uelzen", ["Ort:"]),
+        ("Infos zum Wetter", ["Infos"]),  # "zum" only before a type word or region
+        ("Infos zum Landkreis Harburg", ["Infos zum"]),
+        ("Nahe Celle", []),  # Nahe is a village too; "Nähe" no place
         ("Umgebungsstraße", []),
         ("Heutenbach", []),  # only whole words
         ("Morgenröthe-Rautenkranz", []),

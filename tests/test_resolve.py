@@ -1249,6 +1249,15 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
     assert res.unknown_parts == ()
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["Polizei für Kinder", "Kanal für Hunde", "Polizei zur See", "Polizei zu Pferd"],
+)
+def test_a_noun_linked_to_the_police_is_no_place_begun_or_misspelt(query):
+    # Found in review: "für Kinder" had begun Kinderhaus (Münster), "zur See" Seevetal.
+    assert resolve(query, registry()).matches == ()
+
+
 def test_a_district_named_after_no_town_comes_before_a_village_of_its_name():
     # Lippe is first Kreis Lippe (no channel), then the village in Burbach; a town
     # of the name still comes first (Verden (Aller) before Landkreis Verden).

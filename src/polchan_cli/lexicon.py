@@ -100,6 +100,7 @@ EVENT_WORDS = (
     "Umleitung",
     "Sirene",
     "Sirenen",
+    "Sirenenalarm",
     "Demo",
 )
 # Words for what happened, alone or with words a search adds, and those words alone
@@ -153,29 +154,46 @@ _NEWS_WORDS = (
     "warnung",
     "warnungen",
 )
+# What "zum" or "zur" may stand before in a search's "Infos zum …": a type word, or a
+# region a channel covers that is named with its article.
+_TYPE_OR_REGION = (
+    r"(?:land)?kreis|samtgemeinde|stadt|gemeinde|region|amt|flecken"
+    r"|heidekreis|wendland|alten\s+land"
+)
 _NOW_WORDS = ("aktuell", "aktuelle", "aktuelles", "aktuellen", "derzeit", "momentan", "silvester")
 SEARCH_WORDS = re.compile(
+    # where one lives, or where it happened, as a form says it, its value after the
+    # colon with or without a space: "Wohnort: Celle", "Ort:Uelzen", "Tatort: Stade"
+    # ("Ort" only so: Ort is a village in Bavaria)
+    r"(?<![\w-])(?:mein\s+)?(?:wohn|heimat|geburts|tat|unfall|einsatz|fund)?ort\s*:"
     # as a hashtag too: "#Stade #Polizei #News"
-    rf"(?<![\w-])#?(?:(?:heute?|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
+    rf"|(?<![\w-])#?(?:(?:heute?|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
     rf"|(?:am\s+)?{_WEEKDAYS}s?(?:\s*{_TIMES_OF_DAY})?"
     r"|(?:in\s+der\s+)?(?:letzten?|vergangenen?)\s+(?:nacht|woche|wochenende)"
     rf"|(?:am\s+)?wochenende|jetzt|gerade|{'|'.join(_NOW_WORDS)}"
-    # news, and news about or for a place: "Infos zu Lüchow", "Neuigkeiten zum
-    # Heidekreis", "Nachrichten für Westercelle"
-    rf"|(?:(?:{'|'.join(_NEWS_KINDS)})-)?(?:{'|'.join(_NEWS_WORDS)})(?:\s+(?:zu[mr]?|für|fuer))?"
+    # news, and news about or for a place: "Infos zu Lüchow", "Nachrichten für
+    # Westercelle"; "zum" and "zur" only before a type word or a region named with
+    # its article ("Infos zum Landkreis Harburg", "Neuigkeiten zum Heidekreis"):
+    # "Infos zum Wetter" is no Wetter (Ruhr)
+    rf"|(?:(?:{'|'.join(_NEWS_KINDS)})-)?(?:{'|'.join(_NEWS_WORDS)})"
+    rf"(?:\s+(?:zu|für|fuer|zu[mr](?=\s+(?:{_TYPE_OR_REGION})(?![\w-]))))?"
     r"|vorhin|grad|live|bitte|danke(?:\s*sch(?:ö|oe)n)?|vielen\s+dank|hallo|hallöchen|hi|hey"
     r"|huhu|servus|moin(?:\s*moin|sen)?|guten\s+(?:morgen|tag|abend)|zusammen|pls|thx"
     # the area around a place, which its channel's district holds: "Celle und
-    # Umgebung", "Gegend um Zeven", "rund um Buxtehude", "Großraum Stade"
-    r"|(?:und\s+)?(?:umgebung|umland|umkreis)(?:\s+(?:von|um))?"
-    r"|(?:in\s+der\s+)?gegend\s+(?:um|von)|rund\s+um|gro(?:ß|ss)raum"
-    # where one lives, as a form or a chat says it: "Wohnort: Celle", "Mein
-    # Wohnort ist Uelzen" ("Ort" only with its colon: Ort is a place in Bavaria)
-    r"|(?:mein\s+)?(?:wohnort|heimatort)(?:\s*:|\s+ist)?|ort\s*:"
-    # a chat's question: "hat jemand Infos zu Lüchow", "wo ist Celle", "was ist mit
-    # Stade", "Celle was ist los?", "was war gestern in Zeven passiert"
-    r"|(?:hat|wei(?:ß|ss)|kennt)\s+(?:hier\s+)?(?:jemand|wer|einer|ihr)(?:\s+(?:was|etwas))?"
-    r"|wo\s+(?:ist|liegt)|was\s+ist\s+mit"
+    # Umgebung", "Celle u. Umgebung", "Gegend um Zeven", "rund um Buxtehude",
+    # "Großraum Stade", "Nähe Lachendorf" (not "nahe": Nahe is a village), "Zeven und
+    # umzu", as Northern Germans say it
+    r"|(?:(?:und|u\.|&)\s*)?(?:umgebung|umland|umkreis|umzu|drumherum)"
+    r"|(?:in\s+der\s+)?umgebung\s+von|(?:im\s+)?umkreis\s+(?:von|um)|in\s+und\s+um"
+    r"|(?:in\s+der\s+)?(?:gegend|n(?:ä|ae)he)(?:\s+(?:um|von))?|rund\s+um|gro(?:ß|ss)raum"
+    # where one lives, as a chat says it: "Mein Wohnort ist Uelzen"
+    r"|(?:mein\s+)?(?:wohnort|heimatort)(?:\s+ist)?"
+    # a chat's question: "hat jemand Infos zu Lüchow", "weiß einer was zu Wietze", "wo
+    # ist Celle", "was ist mit Stade (los?)", "Celle was ist los?", "was war gestern
+    # in Zeven passiert"
+    r"|(?:hat|wei(?:ß|ss)|kennt)\s+(?:hier\s+)?(?:jemand|wer|einer|ihr)"
+    r"(?:\s+(?:was|etwas)(?:\s+(?:zu|über|ueber))?)?"
+    r"|wo\s+(?:ist|liegt)|was\s+ist\s+mit|(?:los|passiert)\s*\?+(?=\s*$)"
     r"|was\s+(?:ist|war)(?:\s+(?:da|dort|hier|denn|so|heute|gerade|gestern))*"
     r"\s+(?:los|passiert)\??)(?![\w-])"
     # a town's news as a site names them: "Celle-News", "Uelzen-aktuell"
@@ -208,7 +226,7 @@ _MISSPELLABLE_SEARCH_WORDS = _spelled(
     *_NOW_WORDS,
     *("heute", "gestern", "vorgestern", "wochenende", "jetzt", "gerade"),
     *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
-    *("bitte", "danke", "news", "stau"),
+    *("bitte", "danke", "news", "stau", "umgebung"),
     *(word for word in EVENT_WORDS if len(word) >= _MISSPELT_LONG),
 )
 _TIMES_OF_DAY_SPELLED = _spelled(

@@ -145,7 +145,7 @@ _POLICE_WORDS = frozenset(
 )
 # Words for the channel itself, which say nothing about the place ("WhatsApp
 # Polizei Celle", "Kanal Stade").
-_CHANNEL_WORDS = frozenset({"whatsapp", "kanal", "channel", "whatsappkanal"})
+_CHANNEL_WORDS = frozenset({"whatsapp", "kanal", "channel", "whatsappkanal", "polizeikanal"})
 # Words that are read around a place and never as one.
 _NOT_PLACE_WORDS = _POLICE_WORDS | _CHANNEL_WORDS
 # A word for what happened that a colon ends: "Unfall: Celle".

@@ -295,9 +295,10 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         # ("Polizei Lippe" is Kreis Lippe's, as "Lippe" is: see ranking).
         answer = _resolved(place, registry)
         if not answer.matches and (linked := after_a_linking_preposition(place)):
-            # "Polizei von Celle", "Kanal zu Stade": the place after the "von"
-            linked_answer = _resolved(linked, registry)
-            answer = linked_answer if linked_answer.matches else answer
+            # "Polizei von Celle", "Kanal zu Stade": the place after the "von", named
+            # as typed; no guess at a noun ("Polizei für Kinder" is no Kinderhaus).
+            linked_answer = _resolved_quietly(linked, registry)
+            answer = linked_answer if named_as_typed(linked_answer) else answer
         if not answer.matches and (told := told_where(text, _lookups(registry), police=True)):
             return told  # "Polizei Celle sucht Zeugen": a headline
         return replace(answer, query=text)
