@@ -320,6 +320,20 @@ def test_batch_of_a_file_that_is_no_text_is_one_clear_error(tmp_path, data):
     ]
 
 
+def test_batch_answers_a_line_of_binary_data_past_the_start_as_invalid(tmp_path):
+    # Past the first chunk read, a NUL line is that line's error, as on the command
+    # line, never "not found"; the lines around it are answered.
+    queries = tmp_path / "q.txt"
+    queries.write_bytes(b"Celle\n" * 12_000 + b"x\x00y\nStade\n")
+    result = run("find", "--batch", str(queries))
+    *_, bad, last = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (bad["status"], bad["error"]) == (
+        "invalid",
+        "query has control characters: is it binary data?",
+    )
+    assert last["matches"][0]["name"] == "Stade"
+
+
 def test_batch_missing_file_is_a_clear_error(tmp_path):
     result = run("find", "--batch", str(tmp_path / "nope.txt"))
     assert result.exit_code == ExitCode.USAGE

@@ -56,8 +56,12 @@ NOT_A_DATE = "is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
 
 # Corpus file -> (line the problem is reported on, or None for the whole file; message).
 CORPUS_CASES: dict[str, tuple[int | None, str]] = {
-    "syntax_colon_in_value.yaml": (5, "invalid YAML: mapping values are not allowed"),
-    "syntax_bad_indent.yaml": (7, "invalid YAML: mapping values are not allowed"),
+    "syntax_colon_in_value.yaml": (5, "invalid YAML: a 'key: value' where none may stand"),
+    "syntax_bad_indent.yaml": (7, "invalid YAML: a 'key: value' where none may stand"),
+    # found only at the end of the file, said where they open
+    "unclosed_quote.yaml": (14, "invalid YAML: a quote opened here is not closed"),
+    "unclosed_bracket.yaml": (10, "invalid YAML: a '[' opened here is not closed"),
+    "missing_colon.yaml": (9, "invalid YAML: a key without its ':'"),
     "districts_string.yaml": (10, "channel 'celle': districts must be a list of 5-digit"),
     "name_list.yaml": (5, "channel 'celle': name must be a non-empty string"),
     "missing_field.yaml": (4, "channel 'celle': missing field 'agency'"),
@@ -96,7 +100,7 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "covers_nothing.yaml": (4, "channel 'celle': covers no area: give districts or municipalities"),
     "unknown_top_level.yaml": (3, "unknown top-level field 'version'"),
     "schema_2.yaml": (2, "schema 2 is not supported (expected 1)"),
-    "schema_bool.yaml": (2, "schema True is not supported (expected 1)"),
+    "schema_bool.yaml": (2, "schema true is not supported (expected 1)"),  # as YAML writes it
     "empty.yaml": (1, "file is empty; expected 'schema: 1' and 'channels:'"),
     "top_level_list.yaml": (2, "expected a mapping with 'schema' and 'channels'"),
     "id_uppercase.yaml": (4, "channel 'Celle': id must be a lowercase ASCII slug"),
@@ -123,6 +127,9 @@ GENERATED: dict[str, Callable[[bytes], bytes]] = {
     "latin1.yaml": lambda valid: valid.decode("utf-8").encode("latin-1"),
     "too_big.yaml": lambda valid: valid + (b"#" * 99 + b"\n") * 12_000,
     "binary.yaml": lambda valid: b"\x7fELF\x02\x01\x01\x00" + bytes(8),
+    "unclosed_quote.yaml": lambda valid: valid.replace(b'"2024-11"', b'"2024-11'),
+    "unclosed_bracket.yaml": lambda valid: valid.replace(b'["03351"]', b'["03351"'),
+    "missing_colon.yaml": lambda valid: valid.replace(b"state:", b"state"),
 }
 
 # A few corpus files the CLI must report as file:line without a traceback.
@@ -619,6 +626,24 @@ def test_a_reason_quoted_from_yaml_stays_on_one_line() -> None:
         'a.yaml:2: invalid YAML: unacceptable character #x0000 in "<unicode string>", position 0'
     )
     assert (problem.localized(), str(problem)) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "german"),
+    [
+        ("syntax_bad_indent.yaml", "ungültiges YAML: ein „Schlüssel: Wert“, wo keiner stehen"),
+        ("unclosed_bracket.yaml", "ungültiges YAML: eine hier geöffnete eckige Klammer"),
+    ],
+)
+def test_a_common_yaml_mistake_is_said_in_german_too(
+    name: str, german: str, tmp_path: Path
+) -> None:
+    # PyYAML words its problems in English; a German user reads the common ones in German.
+    line, _ = CORPUS_CASES[name]
+    path = corpus_file(name, tmp_path)
+    code, out, _ = run("--lang", "de", "validate", str(path))
+    assert code == 2
+    assert out.splitlines()[0].startswith(f"{where(path, line)} {german}")
 
 
 def test_cli_validate_gives_each_problem_one_line_and_every_line_a_file(tmp_path: Path) -> None:

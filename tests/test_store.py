@@ -366,11 +366,24 @@ def test_a_source_address_with_brackets_is_shown_not_broken(home, tmp_path):
     assert url in result.stdout
 
 
+def test_a_registry_path_in_the_home_of_no_user_is_taken_as_written(home):
+    # Found in review: "~nosuchuser/x.yaml" could not be expanded and every command,
+    # paths too, ended with an internal error (exit 70).
+    env = {**home, "POLCHAN_REGISTRY": "~nosuchuser_polchan/x.yaml"}
+    found = polchan("find", "Celle", env=env)
+    assert (found.returncode, found.stderr) == (
+        2,
+        "polchan: ~nosuchuser_polchan/x.yaml: no such file\n",
+    )
+    paths = polchan("paths", env=env)
+    assert paths.returncode == 0 and "~nosuchuser_polchan/x.yaml  (does not exist" in paths.stdout
+
+
 def test_paths_says_why_it_cannot_tell_what_is_at_a_path(home):
     too_long = "/tmp/" + "a" * 300
     result = polchan("paths", env={**home, "POLCHAN_REGISTRY": too_long})
     assert (result.returncode, result.stderr) == (0, "")
-    assert f"{too_long}  (File name too long; from" in result.stdout
+    assert f"{too_long}  (file name too long; from" in result.stdout
 
 
 @pytest.mark.parametrize(

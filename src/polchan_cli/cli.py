@@ -581,11 +581,11 @@ def validate_command(
     Example: polchan validate ~/.config/polchan/channels.yaml
     """
     from .registry import RegistryError, load_registry
-    from .store import bundled_registry_path, registry_checks, user_registry_path
+    from .store import bundled_registry_path, home_expanded, registry_checks, user_registry_path
 
     bundled_path = bundled_registry_path()
     checks = registry_checks()
-    target = (path and path.expanduser()) or user_registry_path()[0] or bundled_path
+    target = (path and home_expanded(path)) or user_registry_path()[0] or bundled_path
     try:
         base = load_registry(bundled_path, **checks)
         registry = base if target == bundled_path else load_registry(target, base=base, **checks)

@@ -167,6 +167,9 @@ _OS_REASONS = {
     "EDQUOT": N_("disk quota exceeded"),
     "EIO": N_("input/output error"),
     "EBADF": N_("bad file descriptor"),  # stdout closed: polchan … >&-
+    "ENAMETOOLONG": N_("file name too long"),
+    "EEXIST": N_("a file of that name is in the way"),
+    "ELOOP": N_("too many symbolic links"),
 }
 
 

@@ -230,6 +230,10 @@ _ROMAN_NUMERALS = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _WORD_BREAK = re.compile(r"\s+|\s*-\s*")
 _WORD_OR_SLASH_BREAK = re.compile(r"\s+|\s*[-/]\s*")
 _POSTCODE = re.compile(r"\d{5}")
+# Control characters no one types: not the tab and line breaks of pasted cells, nor
+# the escape of a colour code pasted from a terminal, nor the ones str.split() reads
+# as spaces.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1a\x7f]")
 _NUMBER = re.compile(r"\d+")
 _SHORT_POSTCODE_FIRST = re.compile(r"\s*(?P<number>\d{4})\s+(?P<rest>[^\W\d].*)")
 # A postcode in an address: "21423", "D-21423", "DE-21423", no longer run of
@@ -283,6 +287,10 @@ def check_query(
     text = plainly_typed(query).strip()
     if not text:
         raise QueryError(N_("empty query: give a town, Ortsteil, district or postcode"))
+    if _CONTROL_CHARACTERS.search(text):
+        # A NUL or the like is binary data, not typed: a line of a batch answered as
+        # "not found" would hide it (the message does not echo it).
+        raise QueryError(N_("query has control characters: is it binary data?"))
     if longest is not None and len(text) > longest:
         raise QueryError(
             N_("query is {length} characters long; at most {limit}"),

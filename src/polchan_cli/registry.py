@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
-from .i18n import N_, format_number, gettext
+from .i18n import N_, format_number, gettext, os_reason
 from .normalize import name_key, name_keys
 
 __all__ = [
@@ -364,16 +364,70 @@ def _compose(text: str, file: str) -> Any:
     except RecursionError:  # the pure-Python composer on deeply nested input
         raise RegistryError([Problem(file, None, N_("invalid YAML: nested too deeply"))]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        reason = exc.problem or exc.context or "invalid YAML"
-        raise RegistryError(
-            [_problem(file, line, N_("invalid YAML: {reason}"), reason=reason)]
-        ) from None
+        raise RegistryError([_yaml_problem(exc, file, text)]) from None
     except yaml.YAMLError as exc:
         raise RegistryError(
             [_problem(file, None, N_("invalid YAML: {reason}"), reason=exc)]
         ) from None
+
+
+# The YAML mistakes a hand-edited file has most, said in the user's language: by the
+# start of the context and of the problem PyYAML reports (its C and Python parsers
+# word some problems differently), and whether the mistake is where that context
+# began: an unclosed quote or bracket is only noticed at the end of the file.
+_YAML_PROBLEMS = (
+    (
+        ("while scanning a quoted scalar", "found unexpected end of stream"),
+        True,
+        N_("invalid YAML: a quote opened here is not closed"),
+    ),
+    (
+        ("while parsing a flow sequence", ""),
+        True,
+        N_("invalid YAML: a '[' opened here is not closed"),
+    ),
+    (
+        ("while parsing a flow mapping", ""),
+        True,
+        N_("invalid YAML: a '{' opened here is not closed"),
+    ),
+    (("while scanning a simple key", ""), True, N_("invalid YAML: a key without its ':'")),
+    (
+        ("", "mapping values are not allowed"),
+        False,
+        N_("invalid YAML: a 'key: value' where none may stand; check the indentation"),
+    ),
+    (("", "did not find expected key"), False, N_("invalid YAML: indented unlike the lines above")),
+    (("", "expected <block end>"), False, N_("invalid YAML: indented unlike the lines above")),
+    (
+        ("", "found character"),
+        False,
+        N_("invalid YAML: a character no value may start with (indent with spaces, not tabs)"),
+    ),
+    (
+        ("", "found undefined alias"),
+        False,
+        N_("invalid YAML: an alias (*name) with no anchor (&name)"),
+    ),
+)
+
+
+def _yaml_problem(exc: Any, file: str, text: str) -> Problem:
+    """A YAML syntax error as a Problem on the line where the mistake is (never past
+    the file's last line), in the user's language where it is a common one."""
+    last_line = max(1, text.count("\n") + (not text.endswith("\n")))
+    context, problem = exc.context or "", exc.problem or ""
+
+    def line_of(mark: Any) -> int | None:
+        return min(mark.line + 1, last_line) if mark else None
+
+    for (context_start, problem_start), at_context, template in _YAML_PROBLEMS:
+        if context.startswith(context_start) and problem.startswith(problem_start):
+            mark = exc.context_mark if at_context else None
+            return Problem(file, line_of(mark or exc.problem_mark), template)
+    reason = problem or context or "invalid YAML"
+    line = line_of(exc.problem_mark or exc.context_mark)
+    return _problem(file, line, N_("invalid YAML: {reason}"), reason=reason)
 
 
 def read_registry_text(path: Path) -> str:
@@ -421,7 +475,7 @@ def read_registry_text(path: Path) -> str:
         raise RegistryError([Problem(name, None, N_("no permission to read it"))]) from None
     except OSError as exc:
         raise RegistryError(
-            [_problem(str(path), None, N_("cannot read: {reason}"), reason=exc.strerror)]
+            [_problem(str(path), None, N_("cannot read: {reason}"), reason=os_reason(exc))]
         ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise RegistryError([Problem(name, 1, N_("file is UTF-16; save it as UTF-8"))])
@@ -487,7 +541,10 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
                 file,
                 schema.line,
                 N_("schema {schema} is not supported (expected 1)"),
-                schema=repr(schema.value),
+                # as the file writes it: "true", not Python's True
+                schema=str(schema.value).lower()
+                if isinstance(schema.value, bool)
+                else repr(schema.value),
             )
         )
     for key, value in doc.items():

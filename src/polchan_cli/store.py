@@ -26,6 +26,7 @@ from .registry import (
 __all__ = [
     "bundled_registry_path",
     "district_states",
+    "home_expanded",
     "load_channels",
     "municipality_spelling",
     "path_state",
@@ -62,10 +63,10 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
     # "~/my.yaml" in quotes, or after "--registry=", reaches polchan unexpanded; its
     # messages write the home directory as "~" too, so it must mean the same.
     if explicit is not None:
-        return explicit.expanduser(), "option"
+        return home_expanded(explicit), "option"
     env = os.environ.get("POLCHAN_REGISTRY")
     if env:
-        return Path(env).expanduser(), "env"
+        return home_expanded(Path(env)), "env"
     try:
         default = user_config_dir() / "channels.yaml"
     except Exception:  # no usable home directory: no user registry
@@ -81,6 +82,16 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
     except OSError:
         pass
     return default, "config"
+
+
+def home_expanded(path: Path) -> Path:
+    """``path`` with a leading ``~`` or ``~user`` expanded, or as written where there is
+    no such home (``~nosuchuser/x.yaml``, or ``~`` without a home directory), as a
+    shell leaves it: reading it then says no such file, naming it as typed."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
 
 
 def path_state(path: Path | None, *, registry: bool = False) -> str:
