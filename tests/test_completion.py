@@ -56,6 +56,34 @@ def test_zsh_install_keeps_blank_lines_and_the_users_own_zstyle(tmp_path, shell)
     assert (tmp_path / ".zfunc" / "_polchan").is_file()
 
 
+def test_zsh_install_appends_only_the_line_that_loads_it(tmp_path, shell):
+    # Found in review: Typer's menu setting came too, changing how every command
+    # completes.
+    shell("zsh")
+    (tmp_path / ".zshrc").write_text("export EDITOR=vi\n")
+    assert install(tmp_path).exit_code == 0
+    assert (tmp_path / ".zshrc").read_text() == (
+        "export EDITOR=vi\nfpath+=~/.zfunc; autoload -Uz compinit; compinit\n"
+    )
+
+
+def test_fish_completion_goes_where_fish_reads_it(tmp_path, shell, monkeypatch):
+    # Found in review: with $XDG_CONFIG_HOME set, fish reads its completions there.
+    shell("fish")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    assert install(tmp_path).exit_code == 0
+    assert (tmp_path / "xdg" / "fish" / "completions" / "polchan.fish").is_file()
+
+
+def test_a_start_up_file_that_is_no_file_is_not_read_without_end(tmp_path, shell):
+    # Found in review: a .bashrc linked to /dev/zero was read until memory ran out.
+    shell("bash")
+    (tmp_path / ".bashrc").symlink_to("/dev/zero")
+    result = install(tmp_path)
+    assert result.exit_code == 74
+    assert "is no file a shell starts from" in result.stderr
+
+
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to start polchan from")
 def test_a_bashrc_that_cannot_grow_is_left_whole(tmp_path):
     # A full disk, as a limit on file size: Typer's installer truncated ~/.bashrc to
@@ -123,8 +151,9 @@ def test_show_completion_prints_the_script_for_the_shell(shell):
     assert "#compdef polchan" in result.stdout
 
 
-def test_install_speaks_the_language_asked_for(tmp_path, shell):
+def test_install_speaks_the_language_asked_for(tmp_path, shell, monkeypatch):
     shell("fish")
+    monkeypatch.delenv("XDG_CONFIG_HOME")
     result = install(tmp_path, "--lang", "de")
     assert result.exit_code == 0
     path = tmp_path / ".config" / "fish" / "completions" / "polchan.fish"

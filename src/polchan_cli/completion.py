@@ -31,10 +31,14 @@ COMPLETE_VAR = "_POLCHAN_COMPLETE"
 
 
 def _script_path(shell: str, home: Path) -> Path:
+    if shell == "fish":
+        # Where fish looks: its folder in $XDG_CONFIG_HOME, where that is set.
+        config = os.environ.get("XDG_CONFIG_HOME", "")
+        base = Path(config) if os.path.isabs(config) else home / ".config"
+        return base / "fish" / "completions" / f"{PROG}.fish"
     return {
         "bash": home / ".bash_completions" / f"{PROG}.sh",
         "zsh": home / ".zfunc" / f"_{PROG}",
-        "fish": home / ".config" / "fish" / "completions" / f"{PROG}.fish",
     }[shell]
 
 
@@ -48,23 +52,34 @@ def start_up_lines(shell: str, home: Path) -> tuple[Path, list[str]] | None:
         quoted = f"'{script}'" if "'" not in script else shlex.quote(script)
         return home / ".bashrc", [f"source {quoted}"]
     if shell == "zsh":
-        return home / ".zshrc", [
-            "fpath+=~/.zfunc; autoload -Uz compinit; compinit",
-            "zstyle ':completion:*' menu select",
-        ]
+        # Only what loads it: not Typer's "zstyle ':completion:*' menu select" too,
+        # which would change how the user's every command completes.
+        return home / ".zshrc", ["fpath+=~/.zfunc; autoload -Uz compinit; compinit"]
     return None
 
 
+# The largest start-up file read to see whether its line is there.
+_MOST_START_UP_BYTES = 16 * 2**20
+
+
 def _append_missing(path: Path, lines: list[str]) -> None:
-    """Append each line not yet in the file; the file's own bytes are left alone."""
+    """Append each line not yet in the file; the file's own bytes are left alone.
+    A start-up file that is no regular file (a link to /dev/zero, a pipe) or is
+    too big to be one is an OSError, not read without end."""
+    import errno
+    import stat
+
     try:
-        present = path.read_bytes()
+        status = path.stat()
     except FileNotFoundError:
         present = b""
+    else:
+        if not stat.S_ISREG(status.st_mode) or status.st_size > _MOST_START_UP_BYTES:
+            raise OSError(
+                errno.EINVAL, gettext("{file} is no file a shell starts from").format(file=path)
+            )
+        present = path.read_bytes()
     missing = [line for line in lines if line.encode() not in present]
-    if path.name == ".zshrc" and b"zstyle" in present:
-        # As Typer: a user's own zstyle settings are not added to.
-        missing = [line for line in missing if not line.startswith("zstyle")]
     if not missing:
         return
     text = "".join(f"{line}\n" for line in missing)
