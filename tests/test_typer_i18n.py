@@ -217,6 +217,12 @@ ERRORS = [
     ),
     (("open",), 2, "missing argument PLACE", "Argument ORT fehlt"),
     (("find", "--batch"), 2, "option --batch needs a value", "Option --batch braucht einen Wert"),
+    (
+        ("find", "--json=1", "Celle"),
+        2,
+        "option --json takes no value",
+        "Option --json erwartet keinen Wert",
+    ),
     (("open", "Cellxx"), 1, "nothing found for 'Cellxx'", "nichts gefunden für „Cellxx“"),
     (
         ("open", "Hannover"),

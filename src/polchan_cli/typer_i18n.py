@@ -243,6 +243,8 @@ def _usage_message(exc: BaseException) -> str | None:
         return template.format(name=_hint(exc.param))
     if isinstance(exc, click_errors.BadOptionUsage) and "requires" in exc.message:
         return gettext("option {option} needs a value").format(option=exc.option_name)
+    if isinstance(exc, click_errors.BadOptionUsage) and "does not take a value" in exc.message:
+        return gettext("option {option} takes no value").format(option=exc.option_name)
     if isinstance(exc, click_errors.BadParameter):
         return gettext("invalid value for {param}: {detail}").format(
             param=_hint(exc.param), detail=exc.message
