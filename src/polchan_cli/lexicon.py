@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .normalize import name_key
+from .patterns import compiled_when_used
 
 __all__ = [
     "EVENT_ALONE_KEYS",
@@ -161,7 +162,7 @@ _TYPE_OR_REGION = (
     r"|heidekreis|wendland|alten\s+land"
 )
 _NOW_WORDS = ("aktuell", "aktuelle", "aktuelles", "aktuellen", "derzeit", "momentan", "silvester")
-SEARCH_WORDS = re.compile(
+SEARCH_WORDS = compiled_when_used(
     # where one lives, or where it happened, as a form says it, its value after the
     # colon with or without a space: "Wohnort: Celle", "Ort:Uelzen", "Tatort: Stade"
     # ("Ort" only so: Ort is a village in Bavaria)
@@ -270,7 +271,7 @@ def _meant(word: str, words: dict[str, str]) -> str | None:
     return None
 
 
-_DOUBLED = re.compile(r"(.)\1+")
+_DOUBLED = compiled_when_used(r"(.)\1+")
 
 
 def bears_what_happened(word: str) -> bool:

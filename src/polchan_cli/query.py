@@ -61,6 +61,7 @@ from .normalize import (
     plainly_typed,
     without_qualifier,
 )
+from .patterns import compiled_when_used
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -149,32 +150,32 @@ _CHANNEL_WORDS = frozenset({"whatsapp", "kanal", "channel", "whatsappkanal", "po
 # Words that are read around a place and never as one.
 _NOT_PLACE_WORDS = _POLICE_WORDS | _CHANNEL_WORDS
 # A word for what happened that a colon ends: "Unfall: Celle".
-_EVENT_BEFORE_A_COLON = re.compile(r"\s*([^\s:]+):\s+([^:]+)")
-_FIRST_WORD = re.compile(r"\s*(\S+?)[\s-]+(\S.*)")
-_LAST_WORD = re.compile(r"(.*\S)[\s,-]+(\S+?)\s*")
+_EVENT_BEFORE_A_COLON = compiled_when_used(r"\s*([^\s:]+):\s+([^:]+)")
+_FIRST_WORD = compiled_when_used(r"\s*(\S+?)[\s-]+(\S.*)")
+_LAST_WORD = compiled_when_used(r"(.*\S)[\s,-]+(\S+?)\s*")
 # Type words long enough to recognise misspelt ("Landkries"), longest first.
 _LONG_TYPE_WORDS = tuple(
     sorted((w for w in TYPE_WORDS - TITLE_WORDS if len(w) >= 7), key=lambda w: (-len(w), w))
 )
-_ROAD = re.compile(r"(?:BAB|A|B|K|L)\s?\d{1,4}", re.IGNORECASE)
-_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+_ROAD = compiled_when_used(r"(?:BAB|A|B|K|L)\s?\d{1,4}", re.IGNORECASE)
+_SPACED_DASH = compiled_when_used(r"\s+[-–—]\s+")
 # Between the parts of an address: commas, the semicolons and tabs of a row
 # copied from a spreadsheet ("Müller;Bahnhofstraße 5;Celle"), the line breaks of
 # cells copied from a column, and the spaced dash of a press release's dateline
 # ("Winsen/Luhe - Stelle").
-_FIELD_BREAK = re.compile(rf"[,;\t\r\n]|{_SPACED_DASH.pattern}")
+_FIELD_BREAK = compiled_when_used(rf"[,;\t\r\n]|{_SPACED_DASH.pattern}")
 # A cell of a row in double quotes, as it is exported when it holds a semicolon,
 # is passed over whole while the row is cut at its breaks: quotes that open and
 # close a whole field, as CSV writes them, not a quote inside a name.
-_CELL_OR_BREAK = re.compile(
+_CELL_OR_BREAK = compiled_when_used(
     rf'(?P<cell>(?:\A|(?<=[,;\t\r\n]))\s*"[^"]*"\s*(?=[,;\t\r\n]|\Z))|{_FIELD_BREAK.pattern}'
 )
 # "Bahnhofstraße 5 Celle", "Am Markt 12a Lüneburg": an address without its comma.
-_HOUSE_NUMBER_THEN_TOWN = re.compile(
+_HOUSE_NUMBER_THEN_TOWN = compiled_when_used(
     r"(?P<street>.*[^\W\d].*?\s\d{1,4}(?:\s?[a-zA-Z])?)\s+(?P<town>[^\W\d].*)"
 )
 # "Celle Bahnhofstraße 5", "Celle 5": the town first, then the street and number.
-_TOWN_THEN_HOUSE_NUMBER = re.compile(
+_TOWN_THEN_HOUSE_NUMBER = compiled_when_used(
     r"(?P<rest>.*[^\W\d].*?)\s+(?P<number>\d{1,4}(?:\s?[a-zA-Z])?)"
 )
 # Words for the centre of a town, as press releases head them ("Celle
@@ -227,24 +228,28 @@ _STREET_STARTS = frozenset(
 # Villages of one name told apart by number (Hanstedt I and II) as addresses write it.
 _ROMAN_NUMERALS = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 # Between a place and where it lies: spaces, or the hyphen of "Berlin-Kreuzberg".
-_WORD_BREAK = re.compile(r"\s+|\s*-\s*")
-_WORD_OR_SLASH_BREAK = re.compile(r"\s+|\s*[-/]\s*")
-_POSTCODE = re.compile(r"\d{5}")
+_WORD_BREAK = compiled_when_used(r"\s+|\s*-\s*")
+_WORD_OR_SLASH_BREAK = compiled_when_used(r"\s+|\s*[-/]\s*")
+_POSTCODE = compiled_when_used(r"\d{5}")
 # Control characters no one types: not the tab and line breaks of pasted cells, nor
 # the escape of a colour code pasted from a terminal, nor the ones str.split() reads
 # as spaces.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1a\x7f]")
-_NUMBER = re.compile(r"\d+")
-_SHORT_POSTCODE_FIRST = re.compile(r"\s*(?P<number>\d{4})\s+(?P<rest>[^\W\d].*)")
+_CONTROL_CHARACTERS = compiled_when_used(r"[\x00-\x08\x0e-\x1a\x7f]")
+_NUMBER = compiled_when_used(r"\d+")
+_SHORT_POSTCODE_FIRST = compiled_when_used(r"\s*(?P<number>\d{4})\s+(?P<rest>[^\W\d].*)")
 # A postcode in an address: "21423", "D-21423", "DE-21423", no longer run of
 # digits, nor a part of "05141-12345" (a telephone number) or "21423-21425".
 # Letters may touch it: a paste that lost its space ("29221Celle", "29221-Celle").
-_POSTCODE_IN_TEXT = re.compile(r"(?<!\d)(?<!\d-)(?:DE?-)?(\d{5})(?!\d)(?!-\d)", re.IGNORECASE)
+_POSTCODE_IN_TEXT = compiled_when_used(
+    r"(?<!\d)(?<!\d-)(?:DE?-)?(\d{5})(?!\d)(?!-\d)", re.IGNORECASE
+)
 # A press release's office code in front, as presseportal.de heads releases:
 # "POL-WL", "POL-CE: Celler in Feierlaune".
-_PRESS_CODE = re.compile(r"\s*(POL-[^\W\d_]{1,5})(?![\w-])\s*:?(.*)", re.IGNORECASE | re.DOTALL)
+_PRESS_CODE = compiled_when_used(
+    r"\s*(POL-[^\W\d_]{1,5})(?![\w-])\s*:?(.*)", re.IGNORECASE | re.DOTALL
+)
 # Five digits with spaces among them, and nothing else: "21 423".
-_SPACED_POSTCODE = re.compile(r"\s*[0-9](?: ?[0-9]){4}\s*")
+_SPACED_POSTCODE = compiled_when_used(r"\s*[0-9](?: ?[0-9]){4}\s*")
 
 
 class QueryError(ValueError):
@@ -335,7 +340,7 @@ def check_query(
 # A press release's dateline: a place of at most four words, then a colon, a full
 # stop or a dash glued to it, then the report ("Westercelle: Unbefugte Nutzung …",
 # "Uelzen. Sonntagnacht stahlen …", "Winsen- Unbekannte graben …").
-_DATELINE = re.compile(
+_DATELINE = compiled_when_used(
     r"(?P<place>[^\W\d](?:[^:.,;\s]*\s){0,3}?[^:.,;\s]*?(?:[^\W\d_]|\)))(?:\s*[:.]|-)\s+"
     r"(?P<report>[^\s\-–—].*)",
     re.S,
@@ -344,7 +349,7 @@ _DATELINE = re.compile(
 # mark of the press service that sent it ("Winsen/L. (ots)"), and a newspaper
 # writer's initials before the dateline, in small letters ("bc. Stade. Diese
 # Einbrecher …"; "St. Peter" is a name).
-_PRESS_MARK = re.compile(
+_PRESS_MARK = compiled_when_used(
     r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\)"
     r"|^(?-i:[a-zäöü]{2,3}\.\s+(?=[A-ZÄÖÜ]))",
     re.IGNORECASE,
@@ -356,13 +361,13 @@ _MONTHS = (
 # A date with its month's name, and the words that say when: "am 21. März 2025", "im
 # Mai 2024", "vom 12. bis 14. September", "seit Mitte Mai 2024" (no Berlin-Mitte);
 # not a street named after one ("Straße des 17. Juni", "Am 1. Mai 33").
-_MONTH_DATE = re.compile(
+_MONTH_DATE = compiled_when_used(
     r"(?<!\w)(?<!des )(?:(?:am|im|vom|seit|bis|zum|ab|zwischen\s+dem)\s+)?"
     rf"(?:\d{{1,2}}\.\s*(?:(?:bis|und|-|–)\s*(?:zum\s+)?\d{{1,2}}\.\s*)?{_MONTHS}(?:\s+\d{{4}})?"
     rf"|(?:(?:anfang|mitte|ende)\s+)?{_MONTHS}\s+\d{{4}})(?!\w)(?!\s*\d)",
     re.IGNORECASE,
 )
-_LETTERS_ONLY = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
+_LETTERS_ONLY = compiled_when_used(r"(?<![\w-])[^\W\d_]+(?![\w-])")
 
 
 # A time, an amount with its unit, or a bus line's or model's number, and the words
@@ -375,7 +380,7 @@ _MEASURE_UNITS = (
     r"|t|ps|promille|‰|grad|°c?|jahren?|monaten?|wochen|tagen?|personen|verletzten?"
     r"|toten?|fahrzeugen?|pkw|autos|kindern?|jugendlichen?|tätern?|taetern?|mal"
 )
-_MEASURE = re.compile(
+_MEASURE = compiled_when_used(
     r"(?<![\w/-])(?:(?:um|gegen|ca\.|circa|etwa|ab|bis|mit|von|rund|knapp|fast|zu"
     r"|mindestens|über|ueber)\s+)*"
     rf"(?:\d{{1,6}}(?:[.,:]\d{{1,3}})*(?:\s*[-–]\s*\d{{1,6}}(?:[.,:]\d{{1,3}})*)?\s*"
@@ -392,7 +397,7 @@ _MEASURE = re.compile(
 # "Fahrt nach Celle endet in Hannover"; "durch" is read last, see places_through.)
 # With a word press releases head an area with: "im Raum Celle", "aus dem Bereich Achim",
 # "im Stadtgebiet Celle".
-_BEFORE_A_PLACE = re.compile(
+_BEFORE_A_PLACE = compiled_when_used(
     r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von)"
     r"(?:\s+(?:dem\s+)?(?:(?:gro(?:ß|ss))?raume?|bereich|stadtgebiet|gemeindegebiet|kreisgebiet)\b)?"
     r"\s+(?=[^\W\d])",
@@ -400,35 +405,35 @@ _BEFORE_A_PLACE = re.compile(
 )
 # "bei Rot über die Ampel", "bei Rot an der Kreuzung": the light, not Rot an der Rot.
 # Not before a name's next word: "bei Gruen Heidekreis" may be a misspelt village.
-_AT_A_TRAFFIC_LIGHT = re.compile(
+_AT_A_TRAFFIC_LIGHT = compiled_when_used(
     r"bei\s+(?:rot|grün|gruen|gelb)(?:licht)?(?!\w)(?!\s+(?-i:[A-ZÄÖÜ]))", re.IGNORECASE
 )
-_OTHER_PREPOSITIONS = re.compile(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
+_OTHER_PREPOSITIONS = compiled_when_used(r"(?:nach|durch|für|fuer)\s", re.IGNORECASE)
 # What a report went through ("rast durch Paderborn"); not "für", which names whom
 # it was for ("Freispruch für Böhme", "Ticket für Lüneburg"), nor "nach", which
 # says where someone went or what came first.
-_THROUGH = re.compile(r"(?<!\w)durch\s+(?=[^\W\d])", re.IGNORECASE)
+_THROUGH = compiled_when_used(r"(?<!\w)durch\s+(?=[^\W\d])", re.IGNORECASE)
 # Where a road leads or someone fled: "flüchteten in Richtung Celle"; not on a
 # motorway, whose signs name far cities ("Unfall auf der A2 Richtung Berlin").
-_TOWARD = re.compile(r"(?<!\w)(?:in\s+)?richtung\s+(?=[^\W\d])", re.IGNORECASE)
+_TOWARD = compiled_when_used(r"(?<!\w)(?:in\s+)?richtung\s+(?=[^\W\d])", re.IGNORECASE)
 # Where the police or the fire brigade were called to: "Einsatzkräfte wurden zu einer
 # Auseinandersetzung nach Neukölln gerufen" ("nach" alone says where someone went).
-_CALLED_TO = re.compile(r"(?<!\w)nach\s+(?=[^\W\d])", re.IGNORECASE)
+_CALLED_TO = compiled_when_used(r"(?<!\w)nach\s+(?=[^\W\d])", re.IGNORECASE)
 # What a heading says is for a town: "Mehr Sicherheit für Bad Fallingbostel".
-_FOR = re.compile(r"(?<!\w)(?:für|fuer)\s+(?=[^\W\d])", re.IGNORECASE)
-_CALLED = re.compile(r"(?<!\w)(?:gerufen|alarmiert|beordert|entsandt)(?!\w)", re.IGNORECASE)
+_FOR = compiled_when_used(r"(?<!\w)(?:für|fuer)\s+(?=[^\W\d])", re.IGNORECASE)
+_CALLED = compiled_when_used(r"(?<!\w)(?:gerufen|alarmiert|beordert|entsandt)(?!\w)", re.IGNORECASE)
 # The first "bei" of a text, and an "in" that says where a thing is: "Rotenburg bei
 # Bremen", "Winsen b. Hamburg", "Raser in Hannover".
-_BY = re.compile(r"(?<!\w)(?:bei|b\.|nahe)\s+", re.IGNORECASE)
-_IN_A_PLACE = re.compile(r"(?<!\w)i[nm]\s+(?!richtung)", re.IGNORECASE)
+_BY = compiled_when_used(r"(?<!\w)(?:bei|b\.|nahe)\s+", re.IGNORECASE)
+_IN_A_PLACE = compiled_when_used(r"(?<!\w)i[nm]\s+(?!richtung)", re.IGNORECASE)
 # A clause: up to the next punctuation that ends one ("… wurde alarmiert und
 # brachte den Verletzten nach Celle ins Krankenhaus." says where he was taken).
-_A_CLAUSE = re.compile(r"[^.;:!?]*")
-_ON_A_MOTORWAY = re.compile(r"(?<!\w)(?:BAB|A)\s?\d{1,3}(?!\d)|autobahn", re.IGNORECASE)
+_A_CLAUSE = compiled_when_used(r"[^.;:!?]*")
+_ON_A_MOTORWAY = compiled_when_used(r"(?<!\w)(?:BAB|A)\s?\d{1,3}(?!\d)|autobahn", re.IGNORECASE)
 # Facilities a report names with the town they are in, which follows: "im
 # Kreisverkehr Celle", "Einbruch in Grundschule Zeven"; not a firm, inn or shop,
 # named after their owners or anything ("Bäckerei Hansen", "Gasthaus Heidehof").
-_FACILITY = re.compile(
+_FACILITY = compiled_when_used(
     r"(?:(?:grund|ober|gesamt|real|haupt|förder|foerder|berufs)?schule|gymnasium|kita"
     r"|kindergarten|kindertagesstätte|kindertagesstaette|(?:frei|hallen|bürger|buerger"
     r"|wald)bad|kreisverkehr|(?:gewerbe|industrie|bau|wohn|neubau)gebiet|ortskern"
@@ -440,35 +445,35 @@ _FACILITY = re.compile(
 )
 # Words before a facility that say where, besides "in", "bei" and the like:
 # "Diebstahl am Bahnhof Tostedt", "Unfall auf dem Parkplatz …".
-_AT_A_FACILITY = re.compile(
+_AT_A_FACILITY = compiled_when_used(
     r"(?<!\w)(?:am|an\s+der|an\s+dem|auf\s+dem|auf\s+der)\s+(?=[^\W\d])", re.IGNORECASE
 )
 # The police of a place, as a release's closing line names them ("Hinweise nimmt die
 # Polizei Sottrum entgegen", "an das Polizeikommissariat Buxtehude"): read only where
 # no place of the report is, as they may sit elsewhere ("Die Polizei Winsen
 # ermittelt nach Unfall in Hanstedt").
-_POLICE_BEFORE_A_PLACE = re.compile(
+_POLICE_BEFORE_A_PLACE = compiled_when_used(
     r"(?<!\w)(?:polizei|polizeistation|polizeikommissariat|polizeiinspektion|polizeirevier)"
     r"\s+(?=[^\W\d])",
     re.IGNORECASE,
 )
 # "St." abbreviates a name's "Sankt", and ends no place: "Unfall in St. Mauritz".
-_END_OF_A_PLACE = re.compile(r"\s*(?:(?<!\b[Ss]t)[.]|[,;:!?+]|\s[-–—]\s|$)")
+_END_OF_A_PLACE = compiled_when_used(r"\s*(?:(?<!\b[Ss]t)[.]|[,;:!?+]|\s[-–—]\s|$)")
 MOST_WORDS_OF_A_PLACE = 4
-_A_WORD = re.compile(r"(\S+)\s+")
+_A_WORD = compiled_when_used(r"(\S+)\s+")
 # A text that starts with "In" and goes on as a sentence: "In Zeven wurde
 # eingebrochen." ("Aus Hagen kommend …" and "Von Hagen nach Stade." say where from,
 # not where.)
-_WHERE_A_TEXT_MAY_START = re.compile(r"(?:in|im|bei)\s", re.IGNORECASE)
-_A_SENTENCE = re.compile(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
+_WHERE_A_TEXT_MAY_START = compiled_when_used(r"(?:in|im|bei)\s", re.IGNORECASE)
+_A_SENTENCE = compiled_when_used(r"^\S+\s+\S+.*\s\S+.*[.!]\s*$")
 # A word after "in" that says where by a place: "in Höhe Garlstorf" (not "in
 # Richtung Lüneburg", which is where a road leads). As typed, umlaut and all: "in
 # Hohe Börde" names the municipality.
 _POSITION_WORDS = frozenset({"höhe", "hoehe"})
 # What a pair of brackets holds: "(Jork)", "(OT Hehlentor)".
-_BRACKETED = re.compile(r"\(([^()]*)\)")
+_BRACKETED = compiled_when_used(r"\(([^()]*)\)")
 # A road's stretch between two places: "auf der B 4 zwischen Rettmer und Lüneburg".
-_BETWEEN = re.compile(
+_BETWEEN = compiled_when_used(
     r"(?<!\w)zwischen\s+(?:\S+\s+)*?(?P<first>[^\W\d][^\s,;:!?]*(?:\s[^\W\d][^\s,;:!?]*)?)"
     r"\s+und\s+(?P<second>[^\W\d][^,;:!?()]*)",
     re.IGNORECASE,
@@ -476,18 +481,22 @@ _BETWEEN = re.compile(
 # The dative articles before a place named with one: "in der Nordheide", "im Bereich
 # der Lüneburger Heide".
 _ARTICLES = frozenset({"der", "den", "dem"})
-_LONE_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
+_LONE_HOUSE_NUMBER = compiled_when_used(r"(?<!\S)\d{1,4}[a-zA-Z]?(?!\S)")
 # How the names of roads end, as a regular expression's alternatives.
 _ROAD_WORDS = (
     r"str\.?|stra(?:ß|ss)e|weg|allee|chaussee|ring|damm|ufer|pfad|stieg|gasse|twiete|wall"
     r"|graben|kamp|winkel|brink"
 )
 # How street names end: "Hauptstraße", "Bahnhofstr.", "Am Markt", "Im kleinen Felde".
-_STREET_ENDING = re.compile(rf"(?:{_ROAD_WORDS}|platz|markt|hof|berg|felde?|tor)$", re.IGNORECASE)
+_STREET_ENDING = compiled_when_used(
+    rf"(?:{_ROAD_WORDS}|platz|markt|hof|berg|felde?|tor)$", re.IGNORECASE
+)
 # How the names of roads end that a town's adjective may begin and that lie anywhere but
 # in that town: "Celler Straße", "Hamburger Chaussee", "Stader Graben" (a "Tostedter
 # Bahnhof" or "Celler Marktplatz" lies in the town; "Stader Tor" is a whole word).
-_ROAD_ENDING = re.compile(rf"(?:{_ROAD_WORDS}|redder|deich|brook|brücke|bruecke)$", re.IGNORECASE)
+_ROAD_ENDING = compiled_when_used(
+    rf"(?:{_ROAD_WORDS}|redder|deich|brook|brücke|bruecke)$", re.IGNORECASE
+)
 # Nouns that after a town's adjective name a road, a landscape or a place of their own
 # ("Stader Tor", "Lüneburger Heide", "Harburger Berge", "Bleckeder Moor").
 _LANDSCAPE_NOUNS = frozenset(
@@ -505,7 +514,7 @@ _NOT_A_NAME = _ARTICLES | {"die", "das", "ein", "eine", "einer", "eines", "einem
 # (Paderborn), Celler (Celle), Celles.
 _ADJECTIVE_ENDINGS = {"r": ("aner", "er", "r"), "s": ("s",)}
 # A road's number, in capitals as signs write it: "auf der A 7 in Höhe Garlstorf".
-_ROAD_IN_TEXT = re.compile(r"(?<!\w)(?:BAB|A|B|K|L)\s\d{1,4}(?!\S)")
+_ROAD_IN_TEXT = compiled_when_used(r"(?<!\w)(?:BAB|A|B|K|L)\s\d{1,4}(?!\S)")
 
 
 def utf8_misread(text: str) -> str | None:
@@ -621,7 +630,7 @@ def _search_words_in(text: str) -> list[re.Match[str]]:
     return list((SEARCH_WORDS if _TOWARD.search(text) else _SEARCH_WORDS_OR_ROADS).finditer(text))
 
 
-_SEARCH_WORDS_OR_ROADS = re.compile(
+_SEARCH_WORDS_OR_ROADS = compiled_when_used(
     rf"{SEARCH_WORDS.pattern}|(?<![\w-]){_ROAD.pattern}(?![\w-])", re.IGNORECASE
 )
 
@@ -1144,7 +1153,7 @@ def after_a_linking_preposition(text: str) -> str | None:
 
 # What links a place to the police or a channel named before it: "Polizei von
 # Celle", "Polizei aus Stade", "Kanal zu Uelzen", "Kanal für Tostedt".
-_LINKING_PREPOSITION = re.compile(
+_LINKING_PREPOSITION = compiled_when_used(
     r"\s*(?:von|vom|aus|zu|zum|zur|für|fuer|in|im|der|des|bei)\s+(?=[^\W\d])", re.IGNORECASE
 )
 
