@@ -19,18 +19,21 @@ __all__ = ["compiled_when_used"]
 class _PatternWhenUsed:
     """A pattern and its flags, compiled on first use and kept."""
 
-    __slots__ = ("_compiled", "flags", "pattern")
-
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = pattern
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
+        # Only for what the instance lacks: each method of the compiled pattern is
+        # kept on it once looked up, so that later calls cost what the compiled
+        # pattern's do (a batch calls them some fifty times a query).
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(self.pattern, self.flags)
-        return getattr(compiled, name)
+        found = getattr(compiled, name)
+        setattr(self, name, found)
+        return found
 
     def __repr__(self) -> str:
         return f"compiled_when_used({self.pattern!r}, {self.flags!r})"
