@@ -633,11 +633,11 @@ def test_a_reason_quoted_from_yaml_stays_on_one_line() -> None:
     [
         ("syntax_bad_indent.yaml", "ungültiges YAML: ein „Schlüssel: Wert“, wo keiner stehen"),
         ("unclosed_bracket.yaml", "ungültiges YAML: eine hier geöffnete eckige Klammer"),
+        # a value from the file in German quotes, not Python's '…'
+        ("district_4_digits.yaml", "Kanal „celle“: Kreisschlüssel „3351“ muss"),
     ],
 )
-def test_a_common_yaml_mistake_is_said_in_german_too(
-    name: str, german: str, tmp_path: Path
-) -> None:
+def test_a_common_mistake_is_said_in_german_too(name: str, german: str, tmp_path: Path) -> None:
     # PyYAML words its problems in English; a German user reads the common ones in German.
     line, _ = CORPUS_CASES[name]
     path = corpus_file(name, tmp_path)

@@ -311,7 +311,7 @@ def _to_plain(
         raise RegistryError([Problem(file, line, N_("values nested too deeply"))])
     if node.tag not in _PLAIN_TAGS:
         raise RegistryError(
-            [_problem(file, line, N_("unsupported YAML tag {tag}"), tag=repr(node.tag))]
+            [_problem(file, line, N_("unsupported YAML tag '{tag}'"), tag=node.tag)]
         )
     if isinstance(node, yaml.MappingNode):
         result: dict[str, _Located] = {}
@@ -638,8 +638,8 @@ def _validate_entry(
                 if not isinstance(d.value, str) or not _DISTRICT_KEY.fullmatch(value):
                     problem(
                         d.line,
-                        N_('district key {key} must be 5 digits in quotes, e.g. "03351"'),
-                        key=repr(value),
+                        N_("district key '{key}' must be 5 digits in quotes, e.g. \"03351\""),
+                        key=value,
                     )
                 elif known_districts is not None and value not in known_districts:
                     problem(d.line, N_("district key '{key}' is not a German district"), key=value)
@@ -753,8 +753,8 @@ def _source(node: _Located, problem: Callable[..., None]) -> Source | None:
     elif date is not None and not _is_date(date):
         problem(
             published.line,
-            N_("source.published {value} is not a date as YYYY, YYYY-MM or YYYY-MM-DD"),
-            value=repr(date),
+            N_("source.published '{value}' is not a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+            value=date,
         )
         ok = False
     if not ok:
