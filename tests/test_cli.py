@@ -290,6 +290,8 @@ def test_batch_cuts_a_line_without_end_instead_of_filling_the_memory(tmp_path):
     lines = [json.loads(line) for line in run("find", "--batch", str(queries)).stdout.splitlines()]
     assert [d["status"] for d in lines] == ["invalid", "found"]
     assert len(lines[0]["query"]) <= 65_536
+    # Found in review: the error gave the length as cut, not the line's.
+    assert lines[0]["error"] == "line of 65536 bytes or more; a query is at most 200 characters"
 
 
 def test_open_lists_the_choices_on_stderr_when_it_cannot_ask(launched, monkeypatch):

@@ -170,6 +170,9 @@ def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
     error, so that output line n still answers input line n.
     """
     from . import gazetteer
+    from .batch_input import BATCH_LINE_LIMIT
+    from .i18n import N_
+    from .query import MAX_QUERY_LENGTH
     from .resolution import Resolution
     from .resolve import QueryError, resolve
 
@@ -179,8 +182,18 @@ def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
         try:
             data = resolve(query, registry).to_dict()
         except QueryError as exc:
+            error = str(exc)
+            if len(query.encode("utf-8", "surrogatepass")) >= BATCH_LINE_LIMIT:
+                # Cut where it was read: its length as read is not the line's.
+                error = str(
+                    QueryError(
+                        N_("line of {size} bytes or more; a query is at most {limit} characters"),
+                        size=BATCH_LINE_LIMIT,
+                        limit=MAX_QUERY_LENGTH,
+                    )
+                )
             empty = Resolution(query=query).to_dict()
-            data = {"query": query, "status": "invalid", "error": str(exc)}
+            data = {"query": query, "status": "invalid", "error": error}
             data.update((k, v) for k, v in empty.items() if k not in data)
         yield dump_json(data)
 
