@@ -259,6 +259,26 @@ def test_validate_and_paths_say_what_is_at_the_default_path(home, tmp_path, kind
     assert f"{path}  ({reason}; from the config directory)" in paths.stdout
 
 
+def test_paths_says_when_the_cache_folder_is_a_file(home, tmp_path):
+    # Found in review: a file where the cache folder should be was "exists".
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "polchan").write_text("x")
+    paths = polchan("paths", env=home)
+    assert f"{tmp_path / 'cache' / 'polchan'}  (is a file, not a directory)" in paths.stdout
+
+
+def test_paths_says_when_the_registry_may_not_be_read(tmp_path, monkeypatch):
+    # Found in review: a registry every command refuses ("no permission to read it")
+    # was "exists". (As root every file may be read, so the refusal is stood in for.)
+    from polchan_cli.store import path_state
+
+    own = tmp_path / "channels.yaml"
+    own.write_text("schema: 1\nchannels: []\n")
+    assert path_state(own, registry=True) == "exists"
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert path_state(own, registry=True) == "exists, but may not be read"
+
+
 def test_nothing_at_the_default_path_means_no_user_registry(home, bundled_registry):
     in_force = f"valid, {len(bundled_registry.channels)} channels in force\n"
     assert polchan("validate", env=home).stdout.endswith(in_force)

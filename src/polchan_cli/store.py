@@ -98,8 +98,9 @@ def path_state(path: Path | None, *, registry: bool = False) -> str:
     """What is at ``path``, in the user's language: "exists" or "does not exist".
 
     For the user's registry (``registry=True``) also what a command reading it
-    would object to: a directory, or a link to nothing. Where the system cannot
-    tell (a name too long, a folder it may not search), why not.
+    would object to: a directory, a link to nothing, a file polchan may not read.
+    For the cache, a file where its folder should be. Where the system cannot tell
+    (a name too long, a folder it may not search), why not.
     """
     from .i18n import gettext, os_reason
 
@@ -120,6 +121,10 @@ def path_state(path: Path | None, *, registry: bool = False) -> str:
             return gettext("is a link to {target}, which does not exist").format(
                 target=os.readlink(path)
             )
+        if registry and not os.access(path, os.R_OK):
+            return gettext("exists, but may not be read")
+        if not registry and not path.is_dir():
+            return gettext("is a file, not a directory")
         return gettext("exists")
     except OSError as exc:
         return os_reason(exc)
