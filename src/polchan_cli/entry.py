@@ -25,6 +25,7 @@ from . import __version__
 from .i18n import choose_language, gettext, language_in_args, language_of, os_reason, speaking
 from .lookup import (
     ExitCode,
+    ReaderGone,
     closed_stream_error,
     complete_place,
     find,
@@ -206,7 +207,7 @@ def _write_nowhere(stream: Any) -> None:
 
 def _reader_gone() -> NoReturn:
     _write_nowhere(sys.stdout)
-    raise SystemExit(ExitCode.OK)
+    raise ReaderGone(ExitCode.OK)
 
 
 def _cannot_write(error: OSError) -> NoReturn:
@@ -304,8 +305,15 @@ def main() -> None:
         finally:
             # Output still buffered is written now, while a failure can be reported
             # (the flush at interpreter exit would only print "Exception ignored").
+            ending = sys.exc_info()[1]
             with speaking(choose_language(_asked_language(), os.environ)):
-                sys.stdout.flush()
+                try:
+                    sys.stdout.flush()
+                except ReaderGone:
+                    # The reader went away before the last of the output: the
+                    # command's exit code stands, as it would had it gone sooner.
+                    if not isinstance(ending, SystemExit):
+                        raise
     except BrokenPipeError:
         # Written past the wrapper (a direct write to the buffer): end the same way.
         _reader_gone()

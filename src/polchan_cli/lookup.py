@@ -54,6 +54,13 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
+class ReaderGone(SystemExit):
+    """The reader of the output went away (``| head -1``): the command ends
+    quietly, with the exit code its answer has (0 unless a command says otherwise),
+    not with the 1 Rich and Typer would give, which a script reads as "nothing
+    matched"."""
+
+
 def say(message: str, err: bool = False) -> None:
     """One line to stdout (or stderr)."""
     stream = sys.stderr if err else sys.stdout
@@ -154,13 +161,18 @@ def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:
     except QueryError as exc:
         say(f"polchan: {exc.localized()}", err=True)
         return ExitCode.USAGE
-    if json_output:
-        say(dump_json(res.to_dict()))
-    else:
-        from .render import make_console, print_resolution
+    code = exit_code_for(res)
+    try:
+        if json_output:
+            say(dump_json(res.to_dict()))
+        else:
+            from .render import make_console, print_resolution
 
-        print_resolution(make_console(), res)
-    return exit_code_for(res)
+            print_resolution(make_console(), res)
+    except ReaderGone:
+        # "find Hannover | head -1" is still 3, however soon the reader went away.
+        return code
+    return code
 
 
 def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
