@@ -813,6 +813,8 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("hat jemand Infos zu Soltau", "Soltau", ("hat jemand", "Infos zu")),
         ("wo ist Celle", "Celle", ("wo ist",)),
         ("Sirenen Uelzen", "Uelzen", ("Sirenen",)),
+        ("Stade letzten Sonntag", "Stade", ("letzten Sonntag",)),
+        ("Celle letze nacht", "Celle", ("letze nacht",)),  # misspelt
         # misspelt, where no place is named so
         ("Celle aktuel", "Celle", ("aktuel",)),
         ("Uelzen gestren", "Uelzen", ("gestren",)),

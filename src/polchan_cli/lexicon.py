@@ -181,7 +181,7 @@ SEARCH_WORDS = compiled_when_used(
     # as a hashtag too: "#Stade #Polizei #News"
     rf"|(?<![\w-])#?(?:(?:heute?|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
     rf"|(?:am\s+)?{_WEEKDAYS}s?(?:\s*{_TIMES_OF_DAY})?"
-    r"|(?:in\s+der\s+)?(?:letzten?|vergangenen?)\s+(?:nacht|woche|wochenende)"
+    rf"|(?:in\s+der\s+|am\s+)?(?:letzten?|vergangenen?)\s+(?:nacht|woche|wochenende|{_WEEKDAYS})"
     rf"|(?:am\s+)?wochenende|jetzt|gerade|{'|'.join(_NOW_WORDS)}"
     # news, and news about or for a place: "Infos zu Lüchow", "Nachrichten für
     # Westercelle"; "zum" and "zur" only before a type word or a region named with
@@ -236,7 +236,7 @@ _MISSPELT_LONG = 5  # letters of a word misspelt by any one edit
 _MISSPELLABLE_SEARCH_WORDS = _spelled(
     *_NEWS_WORDS,
     *_NOW_WORDS,
-    *("heute", "gestern", "vorgestern", "wochenende", "jetzt", "gerade"),
+    *("heute", "gestern", "vorgestern", "wochenende", "jetzt", "gerade", "letzte", "letzten"),
     *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
     *("bitte", "danke", "news", "stau", "umgebung"),
     *(word for word in EVENT_WORDS if len(word) >= _MISSPELT_LONG),
