@@ -62,6 +62,13 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "unclosed_quote.yaml": (14, "invalid YAML: a quote opened here is not closed"),
     "unclosed_bracket.yaml": (10, "invalid YAML: a '[' opened here is not closed"),
     "missing_colon.yaml": (9, "invalid YAML: a key without its ':'"),
+    # found in review: a '{' crashed the message; a closed [ ] missing its comma was
+    # "not closed"; old Mac line ends put every mistake on line 1
+    "unclosed_brace.yaml": (10, "invalid YAML: a '{' opened here is not closed"),
+    "missing_comma.yaml": (10, "invalid YAML: a '[' opened here is not closed, or a ','"),
+    "cr_line_ends.yaml": (6, "invalid YAML: a 'key: value' where none may stand"),
+    # a terminal's escape sequence in a value is shown, never sent (review)
+    "escape_in_value.yaml": (10, "district key '\\x1b[31mX' must be 5 digits in quotes"),
     "districts_string.yaml": (10, "channel 'celle': districts must be a list of 5-digit"),
     "name_list.yaml": (5, "channel 'celle': name must be a non-empty string"),
     "missing_field.yaml": (4, "channel 'celle': missing field 'agency'"),
@@ -101,6 +108,8 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "unknown_top_level.yaml": (3, "unknown top-level field 'version'"),
     "schema_2.yaml": (2, "schema 2 is not supported (expected 1)"),
     "schema_bool.yaml": (2, "schema true is not supported (expected 1)"),  # as YAML writes it
+    "schema_yes.yaml": (2, "schema yes is not supported (expected 1)"),  # as the file does
+    "schema_list.yaml": (2, "schema must be the number 1"),  # was an object's address
     "empty.yaml": (1, "file is empty; expected 'schema: 1' and 'channels:'"),
     "top_level_list.yaml": (2, "expected a mapping with 'schema' and 'channels'"),
     "id_uppercase.yaml": (4, "channel 'Celle': id must be a lowercase ASCII slug"),
@@ -130,6 +139,14 @@ GENERATED: dict[str, Callable[[bytes], bytes]] = {
     "unclosed_quote.yaml": lambda valid: valid.replace(b'"2024-11"', b'"2024-11'),
     "unclosed_bracket.yaml": lambda valid: valid.replace(b'["03351"]', b'["03351"'),
     "missing_colon.yaml": lambda valid: valid.replace(b"state:", b"state"),
+    "unclosed_brace.yaml": lambda valid: valid.replace(b'["03351"]', b"{a: 1"),
+    "missing_comma.yaml": lambda valid: valid.replace(b'["03351"]', b'["03351" "03352"]'),
+    "schema_list.yaml": lambda valid: valid.replace(b"schema: 1", b"schema: [1]"),
+    "schema_yes.yaml": lambda valid: valid.replace(b"schema: 1", b"schema: yes"),
+    "escape_in_value.yaml": lambda valid: valid.replace(b'["03351"]', b'["\\e[31mX"]'),
+    "cr_line_ends.yaml": lambda valid: valid.replace(b"    url:", b"     url:").replace(
+        b"\n", b"\r"
+    ),
 }
 
 # A few corpus files the CLI must report as file:line without a traceback.
@@ -291,6 +308,24 @@ def test_malformed_file_is_rejected_by_the_pure_python_yaml_loader(
     with pytest.raises(RegistryError) as caught:
         load_registry(path, **CHECKS)
     assert str(caught.value).startswith(f"{path}:")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [n for n, (_, message) in CORPUS_CASES.items() if message.startswith("invalid YAML:")],
+)
+def test_both_yaml_parsers_say_a_syntax_mistake_alike(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # libyaml words its problems otherwise than PyYAML's own parser, which is used
+    # where libyaml is not installed; a user must read the same line either way.
+    path = corpus_file(name, tmp_path)
+    with pytest.raises(RegistryError) as with_libyaml:
+        load_registry(path, **CHECKS)
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    with pytest.raises(RegistryError) as without:
+        load_registry(path, **CHECKS)
+    assert str(without.value.problems[0]) == str(with_libyaml.value.problems[0])
 
 
 # --- 3. merging a user registry over the bundled one --------------------------------
@@ -632,7 +667,7 @@ def test_a_reason_quoted_from_yaml_stays_on_one_line() -> None:
     ("name", "german"),
     [
         ("syntax_bad_indent.yaml", "ungültiges YAML: ein „Schlüssel: Wert“, wo keiner stehen"),
-        ("unclosed_bracket.yaml", "ungültiges YAML: eine hier geöffnete eckige Klammer"),
+        ("unclosed_bracket.yaml", "ungültiges YAML: eine hier geöffnete Klammer „[“ wird"),
         # a value from the file in German quotes, not Python's '…'
         ("district_4_digits.yaml", "Kanal „celle“: Kreisschlüssel „3351“ muss"),
     ],

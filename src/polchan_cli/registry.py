@@ -148,22 +148,35 @@ class Problem:
     @property
     def message(self) -> str:
         """The message in English."""
-        return _one_line(self.template.format(**dict(self.params)))
+        return _one_line(self.template.format(**self._shown_params()))
 
     def localized(self) -> str:
         """``file:line: message`` in the current language (see :mod:`polchan_cli.i18n`)."""
         where = f"{self.file}:{self.line}" if self.line else self.file
-        message = _one_line(gettext(self.template).format(**dict(self.params)))
+        message = _one_line(gettext(self.template).format(**self._shown_params()))
         if self.channel:
             message = gettext("channel '{channel}': {message}").format(
-                channel=self.channel, message=message
+                channel=_shown(self.channel), message=message
             )
         return f"{where}: {message}"
 
+    def _shown_params(self) -> dict[str, object]:
+        return {k: _shown(v) if isinstance(v, str) else v for k, v in self.params}
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        who = f" channel '{self.channel}':" if self.channel else ""
+        who = f" channel '{_shown(self.channel)}':" if self.channel else ""
         return f"{where}:{who} {self.message}"
+
+
+# Control characters a value quoted from the file may hold (YAML's "\e", "\a"), which
+# would reach the terminal as escape sequences: shown as \x1b. Not the tab and line
+# breaks, which a message folds into one line.
+_SHOWN_AS_ESCAPES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _shown(value: str) -> str:
+    return _SHOWN_AS_ESCAPES.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
 
 
 @functools.cache
@@ -374,60 +387,91 @@ def _compose(text: str, file: str) -> Any:
 # The YAML mistakes a hand-edited file has most, said in the user's language: by the
 # start of the context and of the problem PyYAML reports (its C and Python parsers
 # word some problems differently), and whether the mistake is where that context
-# began: an unclosed quote or bracket is only noticed at the end of the file.
+# began. An unclosed quote or bracket is only noticed at the end of the file, or
+# where what follows it cannot be inside it, so it is said where it opens; where the
+# parser did not reach the end, a comma inside it may be what is missing.
 _YAML_PROBLEMS = (
     (
         ("while scanning a quoted scalar", "found unexpected end of stream"),
-        True,
+        "at_end",
         N_("invalid YAML: a quote opened here is not closed"),
     ),
     (
         ("while parsing a flow sequence", ""),
-        True,
-        N_("invalid YAML: a '[' opened here is not closed"),
+        "at_end",
+        N_("invalid YAML: a '{bracket}' opened here is not closed"),
     ),
     (
         ("while parsing a flow mapping", ""),
-        True,
-        N_("invalid YAML: a '{' opened here is not closed"),
+        "at_end",
+        N_("invalid YAML: a '{bracket}' opened here is not closed"),
     ),
-    (("while scanning a simple key", ""), True, N_("invalid YAML: a key without its ':'")),
+    (
+        ("while parsing a flow", ""),
+        "context",
+        N_("invalid YAML: a '{bracket}' opened here is not closed, or a ',' in it is missing"),
+    ),
+    (("while scanning a simple key", ""), "context", N_("invalid YAML: a key without its ':'")),
     (
         ("", "mapping values are not allowed"),
-        False,
+        "here",
         N_("invalid YAML: a 'key: value' where none may stand; check the indentation"),
     ),
-    (("", "did not find expected key"), False, N_("invalid YAML: indented unlike the lines above")),
-    (("", "expected <block end>"), False, N_("invalid YAML: indented unlike the lines above")),
+    (
+        ("", "did not find expected key"),
+        "here",
+        N_("invalid YAML: indented unlike the lines above"),
+    ),
+    (
+        ("", "did not find expected '-'"),
+        "here",
+        N_("invalid YAML: indented unlike the lines above"),
+    ),
+    (("", "expected <block end>"), "here", N_("invalid YAML: indented unlike the lines above")),
     (
         ("", "found character"),
-        False,
+        "here",
         N_("invalid YAML: a character no value may start with (indent with spaces, not tabs)"),
     ),
     (
         ("", "found undefined alias"),
-        False,
+        "here",
         N_("invalid YAML: an alias (*name) with no anchor (&name)"),
     ),
 )
+# Line breaks as YAML counts them (a file saved with old Mac line ends has only \r).
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _yaml_problem(exc: Any, file: str, text: str) -> Problem:
     """A YAML syntax error as a Problem on the line where the mistake is (never past
     the file's last line), in the user's language where it is a common one."""
-    last_line = max(1, text.count("\n") + (not text.endswith("\n")))
     context, problem = exc.context or "", exc.problem or ""
+    at_end = exc.problem_mark is None or not text[exc.problem_mark.index :].strip()
+    last_line = _lines_in(text)
 
     def line_of(mark: Any) -> int | None:
         return min(mark.line + 1, last_line) if mark else None
 
-    for (context_start, problem_start), at_context, template in _YAML_PROBLEMS:
-        if context.startswith(context_start) and problem.startswith(problem_start):
-            mark = exc.context_mark if at_context else None
-            return Problem(file, line_of(mark or exc.problem_mark), template)
+    for (context_start, problem_start), where, template in _YAML_PROBLEMS:
+        if not (context.startswith(context_start) and problem.startswith(problem_start)):
+            continue
+        if where == "at_end" and not at_end:
+            continue
+        mark = exc.context_mark if where in ("at_end", "context") else None
+        params = (
+            {"bracket": "[" if "sequence" in context else "{"} if "{bracket}" in template else {}
+        )
+        return _problem(file, line_of(mark or exc.problem_mark), template, **params)
     reason = problem or context or "invalid YAML"
     line = line_of(exc.problem_mark or exc.context_mark)
     return _problem(file, line, N_("invalid YAML: {reason}"), reason=reason)
+
+
+def _lines_in(text: str) -> int:
+    """How many lines YAML counts in the text, a last one without its break too."""
+    pieces = _YAML_LINE_BREAK.split(text)
+    return max(1, len(pieces) - (pieces[-1] == ""))
 
 
 def read_registry_text(path: Path) -> str:
@@ -536,15 +580,22 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
             )
         )
     elif type(schema.value) is not int or schema.value != SCHEMA_VERSION:
+        # As the file writes it ("true", "yes"), not as Python does; a list, a mapping
+        # or nothing has no such text.
+        written = schema.text if schema.text else None
         problems.append(
             _problem(
                 file,
                 schema.line,
                 N_("schema {schema} is not supported (expected 1)"),
-                # as the file writes it: "true", not Python's True
-                schema=str(schema.value).lower()
-                if isinstance(schema.value, bool)
-                else repr(schema.value),
+                schema=written,
+            )
+            if written
+            else _problem(
+                file,
+                schema.line,
+                N_("schema must be the number {version}"),
+                version=SCHEMA_VERSION,
             )
         )
     for key, value in doc.items():
