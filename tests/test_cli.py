@@ -291,7 +291,18 @@ def test_batch_cuts_a_line_without_end_instead_of_filling_the_memory(tmp_path):
     assert [d["status"] for d in lines] == ["invalid", "found"]
     assert len(lines[0]["query"]) <= 65_536
     # Found in review: the error gave the length as cut, not the line's.
-    assert lines[0]["error"] == "line of 65536 bytes or more; a query is at most 200 characters"
+    assert lines[0]["error"] == "line of over 65536 bytes; a query is at most 200 characters"
+
+
+def test_batch_says_a_long_line_that_was_not_cut_is_too_long_as_it_is(tmp_path):
+    # Found in review: a Windows-1252 line of 40,000 bytes, longer in UTF-8, was
+    # said to be cut.
+    queries = tmp_path / "q.txt"
+    queries.write_bytes(b"\xe4" * 40_000 + b"\n")
+    (line,) = [
+        json.loads(line) for line in run("find", "--batch", str(queries)).stdout.splitlines()
+    ]
+    assert line["error"] == "query is 40000 characters long; at most 200"
 
 
 def test_open_lists_the_choices_on_stderr_when_it_cannot_ask(launched, monkeypatch):

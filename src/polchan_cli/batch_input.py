@@ -19,12 +19,17 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import BinaryIO
 
-__all__ = ["BATCH_LINE_LIMIT", "batch_lines"]
+__all__ = ["BATCH_LINE_LIMIT", "CutLine", "batch_lines"]
 
 # A batch line longer than this is cut there (and is no query: at most 200
 # characters), so that input without newlines (/dev/zero) cannot fill the memory.
 BATCH_LINE_LIMIT = 65536
 _LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+class CutLine(str):
+    """A batch line cut at ``BATCH_LINE_LIMIT`` bytes: what is read of it, which is
+    not all of it (its error must not give this length as the line's)."""
 
 
 def batch_lines(stream: BinaryIO) -> Iterator[str] | None:
@@ -51,7 +56,9 @@ def batch_lines(stream: BinaryIO) -> Iterator[str] | None:
         chunks = itertools.chain(
             [first.removeprefix(b"\xef\xbb\xbf")], iter(partial(_chunk, stream), b"")
         )
-    return (_decoded(line) for line in _split_lines(chunks))
+    return (
+        CutLine(_decoded(line)) if cut else _decoded(line) for line, cut in _split_lines(chunks)
+    )
 
 
 def _chunk(stream: BinaryIO) -> bytes:
@@ -92,8 +99,9 @@ def _utf16_as_utf8(stream: BinaryIO, first: bytes) -> Iterator[bytes] | None:
     return chunks()
 
 
-def _split_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """The lines of the chunks put together, without their line ends."""
+def _split_lines(chunks: Iterator[bytes]) -> Iterator[tuple[bytes, bool]]:
+    """The lines of the chunks put together, without their line ends, each with
+    whether it was cut at the limit."""
     pending = b""
     skipping = False  # the rest of a line already cut at the limit
     ended = False
@@ -102,11 +110,11 @@ def _split_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
             if end.group() == b"\r" and end.end() == len(pending) and not ended:
                 break  # a \r at the end of a chunk may be the first half of \r\n
             if not skipping:
-                yield pending[: min(end.start(), BATCH_LINE_LIMIT)]
+                yield pending[: min(end.start(), BATCH_LINE_LIMIT)], end.start() > BATCH_LINE_LIMIT
             skipping = False
             pending = pending[end.end() :]
         if len(pending) > BATCH_LINE_LIMIT and not skipping:
-            yield pending[:BATCH_LINE_LIMIT]
+            yield pending[:BATCH_LINE_LIMIT], True
             skipping = True
         if skipping:
             pending = pending[-1:] if pending.endswith(b"\r") else b""
@@ -116,7 +124,7 @@ def _split_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
         ended = not chunk
         pending += chunk
     if pending and not skipping:
-        yield pending
+        yield pending, False
 
 
 def _decoded(line: bytes) -> str:

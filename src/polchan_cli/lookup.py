@@ -182,7 +182,7 @@ def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
     error, so that output line n still answers input line n.
     """
     from . import gazetteer
-    from .batch_input import BATCH_LINE_LIMIT
+    from .batch_input import BATCH_LINE_LIMIT, CutLine
     from .i18n import N_
     from .query import MAX_QUERY_LENGTH
     from .resolution import Resolution
@@ -195,11 +195,11 @@ def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
             data = resolve(query, registry).to_dict()
         except QueryError as exc:
             error = str(exc)
-            if len(query.encode("utf-8", "surrogatepass")) >= BATCH_LINE_LIMIT:
+            if isinstance(query, CutLine):
                 # Cut where it was read: its length as read is not the line's.
                 error = str(
                     QueryError(
-                        N_("line of {size} bytes or more; a query is at most {limit} characters"),
+                        N_("line of over {size} bytes; a query is at most {limit} characters"),
                         size=BATCH_LINE_LIMIT,
                         limit=MAX_QUERY_LENGTH,
                     )
