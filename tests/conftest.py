@@ -9,7 +9,9 @@ real cache. Subprocesses inherit the cleaned environment too.
 
 from __future__ import annotations
 
+import signal
 import site
+from collections.abc import Iterator
 
 import pytest
 
@@ -75,3 +77,23 @@ channels:
 def town_channels(bundled_registry: Registry) -> Registry:
     """The bundled channels with TOWN_CHANNELS merged over them, as a user's file is."""
     return parse_registry(TOWN_CHANNELS, base=bundled_registry)
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """Turn a hang (an alias bomb that expands, a file read without end) into a
+    failure instead of a stuck run."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def _hung(signum: int, frame: object) -> None:
+        raise AssertionError("still running after 20 s: it hangs")
+
+    previous = signal.signal(signal.SIGALRM, _hung)
+    signal.alarm(20)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

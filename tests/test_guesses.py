@@ -120,9 +120,16 @@ def test_a_name_spaced_otherwise_with_another_channel_is_offered() -> None:
 def test_close_names_can_be_held_to_covered_places() -> None:
     candidates = close_keys(name_key("Stdae"))
     covered = close_names(candidates, covered_by=registry())
-    assert covered
     assert "Stade" in covered
-    assert len(close_names(candidates)) <= 5
+    assert "Sayda" in close_names(candidates)  # Saxony: no channel
+    assert "Sayda" not in covered
+
+
+def test_at_most_five_close_names_are_offered() -> None:
+    # "Neudorf" is close to twelve names: the five spelled closest are offered.
+    candidates = close_keys(name_key("Neudorf"))
+    assert close_names(candidates)[:2] == ("Neudorf", "Neuendorf")
+    assert len(close_names(candidates)) == 5
 
 
 def test_a_guess_is_shown_as_its_town_not_its_district() -> None:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -162,25 +161,6 @@ CLI_CASES = [
 ]
 
 OVERRIDE = f"schema: 1\nchannels:\n  - id: celle\n    url: {NEW_URL}\n"
-
-
-@pytest.fixture
-def no_hang() -> Iterator[None]:
-    """Turn a hang (e.g. an alias bomb that expands) into a failure instead of a stuck run."""
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def _hung(signum: int, frame: object) -> None:
-        raise AssertionError("still running after 20 s: the loader hangs")
-
-    previous = signal.signal(signal.SIGALRM, _hung)
-    signal.alarm(20)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="module")

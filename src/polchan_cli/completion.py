@@ -30,16 +30,20 @@ PROG = "polchan"
 COMPLETE_VAR = "_POLCHAN_COMPLETE"
 
 
-def _script_path(shell: str, home: Path) -> Path:
-    if shell == "fish":
-        # Where fish looks: its folder in $XDG_CONFIG_HOME, where that is set.
-        config = os.environ.get("XDG_CONFIG_HOME", "")
-        base = Path(config) if os.path.isabs(config) else home / ".config"
-        return base / "fish" / "completions" / f"{PROG}.fish"
+def _script_path(shell: str, home: Path, config: Path | None = None) -> Path:
+    """Where the shell's completion script goes; fish's in ``config``, the
+    configuration folder fish reads ($XDG_CONFIG_HOME), else ``~/.config``."""
     return {
         "bash": home / ".bash_completions" / f"{PROG}.sh",
         "zsh": home / ".zfunc" / f"_{PROG}",
+        "fish": (config or home / ".config") / "fish" / "completions" / f"{PROG}.fish",
     }[shell]
+
+
+def _config_folder() -> Path | None:
+    """$XDG_CONFIG_HOME, where it is set to an absolute path (as the XDG spec asks)."""
+    config = os.environ.get("XDG_CONFIG_HOME", "")
+    return Path(config) if os.path.isabs(config) else None
 
 
 def start_up_lines(shell: str, home: Path) -> tuple[Path, list[str]] | None:
@@ -62,11 +66,14 @@ def start_up_lines(shell: str, home: Path) -> tuple[Path, list[str]] | None:
 _MOST_START_UP_BYTES = 16 * 2**20
 
 
-def _append_missing(path: Path, lines: list[str]) -> None:
-    """Append each line not yet in the file; the file's own bytes are left alone.
+class _StartUpFileRefused(Exception):
+    """A start-up file polchan will not read: the message says why, translated."""
+
+
+def _what_to_append(path: Path, lines: list[str]) -> str:
+    """The text that appends to the file each line not yet in it ("" if none).
     A start-up file that is no regular file (a link to /dev/zero, a pipe) or is
-    too big to be one is an OSError, not read without end."""
-    import errno
+    too big to read whole is a _StartUpFileRefused, not read without end."""
     import stat
 
     try:
@@ -74,17 +81,26 @@ def _append_missing(path: Path, lines: list[str]) -> None:
     except FileNotFoundError:
         present = b""
     else:
-        if not stat.S_ISREG(status.st_mode) or status.st_size > _MOST_START_UP_BYTES:
-            raise OSError(
-                errno.EINVAL, gettext("{file} is no file a shell starts from").format(file=path)
+        if not stat.S_ISREG(status.st_mode):
+            raise _StartUpFileRefused(
+                gettext("{file} is no file a shell starts from").format(file=path)
+            )
+        if status.st_size > _MOST_START_UP_BYTES:
+            raise _StartUpFileRefused(
+                gettext("{file} is over {size} MB").format(
+                    file=path, size=_MOST_START_UP_BYTES // 2**20
+                )
             )
         present = path.read_bytes()
     missing = [line for line in lines if line.encode() not in present]
-    if not missing:
-        return
     text = "".join(f"{line}\n" for line in missing)
-    if present and not present.endswith(b"\n"):
+    if text and present and not present.endswith(b"\n"):
         text = "\n" + text
+    return text
+
+
+def _append(path: Path, text: str) -> None:
+    """Append the text; the file's own bytes are left alone."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("ab") as file:  # append: a failed write cannot cost what is there
         file.write(text.encode())
@@ -166,12 +182,15 @@ def install_callback(ctx: Any, param: Any, value: Any) -> Any:
         return typer_install(ctx, param, value)
     try:
         home = Path.home()
-        script = _script_path(shell, home)
-        _write_own(script, _script(shell) + ("\n" if shell == "fish" else ""))
+        script = _script_path(shell, home, _config_folder())
         start_up = start_up_lines(shell, home)
-        if start_up is not None:
-            _append_missing(*start_up)
-    except (OSError, RuntimeError) as error:  # RuntimeError: no home directory
+        # The start-up file is read first: one polchan will not read leaves nothing
+        # written.
+        appended = _what_to_append(*start_up) if start_up is not None else ""
+        _write_own(script, _script(shell) + ("\n" if shell == "fish" else ""))
+        if start_up is not None and appended:
+            _append(start_up[0], appended)
+    except (OSError, RuntimeError, _StartUpFileRefused) as error:  # RuntimeError: no home
         reason = os_reason(error) if isinstance(error, OSError) else str(error)
         _fail(
             gettext("cannot install completion: {reason}").format(reason=reason),

@@ -250,8 +250,10 @@ class _GuardedStream:
 
 
 class _ClosedPipeEndsQuietly(_GuardedStream):
-    """stdout, except that a reader going away (``| head -1``) ends polchan with 0,
-    and any other failure to write ends it with one line and exit 74.
+    """stdout, except that a reader going away (``| head -1``) ends polchan quietly
+    (:class:`~polchan_cli.lookup.ReaderGone`: exit 0, or the exit code of the answer
+    ``find`` was writing), and any other failure to write ends it with one line and
+    exit 74.
 
     Rich and Typer each turn a broken pipe into exit 1, which a script would read as
     "nothing matched", and any other write error would reach the handler of bugs;
@@ -311,8 +313,9 @@ def main() -> None:
                     sys.stdout.flush()
                 except ReaderGone:
                     # The reader went away before the last of the output: the
-                    # command's exit code stands, as it would had it gone sooner.
-                    if not isinstance(ending, SystemExit):
+                    # command's exit code stands, as it would had it gone sooner, and
+                    # so does a bug under way (exit 70, not a quiet 0).
+                    if ending is None:
                         raise
     except BrokenPipeError:
         # Written past the wrapper (a direct write to the buffer): end the same way.

@@ -141,27 +141,19 @@ _OTHER_NEWS_WORDS = (
     *("neuigkeiten", "presseportal", "polizeipresse", "pressemitteilungen", "blaulicht"),
     *("informationen", "warnung", "warnungen"),
 )
+# Each kind with each noun, those that say what happened apart ("Polizeimeldung vom
+# 14.06.2025" offers no Rom).
+_NEWS_COMPOUNDS = tuple(f"{kind}{noun}" for kind in _NEWS_KINDS for noun in _NEWS_NOUNS)
+_EVENT_NEWS_WORDS = tuple(word for word in _NEWS_COMPOUNDS if name_key(word) in EVENT_KEYS)
 _NEWS_WORDS = (
-    # not those that say what happened ("Polizeimeldung vom 14.06.2025" offers no Rom)
-    *(
-        f"{kind}{noun}"
-        for kind in _NEWS_KINDS
-        for noun in _NEWS_NOUNS
-        if name_key(f"{kind}{noun}") not in EVENT_KEYS
-    ),
+    *(word for word in _NEWS_COMPOUNDS if word not in _EVENT_NEWS_WORDS),
     *_NEWS_NOUNS,
     *_OTHER_NEWS_WORDS,
 )
-# The same as a pattern, a news kind and noun written as two alternations rather
-# than their hundred compounds (with which SEARCH_WORDS took two thirds longer to
-# compile), those that say what happened left out by a lookahead.
-_EVENT_NEWS_WORDS = tuple(
-    f"{kind}{noun}"
-    for kind in _NEWS_KINDS
-    for noun in _NEWS_NOUNS
-    if name_key(f"{kind}{noun}") in EVENT_KEYS
-)
-_NEWS_WORD = (
+# The same as a pattern: a kind and a noun as two alternations rather than their
+# hundred compounds (with which SEARCH_WORDS took two thirds longer to compile), those
+# that say what happened left out by a lookahead.
+_NEWS_WORD_PATTERN = (
     rf"(?!(?:{'|'.join(_EVENT_NEWS_WORDS)})(?![\w-]))"
     rf"(?:{'|'.join(_NEWS_KINDS)})?(?:{'|'.join(_NEWS_NOUNS)})"
     rf"|{'|'.join(_OTHER_NEWS_WORDS)}"
@@ -187,7 +179,7 @@ SEARCH_WORDS = compiled_when_used(
     # Westercelle"; "zum" and "zur" only before a type word or a region named with
     # its article ("Infos zum Landkreis Harburg", "Neuigkeiten zum Heidekreis"):
     # "Infos zum Wetter" is no Wetter (Ruhr)
-    rf"|(?:(?:{'|'.join(_NEWS_KINDS)})-)?(?:{_NEWS_WORD})"
+    rf"|(?:(?:{'|'.join(_NEWS_KINDS)})-)?(?:{_NEWS_WORD_PATTERN})"
     rf"(?:\s+(?:zu|für|fuer|zu[mr](?=\s+(?:{_TYPE_OR_REGION})(?![\w-]))))?"
     r"|vorhin|grad|live|bitte|danke(?:\s*sch(?:ö|oe)n)?|vielen\s+dank|hallo|hallöchen|hi|hey"
     r"|huhu|servus|moin(?:\s*moin|sen)?|guten\s+(?:morgen|tag|abend)|zusammen|pls|thx"

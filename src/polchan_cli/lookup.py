@@ -58,7 +58,8 @@ class ReaderGone(SystemExit):
     """The reader of the output went away (``| head -1``): the command ends
     quietly, with the exit code its answer has (0 unless a command says otherwise),
     not with the 1 Rich and Typer would give, which a script reads as "nothing
-    matched"."""
+    matched". Raised by the console script's stdout (:mod:`polchan_cli.entry`),
+    defined here so that :func:`find`, which entry imports, can catch it."""
 
 
 def say(message: str, err: bool = False) -> None:

@@ -173,15 +173,17 @@ _GLUED_DASH = re.compile("(?<=\\w)[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uf
 def plainly_typed(text: str) -> str:
     """The text as a German keyboard types it: a dash between two words as a
     hyphen, a space of another kind (a no-break or thin space, "21\u00a0423") as a
-    space, digits of other scripts (full-width "２９２２１") as 0-9. Letters, and
-    a tab, which sets fields apart, stay as they are.
+    space, digits of other scripts (full-width "２９２２１") as 0-9, an umlaut typed
+    as its vowel and a combining mark, as macOS may write it ("u\u0308"), as one
+    letter ("ü"). Letters, and a tab, which sets fields apart, stay as they are.
 
     >>> plainly_typed("Celle\u2013Westercelle 2\uff19221")
     'Celle-Westercelle 29221'
     """
     if text.isascii():
         return text
-    return "".join(map(_key_typed, _GLUED_DASH.sub("-", text)))
+    composed = unicodedata.normalize("NFC", text)
+    return "".join(map(_key_typed, _GLUED_DASH.sub("-", composed)))
 
 
 def _key_typed(c: str) -> str:

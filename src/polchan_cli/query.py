@@ -232,8 +232,9 @@ _WORD_BREAK = compiled_when_used(r"\s+|\s*-\s*")
 _WORD_OR_SLASH_BREAK = compiled_when_used(r"\s+|\s*[-/]\s*")
 _POSTCODE = compiled_when_used(r"\d{5}")
 # Control characters no one types: not the tab and line breaks of pasted cells, nor
-# the escape of a colour code pasted from a terminal, nor the ones str.split() reads
-# as spaces.
+# the escape of a colour code pasted from a terminal (rendering shows it escaped), nor
+# the ones str.split() reads as spaces. (registry._CONTROL refuses all of them in a
+# channel's fields, and render._CONTROL escapes them in what is printed.)
 _CONTROL_CHARACTERS = compiled_when_used(r"[\x00-\x08\x0e-\x1a\x7f]")
 _NUMBER = compiled_when_used(r"\d+")
 _SHORT_POSTCODE_FIRST = compiled_when_used(r"\s*(?P<number>\d{4})\s+(?P<rest>[^\W\d].*)")
@@ -1145,7 +1146,7 @@ def after_police_word(text: str) -> str | None:
 
 def after_a_linking_preposition(text: str) -> str | None:
     """The rest of a text that starts with a preposition or article linking it to
-    a word for the police or a channel before it, else None: ``von Celle`` ->
+    a word for the police or a channel beside it, else None: ``von Celle`` ->
     ``Celle`` (of "Polizei von Celle", "Kanal zu Stade")."""
     linked = _LINKING_PREPOSITION.match(text)
     return text[linked.end() :] if linked else None

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from .i18n import N_, format_number, gettext, os_reason
 from .normalize import name_key, name_keys
+from .patterns import compiled_when_used
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -179,13 +180,11 @@ def _shown(value: str) -> str:
     return _SHOWN_AS_ESCAPES.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
 
 
-@functools.cache
-def _non_printable() -> re.Pattern[str]:
-    """What YAML does not allow in a file (as PyYAML's Reader.NON_PRINTABLE), e.g. NUL.
-
-    Compiled on first use: its ranges cost some 3 ms, on every start otherwise.
-    """
-    return re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What YAML does not allow in a file (as PyYAML's Reader.NON_PRINTABLE), e.g. NUL;
+# compiled on first use, as its ranges cost some 3 ms.
+_NON_PRINTABLE = compiled_when_used(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def _one_line(text: str) -> str:
@@ -540,7 +539,7 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         raise RegistryError([Problem(file, line, N_("tab character; indent YAML with spaces"))])
-    unprintable = _non_printable().search(text)
+    unprintable = _NON_PRINTABLE.search(text)
     if unprintable is not None:
         line = text[: unprintable.start()].count("\n") + 1
         raise RegistryError(
