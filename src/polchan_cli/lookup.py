@@ -12,6 +12,7 @@ in force (problems reported on stderr) and JSON output.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 import re
@@ -163,16 +164,14 @@ def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:
         say(f"polchan: {exc.localized()}", err=True)
         return ExitCode.USAGE
     code = exit_code_for(res)
-    try:
+    # "find Hannover | head -1" is still 3, however soon the reader went away.
+    with contextlib.suppress(ReaderGone):
         if json_output:
             say(dump_json(res.to_dict()))
         else:
             from .render import make_console, print_resolution
 
             print_resolution(make_console(), res)
-    except ReaderGone:
-        # "find Hannover | head -1" is still 3, however soon the reader went away.
-        return code
     return code
 
 
@@ -193,20 +192,18 @@ def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
         if n == 20:
             gazetteer.preload()  # a few ms that a single query would not win back
         try:
+            if isinstance(query, CutLine):
+                # Cut where it was read: no query, and its length as read is not the
+                # line's, so it is said as the reader saw it, not resolved.
+                raise QueryError(
+                    N_("line of over {size} bytes; a query is at most {limit} characters"),
+                    size=BATCH_LINE_LIMIT,
+                    limit=MAX_QUERY_LENGTH,
+                )
             data = resolve(query, registry).to_dict()
         except QueryError as exc:
-            error = str(exc)
-            if isinstance(query, CutLine):
-                # Cut where it was read: its length as read is not the line's.
-                error = str(
-                    QueryError(
-                        N_("line of over {size} bytes; a query is at most {limit} characters"),
-                        size=BATCH_LINE_LIMIT,
-                        limit=MAX_QUERY_LENGTH,
-                    )
-                )
             empty = Resolution(query=query).to_dict()
-            data = {"query": query, "status": "invalid", "error": error}
+            data = {"query": query, "status": "invalid", "error": str(exc)}
             data.update((k, v) for k, v in empty.items() if k not in data)
         yield dump_json(data)
 
