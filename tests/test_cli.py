@@ -399,6 +399,19 @@ def test_list_and_sources_say_which_channels_a_users_registry_disabled(tmp_path,
     sources = run("sources", "--registry", str(everything))
     assert sources.exit_code == 0
     assert "Channel sources" not in sources.stdout  # no heading over nothing
+    country = run("find", "Deutschland", "--registry", str(everything))
+    assert country.exit_code == 3
+    assert "No channel in the registry covers Deutschland." in country.stdout
+
+
+@pytest.mark.parametrize("args", [("find", "Celle", "--registry", ""), ("validate", "")])
+def test_an_empty_registry_path_is_a_usage_error_not_the_current_directory(args):
+    # Review: --registry '' (a script's unset variable) was reported as ".: is a
+    # directory", as Path("") is the current directory.
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "an empty path names no file" in result.stderr
+    assert ".:" not in result.output
 
 
 def test_list_keeps_every_link_whole_on_its_own_line_in_a_narrow_terminal(bundled_registry):

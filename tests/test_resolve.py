@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from polchan_cli import gazetteer
 from polchan_cli.normalize import name_key
+from polchan_cli.registry import Registry
 from polchan_cli.resolve import QueryError, resolve
 from polchan_cli.store import load_channels
 
@@ -1118,6 +1119,19 @@ def test_the_whole_country_gives_every_channel(query):
     assert channel_ids(res) == {c.id for c in registry().channels}
 
 
+@pytest.mark.parametrize("query", ["Deutschland", "Germany"])
+def test_the_whole_country_with_every_channel_disabled_says_none_covers_it(query):
+    # Review: it had said nothing was found, and offered Teichland.
+    every = registry()
+    res = resolve(query, Registry((), disabled=every.channels))
+    assert [(m.name, m.kind) for m in res.matches] == [("Deutschland", "country")]
+    assert (res.status, res.suggestions) == ("no_channel", ())
+    assert res.matches[0].to_dict()["district"] is None
+    # Beside a place, the country still only says where it lies.
+    beside = resolve(f"Celle, {query}", Registry((), disabled=every.channels))
+    assert beside.matches[0].name == "Celle"
+
+
 @pytest.mark.parametrize(
     ("query", "name", "kind"),
     [
@@ -1256,6 +1270,26 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
 def test_a_noun_linked_to_the_police_is_no_place_begun_or_misspelt(query):
     # Found in review: "für Kinder" had begun Kinderhaus (Münster), "zur See" Seevetal.
     assert resolve(query, registry()).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "alone"),
+    [
+        ("Polizei von heute", "heute"),
+        ("Kanal zu aktuell", "aktuell"),
+        ("Polizei aus Unfall", "Unfall"),
+    ],
+)
+def test_only_a_search_word_linked_to_the_police_is_as_bad_a_query_as_without_the_link(
+    query, alone
+):
+    # Review: "Polizei heute" was a bad query (exit 2), "Polizei von heute" nothing
+    # found (exit 1), offering Boen.
+    with pytest.raises(QueryError) as linked:
+        resolve(query, registry())
+    with pytest.raises(QueryError) as unlinked:
+        resolve(f"Polizei {alone}", registry())
+    assert str(linked.value) == str(unlinked.value)
 
 
 def test_a_district_named_after_no_town_comes_before_a_village_of_its_name():

@@ -271,6 +271,14 @@ def test_paths_says_when_the_cache_folder_is_a_file(home, tmp_path):
     assert f"{tmp_path / 'cache' / 'polchan'}  (is a file, not a directory)" in paths.stdout
 
 
+def test_paths_calls_a_fifo_where_the_cache_folder_should_be_no_directory(home, tmp_path):
+    # Review: a named pipe there was called a file.
+    (tmp_path / "cache").mkdir()
+    os.mkfifo(tmp_path / "cache" / "polchan")
+    paths = polchan("paths", env=home)
+    assert f"{tmp_path / 'cache' / 'polchan'}  (is not a directory)" in paths.stdout
+
+
 def test_paths_says_when_the_registry_may_not_be_read(tmp_path, monkeypatch):
     # Found in review: a registry every command refuses ("no permission to read it")
     # was "exists". (As root every file may be read, so the refusal is stood in for.)

@@ -106,6 +106,15 @@ def _root(
     """Find the police WhatsApp channel for a German place or postcode."""
 
 
+def _registry_file(text: str) -> Path:
+    """A registry path as typed. An empty one names no file: Path("") would be the
+    current directory, and a script's unset variable (--registry "$FILE") would be
+    reported as "a directory"."""
+    if not text:
+        raise typer.BadParameter(gettext("an empty path names no file"))
+    return Path(text)
+
+
 RegistryOption = Annotated[
     Path | None,
     typer.Option(
@@ -118,8 +127,9 @@ RegistryOption = Annotated[
         ),
         metavar=N_("PATH"),
         show_default=False,
-        # polchan reports an unreadable file itself, in one translated line.
-        readable=False,
+        # Not checked by Click: polchan reports an unreadable file itself, in one
+        # translated line.
+        parser=_registry_file,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=N_("Print JSON instead of a table."))]
@@ -571,7 +581,7 @@ def validate_command(
             help=N_("A registry file (default: yours, else the bundled one)."),
             metavar=N_("PATH"),
             show_default=False,
-            readable=False,  # reported by polchan, as for --registry
+            parser=_registry_file,  # reported by polchan, as for --registry
         ),
     ] = None,
     lang: LangOption = None,

@@ -919,7 +919,7 @@ def _said_to_lie_elsewhere(
 
 def _is_a_place(m: Match) -> bool:
     """A place, not a channel, state or the country ("in de Pfalz" is no DE)."""
-    return m.kind not in ("channel", "state")
+    return m.kind not in ("channel", "state", "country")
 
 
 def _in_a_headline(answer: Resolution, rest: str, text: str) -> Resolution:

@@ -48,6 +48,7 @@ _KIND_ORDER = {
     "postcode": 0,
     "channel": 0,
     "state": 0,
+    "country": 0,
     "district": 1,
     "municipality": 2,
     "samtgemeinde": 3,

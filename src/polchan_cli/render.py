@@ -41,6 +41,7 @@ KIND_LABELS = {
     "locality": N_("Ortsteil"),
     "former_name": N_("former name"),
     "state": N_("state"),
+    "country": N_("country"),
     "region": N_("region"),
 }
 # A district that is a city (District.type "kreisfreie Stadt"), shown as such
@@ -316,16 +317,20 @@ def print_resolution(console: Console, res: Resolution) -> None:
         _print_hint(console, gettext(FOOTER))
 
 
+# Kinds of match that lie in no one district (resolution.WHOLE_LAND_KINDS, not
+# imported: listing channels needs no resolving).
+_WHOLE_LAND = ("state", "country")
+
 # A table cell: lines of plain text, each with the markup it is shown in.
 _Cell = list[tuple[str, str]]
 
 
 def _cells(m: Match) -> list[_Cell]:
     """The four cells of a match's row: place, kind, where, channels."""
-    where = [(m.state, "{}")] if m.kind == "state" else [(d.name, "{}") for d in m.districts]
+    where = [(m.state, "{}")] if m.kind in _WHOLE_LAND else [(d.name, "{}") for d in m.districts]
     # A city-state once ("Berlin", not "Berlin / Berlin"), an agency named as its
     # channel once ("Polizei Berlin").
-    if m.kind != "state" and m.state != m.district.name:
+    if m.kind not in _WHOLE_LAND and m.state != m.district.name:
         where.append((m.state, "[dim]{}[/dim]"))
     channels: _Cell = []
     for c in m.channels:

@@ -23,10 +23,12 @@ from .registry import Channel, Registry
 
 __all__ = [
     "MOST_OFFERED",
+    "WHOLE_LAND_KINDS",
     "Match",
     "Resolution",
     "channel_match",
     "channel_matches",
+    "country_match",
     "district_match",
     "named_as_typed",
     "offered",
@@ -34,6 +36,9 @@ __all__ = [
     "postcode_matches",
     "state_match",
 ]
+
+# Kinds of match that lie in no one district: a state, or the country.
+WHOLE_LAND_KINDS = frozenset({"state", "country"})
 
 
 @dataclass(frozen=True)
@@ -83,9 +88,9 @@ class Match:
             "match": self.match,
             "municipality": self.municipality,
             "district": None
-            if self.kind == "state"
+            if self.kind in WHOLE_LAND_KINDS
             else {"key": self.district.key, "name": self.district.name},
-            "state": self.state,
+            "state": None if self.kind == "country" else self.state,
             "postcodes": list(self.postcodes),
             "channels": [
                 {"id": c.id, "name": c.name, "url": c.url, "agency": c.agency}
@@ -205,7 +210,7 @@ class Resolution:
         names = (
             # A city-state once: "Hamburg", not "Hamburg (Hamburg)".
             m.state
-            if m.kind == "state" or m.district.name == m.state
+            if m.kind in WHOLE_LAND_KINDS or m.district.name == m.state
             else f"{m.district.name} ({m.state})"
             for m in self.named()
             if not (uncovered and m.channels)
@@ -339,6 +344,12 @@ def state_match(state: str) -> Match:
         postcodes=(),
         channels=(),
     )
+
+
+def country_match(name: str = "Deutschland") -> Match:
+    """The country as an exact match with no channel: what "Deutschland" answers
+    where the user's registry disables every channel."""
+    return replace(state_match(name), kind="country")
 
 
 def named_as_typed(answer: Resolution) -> bool:

@@ -111,10 +111,12 @@ from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, spellings, unique
 from .registry import Registry
 from .resolution import (
     MOST_OFFERED,
+    WHOLE_LAND_KINDS,
     Match,
     Resolution,
     channel_match,
     channel_matches,
+    country_match,
     district_match,
     named_as_typed,
     offered,
@@ -297,6 +299,8 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         if not answer.matches and (linked := after_a_linking_preposition(place)):
             # "Polizei von Celle", "Kanal zu Stade": the place after the "von", named
             # as typed; no guess at a noun ("Polizei für Kinder" is no Kinderhaus).
+            # "Polizei von heute" is as bad a query as "Polizei heute".
+            check_query(linked, is_place)
             linked_answer = _resolved_quietly(linked, registry)
             answer = linked_answer if named_as_typed(linked_answer) else answer
         if not answer.matches and (told := told_where(text, _lookups(registry), police=True)):
@@ -1022,8 +1026,9 @@ def _named(text: str, registry: Registry) -> list[Match]:
         in_state = [c for c in registry.channels if c.state == state]
         matches += [channel_match(c, "exact") for c in in_state] or [state_match(state)]
     if key in COUNTRY_KEYS and not places:
-        # "Deutschland": every channel, as a state gives its own.
-        matches += [channel_match(c, "exact") for c in registry.channels]
+        # "Deutschland": every channel, as a state gives its own, or the country
+        # itself where the user's registry disables them all, to say so.
+        matches += [channel_match(c, "exact") for c in registry.channels] or [country_match()]
     return matches + [place_match(p, p.match, registry) for p in places]
 
 
@@ -1224,7 +1229,11 @@ def _nearest_what_it_lies_by(
     around = around_bei(text)
     if around is None or len(matches) < 2:
         return matches
-    what = [m for m in _named(around[1], registry) if m.kind not in ("channel", "state")]
+    what = [
+        m
+        for m in _named(around[1], registry)
+        if m.kind != "channel" and m.kind not in WHOLE_LAND_KINDS
+    ]
     if not what:
         return matches
     near, _ = nearest_to_each_other(matches, what)

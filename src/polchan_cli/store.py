@@ -124,7 +124,9 @@ def path_state(path: Path | None, *, registry: bool = False) -> str:
         if registry and not os.access(path, os.R_OK):
             return gettext("exists, but may not be read")
         if not registry and not path.is_dir():
-            return gettext("is a file, not a directory")
+            if path.is_file():
+                return gettext("is a file, not a directory")
+            return gettext("is not a directory")  # a FIFO, a socket, a device
         return gettext("exists")
     except OSError as exc:
         return os_reason(exc)

@@ -188,8 +188,8 @@ NEAR_KM = 60.0
 def position(m: Match) -> tuple[float, float] | None:
     """Where a match lies, as (latitude, longitude): its own point, else that of
     its municipality (a city's is its municipality's), else the middle of its
-    district. None for a state or a channel."""
-    if m.kind in ("state", "channel"):
+    district. None for a state, the country or a channel."""
+    if m.kind in ("state", "country", "channel"):
         return None
     names = (m.name, m.municipality) if m.kind != "district" or m.district.is_city else ()
     for name in names:
