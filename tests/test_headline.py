@@ -803,6 +803,13 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("Wohnort: Walsrode", "Walsrode", ("Wohnort:",)),
         ("Ort:Uelzen", "Uelzen", ("Ort:",)),
         ("Tatort: Stade", "Stade", ("Tatort:",)),
+        # more of a form's labels, and a forwarded mail's (found in review)
+        ("Standort: Stade", "Stade", ("Standort:",)),
+        ("Sitz: Celle", "Celle", ("Sitz:",)),
+        ("Kommune: Seevetal", "Seevetal", ("Kommune:",)),
+        ("Ort/Ortsteil: Hützel", "Hützel", ("Ort/Ortsteil:",)),
+        ("AW: WG: Stade", "Stade", ("AW:", "WG:")),
+        ("Betreff: Landkreis Harburg", "Landkreis Harburg", ("Betreff:",)),
         ("Celle u. Umgebung", "Celle", ("u. Umgebung",)),
         ("Zeven und umzu", "Zeven", ("und umzu",)),
         ("Nähe Lachendorf", "Lachendorf", ("Nähe",)),

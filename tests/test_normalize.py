@@ -215,5 +215,27 @@ def test_plainly_typed_writes_dashes_spaces_and_digits_as_a_keyboard_does(typed,
     assert plainly_typed(typed) == plain
 
 
+@pytest.mark.parametrize(
+    ("pasted", "shown"),
+    [
+        # Found in review: text copied from a page's HTML source.
+        ("L&uuml;neburg", "Lüneburg"),
+        ("Fa&szlig;berg", "Faßberg"),
+        ("Winsen&nbsp;(Luhe)", "Winsen (Luhe)"),
+        ("Celle<br>", "Celle "),
+        ("<b>Stade</b>", " Stade "),
+        ("Celle&#8203;", "Celle"),
+        # Soft hyphens and zero-width characters from a word processor.
+        ("Bux\u00adte\u00adhu\u00adde", "Buxtehude"),
+        ("Cel\u200ble", "Celle"),
+        # An ampersand between towns, or a "<" that starts no tag, stays.
+        ("Lüneburg & Uelzen", "Lüneburg & Uelzen"),
+        ("Celle <3", "Celle <3"),
+    ],
+)
+def test_plainly_typed_reads_html_and_invisible_marks_as_the_page_shows_them(pasted, shown):
+    assert plainly_typed(pasted) == shown
+
+
 def test_plainly_typed_keeps_a_tab_which_sets_fields_apart():
     assert plainly_typed("Hagen\tLüneburg") == "Hagen\tLüneburg"

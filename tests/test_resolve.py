@@ -106,6 +106,20 @@ def test_bad_prefix_is_optional_where_unambiguous():
     assert any(m.name == "Bad Bevensen" and m.match == "variant" for m in res.matches)
 
 
+@pytest.mark.parametrize(
+    ("pasted", "name"),
+    [
+        ("L&uuml;neburg", "Lüneburg"),
+        ("Fa&szlig;berg", "Faßberg"),
+        ("Bux\u00adte\u00adhu\u00adde", "Buxtehude"),
+    ],
+)
+def test_a_name_pasted_from_html_or_a_word_processor_is_found_as_typed(pasted, name):
+    # Found in review: "L&uuml;neburg" was guessed as Neuburg (Mecklenburg), no channel.
+    res = resolve(pasted, registry())
+    assert (res.matches[0].name, res.fuzzy_for) == (name, None)
+
+
 def test_misread_text_that_reads_as_no_letters_stays_as_typed():
     # "Â…" is U+0085 misread, which would leave an empty query (review).
     assert resolve("Â…", registry()).status == "not_found"
@@ -1261,6 +1275,24 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
     assert (res.query, res.matches[0].name) == (query, name)
     assert channel_ids(res, 0) == {channel}
     assert res.unknown_parts == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        # Found in review: as an English newsroom, or a press release heading its
+        # area, writes them.
+        ("Celle police", "Celle", "03351"),
+        ("Police Stade", "Stade", "03359"),
+        ("Bostel near Soltau", "Bostel", "03358"),
+        ("Steinbeck near Stade", "Steinbeck", "03359"),
+        ("Stadtgebiet Celle", "Celle", "03351"),
+        ("Gemeindegebiet Seevetal", "Seevetal", "03353"),
+    ],
+)
+def test_english_police_words_and_area_words_are_read_around_the_place(query, name, district):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.district.key) == (name, district)
 
 
 @pytest.mark.parametrize(

@@ -167,9 +167,14 @@ _TYPE_OR_REGION = (
 _NOW_WORDS = ("aktuell", "aktuelle", "aktuelles", "aktuellen", "derzeit", "momentan", "silvester")
 SEARCH_WORDS = compiled_when_used(
     # where one lives, or where it happened, as a form says it, its value after the
-    # colon with or without a space: "Wohnort: Celle", "Ort:Uelzen", "Tatort: Stade"
-    # ("Ort" only so: Ort is a village in Bavaria)
-    r"(?<![\w-])(?:mein\s+)?(?:wohn|heimat|geburts|tat|unfall|einsatz|fund)?ort\s*:"
+    # colon with or without a space: "Wohnort: Celle", "Ort:Uelzen", "Tatort: Stade",
+    # "Standort: Stade", "Sitz: Celle", "Kommune: Seevetal" ("Ort" only so: Ort is a
+    # village in Bavaria); and the labels of a forwarded mail: "AW: WG: Stade",
+    # "Betreff: Landkreis Harburg"
+    r"(?<![\w-])(?:mein\s+)?(?:"
+    r"(?:wohn|heimat|geburts|tat|unfall|einsatz|fund|stand|dienst|ereignis|veranstaltungs)?ort"
+    r"(?:\s*/\s*ortsteil)?|plz\s*/\s*ort|ort\s+der\s+veranstaltung|(?:wohn|dienst)?sitz|kommune"
+    r"|betreff|aw|wg|fwd?|re)\s*:"
     # as a hashtag too: "#Stade #Polizei #News"
     rf"|(?<![\w-])#?(?:(?:heute?|gestern|vorgestern|morgen)(?:\s+{_TIMES_OF_DAY})?"
     rf"|(?:am\s+)?{_WEEKDAYS}s?(?:\s*{_TIMES_OF_DAY})?"

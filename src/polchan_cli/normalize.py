@@ -100,11 +100,12 @@ TYPE_WORDS = _KIND_WORDS | TITLE_WORDS
 # them makes "Winsen an der Luhe" and "Winsen (Luhe)" one key.
 _FILLER_WORDS = frozenset(
     {"a", "am", "an", "b", "bei", "d", "dem", "den", "der", "i", "im", "in", "ob"}
-    # "über": the old postal form of "bei" ("Otersen über Verden").
-    | {"uber"}
+    # "über": the old postal form of "bei" ("Otersen über Verden"); "near", as an
+    # English newsroom writes it ("Bostel near Soltau").
+    | {"uber", "near"}
     # and the words press releases head an area with, which no name has: "Raum
-    # Celle", "Bereich Achim", "Stadt und Landkreis Lüneburg".
-    | {"raum", "bereich", "und"}
+    # Celle", "Bereich Achim", "Stadtgebiet Celle", "Stadt und Landkreis Lüneburg".
+    | {"raum", "bereich", "stadtgebiet", "gemeindegebiet", "kreisgebiet", "und"}
 )
 
 # Abbreviations of name words, as signs and addresses write them: "St. Peter",
@@ -115,7 +116,7 @@ _ABBREVIATIONS = {"st": "sankt", "gr": "gross", "kl": "klein"}
 # ("an der Luhe", "am Main", "in der Nordheide"), then those naming a town it lies
 # near ("bei Lüneburg", "in Holstein").
 _GEOGRAPHIC_QUALIFIER_WORDS = r"an der|an|am|im|in der|i\.\s*d\.|a\.\s*d\.|ob der"
-_QUALIFIER_WORDS = _GEOGRAPHIC_QUALIFIER_WORDS + r"|in|bei|b\.|über|ueber"
+_QUALIFIER_WORDS = _GEOGRAPHIC_QUALIFIER_WORDS + r"|in|bei|b\.|über|ueber|near"
 # Word boundaries where a qualifier starts; everything after it is optional.
 _QUALIFIER_START = re.compile(rf"\s*(?:\(|/|,|\s(?:{_QUALIFIER_WORDS})\s)", re.IGNORECASE)
 
@@ -175,15 +176,40 @@ def plainly_typed(text: str) -> str:
     hyphen, a space of another kind (a no-break or thin space, "21\u00a0423") as a
     space, digits of other scripts (full-width "２９２２１") as 0-9, an umlaut typed
     as its vowel and a combining mark, as macOS may write it ("u\u0308"), as one
-    letter ("ü"). Letters, and a tab, which sets fields apart, stay as they are.
+    letter ("ü"). Invisible marks a word processor or web page leaves in a word (a
+    soft hyphen, a zero-width space) are dropped, and text copied from a page's
+    HTML source is read as the page shows it ("L&uuml;neburg", "Celle<br>").
+    Letters, and a tab, which sets fields apart, stay as they are.
 
     >>> plainly_typed("Celle\u2013Westercelle 2\uff19221")
     'Celle-Westercelle 29221'
     """
+    if "&" in text or "<" in text:
+        text = _as_html_shows(text)
     if text.isascii():
         return text
     composed = unicodedata.normalize("NFC", text)
     return "".join(map(_key_typed, _GLUED_DASH.sub("-", composed)))
+
+
+# The tags of a page's text that a copy of its source keeps: line breaks and
+# inline markup ("Celle<br>", "<b>Stade</b>").
+_HTML_TAG = re.compile(
+    r"<\s*/?\s*(?:a|b|br|div|em|font|i|li|p|span|strong|td|th|tr|u)\b[^<>]*>", re.IGNORECASE
+)
+# A character reference: "&uuml;", "&szlig;", "&nbsp;", "&#8203;", "&#xfc;".
+_HTML_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _as_html_shows(text: str) -> str:
+    """The text with HTML tags as spaces and character references as the
+    characters they stand for; other text, an "&" between towns too, as it is."""
+    text = _HTML_TAG.sub(" ", text)
+    if _HTML_REFERENCE.search(text):
+        import html  # only for text copied from a page's source
+
+        text = html.unescape(text)
+    return text
 
 
 def _key_typed(c: str) -> str:
@@ -192,6 +218,8 @@ def _key_typed(c: str) -> str:
         return c
     if c.isspace():
         return " "
+    if unicodedata.category(c) == "Cf":
+        return ""  # a soft hyphen, a zero-width space or joiner, a direction mark
     return str(unicodedata.decimal(c)) if c.isdecimal() else c
 
 

@@ -140,6 +140,7 @@ _POLICE_WORDS = frozenset(
         "polizeirevier",
         "polizeiwache",
         "kreispolizeibehorde",
+        "police",  # as an English newsroom writes it: "Celle police"
         *_AGENCY_ABBREVIATIONS,
         "pk",
     }
@@ -425,7 +426,7 @@ _FOR = compiled_when_used(r"(?<!\w)(?:für|fuer)\s+(?=[^\W\d])", re.IGNORECASE)
 _CALLED = compiled_when_used(r"(?<!\w)(?:gerufen|alarmiert|beordert|entsandt)(?!\w)", re.IGNORECASE)
 # The first "bei" of a text, and an "in" that says where a thing is: "Rotenburg bei
 # Bremen", "Winsen b. Hamburg", "Raser in Hannover".
-_BY = compiled_when_used(r"(?<!\w)(?:bei|b\.|nahe)\s+", re.IGNORECASE)
+_BY = compiled_when_used(r"(?<!\w)(?:bei|b\.|nahe|near)\s+", re.IGNORECASE)
 _IN_A_PLACE = compiled_when_used(r"(?<!\w)i[nm]\s+(?!richtung)", re.IGNORECASE)
 # A clause: up to the next punctuation that ends one ("… wurde alarmiert und
 # brachte den Verletzten nach Celle ins Krankenhaus." says where he was taken).
