@@ -810,6 +810,7 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("Ort/Ortsteil: Hützel", "Hützel", ("Ort/Ortsteil:",)),
         ("AW: WG: Stade", "Stade", ("AW:", "WG:")),
         ("Betreff: Landkreis Harburg", "Landkreis Harburg", ("Betreff:",)),
+        ("Hello Celle", "Celle", ("Hello",)),  # not the village Helle
         ("Celle u. Umgebung", "Celle", ("u. Umgebung",)),
         ("Zeven und umzu", "Zeven", ("und umzu",)),
         ("Nähe Lachendorf", "Lachendorf", ("Nähe",)),

@@ -49,6 +49,10 @@ def test_every_code_is_sourced_and_names_an_agency_with_a_channel():
         # The place a headline names narrows the office's channels...
         ("POL-LG: Uelzen - Unfall auf der B4", {"uelzen"}),
         ("POL-STD: Buxtehude - Einbruch", {"stade"}),
+        # as an article quotes the heading, and with a space before the colon's code
+        # (found in review)
+        ("„POL-CE: Bostel - Unfall“", {"celle"}),
+        ("POL CE: Bostel - Unfall", {"celle"}),
     ],
 )
 def test_a_press_code_gives_its_offices_channels(query, channels):

@@ -1287,6 +1287,8 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
         ("Bostel near Soltau", "Bostel", "03358"),
         ("Steinbeck near Stade", "Steinbeck", "03359"),
         ("Stadtgebiet Celle", "Celle", "03351"),
+        ("Samtgem. Elbmarsch", "Elbmarsch", "03353"),  # as the register abbreviates it
+        ("Klosterflecken Ebstorf", "Ebstorf", "03360"),
         ("Gemeindegebiet Seevetal", "Seevetal", "03353"),
     ],
 )

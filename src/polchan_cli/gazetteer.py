@@ -339,6 +339,7 @@ BUNDLED_FILES = (
     "districts.tsv",
     "keys.tsv",
     "places.tsv",
+    "plates.csv",
     "postcodes.tsv",
     "press_codes.csv",
     "qualifiers.tsv",

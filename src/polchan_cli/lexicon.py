@@ -186,7 +186,7 @@ SEARCH_WORDS = compiled_when_used(
     # "Infos zum Wetter" is no Wetter (Ruhr)
     rf"|(?:(?:{'|'.join(_NEWS_KINDS)})-)?(?:{_NEWS_WORD_PATTERN})"
     rf"(?:\s+(?:zu|für|fuer|zu[mr](?=\s+(?:{_TYPE_OR_REGION})(?![\w-]))))?"
-    r"|vorhin|grad|live|bitte|danke(?:\s*sch(?:ö|oe)n)?|vielen\s+dank|hallo|hallöchen|hi|hey"
+    r"|vorhin|grad|live|bitte|danke(?:\s*sch(?:ö|oe)n)?|vielen\s+dank|hallo|hallöchen|hello|hi|hey"
     r"|huhu|servus|moin(?:\s*moin|sen)?|guten\s+(?:morgen|tag|abend)|zusammen|pls|thx"
     # the area around a place, which its channel's district holds: "Celle und
     # Umgebung", "Celle u. Umgebung", "Gegend um Zeven", "rund um Buxtehude",

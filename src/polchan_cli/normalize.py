@@ -61,6 +61,7 @@ _KIND_WORDS = frozenset(
         "gde",
         "gmd",
         "samtgemeinde",
+        "samtgem",  # "Samtgem.", as the municipality register abbreviates it
         "sg",
         "flecken",
         "ortsteil",
@@ -90,6 +91,7 @@ TITLE_WORDS = frozenset(
         "einheitsgemeinde",
         "mitgliedsgemeinde",
         "stadtgemeinde",
+        "klosterflecken",
         "bezirksamt",
         "gemarkung",
     }

@@ -95,6 +95,7 @@ __all__ = [
     "places_in_brackets",
     "places_through",
     "places_toward",
+    "plate_codes_in",
     "postcodes_in",
     "prepositions_in",
     "press_code_in",
@@ -247,8 +248,13 @@ _POSTCODE_IN_TEXT = compiled_when_used(
 )
 # A press release's office code in front, as presseportal.de heads releases:
 # "POL-WL", "POL-CE: Celler in Feierlaune".
+# An office code opening a release, also in the quotes of an article that cites its
+# heading ("„POL-CE: …“"), and with a space for the hyphen where the code has its
+# colon ("POL CE: …").
 _PRESS_CODE = compiled_when_used(
-    r"\s*(POL-[^\W\d_]{1,5})(?![\w-])\s*:?(.*)", re.IGNORECASE | re.DOTALL
+    r"\s*[\"'„“”‚‘’«»]?\s*(POL(?:-|\s+(?=[^\W\d_]{1,5}\s*:))[^\W\d_]{1,5})(?![\w-])\s*:?(.*?)"
+    r"[\"'“”‘’«»]?\s*",
+    re.IGNORECASE | re.DOTALL,
 )
 # Five digits with spaces among them, and nothing else: "21 423".
 _SPACED_POSTCODE = compiled_when_used(r"\s*[0-9](?: ?[0-9]){4}\s*")
@@ -1065,6 +1071,42 @@ def has_a_house_number(text: str) -> bool:
     return False
 
 
+def plate_codes_in(text: str) -> list[tuple[str, str, str]]:
+    """Where a text may name a district by its licence-plate code, in capitals as
+    plates write it: each as the text before, the code, and the text after, such
+    that before + the district's name + after names the district instead. In
+    brackets after a place (``Bostel (HK)``), as a field of its own, with or
+    without a type word (``Hagen, STD``, ``Kreis ROW``, ``LK ROW`` alone), or as a
+    text's last word of two or three letters (``Bostel HK``:
+    ``("Bostel, ", "HK", "")``). Not a type word, nor a word for the police ("Celle,
+    PI"). Which codes are a district's is for the caller to look up."""
+    found = []
+    for pattern, joint in ((_PLATE_IN_BRACKETS, ""), (_PLATE_AS_A_FIELD, ""), (_PLATE_LAST, ", ")):
+        for m in pattern.finditer(text):
+            if name_key(m["code"]) in TYPE_WORDS | _NOT_PLACE_WORDS:
+                continue
+            if len(m["code"]) == 1 and pattern is not _PLATE_IN_BRACKETS and m["name"] == m["code"]:
+                continue  # a letter alone may be anything; "Neustadt (H)" is Hannover's
+            before = text[: m.start("name")].rstrip() + joint if joint else text[: m.start("name")]
+            found.append((before, m["code"], text[m.end("name") :]))
+    return found
+
+
+# A plate code: one to three capitals ("HK", "STD", "BÜR"), where it is all of a
+# bracket, all of a field (after a type word for a district, or none), or the last
+# word of a text with words before it (two or three capitals: "Hanstedt I" is a
+# village's numeral).
+_TYPE_WORD_OF_A_DISTRICT = r"(?i:landkreis|kreis|lkr?|kr)\.?\s+"
+_PLATE_IN_BRACKETS = compiled_when_used(r"\(\s*(?P<name>(?P<code>[A-ZÄÖÜ]{1,3}))\s*\)")
+_PLATE_AS_A_FIELD = compiled_when_used(
+    rf"(?:(?<=^)|(?<=,))\s*(?P<name>(?:{_TYPE_WORD_OF_A_DISTRICT})?(?P<code>[A-ZÄÖÜ]{{1,3}}))"
+    r"\s*(?=,|$)"
+)
+_PLATE_LAST = compiled_when_used(
+    rf"(?<=[^\s,])\s+(?P<name>(?:{_TYPE_WORD_OF_A_DISTRICT})?(?P<code>[A-ZÄÖÜ]{{2,3}}))\s*$"
+)
+
+
 def press_code_in(text: str) -> tuple[str, str] | None:
     """The office code a text starts with, upper case, and the rest, else None.
 
@@ -1073,7 +1115,7 @@ def press_code_in(text: str) -> tuple[str, str] | None:
     coded = _PRESS_CODE.fullmatch(text)
     if not coded:
         return None
-    return coded[1].upper(), coded[2].strip()
+    return "POL-" + coded[1][3:].strip(" -").upper(), coded[2].strip()
 
 
 def postcodes_in(text: str) -> tuple[str, ...]:

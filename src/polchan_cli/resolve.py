@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from . import gazetteer, press_codes
+from . import gazetteer, plates, press_codes
 from .guesses import (
     PREFIX_MIN,
     close_names,
@@ -91,6 +91,7 @@ from .query import (
     looks_like_a_verb,
     names_a_part_of_town,
     numbered_in_roman,
+    plate_codes_in,
     postcodes_in,
     press_code_in,
     readings,
@@ -263,6 +264,8 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     ):
         # "Am Markt 1, 1067 Dresden": an address's last line read as it would alone.
         return replace(_with_short_postcode(fields[-1], *short, registry), query=text)
+    if plated := _with_plate_code_read(text, registry):
+        return plated
     reading = text
     matches = _named(text, registry)
     if not matches and (reordered := type_word_first(text)):
@@ -874,6 +877,44 @@ def _with_short_postcode(text: str, number: str, rest: str, registry: Registry) 
         return replace(padded, query=text)
     names = [m.name for m in alone.named()] + list(alone.suggestions)
     return Resolution(query=text, suggestions=offered(names))
+
+
+def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
+    """The text with a licence-plate code read as its district, where that finds a
+    place there: "Bostel (HK)" is Bostel in the Heidekreis, as "Bostel (Heidekreis)"
+    is, not Bostel in Celle; "Hagen, STD" is the Hagen in Landkreis Stade; "Kreis
+    ROW" is Landkreis Rotenburg (Wümme). A code that is a place's name or a
+    qualifier ("Halle (S)" is no Stuttgart's) reads as before; so does one whose
+    district holds none of the places named ("Celle (HK)"). Else None."""
+    for before, code, after in plate_codes_in(text):
+        key = name_key(code)
+        keys = plates.districts_of(code)
+        if (
+            not keys
+            or is_place(key)
+            or key in gazetteer.qualifier_keys()
+            or key in states()
+            or key in COUNTRY_KEYS  # "DE" is Germany, not Dessau-Roßlau
+        ):
+            continue
+        found: list[Match] = []
+        first: Resolution | None = None
+        for district_key in keys:
+            district = gazetteer.district(district_key)
+            if district is None:
+                continue
+            answer = _resolved_quietly(before + district.name + after, registry)
+            if answer.matches and _lies_in(answer.matches[0], district_key):
+                first = first or answer
+                found += [m for m in answer.matches if m not in found]
+        if first is not None:
+            return replace(first, query=text, matches=tuple(found))
+    return None
+
+
+def _lies_in(m: Match, district_key: str) -> bool:
+    """Whether the match lies in the district, or, a channel, covers some of it."""
+    return district_key in {d.key for d in m.districts}
 
 
 def _resolved_quietly(text: str, registry: Registry) -> Resolution:

@@ -62,6 +62,14 @@ DATA_SOURCES: tuple[dict[str, str | None], ...] = (
         "attribution": "the press releases named on each row",
         "contributes": N_("the office code that opens the press releases (POL-WL)"),
     },
+    {
+        "name": N_("Licence-plate codes (data/plates.csv)"),
+        "url": None,  # one source per row, named in the row
+        "date": "2026-11-27",
+        "licence": N_("facts, cited per row"),
+        "attribution": "the public pages named on each row",
+        "contributes": N_("the district a plate code names (Bostel (HK), Kreis ROW)"),
+    },
 )
 
 

@@ -1,0 +1,108 @@
+"""Licence-plate codes: "Bostel (HK)" is the Bostel in the Heidekreis."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from polchan_cli import gazetteer, plates
+from polchan_cli.query import plate_codes_in
+from polchan_cli.resolve import resolve
+from polchan_cli.store import load_channels
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def rows() -> list[dict[str, str]]:
+    text = (ROOT / "data" / "plates.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def first(query: str) -> tuple[str, str, set[str]]:
+    m = resolve(query, load_channels(None)).matches[0]
+    return m.name, m.district.key, {c.id for c in m.channels}
+
+
+def test_every_code_is_sourced_and_names_a_district_by_its_key_and_name():
+    districts = gazetteer.districts()
+    for row in rows():
+        assert row["code"].isupper() and 1 <= len(row["code"]) <= 3, row
+        assert row["source_url"].startswith(("https://", "http://")), row
+        assert row["retrieved"] and row["current"] in ("yes", "no", "unknown"), row
+        assert districts[row["district_key"]].name == row["district_name"], row
+    assert len({(r["code"], r["district_key"]) for r in rows()}) == len(rows())
+
+
+def test_every_district_a_channel_covers_has_its_code():
+    # The codes people in the covered districts write; each read in its source.
+    covered = {k for c in load_channels(None).channels for k in c.district_keys}
+    coded = {r["district_key"] for r in rows()}
+    assert covered <= coded, sorted(covered - coded)
+
+
+@pytest.mark.parametrize(
+    ("code", "districts"),
+    [("HK", ("03358",)), ("BRV", ("03357",)), ("BÜR", ("05774",)), ("hk", ()), ("XQ", ())],
+)
+def test_a_code_names_its_districts_as_plates_write_it(code, districts):
+    assert plates.districts_of(code) == districts
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district", "channel"),
+    [
+        # Found in review: each had shown a namesake elsewhere, with another channel.
+        ("Bostel (HK)", "Bostel", "03358", "heidekreis"),
+        ("Hagen (STD)", "Hagen", "03359", "stade"),
+        ("Borstel (VER)", "Borstel", "03361", "verden-osterholz"),
+        ("Neuenkirchen (STD)", "Neuenkirchen", "03359", "stade"),
+        ("Hagen, STD", "Hagen", "03359", "stade"),
+        ("Steinbeck, Kreis STD", "Steinbeck", "03359", "stade"),
+        ("Bostel HK", "Bostel", "03358", "heidekreis"),
+        # a district's own code, with a type word or alone, and an old one
+        ("Kreis ROW", "Landkreis Rotenburg (Wümme)", "03357", "rotenburg-wuemme"),
+        ("LK CE", "Landkreis Celle", "03351", "celle"),
+        ("STD", "Landkreis Stade", "03359", "stade"),
+        ("Hassel (BRV)", "Hassel", "03357", "rotenburg-wuemme"),
+    ],
+)
+def test_a_plate_code_says_which_district_the_place_lies_in(query, name, district, channel):
+    assert first(query) == (name, district, {channel})
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "district"),
+    [
+        ("Celle (HK)", "Celle", "03351"),  # no Celle in the Heidekreis: as before
+        ("Halle (S)", "Halle (Saale)", "15002"),  # S is Stuttgart's; "(S)" is the Saale
+        ("DE", "Polizei Berlin", "11000"),  # the country, not Dessau-Roßlau
+    ],
+)
+def test_a_code_whose_district_holds_no_place_named_reads_as_before(query, name, district):
+    assert first(query)[:2] == (name, district)
+
+
+@pytest.mark.parametrize("text", ["B", "Celle, PI", "Tostedt, SG", "Hanstedt I", "Celle (Aller)"])
+def test_no_code_is_read_in_a_letter_alone_a_type_word_or_a_word_for_the_police(text):
+    assert plate_codes_in(text) == []
+
+
+def test_the_installed_polchan_carries_the_codes():
+    # A regular install (as CI makes) must bundle plates.csv in the wheel.
+    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or shutil.which("polchan")
+    assert exe, "the polchan console script is not installed"
+    out = subprocess.run(
+        [exe, "find", "Bostel (HK)", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["matches"][0]["district"]["key"] == "03358"
