@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from _tools import installed_find_json
 from polchan_cli import gazetteer, plates
 from polchan_cli.query import plate_codes_in
 from polchan_cli.resolve import resolve
@@ -96,13 +92,5 @@ def test_no_code_is_read_in_a_letter_alone_a_type_word_or_a_word_for_the_police(
 
 def test_the_installed_polchan_carries_the_codes():
     # A regular install (as CI makes) must bundle plates.csv in the wheel.
-    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or shutil.which("polchan")
-    assert exe, "the polchan console script is not installed"
-    out = subprocess.run(
-        [exe, "find", "Bostel (HK)", "--json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
-    assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout)["matches"][0]["district"]["key"] == "03358"
+    found = installed_find_json("Bostel (HK)")["matches"]
+    assert found[0]["district"]["key"] == "03358"

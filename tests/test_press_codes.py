@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from _tools import installed_find_json
 from polchan_cli import press_codes
 from polchan_cli.resolve import resolve
 from polchan_cli.store import load_channels
@@ -90,16 +86,7 @@ def test_an_unknown_code_leaves_the_headline_to_answer():
 
 def test_the_installed_polchan_carries_the_codes():
     # A regular install (as CI makes) must bundle press_codes.csv in the wheel.
-    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or shutil.which("polchan")
-    assert exe, "the polchan console script is not installed"
-    out = subprocess.run(
-        [exe, "find", "POL-WL", "--json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
-    assert out.returncode == 0, out.stderr
-    found = json.loads(out.stdout)["matches"]
+    found = installed_find_json("POL-WL")["matches"]
     assert [c["id"] for m in found for c in m["channels"]] == ["landkreis-harburg"]
 
 
