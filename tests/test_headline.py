@@ -811,6 +811,7 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("AW: WG: Stade", "Stade", ("AW:", "WG:")),
         ("Betreff: Landkreis Harburg", "Landkreis Harburg", ("Betreff:",)),
         ("Hello Celle", "Celle", ("Hello",)),  # not the village Helle
+        ("Pressestelle der Polizei Stade", "Polizei Stade", ("Pressestelle der",)),
         ("Celle u. Umgebung", "Celle", ("u. Umgebung",)),
         ("Zeven und umzu", "Zeven", ("und umzu",)),
         ("Nähe Lachendorf", "Lachendorf", ("Nähe",)),

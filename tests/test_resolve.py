@@ -1289,6 +1289,8 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
         ("Stadtgebiet Celle", "Celle", "03351"),
         ("Samtgem. Elbmarsch", "Elbmarsch", "03353"),  # as the register abbreviates it
         ("Klosterflecken Ebstorf", "Ebstorf", "03360"),
+        ("Kreisverwaltung Harburg", "Landkreis Harburg", "03353"),
+        ("Gemeindeverwaltung Seevetal", "Seevetal", "03353"),
         ("Gemeindegebiet Seevetal", "Seevetal", "03353"),
     ],
 )

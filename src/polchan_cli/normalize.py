@@ -78,9 +78,10 @@ _KIND_WORDS = frozenset(
 )
 # A town's title in its official name, and the like ("Landeshauptstadt Hannover",
 # "Universitätsstadt Siegen", "Münster, kreisfreie Stadt", "Einheitsgemeinde
-# Seevetal", "Bezirksamt Neukölln", a village's land: "Gemarkung Hützel"): type
-# words too, as no name in the data begins with one, but only as typed (query.py):
-# misspelt, "Kreisstadt" is two letters from Remstädt.
+# Seevetal", "Bezirksamt Neukölln", a village's land: "Gemarkung Hützel", an
+# administration: "Kreisverwaltung Harburg"): type words too, as no name in the
+# data begins with one, but only as typed (query.py): misspelt, "Kreisstadt" is two
+# letters from Remstädt.
 TITLE_WORDS = frozenset(
     {
         "landeshauptstadt",
@@ -93,6 +94,10 @@ TITLE_WORDS = frozenset(
         "stadtgemeinde",
         "klosterflecken",
         "bezirksamt",
+        "kreisverwaltung",
+        "stadtverwaltung",
+        "gemeindeverwaltung",
+        "samtgemeindeverwaltung",
         "gemarkung",
     }
 )
