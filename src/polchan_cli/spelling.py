@@ -12,6 +12,7 @@ registry here: which place a key names is :mod:`polchan_cli.resolve`'s job.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from . import gazetteer
@@ -45,6 +46,15 @@ def close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
     a typo that made an ``ae`` by accident ("Paerborn") stays one edit away.
     rapidfuzz's InDel ratio, cheaper, picks the candidates first.
     """
+    # A copy: the answer is memoised, and a caller may change its list.
+    return list(_close_keys(key, typed))
+
+
+# A batch asks for the same misspelt words again and again (a street, "Einbruch",
+# "Unfal" beside many places): the answer depends only on the two keys and the
+# bundled gazetteer, and its search is most of a misspelt query's time.
+@functools.lru_cache(maxsize=4096)
+def _close_keys(key: str, typed: str) -> tuple[tuple[str, float, int], ...]:
     from rapidfuzz import fuzz, process
 
     forms = (key,) if not typed or typed == key else (key, typed)
@@ -79,7 +89,7 @@ def close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
         if score >= FUZZY_SUGGEST:
             scored.append((candidate, score, -minus_edits))
     scored.sort(key=lambda c: -c[1])
-    return scored[:8]
+    return tuple(scored[:8])
 
 
 def spelling_score(typed: str, name: str) -> tuple[float, int]:
