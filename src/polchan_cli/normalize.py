@@ -236,6 +236,7 @@ def name_key(text: str) -> str:
     return " ".join(_words(text))
 
 
+@functools.lru_cache(maxsize=4096)  # a misspelt query spells each of its readings so, often twice
 def typed_key(text: str) -> str:
     """The key of a name with ``ae``, ``oe`` and ``ue`` left as typed, for spelling.
 
@@ -248,6 +249,7 @@ def typed_key(text: str) -> str:
     return " ".join(_words(text.replace("ß", "ſ").replace("ẞ", "ſ"), digraphs=False))
 
 
+@functools.lru_cache(maxsize=4096)  # keying every channel's and place's name asks it again
 def without_qualifier(text: str) -> str:
     """The name before its qualifier: ``Winsen (Luhe)`` -> ``Winsen``; else the name."""
     return _QUALIFIER_START.split(text, maxsplit=1)[0] or text
@@ -295,6 +297,7 @@ def spelling(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=4096)  # each reading and each place found ask it: 4 times a query
 def leading_type_word(text: str) -> str | None:
     """The folded word naming the kind of place a name starts with, if any.
 
@@ -384,9 +387,17 @@ def sound_key(key: str) -> str:
 
 def name_keys(text: str) -> tuple[str, list[str]]:
     """The exact key of a name and its variant keys (no qualifier, no "Bad")."""
+    exact, variants = _name_keys(text)
+    return exact, list(variants)  # a copy: the keys are memoised, and a caller may change it
+
+
+# Where a match lies is keyed for every reading of a query: its town, district and
+# state names again and again (59,292 calls for 2,817 names in 10,000 queries).
+@functools.lru_cache(maxsize=4096)
+def _name_keys(text: str) -> tuple[str, tuple[str, ...]]:
     exact = name_key(text)
     variants: list[str] = []
     for candidate in (base_key(text), without_bad(exact), without_bad(base_key(text))):
         if candidate and candidate != exact and candidate not in variants:
             variants.append(candidate)
-    return exact, variants
+    return exact, tuple(variants)
