@@ -42,6 +42,7 @@ bundled data:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -283,6 +284,11 @@ class QueryError(ValueError):
 _ALSO_A_BEGINNING = frozenset({"gem"})
 
 
+# resolve() checks the query, then reads it whole and checks it again; readings of
+# parts check theirs too. The answer depends on the text, is_place (a pure look-up
+# in the gazetteer) and the limit alone; a QueryError is raised anew each time, as
+# lru_cache keeps no exceptions.
+@functools.lru_cache(maxsize=1024)
 def check_query(
     query: str,
     is_place: Callable[[str], bool] = lambda key: False,
