@@ -89,6 +89,9 @@ def test_a_centre_word_alone_is_a_query_where_a_place_has_that_name():
         ("21 423", ("21423",)),  # five digits with a space, and nothing else
         ("21 4234", ()),
         ("Am Markt 1, 21 423 Winsen", ()),  # in an address, a spaced pair is no postcode
+        # at the start, before its town, as a form spaces it (found in review)
+        ("29 221 Celle", ("29221",)),
+        ("29 22 Celle", ()),
         ("Celle", ()),
     ],
 )

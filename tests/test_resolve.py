@@ -106,6 +106,11 @@ def test_bad_prefix_is_optional_where_unambiguous():
     assert any(m.name == "Bad Bevensen" and m.match == "variant" for m in res.matches)
 
 
+def test_a_postcode_spaced_as_forms_space_it_before_its_town_is_read():
+    res = resolve("29\u202f221 Celle", registry())
+    assert (res.matches[0].name, res.matches[0].district.key) == ("29221", "03351")
+
+
 @pytest.mark.parametrize(
     ("pasted", "name"),
     [

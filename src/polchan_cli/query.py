@@ -259,6 +259,8 @@ _PRESS_CODE = compiled_when_used(
 )
 # Five digits with spaces among them, and nothing else: "21 423".
 _SPACED_POSTCODE = compiled_when_used(r"\s*[0-9](?: ?[0-9]){4}\s*")
+# A postcode a form or a letter spaces as "29 221", before its town: "29 221 Celle".
+_SPACED_POSTCODE_BEFORE_A_TOWN = compiled_when_used(r"\s*([0-9]{2}) ([0-9]{3})(?=\s+[^\W\d_])")
 
 
 class QueryError(ValueError):
@@ -1128,10 +1130,13 @@ def postcodes_in(text: str) -> tuple[str, ...]:
     """The postcodes in the text, each once ("21423", "21423 Winsen", an address).
 
     A query of five digits and spaces alone is one postcode typed with a space
-    ("21 423").
+    ("21 423"), and so are two digits, a space and three at its start before a
+    town ("29 221 Celle").
     """
     if spaced := _SPACED_POSTCODE.fullmatch(text):
         return (spaced[0].replace(" ", "").strip(),)
+    if spaced := _SPACED_POSTCODE_BEFORE_A_TOWN.match(text):
+        return (spaced[1] + spaced[2],)
     return tuple(dict.fromkeys(m.group(1) for m in _POSTCODE_IN_TEXT.finditer(text)))
 
 
@@ -1140,6 +1145,8 @@ def without_postcodes(text: str) -> str:
     ``Am Markt 1,  Lüneburg``."""
     if _SPACED_POSTCODE.fullmatch(text):
         return ""
+    if spaced := _SPACED_POSTCODE_BEFORE_A_TOWN.match(text):
+        return " " + text[spaced.end() :]
     return _POSTCODE_IN_TEXT.sub(" ", text)
 
 
