@@ -809,6 +809,8 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("Kommune: Seevetal", "Seevetal", ("Kommune:",)),
         ("Ort/Ortsteil: Hützel", "Hützel", ("Ort/Ortsteil:",)),
         ("AW: WG: Stade", "Stade", ("AW:", "WG:")),
+        ("Fwd: Celle", "Celle", ("Fwd:",)),
+        ("Re: Uelzen", "Uelzen", ("Re:",)),
         ("Betreff: Landkreis Harburg", "Landkreis Harburg", ("Betreff:",)),
         ("Hello Celle", "Celle", ("Hello",)),  # not the village Helle
         ("Pressestelle der Polizei Stade", "Polizei Stade", ("Pressestelle der",)),

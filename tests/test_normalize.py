@@ -222,7 +222,7 @@ def test_plainly_typed_writes_dashes_spaces_and_digits_as_a_keyboard_does(typed,
         ("L&uuml;neburg", "Lüneburg"),
         ("Fa&szlig;berg", "Faßberg"),
         ("Winsen&nbsp;(Luhe)", "Winsen (Luhe)"),
-        ("Celle<br>", "Celle "),
+        ("Celle<br>", "Celle, "),
         ("<b>Stade</b>", " Stade "),
         ("Celle&#8203;", "Celle"),
         # Soft hyphens and zero-width characters from a word processor.
@@ -231,6 +231,12 @@ def test_plainly_typed_writes_dashes_spaces_and_digits_as_a_keyboard_does(typed,
         # An ampersand between towns, or a "<" that starts no tag, stays.
         ("Lüneburg & Uelzen", "Lüneburg & Uelzen"),
         ("Celle <3", "Celle <3"),
+        ("Stau <B 3 Richtung Celle>", "Stau <B 3 Richtung Celle>"),  # a road, not a tag
+        ('<span class="x">Celle</span>', " Celle "),
+        ("<p>Celle</p><p>Stade</p>", ", Celle, , Stade, "),  # blocks set lines apart
+        # read twice, the same: a part's reading decodes no more than the whole's
+        ("L&amp;uuml;neburg", "L&amp;uuml;neburg"),
+        ("&notruf Celle", "&notruf Celle"),  # no reference without its semicolon
     ],
 )
 def test_plainly_typed_reads_html_and_invisible_marks_as_the_page_shows_them(pasted, shown):

@@ -67,6 +67,7 @@ def test_a_code_names_its_districts_as_plates_write_it(code, districts):
         ("LK CE", "Landkreis Celle", "03351", "celle"),
         ("STD", "Landkreis Stade", "03359", "stade"),
         ("Hassel (BRV)", "Hassel", "03357", "rotenburg-wuemme"),
+        ("Bostel (Lkr. HK)", "Bostel", "03358", "heidekreis"),
     ],
 )
 def test_a_plate_code_says_which_district_the_place_lies_in(query, name, district, channel):
@@ -85,9 +86,48 @@ def test_a_code_whose_district_holds_no_place_named_reads_as_before(query, name,
     assert first(query)[:2] == (name, district)
 
 
-@pytest.mark.parametrize("text", ["B", "Celle, PI", "Tostedt, SG", "Hanstedt I", "Celle (Aller)"])
-def test_no_code_is_read_in_a_letter_alone_a_type_word_or_a_word_for_the_police(text):
+def test_a_code_whose_district_has_no_place_of_the_name_is_named_as_left_out():
+    res = resolve("Celle (HK)", load_channels(None))
+    assert (res.matches[0].name, res.unknown_parts) == ("Celle", ("HK",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("B", "Celle, PI", "Tostedt, SG", "Tostedt (SG)", "Hanstedt I", "Celle (Aller)"),
+        # in small letters, and a letter alone ("(H)" is Hessen or Holstein too)
+        *("Bostel (hk)", "Neustadt (H)"),
+        # Found in review: a last word in capitals is as often a word (LOS is Landkreis
+        # Oder-Spree's code, DA Darmstadt's, PM Potsdam-Mittelmark's).
+        *("WAS IST IN BUCHHOLZ LOS", "HEUTE IN CELLE WAS LOS", "Celle aktuell PM"),
+        *("heute Celle HK", "WO BIST DU", "BOSTEL HK"),
+    ],
+)
+def test_no_code_is_read_in_a_letter_alone_a_type_word_or_a_word_in_capitals(text):
     assert plate_codes_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "first_names"),
+    [
+        # Found in review: the code's district alone, or a guess, answered.
+        ("Hagen (MS)", {"Hagen"}),  # Münster has no Hagen: no Häger there
+        ("WAS IST IN BUCHHOLZ LOS", {"Buchholz in der Nordheide", "Buchholz"}),
+    ],
+)
+def test_a_code_whose_district_has_no_such_place_leaves_the_answer_as_it_was(query, first_names):
+    assert resolve(query, load_channels(None)).matches[0].name in first_names
+
+
+def test_a_code_answers_only_the_places_of_its_district():
+    # Found in review: "Kreis MS" listed Munster (Heidekreis) and its channel too.
+    assert [m.name for m in resolve("Kreis MS", load_channels(None)).matches] == ["Münster"]
+
+
+def test_a_code_for_the_police_in_brackets_is_a_district_there():
+    # PI is Pinneberg's code: "Wedel (PI)" is the town in Kreis Pinneberg, not the
+    # Wedel in Landkreis Stade, whose channel would be given.
+    assert first("Wedel (PI)")[:2] == ("Wedel", "01056")
 
 
 def test_the_installed_polchan_carries_the_codes():

@@ -9,6 +9,7 @@ import pytest
 
 from _tools import installed_find_json
 from polchan_cli import press_codes
+from polchan_cli.query import press_code_in
 from polchan_cli.resolve import resolve
 from polchan_cli.store import load_channels
 
@@ -49,6 +50,7 @@ def test_every_code_is_sourced_and_names_an_agency_with_a_channel():
         # (found in review)
         ("„POL-CE: Bostel - Unfall“", {"celle"}),
         ("POL CE: Bostel - Unfall", {"celle"}),
+        ("POL\tCE: Bostel - Unfall", {"celle"}),
     ],
 )
 def test_a_press_code_gives_its_offices_channels(query, channels):
@@ -82,6 +84,13 @@ def test_an_unknown_code_suggests_the_known_ones():
 
 def test_an_unknown_code_leaves_the_headline_to_answer():
     assert channel_ids("POL-XY: Celle") == {"celle"}
+
+
+@pytest.mark.parametrize("query", ["Pol Celle: Brand", "Pol Stade: Unfall"])
+def test_a_spaced_code_is_one_only_in_capitals(query):
+    # Found in review: "Pol Stade:" was read as a code STADE, then "Unfall" alone
+    # was a bad query (exit 2).
+    assert press_code_in(query) is None
 
 
 def test_the_installed_polchan_carries_the_codes():

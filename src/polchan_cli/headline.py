@@ -66,7 +66,7 @@ from .query import (
     words_before_toward,
 )
 from .ranking import unique
-from .resolution import Match, Resolution, named_as_typed, offered
+from .resolution import WHOLE_LAND_KINDS, Match, Resolution, named_as_typed, offered
 from .spelling import FUZZY_CONFIRMED, spelling_score
 from .whereabouts import far_apart, is_a_town, is_place, keys_of_whereabouts, nearest_to_each_other
 
@@ -919,7 +919,7 @@ def _said_to_lie_elsewhere(
 
 def _is_a_place(m: Match) -> bool:
     """A place, not a channel, state or the country ("in de Pfalz" is no DE)."""
-    return m.kind not in ("channel", "state", "country")
+    return m.kind != "channel" and m.kind not in WHOLE_LAND_KINDS
 
 
 def _in_a_headline(answer: Resolution, rest: str, text: str) -> Resolution:

@@ -199,24 +199,37 @@ def plainly_typed(text: str) -> str:
     return "".join(map(_key_typed, _GLUED_DASH.sub("-", composed)))
 
 
-# The tags of a page's text that a copy of its source keeps: line breaks and
-# inline markup ("Celle<br>", "<b>Stade</b>").
-_HTML_TAG = re.compile(
-    r"<\s*/?\s*(?:a|b|br|div|em|font|i|li|p|span|strong|td|th|tr|u)\b[^<>]*>", re.IGNORECASE
+# The tags of a page's text that a copy of its source keeps: line breaks, blocks
+# and cells, which set its lines apart as commas do ("Celle<br>",
+# "<p>Celle</p><p>Stade</p>"), and inline markup ("<b>Stade</b>"). A tag's
+# attributes each have a value ("<span class=x>"): "<B 3 Richtung Celle>" is a
+# road's sign in angle brackets, not a tag. No "\s*" beside an optional "/", which
+# would try every split of a long run of spaces.
+_TAG_ATTRIBUTES = r"(?:\s+[A-Za-z][\w:-]*\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+))*\s*/?>"
+_HTML_BREAK = re.compile(rf"<(?:\s*/)?\s*(?:br|p|div|li|td|th|tr){_TAG_ATTRIBUTES}", re.IGNORECASE)
+_HTML_MARKUP = re.compile(
+    rf"<(?:\s*/)?\s*(?:a|b|em|font|i|span|strong|u){_TAG_ATTRIBUTES}", re.IGNORECASE
 )
 # A character reference: "&uuml;", "&szlig;", "&nbsp;", "&#8203;", "&#xfc;".
 _HTML_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 def _as_html_shows(text: str) -> str:
-    """The text with HTML tags as spaces and character references as the
-    characters they stand for; other text, an "&" between towns too, as it is."""
-    text = _HTML_TAG.sub(" ", text)
-    if _HTML_REFERENCE.search(text):
-        import html  # only for text copied from a page's source
+    """The text with HTML tags as commas or spaces and character references as the
+    characters they stand for; other text, an "&" between towns too, as it is.
+    Read twice, it reads the same: "&amp;", "&lt;" and "&gt;" stay, so that a
+    reading of a part of the text does not decode what its whole did not
+    ("L&amp;uuml;neburg" is no Lüneburg)."""
+    text = _HTML_MARKUP.sub(" ", _HTML_BREAK.sub(", ", text))
+    if "&" not in text:
+        return text
+    import html  # only for text copied from a page's source
 
-        text = html.unescape(text)
-    return text
+    def shown(reference: re.Match[str]) -> str:
+        character = html.unescape(reference[0])
+        return reference[0] if character in ("&", "<", ">") else character
+
+    return _HTML_REFERENCE.sub(shown, text)
 
 
 def _key_typed(c: str) -> str:

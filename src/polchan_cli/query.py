@@ -250,10 +250,10 @@ _POSTCODE_IN_TEXT = compiled_when_used(
 # A press release's office code in front, as presseportal.de heads releases:
 # "POL-WL", "POL-CE: Celler in Feierlaune".
 # An office code opening a release, also in the quotes of an article that cites its
-# heading ("„POL-CE: …“"), and with a space for the hyphen where the code has its
-# colon ("POL CE: …").
+# heading ("„POL-CE: …“"), and with a space for the hyphen where the code, in
+# capitals, has its colon ("POL CE: …"; "Pol Celle: Brand" is no code "CELLE").
 _PRESS_CODE = compiled_when_used(
-    r"\s*[\"'„“”‚‘’«»]?\s*(POL(?:-|\s+(?=[^\W\d_]{1,5}\s*:))[^\W\d_]{1,5})(?![\w-])\s*:?(.*?)"
+    r"\s*[\"'„“”‚‘’«»]?\s*(POL(?:-|\s+(?=(?-i:[A-ZÄÖÜ]{2,3})\s*:))[^\W\d_]{1,5})(?![\w-])\s*:?(.*?)"
     r"[\"'“”‘’«»]?\s*",
     re.IGNORECASE | re.DOTALL,
 )
@@ -1083,35 +1083,40 @@ def plate_codes_in(text: str) -> list[tuple[str, str, str]]:
     """Where a text may name a district by its licence-plate code, in capitals as
     plates write it: each as the text before, the code, and the text after, such
     that before + the district's name + after names the district instead. In
-    brackets after a place (``Bostel (HK)``), as a field of its own, with or
-    without a type word (``Hagen, STD``, ``Kreis ROW``, ``LK ROW`` alone), or as a
-    text's last word of two or three letters (``Bostel HK``:
-    ``("Bostel, ", "HK", "")``). Not a type word, nor a word for the police ("Celle,
-    PI"). Which codes are a district's is for the caller to look up."""
+    brackets after a place, with or without a type word (``Bostel (HK)``, ``Bostel
+    (Lkr. HK)``), as a field of its own (``Hagen, STD``, ``Kreis ROW``, ``LK ROW``
+    alone), or after a one-word place, its one other word (``Bostel HK``:
+    ``("Bostel, ", "HK", "")``): not the last word of a longer text, which in
+    capitals is as often a word ("WAS IST IN BUCHHOLZ LOS"). Not a type word
+    (``Tostedt (SG)`` is the Samtgemeinde), nor, but in brackets, a word for the
+    police (``Celle, PI``; ``Wedel (PI)`` is Pinneberg's). Which codes are a
+    district's is for the caller to look up."""
     found = []
     for pattern, joint in ((_PLATE_IN_BRACKETS, ""), (_PLATE_AS_A_FIELD, ""), (_PLATE_LAST, ", ")):
         for m in pattern.finditer(text):
-            if name_key(m["code"]) in TYPE_WORDS | _NOT_PLACE_WORDS:
+            key = name_key(m["code"])
+            if key in TYPE_WORDS or (key in _NOT_PLACE_WORDS and pattern is not _PLATE_IN_BRACKETS):
                 continue
-            if len(m["code"]) == 1 and pattern is not _PLATE_IN_BRACKETS and m["name"] == m["code"]:
-                continue  # a letter alone may be anything; "Neustadt (H)" is Hannover's
             before = text[: m.start("name")].rstrip() + joint if joint else text[: m.start("name")]
             found.append((before, m["code"], text[m.end("name") :]))
     return found
 
 
-# A plate code: one to three capitals ("HK", "STD", "BÜR"), where it is all of a
-# bracket, all of a field (after a type word for a district, or none), or the last
-# word of a text with words before it (two or three capitals: "Hanstedt I" is a
-# village's numeral).
+# A plate code: two or three capitals ("HK", "STD", "BÜR"; a letter may be anything:
+# "Neustadt (H)" is Hessen's or Holstein's, "Hanstedt I" a village's numeral), where
+# it is all of a bracket or of a field (after a type word for a district, or none),
+# or the second of two words, the first no word in capitals ("Bostel HK").
 _TYPE_WORD_OF_A_DISTRICT = r"(?i:landkreis|kreis|lkr?|kr)\.?\s+"
-_PLATE_IN_BRACKETS = compiled_when_used(r"\(\s*(?P<name>(?P<code>[A-ZÄÖÜ]{1,3}))\s*\)")
+_PLATE_IN_BRACKETS = compiled_when_used(
+    rf"\(\s*(?P<name>(?:{_TYPE_WORD_OF_A_DISTRICT})?(?P<code>[A-ZÄÖÜ]{{2,3}}))\s*\)"
+)
 _PLATE_AS_A_FIELD = compiled_when_used(
-    rf"(?:(?<=^)|(?<=,))\s*(?P<name>(?:{_TYPE_WORD_OF_A_DISTRICT})?(?P<code>[A-ZÄÖÜ]{{1,3}}))"
+    rf"(?:(?<=^)|(?<=,))\s*(?P<name>(?:{_TYPE_WORD_OF_A_DISTRICT})?(?P<code>[A-ZÄÖÜ]{{2,3}}))"
     r"\s*(?=,|$)"
 )
 _PLATE_LAST = compiled_when_used(
-    rf"(?<=[^\s,])\s+(?P<name>(?:{_TYPE_WORD_OF_A_DISTRICT})?(?P<code>[A-ZÄÖÜ]{{2,3}}))\s*$"
+    r"(?<=^)\s*(?=\S*[^\W\d_])(?!\S*(?-i:[A-ZÄÖÜ]{2})\S*\s)\S+(?<!,)"
+    r"(?P<gap>\s+)(?P<name>(?P<code>[A-ZÄÖÜ]{2,3}))\s*$"
 )
 
 
@@ -1123,7 +1128,7 @@ def press_code_in(text: str) -> tuple[str, str] | None:
     coded = _PRESS_CODE.fullmatch(text)
     if not coded:
         return None
-    return "POL-" + coded[1][3:].strip(" -").upper(), coded[2].strip()
+    return "POL-" + "".join(coded[1][3:].split()).lstrip("-").upper(), coded[2].strip()
 
 
 def postcodes_in(text: str) -> tuple[str, ...]:

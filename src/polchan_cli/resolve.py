@@ -880,12 +880,14 @@ def _with_short_postcode(text: str, number: str, rest: str, registry: Registry) 
 
 
 def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
-    """The text with a licence-plate code read as its district, where that finds a
-    place there: "Bostel (HK)" is Bostel in the Heidekreis, as "Bostel (Heidekreis)"
-    is, not Bostel in Celle; "Hagen, STD" is the Hagen in Landkreis Stade; "Kreis
-    ROW" is Landkreis Rotenburg (Wümme). A code that is a place's name or a
+    """The text with a licence-plate code read as its district, where that names
+    a place there as typed, with nothing left over: "Bostel (HK)" is Bostel in the
+    Heidekreis, as "Bostel (Heidekreis)" is, not Bostel in Celle; "Hagen, STD" is
+    the Hagen in Landkreis Stade; "Kreis ROW" is Landkreis Rotenburg (Wümme). Only
+    the places in the code's districts. A code that is a place's name or a
     qualifier ("Halle (S)" is no Stuttgart's) reads as before; so does one whose
-    district holds none of the places named ("Celle (HK)"). Else None."""
+    district holds no place of the name ("Celle (HK)", "Hagen (MS)", which the
+    district's name alone would answer, or a guess). Else None."""
     for before, code, after in plate_codes_in(text):
         key = name_key(code)
         keys = plates.districts_of(code)
@@ -897,18 +899,22 @@ def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
             or key in COUNTRY_KEYS  # "DE" is Germany, not Dessau-Roßlau
         ):
             continue
-        found: list[Match] = []
-        first: Resolution | None = None
+        answers = []
         for district_key in keys:
             district = gazetteer.district(district_key)
             if district is None:
                 continue
             answer = _resolved_quietly(before + district.name + after, registry)
-            if answer.matches and _lies_in(answer.matches[0], district_key):
-                first = first or answer
-                found += [m for m in answer.matches if m not in found]
-        if first is not None:
-            return replace(first, query=text, matches=tuple(found))
+            if named_as_typed(answer) and not (answer.unknown_parts or answer.unfitting_parts):
+                answers.append((district_key, answer))
+        found = [
+            m
+            for k, answer in answers
+            for m in answer.matches
+            if _lies_in(m, k) and m.match != "fuzzy"
+        ]
+        if found:
+            return replace(answers[0][1], query=text, matches=tuple(dict.fromkeys(found)))
     return None
 
 

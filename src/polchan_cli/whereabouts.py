@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from . import gazetteer
 from .normalize import base_key, name_key, name_keys
 from .query import Reading
-from .resolution import Match
+from .resolution import WHOLE_LAND_KINDS, Match
 
 __all__ = [
     "COUNTRY_KEYS",
@@ -189,7 +189,7 @@ def position(m: Match) -> tuple[float, float] | None:
     """Where a match lies, as (latitude, longitude): its own point, else that of
     its municipality (a city's is its municipality's), else the middle of its
     district. None for a state, the country or a channel."""
-    if m.kind in ("state", "country", "channel"):
+    if m.kind == "channel" or m.kind in WHOLE_LAND_KINDS:
         return None
     names = (m.name, m.municipality) if m.kind != "district" or m.district.is_city else ()
     for name in names:
