@@ -101,6 +101,7 @@ def test_a_code_whose_district_has_no_place_of_the_name_is_named_as_left_out():
         # Oder-Spree's code, DA Darmstadt's, PM Potsdam-Mittelmark's).
         *("WAS IST IN BUCHHOLZ LOS", "HEUTE IN CELLE WAS LOS", "Celle aktuell PM"),
         *("heute Celle HK", "WO BIST DU", "BOSTEL HK"),
+        *("Was ist in Buchholz LOS", "Polizei Lichtenau AN"),  # German words
     ],
 )
 def test_no_code_is_read_in_a_letter_alone_a_type_word_or_a_word_in_capitals(text):

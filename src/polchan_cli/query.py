@@ -1089,13 +1089,17 @@ def plate_codes_in(text: str) -> list[tuple[str, str, str]]:
     ``("Bostel, ", "HK", "")``): not the last word of a longer text, which in
     capitals is as often a word ("WAS IST IN BUCHHOLZ LOS"). Not a type word
     (``Tostedt (SG)`` is the Samtgemeinde), nor, but in brackets, a word for the
-    police (``Celle, PI``; ``Wedel (PI)`` is Pinneberg's). Which codes are a
+    police (``Celle, PI``; ``Wedel (PI)`` is Pinneberg's) or a German word
+    (``Buchholz LOS``). Which codes are a
     district's is for the caller to look up."""
     found = []
     for pattern, joint in ((_PLATE_IN_BRACKETS, ""), (_PLATE_AS_A_FIELD, ""), (_PLATE_LAST, ", ")):
         for m in pattern.finditer(text):
             key = name_key(m["code"])
-            if key in TYPE_WORDS or (key in _NOT_PLACE_WORDS and pattern is not _PLATE_IN_BRACKETS):
+            if key in TYPE_WORDS or (
+                pattern is not _PLATE_IN_BRACKETS
+                and (key in _NOT_PLACE_WORDS or m["code"] in _WORDS_LIKE_PLATE_CODES)
+            ):
                 continue
             before = text[: m.start("name")].rstrip() + joint if joint else text[: m.start("name")]
             found.append((before, m["code"], text[m.end("name") :]))
@@ -1106,6 +1110,12 @@ def plate_codes_in(text: str) -> list[tuple[str, str, str]]:
 # "Neustadt (H)" is Hessen's or Holstein's, "Hanstedt I" a village's numeral), where
 # it is all of a bracket or of a field (after a type word for a district, or none),
 # or the second of two words, the first no word in capitals ("Bostel HK").
+# German words in capitals that are plate codes too: outside brackets they are words
+# ("Was ist in Buchholz LOS", "Polizei Lichtenau AN"), in them codes ("Werder (LOS)").
+_WORDS_LIKE_PLATE_CODES = frozenset(
+    {"AB", "AM", "AN", "DA", "DU", "EIN", "ER", "ES", "EU", "HER", "HI", "LOS", "NE", "OB"}
+    | {"OH", "SO", "UM"}
+)
 _TYPE_WORD_OF_A_DISTRICT = r"(?i:landkreis|kreis|lkr?|kr)\.?\s+"
 _PLATE_IN_BRACKETS = compiled_when_used(
     rf"\(\s*(?P<name>(?:{_TYPE_WORD_OF_A_DISTRICT})?(?P<code>[A-ZÄÖÜ]{{2,3}}))\s*\)"
