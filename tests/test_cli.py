@@ -404,6 +404,12 @@ def test_list_and_sources_say_which_channels_a_users_registry_disabled(tmp_path,
     assert "No channel in the registry covers Deutschland." in country.stdout
 
 
+def test_the_police_and_notruf_alone_give_the_emergency_numbers():
+    result = run("find", "Polizei", "Notruf")
+    assert result.exit_code == 2
+    assert "In an emergency call 110 (police) or 112" in result.stderr
+
+
 @pytest.mark.parametrize("args", [("find", "Celle", "--registry", ""), ("validate", "")])
 def test_an_empty_registry_path_is_a_usage_error_not_the_current_directory(args):
     # Review: --registry '' (a script's unset variable) was reported as ".: is a

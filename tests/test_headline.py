@@ -810,6 +810,10 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("Ort/Ortsteil: Hützel", "Hützel", ("Ort/Ortsteil:",)),
         ("AW: WG: Stade", "Stade", ("AW:", "WG:")),
         ("Fwd: Celle", "Celle", ("Fwd:",)),
+        # the emergency, and joining the channel
+        ("Notruf Celle", "Celle", ("Notruf",)),
+        ("Kanal abonnieren Uelzen", "Uelzen", ("abonnieren",)),
+        ("Warnmeldung Stade", "Stade", ("Warnmeldung",)),
         ("Re: Uelzen", "Uelzen", ("Re:",)),
         ("Betreff: Landkreis Harburg", "Landkreis Harburg", ("Betreff:",)),
         ("Hello Celle", "Celle", ("Hello",)),  # not the village Helle

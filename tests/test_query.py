@@ -642,3 +642,11 @@ def test_a_roads_stretch_names_two_places_and_the_rest():
 )
 def test_a_word_for_what_happened_is_read_beside_the_place(text, beside):
     assert beside_an_event_word(text) == beside
+
+
+@pytest.mark.parametrize("query", ["Notruf", "Notfall", "Notrufnummer"])
+def test_an_emergency_word_alone_gives_the_emergency_numbers_first(query):
+    # Who types "Notruf" may be in an emergency: the numbers, not only a hint.
+    with pytest.raises(QueryError) as refused:
+        check_query(query)
+    assert "call 110" in str(refused.value) and "112" in str(refused.value)

@@ -1288,6 +1288,8 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
         # Found in review: as an English newsroom, or a press release heading its
         # area, writes them.
         ("Celle police", "Celle", "03351"),
+        ("Wache Celle", "Celle", "03351"),
+        ("Revier Stade", "Stade", "03359"),
         ("Police Stade", "Stade", "03359"),
         ("Bostel near Soltau", "Bostel", "03358"),
         ("Steinbeck near Stade", "Steinbeck", "03359"),

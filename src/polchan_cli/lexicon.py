@@ -139,7 +139,7 @@ _NEWS_NOUNS = (
 )
 _OTHER_NEWS_WORDS = (
     *("neuigkeiten", "presseportal", "polizeipresse", "pressemitteilungen", "blaulicht"),
-    *("informationen", "warnung", "warnungen"),
+    *("informationen", "warnung", "warnungen", "warnmeldung", "warnmeldungen"),
 )
 # Each kind with each noun, those that say what happened apart ("Polizeimeldung vom
 # 14.06.2025" offers no Rom).
@@ -188,6 +188,9 @@ SEARCH_WORDS = compiled_when_used(
     # "Infos zum Wetter" is no Wetter (Ruhr)
     rf"|(?:(?:{'|'.join(_NEWS_KINDS)})-)?(?:{_NEWS_WORD_PATTERN})"
     rf"(?:\s+(?:zu|für|fuer|zu[mr](?=\s+(?:{_TYPE_OR_REGION})(?![\w-]))))?"
+    # the emergency, whose number every answer gives, and joining the channel: "Notruf
+    # Celle", "Kanal abonnieren Uelzen", "Celle WhatsApp Kanal Link"
+    r"|notruf(?:nummer)?|notfall|link|einladungslink|abonnieren|beitreten"
     r"|vorhin|grad|live|bitte|danke(?:\s*sch(?:ö|oe)n)?|vielen\s+dank|hallo|hallöchen|hello|hi|hey"
     r"|huhu|servus|moin(?:\s*moin|sen)?|guten\s+(?:morgen|tag|abend)|zusammen|pls|thx"
     # the area around a place, which its channel's district holds: "Celle und

@@ -141,6 +141,8 @@ _POLICE_WORDS = frozenset(
         "polizeistation",
         "polizeirevier",
         "polizeiwache",
+        "wache",  # "Wache Celle", "Revier Stade", as one says the station
+        "revier",
         "kreispolizeibehorde",
         "police",  # as an English newsroom writes it: "Celle police"
         *_AGENCY_ABBREVIATIONS,
@@ -343,6 +345,16 @@ def check_query(
     ):
         # "Landkreis", "Polizei", "OT", "WhatsApp", "Innenstadt", "heute", "Stau": no
         # place has such a name (though "Stau" begins Staumühle's).
+        if _AN_EMERGENCY.search(text):
+            # Who types "Notruf" may be in one: the number first, then the hint.
+            raise QueryError(
+                N_(
+                    "'{query}' names no place. In an emergency call 110 (police) or 112 "
+                    "(fire brigade, ambulance). For the channel, add a town, district or "
+                    "postcode"
+                ),
+                query=text,
+            )
         raise QueryError(
             N_(
                 "'{query}' alone names no place: add a town, district or postcode "
@@ -353,6 +365,8 @@ def check_query(
     return text
 
 
+# Words of someone who may be in an emergency: "Notruf", "Notfall", "Notrufnummer".
+_AN_EMERGENCY = compiled_when_used(r"(?<![\w-])not(?:ruf|fall)", re.IGNORECASE)
 # A press release's dateline: a place of at most four words, then a colon, a full
 # stop or a dash glued to it, then the report ("Westercelle: Unbefugte Nutzung …",
 # "Uelzen. Sonntagnacht stahlen …", "Winsen- Unbekannte graben …").
