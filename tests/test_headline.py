@@ -345,6 +345,14 @@ def test_a_heading_from_a_town_no_channel_covers_names_that_town_not_brand_in_ba
     assert (res.status, res.unknown_parts) == ("no_channel", ("Brand",))
 
 
+def test_a_fire_beside_a_town_is_the_town_with_the_joined_name_offered():
+    # "Brand Stade" had been only Brandstade (Amt Neuhaus, Polizei Lüneburg), as a
+    # misspelling: a fire in Stade has Polizei Stade's channel.
+    res = resolve("Brand Stade", registry())
+    assert (res.matches[0].name, res.matches[0].district.key) == ("Stade", "03359")
+    assert res.suggestions == ("Brandstade",)
+
+
 @pytest.mark.parametrize(
     ("query", "name", "district"),
     [

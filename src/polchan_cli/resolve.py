@@ -60,7 +60,7 @@ from .headline import (
     offered_beside_an_event,
     told_where,
 )
-from .lexicon import says_what_happened
+from .lexicon import bears_what_happened, says_what_happened
 from .normalize import (
     TYPE_WORDS,
     is_a_small_word,
@@ -383,6 +383,13 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             return _with_parts_left_out(in_context, registry)
         if _joined_across_a_small_word(text, guess) and (told := told_where(text, lookups)):
             return told  # "Brand in Stade" is a fire in Stade, not Brandstade (Lüneburg)
+        if _joined_to_an_event_word(text, guess) and (
+            beside := named_beside_an_event(text, lookups)
+        ):
+            # "Brand Stade" is a fire in Stade; Brandstade (Amt Neuhaus) is offered.
+            return replace(
+                beside, suggestions=offered([*beside.suggestions, guess.matches[0].name])
+            )
         return guess
     if told := (
         told_where(text, lookups)
@@ -596,6 +603,19 @@ def _joined_across_a_small_word(text: str, guess: Resolution) -> bool:
     "Brand in Nenndorf" as Bad Nenndorf)."""
     typed = {_small(w) for w in text.split()[1:-1] if is_a_small_word(w)}
     return bool(typed) and not any(typed & set(map(_small, m.name.split())) for m in guess.matches)
+
+
+def _joined_to_an_event_word(text: str, guess: Resolution) -> bool:
+    """Whether the guess is the text's two words joined, the first or the last a
+    word for what happened: "Brand Stade" guessed as Brandstade, "Feuer Bach" as
+    Feuerbach."""
+    words = text.split()
+    return (
+        len(words) == 2
+        and guess.fuzzy_for is not None
+        and any(says_what_happened(word) or bears_what_happened(word) for word in words)
+        and name_key(guess.matches[0].name).replace(" ", "") == name_key("".join(words))
+    )
 
 
 def _small(word: str) -> str:
