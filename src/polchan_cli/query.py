@@ -1112,7 +1112,10 @@ def plate_codes_in(text: str) -> list[tuple[str, str, str]]:
             key = name_key(m["code"])
             if key in TYPE_WORDS or (
                 pattern is not _PLATE_IN_BRACKETS
-                and (key in _NOT_PLACE_WORDS or m["code"] in _WORDS_LIKE_PLATE_CODES)
+                and (
+                    key in _NOT_PLACE_WORDS
+                    or (m["code"] in _WORDS_LIKE_PLATE_CODES and m["name"] == m["code"])
+                )
             ):
                 continue
             before = text[: m.start("name")].rstrip() + joint if joint else text[: m.start("name")]
@@ -1124,8 +1127,9 @@ def plate_codes_in(text: str) -> list[tuple[str, str, str]]:
 # "Neustadt (H)" is Hessen's or Holstein's, "Hanstedt I" a village's numeral), where
 # it is all of a bracket or of a field (after a type word for a district, or none),
 # or the second of two words, the first no word in capitals ("Bostel HK").
-# German words in capitals that are plate codes too: outside brackets they are words
-# ("Was ist in Buchholz LOS", "Polizei Lichtenau AN"), in them codes ("Werder (LOS)").
+# German words in capitals that are plate codes too: outside brackets, and without a
+# type word, they are words ("Was ist in Buchholz LOS", "Polizei Lichtenau AN"); in
+# them, or after one, codes ("Werder (LOS)", "Kreis HI").
 _WORDS_LIKE_PLATE_CODES = frozenset(
     {"AB", "AM", "AN", "DA", "DU", "EIN", "ER", "ES", "EU", "HER", "HI", "LOS", "NE", "OB"}
     | {"OH", "SO", "UM"}
