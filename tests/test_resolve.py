@@ -1307,6 +1307,23 @@ def test_english_police_words_and_area_words_are_read_around_the_place(query, na
 
 
 @pytest.mark.parametrize(
+    ("query", "name", "channels"),
+    [
+        # Found in review: the adjective was read as the beginning of a region or a
+        # village, with another office's channel first.
+        ("Lüneburger Polizei", "Lüneburg", {"lueneburg"}),  # not Lüneburger Heide
+        ("Lüneburger Kanal", "Lüneburg", {"lueneburg"}),
+        ("Zevener Polizei", "Zeven", {"rotenburg-wuemme"}),  # not Zevener Geest
+        ("Bremer Polizei", "Bremen", set()),  # not Bremervörde
+        ("Hamburger Polizei", "Hamburg", set()),  # it found nothing
+    ],
+)
+def test_a_towns_adjective_before_the_police_is_that_towns_police(query, name, channels):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, {c.id for c in first.channels}) == (name, channels)
+
+
+@pytest.mark.parametrize(
     "query",
     ["Polizei für Kinder", "Kanal für Hunde", "Polizei zur See", "Polizei zu Pferd"],
 )

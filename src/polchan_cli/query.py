@@ -1309,7 +1309,9 @@ def town_adjectives(text: str) -> list[TownAdjective]:
             stems = [f"{before} {stem}" for stem in stems]
         news = SEARCH_WORDS.fullmatch(noun) is not None  # "Stader Nachrichten"
         if not (
-            name_key(noun) in _POLICE_WORDS or news or _says_where(words[max(0, start - 2) : start])
+            name_key(noun) in _NOT_PLACE_WORDS  # "Celler Polizei", "Lüneburger Kanal"
+            or news
+            or _says_where(words[max(0, start - 2) : start])
         ):
             continue
         rest = words[:start] + words[i + 1 :]

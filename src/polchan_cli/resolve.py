@@ -101,6 +101,7 @@ from .query import (
     says_where_in_a_place,
     short_postcode_first,
     street_and_number,
+    town_adjectives,
     type_word_respelled,
     utf8_misread,
     without_house_number,
@@ -299,6 +300,17 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place
         # ("Polizei Lippe" is Kreis Lippe's, as "Lippe" is: see ranking).
         answer = _resolved(place, registry)
+        if (
+            not named_as_typed(answer)
+            and town_adjectives(text)
+            and (
+                adjective := named_in_passing(text, _lookups(registry))
+                or _a_citys_by_its_adjective(text, registry)
+            )
+        ):
+            # "Lüneburger Polizei" is Lüneburg's, not a beginning of Lüneburger Heide;
+            # "Bremer Polizei" Bremen's, no channel's, not Bremervörde's.
+            return adjective
         if not answer.matches and (linked := after_a_linking_preposition(place)):
             # "Polizei von Celle", "Kanal zu Stade": the place after the "von", named
             # as typed; no guess at a noun ("Polizei für Kinder" is no Kinderhaus).
@@ -941,6 +953,27 @@ def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
 def _lies_in(m: Match, district_key: str) -> bool:
     """Whether the match lies in the district, or, a channel, covers some of it."""
     return district_key in {d.key for d in m.districts}
+
+
+def _a_citys_by_its_adjective(text: str, registry: Registry) -> Resolution | None:
+    """The city that is a district of its own whose adjective the text has before a
+    word for the police, spelled as typed, channel or none: "Bremer Polizei" is
+    Bremen's, "Hamburger Polizei" Hamburg's. Only a city: "Harburger Polizei" may be
+    Landkreis Harburg's as well as Harburg (Schwaben)'s. Else None."""
+    for adjective in town_adjectives(text):
+        # A city's adjective may drop its name's last letter: "Bremer", of Bremen.
+        towns = [*adjective.towns, *(t + "n" for t in adjective.towns if t.endswith("e"))]
+        for town in towns:
+            answer = _resolved_quietly(town, registry)
+            first = answer.matches[0] if answer.matches else None
+            if (
+                first is not None
+                and first.kind == "district"
+                and first.district.is_city
+                and spelling(without_qualifier(first.name)) == spelling(town)
+            ):
+                return replace(answer, query=text)
+    return None
 
 
 def _resolved_quietly(text: str, registry: Registry) -> Resolution:
