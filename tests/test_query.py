@@ -34,6 +34,7 @@ from polchan_cli.query import (
     town_adjectives,
     type_word_respelled,
     undeclined,
+    unglued,
     utf8_misread,
     with_agency_spelled_out,
     without_measures,
@@ -650,3 +651,20 @@ def test_an_emergency_word_alone_gives_the_emergency_numbers_first(query):
     with pytest.raises(QueryError) as refused:
         check_query(query)
     assert "call 110" in str(refused.value) and "112" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        ("polizeicelle", "polizei celle"),
+        ("@PolizeiStade", "Polizei Stade"),
+        ("#PolizeiCelle", "Polizei Celle"),
+        ("Cellepolizei", "Celle polizei"),
+        ("WhatsAppKanalCelle", "WhatsAppKanal Celle"),
+        ("LandkreisHarburg", "Landkreis Harburg"),
+        ("Celle", None),
+        ("Polizei Celle", None),  # words with spaces are read as they are
+    ],
+)
+def test_words_a_phone_handle_or_hashtag_glues_are_spaced(glued, spaced):
+    assert unglued(glued) == spaced

@@ -1307,6 +1307,35 @@ def test_english_police_words_and_area_words_are_read_around_the_place(query, na
 
 
 @pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # Found in review: glued as a phone, a handle or a hashtag writes them.
+        ("polizeicelle", "Polizei Celle"),
+        ("#PolizeiStade", "Polizei Stade"),
+        ("AmtNeuhaus", "Amt Neuhaus"),
+        ("LandkreisHarburg", "Landkreis Harburg"),
+    ],
+)
+def test_glued_words_are_read_spaced(query, first):
+    res = resolve(query, registry())
+    assert (res.query, res.matches[0].name) == (query, first)
+
+
+@pytest.mark.parametrize("query", ["Kanalstraße", "Polizeieinsatz"])
+def test_a_glued_word_that_spaced_names_no_place_as_typed_stays_unfound(query):
+    # "Kanal straße" would begin Straßenhaus; "Polizei einsatz" is a bad query
+    # ("'einsatz' alone names no place"), which the word as typed is not.
+    assert resolve(query, registry()).matches == ()
+
+
+@pytest.mark.parametrize("query", ["Celle oder Uelzen", "Celle bzw. Uelzen", "Celle + Uelzen"])
+def test_either_of_two_towns_gives_both(query):
+    # Found in review: a reader unsure which town is theirs found nothing.
+    res = resolve(query, registry())
+    assert {c.id for m in res.matches for c in m.channels} == {"celle", "uelzen"}
+
+
+@pytest.mark.parametrize(
     ("query", "name", "channels"),
     [
         # Found in review: the adjective was read as the beginning of a region or a

@@ -110,6 +110,7 @@ __all__ = [
     "town_adjectives",
     "type_word_respelled",
     "undeclined",
+    "unglued",
     "utf8_misread",
     "with_agency_spelled_out",
     "without_house_number",
@@ -1231,6 +1232,52 @@ def after_police_word(text: str) -> str | None:
     """
     beside = _beside_a_word(text, lambda word: name_key(word) in _NOT_PLACE_WORDS)
     return beside[0] if beside else None
+
+
+def unglued(text: str) -> str | None:
+    """One word that glues a word for the police or a channel to a place, or a
+    place's words to each other, as a phone's keyboard, a handle or a hashtag writes
+    them, spaced: ``polizeicelle`` -> ``polizei celle``, ``@PolizeiStade`` ->
+    ``Polizei Stade``, ``Cellepolizei`` -> ``Celle polizei``, ``LandkreisHarburg``
+    -> ``Landkreis Harburg``; else None (words with spaces, or nothing glued).
+    Whether the result names a place is for the caller to read."""
+    word = text.strip().lstrip("@#")
+    if not word or any(c.isspace() for c in word) or not word.isalpha():
+        return None
+    parts: list[str] = []
+    rest = word
+    while True:  # "WhatsAppKanalCelle": each glued word in turn
+        folded = rest.casefold()
+        glued = next(
+            (g for g in _GLUED_WORDS if folded.startswith(g) and len(rest) - len(g) >= 3), None
+        )
+        if glued is None:
+            break
+        parts.append(rest[: len(glued)])
+        rest = rest[len(glued) :]
+    tail = next(
+        (g for g in _GLUED_WORDS if rest.casefold().endswith(g) and len(rest) - len(g) >= 3), None
+    )
+    after = [rest[-len(tail) :]] if tail else []
+    core = rest[: -len(tail)] if tail else rest
+    spaced = _CAMEL_BOUNDARY.sub(" ", core)  # "LandkreisHarburg", "AmtNeuhaus"
+    if not parts and not after and spaced == core:
+        return None
+    return " ".join([*parts, spaced, *after])
+
+
+# Words for the police or a channel that a handle or hashtag glues to a place,
+# longest first, as folded.
+_GLUED_WORDS = (
+    "polizeiinspektion",
+    "whatsappkanal",
+    "polizeikanal",
+    "whatsapp",
+    "polizei",
+    "kanal",
+)
+# Between a small letter and a capital inside one word: "AmtNeuhaus".
+_CAMEL_BOUNDARY = compiled_when_used(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
 
 
 def after_a_linking_preposition(text: str) -> str | None:

@@ -103,6 +103,7 @@ from .query import (
     street_and_number,
     town_adjectives,
     type_word_respelled,
+    unglued,
     utf8_misread,
     without_house_number,
     without_postcodes,
@@ -216,6 +217,14 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
                 names = [m.name for m in rest.matches]
                 names += [*rest.suggestions, *answer.suggestions]
                 answer = replace(answer, suggestions=offered(names))
+    if not answer.matches and (spaced := unglued(text)) is not None:
+        # "polizeicelle", "@PolizeiStade", "LandkreisHarburg": as a phone, a handle or
+        # a hashtag glues the words; read spaced, where that names a place as typed.
+        try:
+            apart = _resolve(spaced, registry, respell=respell)
+        except QueryError:
+            apart = Resolution(query=spaced)  # "Polizeieinsatz" is no "Polizei" + "einsatz"
+        answer = apart if named_as_typed(apart) else answer  # "Kanalstraße" is no Straßenhaus
     # The query is echoed as typed, though read with plain dashes and digits.
     typed = query.strip()
     return answer if answer.query == typed else replace(answer, query=typed)
@@ -701,9 +710,10 @@ def _only_a_river(reading: Reading, registry: Registry) -> bool:
 
 
 def _places_joined(text: str, registry: Registry) -> Resolution | None:
-    """Places a slash (or "und", "&") joins, as a press release heads a report on
-    each ("Buxtehude/Neu Wulmstorf", "Lüneburg/Lüchow-Dannenberg/Uelzen - Unfall",
-    "Lüneburg und Uelzen"): each is answered, as each may have its own channel; of
+    """Places a slash (or "und", "&", "oder", "bzw.", "+") joins, as a press release
+    heads a report on each ("Buxtehude/Neu Wulmstorf", "Lüneburg/Lüchow-Dannenberg/
+    Uelzen - Unfall", "Lüneburg und Uelzen"), or a reader unsure which is theirs
+    ("Celle oder Uelzen"): each is answered, as each may have its own channel; of
     several places of a name, those in another's district where there are any
     ("Neuenkirchen/Soltau"). A road's number is left out ("Ottersberg/A1").
 
@@ -810,7 +820,11 @@ def _is_a_village_of(m: Match, town: str) -> bool:
 
 # What joins the places a heading names: "Buxtehude/Neu Wulmstorf", "Lüneburg und
 # Uelzen", "Jork & Borstel".
-_JOINED = re.compile(r"\s*/\s*|\s+(?:und|&)\s+", re.IGNORECASE)
+# Between two places a text names: a slash, "und", or one of them ("Celle oder
+# Uelzen", "Celle bzw. Uelzen", "Celle + Uelzen"), as either may be the reader's.
+_JOINED = re.compile(
+    r"\s*/\s*|\s+\+\s+|\s+(?:und|&|oder|sowie|bzw\.|beziehungsweise)\s+", re.IGNORECASE
+)
 
 
 def _only_qualifies(typed: list[str], named: list[list[Match]]) -> bool:
