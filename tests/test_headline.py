@@ -822,6 +822,14 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("Notruf Celle", "Celle", ("Notruf",)),
         ("Kanal abonnieren Uelzen", "Uelzen", ("abonnieren",)),
         ("Warnmeldung Stade", "Stade", ("Warnmeldung",)),
+        # a question for the place's channel (found in review)
+        (
+            "Welcher Kanal ist für Tostedt zuständig?",
+            "Tostedt",
+            ("Welcher", "ist für", "zuständig?"),
+        ),
+        ("Hat Uelzen einen WhatsApp Kanal?", "Uelzen", ("Hat", "einen")),
+        ("Gibt es einen Kanal für den Heidekreis?", "Heidekreis", ("Gibt es einen",)),
         ("Re: Uelzen", "Uelzen", ("Re:",)),
         ("Betreff: Landkreis Harburg", "Landkreis Harburg", ("Betreff:",)),
         ("Hello Celle", "Celle", ("Hello",)),  # not the village Helle

@@ -1289,6 +1289,10 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
         # area, writes them.
         ("Celle police", "Celle", "03351"),
         ("Wache Celle", "Celle", "03351"),
+        ("Celle polis", "Celle", "03351"),  # Turkish, Polish: as residents write it
+        ("policja Stade", "Stade", "03359"),
+        ("Celle Komma Westercelle", "Westercelle", "03351"),  # dictated
+        ("Stade Fragezeichen", "Stade", "03359"),
         ("Revier Stade", "Stade", "03359"),
         ("Police Stade", "Stade", "03359"),
         ("Bostel near Soltau", "Bostel", "03358"),

@@ -208,6 +208,14 @@ SEARCH_WORDS = compiled_when_used(
     r"|(?:hat|wei(?:ß|ss)|kennt)\s+(?:hier\s+)?(?:jemand|wer|einer|ihr)"
     r"(?:\s+(?:was|etwas)(?:\s+(?:zu|über|ueber))?)?"
     r"|wo\s+(?:ist|liegt)|was\s+ist\s+mit|(?:los|passiert)\s*\?+(?=\s*$)"
+    # which police or channel is the place's: "Welcher Kanal ist für Tostedt
+    # zuständig?", "Wer ist für Westercelle zuständig", "Gibt es (auch) einen Kanal
+    # für Zeven?", "Hat Uelzen einen WhatsApp Kanal?", "Kann mir jemand sagen …"
+    r"|(?:welche[rsnm]?|wer)(?=\s+\S+\s+(?:ist|f(?:ü|ue)r)\s|\s+ist\s)|ist\s+f(?:ü|ue)r"
+    r"|(?:f(?:ü|ue)r\s+)?meinen\s+ort|(?:ist\s+)?zust(?:ä|ae)ndig\s*\??(?=\s*$)"
+    r"|ist\s*\??(?=\s*$)|gibt\s+es(?:\s+(?:auch|hier))?(?:\s+eine?n?)?"
+    r"|(?<=^)hat(?=\s)|eine?n?(?=\s+(?:whatsapp[\s-]*)?(?:polizei[\s-]*)?kanal)"
+    r"|kann\s+mir\s+(?:jemand|einer|wer)\s+sagen"
     r"|was\s+(?:ist|war)(?:\s+(?:da|dort|hier|denn|so|heute|gerade|gestern))*"
     r"\s+(?:los|passiert)\??)(?![\w-])"
     # a town's news as a site names them: "Celle-News", "Uelzen-aktuell"

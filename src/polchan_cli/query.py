@@ -113,6 +113,7 @@ __all__ = [
     "unglued",
     "utf8_misread",
     "with_agency_spelled_out",
+    "with_spoken_punctuation",
     "without_house_number",
     "without_measures",
     "without_month_dates",
@@ -146,6 +147,9 @@ _POLICE_WORDS = frozenset(
         "revier",
         "kreispolizeibehorde",
         "police",  # as an English newsroom writes it: "Celle police"
+        # and as residents write it in their first language: Turkish, Polish,
+        # Italian, Spanish, Dutch ("Celle polis", "policja Stade")
+        *("polis", "polisi", "policja", "policji", "polizia", "policia", "politie"),
         *_AGENCY_ABBREVIATIONS,
         "pk",
     }
@@ -1232,6 +1236,25 @@ def after_police_word(text: str) -> str | None:
     """
     beside = _beside_a_word(text, lambda word: name_key(word) in _NOT_PLACE_WORDS)
     return beside[0] if beside else None
+
+
+def with_spoken_punctuation(text: str) -> str | None:
+    """The text with the punctuation a voice assistant writes out as words set as
+    marks, else None: ``Celle Komma Westercelle`` -> ``Celle, Westercelle``, ``Stade
+    Fragezeichen`` -> ``Stade``, ``Celle Doppelpunkt`` -> ``Celle``."""
+    marked = _SPOKEN_COMMA.sub(", ", text)
+    marked = _SPOKEN_COLON.sub(": ", marked)
+    marked = _SPOKEN_END.sub("", marked)
+    return marked if marked != text else None
+
+
+# Punctuation as dictation writes it out: a comma or colon between words, a full
+# stop, question or exclamation mark, or a colon, at the end.
+_SPOKEN_COMMA = compiled_when_used(r"\s+komma\s+(?=\S)", re.IGNORECASE)
+_SPOKEN_COLON = compiled_when_used(r"\s+doppelpunkt\s+(?=\S)", re.IGNORECASE)
+_SPOKEN_END = compiled_when_used(
+    r"\s+(?:punkt|fragezeichen|ausrufezeichen|doppelpunkt)\s*$", re.IGNORECASE
+)
 
 
 def unglued(text: str) -> str | None:

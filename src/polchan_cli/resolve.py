@@ -105,6 +105,7 @@ from .query import (
     type_word_respelled,
     unglued,
     utf8_misread,
+    with_spoken_punctuation,
     without_house_number,
     without_postcodes,
     without_press_marks,
@@ -217,6 +218,14 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
                 names = [m.name for m in rest.matches]
                 names += [*rest.suggestions, *answer.suggestions]
                 answer = replace(answer, suggestions=offered(names))
+    if not answer.matches and (marked := with_spoken_punctuation(text)) is not None:
+        # "Celle Komma Westercelle", "Stade Fragezeichen": as a voice assistant
+        # writes punctuation out; read with the marks, where that names a place.
+        try:
+            dictated = _resolve(marked, registry, respell=respell)
+        except QueryError:
+            dictated = Resolution(query=marked)
+        answer = dictated if dictated.matches else answer
     if not answer.matches and (spaced := unglued(text)) is not None:
         # "polizeicelle", "@PolizeiStade", "LandkreisHarburg": as a phone, a handle or
         # a hashtag glues the words; read spaced, where that names a place as typed.
