@@ -43,6 +43,7 @@ bundled data:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -346,7 +347,7 @@ def check_query(
         type_word_alone
         or key in _NOT_PLACE_WORDS
         or (key in _CENTRE_WORDS and not is_place(key))
-        or name_key(SEARCH_WORDS.sub("", text)) in EVENT_ALONE_KEYS
+        or (not key.isdigit() and name_key(SEARCH_WORDS.sub("", text)) in EVENT_ALONE_KEYS)
     ):
         # "Landkreis", "Polizei", "OT", "WhatsApp", "Innenstadt", "heute", "Stau": no
         # place has such a name (though "Stau" begins Staumühle's).
@@ -634,6 +635,8 @@ def without_search_words(text: str) -> tuple[str, tuple[str, ...]] | None:
     ``Stau A7 Soltau aktuell`` -> ``("Stau Soltau", ("A7", "aktuell"))``; the
     numbers only in a search, beside such a word or one for what happened
     (``Unfall B4 Uelzen``)."""
+    if not any(c.isalpha() for c in text):
+        return None  # "29221": every search word has letters, and a postcode query compiles none
     found = _search_words_in(text)
     if not found:
         return None
@@ -1111,6 +1114,8 @@ def plate_codes_in(text: str) -> list[tuple[str, str, str]]:
     police (``Celle, PI``; ``Wedel (PI)`` is Pinneberg's) or a German word
     (``Buchholz LOS``). Which codes are a
     district's is for the caller to look up."""
+    if not any(a.isupper() and b.isupper() for a, b in itertools.pairwise(text)):
+        return []  # no two capitals together: "Celle" compiles none of the patterns
     found = []
     for pattern, joint in ((_PLATE_IN_BRACKETS, ""), (_PLATE_AS_A_FIELD, ""), (_PLATE_LAST, ", ")):
         for m in pattern.finditer(text):
