@@ -821,6 +821,9 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         # the emergency, and joining the channel
         ("Notruf Celle", "Celle", ("Notruf",)),
         ("Kanal abonnieren Uelzen", "Uelzen", ("abonnieren",)),
+        ("QR Code scannen Stade", "Stade", ("QR Code scannen",)),
+        ("Link zum Kanal Stade", "Stade", ("Link zum",)),
+        ("äh Celle", "Celle", ("äh",)),  # dictated
         ("Warnmeldung Stade", "Stade", ("Warnmeldung",)),
         # a question for the place's channel (found in review)
         (

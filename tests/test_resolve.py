@@ -1317,6 +1317,9 @@ def test_english_police_words_and_area_words_are_read_around_the_place(query, na
         ("polizeicelle", "Polizei Celle"),
         ("#PolizeiStade", "Polizei Stade"),
         ("AmtNeuhaus", "Amt Neuhaus"),
+        # a street with no house number before the town (found in review)
+        ("Bahnhofstraße Celle", "Celle"),
+        ("Lindenallee Westercelle", "Westercelle"),
         ("LandkreisHarburg", "Landkreis Harburg"),
     ],
 )

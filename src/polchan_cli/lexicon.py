@@ -190,7 +190,10 @@ SEARCH_WORDS = compiled_when_used(
     rf"(?:\s+(?:zu|für|fuer|zu[mr](?=\s+(?:{_TYPE_OR_REGION})(?![\w-]))))?"
     # the emergency, whose number every answer gives, and joining the channel: "Notruf
     # Celle", "Kanal abonnieren Uelzen", "Celle WhatsApp Kanal Link"
-    r"|notruf(?:nummer)?|notfall|link|einladungslink|abonnieren|beitreten"
+    r"|notruf(?:nummer)?|notfall|link(?:\s+(?:zum|zur|f(?:ü|ue)r))?|einladungslink|abonnieren"
+    r"|beitreten|folgen|qr[\s-]*code(?:\s+scannen)?|scannen|wo\s+kann\s+ich"
+    # a dictated hesitation: "äh Celle"
+    r"|(?:ä|ae)hm?|(?:ö|oe)hm"
     r"|vorhin|grad|live|bitte|danke(?:\s*sch(?:ö|oe)n)?|vielen\s+dank|hallo|hallöchen|hello|hi|hey"
     r"|huhu|servus|moin(?:\s*moin|sen)?|guten\s+(?:morgen|tag|abend)|zusammen|pls|thx"
     # the area around a place, which its channel's district holds: "Celle und

@@ -109,6 +109,7 @@ __all__ = [
     "short_postcode_first",
     "street_and_number",
     "town_adjectives",
+    "town_after_a_street",
     "type_word_respelled",
     "undeclined",
     "unglued",
@@ -1262,6 +1263,32 @@ _SPOKEN_END = compiled_when_used(
 )
 
 
+def town_after_a_street(
+    text: str, is_place: Callable[[str], bool] = lambda key: False
+) -> str | None:
+    """The town after a street of one word that opens the text with no house
+    number or comma, as a resident may write where they live: ``Bahnhofstraße
+    Celle`` -> ``Celle``; else None. ``is_place(key)`` says whether a place has the
+    key: a word that names one is no street (Weidedamm is a quarter of Bremen).
+    Whether the rest names a place is for the caller."""
+    words = text.split()
+    if len(words) < 2 or _FIELD_BREAK.search(text) or any(c.isdigit() for c in text):
+        return None
+    first = name_key(words[0])
+    ending = next((e for e in _NOTHING_BUT_STREET_ENDINGS if first.endswith(e)), None)
+    if ending is None or len(first) < len(ending) + 3 or is_place(first):
+        return None  # "Weg Celle": no street's name
+    return " ".join(words[1:])
+
+
+# Endings only streets have: not "markt", "platz" or "ring", which events and places
+# end in too ("Zwiebelmarkt Celle" may be a market, or a place the data lacks).
+_NOTHING_BUT_STREET_ENDINGS = (
+    *("strasse", "weg", "allee", "gasse", "chaussee", "damm", "pfad", "stieg", "steig"),
+    "twiete",
+)
+
+
 def unglued(text: str) -> str | None:
     """One word that glues a word for the police or a channel to a place, or a
     place's words to each other, as a phone's keyboard, a handle or a hashtag writes
@@ -1319,7 +1346,7 @@ def after_a_linking_preposition(text: str) -> str | None:
 # What links a place to the police or a channel named before it: "Polizei von
 # Celle", "Polizei aus Stade", "Kanal zu Uelzen", "Kanal für Tostedt".
 _LINKING_PREPOSITION = compiled_when_used(
-    r"\s*(?:von|vom|aus|zu|zum|zur|für|fuer|in|im|der|des|bei)\s+(?=[^\W\d])", re.IGNORECASE
+    r"\s*(?:von|vom|aus|zu|zum|zur|für|fuer|for|in|im|der|des|bei)\s+(?=[^\W\d])", re.IGNORECASE
 )
 
 

@@ -102,6 +102,7 @@ from .query import (
     short_postcode_first,
     street_and_number,
     town_adjectives,
+    town_after_a_street,
     type_word_respelled,
     unglued,
     utf8_misread,
@@ -218,22 +219,8 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
                 names = [m.name for m in rest.matches]
                 names += [*rest.suggestions, *answer.suggestions]
                 answer = replace(answer, suggestions=offered(names))
-    if not answer.matches and (marked := with_spoken_punctuation(text)) is not None:
-        # "Celle Komma Westercelle", "Stade Fragezeichen": as a voice assistant
-        # writes punctuation out; read with the marks, where that names a place.
-        try:
-            dictated = _resolve(marked, registry, respell=respell)
-        except QueryError:
-            dictated = Resolution(query=marked)
-        answer = dictated if dictated.matches else answer
-    if not answer.matches and (spaced := unglued(text)) is not None:
-        # "polizeicelle", "@PolizeiStade", "LandkreisHarburg": as a phone, a handle or
-        # a hashtag glues the words; read spaced, where that names a place as typed.
-        try:
-            apart = _resolve(spaced, registry, respell=respell)
-        except QueryError:
-            apart = Resolution(query=spaced)  # "Polizeieinsatz" is no "Polizei" + "einsatz"
-        answer = apart if named_as_typed(apart) else answer  # "Kanalstraße" is no Straßenhaus
+    if not answer.matches:
+        answer = _read_otherwise(text, registry, respell=respell) or answer
     # The query is echoed as typed, though read with plain dashes and digits.
     typed = query.strip()
     return answer if answer.query == typed else replace(answer, query=typed)
@@ -932,6 +919,27 @@ def _with_short_postcode(text: str, number: str, rest: str, registry: Registry) 
         return replace(padded, query=text)
     names = [m.name for m in alone.named()] + list(alone.suggestions)
     return Resolution(query=text, suggestions=offered(names))
+
+
+def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resolution | None:
+    """Where the text as typed names nothing: the first of its other readings that
+    names a place as typed. The punctuation a voice assistant writes out as marks
+    ("Celle Komma Westercelle", "Stade Fragezeichen"); words a phone, a handle or a
+    hashtag glues, spaced ("polizeicelle", "@PolizeiStade", "LandkreisHarburg", but
+    "Kanalstraße" is no Kanal and a Straßenhaus begun); the town after a street
+    with no house number ("Bahnhofstraße Celle"). A reading that is no query
+    ("Polizeieinsatz" as "Polizei einsatz") answers nothing."""
+    readings = (with_spoken_punctuation(text), unglued(text), town_after_a_street(text, is_place))
+    for other in readings:
+        if other is None:
+            continue
+        try:
+            answer = _resolve(other, registry, respell=respell)
+        except QueryError:
+            continue
+        if named_as_typed(answer):
+            return answer
+    return None
 
 
 def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
