@@ -37,6 +37,7 @@ from polchan_cli.query import (
     unglued,
     utf8_misread,
     with_agency_spelled_out,
+    with_spoken_digits,
     without_measures,
     without_month_dates,
     without_press_marks,
@@ -668,3 +669,16 @@ def test_an_emergency_word_alone_gives_the_emergency_numbers_first(query):
 )
 def test_words_a_phone_handle_or_hashtag_glues_are_spaced(glued, spaced):
     assert unglued(glued) == spaced
+
+
+@pytest.mark.parametrize(
+    ("dictated", "typed"),
+    [
+        ("zwei neun zwei zwei eins", "29221"),
+        ("PLZ zwei eins vier zwei drei", "PLZ 21423"),
+        ("zwo eins drei drei fünf", "21335"),
+        ("Celle eins", None),  # not five in a row: "eins" may be a word
+    ],
+)
+def test_a_postcode_a_voice_assistant_writes_out_is_read_as_digits(dictated, typed):
+    assert with_spoken_digits(dictated) == typed

@@ -115,6 +115,7 @@ __all__ = [
     "unglued",
     "utf8_misread",
     "with_agency_spelled_out",
+    "with_spoken_digits",
     "with_spoken_punctuation",
     "without_house_number",
     "without_measures",
@@ -1286,6 +1287,29 @@ def town_after_a_street(
 _NOTHING_BUT_STREET_ENDINGS = (
     *("strasse", "weg", "allee", "gasse", "chaussee", "damm", "pfad", "stieg", "steig"),
     "twiete",
+)
+
+
+def with_spoken_digits(text: str) -> str | None:
+    """The text with five digits a voice assistant writes out as words set as a
+    postcode, else None: ``zwei neun zwei zwei eins`` -> ``29221``, ``PLZ zwei
+    eins vier zwei drei`` -> ``PLZ 21423``. Only five in a row, a postcode's
+    count: "eins" alone may be a word."""
+    spoken = _SPOKEN_POSTCODE.sub(
+        lambda m: "".join(_DIGIT_WORDS[w.casefold()] for w in m[0].split()), text
+    )
+    return spoken if spoken != text else None
+
+
+_DIGIT_WORDS = {
+    **{w: str(i) for i, w in enumerate(("null", "eins", "zwei", "drei", "vier", "fünf"))},
+    **{w: str(i) for i, w in enumerate(("sechs", "sieben", "acht", "neun"), start=6)},
+    "zwo": "2",
+    "fuenf": "5",
+}
+_SPOKEN_POSTCODE = compiled_when_used(
+    rf"(?<![\w-])(?:{'|'.join(_DIGIT_WORDS)})(?:\s+(?:{'|'.join(_DIGIT_WORDS)})){{4}}(?![\w-])",
+    re.IGNORECASE,
 )
 
 

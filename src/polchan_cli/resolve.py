@@ -106,6 +106,7 @@ from .query import (
     type_word_respelled,
     unglued,
     utf8_misread,
+    with_spoken_digits,
     with_spoken_punctuation,
     without_house_number,
     without_postcodes,
@@ -924,12 +925,18 @@ def _with_short_postcode(text: str, number: str, rest: str, registry: Registry) 
 def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resolution | None:
     """Where the text as typed names nothing: the first of its other readings that
     names a place as typed. The punctuation a voice assistant writes out as marks
-    ("Celle Komma Westercelle", "Stade Fragezeichen"); words a phone, a handle or a
+    ("Celle Komma Westercelle", "Stade Fragezeichen"), and a postcode's digits as
+    digits ("zwei neun zwei zwei eins"); words a phone, a handle or a
     hashtag glues, spaced ("polizeicelle", "@PolizeiStade", "LandkreisHarburg", but
     "Kanalstraße" is no Kanal and a Straßenhaus begun); the town after a street
     with no house number ("Bahnhofstraße Celle"). A reading that is no query
     ("Polizeieinsatz" as "Polizei einsatz") answers nothing."""
-    readings = (with_spoken_punctuation(text), unglued(text), town_after_a_street(text, is_place))
+    readings = (
+        with_spoken_punctuation(text),
+        with_spoken_digits(text),
+        unglued(text),
+        town_after_a_street(text, is_place),
+    )
     for other in readings:
         if other is None:
             continue
