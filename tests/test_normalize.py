@@ -236,6 +236,7 @@ def test_plainly_typed_writes_dashes_spaces_and_digits_as_a_keyboard_does(typed,
         ("<p>Celle</p><p>Stade</p>", ", Celle, , Stade, "),  # blocks set lines apart
         # read twice, the same: a part's reading decodes no more than the whole's
         ("L&amp;uuml;neburg", "L&amp;uuml;neburg"),
+        ("Celle &amp; Uelzen", "Celle & Uelzen"),  # no reference after it: decoded
         ("&notruf Celle", "&notruf Celle"),  # no reference without its semicolon
     ],
 )

@@ -217,9 +217,10 @@ _HTML_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0
 def _as_html_shows(text: str) -> str:
     """The text with HTML tags as commas or spaces and character references as the
     characters they stand for; other text, an "&" between towns too, as it is.
-    Read twice, it reads the same: "&amp;", "&lt;" and "&gt;" stay, so that a
-    reading of a part of the text does not decode what its whole did not
-    ("L&amp;uuml;neburg" is no Lüneburg)."""
+    Read twice, it reads the same: "&lt;" and "&gt;" stay, and "&amp;" where a
+    reference would follow it, so that a reading of a part of the text does not
+    decode what its whole did not ("L&amp;uuml;neburg" is no Lüneburg); "Celle
+    &amp; Uelzen" is "Celle & Uelzen"."""
     text = _HTML_MARKUP.sub(" ", _HTML_BREAK.sub(", ", text))
     if "&" not in text:
         return text
@@ -227,7 +228,11 @@ def _as_html_shows(text: str) -> str:
 
     def shown(reference: re.Match[str]) -> str:
         character = html.unescape(reference[0])
-        return reference[0] if character in ("&", "<", ">") else character
+        if character in ("<", ">") or (
+            character == "&" and _HTML_REFERENCE.match("&" + text[reference.end() :])
+        ):
+            return reference[0]  # it would make a tag or a reference of what follows
+        return character
 
     return _HTML_REFERENCE.sub(shown, text)
 

@@ -315,6 +315,14 @@ def check_query(
     alone is a bad query unless one does ("Innenstadt"; but Hamburg has an Altstadt).
     ``longest`` is the most characters it may have (None: no limit).
     """
+    if longest is not None and len(query.strip()) > _MOST_MARKS_A_CHARACTER_TAKES * longest:
+        # Held to the limit as typed too, not only as read: 65,000 soft hyphens and
+        # "Celle" read as "Celle", but no one typed them as a place.
+        raise QueryError(
+            N_("query is {length} characters long; at most {limit}"),
+            length=len(query.strip()),
+            limit=longest,
+        )
     text = plainly_typed(query).strip()
     if not text:
         raise QueryError(N_("empty query: give a town, Ortsteil, district or postcode"))
@@ -375,6 +383,9 @@ def check_query(
 
 # Words of someone who may be in an emergency: "Notruf", "Notfall", "Notrufnummer".
 _AN_EMERGENCY = compiled_when_used(r"(?<![\w-])not(?:ruf|fall)", re.IGNORECASE)
+# How many characters as typed one read may take, at most: "&uuml;" is six for "ü".
+_MOST_MARKS_A_CHARACTER_TAKES = 4
+
 # A press release's dateline: a place of at most four words, then a colon, a full
 # stop or a dash glued to it, then the report ("Westercelle: Unbefugte Nutzung …",
 # "Uelzen. Sonntagnacht stahlen …", "Winsen- Unbekannte graben …").

@@ -954,11 +954,18 @@ def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
     a place there as typed, with nothing left over: "Bostel (HK)" is Bostel in the
     Heidekreis, as "Bostel (Heidekreis)" is, not Bostel in Celle; "Hagen, STD" is
     the Hagen in Landkreis Stade; "Kreis ROW" is Landkreis Rotenburg (Wümme). Only
-    the places in the code's districts. A code that is a place's name or a
-    qualifier ("Halle (S)" is no Stuttgart's) reads as before; so does one whose
-    district holds no place of the name ("Celle (HK)", "Hagen (MS)", which the
-    district's name alone would answer, or a guess). Else None."""
-    for before, code, after in plate_codes_in(text):
+    the places of the code's districts that the rest of the text names: "Helpsen,
+    CE" is no Landkreis Celle, though "Helpsen, Landkreis Celle" names it. A code
+    that is a place's name or a qualifier ("Halle (S)" is no Stuttgart's) reads as
+    before; so does one whose district holds no place of the name ("Celle (HK)",
+    "Hagen (MS)"). Only the first code: the reading of the text with its district
+    reads the next ("Bostel (HK) (CE)"), as trying each at each step would take
+    time growing with their factorial. Else None."""
+    candidates = plate_codes_in(text)
+    first_code = candidates[0][1] if candidates else None
+    for before, code, after in candidates:
+        if code != first_code:
+            break
         key = name_key(code)
         keys = plates.districts_of(code)
         if (
@@ -969,6 +976,9 @@ def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
             or key in COUNTRY_KEYS  # "DE" is Germany, not Dessau-Roßlau
         ):
             continue
+        # What the rest of the text names: the places found must be of those names,
+        # unless the code was all of it ("Kreis ROW").
+        rest = f" {name_key(before + ' ' + after)} "
         answers = []
         for district_key in keys:
             district = gazetteer.district(district_key)
@@ -981,7 +991,9 @@ def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
             m
             for k, answer in answers
             for m in answer.matches
-            if _lies_in(m, k) and m.match != "fuzzy"
+            if _lies_in(m, k)
+            and m.match != "fuzzy"
+            and (not rest.strip() or f" {name_key(without_qualifier(m.name))} " in rest)
         ]
         if found:
             return replace(answers[0][1], query=text, matches=tuple(dict.fromkeys(found)))
