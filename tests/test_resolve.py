@@ -1321,6 +1321,10 @@ def test_english_police_words_and_area_words_are_read_around_the_place(query, na
         ("Bahnhofstraße Celle", "Celle"),
         ("Lindenallee Westercelle", "Westercelle"),
         ("LandkreisHarburg", "Landkreis Harburg"),
+        ("LKHarburg", "Landkreis Harburg"),
+        ("PICelle", "Polizei Celle"),
+        ("Celle-Stadt", "Celle"),  # a type word hyphened after the name
+        ("2\ufe0f\u20e39\ufe0f\u20e32\ufe0f\u20e32\ufe0f\u20e31\ufe0f\u20e3", "29221"),  # keycaps
     ],
 )
 def test_glued_words_are_read_spaced(query, first):

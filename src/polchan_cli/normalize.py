@@ -237,14 +237,19 @@ def _as_html_shows(text: str) -> str:
     return _HTML_REFERENCE.sub(shown, text)
 
 
+# What makes a digit an emoji: the emoji variation selector and the enclosing keycap
+# ("2️⃣9️⃣2️⃣2️⃣1️⃣", as a chat writes a postcode).
+_EMOJI_MARKS = frozenset({"\ufe0f", "\u20e3"})
+
+
 def _key_typed(c: str) -> str:
     """The key a German keyboard types for a character that looks like it."""
     if c.isascii():
         return c
     if c.isspace():
         return " "
-    if unicodedata.category(c) == "Cf":
-        return ""  # a soft hyphen, a zero-width space or joiner, a direction mark
+    if unicodedata.category(c) == "Cf" or c in _EMOJI_MARKS:
+        return ""  # a soft hyphen, a zero-width space or joiner, a direction mark, "2️⃣"
     return str(unicodedata.decimal(c)) if c.isdecimal() else c
 
 

@@ -117,6 +117,7 @@ __all__ = [
     "with_agency_spelled_out",
     "with_spoken_digits",
     "with_spoken_punctuation",
+    "with_type_word_apart",
     "without_house_number",
     "without_measures",
     "without_month_dates",
@@ -1324,6 +1325,21 @@ _SPOKEN_POSTCODE = compiled_when_used(
 )
 
 
+def with_type_word_apart(text: str) -> str | None:
+    """The text with a hyphen that joins a type word to a name set as a space, else
+    None: ``Celle-Stadt`` -> ``Celle Stadt``, ``Stade-Landkreis`` -> ``Stade
+    Landkreis``."""
+    apart = _HYPHENED_TYPE_WORD.sub(" ", text)
+    return apart if apart != text else None
+
+
+# A hyphen before a type word that ends the text: "Celle-Stadt".
+_HYPHENED_TYPE_WORD = compiled_when_used(
+    r"(?<=[^\W\d_])-(?=(?:stadt|landkreis|kreis|gemeinde|samtgemeinde|lkr?)\.?\s*$)",
+    re.IGNORECASE,
+)
+
+
 def unglued(text: str) -> str | None:
     """One word that glues a word for the police or a channel to a place, or a
     place's words to each other, as a phone's keyboard, a handle or a hashtag writes
@@ -1366,8 +1382,11 @@ _GLUED_WORDS = (
     "polizei",
     "kanal",
 )
-# Between a small letter and a capital inside one word: "AmtNeuhaus".
-_CAMEL_BOUNDARY = compiled_when_used(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
+# Between a small letter and a capital inside one word, or a run of capitals and a
+# word that starts with one: "AmtNeuhaus", "LKHarburg", "PICelle".
+_CAMEL_BOUNDARY = compiled_when_used(
+    r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])|(?<=[A-ZÄÖÜ])(?=[A-ZÄÖÜ][a-zäöüß])"
+)
 
 
 def after_a_linking_preposition(text: str) -> str | None:

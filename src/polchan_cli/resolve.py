@@ -108,6 +108,7 @@ from .query import (
     utf8_misread,
     with_spoken_digits,
     with_spoken_punctuation,
+    with_type_word_apart,
     without_house_number,
     without_postcodes,
     without_press_marks,
@@ -928,13 +929,15 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
     ("Celle Komma Westercelle", "Stade Fragezeichen"), and a postcode's digits as
     digits ("zwei neun zwei zwei eins"); words a phone, a handle or a
     hashtag glues, spaced ("polizeicelle", "@PolizeiStade", "LandkreisHarburg", but
-    "Kanalstraße" is no Kanal and a Straßenhaus begun); the town after a street
+    "Kanalstraße" is no Kanal and a Straßenhaus begun); a type word hyphened to the
+    name ("Celle-Stadt"); the town after a street
     with no house number ("Bahnhofstraße Celle"). A reading that is no query
     ("Polizeieinsatz" as "Polizei einsatz") answers nothing."""
     readings = (
         with_spoken_punctuation(text),
         with_spoken_digits(text),
         unglued(text),
+        with_type_word_apart(text),
         town_after_a_street(text, is_place),
     )
     for other in readings:
