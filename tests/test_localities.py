@@ -130,3 +130,23 @@ def test_no_generic_quarter_names(path):
         and (path.stem, row["name"]) not in GENERIC_ALLOWED
     }
     assert not generic
+
+
+@pytest.mark.parametrize("district", LOWER_SAXONY)
+def test_every_curated_locality_lists_its_districts_channel(district):
+    # The promise: a new user's own village, wherever they live in these
+    # districts, finds its channel. Every researched name, as the data writes it,
+    # lists the channel of its district (a shared name lists the others too).
+    from polchan_cli.resolve import resolve
+    from polchan_cli.store import load_channels
+
+    registry = load_channels(None)
+    expected = {c.id for c in registry.covering(district)}
+    missed = [
+        row["name"]
+        for row in ROWS[district]
+        if row["name"]
+        and not expected
+        & {c.id for m in resolve(row["name"], registry).matches for c in m.channels}
+    ]
+    assert expected and not missed, missed
