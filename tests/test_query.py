@@ -646,7 +646,7 @@ def test_a_word_for_what_happened_is_read_beside_the_place(text, beside):
     assert beside_an_event_word(text) == beside
 
 
-@pytest.mark.parametrize("query", ["Notruf", "Notfall", "Notrufnummer"])
+@pytest.mark.parametrize("query", ["Notruf", "Notfall", "Notrufnummer", "110", "112"])
 def test_an_emergency_word_alone_gives_the_emergency_numbers_first(query):
     # Who types "Notruf" may be in an emergency: the numbers, not only a hint.
     with pytest.raises(QueryError) as refused:

@@ -337,6 +337,15 @@ def check_query(
             length=len(text),
             limit=longest,
         )
+    if text in ("110", "112"):
+        # An emergency number: whoever types it may need it, not a channel.
+        raise QueryError(
+            N_(
+                "'{query}' is an emergency number: call 110 (police) or 112 (fire "
+                "brigade, ambulance). For the channel, add a town, district or postcode"
+            ),
+            query=text,
+        )
     if _NUMBER.fullmatch(text) and not _POSTCODE.fullmatch(text):
         raise QueryError(
             N_("'{query}' is not a postcode: German postcodes have 5 digits"), query=text
