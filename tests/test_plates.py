@@ -87,9 +87,10 @@ def test_a_code_whose_district_holds_no_place_named_reads_as_before(query, name,
     assert first(query)[:2] == (name, district)
 
 
-def test_a_code_whose_district_has_no_place_of_the_name_is_named_as_left_out():
+def test_a_code_whose_district_has_no_place_of_the_name_is_said_not_to_fit():
+    # Understood, not unknown (review): "none of the places found lies there".
     res = resolve("Celle (HK)", load_channels(None))
-    assert (res.matches[0].name, res.unknown_parts) == ("Celle", ("HK",))
+    assert (res.matches[0].name, res.unknown_parts, res.unfitting_parts) == ("Celle", (), ("HK",))
 
 
 @pytest.mark.parametrize(

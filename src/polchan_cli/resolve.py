@@ -1504,11 +1504,15 @@ def _loosely_read(
         if elsewhere := _a_covered_town_in_brackets(text, reading, found, registry):
             return elsewhere
         found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
+        # A plate code in brackets is understood, its district only holds none of the
+        # places found: "Celle (HK)" says HK does not fit, not that it is unknown.
+        qualifier = _unknown_qualifier(text, reading)
+        codes = tuple(part for part in qualifier if plates.districts_of(part))
         return Resolution(
             query=text,
             matches=_nearest_what_it_lies_by(text, ranked(found, reading.head), registry),
-            unknown_parts=_unknown_qualifier(text, reading),
-            unfitting_parts=_far_town_in_brackets(text, reading, found, registry),
+            unknown_parts=tuple(part for part in qualifier if part not in codes),
+            unfitting_parts=_far_town_in_brackets(text, reading, found, registry) + codes,
         )
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
