@@ -660,7 +660,10 @@ def test_an_emergency_word_alone_gives_the_emergency_numbers_first(query):
         ("polizeicelle", "polizei celle"),
         ("@PolizeiStade", "Polizei Stade"),
         ("#PolizeiCelle", "Polizei Celle"),
-        ("Cellepolizei", "Celle polizei"),
+        ("cellepolizei", "celle polizei"),
+        # a capital, then small letters only: a German compound (found in review)
+        ("Polizeilich", None),
+        ("Küstenkanal", None),
         ("WhatsAppKanalCelle", "WhatsAppKanal Celle"),
         ("LandkreisHarburg", "Landkreis Harburg"),
         ("Celle", None),

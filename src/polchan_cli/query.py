@@ -1359,9 +1359,13 @@ def unglued(text: str) -> str | None:
     word = text.strip().lstrip("@#")
     if not word or any(c.isspace() for c in word) or not word.isalpha():
         return None
+    # A word with a capital and then small letters only is a word of its own, a
+    # compound as German makes them ("Polizeilich", "Küstenkanal", "Bergpolizei");
+    # glued words are typed in small letters, or each with its capital.
+    compound = word[0].isupper() and word[1:].islower()
     parts: list[str] = []
     rest = word
-    while True:  # "WhatsAppKanalCelle": each glued word in turn
+    while not compound:  # "WhatsAppKanalCelle": each glued word in turn
         folded = rest.casefold()
         glued = next(
             (g for g in _GLUED_WORDS if folded.startswith(g) and len(rest) - len(g) >= 3), None
@@ -1370,9 +1374,12 @@ def unglued(text: str) -> str | None:
             break
         parts.append(rest[: len(glued)])
         rest = rest[len(glued) :]
-    tail = next(
-        (g for g in _GLUED_WORDS if rest.casefold().endswith(g) and len(rest) - len(g) >= 3), None
-    )
+    tail = None
+    if not compound:
+        tail = next(
+            (g for g in _GLUED_WORDS if rest.casefold().endswith(g) and len(rest) - len(g) >= 3),
+            None,
+        )
     after = [rest[-len(tail) :]] if tail else []
     core = rest[: -len(tail)] if tail else rest
     spaced = _CAMEL_BOUNDARY.sub(" ", core)  # "LandkreisHarburg", "AmtNeuhaus"

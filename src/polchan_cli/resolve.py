@@ -927,29 +927,52 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
     """Where the text as typed names nothing: the first of its other readings that
     names a place as typed. The punctuation a voice assistant writes out as marks
     ("Celle Komma Westercelle", "Stade Fragezeichen"), and a postcode's digits as
-    digits ("zwei neun zwei zwei eins"); words a phone, a handle or a
-    hashtag glues, spaced ("polizeicelle", "@PolizeiStade", "LandkreisHarburg", but
-    "Kanalstraße" is no Kanal and a Straßenhaus begun); a type word hyphened to the
-    name ("Celle-Stadt"); the town after a street
-    with no house number ("Bahnhofstraße Celle"). A reading that is no query
-    ("Polizeieinsatz" as "Polizei einsatz") answers nothing."""
+    digits ("zwei neun zwei zwei eins"). Guessed at more boldly, and so only where
+    they give a channel, as a resident looking for theirs meant: words a phone, a
+    handle or a hashtag glues, spaced ("polizeicelle", "@PolizeiStade",
+    "LandkreisHarburg"; "Polizeihalle" is no Halle (Saale), and "Kanalstraße" no
+    Straßenhaus begun); a type word hyphened to the name ("Celle-Stadt", but
+    "Ems-Kreis" is no Bad Ems); the town after a street with no house number
+    ("Bahnhofstraße Celle", but "Radweg Elbe" is no village Elbe, and "Hauptstraße
+    Mitte" no Berlin-Mitte). A reading that is no query ("Polizeieinsatz" as
+    "Polizei einsatz") answers nothing."""
+    after_a_street = town_after_a_street(text, is_place)
+    if after_a_street is not None and names_a_part_of_town(after_a_street):
+        after_a_street = None
+    spaced = unglued(text)
     readings = (
-        with_spoken_punctuation(text),
-        with_spoken_digits(text),
-        unglued(text),
-        with_type_word_apart(text),
-        town_after_a_street(text, is_place),
+        (with_spoken_punctuation(text), _any_answer),
+        (with_spoken_digits(text), _any_answer),
+        # A type word glued to a name says what it is ("LandkreisGotha"); a word for
+        # the police only whose channel is asked for ("polizeicelle").
+        (spaced, _any_answer if spaced and leading_type_word(spaced) else _with_a_channel),
+        (with_type_word_apart(text), _a_district_or_with_a_channel),  # "Hagen-Stadt"
+        (after_a_street, _with_a_channel),
     )
-    for other in readings:
+    for other, taken in readings:
         if other is None:
             continue
         try:
             answer = _resolve(other, registry, respell=respell)
         except QueryError:
             continue
-        if named_as_typed(answer):
+        if named_as_typed(answer) and taken(answer):
             return answer
     return None
+
+
+def _any_answer(answer: Resolution) -> bool:
+    return True
+
+
+def _with_a_channel(answer: Resolution) -> bool:
+    return answer.status == "found"
+
+
+def _a_district_or_with_a_channel(answer: Resolution) -> bool:
+    """A city or district named with its type word ("Hagen-Stadt", "Ilm-Kreis"),
+    channel or none; another place only with one ("Ems-Kreis" is no Bad Ems)."""
+    return answer.status == "found" or answer.matches[0].kind == "district"
 
 
 def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
