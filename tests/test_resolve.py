@@ -1337,7 +1337,7 @@ def test_glued_words_are_read_spaced(query, first):
     [
         *("Kanalstraße", "Polizeieinsatz"),
         # found in review: bolder readings give only a place with a channel
-        *("polizeihalle", "Ems-Kreis", "Hauptstraße Mitte", "Radweg Elbe"),
+        *("polizeihalle", "Ems-Kreis", "Hauptstraße Mitte", "Radweg Elbe", "Radweg Insel"),
     ],
 )
 def test_a_glued_word_that_spaced_names_no_place_as_typed_stays_unfound(query):

@@ -1300,7 +1300,15 @@ def town_after_a_street(
     ending = next((e for e in _NOTHING_BUT_STREET_ENDINGS if first.endswith(e)), None)
     if ending is None or len(first) < len(ending) + 3 or is_place(first):
         return None  # "Weg Celle": no street's name
-    return " ".join(words[1:])
+    rest = " ".join(words[1:])
+    if words[1:] == [words[1]] and words[1].casefold() in _NOUNS_AFTER_A_WAY:
+        return None  # "Radweg Insel", "Uferweg Elbe": where the way runs, not a town
+    return rest
+
+
+# Nouns a way is named with, or runs along, which villages are named too: "Radweg
+# Insel" is no Insel in the Heidekreis, "Deichweg Elbe" no village Elbe.
+_NOUNS_AFTER_A_WAY = _LANDSCAPE_NOUNS | {"insel", "elbe", "weser", "aller", "deich", "ufer"}
 
 
 # Endings only streets have: not "markt", "platz" or "ring", which events and places
