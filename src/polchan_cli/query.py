@@ -367,7 +367,11 @@ def check_query(
         type_word_alone
         or key in _NOT_PLACE_WORDS
         or (key in _CENTRE_WORDS and not is_place(key))
-        or (not key.isdigit() and name_key(SEARCH_WORDS.sub("", text)) in EVENT_ALONE_KEYS)
+        or (
+            not key.isdigit()
+            and not is_place(key)  # a place's own name is none of these words
+            and name_key(SEARCH_WORDS.sub("", text)) in EVENT_ALONE_KEYS
+        )
     ):
         # "Landkreis", "Polizei", "OT", "WhatsApp", "Innenstadt", "heute", "Stau": no
         # place has such a name (though "Stau" begins Staumühle's).

@@ -192,7 +192,9 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
     Alt.
     """
     text = check_query(query, is_place, longest=MAX_QUERY_LENGTH)
-    searched = _without_search_words(text, registry)
+    # A place's own name has no words a search adds (a test reads the gazetteer), and
+    # skipping them spares "find Celle" compiling their pattern, 4 ms of its start.
+    searched = None if is_place(name_key(text)) else _without_search_words(text, registry)
     answer: Resolution | None = None
     if searched is not None and named_as_typed(searched.rest):
         # "Celle aktuell", "Lüneburg bitte", "Celle/Stade heute": the words a search
