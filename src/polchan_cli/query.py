@@ -3,14 +3,22 @@
 Accepts any string. :func:`check_query` returns it stripped, or raises
 :class:`QueryError` for input that cannot be a query (empty, only punctuation,
 too long, a number that is no postcode, only a word like "Landkreis" or
-"Polizei"). The rest is string work on a checked query, with no lookups in the
-bundled data:
+"Polizei"; for "Notruf" or "110", the emergency numbers first). The rest is
+string work on a checked query, with no lookups in the bundled data:
 
 - :func:`utf8_misread`: ``LÃ¼neburg`` as ``Lüneburg``, UTF-8 read as Windows-1252;
 - :func:`postcodes_in`, :func:`without_postcodes`: the postcodes in a pasted
   address (``D-29221 Celle``), and the rest of it; :func:`short_postcode_first`:
   one a digit short (``1067 Dresden``);
 - :func:`after_police_word`: the place in ``Polizei Buxtehude`` or ``Celle Polizei``;
+  :func:`after_a_linking_preposition`: in ``Polizei von Uelzen``;
+- :func:`plate_codes_in`: a licence-plate code that says the district (``Bostel
+  (HK)``, ``Kreis ROW``);
+- other readings of a text that names nothing as typed: :func:`unglued`
+  (``polizeicelle``, ``LandkreisHarburg``), :func:`with_type_word_apart`
+  (``Celle-Stadt``), :func:`town_after_a_street` (``Bahnhofstraße Celle``),
+  :func:`with_spoken_punctuation` and :func:`with_spoken_digits` (``Celle Komma
+  Westercelle``, ``zwei neun zwei zwei eins``);
 - :func:`with_agency_spelled_out`: ``pi celle`` as ``polizeiinspektion celle``;
 - :func:`type_word_respelled`: ``Landkries Celle`` as ``Landkreis Celle``;
 - :func:`without_house_number`, :func:`numbered_in_roman`: ``Celle 5`` as Celle
