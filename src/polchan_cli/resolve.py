@@ -170,7 +170,8 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
 
     Tried in this order, the first that answers wins: the text as written, of UTF-8
     misread ("LÃ¼neburg"); a press release's office code; the text without its dates and
-    "(ots)"; postcodes (and the town beside them); the whole text as a name; the place
+    "(ots)"; postcodes (and the town beside them); a licence-plate code read as its
+    district ("Bostel (HK)"); the whole text as a name; the place
     after a word for the police; a misspelt type word respelled; the place before a
     closing house number, or the village its number names in Roman numerals ("Hanstedt
     2"); places a slash joins; a dateline's place before a colon or full stop; a town
@@ -189,7 +190,8 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
     them, where they name nothing or only misspelt, where it names a place a
     channel covers misspelt. A name only far
     places have comes with offers: places a channel covers, said alike or after Groß,
-    Alt.
+    Alt. Where all of it finds nothing, the text's other readings
+    (:func:`_read_otherwise`: dictated, glued, hyphened, after a street).
     """
     text = check_query(query, is_place, longest=MAX_QUERY_LENGTH)
     # A place's own name has no words a search adds (a test reads the gazetteer), and
