@@ -22,7 +22,7 @@ into pieces is :mod:`polchan_cli.query`'s job. No Typer, Rich or registry here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from . import gazetteer
@@ -72,6 +72,7 @@ from .whereabouts import far_apart, is_a_town, is_place, keys_of_whereabouts, ne
 
 __all__ = [
     "Lookups",
+    "a_citys_by_its_adjective",
     "a_long_covered_town_misspelt",
     "a_place_as_typed",
     "abbreviated",
@@ -567,17 +568,39 @@ def _named_by_an_adjective(
     elsewhere, never a village: a word may end like one ("Offener Brief" names no
     Offen in Siegen)."""
     for adjective in adjectives:
-        for town in adjective.towns:
-            answer = _read_alone(town, lookups)
-            first = answer.matches[0] if answer else None
-            if not first or spelling(without_qualifier(first.name)) != spelling(town):
-                continue
+        for answer, first in _towns_spelled_as_typed(adjective.towns, lookups):
             if first.kind in ("municipality", "district") or (
                 not adjective.genitive  # "in Kempers Bäckerei" is no Kemper's
                 and _a_quarter_of_a_city(answer)
             ):
                 return _in_a_headline(answer, adjective.rest, text) if first.channels else None
     return None
+
+
+def a_citys_by_its_adjective(text: str, lookups: Lookups) -> Resolution | None:
+    """The city that is a district of its own whose adjective the text has before a
+    word for the police, spelled as typed, channel or none: "Bremer Polizei" is
+    Bremen's, "Hamburger Polizei" Hamburg's. Only a city: "Harburger Polizei" may be
+    Landkreis Harburg's as well as Harburg (Schwaben)'s. Else None."""
+    for adjective in town_adjectives(text):
+        # A city's adjective may drop its name's last letter: "Bremer", of Bremen.
+        towns = [*adjective.towns, *(t + "n" for t in adjective.towns if t.endswith("e"))]
+        for answer, first in _towns_spelled_as_typed(towns, lookups):
+            if first.kind == "district" and first.district.is_city:
+                return replace(answer, query=text)
+    return None
+
+
+def _towns_spelled_as_typed(
+    towns: Iterable[str], lookups: Lookups
+) -> Iterator[tuple[Resolution, Match]]:
+    """Of the towns a word may stand for, each that names a place as typed, spelled
+    as the word spells it: its answer and its first match."""
+    for town in towns:
+        answer = _read_alone(town, lookups)
+        first = answer.matches[0] if answer else None
+        if first and spelling(without_qualifier(first.name)) == spelling(town):
+            yield answer, first
 
 
 def _named_through(

@@ -1324,10 +1324,10 @@ _NOUNS_AFTER_A_WAY = _LANDSCAPE_NOUNS | {"insel", "elbe", "weser", "aller", "dei
 
 
 # Endings only streets have: not "markt", "platz" or "ring", which events and places
-# end in too ("Zwiebelmarkt Celle" may be a market, or a place the data lacks).
-_NOTHING_BUT_STREET_ENDINGS = (
-    *("strasse", "weg", "allee", "gasse", "chaussee", "damm", "pfad", "stieg", "steig"),
-    "twiete",
+# end in too ("Zwiebelmarkt Celle" may be a market, or a place the data lacks), nor
+# "str", "ufer" or "wall", which end other words.
+_NOTHING_BUT_STREET_ENDINGS = tuple(
+    e for e in _STREET_ENDINGS if e not in ("str", "platz", "ring", "ufer", "markt", "wall")
 )
 
 

@@ -50,6 +50,7 @@ from .guesses import (
 )
 from .headline import (
     Lookups,
+    a_citys_by_its_adjective,
     a_long_covered_town_misspelt,
     a_place_as_typed,
     abbreviated,
@@ -315,8 +316,8 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             not named_as_typed(answer)
             and town_adjectives(text)
             and (
-                adjective := named_in_passing(text, _lookups(registry))
-                or _a_citys_by_its_adjective(text, registry)
+                adjective := named_in_passing(text, lookups := _lookups(registry))
+                or a_citys_by_its_adjective(text, lookups)
             )
         ):
             # "Lüneburger Polizei" is Lüneburg's, not a beginning of Lüneburger Heide;
@@ -998,14 +999,8 @@ def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
             break
         key = name_key(code)
         keys = plates.districts_of(code)
-        if (
-            not keys
-            or is_place(key)
-            or key in gazetteer.qualifier_keys()
-            or key in states()
-            or key in COUNTRY_KEYS  # "DE" is Germany, not Dessau-Roßlau
-        ):
-            continue
+        if not keys or _names_a_place_or_qualifies(key) or key in COUNTRY_KEYS:
+            continue  # "DE" is Germany, not Dessau-Roßlau
         # What the rest of the text names: the places found must be of those names,
         # unless the code was all of it ("Kreis ROW").
         rest = f" {name_key(before + ' ' + after)} "
@@ -1033,27 +1028,6 @@ def _with_plate_code_read(text: str, registry: Registry) -> Resolution | None:
 def _lies_in(m: Match, district_key: str) -> bool:
     """Whether the match lies in the district, or, a channel, covers some of it."""
     return district_key in {d.key for d in m.districts}
-
-
-def _a_citys_by_its_adjective(text: str, registry: Registry) -> Resolution | None:
-    """The city that is a district of its own whose adjective the text has before a
-    word for the police, spelled as typed, channel or none: "Bremer Polizei" is
-    Bremen's, "Hamburger Polizei" Hamburg's. Only a city: "Harburger Polizei" may be
-    Landkreis Harburg's as well as Harburg (Schwaben)'s. Else None."""
-    for adjective in town_adjectives(text):
-        # A city's adjective may drop its name's last letter: "Bremer", of Bremen.
-        towns = [*adjective.towns, *(t + "n" for t in adjective.towns if t.endswith("e"))]
-        for town in towns:
-            answer = _resolved_quietly(town, registry)
-            first = answer.matches[0] if answer.matches else None
-            if (
-                first is not None
-                and first.kind == "district"
-                and first.district.is_city
-                and spelling(without_qualifier(first.name)) == spelling(town)
-            ):
-                return replace(answer, query=text)
-    return None
 
 
 def _resolved_quietly(text: str, registry: Registry) -> Resolution:
@@ -1659,10 +1633,15 @@ def _unknown_qualifier(text: str, reading: Reading) -> tuple[str, ...]:
     if bracketed is None:
         return ()  # "Breese in der Marsch" misspelt is no qualifier of another place
     key = name_key(bracketed)
-    known = gazetteer.qualifier_keys()
-    if not key or key in known or is_place(key) or key in states():
+    if not key or _names_a_place_or_qualifies(key):
         return ()
     return (bracketed,)
+
+
+def _names_a_place_or_qualifies(key: str) -> bool:
+    """Whether the key is a qualifier the data's names have ("Örtze"), or names a
+    place or a state."""
+    return key in gazetteer.qualifier_keys() or is_place(key) or key in states()
 
 
 def _in_brackets_after(head: str, text: str, *, ending: bool = False) -> str | None:
