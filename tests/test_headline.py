@@ -840,6 +840,12 @@ def test_words_beside_a_word_for_what_happened_that_name_no_place_give_none(quer
         ("Celle u. Umgebung", "Celle", ("u. Umgebung",)),
         ("Zeven und umzu", "Zeven", ("und umzu",)),
         ("Nähe Lachendorf", "Lachendorf", ("Nähe",)),
+        ("nahe Celle", "Celle", ("nahe",)),  # in small letters: Nahe is a village
+        ("Polizei nahe bei Uelzen", "Polizei Uelzen", ("nahe bei",)),
+        # where a place belongs, as asked
+        ("Zu welcher Polizei gehört Hützel?", "Hützel", ("Zu welcher Polizei gehört",)),
+        ("Hützel gehört zu welchem Kreis", "Hützel", ("gehört zu", "welchem Kreis")),
+        ("Wo gehört Hützel hin?", "Hützel", ("Wo gehört", "hin?")),
         ("Infos fu\u0308r Celle", "Celle", ("Infos für",)),  # as macOS may write it
         ("Infos zum Landkreis Harburg", "Landkreis Harburg", ("Infos zum",)),
         ("Was ist mit Lüchow los?", "Lüchow", ("Was ist mit", "los?")),

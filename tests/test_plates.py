@@ -43,6 +43,13 @@ def test_every_district_a_channel_covers_has_its_code():
     assert covered <= coded, sorted(covered - coded)
 
 
+def test_every_district_of_germany_has_a_code():
+    # "Berg (STA)" and "Kirchberg (SHA)" say which of Bavaria's and Baden-Württemberg's
+    # namesakes is meant, as "Bostel (HK)" does in Niedersachsen.
+    coded = {r["district_key"] for r in rows()}
+    assert set(gazetteer.districts()) <= coded, sorted(set(gazetteer.districts()) - coded)
+
+
 @pytest.mark.parametrize(
     ("code", "districts"),
     [("HK", ("03358",)), ("BRV", ("03357",)), ("BÜR", ("05774",)), ("hk", ()), ("XQ", ())],
@@ -69,6 +76,11 @@ def test_a_code_names_its_districts_as_plates_write_it(code, districts):
         ("STD", "Landkreis Stade", "03359", "stade"),
         ("Hassel (BRV)", "Hassel", "03357", "rotenburg-wuemme"),
         ("Bostel (Lkr. HK)", "Bostel", "03358", "heidekreis"),
+        # Bavaria's and Baden-Württemberg's, with no channel, and a code shared
+        ("Berg (STA)", "Berg", "09188", None),
+        ("Kirchberg (SHA)", "Kirchberg an der Jagst", "08127", None),
+        ("Gaildorf (BK)", "Gaildorf", "08127", None),
+        ("Wanzleben (BK)", "Wanzleben", "15083", None),
     ],
 )
 def test_a_plate_code_says_which_district_the_place_lies_in(query, name, district, channel):
@@ -104,6 +116,8 @@ def test_a_code_whose_district_has_no_place_of_the_name_is_said_not_to_fit():
         *("WAS IST IN BUCHHOLZ LOS", "HEUTE IN CELLE WAS LOS", "Celle aktuell PM"),
         *("heute Celle HK", "WO BIST DU", "BOSTEL HK"),
         *("Buchholz LOS", "Lichtenau AN"),  # German words, not Oder-Spree's or Ansbach's
+        # an address's floor and a firm's form, not Ebersberg's nor Bad Kissingen's
+        *("Bahnhofstraße 5, EG, Celle", "Müller KG, Celle", "Celle IN", "Stade, WO"),
     ],
 )
 def test_no_code_is_read_in_a_letter_alone_a_type_word_or_a_word_in_capitals(text):

@@ -11,6 +11,7 @@ from polchan_cli.query import (
     after_a_linking_preposition,
     after_an_article,
     after_police_word,
+    as_belonging_to,
     before_a_place,
     beside_an_event_word,
     check_query,
@@ -655,15 +656,32 @@ def test_an_emergency_word_alone_gives_the_emergency_numbers_first(query):
 
 
 @pytest.mark.parametrize(
+    ("asked", "read"),
+    [
+        ("Gehört Westercelle zu Celle?", "Westercelle, Celle"),
+        ("Westercelle gehört eigentlich zur Stadt Celle", "Westercelle, Stadt Celle"),
+        ("Westercelle zu Celle", None),  # no question: read as typed
+        ("Gehört zu Celle", None),  # no place asked after
+    ],
+)
+def test_a_question_of_belonging_is_read_as_a_place_and_what_it_lies_in(asked, read):
+    assert as_belonging_to(asked) == read
+
+
+@pytest.mark.parametrize(
     ("glued", "spaced"),
     [
         ("polizeicelle", "polizei celle"),
         ("@PolizeiStade", "Polizei Stade"),
         ("#PolizeiCelle", "Polizei Celle"),
         ("cellepolizei", "celle polizei"),
-        # a capital, then small letters only: a German compound (found in review)
-        ("Polizeilich", None),
+        # a capital, then small letters only: a German compound (found in review),
+        # or a phone's capital first: only the police are split off it
         ("Küstenkanal", None),
+        ("Küstenwache", None),
+        ("Polizeicelle", "Polizei celle"),
+        ("Cellepolizei", "Celle polizei"),
+        ("polizeiwachecelle", "polizeiwache celle"),
         ("WhatsAppKanalCelle", "WhatsAppKanal Celle"),
         ("LandkreisHarburg", "Landkreis Harburg"),
         ("Celle", None),

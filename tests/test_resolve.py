@@ -1323,6 +1323,10 @@ def test_english_police_words_and_area_words_are_read_around_the_place(query, na
         ("LandkreisHarburg", "Landkreis Harburg"),
         ("LKHarburg", "Landkreis Harburg"),
         ("PICelle", "Polizei Celle"),
+        # a phone capitalises the first letter of what is typed
+        ("Polizeicelle", "Polizei Celle"),
+        ("Stadepolizei", "Stade"),
+        ("Polizeiwachecelle", "Celle"),
         ("Celle-Stadt", "Celle"),  # a type word hyphened after the name
         ("2\ufe0f\u20e39\ufe0f\u20e32\ufe0f\u20e32\ufe0f\u20e31\ufe0f\u20e3", "29221"),  # keycaps
     ],
@@ -1335,7 +1339,7 @@ def test_glued_words_are_read_spaced(query, first):
 @pytest.mark.parametrize(
     "query",
     [
-        *("Kanalstraße", "Polizeieinsatz"),
+        *("Kanalstraße", "Polizeieinsatz", "Polizeilich", "Polizeihund", "Bergpolizei"),
         # found in review: bolder readings give only a place with a channel
         *("polizeihalle", "Ems-Kreis", "Hauptstraße Mitte", "Radweg Elbe", "Radweg Insel"),
     ],
@@ -1344,6 +1348,27 @@ def test_a_glued_word_that_spaced_names_no_place_as_typed_stays_unfound(query):
     # "Kanal straße" would begin Straßenhaus; "Polizei einsatz" is a bad query
     # ("'einsatz' alone names no place"), which the word as typed is not.
     assert resolve(query, registry()).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "channel", "unfitting"),
+    [
+        ("Gehört Westercelle zu Celle?", "Westercelle", "celle", ()),
+        ("Bussau gehört zum Landkreis Lüchow-Dannenberg", "Bussau", "luechow-dannenberg", ()),
+        # the answer says where it belongs, and that it is not there
+        ("Gehört Bussau zu Celle?", "Bussau", "luechow-dannenberg", ("Celle",)),
+    ],
+)
+def test_a_question_whether_a_place_belongs_to_another_is_answered(query, name, channel, unfitting):
+    res = resolve(query, registry())
+    first = res.matches[0]
+    assert (first.name, [c.id for c in first.channels]) == (name, [channel])
+    assert res.unfitting_parts == unfitting
+
+
+def test_nahe_alone_or_capitalised_is_the_village():
+    assert resolve("nahe", registry()).matches[0].name == "Nahe"
+    assert resolve("Nahe (Holstein)", registry()).matches[0].name == "Nahe"
 
 
 @pytest.mark.parametrize("query", ["Celle oder Uelzen", "Celle bzw. Uelzen", "Celle + Uelzen"])

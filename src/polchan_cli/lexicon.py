@@ -164,6 +164,11 @@ _TYPE_OR_REGION = (
     r"(?:land)?kreis|samtgemeinde|stadt|gemeinde|region|amt|flecken"
     r"|heidekreis|wendland|alten\s+land"
 )
+# What a place belongs to, as a question names it: "Zu welcher Polizei gehört Hützel?"
+_BELONGING_TO = (
+    r"polizei(?:inspektion|dienststelle|wache)?|inspektion|dienststelle|wache|kanal"
+    r"|(?:land)?kreis|samtgemeinde|gemeinde|stadt"
+)
 _NOW_WORDS = ("aktuell", "aktuelle", "aktuelles", "aktuellen", "derzeit", "momentan", "silvester")
 SEARCH_WORDS = compiled_when_used(
     # where one lives, or where it happened, as a form says it, its value after the
@@ -198,11 +203,12 @@ SEARCH_WORDS = compiled_when_used(
     r"|huhu|servus|moin(?:\s*moin|sen)?|guten\s+(?:morgen|tag|abend)|zusammen|pls|thx"
     # the area around a place, which its channel's district holds: "Celle und
     # Umgebung", "Celle u. Umgebung", "Gegend um Zeven", "rund um Buxtehude",
-    # "Großraum Stade", "Nähe Lachendorf" (not "nahe": Nahe is a village), "Zeven und
-    # umzu", as Northern Germans say it
+    # "Großraum Stade", "Nähe Lachendorf", "nahe Celle" (in small letters, before
+    # another word: Nahe is a village), "Zeven und umzu", as Northern Germans say it
     r"|(?:(?:und|u\.|&)\s*)?(?:umgebung|umland|umkreis|umzu|drumherum)"
     r"|(?:in\s+der\s+)?umgebung\s+von|(?:im\s+)?umkreis\s+(?:von|um)|in\s+und\s+um"
     r"|(?:in\s+der\s+)?(?:gegend|n(?:ä|ae)he)(?:\s+(?:um|von))?|rund\s+um|gro(?:ß|ss)raum"
+    r"|(?-i:nahe)(?:\s+(?:bei|von))?(?=\s+\S)"
     # where one lives, as a chat says it: "Mein Wohnort ist Uelzen"
     r"|(?:mein\s+)?(?:wohnort|heimatort)(?:\s+ist)?"
     # a chat's question: "hat jemand Infos zu Lüchow", "weiß einer was zu Wietze", "wo
@@ -219,6 +225,11 @@ SEARCH_WORDS = compiled_when_used(
     r"|ist\s*\??(?=\s*$)|gibt\s+es(?:\s+(?:auch|hier))?(?:\s+eine?n?)?"
     r"|(?<=^)hat(?=\s)|eine?n?(?=\s+(?:whatsapp[\s-]*)?(?:polizei[\s-]*)?kanal)"
     r"|kann\s+mir\s+(?:jemand|einer|wer)\s+sagen"
+    # where a place belongs: "Zu welcher Polizei gehört Hützel?", "Hützel gehört zu
+    # welchem Kreis", "Wo gehört Hützel hin?"
+    rf"|(?:zu\s+)?welche[rmn]?\s+(?:{_BELONGING_TO})(?:\s+geh(?:ö|oe)rt)?"
+    r"|wo\s+geh(?:ö|oe)rt|geh(?:ö|oe)rt(?:\s+(?:eigentlich|denn))?\s+zu(?=\s+welche)"
+    r"|(?<=\S\s)hin\s*\?*(?=\s*$)"
     r"|was\s+(?:ist|war)(?:\s+(?:da|dort|hier|denn|so|heute|gerade|gestern))*"
     r"\s+(?:los|passiert)\??)(?![\w-])"
     # a town's news as a site names them: "Celle-News", "Uelzen-aktuell"

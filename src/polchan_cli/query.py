@@ -17,6 +17,7 @@ string work on a checked query, with no lookups in the bundled data:
 - other readings of a text that names nothing as typed: :func:`unglued`
   (``polizeicelle``, ``LandkreisHarburg``), :func:`with_type_word_apart`
   (``Celle-Stadt``), :func:`town_after_a_street` (``Bahnhofstraße Celle``),
+  :func:`as_belonging_to` (``Gehört Westercelle zu Celle?``),
   :func:`with_spoken_punctuation` and :func:`with_spoken_digits` (``Celle Komma
   Westercelle``, ``zwei neun zwei zwei eins``);
 - :func:`with_agency_spelled_out`: ``pi celle`` as ``polizeiinspektion celle``;
@@ -84,6 +85,7 @@ __all__ = [
     "after_an_article",
     "after_police_word",
     "around_bei",
+    "as_belonging_to",
     "before_a_place",
     "beside_an_event_word",
     "check_query",
@@ -1176,8 +1178,10 @@ def plate_codes_in(text: str) -> list[tuple[str, str, str]]:
 # type word, they are words ("Was ist in Buchholz LOS", "Polizei Lichtenau AN"); in
 # them, or after one, codes ("Werder (LOS)", "Kreis HI").
 _WORDS_LIKE_PLATE_CODES = frozenset(
-    {"AB", "AM", "AN", "DA", "DU", "EIN", "ER", "ES", "EU", "HER", "HI", "LOS", "NE", "OB"}
-    | {"OH", "SO", "UM"}
+    {"AB", "AM", "AN", "DA", "DU", "EIN", "ER", "ES", "EU", "HER", "HI", "IN", "LOS", "MAI"}
+    | {"MAL", "NE", "OB", "OH", "SO", "UM", "WO"}
+    # and the floors and firms of an address: "Bahnhofstraße 5, EG", "Müller KG"
+    | {"EG", "OG", "KG", "WG"}
 )
 _TYPE_WORD_OF_A_DISTRICT = r"(?i:landkreis|kreis|lkr?|kr)\.?\s+"
 _PLATE_IN_BRACKETS = compiled_when_used(
@@ -1354,6 +1358,26 @@ _SPOKEN_POSTCODE = compiled_when_used(
 )
 
 
+def as_belonging_to(text: str) -> str | None:
+    """A question whether a place belongs to another, as the place and the other
+    with a comma between, else None: ``Gehört Westercelle zu Celle?`` ->
+    ``Westercelle, Celle``, ``Bussau gehört zum Landkreis Lüchow-Dannenberg`` ->
+    ``Bussau, Landkreis Lüchow-Dannenberg``. Whether the other fits is the
+    reading's to say, as of any address."""
+    asked = _BELONGING.fullmatch(text)
+    if not asked:
+        return None
+    return f"{asked['place'] or asked['placed']}, {asked['whole']}"
+
+
+# "Gehört X (eigentlich) zu Y?", "X gehört (das) zu Y", "Gehört X zum Landkreis Y?"
+_BELONGING = compiled_when_used(
+    r"\s*(?:geh(?:ö|oe)rt\s+(?P<place>[^\W\d].*?)|(?P<placed>[^\W\d].*?)\s+geh(?:ö|oe)rt)"
+    r"(?:\s+(?:eigentlich|denn|das))*\s+zu[mr]?\s+(?P<whole>[^\W\d][^?]*?)\s*\?*\s*",
+    re.IGNORECASE,
+)
+
+
 def with_type_word_apart(text: str) -> str | None:
     """The text with a hyphen that joins a type word to a name set as a space, else
     None: ``Celle-Stadt`` -> ``Celle Stadt``, ``Stade-Landkreis`` -> ``Stade
@@ -1374,32 +1398,33 @@ def unglued(text: str) -> str | None:
     place's words to each other, as a phone's keyboard, a handle or a hashtag writes
     them, spaced: ``polizeicelle`` -> ``polizei celle``, ``@PolizeiStade`` ->
     ``Polizei Stade``, ``Cellepolizei`` -> ``Celle polizei``, ``LandkreisHarburg``
-    -> ``Landkreis Harburg``; else None (words with spaces, or nothing glued).
-    Whether the result names a place is for the caller to read."""
+    -> ``Landkreis Harburg``; of a word that may be a German compound, only the
+    police (``Küstenkanal`` -> None); else None (words with spaces, or nothing
+    glued). Whether the result names a place is for the caller to read."""
     word = text.strip().lstrip("@#")
     if not word or any(c.isspace() for c in word) or not word.isalpha():
         return None
-    # A word with a capital and then small letters only is a word of its own, a
-    # compound as German makes them ("Polizeilich", "Küstenkanal", "Bergpolizei");
-    # glued words are typed in small letters, or each with its capital.
+    # A word with a capital and then small letters only may be a compound as German
+    # makes them ("Küstenkanal", "Küstenwache", "Polizeilich"), or the glued words of
+    # a phone that capitalises what is typed first ("Polizeicelle", "Cellepolizei"):
+    # of such a word only the police are split off, before or after it.
     compound = word[0].isupper() and word[1:].islower()
+    glued_words = _GLUED_POLICE_WORDS if compound else _GLUED_WORDS
     parts: list[str] = []
     rest = word
-    while not compound:  # "WhatsAppKanalCelle": each glued word in turn
+    while True:  # "WhatsAppKanalCelle": each glued word in turn
         folded = rest.casefold()
         glued = next(
-            (g for g in _GLUED_WORDS if folded.startswith(g) and len(rest) - len(g) >= 3), None
+            (g for g in glued_words if folded.startswith(g) and len(rest) - len(g) >= 3), None
         )
         if glued is None:
             break
         parts.append(rest[: len(glued)])
         rest = rest[len(glued) :]
-    tail = None
-    if not compound:
-        tail = next(
-            (g for g in _GLUED_WORDS if rest.casefold().endswith(g) and len(rest) - len(g) >= 3),
-            None,
-        )
+    tail = next(
+        (g for g in glued_words if rest.casefold().endswith(g) and len(rest) - len(g) >= 3),
+        None,
+    )
     after = [rest[-len(tail) :]] if tail else []
     core = rest[: -len(tail)] if tail else rest
     spaced = _CAMEL_BOUNDARY.sub(" ", core)  # "LandkreisHarburg", "AmtNeuhaus"
@@ -1408,15 +1433,21 @@ def unglued(text: str) -> str | None:
     return " ".join([*parts, spaced, *after])
 
 
-# Words for the police or a channel that a handle or hashtag glues to a place,
-# longest first, as folded.
-_GLUED_WORDS = (
+# Words for the police that a handle, a hashtag or a phone glues to a place, and
+# with them those for a channel, longest first, as folded.
+_GLUED_POLICE_WORDS = (
     "polizeiinspektion",
-    "whatsappkanal",
-    "polizeikanal",
-    "whatsapp",
+    "polizeistation",
+    "polizeirevier",
+    "polizeiwache",
     "polizei",
-    "kanal",
+)
+_GLUED_WORDS = tuple(
+    sorted(
+        (*_GLUED_POLICE_WORDS, "whatsappkanal", "polizeikanal", "whatsapp", "kanal"),
+        key=len,
+        reverse=True,
+    )
 )
 # Between a small letter and a capital inside one word, or a run of capitals and a
 # word that starts with one: "AmtNeuhaus", "LKHarburg", "PICelle".

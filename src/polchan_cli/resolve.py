@@ -84,6 +84,7 @@ from .query import (
     after_a_linking_preposition,
     after_police_word,
     around_bei,
+    as_belonging_to,
     beside_an_event_word,
     check_query,
     first_word_before_a_preposition,
@@ -953,6 +954,7 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
         (spaced, _any_answer if spaced and leading_type_word(spaced) else _with_a_channel),
         (with_type_word_apart(text), _a_district_or_with_a_channel),  # "Hagen-Stadt"
         (after_a_street, _with_a_channel),
+        (as_belonging_to(text), _any_answer),  # "Gehört Westercelle zu Celle?"
     )
     for other, taken in readings:
         if other is None:
