@@ -619,13 +619,50 @@ def test_four_digits_that_are_no_postcode_of_the_town_find_nothing_and_offer_it(
         # Found by QA: a qualifier no place has was dropped without a word, and the
         # Brake with a channel (Rotenburg) came first for the town on the Weser.
         ("Brake (Unterweser)", ("Unterweser",)),
-        ("Lichtenberg (Oberfranken)", ("Oberfranken",)),
         ("Munster (Örtze)", ()),  # a river the data qualifies names by (Müden (Örtze))
         ("Horst (Holstein) Süd", ()),
     ],
 )
 def test_a_bracketed_qualifier_no_name_has_is_said_to_be_left_out(query, left_out):
     assert resolve(query, registry()).unknown_parts == left_out
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        # Found in review: a qualifier no namesake has was dropped, and the namesake
+        # with another region's channel came first (exit 0; `open` opened it).
+        # A land: a part of a state's name, or a Regierungsbezirk.
+        ("Lichtenau (Baden)", "08216"),  # not Kreis Paderborn's
+        ("Lichtenau Baden", "08216"),
+        ("Wedel (Holstein)", "01056"),  # not the Wedel in Landkreis Stade
+        ("Freudenberg (Oberpfalz)", "09371"),  # not Siegen-Wittgenstein's
+        ("Freudenberg Oberpfalz", "09371"),
+        ("Lichtenau, Mittelfranken", "09571"),
+        ("Lichtenberg (Oberfranken)", "09475"),  # not Berlin's
+        # A river or landscape: the namesake near the places whose names have it.
+        ("Münster am Lech", "09779"),  # by Rain (Lech), not the city in Westfalen
+        ("Burbach (Eifel)", "07232"),  # not Siegen-Wittgenstein's
+    ],
+)
+def test_a_qualifier_no_namesake_has_puts_the_one_lying_where_it_says_first(query, district):
+    res = resolve(query, registry())
+    assert res.matches[0].district.key == district
+    assert res.unknown_parts == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "channel"),
+    [
+        # where a namesake has the qualifier, or a village is named like the land
+        ("Kirrweiler (Pfalz)", "Kirrweiler (Pfalz)", None),
+        ("Achim Baden", "Baden", "verden-osterholz"),
+        ("Munster (Örtze)", "Munster", "heidekreis"),
+    ],
+)
+def test_a_qualifier_a_name_has_or_a_village_named_so_is_read_as_before(query, name, channel):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, first.channels[0].id if first.channels else None) == (name, channel)
 
 
 @pytest.mark.parametrize(

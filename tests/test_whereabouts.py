@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 from polchan_cli import gazetteer
@@ -10,7 +13,9 @@ from polchan_cli.registry import Registry
 from polchan_cli.resolution import Match, place_match
 from polchan_cli.whereabouts import (
     keys_of_whereabouts,
+    lies_in_land,
     lies_in_part,
+    names_a_land,
     nearest_to_each_other,
     only_says_where,
     same_place,
@@ -90,3 +95,35 @@ def test_of_two_namesakes_the_one_near_the_other_place_is_kept(bundled_registry)
     near_winsen, near_stelle = nearest_to_each_other(winsen, stelle)
     assert [m.district.key for m in near_winsen] == ["03353"]
     assert near_stelle == stelle
+
+
+@pytest.mark.parametrize(
+    ("key", "names_it"),
+    [
+        *(("oberpfalz", True), ("mittelfranken", True), ("baden", True), ("holstein", True)),
+        # a Regierungsbezirk named after its city names that city, not a land
+        *(("kassel", False), ("munster", False), ("bayern", False), ("eifel", False)),
+    ],
+)
+def test_a_land_is_a_part_of_a_states_name_or_a_regierungsbezirk(key, names_it):
+    assert names_a_land(key) is names_it
+
+
+def test_a_place_lies_in_the_land_that_holds_its_district(bundled_registry):
+    amberg_sulzbach = place("Freudenberg", bundled_registry, "09371")
+    siegen = place("Freudenberg", bundled_registry, "05970")
+    assert lies_in_land(amberg_sulzbach, "oberpfalz") is True
+    assert lies_in_land(siegen, "oberpfalz") is False
+    assert lies_in_land(siegen, "kassel") is None
+    assert "oberpfalz" in keys_of_whereabouts(amberg_sulzbach)
+
+
+def test_every_regierungsbezirk_is_sourced_and_holds_districts_of_its_state():
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "data" / "regierungsbezirke.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    districts = gazetteer.districts()
+    for row in rows:
+        assert row["source_url"].startswith(("https://", "http://")) and row["retrieved"], row
+        held = [d for key, d in districts.items() if key.startswith(row["prefix"])]
+        assert held and {d.state for d in held} == {row["state"]}, row

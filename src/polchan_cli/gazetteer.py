@@ -352,6 +352,7 @@ BUNDLED_FILES = (
     "postcodes.tsv",
     "press_codes.csv",
     "qualifiers.tsv",
+    "regierungsbezirke.csv",
     "sounds.tsv",
 )
 

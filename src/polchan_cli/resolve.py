@@ -143,8 +143,10 @@ from .whereabouts import (
     is_a_town,
     is_place,
     keys_of_whereabouts,
+    lies_in_land,
     lies_in_part,
     lying_where_said,
+    names_a_land,
     nearest_to_each_other,
     only_says_where,
     same_place,
@@ -689,15 +691,17 @@ def _lies_in_one_spelled_like(m: Match, key: str) -> bool:
 
 def _river_bracketed(text: str, registry: Registry) -> str | None:
     """The text with its last word in brackets, where that word is a river,
-    region or state names are qualified by, the words before it name a place and
-    it names no place lying there: "Munster Örtze" -> "Munster (Örtze)", not
+    region or state names are qualified by, or a land (see ``names_a_land``), the
+    words before it name a place and it names no place lying there: "Munster
+    Örtze" -> "Munster (Örtze)", "Lichtenau Baden" -> "Lichtenau (Baden)", not
     "Achim Baden" (Baden is a village of Achim); else None."""
     head, _, last = text.rpartition(" ")
     if not head[-1:].isalnum() or len(address_fields(text)) > 1 or any(c in text for c in "()/"):
         return None
-    if name_key(last) not in gazetteer.qualifier_keys() or not is_place(name_key(head)):
+    land = names_a_land(name_key(last))
+    if not (land or name_key(last) in gazetteer.qualifier_keys()) or not is_place(name_key(head)):
         return None
-    if name_key(last) in states() or any(m.channels for m in _named(last, registry)):
+    if name_key(last) in states() or (not land and any(m.channels for m in _named(last, registry))):
         return None  # "Celle Bayern" says where; "Bleckede Göhrde" names a second town
     reading = Reading(f"({last})", frozenset({name_key(head)}), "words")
     return f"{head} ({last})" if _only_a_river(reading, registry) else None
@@ -1396,6 +1400,33 @@ def _nearest_what_it_lies_by(
     return (*near, *(m for m in matches if m not in near))
 
 
+def _nearest_those_so_qualified(
+    matches: tuple[Match, ...], reading: Reading, registry: Registry
+) -> tuple[Match, ...]:
+    """Namesakes, none with the qualifier typed, with those that lie where it says
+    first, where the first does not: in the land it names ("Lichtenau (Baden)" is
+    the one in Baden-Württemberg, "Freudenberg (Oberpfalz)" the one in the
+    Oberpfalz, not those in Kreis Paderborn and Siegen-Wittgenstein), or near the
+    places whose names have it, where the river or region runs ("Münster am Lech"
+    is the Münster by Rain (Lech) and Landsberg am Lech, not the city in
+    Westfalen; "Burbach (Eifel)" the one near Kerpen (Eifel)); else as ranked."""
+    if len(matches) < 2 or len(reading.context) != 1:
+        return matches
+    (qualifier,) = reading.context
+    if lies_in_land(matches[0], qualifier) is False:
+        there = [m for m in matches if lies_in_land(m, qualifier)]
+        return (*there, *(m for m in matches if m not in there))
+    bearers = [
+        place_match(p, "exact", registry)
+        for head in gazetteer.heads_qualified_by(qualifier)
+        for p in gazetteer.places_by_key(f"{head} {qualifier}")
+    ]
+    if not bearers or not far_apart(matches[:1], bearers):
+        return matches
+    near = [m for m in matches if not far_apart([m], bearers)]
+    return (*near, *(m for m in matches if m not in near))
+
+
 def _town_it_lies_by(text: str, reading: Reading) -> str | None:
     """The key of the town named after "bei" where the reading's head comes before
     it, else None: a place guessed for the head does not lie in that town, which
@@ -1511,9 +1542,10 @@ def _loosely_read(
         # places found: "Celle (HK)" says HK does not fit, not that it is unknown.
         qualifier = _unknown_qualifier(text, reading)
         codes = tuple(part for part in qualifier if plates.districts_of(part))
+        matches = _nearest_what_it_lies_by(text, ranked(found, reading.head), registry)
         return Resolution(
             query=text,
-            matches=_nearest_what_it_lies_by(text, ranked(found, reading.head), registry),
+            matches=_nearest_those_so_qualified(matches, reading, registry),
             unknown_parts=tuple(part for part in qualifier if part not in codes),
             unfitting_parts=_far_town_in_brackets(text, reading, found, registry) + codes,
         )
@@ -1642,8 +1674,10 @@ def _unknown_qualifier(text: str, reading: Reading) -> tuple[str, ...]:
 
 def _names_a_place_or_qualifies(key: str) -> bool:
     """Whether the key is a qualifier the data's names have ("Örtze"), or names a
-    place or a state."""
-    return key in gazetteer.qualifier_keys() or is_place(key) or key in states()
+    place, a state or a land in one ("Mittelfranken")."""
+    return (
+        key in gazetteer.qualifier_keys() or is_place(key) or key in states() or names_a_land(key)
+    )
 
 
 def _in_brackets_after(head: str, text: str, *, ending: bool = False) -> str | None:

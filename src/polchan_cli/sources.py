@@ -70,6 +70,14 @@ DATA_SOURCES: tuple[dict[str, str | None], ...] = (
         "attribution": "the public pages named on each row",
         "contributes": N_("the district a plate code names (Bostel (HK), Kreis ROW)"),
     },
+    {
+        "name": N_("Regierungsbezirke (data/regierungsbezirke.csv)"),
+        "url": None,  # one source per row, named in the row
+        "date": "2026-11-27",
+        "licence": N_("facts, cited per row"),
+        "attribution": "the public pages named on each row",
+        "contributes": N_("the land a qualifier names (Freudenberg (Oberpfalz))"),
+    },
 )
 
 

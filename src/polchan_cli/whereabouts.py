@@ -7,8 +7,10 @@ former name or a region: :func:`lies_in_part`, :func:`lying_where_said`), which
 keys say where it lies (:func:`keys_of_whereabouts`), whether places lie far
 apart (:func:`far_apart`, by their points in the data), and what the states and
 the country are called (:func:`states`, :data:`COUNTRY_KEYS`), so that ``Hagen,
-Landkreis Stade`` and ``Celle Nds`` find the place meant. Lookups in the
-bundled gazetteer only; no registry, Typer or Rich.
+Landkreis Stade`` and ``Celle Nds`` find the place meant, and which land a
+qualifier names (:func:`lies_in_land`: ``Lichtenau (Baden)``, ``Freudenberg
+(Oberpfalz)``). Lookups in the bundled gazetteer and the curated
+``regierungsbezirke.csv``; no registry, Typer or Rich.
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ __all__ = [
     "is_a_town",
     "is_place",
     "keys_of_whereabouts",
+    "lies_in_land",
     "lies_in_part",
     "lying_where_said",
+    "names_a_land",
     "nearest_to_each_other",
     "only_says_where",
     "position",
@@ -65,6 +69,62 @@ _STATE_ALIASES = {
     "Schleswig-Holstein": ("sh",),
     "Thüringen": ("thuringia",),
 }
+
+
+# The lands a state's name joins, each of which, as a qualifier, says the state:
+# "Lichtenau (Baden)", "Wedel (Holstein)", "Penzlin (Mecklenburg)". Only as a
+# qualifier no namesake has: "Kirrweiler (Pfalz)" is the one so named.
+_LANDS_OF_STATES = {
+    "baden": "Baden-Württemberg",
+    "wurttemberg": "Baden-Württemberg",
+    "holstein": "Schleswig-Holstein",
+    "mecklenburg": "Mecklenburg-Vorpommern",
+    "vorpommern": "Mecklenburg-Vorpommern",
+    "pfalz": "Rheinland-Pfalz",
+}
+
+
+def names_a_land(key: str) -> bool:
+    """Whether the key names a part of a state's name (``baden``) or a
+    Regierungsbezirk no place is named after (``oberpfalz``, not ``kassel``)."""
+    return key in _LANDS_OF_STATES or (key in _regierungsbezirke() and not is_place(key))
+
+
+def lies_in_land(m: Match, key: str) -> bool | None:
+    """Whether the match lies in the land the key names (see :func:`names_a_land`);
+    None where the key names no such land."""
+    if not names_a_land(key):
+        return None
+    if state := _LANDS_OF_STATES.get(key):
+        return m.state == state
+    return m.district.key.startswith(_regierungsbezirke()[key])
+
+
+def _regierungsbezirk_of(district_key: str) -> str | None:
+    """The key of the Regierungsbezirk no place is named after that holds the
+    district ("oberpfalz" for 09371), else None."""
+    return next(
+        (
+            key
+            for key, prefixes in _regierungsbezirke().items()
+            if district_key.startswith(prefixes) and not is_place(key)
+        ),
+        None,
+    )
+
+
+@functools.cache
+def _regierungsbezirke() -> dict[str, tuple[str, ...]]:
+    """Each Regierungsbezirk's key to the prefixes of its districts' keys."""
+    import csv  # only for a name with a qualifier none of its namesakes has
+
+    text = (gazetteer.data_dir() / "regierungsbezirke.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    found: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        key = name_key(row["name"])
+        found[key] = (*found.get(key, ()), row["prefix"])
+    return found
 
 
 @functools.cache
@@ -104,6 +164,8 @@ def keys_of_whereabouts(m: Match) -> set[str]:
             key, variants = name_keys(name)
             keys.update([key, *variants])
     keys.update(_STATE_ALIASES.get(m.state, ()))  # "Celle Nds"
+    if m.district and (land := _regierungsbezirk_of(m.district.key)):
+        keys.add(land)  # "Lichtenau, Mittelfranken"
     return keys
 
 
