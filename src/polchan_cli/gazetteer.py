@@ -23,6 +23,7 @@ __all__ = [
     "Place",
     "PostcodeArea",
     "all_keys",
+    "curated_rows",
     "data_dir",
     "data_version",
     "district",
@@ -340,6 +341,15 @@ def postcode_areas(postcode: str) -> list[PostcodeArea]:
         pc, dkey, munis, ptype = line.split("\t")
         areas.append(PostcodeArea(pc, dkey, tuple(munis.split("|")) if munis else (), ptype))
     return areas
+
+
+def curated_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a curated CSV file bundled beside the gazetteer (``plates.csv``,
+    ``press_codes.csv`` …), by its header, without the comment lines that open it."""
+    import csv  # only for a query that needs such a file
+
+    text = (data_dir() / name).read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
 
 
 # Every data file bundled into the wheel (pyproject.toml's force-include).

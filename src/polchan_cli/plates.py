@@ -19,12 +19,8 @@ __all__ = ["districts_of"]
 @functools.cache
 def _districts() -> dict[str, tuple[str, ...]]:
     """Each code to the keys of the districts it stands for, as the file lists them."""
-    import csv  # only for a query with a code in it
-
-    text = (gazetteer.data_dir() / "plates.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     found: dict[str, tuple[str, ...]] = {}
-    for row in rows:
+    for row in gazetteer.curated_rows("plates.csv"):
         keys = found.get(row["code"], ())
         if row["district_key"] not in keys:
             found[row["code"]] = (*keys, row["district_key"])

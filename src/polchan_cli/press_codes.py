@@ -18,11 +18,7 @@ __all__ = ["agency_of", "known_codes"]
 @functools.cache
 def _agencies() -> dict[str, str]:
     """Each code, upper case, to the agency named in the channel registry."""
-    import csv  # only for a query that starts with a code
-
-    text = (gazetteer.data_dir() / "press_codes.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {row["code"].upper(): row["agency"] for row in rows}
+    return {row["code"].upper(): row["agency"] for row in gazetteer.curated_rows("press_codes.csv")}
 
 
 def agency_of(code: str) -> str | None:

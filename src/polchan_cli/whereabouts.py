@@ -116,12 +116,8 @@ def _regierungsbezirk_of(district_key: str) -> str | None:
 @functools.cache
 def _regierungsbezirke() -> dict[str, tuple[str, ...]]:
     """Each Regierungsbezirk's key to the prefixes of its districts' keys."""
-    import csv  # only for a name with a qualifier none of its namesakes has
-
-    text = (gazetteer.data_dir() / "regierungsbezirke.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     found: dict[str, tuple[str, ...]] = {}
-    for row in rows:
+    for row in gazetteer.curated_rows("regierungsbezirke.csv"):
         key = name_key(row["name"])
         found[key] = (*found.get(key, ()), row["prefix"])
     return found
