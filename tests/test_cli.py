@@ -93,6 +93,20 @@ def test_find_ambiguous_says_so_and_lists_districts():
     assert "Landkreis Harburg" in result.stdout and "Landkreis Celle" in result.stdout
 
 
+def test_find_says_when_the_place_listed_first_has_no_channel():
+    # Found in review: "Hagen" printed four other areas' links, and no word that
+    # Hagen itself has no channel.
+    for query, first in (
+        ("Hagen", "Hagen (Nordrhein-Westfalen)"),
+        ("Wedel", "Wedel (Schleswig-Holstein)"),
+    ):
+        out = " ".join(run("find", query).stdout.split())
+        assert f"{first}, listed first, has no channel; the links are for the other places" in out
+    assert "listed first, has no channel" not in run("find", "Celle").stdout
+    german = " ".join(run("--lang", "de", "find", "Wedel").stdout.split())
+    assert "Wedel (Schleswig-Holstein), zuerst genannt, hat keinen Kanal" in german
+
+
 def test_find_fuzzy_says_how_the_query_was_read():
     result = run("find", "Cele")
     assert result.exit_code == ExitCode.OK
@@ -610,13 +624,18 @@ def test_open_takes_what_a_type_word_asks_for(query, url, launched):
 
 def test_open_says_when_the_name_is_also_a_place_no_channel_covers(launched):
     # The village of Wedel (Landkreis Stade) has a channel; the town of Wedel in
-    # Kreis Pinneberg has none. Someone from there must not take Stade's for theirs.
-    result = run("open", "Wedel", "--print")
-    assert result.stdout.strip() == "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35"
-    assert result.stderr == (
-        "polchan: 'Wedel' also names places no channel covers: Kreis Pinneberg (Schleswig-Holstein)\n"
-    )
-    # A postcode that reaches across the border says the same.
+    # Kreis Pinneberg has none. Someone from there must not take Stade's for theirs:
+    # the name is first the town (found in review: it opened Stade's, exit 0).
+    for query in ("Wedel", "Polizei Wedel"):
+        result = run("open", query, "--print")
+        assert (result.exit_code, result.stdout) == (3, "")
+        assert result.stderr == (
+            f"polchan: '{query}' is first Wedel (Schleswig-Holstein), which no channel covers; "
+            "for another place of the name, name it exactly (Wedel, Landkreis Stade)\n"
+        )
+    stade = run("open", "Wedel, Landkreis Stade", "--print")
+    assert stade.stdout.strip() == "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35"
+    # A postcode that reaches across the border says so, and opens.
     assert "Ludwigslust-Parchim" in run("open", "19273", "--print").stderr
     assert run("open", "Stade", "--print").stderr == ""
 

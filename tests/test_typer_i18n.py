@@ -103,7 +103,9 @@ def test_find_ambiguous_fuzzy_and_nothing_found_in_german():
     assert "Ihr Ort fehlt? Mit der fünfstelligen Postleitzahl" in _flat(nothing.stdout)
     none = de("find", "Hannover")
     assert none.exit_code == ExitCode.NO_CHANNEL
-    assert "Kein Kanal der Kanalliste ist zuständig für: Region Hannover" in _flat(none.stdout)
+    assert "Für Region Hannover (Niedersachsen) ist kein Kanal der Kanalliste zuständig" in _flat(
+        none.stdout
+    )
     for result in (winsen, fuzzy, nothing, none):
         assert_german(result.stdout)
 
@@ -113,7 +115,7 @@ def test_names_of_any_gender_need_no_article_in_german():
     key = de("find", "03351").stdout
     assert "„03351“ ist keine Postleitzahl, sondern ein Kreisschlüssel: Landkreis Celle." in key
     donnersberg = _flat(de("find", "Donnersbergkreis").stdout)
-    assert "Kein Kanal der Kanalliste ist zuständig für: Donnersbergkreis (Rheinland-Pfalz)." in (
+    assert "Für Donnersbergkreis (Rheinland-Pfalz) ist kein Kanal der Kanalliste zuständig." in (
         donnersberg
     )
 
@@ -228,7 +230,7 @@ ERRORS = [
         ("open", "Hannover"),
         3,
         "no channel in the registry covers",
-        "kein Kanal der Kanalliste ist zuständig für: Region Hannover (Niedersachsen)",
+        "für Region Hannover (Niedersachsen) ist kein Kanal der Kanalliste zuständig",
     ),
     (("open", "Winsen", "--print"), 3, "matches 2 channels", "passt zu 2 Kanälen"),
     (

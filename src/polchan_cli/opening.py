@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from . import ranking
+
 if TYPE_CHECKING:
     from .registry import Channel
     from .resolution import Match, Resolution
@@ -37,10 +39,11 @@ class Opening:
 def opening(res: Resolution) -> Opening:
     """The channels to open for the answer, or why none is.
 
-    Refused: nothing found; places no channel covers; a name that is first a city
-    or district no channel covers ("Freiburg" is Freiburg im Breisgau, not to be
-    sent to Freiburg (Elbe)'s channel without a word; "Polizei Lippe" is Kreis
-    Lippe's, not Lippe's in Burbach); the mere beginning of names, too
+    Refused: nothing found; places no channel covers; a name that is first a town,
+    city or district no channel covers ("Freiburg" is Freiburg im Breisgau, not to
+    be sent to Freiburg (Elbe)'s channel without a word; "Polizei Lippe" is Kreis
+    Lippe's, not Lippe's in Burbach; "Wedel" the town in Kreis Pinneberg, not the
+    village in Landkreis Stade); the mere beginning of names, too
     many or a town no channel covers among them ("Pol", "Hanno", and "Wal", whose
     six channels are no choice to offer), though "Cel" (only Celle) opens Celle's
     channel.
@@ -49,11 +52,20 @@ def opening(res: Resolution) -> Opening:
     if not channels:
         return Opening(refused="no_channel" if res.matches else "not_found")
     first = res.matches[0]
-    if first.kind == "district" and not first.channels:
+    if not first.channels and _is_a_town(first):
         return Opening(channels, refused="uncovered_city")
     if _only_begun(res):
         return Opening(channels, refused="only_begun")
     return Opening(channels)
+
+
+def _is_a_town(m: Match) -> bool:
+    """A district, or a town or a city-state's quarter of the name as asked (as
+    :func:`~polchan_cli.ranking.ranked` puts them before villages of the name)."""
+    if m.kind == "district":
+        return True
+    towns = ("municipality", "samtgemeinde", "locality")
+    return m.kind in towns and m.match in ("exact", "variant") and not ranking.is_a_village(m)
 
 
 def _only_begun(res: Resolution) -> bool:

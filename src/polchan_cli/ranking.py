@@ -2,7 +2,8 @@
 
 Accepts :class:`~polchan_cli.resolution.Match` objects (duck-typed: kind, name,
 match, district, municipality, samtgemeinde, members, channels) and the text they answer.
-:func:`unique` keeps each place once, at its best tier; :func:`ranked` also
+:func:`unique` keeps each place once, at its best tier; :func:`towns_first` puts a
+bare name's towns before its villages elsewhere, channel or not; :func:`ranked`
 orders them:
 
 - a name as typed or without its qualifier or "Bad" (one tier: ``Winsen`` is what
@@ -41,7 +42,15 @@ from .normalize import (
 if TYPE_CHECKING:
     from .resolution import Match
 
-__all__ = ["KIND_OF_TYPE_WORD", "asked_for", "ranked", "spellings", "unique"]
+__all__ = [
+    "KIND_OF_TYPE_WORD",
+    "asked_for",
+    "is_a_village",
+    "ranked",
+    "spellings",
+    "towns_first",
+    "unique",
+]
 
 _TIERS = {"exact": 0, "variant": 1, "prefix": 2, "fuzzy": 3}
 _KIND_ORDER = {
@@ -217,6 +226,46 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
                 m.municipality or "",
             ),
         )
+    )
+
+
+def towns_first(matches: tuple[Match, ...], typed: str) -> tuple[Match, ...]:
+    """Where the text is a bare name, the towns of it before its villages, channel
+    or not: "Wedel" is first the town in Kreis Pinneberg, then the village in
+    Landkreis Stade, lest the town's people take Stade's channel; so is a quarter of
+    a city-state ("Bergedorf": Hamburg's, then Worpswede's), though not before
+    another town ("Lichtenberg": Berlin's, then the towns in Oberfranken and Saxony,
+    then the village in Lüchow-Dannenberg). Each kind as ranked. Not where the
+    text says more ("Polizei Wedel", "Unfall Wesel": a village the police or a
+    heading names may well be the one a channel covers)."""
+    key = name_key(typed)
+    if leading_type_word(typed) or not any(
+        key in (name_key(m.name), name_key(without_qualifier(m.name))) for m in matches
+    ):
+        return matches  # "Ortsteil Gartow" asks for the village
+    as_typed = spelling(typed)
+    return tuple(
+        sorted(
+            matches,
+            key=lambda m: (
+                max(_TIERS[m.match], _TIERS["variant"]),
+                # the villages after the towns spelled so, not after the towns
+                # whose names only fold alike ("Neuenkirchen": not Neunkirchen)
+                as_typed not in spellings(m.name),
+                is_a_village(m),
+            ),
+        )
+    )
+
+
+def is_a_village(m: Match) -> bool:
+    """A locality of the name as asked (not a guess or a name begun), not of a
+    city-state, whose quarters are towns in size (Berlin's Lichtenberg before the
+    town Lichtenberg in Oberfranken). A former name is the town it was."""
+    return (
+        m.kind == "locality"
+        and m.match in ("exact", "variant")
+        and m.district.key not in _CITY_STATE_DISTRICTS
     )
 
 

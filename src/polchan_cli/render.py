@@ -274,6 +274,15 @@ def print_resolution(console: Console, res: Resolution) -> None:
         return
     headers = (N_("Place"), N_("Kind"), N_("District, state"), N_("Channel, agency"))
     _print_table(console, headers, [_cells(m) for m in res.matches])
+    first = res.matches[0]
+    if res.status == "found" and not first.channels and first.kind != "channel":
+        # "Hagen", "Wedel": the links are for namesakes, not for the place meant first.
+        console.print(
+            gettext(
+                "{place} ({state}), listed first, has no channel; "
+                "the links are for the other places listed."
+            ).format(place=safe(first.name), state=safe(first.state))
+        )
     for c in res.unique_channels():
         console.print(f"{safe(c.name)}: {_link(c.url)}", soft_wrap=True)
     unknown = res.unknown_postcodes

@@ -116,7 +116,7 @@ from .query import (
     without_press_marks,
     without_search_words,
 )
-from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, spellings, unique
+from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, spellings, towns_first, unique
 from .registry import Registry
 from .resolution import (
     MOST_OFFERED,
@@ -163,8 +163,14 @@ _CITY_KINDS = ("district", "municipality")
 
 def resolve(query: str, registry: Registry) -> Resolution:
     """Resolve a query (see the module docstring). Raises only QueryError; see
-    :func:`_resolve` for the order things are tried in."""
-    return _resolve(query, registry, respell=True)
+    :func:`_resolve` for the order things are tried in; of a bare name, alone or
+    with words for the police ("Polizei Wedel"), its towns come before its villages
+    (:func:`~polchan_cli.ranking.towns_first`)."""
+    answer = _resolve(query, registry, respell=True)
+    name = query
+    while (rest := after_police_word(name)) is not None:
+        name = rest  # "WhatsApp Polizei Wedel"
+    return replace(answer, matches=towns_first(answer.matches, name))
 
 
 def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
