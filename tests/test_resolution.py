@@ -143,3 +143,14 @@ def test_spelled_as_typed_keeps_the_places_an_umlaut_names(bundled_registry):
     neuen = places("neunkirchen", bundled_registry)
     kept = Resolution(query="Neuenkirchen", matches=neuen).spelled_as_typed().matches
     assert {m.name for m in kept} == {"Neuenkirchen"}
+
+
+def test_spelled_as_typed_without_umlauts_is_no_name_whose_ue_is_none(bundled_registry):
+    # Found in review: `open Neunkirchen` offered Neuenkirchen's three channels
+    # beside Siegen-Wittgenstein's, as keys fold "ue" like "ü".
+    both = places("neunkirchen", bundled_registry)
+    kept = Resolution(query="Neunkirchen", matches=both).spelled_as_typed().matches
+    assert "Neuenkirchen" not in {m.name for m in kept} and "Neunkirchen" in {m.name for m in kept}
+    # a name the query does not spell is kept: "Ulzen" may be Uelzen misspelt
+    uelzen = places("ulzen", bundled_registry)
+    assert Resolution(query="Ulzen", matches=uelzen).spelled_as_typed().matches == uelzen

@@ -110,6 +110,11 @@ class Match:
         return data
 
 
+# Umlauts written out, as keys fold them: "Muenster"; in a name, as often no
+# umlaut at all ("Neuenkirchen", "Soest").
+_UMLAUTS_SPELLED_OUT = ("ae", "oe", "ue")
+
+
 @dataclass(frozen=True)
 class Resolution:
     """The answer to one query."""
@@ -174,18 +179,26 @@ class Resolution:
         return replace(self, matches=picked) if picked else self
 
     def spelled_as_typed(self) -> Resolution:
-        """Without the matches only umlauts fold into the query, where it has an
-        umlaut (or "ue" for ü) and a match is spelled so: "Münster" is no Munster
-        (Heidekreis), though keys fold them together, while "Munster" may be
-        Münster typed without its dots and keeps both. For a caller that must pick."""
+        """Without the matches only umlauts fold into the query, where a match is
+        spelled as typed: where it has an umlaut (or "ue" for ü), "Münster" is no
+        Munster (Heidekreis), though keys fold them together, while "Munster" may be
+        Münster typed without its dots and keeps both; where it has none, a name
+        with "ae", "oe" or "ue" is no other spelling of it ("Neunkirchen" is no
+        Neuenkirchen, whose "ue" is no ü). For a caller that must pick."""
         typed = without_type_word(self.query)
         spelled, key = spelling(typed), name_key(typed)
-        if not any(c in spelled for c in "äöü"):
-            return self
+        umlauts = any(c in spelled for c in "äöü")
+
+        def folded_only(base: str) -> bool:
+            return umlauts or any(pair in base.casefold() for pair in _UMLAUTS_SPELLED_OUT)
 
         bases = {m: without_qualifier(m.name) for m in self.matches}
         as_typed = {m: spelling(base) == spelled for m, base in bases.items()}
-        kept = tuple(m for m in self.matches if as_typed[m] or name_key(bases[m]) != key)
+        kept = tuple(
+            m
+            for m in self.matches
+            if as_typed[m] or name_key(bases[m]) != key or not folded_only(bases[m])
+        )
         if len(kept) == len(self.matches) or not any(as_typed[m] for m in kept):
             return self
         return replace(self, matches=kept)
