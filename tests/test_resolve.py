@@ -2452,3 +2452,21 @@ def test_a_type_word_leaves_out_places_only_for_a_name_spelled_as_typed():
     assert resolve("Gemeinde Luckau", registry()).matches[0].name == "Luckau (Wendland)"
     # spelled as typed, it does: "Kreis Wesel" is not also Wesel in Landkreis Harburg
     assert all(m.district.name == "Kreis Wesel" for m in resolve("Kreis Wesel", registry()).matches)
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "channel"),
+    [
+        # Found in review (users in Berlin and Münster): a station, Berlin's short
+        # form and a square before its town found nothing.
+        ("Münster Hbf", "Münster", "muenster"),
+        ("Hauptbahnhof Berlin", "Berlin", "berlin"),
+        ("Bahnhof Celle", "Celle", "celle"),
+        ("Bln", "Berlin", "berlin"),
+        ("Bln-Neukölln", "Neukölln", "berlin"),
+        ("Alexanderplatz Berlin", "Berlin", "berlin"),
+    ],
+)
+def test_a_station_berlins_short_form_and_a_square_name_the_town(query, name, channel):
+    first = resolve(query, registry()).matches[0]
+    assert (first.name, [c.id for c in first.channels]) == (name, [channel])

@@ -288,8 +288,14 @@ def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | No
     if not groups or has_a_house_number(text):
         return None
     # "Unfall in Mitte" names Berlin's Mitte; only after a place ("Buchholz in der
-    # Nordheide Ost") does the word say where in it.
-    if names_a_part_of_town(text.split()[-1]) and len(groups[-1][0][0].split()) > 1:
+    # Nordheide Ost") does the word say where in it, unless a place has the whole
+    # name ("Brand in Bavendorf Bahnhof", a hamlet in Uelzen).
+    last_words = groups[-1][0][0]
+    if (
+        names_a_part_of_town(text.split()[-1])
+        and len(last_words.split()) > 1
+        and not is_place(name_key(last_words))
+    ):
         return None
     before = before_a_place(text, police=police)
     # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe.

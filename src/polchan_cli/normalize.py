@@ -116,8 +116,8 @@ _FILLER_WORDS = frozenset(
 )
 
 # Abbreviations of name words, as signs and addresses write them: "St. Peter",
-# "Gr. Hehlen", "Kl. Süstedt".
-_ABBREVIATIONS = {"st": "sankt", "gr": "gross", "kl": "klein"}
+# "Gr. Hehlen", "Kl. Süstedt"; and Berlin's, as Berliners write it ("Bln-Neukölln").
+_ABBREVIATIONS = {"st": "sankt", "gr": "gross", "kl": "klein", "bln": "berlin"}
 
 # The small words a qualifier starts with: those naming a river, region or state
 # ("an der Luhe", "am Main", "in der Nordheide"), then those naming a town it lies

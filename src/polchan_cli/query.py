@@ -219,6 +219,10 @@ _CENTRE_WORDS = frozenset(
         "ortszentrum",
     }
 )
+# Words for a town's station, as timetables and signs name it ("Münster Hbf",
+# "Hauptbahnhof Berlin", "Celle Bahnhof"), split off the same way; alone they begin
+# the names of hamlets by a station ("Bahnhof Brockhöfe"), and are no bad query.
+_STATION_WORDS = frozenset({"bahnhof", "hauptbahnhof", "hbf", "bhf", "busbahnhof", "zob"})
 # Words for a part of a town by where it lies in it ("Siegen Ost", "Lichterfelde
 # West", "Celle Mitte"): split off the same way, unless a place has the whole name
 # ("Münster-West"). Alone they may name a place (Berlin's Mitte), so they are no
@@ -1327,11 +1331,12 @@ def town_after_a_street(
 _NOUNS_AFTER_A_WAY = _LANDSCAPE_NOUNS | {"insel", "elbe", "weser", "aller", "deich", "ufer"}
 
 
-# Endings only streets have: not "markt", "platz" or "ring", which events and places
-# end in too ("Zwiebelmarkt Celle" may be a market, or a place the data lacks), nor
-# "str", "ufer" or "wall", which end other words.
+# Endings only streets and squares have: not "markt" or "ring", which events and
+# places end in too ("Zwiebelmarkt Celle" may be a market, or a place the data
+# lacks), nor "str", "ufer" or "wall", which end other words; a square is in its town
+# ("Alexanderplatz Berlin").
 _NOTHING_BUT_STREET_ENDINGS = tuple(
-    e for e in _STREET_ENDINGS if e not in ("str", "platz", "ring", "ufer", "markt", "wall")
+    e for e in _STREET_ENDINGS if e not in ("str", "ring", "ufer", "markt", "wall")
 )
 
 
@@ -1773,7 +1778,7 @@ def names_a_part_of_town(text: str) -> bool:
     """Whether the text is a word for a part of a town ("Innenstadt", "West"),
     which beside a town says where in it, not which place: never to be guessed as
     one beside a town ("Verden West" is no Westen)."""
-    return name_key(text) in _CENTRE_WORDS | _PART_WORDS
+    return name_key(text) in _CENTRE_WORDS | _STATION_WORDS | _PART_WORDS
 
 
 def _without_centre_word(text: str) -> list[str] | None:
@@ -1783,7 +1788,7 @@ def _without_centre_word(text: str) -> list[str] | None:
     """
     for pattern, town, word in ((_LAST_WORD, 1, 2), (_FIRST_WORD, 2, 1)):
         split = pattern.fullmatch(text)
-        if split and name_key(split[word]) in _CENTRE_WORDS | _PART_WORDS and name_key(split[town]):
+        if split and names_a_part_of_town(split[word]) and name_key(split[town]):
             return [split[town].strip(" -"), split[word]]
     return None
 
