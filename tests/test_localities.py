@@ -14,7 +14,7 @@ from polchan_cli.normalize import base_key
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "data" / "localities").glob("*.csv"))
-KINDS = {"ortsteil", "samtgemeinde", "former_name", "none"}
+KINDS = {"ortsteil", "samtgemeinde", "former_name", "kiez", "none"}
 LOWER_SAXONY = [
     "03351",
     "03353",

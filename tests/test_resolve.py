@@ -811,7 +811,7 @@ def test_a_street_after_a_comma_is_not_read_into_the_town(query, town, district)
     ("query", "name", "district"),
     [
         # a part of town by where it lies in it: the town, never a guess at the word
-        ("Lichterfelde West", "Lichterfelde", "11000"),  # was Wust, Landkreis Stendal
+        ("Lichterfelde Süd", "Lichterfelde", "11000"),  # "West" was Wust, Landkreis Stendal
         ("Paderborn Süd", "Paderborn", "05774"),  # was Sudhagen
         ("Verden West", "Verden (Aller)", "03361"),  # was Westen (Dörverden)
         ("Siegen Ost", "Siegen", "05970"),
@@ -2465,6 +2465,9 @@ def test_a_type_word_leaves_out_places_only_for_a_name_spelled_as_typed():
         ("Bln", "Berlin", "berlin"),
         ("Bln-Neukölln", "Neukölln", "berlin"),
         ("Alexanderplatz Berlin", "Berlin", "berlin"),
+        # and a Kiez, as Berliners say where they live
+        ("Schillerkiez", "Schillerkiez", "berlin"),
+        ("Wrangelkiez Berlin", "Wrangelkiez", "berlin"),
     ],
 )
 def test_a_station_berlins_short_form_and_a_square_name_the_town(query, name, channel):
