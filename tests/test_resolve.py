@@ -1330,6 +1330,8 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
         # Found in review: as an English newsroom, or a press release heading its
         # area, writes them.
         ("Celle police", "Celle", "03351"),
+        ("Celle police station", "Celle", "03351"),
+        ("police department Stade", "Stade", "03359"),
         ("Wache Celle", "Celle", "03351"),
         ("Celle polis", "Celle", "03351"),  # Turkish, Polish: as residents write it
         ("policja Stade", "Stade", "03359"),

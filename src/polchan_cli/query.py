@@ -161,6 +161,7 @@ _POLICE_WORDS = frozenset(
         "revier",
         "kreispolizeibehorde",
         "police",  # as an English newsroom writes it: "Celle police"
+        *("station", "department"),  # "Celle police station", "police department Stade"
         # and as residents write it in their first language: Turkish, Polish,
         # Italian, Spanish, Dutch ("Celle polis", "policja Stade")
         *("polis", "polisi", "policja", "policji", "polizia", "policia", "politie"),
