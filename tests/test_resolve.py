@@ -1337,6 +1337,7 @@ def test_the_police_of_a_place_is_the_channel_for_that_place(query, name, channe
         ("policja Stade", "Stade", "03359"),
         ("Celle Komma Westercelle", "Westercelle", "03351"),  # dictated
         ("Stade Fragezeichen", "Stade", "03359"),
+        ("Celle Komma", "Celle", "03351"),  # a comma dictated last
         ("Revier Stade", "Stade", "03359"),
         ("Police Stade", "Stade", "03359"),
         ("Bostel near Soltau", "Bostel", "03358"),

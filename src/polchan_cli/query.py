@@ -1298,11 +1298,11 @@ def with_spoken_punctuation(text: str) -> str | None:
 
 
 # Punctuation as dictation writes it out: a comma or colon between words, a full
-# stop, question or exclamation mark, or a colon, at the end.
+# stop, question or exclamation mark, a colon, or a comma dictated last, at the end.
 _SPOKEN_COMMA = compiled_when_used(r"\s+komma\s+(?=\S)", re.IGNORECASE)
 _SPOKEN_COLON = compiled_when_used(r"\s+doppelpunkt\s+(?=\S)", re.IGNORECASE)
 _SPOKEN_END = compiled_when_used(
-    r"\s+(?:punkt|fragezeichen|ausrufezeichen|doppelpunkt)\s*$", re.IGNORECASE
+    r"\s+(?:punkt|fragezeichen|ausrufezeichen|doppelpunkt|komma)\s*$", re.IGNORECASE
 )
 
 
