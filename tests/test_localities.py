@@ -50,6 +50,8 @@ def test_every_row_is_well_formed_and_sourced(path):
         assert re.match(r"https?://\S+$", row["source_url"]), row
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["retrieved"]), row
         assert (row["name"] == "") == (row["kind"] == "none"), row
+        # a Kiez is known by its note, which places it in its Ortsteil
+        assert (row["kind"] != "kiez") or row["note"].startswith("Kiez in Ortsteil "), row
         ident = (row["municipality"], row["name"], row["kind"])
         assert ident not in seen, f"duplicate row {ident}"
         seen.add(ident)

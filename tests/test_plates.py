@@ -118,6 +118,7 @@ def test_a_code_whose_district_has_no_place_of_the_name_is_said_not_to_fit():
         *("Buchholz LOS", "Lichtenau AN"),  # German words, not Oder-Spree's or Ansbach's
         # an address's floor and a firm's form, not Ebersberg's nor Bad Kissingen's
         *("Bahnhofstraße 5, EG, Celle", "Müller KG, Celle", "Celle IN", "Stade, WO"),
+        *("Wedel, GER", "Linden, RP", "Haar, OBB"),  # a country, state, Regierungsbezirk
     ],
 )
 def test_no_code_is_read_in_a_letter_alone_a_type_word_or_a_word_in_capitals(text):

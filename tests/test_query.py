@@ -17,6 +17,7 @@ from polchan_cli.query import (
     check_query,
     dateline_in,
     is_a_road,
+    name_asked,
     numbered_in_roman,
     places_after_a_noun,
     places_after_prepositions,
@@ -658,14 +659,32 @@ def test_an_emergency_word_alone_gives_the_emergency_numbers_first(query):
 @pytest.mark.parametrize(
     ("asked", "read"),
     [
-        ("Gehört Westercelle zu Celle?", "Westercelle, Celle"),
-        ("Westercelle gehört eigentlich zur Stadt Celle", "Westercelle, Stadt Celle"),
+        ("Gehört Westercelle zu Celle?", ("Westercelle", "Celle")),
+        ("Westercelle gehört eigentlich zur Stadt Celle", ("Westercelle", "Stadt Celle")),
         ("Westercelle zu Celle", None),  # no question: read as typed
         ("Gehört zu Celle", None),  # no place asked after
     ],
 )
 def test_a_question_of_belonging_is_read_as_a_place_and_what_it_lies_in(asked, read):
     assert as_belonging_to(asked) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Polizei Wedel aktuell", "Wedel"),
+        ("Wedelpolizei", "Wedel"),
+        ("Zu welcher Polizei gehört Wedel?", "Wedel"),
+        ("Bahnhof Wedel", "Wedel"),
+        ("Marktplatz Wedel", "Wedel"),
+        ("Raum Buchen", "Buchen"),
+        ("in Sülze", "Sülze"),
+        ("Unfall Wesel", "Unfall Wesel"),  # a heading: no such reading
+        ("Ortsteil Wedel", "Ortsteil Wedel"),
+    ],
+)
+def test_the_name_asked_is_read_without_the_words_around_it(text, name):
+    assert name_asked(text) == name
 
 
 @pytest.mark.parametrize(

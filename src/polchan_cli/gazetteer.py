@@ -76,6 +76,11 @@ class Place:
     source: str
     samtgemeinde: str | None  # the one its municipality belongs to, if any
 
+    @property
+    def is_a_kiez(self) -> bool:
+        """A Berlin Kiez, as its curated row notes it ("Kiez in Ortsteil Neukölln")."""
+        return self.kind == "locality" and self.note.startswith("Kiez in ")
+
 
 @dataclass(frozen=True)
 class PostcodeArea:

@@ -68,6 +68,9 @@ def places_begun(text: str, key: str, registry: Registry) -> Resolution | None:
         ]
     else:
         prefixed = []
+    # A Kiez is found by its whole name or misspelt, never begun: "Crelle" is Celle
+    # misspelt, "Rheingau" the Rheingau-Taunus-Kreis, "Oranienburger" Oranienburg's.
+    prefixed = [p for p in prefixed if not p.is_a_kiez]
     if not prefixed:
         return None
     matches = ranked([place_match(p, "prefix", registry) for p in prefixed], text)[:PREFIX_LIMIT]

@@ -203,12 +203,13 @@ SEARCH_WORDS = compiled_when_used(
     r"|huhu|servus|moin(?:\s*moin|sen)?|guten\s+(?:morgen|tag|abend)|zusammen|pls|thx"
     # the area around a place, which its channel's district holds: "Celle und
     # Umgebung", "Celle u. Umgebung", "Gegend um Zeven", "rund um Buxtehude",
-    # "Großraum Stade", "Nähe Lachendorf", "nahe Celle" (in small letters, before
-    # another word: Nahe is a village), "Zeven und umzu", as Northern Germans say it
+    # "Großraum Stade", "Nähe Lachendorf", "nahe Celle" (in small letters, before a
+    # capital: Nahe is a village, "nahe segeberg" the Nahe in Kreis Segeberg), "Zeven
+    # und umzu", as Northern Germans say it
     r"|(?:(?:und|u\.|&)\s*)?(?:umgebung|umland|umkreis|umzu|drumherum)"
     r"|(?:in\s+der\s+)?umgebung\s+von|(?:im\s+)?umkreis\s+(?:von|um)|in\s+und\s+um"
     r"|(?:in\s+der\s+)?(?:gegend|n(?:ä|ae)he)(?:\s+(?:um|von))?|rund\s+um|gro(?:ß|ss)raum"
-    r"|(?-i:nahe)(?:\s+(?:bei|von))?(?=\s+\S)"
+    r"|(?-i:nahe)(?:\s+(?:bei|von))?(?=\s+(?-i:[A-ZÄÖÜ]))"
     # where one lives, as a chat says it: "Mein Wohnort ist Uelzen"
     r"|(?:mein\s+)?(?:wohnort|heimatort)(?:\s+ist)?"
     # a chat's question: "hat jemand Infos zu Lüchow", "weiß einer was zu Wietze", "wo

@@ -97,6 +97,7 @@ __all__ = [
     "is_a_preposition",
     "is_a_road",
     "looks_like_a_verb",
+    "name_asked",
     "names_a_part_of_town",
     "numbered_in_roman",
     "places_after_a_noun",
@@ -479,6 +480,11 @@ _BEFORE_A_PLACE = compiled_when_used(
     r"(?<!\w)(?:in|im|bei|über|ueber|aus|nahe|von)"
     r"(?:\s+(?:dem\s+)?(?:(?:gro(?:ß|ss))?raume?|bereich|stadtgebiet|gemeindegebiet|kreisgebiet)\b)?"
     r"\s+(?=[^\W\d])",
+    re.IGNORECASE,
+)
+# An area's word before a place, without "in": "Raum Celle", "Bereich Achim".
+_AREA_BEFORE_A_PLACE = compiled_when_used(
+    r"(?:(?:gro(?:ß|ss))?raum|bereich|stadtgebiet|gemeindegebiet|kreisgebiet|near)\s+(?=[^\W\d])",
     re.IGNORECASE,
 )
 # "bei Rot über die Ampel", "bei Rot an der Kreuzung": the light, not Rot an der Rot.
@@ -1185,6 +1191,9 @@ def plate_codes_in(text: str) -> list[tuple[str, str, str]]:
 _WORDS_LIKE_PLATE_CODES = frozenset(
     {"AB", "AM", "AN", "DA", "DU", "EIN", "ER", "ES", "EU", "HER", "HI", "IN", "LOS", "MAI"}
     | {"MAL", "NE", "OB", "OH", "SO", "UM", "WO"}
+    # and what forms abbreviate countries, states and Regierungsbezirke so:
+    # "Wedel, GER", "Linden, RP", "Haar, OBB"
+    | {"GER", "RP", "OBB"}
     # and the floors and firms of an address: "Bahnhofstraße 5, EG", "Müller KG"
     | {"EG", "OG", "KG", "WG"}
 )
@@ -1364,16 +1373,15 @@ _SPOKEN_POSTCODE = compiled_when_used(
 )
 
 
-def as_belonging_to(text: str) -> str | None:
-    """A question whether a place belongs to another, as the place and the other
-    with a comma between, else None: ``Gehört Westercelle zu Celle?`` ->
-    ``Westercelle, Celle``, ``Bussau gehört zum Landkreis Lüchow-Dannenberg`` ->
-    ``Bussau, Landkreis Lüchow-Dannenberg``. Whether the other fits is the
-    reading's to say, as of any address."""
+def as_belonging_to(text: str) -> tuple[str, str] | None:
+    """A question whether a place belongs to another, as the place and the other,
+    else None: ``Gehört Westercelle zu Celle?`` -> ``("Westercelle", "Celle")``,
+    ``Bussau gehört zum Landkreis Lüchow-Dannenberg`` -> ``("Bussau", "Landkreis
+    Lüchow-Dannenberg")``. Whether the other fits is the caller's to say."""
     asked = _BELONGING.fullmatch(text)
     if not asked:
         return None
-    return f"{asked['place'] or asked['placed']}, {asked['whole']}"
+    return asked["place"] or asked["placed"], asked["whole"]
 
 
 # "Gehört X (eigentlich) zu Y?", "X gehört (das) zu Y", "Gehört X zum Landkreis Y?"
@@ -1460,6 +1468,33 @@ _GLUED_WORDS = tuple(
 _CAMEL_BOUNDARY = compiled_when_used(
     r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])|(?<=[A-ZÄÖÜ])(?=[A-ZÄÖÜ][a-zäöüß])"
 )
+
+
+def name_asked(text: str) -> str:
+    """The name a text asks for, without what is read around a name: words for the
+    police or a channel, glued or not, the words a search adds, a question of
+    belonging, a word for the town's centre or station, a street or square before
+    it: ``Polizei Wedel``, ``Wedelpolizei``, ``Zu welcher Polizei gehört Wedel?``,
+    ``nahe Wedel``, ``Bahnhof Wedel``, ``Marktplatz Wedel`` -> ``Wedel``. Text that
+    is no such reading stays as it is (``Unfall Wesel``)."""
+    name = text
+    while True:
+        before = name
+        name = unglued(name) or name
+        name = after_police_word(name) or name
+        searched = without_search_words(name)
+        if searched and searched[0].strip():
+            name = searched[0]
+        name = (as_belonging_to(name) or (name,))[0]
+        name = town_after_a_street(name) or name
+        if centred := _without_centre_word(name):
+            name = centred[0]
+        where = _BEFORE_A_PLACE.match(name) or _AREA_BEFORE_A_PLACE.match(name)
+        if where and name[where.end() :].strip():
+            name = name[where.end() :]  # "in Sülze", "Raum Buchen"
+        name = name.strip(" ?!.")
+        if name == before:
+            return name
 
 
 def after_a_linking_preposition(text: str) -> str | None:

@@ -259,11 +259,14 @@ def towns_first(matches: tuple[Match, ...], typed: str) -> tuple[Match, ...]:
 
 
 def is_a_village(m: Match) -> bool:
-    """A locality of the name as asked (not a guess or a name begun), not of a
-    city-state, whose quarters are towns in size (Berlin's Lichtenberg before the
-    town Lichtenberg in Oberfranken). A former name is the town it was."""
+    """A locality or a former municipality merged into another, of the name as asked
+    (not a guess or a name begun), not of a city-state, whose quarters are towns in
+    size (Berlin's Lichtenberg before the town Lichtenberg in Oberfranken). A town's
+    former name is the town (Fallingbostel, now Bad Fallingbostel)."""
+    renamed = m.kind == "former_name" and name_key(m.name) == name_key(m.municipality or "")
     return (
-        m.kind == "locality"
+        m.kind in ("locality", "former_name")
+        and not renamed
         and m.match in ("exact", "variant")
         and m.district.key not in _CITY_STATE_DISTRICTS
     )

@@ -91,6 +91,7 @@ from .query import (
     is_a_linking_word,
     is_a_road,
     looks_like_a_verb,
+    name_asked,
     names_a_part_of_town,
     numbered_in_roman,
     plate_codes_in,
@@ -167,10 +168,7 @@ def resolve(query: str, registry: Registry) -> Resolution:
     with words for the police ("Polizei Wedel"), its towns come before its villages
     (:func:`~polchan_cli.ranking.towns_first`)."""
     answer = _resolve(query, registry, respell=True)
-    name = query
-    while (rest := after_police_word(name)) is not None:
-        name = rest  # "WhatsApp Polizei Wedel"
-    return replace(answer, matches=towns_first(answer.matches, name))
+    return replace(answer, matches=towns_first(answer.matches, name_asked(query)))
 
 
 def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
@@ -964,7 +962,6 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
         (spaced, _any_answer if spaced and leading_type_word(spaced) else _with_a_channel),
         (with_type_word_apart(text), _a_district_or_with_a_channel),  # "Hagen-Stadt"
         (after_a_street, _with_a_channel),
-        (as_belonging_to(text), _any_answer),  # "Gehört Westercelle zu Celle?"
     )
     for other, taken in readings:
         if other is None:
@@ -975,7 +972,30 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
             continue
         if named_as_typed(answer) and taken(answer):
             return answer
+    if asked := as_belonging_to(text):
+        return _where_it_belongs(*asked, registry, respell=respell)
     return None
+
+
+def _where_it_belongs(
+    place: str, whole: str, registry: Registry, *, respell: bool
+) -> Resolution | None:
+    """The place a question of belonging asks about, with the other named as not
+    fitting where it does not lie there: "Gehört Westercelle zu Celle?" is
+    Westercelle, "Gehört Bussau zu Celle?" Bussau, in Lüchow-Dannenberg, "Gehört
+    Potsdam zu Berlin?" Potsdam, never Berlin for it, nor "Münster" Munster in
+    Niedersachsen."""
+    try:
+        both = _resolve(f"{place}, {whole}", registry, respell=respell)
+        alone = _resolve(place, registry, respell=respell)
+    except QueryError:
+        return None
+    first = both.matches[0] if both.matches else None
+    if first and spelling(place) in spellings(first.name) and named_as_typed(both):
+        return both
+    if not (alone.matches and named_as_typed(alone)):
+        return None
+    return replace(alone, unfitting_parts=(*alone.unfitting_parts, whole))
 
 
 def _any_answer(answer: Resolution) -> bool:
@@ -1429,7 +1449,10 @@ def _nearest_those_so_qualified(
     ]
     if not bearers or not far_apart(matches[:1], bearers):
         return matches
-    near = [m for m in matches if not far_apart([m], bearers)]
+    # A river's few names in the data need not lie where the namesake meant does
+    # ("Hagen (Weser)": only names near Nienburg have "(Weser)"): never a channel
+    # on such evidence, only a namesake none covers before the one first.
+    near = [m for m in matches if not far_apart([m], bearers) and not m.channels]
     return (*near, *(m for m in matches if m not in near))
 
 
