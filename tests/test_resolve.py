@@ -673,6 +673,14 @@ def test_a_qualifier_a_name_has_or_a_village_named_so_is_read_as_before(query, n
     assert (first.name, first.channels[0].id if first.channels else None) == (name, channel)
 
 
+def test_a_land_no_namesake_lies_in_is_said_not_to_fit_and_another_lands_namesake_comes_last():
+    # Found in review: "Bergen (Vorpommern)" gave Celle's Bergen with no word that
+    # none lies in Vorpommern; "Biberach (Württemberg)" gave Biberach (Baden) first.
+    assert resolve("Bergen (Vorpommern)", registry()).unfitting_parts == ("Vorpommern",)
+    names = [m.name for m in resolve("Biberach (Württemberg)", registry()).matches]
+    assert names.index("Biberach an der Riß") < names.index("Biberach (Baden)")
+
+
 @pytest.mark.parametrize(
     "row",
     [

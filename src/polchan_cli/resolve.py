@@ -64,6 +64,7 @@ from .headline import (
 from .lexicon import bears_what_happened, says_what_happened
 from .normalize import (
     TYPE_WORDS,
+    geographic_qualifier_key,
     is_a_small_word,
     leading_type_word,
     name_key,
@@ -1439,8 +1440,14 @@ def _nearest_those_so_qualified(
     if len(matches) < 2 or len(reading.context) != 1:
         return matches
     (qualifier,) = reading.context
-    if lies_in_land(matches[0], qualifier) is False:
-        there = [m for m in matches if lies_in_land(m, qualifier)]
+    if names_a_land(qualifier):
+        # In the land, and not named for another land in it ("Biberach
+        # (Württemberg)" is no Biberach (Baden)).
+        there = [
+            m
+            for m in matches
+            if lies_in_land(m, qualifier) and not _named_for_another_land(m, qualifier)
+        ]
         return (*there, *(m for m in matches if m not in there))
     bearers = [
         place_match(p, "exact", registry)
@@ -1454,6 +1461,23 @@ def _nearest_those_so_qualified(
     # on such evidence, only a namesake none covers before the one first.
     near = [m for m in matches if not far_apart([m], bearers) and not m.channels]
     return (*near, *(m for m in matches if m not in near))
+
+
+def _named_for_another_land(m: Match, land: str) -> bool:
+    """Whether the match's name has a land's qualifier other than ``land``."""
+    own = geographic_qualifier_key(m.name)
+    return own is not None and own != land and names_a_land(own)
+
+
+def _land_none_lies_in(text: str, reading: Reading, found: list[Match]) -> tuple[str, ...]:
+    """The land in brackets after the name, where none of the places found lies in
+    it: "Bergen (Vorpommern)" finds no Bergen there, so Celle's is no answer the
+    qualifier bears out; else nothing."""
+    bracketed = _in_brackets_after(reading.head, text)
+    key = name_key(bracketed or "")
+    if not bracketed or not names_a_land(key) or any(lies_in_land(m, key) for m in found):
+        return ()
+    return (bracketed,)
 
 
 def _town_it_lies_by(text: str, reading: Reading) -> str | None:
@@ -1576,7 +1600,9 @@ def _loosely_read(
             query=text,
             matches=_nearest_those_so_qualified(matches, reading, registry),
             unknown_parts=tuple(part for part in qualifier if part not in codes),
-            unfitting_parts=_far_town_in_brackets(text, reading, found, registry) + codes,
+            unfitting_parts=_far_town_in_brackets(text, reading, found, registry)
+            + codes
+            + _land_none_lies_in(text, reading, found),
         )
     closest: tuple[float, Reading, list[tuple[str, float, int]]] | None = None
     names = list(suggestions)
