@@ -81,6 +81,9 @@ def test_a_code_names_its_districts_as_plates_write_it(code, districts):
         ("Kirchberg (SHA)", "Kirchberg an der Jagst", "08127", None),
         ("Gaildorf (BK)", "Gaildorf", "08127", None),
         ("Wanzleben (BK)", "Wanzleben", "15083", None),
+        # a district's own code the first list pages lacked (found in review)
+        ("Bad Aibling (RO)", "Bad Aibling", "09187", None),
+        ("Roding (ROD)", "Roding", "09372", None),
     ],
 )
 def test_a_plate_code_says_which_district_the_place_lies_in(query, name, district, channel):
@@ -169,3 +172,11 @@ def test_a_code_after_a_comma_reads_as_its_district_written_out():
     written = resolve("Helpsen, Landkreis Celle", registry)
     assert [m.name for m in coded.matches] == [m.name for m in written.matches]
     assert coded.unfitting_parts == ("Helpsen",)
+
+
+def test_a_code_a_place_found_bears_out_is_said_nothing_of():
+    # Found in review: "Haar (M)" said that none of the places found lies in M's
+    # district, though Haar in Landkreis München does (a letter alone is no code).
+    res = resolve("Haar (M)", load_channels(None))
+    assert res.unfitting_parts == () and res.unknown_parts == ()
+    assert "09184" in [m.district.key for m in res.matches]

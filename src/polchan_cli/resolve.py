@@ -1592,8 +1592,14 @@ def _loosely_read(
             return elsewhere
         found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
         # A plate code in brackets is understood, its district only holds none of the
-        # places found: "Celle (HK)" says HK does not fit, not that it is unknown.
-        qualifier = _unknown_qualifier(text, reading)
+        # places found: "Celle (HK)" says HK does not fit, not that it is unknown; one
+        # that holds one is said nothing of ("Haar (M)": a letter alone is read as
+        # no code, but Haar in Landkreis München bears it out).
+        qualifier = tuple(
+            part
+            for part in _unknown_qualifier(text, reading)
+            if not any(m.district.key in plates.districts_of(part) for m in found)
+        )
         codes = tuple(part for part in qualifier if plates.districts_of(part))
         matches = _nearest_what_it_lies_by(text, ranked(found, reading.head), registry)
         return Resolution(
