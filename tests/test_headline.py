@@ -272,6 +272,8 @@ def test_a_headline_place_before_another_town_is_still_its_place(query, name, di
         # "Mitte" ended a headline as a word for a town's centre; "St." as a sentence.
         ("Unfall in Mitte", "Mitte", "11000"),
         ("Unfall in St. Mauritz", "Sankt Mauritz", "05515"),
+        # a hamlet named with a station word keeps its whole name
+        ("Brand in Bavendorf Bahnhof", "Bavendorf Bahnhof", "03360"),
     ],
 )
 def test_a_heading_names_its_place_where_the_event_word_is_a_village_too(query, name, district):

@@ -175,8 +175,10 @@ def test_a_code_after_a_comma_reads_as_its_district_written_out():
 
 
 def test_a_code_a_place_found_bears_out_is_said_nothing_of():
-    # Found in review: "Haar (M)" said that none of the places found lies in M's
-    # district, though Haar in Landkreis München does (a letter alone is no code).
-    res = resolve("Haar (M)", load_channels(None))
-    assert res.unfitting_parts == () and res.unknown_parts == ()
-    assert "09184" in [m.district.key for m in res.matches]
+    # Found in review: "Staffelstein (STE)" said that none of the places found lies
+    # in STE's district, though Bad Staffelstein does.
+    res = resolve("Staffelstein (STE)", load_channels(None))
+    assert (res.unfitting_parts, res.unknown_parts) == ((), ())
+    assert res.matches[0].district.key == "09478"
+    # A letter alone is no code read, so it is said to be left out ("Haar (M)").
+    assert resolve("Haar (M)", load_channels(None)).unknown_parts == ("M",)

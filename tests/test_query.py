@@ -680,6 +680,12 @@ def test_a_question_of_belonging_is_read_as_a_place_and_what_it_lies_in(asked, r
         ("Raum Buchen", "Buchen"),
         ("in Sülze", "Sülze"),
         ("Unfall Wesel", "Unfall Wesel"),  # a heading: no such reading
+        # found in the code review: questions and dictation
+        ("Gibt es einen Kanal für Wedel?", "Wedel"),
+        ("Hat Wedel einen WhatsApp Kanal?", "Wedel"),
+        ("Was ist in Wedel los?", "Wedel"),
+        ("Wedel gehört zu welcher Polizei?", "Wedel"),
+        ("Wedel Komma", "Wedel"),
         ("Ortsteil Wedel", "Ortsteil Wedel"),
     ],
 )
@@ -698,6 +704,7 @@ def test_the_name_asked_is_read_without_the_words_around_it(text, name):
         # or a phone's capital first: only the police are split off it
         ("Küstenkanal", None),
         ("Küstenwache", None),
+        ("Polizeistelle", None),  # a noun, though Stelle is a place
         ("Polizeicelle", "Polizei celle"),
         ("Cellepolizei", "Celle polizei"),
         ("polizeiwachecelle", "polizeiwache celle"),

@@ -1415,6 +1415,8 @@ def test_a_glued_word_that_spaced_names_no_place_as_typed_stays_unfound(query):
         ("Gehört Bussau zu Celle?", "Bussau", "luechow-dannenberg", ("Celle",)),
         # found in review: never the other place, nor a namesake spelled otherwise
         ("Gehört Potsdam zu Berlin?", "Potsdam", None, ("Berlin",)),
+        ("Gehört Lichtenau zu Baden?", "Lichtenau", None, ()),  # a land, as "(Baden)"
+        ("Gehört Landkreis Celle zu Niedersachsen?", "Landkreis Celle", "celle", ()),
         ("Gehört Münster zu Niedersachsen?", "Münster", "muenster", ("Niedersachsen",)),
     ],
 )
@@ -1630,6 +1632,9 @@ def test_a_bare_names_town_comes_before_its_villages_channel_or_not(
         ("Holdenstedt", "03360"),
         ("Fallingbostel", "03358"),
         ("in Sülze", "03351"),  # "in" is no part of the name asked
+        ("Wedell", "01056"),  # a guess too (found in the code review)
+        ("Dalheim Baden", None),  # no Dalheim lies in Baden: no answer, as before
+        ("Crelle", "03351"),  # Celle misspelt, no Kiez begun
     ],
 )
 def test_towns_come_first_only_for_a_bare_name(query, district):

@@ -52,20 +52,22 @@ def opening(res: Resolution) -> Opening:
     if not channels:
         return Opening(refused="no_channel" if res.matches else "not_found")
     first = res.matches[0]
-    if not first.channels and _is_a_town(first):
+    if not first.channels and _ranks_as_a_town(first):
         return Opening(channels, refused="uncovered_city")
     if _only_begun(res):
         return Opening(channels, refused="only_begun")
     return Opening(channels)
 
 
-def _is_a_town(m: Match) -> bool:
-    """A district, or a town or a city-state's quarter of the name as asked (as
-    :func:`~polchan_cli.ranking.ranked` puts them before villages of the name)."""
+def _ranks_as_a_town(m: Match) -> bool:
+    """A district, or a town or a city-state's quarter of the name as asked or
+    guessed, as :func:`~polchan_cli.ranking.towns_first` puts them before the
+    villages of the name."""
     if m.kind == "district":
         return True
     towns = ("municipality", "samtgemeinde", "locality")
-    return m.kind in towns and m.match in ("exact", "variant") and not ranking.is_a_village(m)
+    asked = m.match in ("exact", "variant", "fuzzy")
+    return m.kind in towns and asked and not ranking.is_a_village(m)
 
 
 def _only_begun(res: Resolution) -> bool:

@@ -482,9 +482,11 @@ _BEFORE_A_PLACE = compiled_when_used(
     r"\s+(?=[^\W\d])",
     re.IGNORECASE,
 )
-# An area's word before a place, without "in": "Raum Celle", "Bereich Achim".
+# An area's word before a place, without "in": "Raum Celle", "Bereich Achim"; and a
+# question's words before "in": "Was ist in Wedel los?".
 _AREA_BEFORE_A_PLACE = compiled_when_used(
-    r"(?:(?:gro(?:ß|ss))?raum|bereich|stadtgebiet|gemeindegebiet|kreisgebiet|near)\s+(?=[^\W\d])",
+    r"(?:(?:gro(?:ß|ss))?raum|bereich|stadtgebiet|gemeindegebiet|kreisgebiet|near)\s+(?=[^\W\d])"
+    r"|was\s+(?:ist|war)(?:\s+(?:denn|heute|gerade|gestern))*\s+(?=i[nm]\s)",
     re.IGNORECASE,
 )
 # "bei Rot über die Ampel", "bei Rot an der Kreuzung": the light, not Rot an der Rot.
@@ -1435,6 +1437,8 @@ def unglued(text: str) -> str | None:
             break
         parts.append(rest[: len(glued)])
         rest = rest[len(glued) :]
+    if compound and rest.casefold() in _NOUNS_AFTER_THE_POLICE:
+        return None  # "Polizeistelle" is no Polizei Stelle
     tail = next(
         (g for g in glued_words if rest.casefold().endswith(g) and len(rest) - len(g) >= 3),
         None,
@@ -1447,6 +1451,9 @@ def unglued(text: str) -> str | None:
     return " ".join([*parts, spaced, *after])
 
 
+# Nouns the police compound with that are places too: "Polizeistelle" (Stelle in
+# Landkreis Harburg), "Polizeiposten".
+_NOUNS_AFTER_THE_POLICE = frozenset({"stelle", "posten", "dienststelle", "station"})
 # Words for the police that a handle, a hashtag or a phone glues to a place, and
 # with them those for a channel, longest first, as folded.
 _GLUED_POLICE_WORDS = (
@@ -1480,11 +1487,13 @@ def name_asked(text: str) -> str:
     name = text
     while True:
         before = name
-        name = unglued(name) or name
-        name = after_police_word(name) or name
+        name = with_spoken_punctuation(name) or name  # "Wedel Fragezeichen"
         searched = without_search_words(name)
         if searched and searched[0].strip():
             name = searched[0]
+        name = unglued(name) or name
+        name = after_police_word(name) or name
+        name = after_a_linking_preposition(name) or name  # "Kanal für Wedel"
         name = (as_belonging_to(name) or (name,))[0]
         name = town_after_a_street(name) or name
         if centred := _without_centre_word(name):

@@ -230,14 +230,16 @@ def ranked(matches: list[Match], typed: str = "") -> tuple[Match, ...]:
 
 
 def towns_first(matches: tuple[Match, ...], typed: str) -> tuple[Match, ...]:
-    """Where the text is a bare name, the towns of it before its villages, channel
-    or not: "Wedel" is first the town in Kreis Pinneberg, then the village in
-    Landkreis Stade, lest the town's people take Stade's channel; so is a quarter of
-    a city-state ("Bergedorf": Hamburg's, then Worpswede's), though not before
-    another town ("Lichtenberg": Berlin's, then the towns in Oberfranken and Saxony,
-    then the village in Lüchow-Dannenberg). Each kind as ranked. Not where the
-    text says more ("Polizei Wedel", "Unfall Wesel": a village the police or a
-    heading names may well be the one a channel covers)."""
+    """Where ``typed`` is a name of the matches (the name a query asks for, as
+    ``resolve`` reads it without the words around it, or the name a guess read),
+    the towns of it before its villages, channel or not: "Wedel" is first the town
+    in Kreis Pinneberg, then the village in Landkreis Stade, lest the town's people
+    take Stade's channel; so is a quarter of a city-state ("Bergedorf": Hamburg's,
+    then Worpswede's), though not before another town ("Lichtenberg": Berlin's,
+    then the towns in Oberfranken and Saxony, then the village in
+    Lüchow-Dannenberg). Each kind as ranked. Not where ``typed`` says more than a
+    name ("Brand in Eschenbach": a heading names a village a channel covers as
+    well), nor asks for a village with its type word ("Ortsteil Gartow")."""
     key = name_key(typed)
     if leading_type_word(typed) or not any(
         key in (name_key(m.name), name_key(without_qualifier(m.name))) for m in matches
@@ -260,14 +262,14 @@ def towns_first(matches: tuple[Match, ...], typed: str) -> tuple[Match, ...]:
 
 def is_a_village(m: Match) -> bool:
     """A locality or a former municipality merged into another, of the name as asked
-    (not a guess or a name begun), not of a city-state, whose quarters are towns in
+    or guessed (not a name begun), not of a city-state, whose quarters are towns in
     size (Berlin's Lichtenberg before the town Lichtenberg in Oberfranken). A town's
     former name is the town (Fallingbostel, now Bad Fallingbostel)."""
     renamed = m.kind == "former_name" and name_key(m.name) == name_key(m.municipality or "")
     return (
         m.kind in ("locality", "former_name")
         and not renamed
-        and m.match in ("exact", "variant")
+        and m.match in ("exact", "variant", "fuzzy")
         and m.district.key not in _CITY_STATE_DISTRICTS
     )
 

@@ -118,7 +118,15 @@ from .query import (
     without_press_marks,
     without_search_words,
 )
-from .ranking import KIND_OF_TYPE_WORD, asked_for, ranked, spellings, towns_first, unique
+from .ranking import (
+    KIND_OF_TYPE_WORD,
+    asked_for,
+    is_a_village,
+    ranked,
+    spellings,
+    towns_first,
+    unique,
+)
 from .registry import Registry
 from .resolution import (
     MOST_OFFERED,
@@ -169,7 +177,11 @@ def resolve(query: str, registry: Registry) -> Resolution:
     with words for the police ("Polizei Wedel"), its towns come before its villages
     (:func:`~polchan_cli.ranking.towns_first`)."""
     answer = _resolve(query, registry, respell=True)
-    return replace(answer, matches=towns_first(answer.matches, name_asked(query)))
+    villages = {is_a_village(m) for m in answer.matches}
+    if villages != {True, False} or leading_type_word(query):
+        return answer  # no village beside a town ("find Celle" reads no more), or a kind asked
+    name = answer.fuzzy_for or name_asked(query)
+    return replace(answer, matches=towns_first(answer.matches, name))
 
 
 def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
@@ -706,6 +718,8 @@ def _river_bracketed(text: str, registry: Registry) -> str | None:
     land = names_a_land(name_key(last))
     if not (land or name_key(last) in gazetteer.qualifier_keys()) or not is_place(name_key(head)):
         return None
+    if land and not any(lies_in_land(m, name_key(last)) for m in _named(head, registry)):
+        return None  # "Dalheim Baden": no Dalheim lies in Baden
     if name_key(last) in states() or (not land and any(m.channels for m in _named(last, registry))):
         return None  # "Celle Bayern" says where; "Bleckede Göhrde" names a second town
     reading = Reading(f"({last})", frozenset({name_key(head)}), "words")
@@ -986,13 +1000,19 @@ def _where_it_belongs(
     Westercelle, "Gehört Bussau zu Celle?" Bussau, in Lüchow-Dannenberg, "Gehört
     Potsdam zu Berlin?" Potsdam, never Berlin for it, nor "Münster" Munster in
     Niedersachsen."""
+    # A land is asked as a qualifier: "Gehört Lichtenau zu Baden?" as "Lichtenau (Baden)".
+    joined = f"{place} ({whole})" if names_a_land(name_key(whole)) else f"{place}, {whole}"
     try:
-        both = _resolve(f"{place}, {whole}", registry, respell=respell)
+        both = _resolve(joined, registry, respell=respell)
         alone = _resolve(place, registry, respell=respell)
     except QueryError:
         return None
     first = both.matches[0] if both.matches else None
-    if first and spelling(place) in spellings(first.name) and named_as_typed(both):
+    if (
+        first
+        and spelling(without_type_word(place)) in spellings(first.name)
+        and named_as_typed(both)
+    ):
         return both
     if not (alone.matches and named_as_typed(alone)):
         return None
@@ -1598,9 +1618,10 @@ def _loosely_read(
         qualifier = tuple(
             part
             for part in _unknown_qualifier(text, reading)
-            if not any(m.district.key in plates.districts_of(part) for m in found)
+            if len(part) == 1  # a letter alone is no code read: "(M)" stays unknown
+            or not any(m.district.key in plates.districts_of(part) for m in found)
         )
-        codes = tuple(part for part in qualifier if plates.districts_of(part))
+        codes = tuple(part for part in qualifier if len(part) > 1 and plates.districts_of(part))
         matches = _nearest_what_it_lies_by(text, ranked(found, reading.head), registry)
         return Resolution(
             query=text,
