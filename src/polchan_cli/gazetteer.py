@@ -6,7 +6,8 @@ each file is read once, on first use, and searched by bisection over its sorted
 lines, so a lookup costs a file read, not an index build.
 
 Accepts normalised keys (see :mod:`polchan_cli.normalize`) and 5-digit postcode
-strings (``"01067"`` keeps its zero).
+strings (``"01067"`` keeps its zero). :func:`curated_rows` reads the curated CSV
+files bundled beside them (plate codes, press codes, Regierungsbezirke).
 """
 
 from __future__ import annotations

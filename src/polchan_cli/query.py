@@ -11,6 +11,8 @@ string work on a checked query, with no lookups in the bundled data:
   address (``D-29221 Celle``), and the rest of it; :func:`short_postcode_first`:
   one a digit short (``1067 Dresden``);
 - :func:`after_police_word`: the place in ``Polizei Buxtehude`` or ``Celle Polizei``;
+  :func:`name_asked`: the name without any words read around it (``Bahnhof
+  Wedel``, ``Zu welcher Polizei gehört Wedel?``);
   :func:`after_a_linking_preposition`: in ``Polizei von Uelzen``;
 - :func:`plate_codes_in`: a licence-plate code that says the district (``Bostel
   (HK)``, ``Kreis ROW``);
@@ -1485,7 +1487,9 @@ def name_asked(text: str) -> str:
     ``nahe Wedel``, ``Bahnhof Wedel``, ``Marktplatz Wedel`` -> ``Wedel``. Text that
     is no such reading stays as it is (``Unfall Wesel``)."""
     name = text
-    while True:
+    # Each pass takes words off, or glued words apart once, so it ends; a bound all
+    # the same, as a query is only so long.
+    for _ in range(_MOST_PASSES):
         before = name
         name = with_spoken_punctuation(name) or name  # "Wedel Fragezeichen"
         searched = without_search_words(name)
@@ -1503,7 +1507,11 @@ def name_asked(text: str) -> str:
             name = name[where.end() :]  # "in Sülze", "Raum Buchen"
         name = name.strip(" ?!.")
         if name == before:
-            return name
+            break
+    return name
+
+
+_MOST_PASSES = 8
 
 
 def after_a_linking_preposition(text: str) -> str | None:
@@ -1820,7 +1828,8 @@ def numbered_in_roman(text: str) -> str | None:
 
 
 def names_a_part_of_town(text: str) -> bool:
-    """Whether the text is a word for a part of a town ("Innenstadt", "West"),
+    """Whether the text is a word for a part of a town ("Innenstadt", "West") or its
+    station ("Hbf"),
     which beside a town says where in it, not which place: never to be guessed as
     one beside a town ("Verden West" is no Westen)."""
     return name_key(text) in _CENTRE_WORDS | _STATION_WORDS | _PART_WORDS

@@ -47,11 +47,12 @@ DATA_SOURCES: tuple[dict[str, str | None], ...] = (
             "former names (tools/former_names.csv)"
         ),
         "url": None,  # one source per row, named in the row: there is no one address
-        "date": "2026-11-25",
+        "date": "2026-11-27",
         "licence": N_("facts, cited per row"),
         "attribution": "the public pages named on each row",
         "contributes": N_(
-            "Ortsteile, Samtgemeinden and former names of the covered districts; regions"
+            "Ortsteile, Samtgemeinden and former names of the covered districts, "
+            "Berlin's Kieze; regions"
         ),
     },
     {
