@@ -644,6 +644,9 @@ def test_a_bracketed_qualifier_no_name_has_is_said_to_be_left_out(query, left_ou
         ("Freudenberg (Oberpfalz)", "09371"),  # not Siegen-Wittgenstein's
         ("Freudenberg Oberpfalz", "09371"),
         ("Lichtenau, Mittelfranken", "09571"),
+        # and as addresses abbreviate them (found in the code review)
+        ("Haar, OBB", "09184"),
+        ("Freudenberg (Opf.)", "09371"),
         ("Lichtenberg (Oberfranken)", "09475"),  # not Berlin's
         # A river or landscape: the namesake near the places whose names have it.
         ("Münster am Lech", "09779"),  # by Rain (Lech), not the city in Westfalen

@@ -84,9 +84,23 @@ _LANDS_OF_STATES = {
 }
 
 
+# Bavaria's Regierungsbezirke as addresses and district names abbreviate them:
+# "Haar, Obb.", "Neumarkt i.d.OPf.".
+_LAND_ABBREVIATIONS = {
+    "obb": "oberbayern",
+    "ndb": "niederbayern",
+    "opf": "oberpfalz",
+    "ofr": "oberfranken",
+    "mfr": "mittelfranken",
+    "ufr": "unterfranken",
+}
+
+
 def names_a_land(key: str) -> bool:
     """Whether the key names a part of a state's name (``baden``) or a
-    Regierungsbezirk no place is named after (``oberpfalz``, not ``kassel``)."""
+    Regierungsbezirk no place is named after (``oberpfalz``, ``obb``; not
+    ``kassel``)."""
+    key = _LAND_ABBREVIATIONS.get(key, key)
     return key in _LANDS_OF_STATES or (key in _regierungsbezirke() and not is_place(key))
 
 
@@ -95,6 +109,7 @@ def lies_in_land(m: Match, key: str) -> bool | None:
     None where the key names no such land."""
     if not names_a_land(key):
         return None
+    key = _LAND_ABBREVIATIONS.get(key, key)
     if state := _LANDS_OF_STATES.get(key):
         return m.state == state
     return m.district.key.startswith(_regierungsbezirke()[key])
@@ -162,6 +177,7 @@ def keys_of_whereabouts(m: Match) -> set[str]:
     keys.update(_STATE_ALIASES.get(m.state, ()))  # "Celle Nds"
     if m.district and (land := _regierungsbezirk_of(m.district.key)):
         keys.add(land)  # "Lichtenau, Mittelfranken"
+        keys.update(a for a, named in _LAND_ABBREVIATIONS.items() if named == land)
     return keys
 
 
