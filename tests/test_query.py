@@ -685,6 +685,7 @@ def test_a_question_of_belonging_is_read_as_a_place_and_what_it_lies_in(asked, r
         ("Hat Wedel einen WhatsApp Kanal?", "Wedel"),
         ("Was ist in Wedel los?", "Wedel"),
         ("Wedel gehört zu welcher Polizei?", "Wedel"),
+        ("Breese gehört zu welcher Polizeistation?", "Breese"),  # found in review (h9)
         ("Wedel Komma", "Wedel"),
         ("Ortsteil Wedel", "Ortsteil Wedel"),
     ],

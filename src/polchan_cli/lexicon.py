@@ -166,7 +166,8 @@ _TYPE_OR_REGION = (
 )
 # What a place belongs to, as a question names it: "Zu welcher Polizei gehört Hützel?"
 _BELONGING_TO = (
-    r"polizei(?:inspektion|dienststelle|wache)?|inspektion|dienststelle|wache|kanal"
+    r"polizei(?:inspektion|dienststelle|wache|station|revier)?|inspektion|dienststelle|wache"
+    r"|revier|kanal"
     r"|(?:land)?kreis|samtgemeinde|gemeinde|stadt"
 )
 _NOW_WORDS = ("aktuell", "aktuelle", "aktuelles", "aktuellen", "derzeit", "momentan", "silvester")
