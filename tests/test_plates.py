@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from _tools import installed_find_json
@@ -13,12 +10,9 @@ from polchan_cli.query import plate_codes_in
 from polchan_cli.resolve import resolve
 from polchan_cli.store import load_channels
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def rows() -> list[dict[str, str]]:
-    text = (ROOT / "data" / "plates.csv").read_text(encoding="utf-8")
-    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    return gazetteer.curated_rows("plates.csv")
 
 
 def first(query: str) -> tuple[str, str, set[str]]:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from polchan_cli import gazetteer
@@ -119,9 +116,7 @@ def test_a_place_lies_in_the_land_that_holds_its_district(bundled_registry):
 
 
 def test_every_regierungsbezirk_is_sourced_and_holds_districts_of_its_state():
-    root = Path(__file__).resolve().parent.parent
-    text = (root / "data" / "regierungsbezirke.csv").read_text(encoding="utf-8")
-    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    rows = gazetteer.curated_rows("regierungsbezirke.csv")
     districts = gazetteer.districts()
     for row in rows:
         assert row["source_url"].startswith(("https://", "http://")) and row["retrieved"], row

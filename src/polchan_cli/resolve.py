@@ -173,9 +173,9 @@ _CITY_KINDS = ("district", "municipality")
 
 def resolve(query: str, registry: Registry) -> Resolution:
     """Resolve a query (see the module docstring). Raises only QueryError; see
-    :func:`_resolve` for the order things are tried in; of a bare name, alone or
-    with words for the police ("Polizei Wedel"), its towns come before its villages
-    (:func:`~polchan_cli.ranking.towns_first`)."""
+    :func:`_resolve` for the order things are tried in; of the name asked, alone or
+    with words read around it ("Polizei Wedel", "Bahnhof Wedel"), or guessed, its
+    towns come before its villages (:func:`~polchan_cli.ranking.towns_first`)."""
     answer = _resolve(query, registry, respell=True)
     villages = {is_a_village(m) for m in answer.matches}
     if villages != {True, False} or leading_type_word(query):
@@ -1613,13 +1613,12 @@ def _loosely_read(
         found = [replace(m, match="variant") if m.match == "exact" else m for m in found]
         # A plate code in brackets is understood, its district only holds none of the
         # places found: "Celle (HK)" says HK does not fit, not that it is unknown; one
-        # that holds one is said nothing of ("Haar (M)": a letter alone is read as
-        # no code, but Haar in Landkreis München bears it out).
+        # that holds one is said nothing of ("Staffelstein (STE)"). A letter alone is
+        # no code read, and stays unknown ("Haar (M)").
         qualifier = tuple(
             part
             for part in _unknown_qualifier(text, reading)
-            if len(part) == 1  # a letter alone is no code read: "(M)" stays unknown
-            or not any(m.district.key in plates.districts_of(part) for m in found)
+            if len(part) == 1 or not any(m.district.key in plates.districts_of(part) for m in found)
         )
         codes = tuple(part for part in qualifier if len(part) > 1 and plates.districts_of(part))
         matches = _nearest_what_it_lies_by(text, ranked(found, reading.head), registry)

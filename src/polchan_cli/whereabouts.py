@@ -101,7 +101,7 @@ def names_a_land(key: str) -> bool:
     Regierungsbezirk no place is named after (``oberpfalz``, ``obb``; not
     ``kassel``)."""
     key = _LAND_ABBREVIATIONS.get(key, key)
-    return key in _LANDS_OF_STATES or (key in _regierungsbezirke() and not is_place(key))
+    return key in _LANDS_OF_STATES or key in _regierungsbezirke()
 
 
 def lies_in_land(m: Match, key: str) -> bool | None:
@@ -122,7 +122,7 @@ def _regierungsbezirk_of(district_key: str) -> str | None:
         (
             key
             for key, prefixes in _regierungsbezirke().items()
-            if district_key.startswith(prefixes) and not is_place(key)
+            if district_key.startswith(prefixes)
         ),
         None,
     )
@@ -130,11 +130,13 @@ def _regierungsbezirk_of(district_key: str) -> str | None:
 
 @functools.cache
 def _regierungsbezirke() -> dict[str, tuple[str, ...]]:
-    """Each Regierungsbezirk's key to the prefixes of its districts' keys."""
+    """Each Regierungsbezirk no place is named after (``oberpfalz``, not ``kassel``),
+    by key, to the prefixes of its districts' keys."""
     found: dict[str, tuple[str, ...]] = {}
     for row in gazetteer.curated_rows("regierungsbezirke.csv"):
         key = name_key(row["name"])
-        found[key] = (*found.get(key, ()), row["prefix"])
+        if not is_place(key):
+            found[key] = (*found.get(key, ()), row["prefix"])
     return found
 
 
@@ -175,7 +177,7 @@ def keys_of_whereabouts(m: Match) -> set[str]:
             key, variants = name_keys(name)
             keys.update([key, *variants])
     keys.update(_STATE_ALIASES.get(m.state, ()))  # "Celle Nds"
-    if m.district and (land := _regierungsbezirk_of(m.district.key)):
+    if land := _regierungsbezirk_of(m.district.key):
         keys.add(land)  # "Lichtenau, Mittelfranken"
         keys.update(a for a, named in _LAND_ABBREVIATIONS.items() if named == land)
     return keys
