@@ -1443,6 +1443,34 @@ def test_either_of_two_towns_gives_both(query):
 
 
 @pytest.mark.parametrize(
+    ("query", "named", "channels"),
+    [
+        ("Celle Uelzen", ("Celle", "Uelzen"), {"celle", "uelzen"}),
+        (
+            "Lüneburg Uelzen Celle",
+            ("Lüneburg", "Uelzen", "Celle"),
+            {"lueneburg", "uelzen", "celle"},
+        ),
+        ("Hamburg Celle", ("Hamburg", "Celle"), {"celle"}),
+        # of several Winsens, the one beside Drage (both Landkreis Harburg)
+        ("Drage Winsen", ("Drage", "Winsen"), {"landkreis-harburg"}),
+    ],
+)
+def test_towns_typed_side_by_side_are_each_answered(query, named, channels):
+    # Found in review: "Celle Uelzen" found nothing, only offers of both.
+    res = resolve(query, registry())
+    assert res.places_named == named
+    assert {c.id for m in res.matches for c in m.channels} == channels
+    assert "Winsen (Aller)" not in {m.name for m in res.matches}
+
+
+@pytest.mark.parametrize("query", ["Nendorf Landkreis Verden", "Celle Bayern"])
+def test_a_district_or_state_beside_a_place_is_never_a_place_of_its_own(query):
+    # It says where the place lies (wrongly here), as after a comma: no table of both.
+    assert resolve(query, registry()).places_named == ()
+
+
+@pytest.mark.parametrize(
     ("query", "name", "channels"),
     [
         # Found in review: the adjective was read as the beginning of a region or a

@@ -33,6 +33,7 @@ where the rest of the text says, :mod:`polchan_cli.whereabouts`'.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -963,8 +964,9 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
     Straßenhaus begun); a type word hyphened to the name ("Celle-Stadt", but
     "Ems-Kreis" is no Bad Ems); the town after a street with no house number
     ("Bahnhofstraße Celle", but "Radweg Elbe" is no village Elbe, and "Hauptstraße
-    Mitte" no Berlin-Mitte). A reading that is no query ("Polizeieinsatz" as
-    "Polizei einsatz") answers nothing."""
+    Mitte" no Berlin-Mitte); towns typed side by side as if a slash joined them
+    ("Celle Uelzen"). A reading that is no query ("Polizeieinsatz" as "Polizei
+    einsatz") answers nothing."""
     after_a_street = town_after_a_street(text, is_place)
     if after_a_street is not None and names_a_part_of_town(after_a_street):
         after_a_street = None
@@ -977,6 +979,7 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
         (spaced, _any_answer if spaced and leading_type_word(spaced) else _with_a_channel),
         (with_type_word_apart(text), _a_district_or_with_a_channel),  # "Hagen-Stadt"
         (after_a_street, _with_a_channel),
+        (_named_side_by_side(text, registry), _any_answer),
     )
     for other, taken in readings:
         if other is None:
@@ -990,6 +993,51 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
     if asked := as_belonging_to(text):
         return _where_it_belongs(*asked, registry, respell=respell)
     return None
+
+
+def _named_side_by_side(text: str, registry: Registry) -> str | None:
+    """The text as places a slash joins, where its words fall, one way only, into
+    two or three runs that each name a town as typed: "Celle Uelzen" is
+    "Celle/Uelzen", "Bad Bevensen Uelzen" "Bad Bevensen/Uelzen", as a reader lists
+    the towns they ask for without a comma or "und". Else None."""
+    words = text.split()
+    if not 2 <= len(words) <= _MOST_WORDS_SIDE_BY_SIDE:
+        return None
+    for parts in (2, 3):
+        splits = itertools.combinations(range(1, len(words)), parts - 1)
+        each = ([" ".join(words[i:j]) for i, j in _runs(cuts, len(words))] for cuts in splits)
+        ways = [runs for runs in each if all(_names_a_town_as_typed(r, registry) for r in runs)]
+        if ways:
+            # Read two ways, the text says neither: "Bad Essen Celle"? Not guessed at.
+            return "/".join(ways[0]) if len(ways) == 1 else None
+    return None
+
+
+# A reader lists two or three towns, each of a word or a few ("Neu Wulmstorf").
+_MOST_WORDS_SIDE_BY_SIDE = 6
+
+
+def _runs(cuts: tuple[int, ...], length: int) -> list[tuple[int, int]]:
+    """The (start, end) of each run of words the cuts make of ``length`` words."""
+    return list(zip((0, *cuts), (*cuts, length), strict=True))
+
+
+def _names_a_town_as_typed(run: str, registry: Registry) -> bool:
+    """Whether the words name a town, village or Samtgemeinde as typed. Not a
+    district or state, which beside a place says where it lies ("Nendorf Landkreis
+    Verden", "Celle Bayern"), a part of a town ("Celle Neustadt"), a small word or
+    what happened."""
+    if (
+        is_a_small_word(run)
+        or says_what_happened(run)
+        or names_a_part_of_town(run)
+        or leading_type_word(run)
+    ):
+        return False
+    return any(
+        m.match in ("exact", "variant") and (is_a_town(m) or m.kind == "samtgemeinde")
+        for m in _named(run, registry)
+    )
 
 
 def _where_it_belongs(
