@@ -972,7 +972,8 @@ def test_a_place_named_by_unknown_words_is_offered_not_taken():
     offered = resolve("Neuhof Landkreis Harburg", registry()).suggestions
     assert offered.count("Neuhof") == 1
     # Places the words name come before spellings of the whole too far off to take.
-    assert resolve("Drage Winsen", registry()).suggestions[:2] == ("Drage", "Winsen")
+    offered = resolve("Nendorf Landkreis Verden", registry()).suggestions
+    assert offered[:2] == ("Nendorf", "Landkreis Verden")
 
 
 def test_unknown_words_after_a_name_do_not_cut_it_short():
@@ -1454,6 +1455,9 @@ def test_either_of_two_towns_gives_both(query):
         ("Hamburg Celle", ("Hamburg", "Celle"), {"celle"}),
         # of several Winsens, the one beside Drage (both Landkreis Harburg)
         ("Drage Winsen", ("Drage", "Winsen"), {"landkreis-harburg"}),
+        # Göhrde is a second town, not a river of Bleckede: both, "und" between or not
+        ("Bleckede Göhrde", ("Bleckede", "Göhrde"), {"lueneburg", "luechow-dannenberg"}),
+        ("Bleckede und Göhrde", ("Bleckede", "Göhrde"), {"lueneburg", "luechow-dannenberg"}),
     ],
 )
 def test_towns_typed_side_by_side_are_each_answered(query, named, channels):
@@ -1464,7 +1468,7 @@ def test_towns_typed_side_by_side_are_each_answered(query, named, channels):
     assert "Winsen (Aller)" not in {m.name for m in res.matches}
 
 
-@pytest.mark.parametrize("query", ["Nendorf Landkreis Verden", "Celle Bayern"])
+@pytest.mark.parametrize("query", ["Nendorf Landkreis Verden", "Celle Bayern", "Dalheim Baden"])
 def test_a_district_or_state_beside_a_place_is_never_a_place_of_its_own(query):
     # It says where the place lies (wrongly here), as after a comma: no table of both.
     assert resolve(query, registry()).places_named == ()

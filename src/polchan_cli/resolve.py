@@ -759,9 +759,11 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         return replace(answer, query=text) if answer.matches else None
 
     typed: list[str] = []
-    for part in _JOINED.split(head):
-        if typed and name_key(part) in gazetteer.qualifier_keys():
-            typed[-1] += "/" + part  # "Winsen/Luhe/Stelle": Winsen (Luhe), then Stelle
+    for part, joint in zip(_JOINED.split(head), ["", *_JOINED.findall(head)], strict=True):
+        if "/" in joint and name_key(part) in gazetteer.qualifier_keys():
+            # "Winsen/Luhe/Stelle": Winsen (Luhe), then Stelle; but "und" joins two
+            # places, whatever they are ("Bleckede und Göhrde").
+            typed[-1] += "/" + part
         else:
             typed.append(part.strip())
     typed = list(dict.fromkeys(typed))
@@ -965,7 +967,7 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
     "Ems-Kreis" is no Bad Ems); the town after a street with no house number
     ("Bahnhofstraße Celle", but "Radweg Elbe" is no village Elbe, and "Hauptstraße
     Mitte" no Berlin-Mitte); towns typed side by side as if a slash joined them
-    ("Celle Uelzen"). A reading that is no query ("Polizeieinsatz" as "Polizei
+    ("Celle Uelzen" as "Celle und Uelzen"). A reading that is no query ("Polizeieinsatz" as "Polizei
     einsatz") answers nothing."""
     after_a_street = town_after_a_street(text, is_place)
     if after_a_street is not None and names_a_part_of_town(after_a_street):
@@ -996,10 +998,11 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
 
 
 def _named_side_by_side(text: str, registry: Registry) -> str | None:
-    """The text as places a slash joins, where its words fall, one way only, into
-    two or three runs that each name a town as typed: "Celle Uelzen" is
-    "Celle/Uelzen", "Bad Bevensen Uelzen" "Bad Bevensen/Uelzen", as a reader lists
-    the towns they ask for without a comma or "und". Else None."""
+    """The text as places "und" joins, where its words fall, one way only, into
+    two or three runs that each name a town as typed: "Celle Uelzen" is "Celle und
+    Uelzen", "Neu Wulmstorf Stade" "Neu Wulmstorf und Stade", as a reader lists the
+    towns they ask for without a comma; "Bleckede Göhrde" is two towns, not one
+    by the Göhrde. Else None."""
     words = text.split()
     if not 2 <= len(words) <= _MOST_WORDS_SIDE_BY_SIDE:
         return None
@@ -1009,7 +1012,7 @@ def _named_side_by_side(text: str, registry: Registry) -> str | None:
         ways = [runs for runs in each if all(_names_a_town_as_typed(r, registry) for r in runs)]
         if ways:
             # Read two ways, the text says neither: "Bad Essen Celle"? Not guessed at.
-            return "/".join(ways[0]) if len(ways) == 1 else None
+            return " und ".join(ways[0]) if len(ways) == 1 else None
     return None
 
 
@@ -1024,14 +1027,15 @@ def _runs(cuts: tuple[int, ...], length: int) -> list[tuple[int, int]]:
 
 def _names_a_town_as_typed(run: str, registry: Registry) -> bool:
     """Whether the words name a town, village or Samtgemeinde as typed. Not a
-    district or state, which beside a place says where it lies ("Nendorf Landkreis
-    Verden", "Celle Bayern"), a part of a town ("Celle Neustadt"), a small word or
-    what happened."""
+    district, state or land, which beside a place says where it lies ("Nendorf
+    Landkreis Verden", "Celle Bayern", "Dalheim Baden"), a part of a town ("Celle
+    Mitte"), a small word or what happened."""
     if (
         is_a_small_word(run)
         or says_what_happened(run)
         or names_a_part_of_town(run)
         or leading_type_word(run)
+        or names_a_land(name_key(run))
     ):
         return False
     return any(
