@@ -641,6 +641,8 @@ def test_a_bracketed_qualifier_no_name_has_is_said_to_be_left_out(query, left_ou
         ("Lichtenau (Baden)", "08216"),  # not Kreis Paderborn's
         ("Lichtenau Baden", "08216"),
         ("Wedel (Holstein)", "01056"),  # not the Wedel in Landkreis Stade
+        ("Wedel, Holstein", "01056"),  # as an address writes it (h9: Holstein "not found")
+        ("Lichtenau, Baden", "08216"),  # not Paderborn's, nor Baden (Achim) unfitting
         ("Freudenberg (Oberpfalz)", "09371"),  # not Siegen-Wittgenstein's
         ("Freudenberg Oberpfalz", "09371"),
         ("Lichtenau, Mittelfranken", "09571"),

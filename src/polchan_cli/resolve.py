@@ -712,9 +712,15 @@ def _river_bracketed(text: str, registry: Registry) -> str | None:
     region or state names are qualified by, or a land (see ``names_a_land``), the
     words before it name a place and it names no place lying there: "Munster
     Örtze" -> "Munster (Örtze)", "Lichtenau Baden" -> "Lichtenau (Baden)", not
-    "Achim Baden" (Baden is a village of Achim); else None."""
+    "Achim Baden" (Baden is a village of Achim); a land after a comma too, as an
+    address writes it: "Wedel, Holstein" -> "Wedel (Holstein)"; else None."""
     head, _, last = text.rpartition(" ")
-    if not head[-1:].isalnum() or len(address_fields(text)) > 1 or any(c in text for c in "()/"):
+    fields = address_fields(text)
+    if len(fields) == 2 and names_a_land(name_key(fields[1])):
+        head, last = fields
+    elif len(fields) > 1:
+        return None
+    if not head[-1:].isalnum() or any(c in text for c in "()/"):
         return None
     land = names_a_land(name_key(last))
     if not (land or name_key(last) in gazetteer.qualifier_keys()) or not is_place(name_key(head)):
