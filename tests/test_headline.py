@@ -475,6 +475,7 @@ def test_a_heading_rule_leaves_the_place_a_resident_means(query, name, district)
     [
         "Wohnhaus gerät in Brand",  # Brand in Bavaria is no report's place
         "Unfall in Bad Bevenson",  # nor the locality "Bad" in Salzgitter
+        "Bleckede Göhrde",  # Göhrde is a second town, not a river of Bleckede
         "Celle Bayern",  # no Celle lies in Bayern
         # Found by QA in real releases: a verb closing a sentence is no Setzen (Siegen).
         "Zeugen werden gebeten, sich in Verbindung zu setzen.",

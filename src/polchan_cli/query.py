@@ -1835,6 +1835,13 @@ def names_a_part_of_town(text: str) -> bool:
     return name_key(text) in _CENTRE_WORDS | _STATION_WORDS | _PART_WORDS
 
 
+def asks_for_a_station(text: str) -> bool:
+    """Whether the text is a town with a word for its station before or after it:
+    ``Bahnhof Harburg``, ``Münster Hbf``, ``ZOB Uelzen``."""
+    town_and_word = _without_centre_word(text)
+    return town_and_word is not None and name_key(town_and_word[1]) in _STATION_WORDS
+
+
 def _without_centre_word(text: str) -> list[str] | None:
     """The town and the word for its centre as two parts, else None.
 

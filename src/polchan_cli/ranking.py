@@ -260,6 +260,14 @@ def towns_first(matches: tuple[Match, ...], typed: str) -> tuple[Match, ...]:
     )
 
 
+def towns_before_districts(matches: tuple[Match, ...]) -> tuple[Match, ...]:
+    """The matches with districts that are no city after the towns and villages,
+    each kind as ranked, as a station lies in a town: "Bahnhof Harburg" is first
+    Hamburg's Harburg and Harburg (Schwaben), then Landkreis Harburg, which no
+    station is named after."""
+    return tuple(sorted(matches, key=lambda m: m.kind == "district" and not m.district.is_city))
+
+
 def is_a_village(m: Match) -> bool:
     """A locality or a former municipality merged into another, of the name as asked
     or guessed (not a name begun), not of a city-state, whose quarters are towns in

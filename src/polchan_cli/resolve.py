@@ -87,6 +87,7 @@ from .query import (
     after_police_word,
     around_bei,
     as_belonging_to,
+    asks_for_a_station,
     beside_an_event_word,
     check_query,
     first_word_before_a_preposition,
@@ -125,6 +126,7 @@ from .ranking import (
     is_a_village,
     ranked,
     spellings,
+    towns_before_districts,
     towns_first,
     unique,
 )
@@ -178,6 +180,8 @@ def resolve(query: str, registry: Registry) -> Resolution:
     with words read around it ("Polizei Wedel", "Bahnhof Wedel"), or guessed, its
     towns come before its villages (:func:`~polchan_cli.ranking.towns_first`)."""
     answer = _resolve(query, registry, respell=True)
+    if asks_for_a_station(query):
+        answer = replace(answer, matches=towns_before_districts(answer.matches))
     villages = {is_a_village(m) for m in answer.matches}
     if villages != {True, False} or leading_type_word(query):
         return answer  # no village beside a town ("find Celle" reads no more), or a kind asked
@@ -247,6 +251,13 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
                 names = [m.name for m in rest.matches]
                 names += [*rest.suggestions, *answer.suggestions]
                 answer = replace(answer, suggestions=offered(names))
+    if not named_as_typed(answer) and (
+        side_by_side := _towns_side_by_side(text, registry, near_only=bool(answer.matches))
+    ):
+        # Before a guess too, where the towns lie near each other: "Münster Warendorf"
+        # is no Mariendorf misspelt, but "Hersdorf Berlin" is Hermsdorf, not Hersdorf
+        # in the Eifel.
+        answer = side_by_side
     if not answer.matches:
         answer = _read_otherwise(text, registry, respell=respell) or answer
     # The query is echoed as typed, though read with plain dashes and digits.
@@ -765,11 +776,9 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         return replace(answer, query=text) if answer.matches else None
 
     typed: list[str] = []
-    for part, joint in zip(_JOINED.split(head), ["", *_JOINED.findall(head)], strict=True):
-        if "/" in joint and name_key(part) in gazetteer.qualifier_keys():
-            # "Winsen/Luhe/Stelle": Winsen (Luhe), then Stelle; but "und" joins two
-            # places, whatever they are ("Bleckede und Göhrde").
-            typed[-1] += "/" + part
+    for part in _JOINED.split(head):
+        if typed and name_key(part) in gazetteer.qualifier_keys():
+            typed[-1] += "/" + part  # "Winsen/Luhe/Stelle": Winsen (Luhe), then Stelle
         else:
             typed.append(part.strip())
     typed = list(dict.fromkeys(typed))
@@ -778,7 +787,8 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
     towns = [part for part in typed if not is_a_road(part)]
     if len(towns) > 2:
         # "Hagen/Stade/Niedersachsen": the state only says where.
-        towns = [part for part in towns if name_key(part) not in states()] or towns
+        # A city-state is a town too: "Berlin/Falkensee/Potsdam".
+        towns = [part for part in towns if not only_says_where(part)] or towns
     if len(towns) == 1:
         # "Ottersberg/A1", "BAB 1/Reeßum": the town beside the road's number.
         return read_as(towns[0])
@@ -972,9 +982,8 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
     Straßenhaus begun); a type word hyphened to the name ("Celle-Stadt", but
     "Ems-Kreis" is no Bad Ems); the town after a street with no house number
     ("Bahnhofstraße Celle", but "Radweg Elbe" is no village Elbe, and "Hauptstraße
-    Mitte" no Berlin-Mitte); towns typed side by side as if a slash joined them
-    ("Celle Uelzen" as "Celle und Uelzen"). A reading that is no query ("Polizeieinsatz" as "Polizei
-    einsatz") answers nothing."""
+    Mitte" no Berlin-Mitte). A reading that is no query ("Polizeieinsatz" as
+    "Polizei einsatz") answers nothing."""
     after_a_street = town_after_a_street(text, is_place)
     if after_a_street is not None and names_a_part_of_town(after_a_street):
         after_a_street = None
@@ -987,7 +996,6 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
         (spaced, _any_answer if spaced and leading_type_word(spaced) else _with_a_channel),
         (with_type_word_apart(text), _a_district_or_with_a_channel),  # "Hagen-Stadt"
         (after_a_street, _with_a_channel),
-        (_named_side_by_side(text, registry), _any_answer),
     )
     for other, taken in readings:
         if other is None:
@@ -1003,22 +1011,40 @@ def _read_otherwise(text: str, registry: Registry, *, respell: bool) -> Resoluti
     return None
 
 
-def _named_side_by_side(text: str, registry: Registry) -> str | None:
-    """The text as places "und" joins, where its words fall, one way only, into
-    two or three runs that each name a town as typed: "Celle Uelzen" is "Celle und
-    Uelzen", "Neu Wulmstorf Stade" "Neu Wulmstorf und Stade", as a reader lists the
-    towns they ask for without a comma; "Bleckede Göhrde" is two towns, not one
-    by the Göhrde. Else None."""
+def _towns_side_by_side(
+    text: str, registry: Registry, *, near_only: bool = False
+) -> Resolution | None:
+    """Towns typed side by side with nothing between them, as a reader lists those
+    they ask for: each answered, as after "und" ("Celle Uelzen", "Drage Winsen"),
+    where the words fall one way only into two or three runs that each name a town
+    as typed. Of a name's places, its towns, and its villages only in another's
+    district ("Burg Celle" is the Burg in Celle, "Linden Celle" no Linden in
+    Uelzen); of several, those nearest the others ("Winsen Lüneburg": Winsen
+    (Luhe), "Burg Magdeburg": the town by Magdeburg). With ``near_only``, only
+    where each lies near the others. Else None."""
     words = text.split()
-    if not 2 <= len(words) <= _MOST_WORDS_SIDE_BY_SIDE:
-        return None
+    if not 2 <= len(words) <= _MOST_WORDS_SIDE_BY_SIDE or not all(map(_a_plain_word, words)):
+        return None  # "Lüneburg, Celle", "Uelzen (Ilmenau)" are read as fields, qualifiers
     for parts in (2, 3):
         splits = itertools.combinations(range(1, len(words)), parts - 1)
         each = ([" ".join(words[i:j]) for i, j in _runs(cuts, len(words))] for cuts in splits)
-        ways = [runs for runs in each if all(_names_a_town_as_typed(r, registry) for r in runs)]
-        if ways:
-            # Read two ways, the text says neither: "Bad Essen Celle"? Not guessed at.
-            return " und ".join(ways[0]) if len(ways) == 1 else None
+        ways = [runs for runs in each if all(_may_name_a_town(run) for run in runs)]
+        read = [(runs, found) for runs in ways if all(found := _towns_of_each(runs, registry))]
+        if read:
+            # Read two ways, the text says neither: not guessed at.
+            if len(read) > 1:
+                return None
+            runs, found = read[0]
+            if near_only and any(
+                far_apart(matches, [m for other in found if other is not matches for m in other])
+                for matches in found
+            ):
+                return None
+            return Resolution(
+                query=text,
+                matches=unique(m for matches in found for m in matches),
+                places_named=tuple(runs),
+            )
     return None
 
 
@@ -1031,23 +1057,50 @@ def _runs(cuts: tuple[int, ...], length: int) -> list[tuple[int, int]]:
     return list(zip((0, *cuts), (*cuts, length), strict=True))
 
 
-def _names_a_town_as_typed(run: str, registry: Registry) -> bool:
-    """Whether the words name a town, village or Samtgemeinde as typed. Not a
-    district, state or land, which beside a place says where it lies ("Nendorf
-    Landkreis Verden", "Celle Bayern", "Dalheim Baden"), a part of a town ("Celle
-    Mitte"), a small word or what happened."""
-    if (
-        is_a_small_word(run)
+def _a_plain_word(word: str) -> bool:
+    """Whether the word is letters, hyphened or abbreviated ("Neu-Wulmstorf", "St.")."""
+    return word.replace("-", "").rstrip(".").isalpha()
+
+
+def _may_name_a_town(run: str) -> bool:
+    """Whether the words may name a town beside others. Not a district, state or
+    land, which beside a place says where it lies ("Nendorf Landkreis Verden",
+    "Celle Bayern", "Dalheim Baden"), nor a river or region names are qualified by
+    ("Bleckede Göhrde", "Uelzen Ilmenau"), a part of a town ("Celle Mitte"), what
+    happened, or a small word ("und Celle")."""
+    key = name_key(run)
+    words = run.split()
+    return not (
+        is_a_small_word(words[0])
+        or is_a_small_word(words[-1])
         or says_what_happened(run)
         or names_a_part_of_town(run)
         or leading_type_word(run)
-        or names_a_land(name_key(run))
-    ):
-        return False
-    return any(
-        m.match in ("exact", "variant") and (is_a_town(m) or m.kind == "samtgemeinde")
-        for m in _named(run, registry)
+        or names_a_land(key)
+        or key in gazetteer.qualifier_keys()
     )
+
+
+def _towns_of_each(runs: list[str], registry: Registry) -> list[list[Match]]:
+    """For each run, the places it names as typed that may be meant beside the
+    others (see :func:`_towns_side_by_side`); an empty list where none is."""
+    named = [[m for m in _named(run, registry) if m.match in ("exact", "variant")] for run in runs]
+    kept = []
+    for i, matches in enumerate(named):
+        districts = {m.district.key for j, others in enumerate(named) if j != i for m in others}
+        towns = [m for m in matches if m.kind in _TOWN_KINDS or m.district.key in districts]
+        # a district alone says where the others lie ("Windorf Salzlandkreis")
+        kept.append(towns if any(m.kind != "district" or m.district.is_city for m in towns) else [])
+    nearest = []
+    for i, matches in enumerate(kept):
+        others = [m for j, found in enumerate(kept) if j != i for m in found]
+        nearest.append(list(ranked(nearest_to_each_other(matches, others)[0], runs[i])))
+    return nearest
+
+
+# The kinds of place a name may stand for alone beside another: a town, not a
+# village elsewhere ("Kloster Medingen" is no hamlet Kloster in Lüchow-Dannenberg).
+_TOWN_KINDS = frozenset({"municipality", "samtgemeinde", "district"})
 
 
 def _where_it_belongs(
