@@ -492,6 +492,20 @@ def test_sources_give_each_announcement_once_with_its_link_whole():
     assert "Polizei Celle" in shared and "Polizei Stade" in shared
 
 
+def test_sources_mark_a_channel_your_registry_changed(tmp_path):
+    # Found in review: with Celle's link changed in a user's file, sources credited
+    # the police's press release for it without a word, where list marks it.
+    own = tmp_path / "channels.yaml"
+    own.write_text(
+        "schema: 1\nchannels:\n  - id: celle\n"
+        "    url: https://whatsapp.com/channel/0029VaTestOverrideCelle01\n"
+    )
+    lines = run("sources", "--registry", str(own), env={"COLUMNS": "300"}).stdout.splitlines()
+    shared = next(line for line in lines if "Polizei Uelzen" in line)
+    assert "Polizei Celle (your registry)" in shared
+    assert "Polizei Uelzen (your registry)" not in shared
+
+
 @pytest.mark.parametrize(
     ("query", "offer"),
     [

@@ -785,6 +785,43 @@ def test_a_second_channel_with_the_link_or_name_of_one_in_force_is_a_problem(
         load_registry(write(tmp_path, decomposed), base=bundled)
 
 
+def test_a_tab_in_a_comment_or_quoted_text_is_no_problem(bundled: Registry, tmp_path: Path) -> None:
+    # Found in review: a phone number pasted with its tab into a comment or note
+    # made the whole registry invalid; only a tab that indents is wrong (tab.yaml).
+    text = (
+        "# Pressestelle:\tTel. 05141 277-104\nschema: 1\nchannels:\n"
+        '  - id: celle\n    note: "Tel.\t05141 277-104"\n'
+    )
+    registry = load_registry(write(tmp_path, text), base=bundled)
+    assert registry.by_id("celle").note == "Tel.\t05141 277-104"
+
+
+def test_a_link_with_www_is_the_same_link(bundled: Registry, tmp_path: Path) -> None:
+    # Found in review: Stade's link written with "www." passed as Celle's, and open
+    # offered two "channels" that were one.
+    stade = bundled.by_id("stade").url.replace("://", "://www.", 1)
+    text = f"schema: 1\nchannels:\n  - id: celle\n    url: {stade}\n"
+    with pytest.raises(RegistryError, match="has the link of channel 'stade'"):
+        load_registry(write(tmp_path, text), base=bundled)
+
+
+def test_the_entry_that_set_another_channels_link_is_told_at_its_url_line(
+    bundled: Registry, tmp_path: Path
+) -> None:
+    # Found in review: with a note on stade and Stade's link set on uelzen, stade
+    # was blamed, at its "- id:" line.
+    stade = bundled.by_id("stade").url
+    text = (
+        "schema: 1\nchannels:\n  - id: stade\n    note: Pressestelle Stade\n"
+        f"  - id: uelzen\n    url: {stade}\n"
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text), base=bundled)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.channel) == (6, "uelzen")
+    assert "has the link of channel 'stade'" in problem.message
+
+
 @pytest.mark.parametrize("field", ["name", "agency"])
 def test_a_name_shown_on_a_line_must_be_one_line(
     bundled: Registry, tmp_path: Path, field: str

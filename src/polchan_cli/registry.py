@@ -51,6 +51,8 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DISTRICT_KEY = re.compile(r"\d{5}")
 _CHANNEL_PATH = re.compile(r"/channel/[A-Za-z0-9]{10,40}")
 _CHANNEL_HOSTS = frozenset({"whatsapp.com", "www.whatsapp.com"})
+# A tab among the spaces that indent a line, or before a list's dash.
+_TAB_INDENT = re.compile(r"^[ ]*\t|^[ ]*-[ ]*\t", re.MULTILINE)
 # A source's date, as precise as the source gives it: 2024, 2024-11 or 2024-11-01.
 _PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -536,8 +538,9 @@ def read_registry_text(path: Path) -> str:
 
 
 def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]:
-    if "\t" in text:
-        line = text[: text.index("\t")].count("\n") + 1
+    # A tab in a comment or a quoted note is text; only one that indents is wrong.
+    if indented := _TAB_INDENT.search(text):
+        line = text[: indented.start()].count("\n") + 1
         raise RegistryError([Problem(file, line, N_("tab character; indent YAML with spaces"))])
     unprintable = _NON_PRINTABLE.search(text)
     if unprintable is not None:
@@ -969,6 +972,7 @@ def parse_registry(
     hidden: list[Channel] = list(base.disabled) if base else []
     order = list(merged)
     seen: dict[str, int] = {}
+    set_at: dict[str, dict[str, int]] = {}  # the line of each field an entry sets
     channels = doc.get("channels")
     for item in channels.value if channels and isinstance(channels.value, list) else []:
         given_id = (
@@ -1001,6 +1005,8 @@ def parse_registry(
             )
             continue
         seen[cid] = item.line
+        if isinstance(item.value, dict):
+            set_at[cid] = {k: v.line for k, v in item.value.items() if isinstance(k, str)}
         wrong_state = _state_problems(fields, merged[cid] if partial else None, item, file, states)
         problems += wrong_state
         if entry_problems or wrong_state:
@@ -1026,28 +1032,38 @@ def parse_registry(
         if not partial:
             order.append(cid)
         merged[cid] = channel
-    problems += _twins(merged, seen, file)
+    problems += _twins(merged, set_at, file)
     if problems:
         raise RegistryError(sorted(problems, key=lambda p: p.line or 0))
     return Registry(tuple(merged[c] for c in order if c in merged), tuple(hidden))
 
 
-def _twins(in_force: Mapping[str, Channel], lines: Mapping[str, int], file: str) -> list[Problem]:
+def _twins(
+    in_force: Mapping[str, Channel], set_at: Mapping[str, Mapping[str, int]], file: str
+) -> list[Problem]:
     """A problem for each channel of this file with the link or the name of another
     channel in force: ``open`` would offer both under one name, and "Polizei Celle"
-    would find only one (a second ``celle`` under another id, say)."""
+    would find only one (a second ``celle`` under another id, say). ``set_at``: the
+    line of each field each entry of the file sets; the entry that set the link or
+    name is the one told, at that line."""
     problems = []
     first_by: dict[tuple[str, str], str] = {}
     for cid, channel in in_force.items():
         # Names as written, umlauts kept: "Polizei Munster" (Heidekreis) is no
-        # "Polizei Münster".
+        # "Polizei Münster"; a link with "www." or without is one link.
         for what, value in (
-            ("url", channel.url),
+            ("url", _link_key(channel.url)),
             ("name", " ".join(unicodedata.normalize("NFC", channel.name).casefold().split())),
         ):
             other = first_by.setdefault((what, value), cid)
-            if other != cid and (cid in lines or other in lines):
-                mine, theirs = (cid, other) if cid in lines else (other, cid)
+            if other != cid and (cid in set_at or other in set_at):
+                # Of two entries of the file, the one that set it ("stade" with a
+                # note, "uelzen" given Stade's link: uelzen is told).
+                mine = next(
+                    (c for c in (cid, other) if what in set_at.get(c, {})),
+                    cid if cid in set_at else other,
+                )
+                theirs = other if mine == cid else cid
                 template = (
                     N_(
                         "has the link of channel '{other}', "
@@ -1056,8 +1072,14 @@ def _twins(in_force: Mapping[str, Channel], lines: Mapping[str, int], file: str)
                     if what == "url"
                     else N_("has the name of channel '{other}': give it a name of its own")
                 )
-                problems.append(_problem(file, lines[mine], template, mine, other=theirs))
+                line = set_at[mine].get(what, set_at[mine].get("id", 0))
+                problems.append(_problem(file, line, template, mine, other=theirs))
     return problems
+
+
+def _link_key(url: str) -> str:
+    """A channel link as compared with others: with "www." or without, one link."""
+    return url.replace("://www.", "://", 1)
 
 
 def load_registry(

@@ -539,7 +539,10 @@ def print_sources(console: Console, info: dict) -> None:
     announcements: dict[tuple[str, str, str | None], list[str]] = {}
     for c in info["channels"]:
         src = c["source"]
-        announcements.setdefault((src["url"], src["title"], src["published"]), []).append(c["name"])
+        # A channel your registry changed may have a link or area the source never
+        # gave: said so, as list says it.
+        name = c["name"] + (" " + gettext("(your registry)") if c["origin"] == "user" else "")
+        announcements.setdefault((src["url"], src["title"], src["published"]), []).append(name)
     for (url, title, published), names in announcements.items():
         when = format_date(published) if published else gettext("not given")
         announced = gettext("channels: {channels}").format(channels=", ".join(names))
