@@ -745,6 +745,18 @@ def test_disabling_an_id_no_channel_has_is_one_line(bundled: Registry) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("rotenburg", "rotenburg-wuemme"), ("harburg", "landkreis-harburg")]
+)
+def test_an_id_typed_as_a_part_of_one_names_that_one(bundled: Registry, typed, meant) -> None:
+    # Found in review: "id: rotenburg" to disable Rotenburg's channel had no offer.
+    text = f"schema: 1\nchannels:\n  - id: {typed}\n    disabled: true\n"
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(text, "mine.yaml", base=bundled, **CHECKS)
+    [problem] = caught.value.problems
+    assert problem.message.endswith(f"did you mean '{meant}'?")
+
+
 def test_a_second_channel_with_the_link_or_name_of_one_in_force_is_a_problem(
     bundled: Registry, tmp_path: Path
 ) -> None:

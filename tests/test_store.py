@@ -355,12 +355,35 @@ def test_paths_json_gives_each_path_whether_it_exists_and_where_it_came_from(hom
     result = polchan("paths", "--json", env={**home, "POLCHAN_REGISTRY": str(mine)})
     assert (result.returncode, result.stderr) == (0, "")
     info = json.loads(result.stdout)
-    assert info["user_registry"] == {"path": str(mine), "exists": True, "from": "env"}
+    assert info["user_registry"] == {
+        "path": str(mine),
+        "exists": True,
+        "usable": True,
+        "from": "env",
+    }
     assert info["cache_directory"] == {
         "path": str(tmp_path / "cache" / "polchan"),
         "exists": False,
+        "usable": False,
     }
     assert Path(info["bundled_registry"]).name == "channels.yaml"
+
+
+def test_paths_json_says_a_directory_is_no_usable_registry_and_gives_paths_whole(
+    home, tmp_path, monkeypatch
+):
+    # Found in review: a directory at the registry path was "exists": true, though
+    # every command refuses it; a relative --registry came back relative.
+    (tmp_path / "folder").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = polchan("paths", "--json", "--registry", "folder", env=home)
+    entry = json.loads(result.stdout)["user_registry"]
+    assert entry == {
+        "path": str(tmp_path / "folder"),
+        "exists": True,
+        "usable": False,
+        "from": "option",
+    }
 
 
 def test_a_problem_in_the_file_of_polchan_registry_points_to_plain_validate(home, tmp_path):

@@ -45,7 +45,9 @@ APP_HELP = N_(
     "(including an invalid registry file); 3 places matched but no channel covers them; "
     "70 internal error (--debug shows where); 74 the output could not be written "
     "(a full disk); 130 interrupted.\n\n"
-    "Language: --lang de|en, else POLCHAN_LANG, else LC_ALL, LC_MESSAGES or LANG."
+    "Language: --lang de|en, else POLCHAN_LANG, else LC_ALL, LC_MESSAGES or LANG.\n\n"
+    "Your own channels: --registry PATH, else POLCHAN_REGISTRY, else the file polchan "
+    "paths shows, merged over the bundled ones; polchan validate PATH checks it."
 )
 
 app = typer.Typer(
@@ -648,15 +650,22 @@ def paths_command(
     if json_output:
         # Scripts want the paths and whether they are there, not the wording;
         # os.path.exists says False where the system cannot tell (a name too long).
-        def where(path: Path | None) -> dict[str, object] | None:
-            return None if path is None else {"path": str(path), "exists": os.path.exists(path)}
+        # A path as absolute, as a script may run elsewhere; "usable" whether it is
+        # what it should be: a file polchan may read, a folder for the cache.
+        def where(path: Path | None, usable: bool) -> dict[str, object] | None:
+            if path is None:
+                return None
+            return {"path": os.path.abspath(path), "exists": os.path.exists(path), "usable": usable}
 
-        user_entry = where(shown)
+        user_entry = shown and where(
+            shown,
+            os.path.exists(shown) and not os.path.isdir(shown) and os.access(shown, os.R_OK),
+        )
         if user_entry is not None:
             user_entry["from"] = origin
         info = {
             "user_registry": user_entry,
-            "cache_directory": where(cache),
+            "cache_directory": cache and where(cache, os.path.isdir(cache)),
             "bundled_registry": str(bundled_registry_path()),
         }
         typer.echo(dump_json(info))

@@ -903,17 +903,26 @@ def _changes_only(item: _Located) -> bool:
     return isinstance(entry, dict) and len(set(REQUIRED_FIELDS) - set(entry)) >= 4
 
 
+def _the_one_id_with_part(part: str, known: Iterable[str]) -> str | None:
+    """The one id of which the text is a hyphened part ("rotenburg": rotenburg-wuemme,
+    "harburg": landkreis-harburg), else None."""
+    having = [cid for cid in known if part in cid.split("-")]
+    return having[0] if len(having) == 1 else None
+
+
 def _no_such_id(
     file: str, item: _Located, given_id: object, known: Mapping[str, Channel]
 ) -> Problem:
     """The problem of an entry that disables or changes a channel no id names, with
-    the id meant where one is spelled alike ("Celle", "cele": celle)."""
+    the id meant where one is spelled alike ("Celle", "cele": celle) or has it as a
+    part ("rotenburg": rotenburg-wuemme)."""
     import difflib
 
     name = given_id if isinstance(given_id, str) else None
     close = (
         next((cid for cid in known if cid == name.lower()), None)
         or next(iter(difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)), None)
+        or _the_one_id_with_part(name.lower(), known)
         if name
         else None
     )
