@@ -1479,6 +1479,23 @@ def test_towns_typed_side_by_side_are_each_answered(query, named, channels):
 @pytest.mark.parametrize(
     "query",
     [
+        "Celle, Uelzen und Lüneburg",
+        "Celle, Uelzen oder Lüneburg",
+        "Unfälle in Celle, Uelzen und Lüneburg",  # a heading's list
+        "Polizei Celle Uelzen Lüneburg",  # side by side after a word for the police
+    ],
+)
+def test_a_list_of_towns_with_commas_before_und_gives_each(query):
+    # Found in review: only the first town was answered, the others left out as
+    # "none of the places found lies there".
+    res = resolve(query, registry())
+    assert res.places_named == ("Celle", "Uelzen", "Lüneburg")
+    assert {c.id for m in res.matches for c in m.channels} == {"celle", "uelzen", "lueneburg"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
         # a district, state or land says where the place lies (wrongly here)
         "Nendorf Landkreis Verden",
         "Celle Bayern",

@@ -362,6 +362,8 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             check_query(linked, is_place)
             linked_answer = _resolved_quietly(linked, registry)
             answer = linked_answer if named_as_typed(linked_answer) else answer
+        if not answer.matches and (side_by_side := _towns_side_by_side(place, registry)):
+            answer = side_by_side  # "Polizei Celle Uelzen"
         if not answer.matches and (told := told_where(text, _lookups(registry), police=True)):
             return told  # "Polizei Celle sucht Zeugen": a headline
         return replace(answer, query=text)
@@ -768,7 +770,9 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
     ("Hagen/Stade"), is a state ("Hamburg/Niedersachsen"), or a river, region or
     state names are qualified by ("Bleckede/Elbe").
     """
-    head, *rest = address_fields(text)
+    head, *rest = (
+        [enumerated] if (enumerated := _listed_with_commas(text)) else address_fields(text)
+    )
 
     def read_as(place: str) -> Resolution | None:
         """The text read as that one place with the rest of it, if that finds any."""
@@ -834,6 +838,19 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         left_out = (lead, *answer.unknown_parts, trail)
         answer = replace(answer, unknown_parts=tuple(part for part in left_out if part))
     return answer
+
+
+def _listed_with_commas(text: str) -> str | None:
+    """A list of places as German writes it, commas before the last "und" or "oder",
+    with "und" for each comma: "Celle, Uelzen und Lüneburg" -> "Celle und Uelzen und
+    Lüneburg"; None for other text (an address: "Hauptstraße 5, Celle und Umgebung"
+    has a number; a row: a semicolon)."""
+    *listed, last = text.split(",")
+    if not listed or any(c.isdigit() or c in ";\t" for c in text) or " - " in text:
+        return None
+    if len(_JOINED.split(last.strip())) != 2 or "/" in last:
+        return None
+    return " und ".join(part.strip() for part in (*listed, last))
 
 
 def _named_at_the_end(
