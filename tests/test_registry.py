@@ -545,7 +545,12 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_cli_validate_accepts_a_good_file() -> None:
     code, out, err = run("validate", str(VALID))
     assert (code, err) == (0, "")
-    assert out.strip() == f"{VALID}: valid, {len(BUNDLED_IDS)} channels in force"
+    # It repeats the bundled celle as it is: said, as that would hide later fixes.
+    assert out.splitlines() == [
+        f"{VALID}: valid, {len(BUNDLED_IDS)} channels in force",
+        f"{VALID}: repeats without a change: celle; leave them out, so that fixes in "
+        "later releases reach you (give only what you change)",
+    ]
 
 
 @pytest.mark.parametrize("name", CLI_CASES)
@@ -806,6 +811,18 @@ def test_a_tab_in_a_comment_or_quoted_text_is_no_problem(bundled: Registry, tmp_
     )
     registry = load_registry(write(tmp_path, text), base=bundled)
     assert registry.by_id("celle").note == "Tel.\t05141 277-104"
+
+
+def test_a_copy_of_the_bundled_file_changes_only_what_it_changes(
+    bundled: Registry, tmp_path: Path
+) -> None:
+    # Found in review: a copy of the whole bundled file with one link edited marked
+    # all 13 channels as "your registry", and would hide later fixes without a word.
+    text = bundled_registry_path().read_text(encoding="utf-8").replace(CELLE_URL, NEW_URL)
+    registry = load_registry(write(tmp_path, text), base=bundled, **CHECKS)
+    assert [c.id for c in registry.channels if c.origin == "user"] == ["celle"]
+    assert registry.by_id("celle").url == NEW_URL
+    assert sorted(registry.unchanged) == sorted(set(BUNDLED_IDS) - {"celle"})
 
 
 def test_a_link_with_www_is_the_same_link(bundled: Registry, tmp_path: Path) -> None:

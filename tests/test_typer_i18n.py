@@ -159,7 +159,8 @@ def test_sources_in_german_with_german_dates():
 def test_validate_and_paths_in_german():
     ok = de("validate", str(CORPUS / "valid.yaml"))
     assert ok.exit_code == 0
-    assert re.search(r"valid.yaml: gültig, \d+ Kan(al|äle) aktiv$", ok.stdout.strip())
+    assert re.search(r"valid.yaml: gültig, \d+ Kan(al|äle) aktiv$", ok.stdout, re.MULTILINE)
+    assert "valid.yaml: wiederholt ohne Änderung: celle. Lassen Sie" in ok.stdout
     paths = de("paths")
     assert "eigene Kanalliste:" in paths.stdout and "mitgelieferte Kanalliste:" in paths.stdout
     assert_german(paths.stdout)

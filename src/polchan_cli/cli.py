@@ -619,6 +619,14 @@ def validate_command(
             "{file}: valid, {n} channel in force", "{file}: valid, {n} channels in force", n
         ).format(file=target, n=format_number(n))
     )
+    if registry.unchanged:
+        # A copy of the bundled file hides the fixes later releases bring.
+        typer.echo(
+            gettext(
+                "{file}: repeats without a change: {ids}; leave them out, so that "
+                "fixes in later releases reach you (give only what you change)"
+            ).format(file=target, ids=", ".join(registry.unchanged))
+        )
 
 
 @app.command("paths", cls=LocalizedCommand)

@@ -211,10 +211,13 @@ class RegistryError(Exception):
 @dataclass(frozen=True)
 class Registry:
     """The channels in force, in file order, and those a user's file disables
-    (``disabled: true``): their areas have no channel in force, which is said."""
+    (``disabled: true``): their areas have no channel in force, which is said.
+    ``unchanged``: the ids a user's file repeats from the bundled registry without
+    a change (a copy of the whole file), which stay the bundled channels."""
 
     channels: tuple[Channel, ...]
     disabled: tuple[Channel, ...] = ()
+    unchanged: tuple[str, ...] = ()
 
     def by_id(self, channel_id: str) -> Channel | None:
         return next((c for c in self.channels if c.id == channel_id), None)
@@ -982,6 +985,7 @@ def parse_registry(
     order = list(merged)
     seen: dict[str, int] = {}
     set_at: dict[str, dict[str, int]] = {}  # the line of each field an entry sets
+    unchanged: list[str] = []
     channels = doc.get("channels")
     for item in channels.value if channels and isinstance(channels.value, list) else []:
         given_id = (
@@ -1028,6 +1032,9 @@ def parse_registry(
         if partial:
             changes = {k: v for k, v in fields.items() if k != "id"}
             channel = replace(merged[cid], **changes, origin=origin)
+            if replace(channel, origin=merged[cid].origin) == merged[cid]:
+                unchanged.append(cid)  # no change: not "(your registry)"
+                continue
         else:
             channel = Channel(**fields, origin=origin)
         if not channel.districts and not channel.municipalities:
@@ -1044,7 +1051,7 @@ def parse_registry(
     problems += _twins(merged, set_at, file)
     if problems:
         raise RegistryError(sorted(problems, key=lambda p: p.line or 0))
-    return Registry(tuple(merged[c] for c in order if c in merged), tuple(hidden))
+    return Registry(tuple(merged[c] for c in order if c in merged), tuple(hidden), tuple(unchanged))
 
 
 def _twins(
