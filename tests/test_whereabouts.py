@@ -14,6 +14,7 @@ from polchan_cli.whereabouts import (
     lies_in_part,
     names_a_land,
     nearest_to_each_other,
+    nearest_together,
     only_says_where,
     same_place,
     states,
@@ -92,6 +93,23 @@ def test_of_two_namesakes_the_one_near_the_other_place_is_kept(bundled_registry)
     near_winsen, near_stelle = nearest_to_each_other(winsen, stelle)
     assert [m.district.key for m in near_winsen] == ["03353"]
     assert near_stelle == stelle
+
+
+def test_of_several_names_the_places_nearest_together_are_kept(bundled_registry):
+    # Winsen and Buchholz alone are the pair on the Aller, 8 km apart; beside
+    # Seevetal, the pair by Hamburg.
+    winsen = [place("winsen", bundled_registry, d) for d in ("03351", "03353")]
+    buchholz = [
+        place_match(p, "variant", bundled_registry)
+        for p in gazetteer.places_by_key("buchholz")
+        if p.name in ("Buchholz (Aller)", "Buchholz in der Nordheide")
+    ]
+    assert len(buchholz) == 2
+    seevetal = [place("seevetal", bundled_registry, "03353")]
+    two = nearest_together([winsen, buchholz])
+    assert [[m.district.key for m in group] for group in two] == [["03351"], ["03358"]]
+    three = nearest_together([winsen, buchholz, seevetal])
+    assert [[m.district.key for m in group] for group in three] == [["03353"]] * 3
 
 
 @pytest.mark.parametrize(

@@ -161,6 +161,7 @@ from .whereabouts import (
     lying_where_said,
     names_a_land,
     nearest_to_each_other,
+    nearest_together,
     only_says_where,
     same_place,
     states,
@@ -1033,16 +1034,20 @@ def _towns_side_by_side(
 ) -> Resolution | None:
     """Towns typed side by side with nothing between them, as a reader lists those
     they ask for: each answered, as after "und" ("Celle Uelzen", "Drage Winsen"),
-    where the words fall one way only into two or three runs that each name a town
-    as typed. Of a name's places, its towns, and its villages only in another's
-    district ("Burg Celle" is the Burg in Celle, "Linden Celle" no Linden in
-    Uelzen); of several, those nearest the others ("Winsen Lüneburg": Winsen
+    where the words fall one way only into two to four runs that each name a town
+    as typed, after a heading's words for what happened ("Unfall Celle Uelzen", the
+    word left out). Of a name's places, its towns, and its villages only in
+    another's district ("Burg Celle" is the Burg in Celle, "Linden Celle" no Linden
+    in Uelzen); of several, those nearest the others ("Winsen Lüneburg": Winsen
     (Luhe), "Burg Magdeburg": the town by Magdeburg). With ``near_only``, only
     where each lies near the others. Else None."""
     words = text.split()
+    lead = []
+    while len(words) > 2 and (says_what_happened(words[0]) or is_a_small_word(words[0])):
+        lead.append(words.pop(0))
     if not 2 <= len(words) <= _MOST_WORDS_SIDE_BY_SIDE or not all(map(_a_plain_word, words)):
         return None  # "Lüneburg, Celle", "Uelzen (Ilmenau)" are read as fields, qualifiers
-    for parts in (2, 3):
+    for parts in range(2, _MOST_TOWNS_SIDE_BY_SIDE + 1):
         splits = itertools.combinations(range(1, len(words)), parts - 1)
         each = ([" ".join(words[i:j]) for i, j in _runs(cuts, len(words))] for cuts in splits)
         ways = [runs for runs in each if all(_may_name_a_town(run) for run in runs)]
@@ -1061,12 +1066,14 @@ def _towns_side_by_side(
                 query=text,
                 matches=unique(m for matches in found for m in matches),
                 places_named=tuple(runs),
+                unknown_parts=(" ".join(lead),) if lead else (),
             )
     return None
 
 
-# A reader lists two or three towns, each of a word or a few ("Neu Wulmstorf").
-_MOST_WORDS_SIDE_BY_SIDE = 6
+# A reader lists a few towns, each of a word or a few ("Neu Wulmstorf").
+_MOST_TOWNS_SIDE_BY_SIDE = 4
+_MOST_WORDS_SIDE_BY_SIDE = 8
 
 
 def _runs(cuts: tuple[int, ...], length: int) -> list[tuple[int, int]]:
@@ -1101,18 +1108,28 @@ def _may_name_a_town(run: str) -> bool:
 def _towns_of_each(runs: list[str], registry: Registry) -> list[list[Match]]:
     """For each run, the places it names as typed that may be meant beside the
     others (see :func:`_towns_side_by_side`); an empty list where none is."""
-    named = [[m for m in _named(run, registry) if m.match in ("exact", "variant")] for run in runs]
+    named = [_spelled_as_typed_first(run, registry) for run in runs]
     kept = []
     for i, matches in enumerate(named):
         districts = {m.district.key for j, others in enumerate(named) if j != i for m in others}
         towns = [m for m in matches if m.kind in _TOWN_KINDS or m.district.key in districts]
         # a district alone says where the others lie ("Windorf Salzlandkreis")
         kept.append(towns if any(m.kind != "district" or m.district.is_city for m in towns) else [])
-    nearest = []
-    for i, matches in enumerate(kept):
-        others = [m for j, found in enumerate(kept) if j != i for m in found]
-        nearest.append(list(ranked(nearest_to_each_other(matches, others)[0], runs[i])))
-    return nearest
+    return [
+        list(ranked(matches, run))
+        for matches, run in zip(nearest_together(kept), runs, strict=True)
+    ]
+
+
+def _spelled_as_typed_first(run: str, registry: Registry) -> list[Match]:
+    """The places the words name as typed, of those spelled so where there are any
+    and the words have an umlaut: "Münster" is the city, not Munster in the
+    Heidekreis; "munster" may be either, as phones leave umlauts out."""
+    named = [m for m in _named(run, registry) if m.match in ("exact", "variant")]
+    if run.isascii():
+        return named
+    as_typed = spelling(run)
+    return [m for m in named if as_typed in spellings(m.name)] or named
 
 
 # The kinds of place a name may stand for alone beside another: a town, not a

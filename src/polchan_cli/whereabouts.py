@@ -16,6 +16,7 @@ qualifier names (:func:`lies_in_land`: ``Lichtenau (Baden)``, ``Freudenberg
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -38,6 +39,7 @@ __all__ = [
     "lying_where_said",
     "names_a_land",
     "nearest_to_each_other",
+    "nearest_together",
     "only_says_where",
     "position",
     "same_place",
@@ -322,6 +324,52 @@ def nearest_to_each_other(
     return kept(here, 0), kept(there, 1)
 
 
+def nearest_together(groups: Sequence[Sequence[Match]]) -> list[list[Match]]:
+    """Of each group (the places of one name), those that lie nearest together with
+    one of every other group: the places of the choice, one a group, that spans
+    the fewest kilometres, and those within a few kilometres a pair of it. Of
+    "Winsen", "Buchholz" and "Seevetal", Winsen (Luhe) and Buchholz in der
+    Nordheide by Seevetal, not the two on the Aller. Measured as
+    :func:`nearest_to_each_other`; a group whose places have no point, or a choice
+    too many to weigh, stays whole."""
+
+    def point(m: Match) -> tuple[float, float] | None:
+        city = m.kind == "district" and m.district.is_city
+        return position(m) if city or m.kind not in _KINDS_WITHOUT_A_POINT else None
+
+    placed = [[(m, p) for m in group if (p := point(m))] for group in groups]
+    choices = 1
+    for found in placed:
+        choices *= max(len(found), 1)
+    if choices > _MOST_CHOICES or sum(1 for found in placed if found) < 2:
+        return [list(group) for group in groups]
+    weighed = [found for found in placed if found]
+
+    def span(choice: Sequence[tuple[Match, tuple[float, float]]]) -> float:
+        return sum(_km(a[1], b[1]) for i, a in enumerate(choice) for b in choice[i + 1 :])
+
+    spans = [(span(choice), choice) for choice in itertools.product(*weighed)]
+    pairs = len(weighed) * (len(weighed) - 1) // 2
+    least = min(km for km, _ in spans) + _SAME_DISTANCE_KM * pairs
+    kept = {id(m) for km, choice in spans if km <= least for m, _ in choice}
+    result = []
+    for group, found in zip(groups, placed, strict=True):
+        if not found:
+            result.append(list(group))
+            continue
+        districts = {m.district.key for m in group if id(m) in kept}
+        result.append(
+            [
+                m
+                for m in group
+                if id(m) in kept or (point(m) is None and m.district.key in districts)
+            ]
+        )
+    return result
+
+
+# At most this many choices are weighed (four names of a few places each).
+_MOST_CHOICES = 1000
 # Kinds of place with no point of their own to measure from (a city's district has
 # the city's).
 _KINDS_WITHOUT_A_POINT = frozenset({"district", "region", "samtgemeinde"})
