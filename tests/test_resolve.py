@@ -1513,6 +1513,37 @@ def test_a_list_of_towns_with_commas_before_und_gives_each(query):
 
 
 @pytest.mark.parametrize(
+    ("query", "channels"),
+    [
+        # found in the second review (h3):
+        # a district of the name, by its middle, before a far town
+        ("Lüneburg Harburg", {"lueneburg", "landkreis-harburg"}),
+        # city-states and a state alone are each asked for, not one by the other
+        (
+            "Hamburg/Bremen/Niedersachsen",
+            {c.id for c in registry().channels if c.state == "Niedersachsen"},
+        ),
+        # a type word asks for the district: no village Lippe in Siegen-Wittgenstein
+        ("Kreis Paderborn, Kreis Höxter und Kreis Lippe", {"paderborn"}),
+        # an empty cell pasted before the list
+        (", Celle und Uelzen", {"celle", "uelzen"}),
+    ],
+)
+def test_lists_of_places_give_the_channels_of_those_meant(query, channels):
+    res = resolve(query, registry())
+    assert {c.id for m in res.matches for c in m.channels} == channels
+
+
+def test_a_name_in_a_list_with_none_in_another_s_district_is_the_nearest():
+    # Found in the second review: "Celle, Hehlentor und Neustadt" listed 21 Neustadts.
+    res = resolve("Celle, Hehlentor und Neustadt", registry())
+    assert [m.name for m in res.matches if m.name.startswith("Neustadt")] == [
+        "Neustadt am Rübenberge"
+    ]
+    assert {m.name for m in resolve("Hamburg/Bremen", registry()).matches} == {"Hamburg", "Bremen"}
+
+
+@pytest.mark.parametrize(
     "query",
     [
         # a district, state or land says where the place lies (wrongly here)
@@ -2599,8 +2630,12 @@ def test_a_station_berlins_short_form_and_a_square_name_the_town(query, name, ch
 @pytest.mark.parametrize("query", ["Bahnhof Harburg", "Harburg Hbf"])
 def test_a_station_is_a_towns_before_a_districts_of_its_name(query):
     # Found in review: Landkreis Harburg, which no station is named after, came
-    # first with its channel for the station in Hamburg-Harburg.
-    matches = resolve(query, registry()).matches
-    assert matches[0].kind != "district"
-    assert "Harburg" in [m.name for m in matches if m.district.key == "02000"]
-    assert matches[-1].name == "Landkreis Harburg"
+    # first with its channel, as if the town Harburg had none.
+    names = [m.name for m in resolve(query, registry()).matches]
+    assert names.index("Harburg (Schwaben)") < names.index("Landkreis Harburg")
+
+
+def test_a_station_puts_no_village_before_a_district():
+    # Found in the second review: Bremen's Osterholz, a quarter without a station,
+    # came before Landkreis Osterholz (Osterholz-Scharmbeck's station).
+    assert resolve("Bahnhof Osterholz", registry()).matches[0].name == "Landkreis Osterholz"

@@ -261,11 +261,18 @@ def towns_first(matches: tuple[Match, ...], typed: str) -> tuple[Match, ...]:
 
 
 def towns_before_districts(matches: tuple[Match, ...]) -> tuple[Match, ...]:
-    """The matches with districts that are no city after the towns and villages,
-    each kind as ranked, as a station lies in a town: "Bahnhof Harburg" is first
-    Hamburg's Harburg and Harburg (Schwaben), then Landkreis Harburg, which no
-    station is named after."""
-    return tuple(sorted(matches, key=lambda m: m.kind == "district" and not m.district.is_city))
+    """The matches with the towns (municipalities, cities) before the rest, each
+    kind as ranked, as a station lies in a town: "Bahnhof Harburg" is first
+    Harburg (Schwaben), then Landkreis Harburg, which no station is named after;
+    a village does not come before it ("Bahnhof Osterholz" is still first
+    Landkreis Osterholz, not Bremen's Osterholz, which has no station)."""
+
+    def a_town(m: Match) -> bool:
+        return m.kind == "municipality" or (m.kind == "district" and m.district.is_city)
+
+    if not any(a_town(m) for m in matches):
+        return matches
+    return tuple(sorted(matches, key=lambda m: not a_town(m)))
 
 
 def is_a_village(m: Match) -> bool:

@@ -175,6 +175,20 @@ CONTEXT_PREFIX_LIMIT = 500  # a begun name with where it lies: places searched f
 _CITY_KINDS = ("district", "municipality")
 
 
+def _only_a_state_or_country(key: str) -> bool:
+    """Whether the key names a state that is no city (Niedersachsen, Brandenburg)
+    or the country, which beside places says where they lie."""
+    return key in COUNTRY_KEYS or (key in states() and not _a_city_state(key))
+
+
+def _a_city_state(key: str) -> bool:
+    """Whether the key names a state that is a city of its name too (Berlin,
+    Hamburg, Bremen), not one a town is only named after (Brandenburg)."""
+    return key in states() and any(
+        p.match == "exact" and p.kind in _CITY_KINDS for p in gazetteer.places_by_key(key)
+    )
+
+
 def resolve(query: str, registry: Registry) -> Resolution:
     """Resolve a query (see the module docstring). Raises only QueryError; see
     :func:`_resolve` for the order things are tried in; of the name asked, alone or
@@ -791,13 +805,17 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         return None
     towns = [part for part in typed if not is_a_road(part)]
     if len(towns) > 2:
-        # "Hagen/Stade/Niedersachsen": the state only says where.
-        # A city-state is a town too: "Berlin/Falkensee/Potsdam".
-        towns = [part for part in towns if not only_says_where(part)] or towns
+        # "Hagen/Stade/Niedersachsen": the state only says where; a city-state is a
+        # town too ("Berlin/Falkensee/Potsdam"); states alone are each asked for
+        # ("Hamburg/Bremen/Niedersachsen").
+        places = [part for part in towns if not _only_a_state_or_country(name_key(part))]
+        if any(name_key(part) not in states() for part in places):
+            towns = places
     if len(towns) == 1:
         # "Ottersberg/A1", "BAB 1/Reeßum": the town beside the road's number.
         return read_as(towns[0])
-    named = [_named(part, registry) for part in towns]
+    # "Kreis Lippe" is the district, not also the village Lippe.
+    named = [_where_the_type_word_asks(_named(part, registry), part) for part in towns]
     lead = trail = ""
     if not named[0] and (tail := _named_at_the_end(towns[0], registry)):
         # "Unfall Celle/Stade": a headline's words before the first place it joins.
@@ -827,8 +845,16 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         return None
 
     def near(matches: list[Match], typed_as: str) -> list[Match]:
-        districts = {m.district.key for others in named if others is not matches for m in others}
-        kept = [m for m in matches if m.district.key in districts] or matches
+        # Those in another's district, else those nearest another ("Celle, Hehlentor
+        # und Neustadt": not twenty Neustadts).
+        others = [m for found in named if found is not matches for m in found]
+        districts = {m.district.key for m in others}
+        kept = [m for m in matches if m.district.key in districts]
+        if not kept:
+            # the towns of the name, not villages elsewhere ("Osterholz, Verden und
+            # Rotenburg": Landkreis Osterholz, not Bremen's Osterholz)
+            towns = [m for m in matches if m.kind in _TOWN_KINDS] or matches
+            kept = nearest_together([towns, others])[0]
         return list(ranked(_full_name_first(kept, typed_as), typed_as))
 
     each = [m for matches, part in zip(named, towns, strict=True) for m in near(matches, part)]
@@ -845,13 +871,17 @@ def _listed_with_commas(text: str) -> str | None:
     """A list of places as German writes it, commas before the last "und" or "oder",
     with "und" for each comma: "Celle, Uelzen und Lüneburg" -> "Celle und Uelzen und
     Lüneburg"; None for other text (an address: "Hauptstraße 5, Celle und Umgebung"
-    has a number; a row: a semicolon)."""
-    *listed, last = text.split(",")
+    has a number; a row: a semicolon; a town's parts: "Celle, Altstadt und
+    Neustadt")."""
+    *listed, last = [part for part in text.split(",") if part.strip()]  # ", Celle und Uelzen"
     if not listed or any(c.isdigit() or c in ";\t" for c in text) or " - " in text:
         return None
     if len(_JOINED.split(last.strip())) != 2 or "/" in last:
         return None
-    return " und ".join(part.strip() for part in (*listed, last))
+    parts = [*(part.strip() for part in listed), *_JOINED.split(last.strip())]
+    if any(names_a_part_of_town(part) for part in parts):
+        return None  # "Lüneburg, Altstadt und Rotes Feld": parts of a town, not towns
+    return " und ".join(parts)
 
 
 def _named_at_the_end(
@@ -902,7 +932,9 @@ def _only_qualifies(typed: list[str], named: list[list[Match]]) -> bool:
     inside = [m for m in others if lies_in_part([m], name_key(first))]
     if inside and not any(_a_town(m) for m in inside):
         return True
-    return name_key(second) in gazetteer.qualifier_keys() or name_key(second) in states()
+    # a state says where ("Hamburg/Niedersachsen"); a city-state is a place ("Hamburg/Bremen")
+    key = name_key(second)
+    return key in gazetteer.qualifier_keys() or _only_a_state_or_country(key)
 
 
 def _by_press_code(text: str, code: str, rest: str, registry: Registry) -> Resolution:
@@ -1374,7 +1406,7 @@ def _named(text: str, registry: Registry) -> list[Match]:
     # A state, unless a city of its name is meant (Berlin, Hamburg, Bremen): its
     # channels, or the state itself to say that none covers it ("Bayern",
     # "Hessen" before the village Hessen in Sachsen-Anhalt).
-    if state and not any(p.match == "exact" and p.kind in _CITY_KINDS for p in places):
+    if state and not _a_city_state(key):
         in_state = [c for c in registry.channels if c.state == state]
         matches += [channel_match(c, "exact") for c in in_state] or [state_match(state)]
     if key in COUNTRY_KEYS and not places:

@@ -330,14 +330,26 @@ def nearest_together(groups: Sequence[Sequence[Match]]) -> list[list[Match]]:
     the fewest kilometres, and those within a few kilometres a pair of it. Of
     "Winsen", "Buchholz" and "Seevetal", Winsen (Luhe) and Buchholz in der
     Nordheide by Seevetal, not the two on the Aller. Measured as
-    :func:`nearest_to_each_other`; a group whose places have no point, or a choice
-    too many to weigh, stays whole."""
+    :func:`nearest_to_each_other`, but a district of a name no town has as typed
+    counts at its middle ("Lüneburg Harburg" is Landkreis Harburg, not Harburg
+    (Schwaben); "Dresden Leipzig" the city, not Landkreis Leipzig). A group whose
+    places have no point, or a choice too many to weigh, stays whole."""
 
-    def point(m: Match) -> tuple[float, float] | None:
-        city = m.kind == "district" and m.district.is_city
-        return position(m) if city or m.kind not in _KINDS_WITHOUT_A_POINT else None
+    def points(group: Sequence[Match]) -> list[tuple[Match, tuple[float, float] | None]]:
+        town_as_typed = any(
+            m.match == "exact" and (m.kind != "district" or m.district.is_city) for m in group
+        )
 
-    placed = [[(m, p) for m in group if (p := point(m))] for group in groups]
+        def point(m: Match) -> tuple[float, float] | None:
+            city = m.kind == "district" and m.district.is_city
+            if city or m.kind not in _KINDS_WITHOUT_A_POINT:
+                return position(m)
+            return position(m) if m.kind == "district" and not town_as_typed else None
+
+        return [(m, point(m)) for m in group]
+
+    measured = [points(group) for group in groups]
+    placed = [[(m, p) for m, p in found if p] for found in measured]
     choices = 1
     for found in placed:
         choices *= max(len(found), 1)
@@ -353,16 +365,22 @@ def nearest_together(groups: Sequence[Sequence[Match]]) -> list[list[Match]]:
     least = min(km for km, _ in spans) + _SAME_DISTANCE_KM * pairs
     kept = {id(m) for km, choice in spans if km <= least for m, _ in choice}
     result = []
-    for group, found in zip(groups, placed, strict=True):
+    for group, found in zip(measured, placed, strict=True):
         if not found:
-            result.append(list(group))
+            result.append([m for m, _ in group])
             continue
-        districts = {m.district.key for m in group if id(m) in kept}
+        # A district, region or Samtgemeinde is kept with a place kept in it, and a
+        # district kept keeps the places of the name in it ("Bremen Verden": Verden
+        # (Aller) with Landkreis Verden).
+        districts = {m.district.key for m, _ in group if id(m) in kept}
+        whole = {m.district.key for m, _ in group if id(m) in kept and m.kind == "district"}
         result.append(
             [
                 m
-                for m in group
-                if id(m) in kept or (point(m) is None and m.district.key in districts)
+                for m, p in group
+                if id(m) in kept
+                or m.district.key in whole
+                or ((p is None or m.kind == "district") and m.district.key in districts)
             ]
         )
     return result
