@@ -1838,6 +1838,11 @@ def names_a_part_of_town(text: str) -> bool:
 def asks_for_a_station(text: str) -> bool:
     """Whether the text is a town with a word for its station before or after it:
     ``Bahnhof Harburg``, ``Münster Hbf``, ``ZOB Uelzen``."""
+    words = text.split()
+    # Its first or last word first, as most queries have none ("find Celle" then
+    # compiles no pattern).
+    if len(words) < 2 or not {name_key(words[0]), name_key(words[-1])} & _STATION_WORDS:
+        return False
     town_and_word = _without_centre_word(text)
     return town_and_word is not None and name_key(town_and_word[1]) in _STATION_WORDS
 
