@@ -660,20 +660,17 @@ def paths_command(
         # os.path.exists says False where the system cannot tell (a name too long).
         # A path as absolute, as a script may run elsewhere; "usable" whether it is
         # what it should be: a file polchan may read, a folder for the cache.
-        def where(path: Path | None, usable: bool) -> dict[str, object] | None:
-            if path is None:
-                return None
+        def where(path: Path, usable: bool) -> dict[str, object]:
             return {"path": os.path.abspath(path), "exists": os.path.exists(path), "usable": usable}
 
-        user_entry = shown and where(
-            shown,
-            os.path.exists(shown) and not os.path.isdir(shown) and os.access(shown, os.R_OK),
-        )
-        if user_entry is not None:
+        user_entry = None
+        if shown is not None:
+            readable = os.path.exists(shown) and not os.path.isdir(shown)
+            user_entry = where(shown, readable and os.access(shown, os.R_OK))
             user_entry["from"] = origin
         info = {
             "user_registry": user_entry,
-            "cache_directory": cache and where(cache, os.path.isdir(cache)),
+            "cache_directory": None if cache is None else where(cache, os.path.isdir(cache)),
             "bundled_registry": str(bundled_registry_path()),
         }
         typer.echo(dump_json(info))

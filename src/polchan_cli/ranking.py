@@ -266,13 +266,14 @@ def towns_before_districts(matches: tuple[Match, ...]) -> tuple[Match, ...]:
     Harburg (Schwaben), then Landkreis Harburg, which no station is named after;
     a village does not come before it ("Bahnhof Osterholz" is still first
     Landkreis Osterholz, not Bremen's Osterholz, which has no station)."""
-
-    def a_town(m: Match) -> bool:
-        return m.kind == "municipality" or (m.kind == "district" and m.district.is_city)
-
-    if not any(a_town(m) for m in matches):
+    if not any(map(is_a_municipality_or_city, matches)):
         return matches
-    return tuple(sorted(matches, key=lambda m: not a_town(m)))
+    return tuple(sorted(matches, key=lambda m: not is_a_municipality_or_city(m)))
+
+
+def is_a_municipality_or_city(m: Match) -> bool:
+    """A municipality or a city (not a village, a Landkreis or a state)."""
+    return m.kind == "municipality" or (m.kind == "district" and m.district.is_city)
 
 
 def is_a_village(m: Match) -> bool:

@@ -123,6 +123,7 @@ from .query import (
 from .ranking import (
     KIND_OF_TYPE_WORD,
     asked_for,
+    is_a_municipality_or_city,
     is_a_village,
     ranked,
     spellings,
@@ -930,7 +931,7 @@ def _only_qualifies(typed: list[str], named: list[list[Match]]) -> bool:
     # A village that lies in the first ("Seevetal/Hittfeld"); a town of the first's
     # district is a place of its own ("Celle/Winsen", "Stade/Buxtehude": both).
     inside = [m for m in others if lies_in_part([m], name_key(first))]
-    if inside and not any(_a_town(m) for m in inside):
+    if inside and not any(is_a_municipality_or_city(m) for m in inside):
         return True
     # a state says where ("Hamburg/Niedersachsen"); a city-state is a place ("Hamburg/Bremen")
     key = name_key(second)
@@ -1070,9 +1071,9 @@ def _towns_side_by_side(
     as typed, after a heading's words for what happened ("Unfall Celle Uelzen", the
     word left out). Of a name's places, its towns, and its villages only in
     another's district ("Burg Celle" is the Burg in Celle, "Linden Celle" no Linden
-    in Uelzen); of several, those nearest the others ("Winsen Lüneburg": Winsen
-    (Luhe), "Burg Magdeburg": the town by Magdeburg). With ``near_only``, only
-    where each lies near the others. Else None."""
+    in Uelzen); of several, those that lie nearest together (``nearest_together``:
+    "Winsen Lüneburg" is Winsen (Luhe), "Burg Magdeburg" the town by Magdeburg).
+    With ``near_only``, only where each lies near the others. Else None."""
     words = text.split()
     lead = []
     while len(words) > 2 and (says_what_happened(words[0]) or is_a_small_word(words[0])):
@@ -1122,8 +1123,8 @@ def _may_name_a_town(run: str) -> bool:
     """Whether the words may name a town beside others. Not a district, state or
     land, which beside a place says where it lies ("Nendorf Landkreis Verden",
     "Celle Bayern", "Dalheim Baden"), nor a river or region names are qualified by
-    ("Bleckede Göhrde", "Uelzen Ilmenau"), a part of a town ("Celle Mitte"), what
-    happened, or a small word ("und Celle")."""
+    ("Bleckede Göhrde"), a part of a town ("Celle Mitte"), what happened, or a
+    small word ("und Celle")."""
     key = name_key(run)
     words = run.split()
     return not (
@@ -1947,11 +1948,6 @@ def _in_brackets_after(head: str, text: str, *, ending: bool = False) -> str | N
     return found[1].strip() if found else None
 
 
-def _a_town(m: Match) -> bool:
-    """A municipality or a city (not a village, a Landkreis or a state)."""
-    return m.kind in ("municipality", "district") and is_a_town(m)
-
-
 def _far_town_in_brackets(
     text: str, reading: Reading, found: list[Match], registry: Registry
 ) -> tuple[str, ...]:
@@ -1972,7 +1968,7 @@ def _far_town_in_brackets(
     if leading_type_word(bracketed) or key in gazetteer.qualifier_keys():
         return ()
     named = [place_match(p, p.match, registry) for p in gazetteer.places_by_key(key)]
-    towns = [m for m in named if m.match == "exact" and _a_town(m)]
+    towns = [m for m in named if m.match == "exact" and is_a_municipality_or_city(m)]
     if (
         not towns
         or any(m.channels for m in named)

@@ -341,10 +341,11 @@ def nearest_together(groups: Sequence[Sequence[Match]]) -> list[list[Match]]:
         )
 
         def point(m: Match) -> tuple[float, float] | None:
-            city = m.kind == "district" and m.district.is_city
-            if city or m.kind not in _KINDS_WITHOUT_A_POINT:
-                return position(m)
-            return position(m) if m.kind == "district" and not town_as_typed else None
+            if m.kind in ("region", "samtgemeinde"):
+                return None
+            if m.kind == "district" and not m.district.is_city and town_as_typed:
+                return None
+            return position(m)
 
         return [(m, point(m)) for m in group]
 
