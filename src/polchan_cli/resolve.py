@@ -267,7 +267,11 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
                 names = [m.name for m in rest.matches]
                 names += [*rest.suggestions, *answer.suggestions]
                 answer = replace(answer, suggestions=offered(names))
-    if not named_as_typed(answer) and (
+    if answer.unfitting_parts and (listed := _towns_listed_with_commas(text, registry)):
+        # "Celle, Uelzen, Lüneburg": towns none of which lies in another, each
+        # answered, not the first with the others said not to fit.
+        answer = listed
+    elif not named_as_typed(answer) and (
         side_by_side := _towns_side_by_side(text, registry, near_only=bool(answer.matches))
     ):
         # Before a guess too, where the towns lie near each other: "Münster Warendorf"
@@ -1104,6 +1108,26 @@ def _towns_side_by_side(
     return None
 
 
+def _towns_listed_with_commas(text: str, registry: Registry) -> Resolution | None:
+    """Three or four towns listed with commas alone, each a town as typed (see
+    :func:`_towns_of_each`): "Celle, Uelzen, Lüneburg"; else None. Two are an
+    address's place and where it lies, if wrongly ("Lüneburg, Celle")."""
+    fields = [field.strip() for field in text.split(",")]
+    words = [word for field in fields for word in field.split()]
+    if not 3 <= len(fields) <= _MOST_TOWNS_SIDE_BY_SIDE or not all(map(_a_plain_word, words)):
+        return None
+    if not all(field and _may_name_a_town(field) for field in fields):
+        return None
+    found = _towns_of_each(fields, registry)
+    if not all(found):
+        return None
+    return Resolution(
+        query=text,
+        matches=unique(m for matches in found for m in matches),
+        places_named=tuple(fields),
+    )
+
+
 # A reader lists a few towns, each of a word or a few ("Neu Wulmstorf").
 _MOST_TOWNS_SIDE_BY_SIDE = 4
 _MOST_WORDS_SIDE_BY_SIDE = 8
@@ -1145,7 +1169,12 @@ def _towns_of_each(runs: list[str], registry: Registry) -> list[list[Match]]:
     kept = []
     for i, matches in enumerate(named):
         districts = {m.district.key for j, others in enumerate(named) if j != i for m in others}
-        towns = [m for m in matches if m.kind in _TOWN_KINDS or m.district.key in districts]
+        # a region says where, too ("Hagen, Altes Land")
+        towns = [
+            m
+            for m in matches
+            if m.kind in _TOWN_KINDS or (m.kind != "region" and m.district.key in districts)
+        ]
         # a district alone says where the others lie ("Windorf Salzlandkreis")
         kept.append(towns if any(m.kind != "district" or m.district.is_city for m in towns) else [])
     return [
