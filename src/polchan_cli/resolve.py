@@ -805,6 +805,11 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
             typed[-1] += "/" + part  # "Winsen/Luhe/Stelle": Winsen (Luhe), then Stelle
         else:
             typed.append(part.strip())
+    if len(typed) > 1:
+        # "Celle Uelzen und Lüneburg": towns side by side before the "und".
+        typed = [
+            run for i, part in enumerate(typed) for run in _towns_typed_in(part, registry, i == 0)
+        ]
     typed = list(dict.fromkeys(typed))
     if len(typed) < 2 or not all(typed):
         return None
@@ -870,6 +875,19 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         left_out = (lead, *answer.unknown_parts, trail)
         answer = replace(answer, unknown_parts=tuple(part for part in left_out if part))
     return answer
+
+
+def _towns_typed_in(part: str, registry: Registry, first: bool) -> list[str]:
+    """The names of the towns a part of a list names side by side ("Celle Uelzen"),
+    the first with a heading's words before it ("Unfall Celle", read on as a
+    heading), else the part itself."""
+    if not part or _named(part, registry):
+        return [part]
+    side_by_side = _towns_side_by_side(part, registry)
+    if side_by_side is None or (side_by_side.unknown_parts and not first):
+        return [part]
+    head, *runs = side_by_side.places_named
+    return [" ".join([*side_by_side.unknown_parts, head]), *runs]
 
 
 def _listed_with_commas(text: str) -> str | None:
