@@ -492,6 +492,18 @@ def test_sources_give_each_announcement_once_with_its_link_whole():
     assert "Polizei Celle" in shared and "Polizei Stade" in shared
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_find_json_with_no_query_prints_json_too(lang):
+    # Found in review: a script reading --json got nothing on stdout; --batch gives
+    # a line with status "invalid". The error in the JSON is English, as there.
+    result = run("--lang", lang, "find", "", "--json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert (data["status"], data["matches"]) == ("invalid", [])
+    assert data["error"].startswith("empty query")
+    assert result.stderr.startswith("polchan: ")
+
+
 def test_sources_mark_a_channel_your_registry_changed(tmp_path):
     # Found in review: with Celle's link changed in a user's file, sources credited
     # the police's press release for it without a word, where list marks it.

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from .registry import Registry
     from .resolution import Resolution
+    from .resolve import QueryError
 
 __all__ = [
     "ExitCode",
@@ -161,6 +162,10 @@ def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:
     try:
         res = resolve(query, registry)
     except QueryError as exc:
+        if json_output:
+            # A script reading the JSON gets it too, as --batch gives it for a line.
+            with contextlib.suppress(ReaderGone):
+                say(dump_json(invalid_answer(query, exc)))
         say(f"polchan: {exc.localized()}", err=True)
         return ExitCode.USAGE
     code = exit_code_for(res)
@@ -185,7 +190,6 @@ def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
     from .batch_input import BATCH_LINE_LIMIT, CutLine
     from .i18n import N_
     from .query import MAX_QUERY_LENGTH
-    from .resolution import Resolution
     from .resolve import QueryError, resolve
 
     for n, query in enumerate(queries):
@@ -202,10 +206,18 @@ def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
                 )
             data = resolve(query, registry).to_dict()
         except QueryError as exc:
-            empty = Resolution(query=query).to_dict()
-            data = {"query": query, "status": "invalid", "error": str(exc)}
-            data.update((k, v) for k, v in empty.items() if k not in data)
+            data = invalid_answer(query, exc)
         yield dump_json(data)
+
+
+def invalid_answer(query: str, error: QueryError) -> dict[str, object]:
+    """The JSON answer to text that is no query: status ``invalid``, the error in
+    English, every other key as an answer has it, empty."""
+    from .resolution import Resolution
+
+    data: dict[str, object] = {"query": query, "status": "invalid", "error": str(error)}
+    data.update((k, v) for k, v in Resolution(query=query).to_dict().items() if k not in data)
+    return data
 
 
 def stdin_is_terminal() -> bool:
