@@ -424,7 +424,14 @@ def test_the_police_and_notruf_alone_give_the_emergency_numbers():
     assert "In an emergency call 110 (police) or 112" in result.stderr
 
 
-@pytest.mark.parametrize("args", [("find", "Celle", "--registry", ""), ("validate", "")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("find", "Celle", "--registry", ""),
+        ("validate", ""),
+        ("find", "Celle", "--registry", "  "),  # review: "polchan:   : no such file"
+    ],
+)
 def test_an_empty_registry_path_is_a_usage_error_not_the_current_directory(args):
     # Review: --registry '' (a script's unset variable) was reported as ".: is a
     # directory", as Path("") is the current directory.

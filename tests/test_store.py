@@ -349,6 +349,14 @@ def test_paths_names_where_the_registry_path_came_from(home, tmp_path, args, env
     assert f"{file}  (does not exist; from {origin})" in result.stdout
 
 
+def test_polchan_registry_set_to_spaces_is_not_set(home):
+    # Found in review: it named a file "  ", said as "polchan:   : no such file".
+    result = polchan("find", "Celle", env={**home, "POLCHAN_REGISTRY": "  "})
+    assert (result.returncode, result.stderr) == (0, "")
+    paths = polchan("paths", env={**home, "POLCHAN_REGISTRY": "  "})
+    assert "from the config directory)" in paths.stdout
+
+
 def test_paths_json_gives_each_path_whether_it_exists_and_where_it_came_from(home, tmp_path):
     mine = tmp_path / "mine.yaml"
     mine.write_text("schema: 1\nchannels: []\n", encoding="utf-8")

@@ -111,8 +111,8 @@ def _root(
 def _registry_file(text: str) -> Path:
     """A registry path as typed. An empty one names no file: Path("") would be the
     current directory, and a script's unset variable (--registry "$FILE") would be
-    reported as "a directory"."""
-    if not text:
+    reported as "a directory"; nor does one of spaces alone, a slip of quoting."""
+    if not text.strip():
         raise typer.BadParameter(gettext("an empty path names no file"))
     return Path(text)
 

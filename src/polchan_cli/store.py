@@ -65,7 +65,7 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
     if explicit is not None:
         return home_expanded(explicit), "option"
     env = os.environ.get("POLCHAN_REGISTRY")
-    if env:
+    if env and env.strip():  # set to spaces alone, as to nothing: not set
         return home_expanded(Path(env)), "env"
     try:
         default = user_config_dir() / "channels.yaml"
