@@ -1464,8 +1464,6 @@ def test_either_of_two_towns_gives_both(query):
         # a city-state is a town in a list, not a state said (Berlin was left out)
         ("Berlin Falkensee Potsdam", ("Berlin", "Falkensee", "Potsdam"), {"berlin"}),
         ("Berlin/Falkensee/Potsdam", ("Berlin", "Falkensee", "Potsdam"), {"berlin"}),
-        # a name's villages only where another named lies: no Linden in Uelzen
-        ("Linden Celle", ("Linden", "Celle"), {"celle"}),
         # the places nearest together: by Seevetal, not the Winsen and Buchholz
         # on the Aller (Celle's and the Heidekreis's)
         ("Winsen Buchholz Seevetal", ("Winsen", "Buchholz", "Seevetal"), {"landkreis-harburg"}),
@@ -1554,8 +1552,11 @@ def test_a_name_in_a_list_with_none_in_another_s_district_is_the_nearest():
         "Celle Bayern",
         "Dalheim Baden",
         # found in review: a hamlet of a word's name is no town listed beside
-        # another ("Kloster" in Lüchow-Dannenberg)
+        # another ("Kloster" in Lüchow-Dannenberg), nor a town far off ("Linden":
+        # no hamlet in Uelzen, no town 170 km away in Dithmarschen; "Karl")
         "Kloster Medingen",
+        "Linden Celle",
+        "Karl Celle",
     ],
 )
 def test_words_beside_a_place_that_name_no_town_of_their_own_list_none(query):

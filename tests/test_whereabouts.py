@@ -96,8 +96,8 @@ def test_of_two_namesakes_the_one_near_the_other_place_is_kept(bundled_registry)
 
 
 def test_of_several_names_the_places_nearest_together_are_kept(bundled_registry):
-    # Winsen and Buchholz alone are the pair on the Aller, 8 km apart; beside
-    # Seevetal, the pair by Hamburg.
+    # Winsen and Buchholz alone are both pairs, on the Aller and by Hamburg, nearly
+    # as near; beside Seevetal, the pair by Hamburg alone.
     winsen = [place("winsen", bundled_registry, d) for d in ("03351", "03353")]
     buchholz = [
         place_match(p, "variant", bundled_registry)
@@ -107,7 +107,10 @@ def test_of_several_names_the_places_nearest_together_are_kept(bundled_registry)
     assert len(buchholz) == 2
     seevetal = [place("seevetal", bundled_registry, "03353")]
     two = nearest_together([winsen, buchholz])
-    assert [[m.district.key for m in group] for group in two] == [["03351"], ["03358"]]
+    assert [[m.district.key for m in group] for group in two] == [
+        ["03351", "03353"],
+        ["03358", "03353"],
+    ]
     three = nearest_together([winsen, buchholz, seevetal])
     assert [[m.district.key for m in group] for group in three] == [["03353"]] * 3
 

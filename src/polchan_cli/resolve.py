@@ -865,6 +865,10 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
             # Rotenburg": Landkreis Osterholz, not Bremen's Osterholz)
             towns = [m for m in matches if m.kind in _TOWN_KINDS] or matches
             kept = nearest_together([towns, others])[0]
+            if far_apart(kept, others) and _only_far_small_towns(kept):
+                # a first name or a street far from the others is no town of the
+                # list ("Karl, Hannover und Celle", "Am Sande, Lüneburg und Uelzen")
+                return []
         return list(ranked(_full_name_first(kept, typed_as), typed_as))
 
     each = [m for matches, part in zip(named, towns, strict=True) for m in near(matches, part)]
@@ -875,6 +879,13 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
         left_out = (lead, *answer.unknown_parts, trail)
         answer = replace(answer, unknown_parts=tuple(part for part in left_out if part))
     return answer
+
+
+def _only_far_small_towns(matches: list[Match]) -> bool:
+    """Whether no place of a name is a district or city, nor covered by a channel:
+    a name such as a word or a first name has ("Karl", "Heide"), never "Hamburg"
+    or "Soltau", which a reader lists beside another town however far."""
+    return not any(m.kind == "district" or m.channels for m in matches)
 
 
 def _towns_typed_in(part: str, registry: Registry, first: bool) -> list[str]:
@@ -1112,8 +1123,13 @@ def _towns_side_by_side(
             if len(read) > 1:
                 return None
             runs, found = read[0]
-            if near_only and any(
+            # Before a guess, only towns near each other; else a name far from the
+            # others that no district has nor a channel covers is no town of the
+            # list but a first name or a word ("Karl Celle", "Heide Celle"), while
+            # "Soltau Hamburg" is two towns.
+            if any(
                 far_apart(matches, [m for other in found if other is not matches for m in other])
+                and (near_only or _only_far_small_towns(matches))
                 for matches in found
             ):
                 return None

@@ -329,11 +329,13 @@ def nearest_together(groups: Sequence[Sequence[Match]]) -> list[list[Match]]:
     one of every other group: the places of the choice, one a group, that spans
     the fewest kilometres, and those within a few kilometres a pair of it. Of
     "Winsen", "Buchholz" and "Seevetal", Winsen (Luhe) and Buchholz in der
-    Nordheide by Seevetal, not the two on the Aller. Measured as
-    :func:`nearest_to_each_other`, but a district of a name no town has as typed
-    counts at its middle ("Lüneburg Harburg" is Landkreis Harburg, not Harburg
-    (Schwaben); "Dresden Leipzig" the city, not Landkreis Leipzig). A group whose
-    places have no point, or a choice too many to weigh, stays whole."""
+    Nordheide by Seevetal, not the two on the Aller; of two names, choices nearly
+    as near too ("Winsen Buchholz": both pairs). Measured as
+    :func:`nearest_to_each_other`, but a Samtgemeinde at its own point and a
+    district of a name no town has as typed at its middle ("Lüneburg Harburg" is
+    Landkreis Harburg, not Harburg (Schwaben); "Dresden Leipzig" the city, not
+    Landkreis Leipzig). A group whose places have no point, or a choice too many to
+    weigh, stays whole."""
 
     def points(group: Sequence[Match]) -> list[tuple[Match, tuple[float, float] | None]]:
         town_as_typed = any(
@@ -341,7 +343,7 @@ def nearest_together(groups: Sequence[Sequence[Match]]) -> list[list[Match]]:
         )
 
         def point(m: Match) -> tuple[float, float] | None:
-            if m.kind in ("region", "samtgemeinde"):
+            if m.kind == "region":
                 return None
             if m.kind == "district" and not m.district.is_city and town_as_typed:
                 return None
@@ -363,7 +365,12 @@ def nearest_together(groups: Sequence[Sequence[Match]]) -> list[list[Match]]:
 
     spans = [(span(choice), choice) for choice in itertools.product(*weighed)]
     pairs = len(weighed) * (len(weighed) - 1) // 2
-    least = min(km for km, _ in spans) + _SAME_DISTANCE_KM * pairs
+    fewest = min(km for km, _ in spans)
+    # Of two names, pairs nearly as near count too: "Winsen Buchholz" is the pair on
+    # the Aller (16 km) and the pair by Hamburg (23 km); not far namesakes of far
+    # towns ("Berlin Münster" is the city alone).
+    nearly = min(max(_SAME_DISTANCE_KM, fewest / 2), _NEARLY_AS_NEAR_KM)
+    least = fewest + (nearly if pairs == 1 else _SAME_DISTANCE_KM * pairs)
     kept = {id(m) for km, choice in spans if km <= least for m, _ in choice}
     result = []
     for group, found in zip(measured, placed, strict=True):
@@ -387,6 +394,8 @@ def nearest_together(groups: Sequence[Sequence[Match]]) -> list[list[Match]]:
     return result
 
 
+# Of two names, a pair at most this much farther apart than the nearest is as near.
+_NEARLY_AS_NEAR_KM = 15.0
 # At most this many choices are weighed (four names of a few places each).
 _MOST_CHOICES = 1000
 # Kinds of place with no point of their own to measure from (a city's district has
