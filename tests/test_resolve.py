@@ -1503,6 +1503,8 @@ def test_towns_typed_side_by_side_are_each_answered(query, named, channels):
         "Celle, Uelzen, Lüneburg",  # three towns with commas alone, none in another
         "Celle Uelzen und Lüneburg",  # side by side before the "und" (review)
         "Unfall Celle Uelzen und Lüneburg",
+        # a heading's list before the report (review: Celle alone, the rest unfitting)
+        "Einbrüche in Celle, Uelzen und Lüneburg - Polizei sucht Zeugen",
     ],
 )
 def test_a_list_of_towns_with_commas_before_und_gives_each(query):

@@ -790,9 +790,11 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
     ("Hagen/Stade"), is a state ("Hamburg/Niedersachsen"), or a river, region or
     state names are qualified by ("Bleckede/Elbe").
     """
-    head, *rest = (
-        [enumerated] if (enumerated := _listed_with_commas(text)) else address_fields(text)
-    )
+    if listed := _listed_with_commas(text):
+        head, after = listed
+        rest = address_fields(after)
+    else:
+        head, *rest = address_fields(text)
 
     def read_as(place: str) -> Resolution | None:
         """The text read as that one place with the rest of it, if that finds any."""
@@ -901,21 +903,24 @@ def _towns_typed_in(part: str, registry: Registry, first: bool) -> list[str]:
     return [" ".join([*side_by_side.unknown_parts, head]), *runs]
 
 
-def _listed_with_commas(text: str) -> str | None:
+def _listed_with_commas(text: str) -> tuple[str, str] | None:
     """A list of places as German writes it, commas before the last "und" or "oder",
-    with "und" for each comma: "Celle, Uelzen und Lüneburg" -> "Celle und Uelzen und
-    Lüneburg"; None for other text (an address: "Hauptstraße 5, Celle und Umgebung"
-    has a number; a row: a semicolon; a town's parts: "Celle, Altstadt und
-    Neustadt")."""
-    *listed, last = [part for part in text.split(",") if part.strip()]  # ", Celle und Uelzen"
-    if not listed or any(c.isdigit() or c in ";\t" for c in text) or " - " in text:
+    with "und" for each comma, and what follows a spaced dash after it: "Celle,
+    Uelzen und Lüneburg - Unfälle" -> ("Celle und Uelzen und Lüneburg", "Unfälle");
+    None for other text (an address: "Hauptstraße 5, Celle und Umgebung" has a
+    number; a row: a semicolon; a town's parts: "Celle, Altstadt und Neustadt")."""
+    if any(c.isdigit() or c in ";\t" for c in text):
+        return None
+    text, _, after = text.partition(" - ")
+    *listed, last = [part for part in text.split(",") if part.strip()] or [""]
+    if not listed:  # ", Celle und Uelzen" lists from Celle
         return None
     if len(_JOINED.split(last.strip())) != 2 or "/" in last:
         return None
     parts = [*(part.strip() for part in listed), *_JOINED.split(last.strip())]
     if any(names_a_part_of_town(part) for part in parts):
         return None  # "Lüneburg, Altstadt und Rotes Feld": parts of a town, not towns
-    return " und ".join(parts)
+    return " und ".join(parts), after
 
 
 def _named_at_the_end(
