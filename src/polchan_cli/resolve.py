@@ -1128,23 +1128,36 @@ def _towns_side_by_side(
             if len(read) > 1:
                 return None
             runs, found = read[0]
-            # Before a guess, only towns near each other; else a name far from the
-            # others that no district has nor a channel covers is no town of the
-            # list but a first name or a word ("Karl Celle", "Heide Celle"), while
-            # "Soltau Hamburg" is two towns.
-            if any(
-                far_apart(matches, [m for other in found if other is not matches for m in other])
-                and (near_only or _only_far_small_towns(matches))
-                for matches in found
-            ):
-                return None
-            return Resolution(
-                query=text,
-                matches=unique(m for matches in found for m in matches),
-                places_named=tuple(runs),
-                unknown_parts=(" ".join(lead),) if lead else (),
-            )
+            return _towns_answered(text, runs, found, near_only=near_only, lead=lead)
     return None
+
+
+def _towns_answered(
+    text: str,
+    runs: list[str],
+    found: list[list[Match]],
+    *,
+    near_only: bool = False,
+    lead: list[str] | None = None,
+) -> Resolution | None:
+    """The answer listing the towns each run names (``found``, of
+    :func:`_towns_of_each`), the words before them left out (``lead``). None where
+    one lies far from the others and is no town of the list: a name no district
+    has nor a channel covers is a first name or a word ("Karl Celle", "Heide
+    Celle"), while "Soltau Hamburg" is two towns; with ``near_only`` (before a
+    guess), any town far from the others."""
+    if any(
+        far_apart(matches, [m for other in found if other is not matches for m in other])
+        and (near_only or _only_far_small_towns(matches))
+        for matches in found
+    ):
+        return None
+    return Resolution(
+        query=text,
+        matches=unique(m for matches in found for m in matches),
+        places_named=tuple(runs),
+        unknown_parts=(" ".join(lead),) if lead else (),
+    )
 
 
 def _towns_listed_with_commas(text: str, registry: Registry) -> Resolution | None:
@@ -1158,13 +1171,7 @@ def _towns_listed_with_commas(text: str, registry: Registry) -> Resolution | Non
     if not all(field and _may_name_a_town(field) for field in fields):
         return None
     found = _towns_of_each(fields, registry)
-    if not all(found):
-        return None
-    return Resolution(
-        query=text,
-        matches=unique(m for matches in found for m in matches),
-        places_named=tuple(fields),
-    )
+    return _towns_answered(text, fields, found) if all(found) else None
 
 
 # A reader lists a few towns, each of a word or a few ("Neu Wulmstorf").
