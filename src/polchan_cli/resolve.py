@@ -267,7 +267,7 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
                 names = [m.name for m in rest.matches]
                 names += [*rest.suggestions, *answer.suggestions]
                 answer = replace(answer, suggestions=offered(names))
-    if answer.unfitting_parts and (listed := _towns_listed_with_commas(text, registry)):
+    if answer.unfitting_parts and (listed := _towns_listed_with_commas_alone(text, registry)):
         # "Celle, Uelzen, Lüneburg": towns none of which lies in another, each
         # answered, not the first with the others said not to fit.
         answer = listed
@@ -867,7 +867,7 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
             # Rotenburg": Landkreis Osterholz, not Bremen's Osterholz)
             towns = [m for m in matches if m.kind in _TOWN_KINDS] or matches
             kept = nearest_together([towns, others])[0]
-            if far_apart(kept, others) and _only_far_small_towns(kept):
+            if far_apart(kept, others) and _no_district_nor_channel(kept):
                 # a first name or a street far from the others is no town of the
                 # list ("Karl, Hannover und Celle", "Am Sande, Lüneburg und Uelzen")
                 return []
@@ -883,10 +883,10 @@ def _places_joined(text: str, registry: Registry) -> Resolution | None:
     return answer
 
 
-def _only_far_small_towns(matches: list[Match]) -> bool:
-    """Whether no place of a name is a district or city, nor covered by a channel:
-    a name such as a word or a first name has ("Karl", "Heide"), never "Hamburg"
-    or "Soltau", which a reader lists beside another town however far."""
+def _no_district_nor_channel(matches: list[Match]) -> bool:
+    """Whether no place of a name is a district or city, nor covered by a channel,
+    as with a name that a word or a first name has too ("Karl", "Heide"); never
+    "Hamburg" or "Soltau", which a reader lists beside another town however far."""
     return not any(m.kind == "district" or m.channels for m in matches)
 
 
@@ -1148,7 +1148,7 @@ def _towns_answered(
     guess), any town far from the others."""
     if any(
         far_apart(matches, [m for other in found if other is not matches for m in other])
-        and (near_only or _only_far_small_towns(matches))
+        and (near_only or _no_district_nor_channel(matches))
         for matches in found
     ):
         return None
@@ -1160,7 +1160,7 @@ def _towns_answered(
     )
 
 
-def _towns_listed_with_commas(text: str, registry: Registry) -> Resolution | None:
+def _towns_listed_with_commas_alone(text: str, registry: Registry) -> Resolution | None:
     """Three or four towns listed with commas alone, each a town as typed (see
     :func:`_towns_of_each`): "Celle, Uelzen, Lüneburg"; else None. Two are an
     address's place and where it lies, if wrongly ("Lüneburg, Celle")."""
