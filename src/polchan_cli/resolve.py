@@ -915,9 +915,10 @@ def _listed_with_commas(text: str) -> tuple[str, str] | None:
     *listed, last = [part for part in text.split(",") if part.strip()] or [""]
     if not listed:  # ", Celle und Uelzen" lists from Celle
         return None
-    if len(_JOINED.split(last.strip())) != 2 or "/" in last:
+    joined = _JOINED.split(last.strip())
+    if len(joined) != 2 or "/" in last:
         return None
-    parts = [*(part.strip() for part in listed), *_JOINED.split(last.strip())]
+    parts = [*(part.strip() for part in listed), *joined]
     if any(names_a_part_of_town(part) for part in parts):
         return None  # "Lüneburg, Altstadt und Rotes Feld": parts of a town, not towns
     return " und ".join(parts), after
@@ -1223,6 +1224,8 @@ def _towns_of_each(runs: list[str], registry: Registry) -> list[list[Match]]:
         ]
         # a district alone says where the others lie ("Windorf Salzlandkreis")
         kept.append(towns if any(m.kind != "district" or m.district.is_city for m in towns) else [])
+    if not all(kept):
+        return kept  # no reading: spares reading every place's position ("Unfal Celle")
     return [
         list(ranked(matches, run))
         for matches, run in zip(nearest_together(kept), runs, strict=True)
