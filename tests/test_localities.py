@@ -101,7 +101,7 @@ def test_every_lower_saxony_municipality_has_its_localities_or_a_note(district):
 
 
 # Names of city quarters that say where in a town, not which town: "Mitte" or "Hafen"
-# would answer a query for a word, not a place (README, "What is left out on purpose").
+# would answer a query for a word, not a place (docs/data.md, "What is left out on purpose").
 GENERIC_NAMES = {
     "altstadt",
     "bahnhof",

@@ -81,7 +81,7 @@ class Match:
         return (self.municipality,)
 
     def to_dict(self) -> dict[str, Any]:
-        """The match as ``find --json`` writes it (see the README)."""
+        """The match as ``find --json`` writes it (see docs/json.md)."""
         data: dict[str, Any] = {
             "name": self.name,
             "kind": self.kind,
@@ -232,7 +232,7 @@ class Resolution:
         return ", ".join(areas[:most]) + ("" if len(areas) <= most else ", …")
 
     def to_dict(self) -> dict[str, Any]:
-        """The answer as ``find --json`` writes it (see the README)."""
+        """The answer as ``find --json`` writes it (see docs/json.md)."""
         return {
             "query": self.query,
             "status": self.status,
