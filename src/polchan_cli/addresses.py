@@ -1,0 +1,230 @@
+"""The parts of an address: which is the street or the addressee, and which the answer leaves out.
+
+Accepts the text of a query cut into fields (:func:`~polchan_cli.query.address_fields`)
+and an answer to it: :func:`reads_as_a_street`, :func:`address_roles` and
+:func:`only_districts_beside` say what a part is ("Bahnhofstraße 5"; the addressee
+before the street in a pasted row; a district by its type word);
+:func:`with_parts_left_out` names the parts an answer does not rest on, unknown or
+unfitting ("Bruchtorf, Uelzen", "Westercelle, Harburg"); :func:`read_without_where` reads
+an address without its state and country columns; :func:`of_those_lying_in` and
+:func:`lies_in_one_spelled_like` keep the places that lie where a part says, spelled
+right or not. A part is read as a query of its own through a reader
+:mod:`polchan_cli.resolve` hands in. No Typer or Rich here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from . import gazetteer
+from .guesses import guessed_name
+from .headline import a_place_as_typed
+from .normalize import leading_type_word, name_key, name_keys
+from .query import (
+    Reading,
+    address_fields,
+    names_a_part_of_town,
+    says_where_in_a_place,
+    without_house_number,
+)
+from .ranking import KIND_OF_TYPE_WORD
+from .resolution import Match, Resolution, named_as_typed
+from .spelling import accepted, spelling_score
+from .whereabouts import (
+    in_one_municipality,
+    is_place,
+    keys_of_whereabouts,
+    lies_in_part,
+    only_says_where,
+    same_place,
+    states,
+)
+
+__all__ = [
+    "AREA_KINDS",
+    "address_roles",
+    "has_a_place_word",
+    "lies_in_one_spelled_like",
+    "of_those_lying_in",
+    "only_districts_beside",
+    "read_without_where",
+    "reads_as_a_street",
+    "with_parts_left_out",
+]
+
+
+def lies_in_one_spelled_like(m: Match, key: str) -> bool:
+    """Whether the match lies in a municipality, Samtgemeinde or district (not
+    itself) spelled close enough to the key to be read as it: "kirchlintln" is
+    Kirchlinteln. A short word is no such misspelling ("Este" is no Weste), nor
+    one that starts with another letter."""
+    if len(key) < 5:
+        return False
+    names = [n for n in (*m.towns, m.samtgemeinde, m.district.name) if n and n != m.name]
+    keys = {k for main, variants in map(name_keys, names) for k in (main, *variants)}
+    return any(
+        k[:1] == key[:1] and accepted((k, score, -minus_edits))
+        for k in keys
+        for score, minus_edits in [spelling_score(key, k)]
+    )
+
+
+def read_without_where(text: str, read_quietly: Callable[[str], Resolution]) -> Resolution | None:
+    """An address read without its state and country columns, of the places that
+    lie there: "Westercele, Celle, Niedersachsen" is read as "Westercele, Celle"
+    (Westercelle), as the columns only say where the rest lies. None where no
+    such column stands beside others, or nothing read lies there. ``read_quietly``
+    reads the other columns as resolve() reads a query of its own, with no answer
+    where they are none."""
+    fields = address_fields(text)
+    # A city that is a state is its own state column the second time: "Rudow,
+    # Berlin, Berlin, DE".
+    is_where = [
+        only_says_where(part) or (name_key(part) in states() and part in fields[:i])
+        for i, part in enumerate(fields)
+    ]
+    where = [part for part, w in zip(fields, is_where, strict=True) if w]
+    rest = [part for part, w in zip(fields, is_where, strict=True) if not w]
+    if not where or not rest:
+        return None
+    answer = read_quietly("; ".join(rest))
+    located = of_those_lying_in(answer, [name_key(part) for part in where])
+    return with_parts_left_out(replace(located, query=text), read_quietly) if located else None
+
+
+def of_those_lying_in(answer: Resolution, keys: Iterable[str]) -> Resolution | None:
+    """The answer with only its matches that lie in every place the keys name (a
+    guess read as the first of them), or None if none does."""
+    keys = list(keys)
+    there = tuple(m for m in answer.matches if all(lies_in_part([m], k) for k in keys))
+    if not there:
+        return None
+    fuzzy_for = guessed_name(there) if answer.fuzzy_for is not None else None
+    return replace(answer, matches=there, fuzzy_for=fuzzy_for)
+
+
+def with_parts_left_out(
+    answer: Resolution, read_quietly: Callable[[str], Resolution]
+) -> Resolution:
+    """The answer to an address, with the parts of it the answer does not rest on.
+
+    A part is used where it names (or begins) a place of the answer, a place in it
+    or beside it in its municipality, or where it lies ("Niedersachsen",
+    "Deutschland"). Of the rest, a part that names a place as typed is
+    ``unfitting`` ("Westercelle, Harburg"); one that names none is ``unknown``
+    ("Bruchtorf, Uelzen"). A street, a house number or a word for a part of a town
+    is neither ("Bahnhofstraße 5, Celle", "Schützenplatz, Celle"), unless it names
+    a town as typed (Burweg): an address has those beside its place.
+
+    ``read_quietly`` reads a part as resolve() reads a query of its own, with no
+    answer where the part is none.
+    """
+    parts = list(dict.fromkeys(address_fields(answer.query)))
+    if len(parts) < 2 or not answer.matches:
+        return answer
+    if answer.fuzzy_for is not None:
+        # The part read as the guess is used: "Boeke, Stoetze" is Boecke there.
+        guessed = name_key(answer.fuzzy_for)
+        parts.remove(max(parts, key=lambda part: spelling_score(name_key(part), guessed)))
+    answer_names = {name_key(m.name) for m in answer.matches}
+    unknown: list[str] = []
+    unfitting: list[str] = []
+    where: list[str] = []
+    for part in parts:
+        key = name_key(part)
+        if any(name.startswith(key) for name in answer_names):
+            continue  # the place, as typed or begun ("Horn, Celle": Hornbostel)
+        if lies_in_part(answer.matches, said := key.removeprefix("von ")):
+            where.append(said)
+            continue  # "Ortsteil von Jork" keys as "von jork"
+        if not is_place(key) and all(lies_in_one_spelled_like(m, key) for m in answer.matches):
+            continue  # where it lies, misspelt, which narrowed it: "Metzingen, Göhdre"
+        # A numbered part is an address's street line even where its name is a
+        # place elsewhere ("Horst 5, Hohenbünstorf").
+        street = reads_as_a_street(part) or without_house_number(part) is not None
+        if street and not is_place(key):
+            continue  # the common case, checked before a whole reading of the part
+        read = read_quietly(part)
+        if named_as_typed(read) and any(
+            same_place(m, n) or in_one_municipality(m, n) or answer_names & keys_of_whereabouts(m)
+            for m in read.matches
+            for n in answer.matches
+        ):
+            # The place itself, a place within it ("Berlin-Kreuzberg, Berlin") or
+            # beside it in its municipality ("Wittfeitzen, Klein Wittfeitzen 2").
+            continue
+        if not street:
+            (unfitting if a_place_as_typed(part, read) else unknown).append(part)
+    # Of several places, those that lie where a part says: "Unfall in Hagen, Stade"
+    # is the Hagen in Landkreis Stade, as "Hagen, Stade" is. Not a postcode's
+    # districts: a part that contradicts the postcode may be the one mistyped.
+    if where and not answer.postcodes:
+        answer = of_those_lying_in(answer, where) or answer
+    return replace(answer, unknown_parts=tuple(unknown), unfitting_parts=tuple(unfitting))
+
+
+# Kinds of place that are whole areas: a part of an address naming one says which
+# place, never where in a place (a street can be named like a village, not like these).
+AREA_KINDS = frozenset({"municipality", "samtgemeinde", "district", "state"})
+
+
+def address_roles(text: str) -> tuple[Callable[[Reading], bool], Callable[[Reading], bool]]:
+    """Of the parts of an address, which are the addressee's name (before the
+    street, in a pasted row: "Busch; Lindenweg 2; Jork-Borstel") and which the
+    street: two tests on a reading, each false for a reading of no such part."""
+    parts = address_fields(text)
+    keys = [name_key(part) for part in parts]
+    streets = [
+        i
+        for i, part in enumerate(parts)
+        if reads_as_a_street(part) and not names_a_part_of_town(part)
+    ]
+    last_street = max(streets, default=-1)
+
+    def index(reading: Reading) -> int:
+        key = name_key(reading.head)
+        return keys.index(key) if reading.how == "fields" and key in keys else len(keys)
+
+    def is_addressee(reading: Reading) -> bool:
+        return index(reading) < last_street
+
+    def is_street(reading: Reading) -> bool:
+        return reading.how == "fields" and reads_as_a_street(reading.head)
+
+    return is_addressee, is_street
+
+
+def only_districts_beside(text: str, reading: Reading) -> bool:
+    """Whether the parts beside a reading's head that name places all name a
+    district by its type word ("Gledeberg; Bahnhofstraße 48; Landkreis Lüneburg")."""
+    if reading.how != "fields":
+        return False
+    head = name_key(reading.head)
+    places = [
+        part for part in address_fields(text) if name_key(part) != head and is_place(name_key(part))
+    ]
+    return bool(places) and all(
+        KIND_OF_TYPE_WORD.get(leading_type_word(part) or "") == "district" for part in places
+    )
+
+
+def has_a_place_word(text: str) -> bool:
+    """Whether a word of the text names a place: "Rotenburg-Neuendamm" does
+    (a village named like a street), "Hauptstraße 5" does not."""
+    return any(is_place(word) for word in name_key(text).split())
+
+
+def reads_as_a_street(part: str) -> bool:
+    """Whether a part of an address reads as a street, a house number or a word for
+    a part of a town, and is no town's name as typed: Burweg and Germering are
+    towns; "Am Sande" is no Sande, "Bergstraße 3" no Landkreis Bergstraße."""
+    rest = without_house_number(part)
+    if rest is not None and not says_where_in_a_place(rest):
+        # A village with its house number ("Westercelle 7") is no street; an
+        # unknown name with one is taken for one ("Rosenkamp 3").
+        return not is_place(name_key(rest))
+    return says_where_in_a_place(part) and not any(
+        p.kind in AREA_KINDS and p.name.casefold() == part.strip().casefold()
+        for p in gazetteer.places_by_key(name_key(part))
+    )
