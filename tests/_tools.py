@@ -1,6 +1,7 @@
 """Helpers of several test modules: the repository's build tools (``tools/*.py``),
-loaded for the tests that check them, and the installed ``polchan`` run as a user
-runs it.
+loaded for the tests that check them, the installed ``polchan`` run as a user
+runs it, and the bundled registry with the channels of the districts it covers,
+which the tests of resolve() and of each reading it tries ask.
 
 The tools are scripts, not modules of the package: each is loaded from its file
 once and registered under its name, as dataclasses look their module up.
@@ -8,6 +9,7 @@ once and registered under its name, as dataclasses look their module up.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import os
@@ -18,7 +20,20 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from polchan_cli.store import load_channels
+
 ROOT = Path(__file__).resolve().parent.parent
+PD_LUENEBURG = {
+    "03351": "celle",
+    "03353": "landkreis-harburg",
+    "03354": "luechow-dannenberg",
+    "03355": "lueneburg",
+    "03357": "rotenburg-wuemme",
+    "03358": "heidekreis",
+    "03359": "stade",
+    "03360": "uelzen",
+}
+COVERED = {**PD_LUENEBURG, "03356": "verden-osterholz", "03361": "verden-osterholz"}
 
 
 def load_tool(name: str) -> ModuleType:
@@ -45,3 +60,13 @@ def installed_find_json(query: str) -> dict[str, Any]:
     )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
+
+
+@functools.cache
+def registry():
+    return load_channels(None)
+
+
+def channel_ids(res, index: int | None = None) -> set[str]:
+    matches = res.matches if index is None else res.matches[index : index + 1]
+    return {c.id for m in matches for c in m.channels}
