@@ -1093,3 +1093,16 @@ def test_wrapped_advice_ends_no_line_with_a_space():
     result = run("find", "Cele", env={"COLUMNS": "50"})
     assert "one-way" in result.stdout
     assert [line for line in result.stdout.splitlines() if line.endswith(" ")] == []
+
+
+def test_a_misspelt_name_of_a_list_is_said_to_be_read_as_another(launched):
+    # "Cele Uelzen" found nothing; each name read as another is said so, then the list.
+    flat = " ".join(run("find", "Cele Uelzen").stdout.split())
+    assert "No exact match for 'Cele'; showing results for 'Celle'." in flat
+    assert "'Cele Uelzen' names 2 places, each listed: 'Celle', 'Uelzen'." in flat
+    assert "Its 5-digit postcode or its municipality finds the channel" in flat
+    # open says which place the guess is for, where it opens the channel
+    result = run("open", "Cele und Winsen (Aller)", "--print")
+    assert result.stdout.strip() == "https://whatsapp.com/channel/0029VafwOFv60eBnlCgiPB1L"
+    assert "no exact match for 'Cele'; this is the channel for 'Celle'" in result.stderr
+    assert launched == []

@@ -267,3 +267,53 @@ def test_a_slash_between_two_towns_of_a_district_keeps_the_first(query):
     first, second = query.split("/")
     assert answer.places_named == (first, second)
     assert any(m.name.startswith(second) for m in answer.matches)
+
+
+@pytest.mark.parametrize(
+    ("query", "named", "channels"),
+    [
+        # A name misspelt beside those typed right was nothing found (side by side,
+        # "und"), or the guess alone, the other town dropped unsaid (the slash).
+        ("Cele Uelzen", ("Celle", "Uelzen"), {"celle", "uelzen"}),
+        ("Celle Uelzn", ("Celle", "Uelzen"), {"celle", "uelzen"}),
+        ("Cele und Uelzen", ("Celle", "Uelzen"), {"celle", "uelzen"}),
+        ("Cele/Uelzen", ("Celle", "Uelzen"), {"celle", "uelzen"}),
+        ("Jork Buxtehde", ("Jork", "Buxtehude"), {"stade"}),
+        # the comma list named the misspelt one as left out
+        (
+            "Cele, Uelzen und Lüneburg",
+            ("Celle", "Uelzen", "Lüneburg"),
+            {"celle", "uelzen", "lueneburg"},
+        ),
+        # a town far from the other is still a town of the list (the slash gave the
+        # guess alone, Uelzen dropped unsaid)
+        ("Bad Falilngbostel/Uelzen", ("Bad Fallingbostel", "Uelzen"), {"heidekreis", "uelzen"}),
+    ],
+)
+def test_a_misspelt_name_in_a_list_is_read_as_the_town_it_misspells(query, named, channels):
+    res = resolve(query, registry())
+    assert res.places_named == named
+    assert {c.id for m in res.matches for c in m.channels} == channels
+    # said as a guess, name by name, not as the whole query's
+    assert res.respelled and res.fuzzy_for is None
+    read = {name for _, name in res.respelled}
+    assert all(m.match == "fuzzy" for m in res.matches if m.name in read)
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "not_meant"),
+    [
+        # Side by side, a word beside a town is no village or far town misspelt.
+        ("Hafen Barum", None, "Hagen"),  # a village of Weste, by Barum
+        ("Schule Dahlem", None, "Schuld"),  # in the Eifel by Dahlem, no channel
+        ("Gerda Celle", None, "Gerdau"),  # a first name that begins the name
+        # In a list, no village misspelt outside the others' districts.
+        ("Lüneburg, Heide und Hanse", "Lüneburg", "Hansen"),  # a village by Uelzen
+        # The rest of a name after a slash is no second place misspelt.
+        ("Wünschendorf/Ester", "Wünschendorf/Elster", "Bad Elster"),
+    ],
+)
+def test_a_word_beside_a_town_is_no_misspelt_town_of_a_list(query, first, not_meant):
+    res = resolve(query, registry())
+    assert (res.matches[0].name if res.matches else None) == first
+    assert not_meant not in {m.name for m in res.matches}

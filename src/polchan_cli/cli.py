@@ -374,14 +374,16 @@ def open_command(
                 names=", ".join(res.suggestions)
             )
         _fail(message, ExitCode.NO_CHANNEL)
-    if res.fuzzy_for and (len(channels) == 1 or open_all):
+    guessed = ((res.query, res.fuzzy_for),) if res.fuzzy_for else res.respelled
+    if guessed and (len(channels) == 1 or open_all):
         # A guess opens a channel: say which place it is for, away from --print's
         # link (with several to choose from, the list says which is which).
-        _warn(
-            gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
-                query=res.query, match=res.fuzzy_for
+        for typed, read in guessed:
+            _warn(
+                gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
+                    query=typed, match=read
+                )
             )
-        )
     elif uncovered := res.areas(3, uncovered=True):
         # "Wedel" opens Polizei Stade's channel (a village of Fredenbeck), but the
         # town of Wedel lies in Kreis Pinneberg: say so before the browser opens.

@@ -21,7 +21,8 @@ from dataclasses import replace
 
 from . import gazetteer
 from .addresses import with_parts_left_out
-from .lexicon import says_what_happened
+from .guesses import places_spelled_closest
+from .lexicon import misspelt_search_word, says_what_happened
 from .names import full_name_first, matches_named, only_a_state_or_country, where_the_type_word_asks
 from .normalize import is_a_small_word, leading_type_word, name_key, spelling
 from .patterns import compiled_when_used
@@ -29,9 +30,15 @@ from .query import address_fields, is_a_road, names_a_part_of_town
 from .ranking import is_a_municipality_or_city, ranked, spellings, unique
 from .registry import Registry
 from .resolution import Match, Resolution
+from .spelling import accepted, spelling_score
 from .whereabouts import far_apart, is_place, lies_in_part, names_a_land, nearest_together, states
 
-__all__ = ["places_joined", "towns_listed_with_commas_alone", "towns_side_by_side"]
+__all__ = [
+    "places_joined",
+    "towns_listed_with_commas_alone",
+    "towns_side_by_side",
+    "towns_side_by_side_misspelt",
+]
 
 
 def places_joined(
@@ -107,10 +114,20 @@ def places_joined(
         # ("Rümmelsheim/Burg Layen" is no Burg in Celle), nor a press release's
         # dates ("PI Lüneburg/Lüchow-D./Uelzen vom 27.02." is the office's).
         trail, towns[-1], named[-1] = opening
+    # "Cele und Uelzen": a name misspelt beside those typed right is read as alone
+    # it would be, where it lies near them (see near()).
+    guessed: dict[int, str] = {}
+    if len(towns) >= 2 and any(named):
+        for i, part in enumerate(towns):
+            misspelt = None if named[i] else _misspelt_town(part, registry)
+            if misspelt and not _misspells_a_word_of(part, named):
+                named[i], guessed[i] = misspelt
     if len(towns) < 2 or not all(named):
         return None
     # "und" and "&" join two places, whatever they are.
     if len(towns) == 2 and "/" in head and _only_qualifies(towns, named):
+        if guessed:
+            return None  # "Hagn/Stade": a name and where it lies, read as such
         if any(_is_a_village_of(m, towns[0]) for m in named[1]):
             # "Winsen (Luhe)/OT Roydorf", "Seevetal/Hittfeld": the village, in that
             # town, as "Roydorf, Winsen (Luhe)" reads (the qualifier is kept). Not a
@@ -120,7 +137,7 @@ def places_joined(
             return read_as("/".join(towns))
         return None
 
-    def near(matches: list[Match], typed_as: str) -> list[Match]:
+    def near(matches: list[Match], typed_as: str, misspelt: bool) -> list[Match]:
         # Those in another's district, else those nearest another ("Celle, Hehlentor
         # und Neustadt": not twenty Neustadts).
         others = [m for found in named if found is not matches for m in found]
@@ -128,8 +145,12 @@ def places_joined(
         kept = [m for m in matches if m.district.key in districts]
         if not kept:
             # the towns of the name, not villages elsewhere ("Osterholz, Verden und
-            # Rotenburg": Landkreis Osterholz, not Bremen's Osterholz)
-            towns = [m for m in matches if m.kind in _TOWN_KINDS] or matches
+            # Rotenburg": Landkreis Osterholz, not Bremen's Osterholz); of a name
+            # misspelt, no village ("Lüneburg, Heide und Hanse" is no Hansen by Uelzen)
+            towns = [m for m in matches if m.kind in _TOWN_KINDS]
+            if not towns and misspelt:
+                return []
+            towns = towns or matches
             kept = nearest_together([towns, others])[0]
             if far_apart(kept, others) and _no_district_nor_channel(kept):
                 # a first name or a street far from the others is no town of the
@@ -137,8 +158,18 @@ def places_joined(
                 return []
         return list(ranked(full_name_first(kept, typed_as), typed_as))
 
-    each = [m for matches, part in zip(named, towns, strict=True) for m in near(matches, part)]
-    answer = Resolution(query=text, matches=unique(each), places_named=tuple(towns))
+    each = [
+        near(matches, part, i in guessed)
+        for i, (matches, part) in enumerate(zip(named, towns, strict=True))
+    ]
+    if any(not each[i] for i in guessed):
+        return None  # no guess at a village outside the others' districts
+    answer = Resolution(
+        query=text,
+        matches=unique(m for matches in each for m in matches),
+        places_named=tuple(guessed.get(i, part) for i, part in enumerate(towns)),
+        respelled=tuple((towns[i], name) for i, name in guessed.items()),
+    )
     if rest:
         answer = with_parts_left_out(answer, read_quietly)
     if lead or trail:
@@ -253,10 +284,7 @@ def towns_side_by_side(
     in Uelzen); of several, those that lie nearest together (``nearest_together``:
     "Winsen Lüneburg" is Winsen (Luhe), "Burg Magdeburg" the town by Magdeburg).
     With ``near_only``, only where each lies near the others. Else None."""
-    words = text.split()
-    lead = []
-    while len(words) > 2 and (says_what_happened(words[0]) or is_a_small_word(words[0])):
-        lead.append(words.pop(0))
+    words, lead = _without_lead(text)
     if not 2 <= len(words) <= _MOST_WORDS_SIDE_BY_SIDE or not all(map(_a_plain_word, words)):
         return None  # "Lüneburg, Celle", "Uelzen (Ilmenau)" are read as fields, qualifiers
     for parts in range(2, _MOST_TOWNS_SIDE_BY_SIDE + 1):
@@ -271,6 +299,16 @@ def towns_side_by_side(
             runs, found = read[0]
             return _towns_answered(text, runs, found, near_only=near_only, lead=lead)
     return None
+
+
+def _without_lead(text: str) -> tuple[list[str], list[str]]:
+    """The text's words after a heading's words for what happened and small words
+    before them ("Unfall in Celle Uelzen"), and those words."""
+    words = text.split()
+    lead = []
+    while len(words) > 2 and (says_what_happened(words[0]) or is_a_small_word(words[0])):
+        lead.append(words.pop(0))
+    return words, lead
 
 
 def _towns_answered(
@@ -345,14 +383,19 @@ def _may_name_a_town(run: str) -> bool:
         or names_a_part_of_town(run)
         or leading_type_word(run)
         or names_a_land(key)
+        or only_a_state_or_country(key)
         or key in gazetteer.qualifier_keys()
     )
 
 
-def _towns_of_each(runs: list[str], registry: Registry) -> list[list[Match]]:
-    """For each run, the places it names as typed that may be meant beside the
-    others (see :func:`towns_side_by_side`); an empty list where none is."""
-    named = [_spelled_as_typed_first(run, registry) for run in runs]
+def _towns_of_each(
+    runs: list[str], registry: Registry, named: list[list[Match]] | None = None
+) -> list[list[Match]]:
+    """For each run, the places it names as typed (or ``named``, where given) that
+    may be meant beside the others (see :func:`towns_side_by_side`); an empty list
+    where none is."""
+    if named is None:
+        named = [_spelled_as_typed_first(run, registry) for run in runs]
     kept = []
     for i, matches in enumerate(named):
         districts = {m.district.key for j, others in enumerate(named) if j != i for m in others}
@@ -381,6 +424,89 @@ def _spelled_as_typed_first(run: str, registry: Registry) -> list[Match]:
         return named
     as_typed = spelling(run)
     return [m for m in named if as_typed in spellings(m.name)] or named
+
+
+def _misspelt_town(run: str, registry: Registry) -> tuple[list[Match], str] | None:
+    """The places a name that names none as typed misspells, of the one name the
+    spelling search reads it as alone ("Cele": Celle), and that name; None where
+    it is read as none, is shorter than a guess is made for, or misspells a word
+    for what happened or one a search adds ("Unfal", "aktuel")."""
+    key = name_key(run)
+    if (
+        len(key) < _LEAST_LETTERS_GUESSED
+        or misspelt_search_word(run)
+        or matches_named(run, registry)
+    ):
+        return None
+    guess = places_spelled_closest(run, key, registry)
+    if guess.fuzzy_for is None:
+        return None
+    return list(guess.named()), guess.fuzzy_for
+
+
+def _misspells_a_word_of(part: str, named: list[list[Match]]) -> bool:
+    """Whether the part misspells a word of a name of those named: "Ester" of
+    "Wünschendorf/Ester" is the rest of Wünschendorf/Elster's name, not Bad Elster."""
+    key = name_key(part)
+    words = {name_key(word) for found in named for m in found for word in _WORDS.findall(m.name)}
+    return any(
+        accepted((word, score, -minus_edits))
+        for word in words
+        for score, minus_edits in [spelling_score(key, word)]
+    )
+
+
+_WORDS = compiled_when_used(r"[^\W\d_]+")
+
+
+# A name of fewer letters is guessed at in a list no more than alone: one letter off
+# four is no close spelling ("Cele" is Celle's five less one).
+_LEAST_LETTERS_GUESSED = 4
+
+
+def towns_side_by_side_misspelt(text: str, registry: Registry) -> Resolution | None:
+    """Towns typed side by side (see :func:`towns_side_by_side`) of which one is
+    misspelt, read as alone it would be ("Cele Uelzen", "Lüneburg Bardowik"), where
+    the words fall one way only into runs that each name a town, that one misspelt
+    and covered by a channel, and it lies near the others; else None."""
+    words, lead = _without_lead(text)
+    if not 2 <= len(words) <= _MOST_WORDS_SIDE_BY_SIDE or not all(map(_a_plain_word, words)):
+        return None
+    for parts in range(2, _MOST_TOWNS_SIDE_BY_SIDE + 1):
+        read = []
+        for cuts in itertools.combinations(range(1, len(words)), parts - 1):
+            runs = [" ".join(words[i:j]) for i, j in _runs(cuts, len(words))]
+            if not all(_may_name_a_town(run) for run in runs):
+                continue
+            named = [_spelled_as_typed_first(run, registry) for run in runs]
+            if sum(not matches for matches in named) != 1:
+                continue
+            i = next(i for i, matches in enumerate(named) if not matches)
+            if (misspelt := _misspelt_town(runs[i], registry)) is None:
+                continue
+            named[i], name = misspelt
+            # With nothing between them, a word beside a town is as likely as a
+            # misspelt name: only a town with a channel is guessed ("Hafen Barum" is
+            # no Hagen, a village by Barum; "Schule Dahlem" no Schuld in the Eifel),
+            # and not where the word only begins its name (a first name: "Gerda").
+            named[i] = [m for m in named[i] if m.kind in _TOWN_KINDS and m.channels]
+            if name_key(name).startswith(name_key(runs[i])):
+                continue  # a word that begins the name only: "Gerda Celle" is no Gerdau
+            if all(found := _towns_of_each(runs, registry, named)):
+                read.append((runs, found, i, name))
+        if read:
+            if len(read) > 1:
+                return None  # read two ways, the text says neither
+            runs, found, i, name = read[0]
+            answer = _towns_answered(text, runs, found, near_only=True, lead=lead)
+            if answer is None:
+                return None
+            return replace(
+                answer,
+                places_named=(*runs[:i], name, *runs[i + 1 :]),
+                respelled=((runs[i], name),),
+            )
+    return None
 
 
 # The kinds of place a name may stand for alone beside another: a town, not a

@@ -180,6 +180,13 @@ def print_resolution(console: Console, res: Resolution) -> None:
     """The ``find`` table for one resolution, with how the query was read."""
 
     query = _quoted(res.query)
+    # "Cele und Uelzen": each name of the list read as another, then the list.
+    for typed, read in res.respelled:
+        console.print(
+            gettext("No exact match for {query}; showing results for {match}.").format(
+                query=_quoted(typed), match=_quoted(read)
+            )
+        )
     if res.fuzzy_for:
         console.print(
             gettext("No exact match for {query}; showing results for {match}.").format(
@@ -318,7 +325,7 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 suggestions=", ".join(safe(s) for s in res.suggestions)
             )
         )
-    if res.fuzzy_for:
+    if res.fuzzy_for or res.respelled:
         # Last of what the answer says: what to do if the guess is not the place.
         _print_hint(console, gettext(MISSING_PLACE_HINT))
     if res.status == "found":

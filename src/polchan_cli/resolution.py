@@ -136,6 +136,9 @@ class Resolution:
     # The places a query names side by side ("Buxtehude/Neu Wulmstorf"), each
     # answered: the matches are those of the first, then those of the second.
     places_named: tuple[str, ...] = ()
+    # The names of such a list read as the places they misspell, each as typed and
+    # as read ("Cele und Uelzen": ("Cele", "Celle")); the others named as typed.
+    respelled: tuple[tuple[str, str], ...] = ()
 
     @property
     def status(self) -> str:
@@ -367,7 +370,11 @@ def country_match(name: str = "Deutschland") -> Match:
 
 def named_as_typed(answer: Resolution) -> bool:
     """Whether the answer names places as typed, not begun or misspelt names."""
-    return answer.fuzzy_for is None and any(m.match in ("exact", "variant") for m in answer.matches)
+    return (
+        answer.fuzzy_for is None
+        and not answer.respelled
+        and any(m.match in ("exact", "variant") for m in answer.matches)
+    )
 
 
 # The most names offered where nothing answers ("Did you mean …?").

@@ -85,7 +85,12 @@ from .headline import (
     told_where,
 )
 from .lexicon import bears_what_happened, says_what_happened
-from .lists import places_joined, towns_listed_with_commas_alone, towns_side_by_side
+from .lists import (
+    places_joined,
+    towns_listed_with_commas_alone,
+    towns_side_by_side,
+    towns_side_by_side_misspelt,
+)
 from .loose import loosely_read
 from .names import full_name_first, matches_named, where_the_type_word_asks
 from .normalize import (
@@ -228,6 +233,8 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
         # is no Mariendorf misspelt, but "Hersdorf Berlin" is Hermsdorf, not Hersdorf
         # in the Eifel.
         answer = side_by_side
+    elif not answer.matches and (misspelt := towns_side_by_side_misspelt(text, registry)):
+        answer = misspelt  # "Cele Uelzen": Celle misspelt, beside Uelzen
     if not answer.matches:
         answer = read_otherwise(text, _resolve_by(registry, respell=respell)) or answer
     # The query is echoed as typed, though read with plain dashes and digits.
