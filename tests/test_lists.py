@@ -317,3 +317,23 @@ def test_a_word_beside_a_town_is_no_misspelt_town_of_a_list(query, first, not_me
     res = resolve(query, registry())
     assert (res.matches[0].name if res.matches else None) == first
     assert not_meant not in {m.name for m in res.matches}
+
+
+@pytest.mark.parametrize(
+    ("query", "named", "left_out"),
+    [
+        # Towns side by side with words a search adds found nothing.
+        ("Celle Uelzen heute", ("Celle", "Uelzen"), ("heute",)),
+        ("Blaulicht Celle Uelzen", ("Celle", "Uelzen"), ("Blaulicht",)),
+        ("Celle Uelzen und Umgebung", ("Celle", "Uelzen"), ("und Umgebung",)),
+        # A list with commas whose last is the area around the towns gave the first
+        # town alone, the second said not to be where it lies.
+        ("Celle, Uelzen und Umgebung", ("Celle", "Uelzen"), ("Umgebung",)),
+        ("Bad Bevensen, Ebstorf und Umgebung", ("Bad Bevensen", "Ebstorf"), ("Umgebung",)),
+    ],
+)
+def test_towns_listed_with_the_words_a_search_adds_are_each_answered(query, named, left_out):
+    res = resolve(query, registry())
+    assert res.places_named == named
+    assert res.unknown_parts == left_out
+    assert not res.unfitting_parts

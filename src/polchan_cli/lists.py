@@ -30,6 +30,7 @@ from .query import address_fields, is_a_road, names_a_part_of_town
 from .ranking import is_a_municipality_or_city, ranked, spellings, unique
 from .registry import Registry
 from .resolution import Match, Resolution
+from .searches import only_search_words
 from .spelling import accepted, spelling_score
 from .whereabouts import far_apart, is_place, lies_in_part, names_a_land, nearest_together, states
 
@@ -87,6 +88,9 @@ def places_joined(
     if len(typed) < 2 or not all(typed):
         return None
     towns = [part for part in typed if not is_a_road(part)]
+    # "Celle, Uelzen und Umgebung": the area around the towns, last, is none of them.
+    around = towns[-1:] if len(towns) > 2 and only_search_words(towns[-1]) else []
+    towns = towns[: len(towns) - len(around)]
     if len(towns) > 2:
         # "Hagen/Stade/Niedersachsen": the state only says where; a city-state is a
         # town too ("Berlin/Falkensee/Potsdam"); states alone are each asked for
@@ -175,6 +179,9 @@ def places_joined(
     if lead or trail:
         left_out = (lead, *answer.unknown_parts, trail)
         answer = replace(answer, unknown_parts=tuple(part for part in left_out if part))
+    if around:
+        left_out = sorted((*answer.unknown_parts, *around), key=text.find)
+        answer = replace(answer, unknown_parts=tuple(left_out))
     return answer
 
 

@@ -188,7 +188,7 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
     searched = (
         None
         if is_place(name_key(text))
-        else read_without_search_words(text, _read_whole_by(registry))
+        else read_without_search_words(text, _read_search_rest_by(registry))
     )
     answer: Resolution | None = None
     if searched is not None and named_as_typed(searched.rest):
@@ -200,6 +200,12 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
         if searched.rest.unknown_parts:
             whole = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
             answer = whole if whole.matches == answer.matches else answer
+        elif searched.rest.unfitting_parts:
+            # "Celle, Uelzen und Umgebung" lists two towns and the area around them,
+            # not a place and where it lies ("Celle, Uelzen"): the list, where the
+            # whole text is one naming each as typed.
+            whole = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
+            answer = whole if whole.places_named and named_as_typed(whole) else answer
     if answer is None:
         answer = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
         if (
@@ -605,10 +611,22 @@ def _resolve_by(registry: Registry, *, respell: bool) -> Callable[[str], Resolut
     return functools.partial(_resolve, registry=registry, respell=respell)
 
 
-def _read_whole_by(registry: Registry) -> Callable[[str], Resolution]:
-    """:func:`_read_whole` on the registry: a search's rest read as a whole query,
-    raising QueryError where it is none."""
-    return functools.partial(_read_whole, registry=registry)
+def _read_search_rest_by(registry: Registry) -> Callable[[str], Resolution]:
+    """:func:`_read_search_rest` on the registry, raising QueryError where the rest
+    is no query."""
+    return functools.partial(_read_search_rest, registry=registry)
+
+
+def _read_search_rest(rest: str, registry: Registry) -> Resolution:
+    """A search's rest read as a whole query (:func:`_read_whole`), and where that
+    names no place as typed, as towns side by side, as the whole text would be:
+    "Celle Uelzen heute", "Blaulicht Celle Uelzen"."""
+    answer = _read_whole(rest, registry)
+    if not named_as_typed(answer) and (
+        side_by_side := towns_side_by_side(rest, registry, near_only=bool(answer.matches))
+    ):
+        return side_by_side
+    return answer
 
 
 def _resolved_by(registry: Registry) -> Callable[[str], Resolution]:
