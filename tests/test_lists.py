@@ -337,3 +337,30 @@ def test_towns_listed_with_the_words_a_search_adds_are_each_answered(query, name
     assert res.places_named == named
     assert res.unknown_parts == left_out
     assert not res.unfitting_parts
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        # Towns a hyphen joins, as a route or a report names them, found nothing.
+        ("Celle-Uelzen", ("Celle", "Uelzen")),
+        ("Unfall Lüneburg-Uelzen", ("Lüneburg", "Uelzen")),
+        ("Celle-Uelzen und Lüneburg", ("Celle", "Uelzen", "Lüneburg")),
+    ],
+)
+def test_towns_a_hyphen_joins_are_each_answered(query, named):
+    assert resolve(query, registry()).places_named == named
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Stade-Hagen", "Hagen"),  # a village of the town, as before
+        ("Lüchow-Dannenberg", "Landkreis Lüchow-Dannenberg"),  # one name
+        ("Unfall Südstadt-Bult", None),  # a quarter's name (Hannover), not two places
+    ],
+)
+def test_a_hyphened_name_stays_one_place(query, first):
+    res = resolve(query, registry())
+    assert not res.places_named
+    assert (res.matches[0].name if res.matches else None) == first

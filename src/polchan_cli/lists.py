@@ -310,8 +310,12 @@ def towns_side_by_side(
 
 def _without_lead(text: str) -> tuple[list[str], list[str]]:
     """The text's words after a heading's words for what happened and small words
-    before them ("Unfall in Celle Uelzen"), and those words."""
+    before them ("Unfall in Celle Uelzen"), and those words. Towns a hyphen joins
+    as a route names them are words of their own ("Celle-Uelzen", "Unfall
+    Lüneburg-Uelzen"), where they name no place together ("Döhren-Wülfel")."""
     words = text.split()
+    if len(words) <= 2 and "-" in words[-1] and not is_place(name_key(words[-1])):
+        words = [*words[:-1], *(word for word in words[-1].split("-") if word)]
     lead = []
     while len(words) > 2 and (says_what_happened(words[0]) or is_a_small_word(words[0])):
         lead.append(words.pop(0))
