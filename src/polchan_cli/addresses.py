@@ -20,7 +20,7 @@ from dataclasses import replace
 from . import gazetteer
 from .guesses import guessed_name
 from .headline import a_place_as_typed
-from .normalize import leading_type_word, name_key, name_keys
+from .normalize import is_a_small_word, leading_type_word, name_key, name_keys
 from .query import (
     Reading,
     address_fields,
@@ -161,6 +161,12 @@ def with_parts_left_out(
     # districts: a part that contradicts the postcode may be the one mistyped.
     if where and not answer.postcodes:
         answer = of_those_lying_in(answer, where) or answer
+    # What the answer itself left out stays said ("Horst" of "Buer, Horst und
+    # Gelsenkirchen", a name of its list taken for a word); a small word alone
+    # ("zwischen") goes unremarked, as streets do.
+    kept = [part for part in answer.unknown_parts if not all(map(is_a_small_word, part.split()))]
+    if kept:
+        unknown = sorted(dict.fromkeys((*kept, *unknown)), key=answer.query.find)
     return replace(answer, unknown_parts=tuple(unknown), unfitting_parts=tuple(unfitting))
 
 

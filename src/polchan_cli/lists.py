@@ -24,14 +24,14 @@ from .addresses import with_parts_left_out
 from .guesses import places_spelled_closest
 from .lexicon import misspelt_search_word, says_what_happened
 from .names import full_name_first, matches_named, only_a_state_or_country, where_the_type_word_asks
-from .normalize import is_a_small_word, leading_type_word, name_key, spelling
+from .normalize import is_a_small_word, leading_type_word, name_key, spelling, typed_key
 from .patterns import compiled_when_used
 from .query import address_fields, is_a_road, names_a_part_of_town
 from .ranking import is_a_municipality_or_city, ranked, spellings, unique
 from .registry import Registry
 from .resolution import Match, Resolution
 from .searches import only_search_words
-from .spelling import accepted, spelling_score
+from .spelling import accepted, close_keys, spelling_score
 from .whereabouts import far_apart, is_place, lies_in_part, names_a_land, nearest_together, states
 
 __all__ = [
@@ -102,7 +102,10 @@ def places_joined(
         # "Ottersberg/A1", "BAB 1/Reeßum": the town beside the road's number.
         return read_as(towns[0])
     # "Kreis Lippe" is the district, not also the village Lippe.
-    named = [where_the_type_word_asks(matches_named(part, registry), part) for part in towns]
+    named = [
+        where_the_type_word_asks(_as_spelled(matches_named(part, registry), part), part)
+        for part in towns
+    ]
     lead = trail = ""
     if not named[0] and (tail := _named_at_the_end(towns[0], registry)):
         # "Unfall Celle/Stade": a headline's words before the first place it joins.
@@ -123,9 +126,12 @@ def places_joined(
     guessed: dict[int, str] = {}
     if len(towns) >= 2 and any(named):
         for i, part in enumerate(towns):
-            misspelt = None if named[i] else _misspelt_town(part, registry)
-            if misspelt and not _misspells_a_word_of(part, named):
+            heading, name = ("", part) if i or lead else _after_heading_words(part)
+            misspelt = None if named[i] else _misspelt_town(name, registry)
+            if misspelt and not _misspells_a_word_of(name, named):
                 named[i], guessed[i] = misspelt
+                if heading:  # "Unfall Cele/Uelzen"
+                    lead, towns[0] = heading, name
     if len(towns) < 2 or not all(named):
         return None
     # "und" and "&" join two places, whatever they are.
@@ -141,10 +147,19 @@ def places_joined(
             return read_as("/".join(towns))
         return None
 
-    def near(matches: list[Match], typed_as: str, misspelt: bool) -> list[Match]:
+    def near(matches: list[Match], typed_as: str, misspelt: bool, far: bool = True) -> list[Match]:
         # Those in another's district, else those nearest another ("Celle, Hehlentor
-        # und Neustadt": not twenty Neustadts).
+        # und Neustadt": not twenty Neustadts). Measured from the names typed right,
+        # where there are others: a guess moves none of them ("Illesheim/Tistedt"
+        # keeps Illesheim, "Münster, Siegen und Bremer" Münster in Westfalen).
         others = [m for found in named if found is not matches for m in found]
+        as_typed = [
+            m
+            for j, found in enumerate(named)
+            if found is not matches and j not in guessed
+            for m in found
+        ]
+        others = as_typed or others
         districts = {m.district.key for m in others}
         kept = [m for m in matches if m.district.key in districts]
         if not kept:
@@ -156,9 +171,12 @@ def places_joined(
                 return []
             towns = towns or matches
             kept = nearest_together([towns, others])[0]
-            if far_apart(kept, others) and _no_district_nor_channel(kept):
+            if far_apart(kept, others) and (
+                misspelt or (far and as_typed and _no_district_nor_channel(kept))
+            ):
                 # a first name or a street far from the others is no town of the
-                # list ("Karl, Hannover und Celle", "Am Sande, Lüneburg und Uelzen")
+                # list ("Karl, Hannover und Celle", "Am Sande, Lüneburg und Uelzen"),
+                # nor a word misspelt ("Walsrode und Sieben" is no Siegen)
                 return []
         return list(ranked(full_name_first(kept, typed_as), typed_as))
 
@@ -166,13 +184,25 @@ def places_joined(
         near(matches, part, i in guessed)
         for i, (matches, part) in enumerate(zip(named, towns, strict=True))
     ]
+    if not any(each[i] for i in range(len(towns)) if i not in guessed):
+        # Small places far apart, none a word beside a town: each is meant
+        # ("Aufhausen/Großhabersdorf").
+        each = [
+            near(matches, part, i in guessed, far=False)
+            for i, (matches, part) in enumerate(zip(named, towns, strict=True))
+        ]
     if any(not each[i] for i in guessed):
-        return None  # no guess at a village outside the others' districts
+        return None  # no guess at a village elsewhere, nor at a town far off
+    # A name left out ("Karl" of "Karl, Hannover und Celle") is none of the places
+    # listed, but a part the answer leaves out.
+    listed = [guessed.get(i, part) for i, part in enumerate(towns) if each[i]]
+    left_out = [part for i, part in enumerate(towns) if not each[i]]
     answer = Resolution(
         query=text,
         matches=unique(m for matches in each for m in matches),
-        places_named=tuple(guessed.get(i, part) for i, part in enumerate(towns)),
+        places_named=tuple(listed) if len(listed) > 1 else (),
         respelled=tuple((towns[i], name) for i, name in guessed.items()),
+        unknown_parts=tuple(left_out),
     )
     if rest:
         answer = with_parts_left_out(answer, read_quietly)
@@ -427,21 +457,30 @@ def _towns_of_each(
 
 
 def _spelled_as_typed_first(run: str, registry: Registry) -> list[Match]:
-    """The places the words name as typed, of those spelled so where there are any
-    and the words have an umlaut: "Münster" is the city, not Munster in the
-    Heidekreis; "munster" may be either, as phones leave umlauts out."""
+    """The places the words name as typed (see :func:`_as_spelled`)."""
     named = [m for m in matches_named(run, registry) if m.match in ("exact", "variant")]
-    if run.isascii():
-        return named
-    as_typed = spelling(run)
-    return [m for m in named if as_typed in spellings(m.name)] or named
+    return _as_spelled(named, run)
+
+
+def _as_spelled(matches: list[Match], typed: str) -> list[Match]:
+    """Of the matches, those spelled as typed where there are any and the words have
+    an umlaut: "Münster" is the city, not Munster in the Heidekreis; "munster" may
+    be either, as phones leave umlauts out."""
+    if typed.isascii():
+        return matches
+    as_typed = spelling(typed)
+    return [m for m in matches if as_typed in spellings(m.name)] or matches
 
 
 def _misspelt_town(run: str, registry: Registry) -> tuple[list[Match], str] | None:
     """The places a name that names none as typed misspells, of the one name the
     spelling search reads it as alone ("Cele": Celle), and that name; None where
     it is read as none, is shorter than a guess is made for, or misspells a word
-    for what happened or one a search adds ("Unfal", "aktuel")."""
+    for what happened or one a search adds ("Unfal", "aktuel"). Beside other
+    names a word is as likely as a typo, and a typo seldom hits a name's first or
+    last letter: none where the name read begins or ends with another letter
+    ("Darum" is no Barum, "Merlin" no Berlin, "Bernd" no Berne, "Gerda" no
+    Gerdau)."""
     key = name_key(run)
     if (
         len(key) < _LEAST_LETTERS_GUESSED
@@ -452,7 +491,29 @@ def _misspelt_town(run: str, registry: Registry) -> tuple[list[Match], str] | No
     guess = places_spelled_closest(run, key, registry)
     if guess.fuzzy_for is None:
         return None
+    # The name as its key was read: "Bucholz" read as "buchholz", the key of
+    # Buchholz in der Nordheide without its qualifier.
+    read = next(
+        (
+            k
+            for k, *_ in close_keys(key, typed_key(run))
+            if any(p.name == guess.fuzzy_for for p in gazetteer.places_by_key(k))
+        ),
+        name_key(guess.fuzzy_for),
+    )
+    if read[:1] != key[:1] or read[-1:] != key[-1:]:
+        return None
     return list(guess.named()), guess.fuzzy_for
+
+
+def _after_heading_words(part: str) -> tuple[str, str]:
+    """A part's words for what happened and small words before the rest, and the
+    rest: "Unfall in Cele" -> ("Unfall in", "Cele")."""
+    words = part.split()
+    heading = []
+    while len(words) > 1 and (says_what_happened(words[0]) or is_a_small_word(words[0])):
+        heading.append(words.pop(0))
+    return " ".join(heading), " ".join(words)
 
 
 def _misspells_a_word_of(part: str, named: list[list[Match]]) -> bool:
@@ -498,11 +559,8 @@ def towns_side_by_side_misspelt(text: str, registry: Registry) -> Resolution | N
             named[i], name = misspelt
             # With nothing between them, a word beside a town is as likely as a
             # misspelt name: only a town with a channel is guessed ("Hafen Barum" is
-            # no Hagen, a village by Barum; "Schule Dahlem" no Schuld in the Eifel),
-            # and not where the word only begins its name (a first name: "Gerda").
+            # no Hagen, a village by Barum; "Schule Dahlem" no Schuld in the Eifel).
             named[i] = [m for m in named[i] if m.kind in _TOWN_KINDS and m.channels]
-            if name_key(name).startswith(name_key(runs[i])):
-                continue  # a word that begins the name only: "Gerda Celle" is no Gerdau
             if all(found := _towns_of_each(runs, registry, named)):
                 read.append((runs, found, i, name))
         if read:

@@ -197,15 +197,15 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
         # heading that leaves words out anyway, and names the same places as typed,
         # keeps its reading ("Warnung vor Schockanrufen für Celle").
         answer = searched.answer
-        if searched.rest.unknown_parts:
+        if searched.rest.unknown_parts or searched.rest.unfitting_parts:
             whole = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
-            answer = whole if whole.matches == answer.matches else answer
-        elif searched.rest.unfitting_parts:
             # "Celle, Uelzen und Umgebung" lists two towns and the area around them,
             # not a place and where it lies ("Celle, Uelzen"): the list, where the
             # whole text is one naming each as typed.
-            whole = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
-            answer = whole if whole.places_named and named_as_typed(whole) else answer
+            same = searched.rest.unknown_parts and whole.matches == answer.matches
+            listed = searched.rest.unfitting_parts and whole.places_named
+            if same or (listed and named_as_typed(whole)):
+                answer = whole
     if answer is None:
         answer = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
         if (
