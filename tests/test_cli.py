@@ -1106,3 +1106,23 @@ def test_a_misspelt_name_of_a_list_is_said_to_be_read_as_another(launched):
     assert result.stdout.strip() == "https://whatsapp.com/channel/0029VafwOFv60eBnlCgiPB1L"
     assert "no exact match for 'Cele'; this is the channel for 'Celle'" in result.stderr
     assert launched == []
+
+
+def test_registry_before_the_command_is_the_same_as_after_it(tmp_path):
+    # Found in review: "polchan --registry mine.yaml find Celle" was "no such option",
+    # though the top-level help names --registry.
+    own = tmp_path / "channels.yaml"
+    own.write_text("schema: 1\nchannels:\n  - id: celle\n    disabled: true\n")
+    before = run("--registry", str(own), "find", "Celle")
+    after = run("find", "Celle", "--registry", str(own))
+    assert before.exit_code == after.exit_code == ExitCode.NO_CHANNEL
+    assert before.stdout == after.stdout
+    # validate checks it where no path is given; paths says where it came from
+    checked = run("--registry", str(own), "validate")
+    assert checked.exit_code == 0
+    assert checked.stdout.startswith(f"{own}: valid, 12 channels in force")
+    assert "from the --registry option" in run("--registry", str(own), "paths").stdout
+    # after the command it still wins
+    other = tmp_path / "other.yaml"
+    other.write_text("schema: 1\nchannels: []\n")
+    assert run("--registry", str(own), "find", "Celle", "--registry", str(other)).exit_code == 0

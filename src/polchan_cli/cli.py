@@ -87,27 +87,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help=N_("Show the version and exit.")
-        ),
-    ] = False,
-    lang: LangOption = None,
-    debug: Annotated[
-        bool,
-        typer.Option(
-            "--debug",
-            # Read before parsing (entry.main), on any command; here for --help.
-            help=N_("On an internal error, show the traceback instead of one line."),
-        ),
-    ] = False,
-) -> None:
-    """Find the police WhatsApp channel for a German place or postcode."""
-
-
 def _registry_file(text: str) -> Path:
     """A registry path as typed. An empty one names no file: Path("") would be the
     current directory, and a script's unset variable (--registry "$FILE") would be
@@ -135,6 +114,36 @@ RegistryOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=N_("Print JSON instead of a table."))]
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=N_("Show the version and exit.")
+        ),
+    ] = False,
+    lang: LangOption = None,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            # Read before parsing (entry.main), on any command; here for --help.
+            help=N_("On an internal error, show the traceback instead of one line."),
+        ),
+    ] = False,
+    registry_path: RegistryOption = None,
+) -> None:
+    """Find the police WhatsApp channel for a German place or postcode."""
+
+
+def _given(ctx: typer.Context, path: Path | None) -> Path | None:
+    """The --registry given after the command, else the one given before it
+    (``polchan --registry mine.yaml find Celle``, as --lang may be)."""
+    return path if path is not None else ctx.find_root().params.get("registry_path")
+
+
 QUERY_HELP = N_(
     "A town, Ortsteil, district, postcode or channel name; "
     "also an address with its postcode, a place with where it lies (Hagen, Stade), "
@@ -175,6 +184,7 @@ def _resolve_or_fail(query: str, registry: Registry) -> Resolution:
 
 @app.command("find", cls=LocalizedCommand)
 def find_command(
+    ctx: typer.Context,
     query: Annotated[
         list[str] | None,
         typer.Argument(
@@ -212,11 +222,11 @@ def find_command(
     if batch is not None:
         if query:
             _fail(gettext("give either a PLACE or --batch FILE, not both"))
-        _find_batch(batch, _registry(registry_path))
+        _find_batch(batch, _registry(_given(ctx, registry_path)))
         return
     if not query:
         _fail(gettext("missing PLACE: try 'polchan find Celle' or 'polchan find 21423'"))
-    raise typer.Exit(find(query_from_args(query), json_output, registry_path))
+    raise typer.Exit(find(query_from_args(query), json_output, _given(ctx, registry_path)))
 
 
 def _find_batch(source: str, registry: Registry) -> None:
@@ -283,13 +293,16 @@ def _find_batch(source: str, registry: Registry) -> None:
 
 @app.command("list", cls=LocalizedCommand)
 def list_command(
-    json_output: JsonOption = False, registry_path: RegistryOption = None, lang: LangOption = None
+    ctx: typer.Context,
+    json_output: JsonOption = False,
+    registry_path: RegistryOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List every channel in the registry.
 
     Example: polchan list --json
     """
-    registry = _registry(registry_path)
+    registry = _registry(_given(ctx, registry_path))
     if json_output:
         typer.echo(dump_json([c.to_dict() for c in registry.channels]))
         return
@@ -302,6 +315,7 @@ def list_command(
 
 @app.command("open", cls=LocalizedCommand)
 def open_command(
+    ctx: typer.Context,
     query: Annotated[
         list[str],
         typer.Argument(help=QUERY_HELP, autocompletion=complete_place, metavar=N_("PLACE")),
@@ -326,7 +340,7 @@ def open_command(
     from .opening import exact_queries, opening, places_for
     from .registry import is_channel_url
 
-    registry = _registry(registry_path)
+    registry = _registry(_given(ctx, registry_path))
     # One channel is to be opened: a type word narrows to what it names, an umlaut
     # to the places so spelled.
     res = _resolve_or_fail(query_from_args(query), registry).asked_for().spelled_as_typed()
@@ -560,7 +574,10 @@ def _print_qr(url: str) -> None:
 
 @app.command("sources", cls=LocalizedCommand)
 def sources_command(
-    json_output: JsonOption = False, registry_path: RegistryOption = None, lang: LangOption = None
+    ctx: typer.Context,
+    json_output: JsonOption = False,
+    registry_path: RegistryOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Show where the data comes from: sources, dates, licences.
 
@@ -568,7 +585,7 @@ def sources_command(
     """
     from .sources import describe_sources
 
-    info = describe_sources(_registry(registry_path))
+    info = describe_sources(_registry(_given(ctx, registry_path)))
     if json_output:
         typer.echo(dump_json(info))
         return
@@ -579,6 +596,7 @@ def sources_command(
 
 @app.command("validate", cls=LocalizedCommand)
 def validate_command(
+    ctx: typer.Context,
     path: Annotated[
         Path | None,
         typer.Argument(
@@ -599,6 +617,7 @@ def validate_command(
 
     bundled_path = bundled_registry_path()
     checks = registry_checks()
+    path = _given(ctx, path)
     target = (path and home_expanded(path)) or user_registry_path()[0] or bundled_path
     try:
         base = load_registry(bundled_path, **checks)
@@ -633,7 +652,10 @@ def validate_command(
 
 @app.command("paths", cls=LocalizedCommand)
 def paths_command(
-    json_output: JsonOption = False, registry_path: RegistryOption = None, lang: LangOption = None
+    ctx: typer.Context,
+    json_output: JsonOption = False,
+    registry_path: RegistryOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Show where your registry and the cache live, and whether they exist.
 
@@ -647,7 +669,7 @@ def paths_command(
         user_registry_path,
     )
 
-    user, origin = user_registry_path(registry_path)
+    user, origin = user_registry_path(_given(ctx, registry_path))
     try:
         default_user = user_config_dir() / "channels.yaml"
     except Exception:

@@ -336,11 +336,13 @@ def check_query(
     """
     if longest is not None and len(query.strip()) > _MOST_MARKS_A_CHARACTER_TAKES * longest:
         # Held to the limit as typed too, not only as read: 65,000 soft hyphens and
-        # "Celle" read as "Celle", but no one typed them as a place.
+        # "Celle" read as "Celle", but no one typed them as a place. The limit said
+        # is the one the text breaks: as typed where it reads short enough.
+        as_read = len(plainly_typed(query).strip())
         raise QueryError(
             N_("query is {length} characters long; at most {limit}"),
             length=len(query.strip()),
-            limit=longest,
+            limit=longest if as_read > longest else _MOST_MARKS_A_CHARACTER_TAKES * longest,
         )
     text = plainly_typed(query).strip()
     if not text:
