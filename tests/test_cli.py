@@ -1126,3 +1126,14 @@ def test_registry_before_the_command_is_the_same_as_after_it(tmp_path):
     other = tmp_path / "other.yaml"
     other.write_text("schema: 1\nchannels: []\n")
     assert run("--registry", str(own), "find", "Celle", "--registry", str(other)).exit_code == 0
+
+
+def test_open_says_a_guess_only_for_the_channel_it_opens(launched):
+    # Found in code review: "Celle und Hanover" said the channel was Hannover's (none
+    # covers it), and a guess hid the line about places no channel covers.
+    hanover = run("open", "Celle und Hanover", "--print")
+    assert "this is the channel for" not in hanover.stderr
+    assert "no channel covers: Region Hannover" in " ".join(hanover.stderr.split())
+    cele = run("open", "Cele und Hannover", "--print")
+    assert "no exact match for 'Cele'; this is the channel for 'Celle'" in cele.stderr
+    assert "no channel covers: Region Hannover" in " ".join(cele.stderr.split())

@@ -407,3 +407,34 @@ def test_a_list_says_which_of_its_names_it_answers(query, named, left_out):
     assert res.places_named == named
     assert res.unknown_parts == left_out
     assert {without_qualifier(m.name) for m in res.matches} >= set(named)
+
+
+@pytest.mark.parametrize(
+    ("query", "named", "left_out"),
+    [
+        # Found in code review: with a word a search adds, a misspelt list found
+        # nothing ("Cele Uelzen heute") or gave the guess alone, Uelzen dropped unsaid.
+        ("Cele/Uelzen heute", ("Celle", "Uelzen"), ("heute",)),
+        ("Cele Uelzen heute", ("Celle", "Uelzen"), ("heute",)),
+        ("Blaulicht Cele Uelzen", ("Celle", "Uelzen"), ("Blaulicht",)),
+        # the list itself was said to be left out beside a state or a report
+        ("Cele/Uelzen, Niedersachsen", ("Celle", "Uelzen"), ()),
+        ("Cele, Uelzen und Lüneburg - Unfall", ("Celle", "Uelzen", "Lüneburg"), ("Unfall",)),
+        # side by side before "und", and after a word for the police
+        ("Cele Uelzen und Lüneburg", ("Celle", "Uelzen", "Lüneburg"), ()),
+        ("Polizei Cele Uelzen", ("Celle", "Uelzen"), ()),
+        # a hyphen after a heading's words
+        ("Unfall in Lüneburg-Uelzen", ("Lüneburg", "Uelzen"), ("Unfall in",)),
+    ],
+)
+def test_a_misspelt_list_is_read_with_the_words_around_it(query, named, left_out):
+    res = resolve(query, registry())
+    assert res.places_named == named
+    assert res.unknown_parts == left_out
+
+
+def test_a_list_narrowed_to_where_it_lies_names_only_what_it_answers():
+    # "Kreis Uelzen" keeps Ebstorf; Celle (typed "Cele") is neither listed nor a guess.
+    res = resolve("Cele und Ebstorf, Kreis Uelzen", registry())
+    assert [m.name for m in res.matches] == ["Ebstorf"]
+    assert res.places_named == () and res.respelled == ()

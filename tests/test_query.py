@@ -738,4 +738,7 @@ def test_a_query_is_held_to_the_limit_as_typed_too():
     with pytest.raises(QueryError, match="1005 characters long; at most 800"):
         # the limit as typed, which it breaks (it said 200, the limit as read)
         check_query("Celle" + "\u00ad" * 1000)
+    with pytest.raises(QueryError, match="299 characters long; at most 200"):
+        # too long as read as well: its length and limit as read, not 900 as typed
+        check_query("Celle " * 50 + "\u00ad" * 600)
     assert check_query("L&uuml;neburg" * 10) == "Lüneburg" * 10  # 130 typed, 80 read

@@ -101,7 +101,16 @@ def of_those_lying_in(answer: Resolution, keys: Iterable[str]) -> Resolution | N
     if not there:
         return None
     fuzzy_for = guessed_name(there) if answer.fuzzy_for is not None else None
-    return replace(answer, matches=there, fuzzy_for=fuzzy_for)
+    # Of a list, the names still answered ("Cele und Ebstorf, Kreis Uelzen": Ebstorf).
+    names = {name_key(m.name) for m in there}
+    kept = [p for p in answer.places_named if any(n.startswith(name_key(p)) for n in names)]
+    return replace(
+        answer,
+        matches=there,
+        fuzzy_for=fuzzy_for,
+        places_named=tuple(kept) if len(kept) > 1 else (),
+        respelled=tuple((typed, read) for typed, read in answer.respelled if read in kept),
+    )
 
 
 def with_parts_left_out(
@@ -128,6 +137,9 @@ def with_parts_left_out(
         guessed = name_key(answer.fuzzy_for)
         parts.remove(max(parts, key=lambda part: spelling_score(name_key(part), guessed)))
     answer_names = {name_key(m.name) for m in answer.matches}
+    # A list's names read as others ("Cele" of "Cele/Uelzen") are used too.
+    respelled = {name_key(typed) for typed, _ in answer.respelled}
+    parts = [part for part in parts if name_key(part) not in respelled]
     unknown: list[str] = []
     unfitting: list[str] = []
     where: list[str] = []
@@ -146,7 +158,7 @@ def with_parts_left_out(
         if street and not is_place(key):
             continue  # the common case, checked before a whole reading of the part
         read = read_quietly(part)
-        if named_as_typed(read) and any(
+        if (named_as_typed(read) or read.respelled) and any(
             same_place(m, n) or in_one_municipality(m, n) or answer_names & keys_of_whereabouts(m)
             for m in read.matches
             for n in answer.matches

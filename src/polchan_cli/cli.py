@@ -388,17 +388,31 @@ def open_command(
                 names=", ".join(res.suggestions)
             )
         _fail(message, ExitCode.NO_CHANNEL)
-    guessed = ((res.query, res.fuzzy_for),) if res.fuzzy_for else res.respelled
-    if guessed and (len(channels) == 1 or open_all):
+    opened = {c.id for c in channels}
+    # Of a list, the names read as others whose channel is opened ("Cele und Winsen
+    # (Aller)"; not "Celle und Hanover", whose Hannover has none).
+    respelled = [
+        (typed, read)
+        for typed, read in res.respelled
+        if any(c.id in opened for m in res.matches if m.name == read for c in m.channels)
+    ]
+    guess_said = bool(res.fuzzy_for) and (len(channels) == 1 or open_all)
+    if guess_said:
         # A guess opens a channel: say which place it is for, away from --print's
         # link (with several to choose from, the list says which is which).
-        for typed, read in guessed:
+        _warn(
+            gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
+                query=res.query, match=res.fuzzy_for
+            )
+        )
+    elif respelled and (len(channels) == 1 or open_all):
+        for typed, read in respelled:
             _warn(
                 gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
                     query=typed, match=read
                 )
             )
-    elif uncovered := res.areas(3, uncovered=True):
+    if not guess_said and (uncovered := res.areas(3, uncovered=True)):
         # "Wedel" opens Polizei Stade's channel (a village of Fredenbeck), but the
         # town of Wedel lies in Kreis Pinneberg: say so before the browser opens.
         _warn(

@@ -9,7 +9,10 @@ and a second name that only qualifies the first ("Hagen/Stade", "Seevetal/Hittfe
 "Unfall Celle Uelzen"); :func:`towns_listed_with_commas_alone` three or four towns with
 commas only ("Celle, Uelzen, Lüneburg"). Of a name's namesakes, those that lie near the
 others; a name far from them that no district has nor a channel covers is a word, not a
-town of the list ("Karl, Hannover und Celle"). No Typer or Rich here.
+town of the list ("Karl, Hannover und Celle"), and is said to be left out. A name of the
+list misspelt is read as alone it would be, where the name read keeps its first and last
+letters and lies near the others ("Cele und Uelzen"; side by side,
+:func:`towns_side_by_side_misspelt`: "Cele Uelzen"). No Typer or Rich here.
 """
 
 from __future__ import annotations
@@ -147,7 +150,9 @@ def places_joined(
             return read_as("/".join(towns))
         return None
 
-    def near(matches: list[Match], typed_as: str, misspelt: bool, far: bool = True) -> list[Match]:
+    def near(
+        matches: list[Match], typed_as: str, misspelt: bool, drop_far_words: bool = True
+    ) -> list[Match]:
         # Those in another's district, else those nearest another ("Celle, Hehlentor
         # und Neustadt": not twenty Neustadts). Measured from the names typed right,
         # where there are others: a guess moves none of them ("Illesheim/Tistedt"
@@ -166,13 +171,13 @@ def places_joined(
             # the towns of the name, not villages elsewhere ("Osterholz, Verden und
             # Rotenburg": Landkreis Osterholz, not Bremen's Osterholz); of a name
             # misspelt, no village ("Lüneburg, Heide und Hanse" is no Hansen by Uelzen)
-            towns = [m for m in matches if m.kind in _TOWN_KINDS]
-            if not towns and misspelt:
+            its_towns = [m for m in matches if m.kind in _TOWN_KINDS]
+            if not its_towns and misspelt:
                 return []
-            towns = towns or matches
-            kept = nearest_together([towns, others])[0]
+            its_towns = its_towns or matches
+            kept = nearest_together([its_towns, others])[0]
             if far_apart(kept, others) and (
-                misspelt or (far and as_typed and _no_district_nor_channel(kept))
+                misspelt or (drop_far_words and as_typed and _no_district_nor_channel(kept))
             ):
                 # a first name or a street far from the others is no town of the
                 # list ("Karl, Hannover und Celle", "Am Sande, Lüneburg und Uelzen"),
@@ -188,7 +193,7 @@ def places_joined(
         # Small places far apart, none a word beside a town: each is meant
         # ("Aufhausen/Großhabersdorf").
         each = [
-            near(matches, part, i in guessed, far=False)
+            near(matches, part, i in guessed, drop_far_words=False)
             for i, (matches, part) in enumerate(zip(named, towns, strict=True))
         ]
     if any(not each[i] for i in guessed):
@@ -228,10 +233,12 @@ def _towns_typed_in(part: str, registry: Registry, first: bool) -> list[str]:
     heading), else the part itself."""
     if not part or matches_named(part, registry):
         return [part]
-    side_by_side = towns_side_by_side(part, registry)
+    side_by_side = towns_side_by_side(part, registry) or towns_side_by_side_misspelt(part, registry)
     if side_by_side is None or (side_by_side.unknown_parts and not first):
         return [part]
-    head, *runs = side_by_side.places_named
+    # As typed: a misspelt one is guessed again as a name of the list ("Cele").
+    as_typed = {read: typed for typed, read in side_by_side.respelled}
+    head, *runs = [as_typed.get(run, run) for run in side_by_side.places_named]
     return [" ".join([*side_by_side.unknown_parts, head]), *runs]
 
 
@@ -284,8 +291,6 @@ def _is_a_village_of(m: Match, town: str) -> bool:
     return name_key(m.municipality or "") == name_key(town)
 
 
-# What joins the places a heading names: "Buxtehude/Neu Wulmstorf", "Lüneburg und
-# Uelzen", "Jork & Borstel".
 # Between two places a text names: a slash, "und", or one of them ("Celle oder
 # Uelzen", "Celle bzw. Uelzen", "Celle + Uelzen"), as either may be the reader's.
 _JOINED = compiled_when_used(
@@ -344,7 +349,11 @@ def _without_lead(text: str) -> tuple[list[str], list[str]]:
     as a route names them are words of their own ("Celle-Uelzen", "Unfall
     Lüneburg-Uelzen"), where they name no place together ("Döhren-Wülfel")."""
     words = text.split()
-    if len(words) <= 2 and "-" in words[-1] and not is_place(name_key(words[-1])):
+    if (
+        "-" in words[-1]
+        and not is_place(name_key(words[-1]))
+        and all(says_what_happened(word) or is_a_small_word(word) for word in words[:-1])
+    ):
         words = [*words[:-1], *(word for word in words[-1].split("-") if word)]
     lead = []
     while len(words) > 2 and (says_what_happened(words[0]) or is_a_small_word(words[0])):
@@ -538,7 +547,7 @@ _LEAST_LETTERS_GUESSED = 4
 
 def towns_side_by_side_misspelt(text: str, registry: Registry) -> Resolution | None:
     """Towns typed side by side (see :func:`towns_side_by_side`) of which one is
-    misspelt, read as alone it would be ("Cele Uelzen", "Lüneburg Bardowik"), where
+    misspelt, read as alone it would be ("Cele Uelzen", "Jork Buxtehde"), where
     the words fall one way only into runs that each name a town, that one misspelt
     and covered by a channel, and it lies near the others; else None."""
     words, lead = _without_lead(text)

@@ -336,13 +336,21 @@ def check_query(
     """
     if longest is not None and len(query.strip()) > _MOST_MARKS_A_CHARACTER_TAKES * longest:
         # Held to the limit as typed too, not only as read: 65,000 soft hyphens and
-        # "Celle" read as "Celle", but no one typed them as a place. The limit said
-        # is the one the text breaks: as typed where it reads short enough.
-        as_read = len(plainly_typed(query).strip())
+        # "Celle" read as "Celle", but no one typed them as a place. The length and
+        # limit said are those the text breaks: as typed where it reads short enough.
+        # A huge text is read only so far (reading megabytes costs), its length as typed.
+        typed = len(query.strip())
+        whole = typed <= _MOST_READ_FOR_A_MESSAGE * longest
+        as_read = len(
+            plainly_typed(query if whole else query[: _MOST_READ_FOR_A_MESSAGE * longest]).strip()
+        )
+        length, limit = (
+            ((as_read if whole else typed), longest)
+            if as_read > longest
+            else (typed, _MOST_MARKS_A_CHARACTER_TAKES * longest)
+        )
         raise QueryError(
-            N_("query is {length} characters long; at most {limit}"),
-            length=len(query.strip()),
-            limit=longest if as_read > longest else _MOST_MARKS_A_CHARACTER_TAKES * longest,
+            N_("query is {length} characters long; at most {limit}"), length=length, limit=limit
         )
     text = plainly_typed(query).strip()
     if not text:
@@ -419,6 +427,7 @@ def check_query(
 _AN_EMERGENCY = compiled_when_used(r"(?<![\w-])not(?:ruf|fall)", re.IGNORECASE)
 # How many characters as typed one read may take, at most: "&uuml;" is six for "ü".
 _MOST_MARKS_A_CHARACTER_TAKES = 4
+_MOST_READ_FOR_A_MESSAGE = 16
 
 # A press release's dateline: a place of at most four words, then a colon, a full
 # stop or a dash glued to it, then the report ("Westercelle: Unbefugte Nutzung …",

@@ -220,7 +220,7 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
             # Heide; "Buchholz i.d.N. Blaulicht"); other guesses and begun names are
             # offered ("Stdae heute": Stade?; "Bremer Nachrichten" is no Bremervörde).
             rest = searched.rest
-            if a_long_covered_town_misspelt(rest) or abbreviated(rest):
+            if a_long_covered_town_misspelt(rest) or abbreviated(rest) or rest.respelled:
                 answer = searched.answer
             elif not answer.matches:
                 # The rest's places before the whole's spellings: "Stdae heute"
@@ -350,8 +350,11 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             check_query(linked, is_place)
             linked_answer = _resolved_quietly(linked, registry)
             answer = linked_answer if named_as_typed(linked_answer) else answer
-        if not answer.matches and (side_by_side := towns_side_by_side(place, registry)):
-            answer = side_by_side  # "Polizei Celle Uelzen"
+        if not answer.matches and (
+            side_by_side := towns_side_by_side(place, registry)
+            or towns_side_by_side_misspelt(place, registry)
+        ):
+            answer = side_by_side  # "Polizei Celle Uelzen", "Polizei Cele Uelzen"
         if not answer.matches and (told := told_where(text, _lookups(registry), police=True)):
             return told  # "Polizei Celle sucht Zeugen": a headline
         return replace(answer, query=text)
@@ -626,6 +629,8 @@ def _read_search_rest(rest: str, registry: Registry) -> Resolution:
         side_by_side := towns_side_by_side(rest, registry, near_only=bool(answer.matches))
     ):
         return side_by_side
+    if not answer.matches and (misspelt := towns_side_by_side_misspelt(rest, registry)):
+        return misspelt
     return answer
 
 
