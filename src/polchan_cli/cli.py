@@ -389,30 +389,30 @@ def open_command(
             )
         _fail(message, ExitCode.NO_CHANNEL)
     opened = {c.id for c in channels}
-    # Of a list, the names read as others whose channel is opened ("Cele und Winsen
-    # (Aller)"; not "Celle und Hanover", whose Hannover has none).
-    respelled = [
-        (typed, read)
-        for typed, read in res.respelled
-        if any(c.id in opened for m in res.matches if m.name == read for c in m.channels)
-    ]
-    guess_said = bool(res.fuzzy_for) and (len(channels) == 1 or open_all)
-    if guess_said:
+    # The query read as another name, or of a list the names read as others whose
+    # channel is opened ("Cele und Winsen (Aller)"; not "Celle und Hanover", whose
+    # Hannover has none).
+    guesses = (
+        [(res.query, res.fuzzy_for)]
+        if res.fuzzy_for
+        else [
+            (typed, read)
+            for typed, read in res.respelled
+            if any(c.id in opened for m in res.matches if m.name == read for c in m.channels)
+        ]
+    )
+    guesses_said = bool(guesses) and (len(channels) == 1 or open_all)
+    if guesses_said:
         # A guess opens a channel: say which place it is for, away from --print's
         # link (with several to choose from, the list says which is which).
-        _warn(
-            gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
-                query=res.query, match=res.fuzzy_for
-            )
-        )
-    elif respelled and (len(channels) == 1 or open_all):
-        for typed, read in respelled:
+        for typed, read in guesses:
             _warn(
                 gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
                     query=typed, match=read
                 )
             )
-    if not guess_said and (uncovered := res.areas(3, uncovered=True)):
+    # Once a guess for the whole query is said, its other matches are only further guesses.
+    if not (res.fuzzy_for and guesses_said) and (uncovered := res.areas(3, uncovered=True)):
         # "Wedel" opens Polizei Stade's channel (a village of Fredenbeck), but the
         # town of Wedel lies in Kreis Pinneberg: say so before the browser opens.
         _warn(

@@ -17,6 +17,7 @@ letters and lies near the others ("Cele und Uelzen"; side by side,
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -157,14 +158,14 @@ def places_joined(
         # und Neustadt": not twenty Neustadts). Measured from the names typed right,
         # where there are others: a guess moves none of them ("Illesheim/Tistedt"
         # keeps Illesheim, "Münster, Siegen und Bremer" Münster in Westfalen).
-        others = [m for found in named if found is not matches for m in found]
+        everyone = [m for found in named if found is not matches for m in found]
         as_typed = [
             m
             for j, found in enumerate(named)
             if found is not matches and j not in guessed
             for m in found
         ]
-        others = as_typed or others
+        others = as_typed or everyone
         districts = {m.district.key for m in others}
         kept = [m for m in matches if m.district.key in districts]
         if not kept:
@@ -326,14 +327,16 @@ def towns_side_by_side(
     in Uelzen); of several, those that lie nearest together (``nearest_together``:
     "Winsen Lüneburg" is Winsen (Luhe), "Burg Magdeburg" the town by Magdeburg).
     With ``near_only``, only where each lies near the others. Else None."""
-    words, lead = _without_lead(text)
-    if not 2 <= len(words) <= _MOST_WORDS_SIDE_BY_SIDE or not all(map(_a_plain_word, words)):
-        return None  # "Lüneburg, Celle", "Uelzen (Ilmenau)" are read as fields, qualifiers
+    if (side_by_side := _side_by_side_words(text)) is None:
+        return None
+    words, lead = side_by_side
+    as_typed = _named_as_typed_by(registry)
     for parts in range(2, _MOST_TOWNS_SIDE_BY_SIDE + 1):
-        splits = itertools.combinations(range(1, len(words)), parts - 1)
-        each = ([" ".join(words[i:j]) for i, j in _runs(cuts, len(words))] for cuts in splits)
-        ways = [runs for runs in each if all(_may_name_a_town(run) for run in runs)]
-        read = [(runs, found) for runs in ways if all(found := _towns_of_each(runs, registry))]
+        read = [
+            (runs, found)
+            for runs in _ways(words, parts)
+            if all(found := _towns_of_each(runs, registry, [as_typed(run) for run in runs]))
+        ]
         if read:
             # Read two ways, the text says neither: not guessed at.
             if len(read) > 1:
@@ -343,11 +346,13 @@ def towns_side_by_side(
     return None
 
 
-def _without_lead(text: str) -> tuple[list[str], list[str]]:
+def _side_by_side_words(text: str) -> tuple[list[str], list[str]] | None:
     """The text's words after a heading's words for what happened and small words
-    before them ("Unfall in Celle Uelzen"), and those words. Towns a hyphen joins
-    as a route names them are words of their own ("Celle-Uelzen", "Unfall
-    Lüneburg-Uelzen"), where they name no place together ("Döhren-Wülfel")."""
+    before them ("Unfall in Celle Uelzen"), and those words; None where they are
+    too few or too many to name towns side by side, or not all plain words
+    ("Lüneburg, Celle", "Uelzen (Ilmenau)" are read as fields, qualifiers). Towns a
+    hyphen joins as a route names them are words of their own ("Celle-Uelzen",
+    "Unfall Lüneburg-Uelzen"), where they name no place together ("Döhren-Wülfel")."""
     words = text.split()
     if (
         "-" in words[-1]
@@ -358,7 +363,23 @@ def _without_lead(text: str) -> tuple[list[str], list[str]]:
     lead = []
     while len(words) > 2 and (says_what_happened(words[0]) or is_a_small_word(words[0])):
         lead.append(words.pop(0))
+    if not 2 <= len(words) <= _MOST_WORDS_SIDE_BY_SIDE or not all(map(_a_plain_word, words)):
+        return None
     return words, lead
+
+
+def _ways(words: list[str], parts: int) -> list[list[str]]:
+    """Each way the words fall into ``parts`` runs that may each name a town."""
+    splits = itertools.combinations(range(1, len(words)), parts - 1)
+    each = ([" ".join(words[i:j]) for i, j in _runs(cuts, len(words))] for cuts in splits)
+    return [runs for runs in each if all(_may_name_a_town(run) for run in runs)]
+
+
+def _named_as_typed_by(registry: Registry) -> Callable[[str], list[Match]]:
+    """:func:`_spelled_as_typed_first` on the registry, each run looked up once: the
+    ways words fall into runs share most of them (an 8-word text has 36 runs in
+    434 places)."""
+    return functools.cache(functools.partial(_spelled_as_typed_first, registry=registry))
 
 
 def _towns_answered(
@@ -550,16 +571,14 @@ def towns_side_by_side_misspelt(text: str, registry: Registry) -> Resolution | N
     misspelt, read as alone it would be ("Cele Uelzen", "Jork Buxtehde"), where
     the words fall one way only into runs that each name a town, that one misspelt
     and covered by a channel, and it lies near the others; else None."""
-    words, lead = _without_lead(text)
-    if not 2 <= len(words) <= _MOST_WORDS_SIDE_BY_SIDE or not all(map(_a_plain_word, words)):
+    if (side_by_side := _side_by_side_words(text)) is None:
         return None
+    words, lead = side_by_side
+    as_typed = _named_as_typed_by(registry)
     for parts in range(2, _MOST_TOWNS_SIDE_BY_SIDE + 1):
         read = []
-        for cuts in itertools.combinations(range(1, len(words)), parts - 1):
-            runs = [" ".join(words[i:j]) for i, j in _runs(cuts, len(words))]
-            if not all(_may_name_a_town(run) for run in runs):
-                continue
-            named = [_spelled_as_typed_first(run, registry) for run in runs]
+        for runs in _ways(words, parts):
+            named = [as_typed(run) for run in runs]
             if sum(not matches for matches in named) != 1:
                 continue
             i = next(i for i, matches in enumerate(named) if not matches)

@@ -176,23 +176,23 @@ def _describe(m: Match) -> str:
     return gettext(KIND_LABELS.get(m.kind, m.kind))
 
 
+def _say_read_as(console: Console, typed: str, read: str) -> None:
+    console.print(
+        gettext("No exact match for {query}; showing results for {match}.").format(
+            query=_quoted(typed), match=_quoted(read)
+        )
+    )
+
+
 def print_resolution(console: Console, res: Resolution) -> None:
     """The ``find`` table for one resolution, with how the query was read."""
 
     query = _quoted(res.query)
     # "Cele und Uelzen": each name of the list read as another, then the list.
     for typed, read in res.respelled:
-        console.print(
-            gettext("No exact match for {query}; showing results for {match}.").format(
-                query=_quoted(typed), match=_quoted(read)
-            )
-        )
+        _say_read_as(console, typed, read)
     if res.fuzzy_for:
-        console.print(
-            gettext("No exact match for {query}; showing results for {match}.").format(
-                query=query, match=_quoted(res.fuzzy_for)
-            )
-        )
+        _say_read_as(console, res.query, res.fuzzy_for)
     elif len(res.matches) == 1 and res.matches[0].district.key == res.query:
         # "03351": no postcode, but the district key channels.yaml uses.
         console.print(

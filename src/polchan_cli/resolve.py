@@ -232,15 +232,8 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
         # "Celle, Uelzen, Lüneburg": towns none of which lies in another, each
         # answered, not the first with the others said not to fit.
         answer = listed
-    elif not named_as_typed(answer) and (
-        side_by_side := towns_side_by_side(text, registry, near_only=bool(answer.matches))
-    ):
-        # Before a guess too, where the towns lie near each other: "Münster Warendorf"
-        # is no Mariendorf misspelt, but "Hersdorf Berlin" is Hermsdorf, not Hersdorf
-        # in the Eifel.
+    elif side_by_side := _towns_side_by_side_rather(text, answer, registry):
         answer = side_by_side
-    elif not answer.matches and (misspelt := towns_side_by_side_misspelt(text, registry)):
-        answer = misspelt  # "Cele Uelzen": Celle misspelt, beside Uelzen
     if not answer.matches:
         answer = read_otherwise(text, _resolve_by(registry, respell=respell)) or answer
     # The query is echoed as typed, though read with plain dashes and digits.
@@ -351,8 +344,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             linked_answer = _resolved_quietly(linked, registry)
             answer = linked_answer if named_as_typed(linked_answer) else answer
         if not answer.matches and (
-            side_by_side := towns_side_by_side(place, registry)
-            or towns_side_by_side_misspelt(place, registry)
+            side_by_side := _towns_side_by_side_rather(place, answer, registry)
         ):
             answer = side_by_side  # "Polizei Celle Uelzen", "Polizei Cele Uelzen"
         if not answer.matches and (told := told_where(text, _lookups(registry), police=True)):
@@ -625,13 +617,24 @@ def _read_search_rest(rest: str, registry: Registry) -> Resolution:
     names no place as typed, as towns side by side, as the whole text would be:
     "Celle Uelzen heute", "Blaulicht Celle Uelzen"."""
     answer = _read_whole(rest, registry)
+    return _towns_side_by_side_rather(rest, answer, registry) or answer
+
+
+def _towns_side_by_side_rather(
+    text: str, answer: Resolution, registry: Registry
+) -> Resolution | None:
+    """The text read as towns side by side, where that reading is to be taken over
+    ``answer``, the text read otherwise: where the answer names no place as typed,
+    before a guess too where the towns lie near each other ("Münster Warendorf" is
+    no Mariendorf misspelt, but "Hersdorf Berlin" is Hermsdorf, not Hersdorf in the
+    Eifel); where it names nothing, one of them misspelt ("Cele Uelzen"). Else None."""
     if not named_as_typed(answer) and (
-        side_by_side := towns_side_by_side(rest, registry, near_only=bool(answer.matches))
+        side_by_side := towns_side_by_side(text, registry, near_only=bool(answer.matches))
     ):
         return side_by_side
-    if not answer.matches and (misspelt := towns_side_by_side_misspelt(rest, registry)):
-        return misspelt
-    return answer
+    if not answer.matches:
+        return towns_side_by_side_misspelt(text, registry)
+    return None
 
 
 def _resolved_by(registry: Registry) -> Callable[[str], Resolution]:
