@@ -30,7 +30,7 @@ from .lexicon import misspelt_search_word, says_what_happened
 from .names import full_name_first, matches_named, only_a_state_or_country, where_the_type_word_asks
 from .normalize import is_a_small_word, leading_type_word, name_key, spelling, typed_key
 from .patterns import compiled_when_used
-from .query import address_fields, is_a_road, names_a_part_of_town
+from .query import address_fields, is_a_road, names_a_part_of_town, says_where_in_a_place
 from .ranking import is_a_municipality_or_city, ranked, spellings, unique
 from .registry import Registry
 from .resolution import Match, Resolution
@@ -60,7 +60,8 @@ def places_joined(
     village ("Seevetal/Hittfeld", "Winsen (Luhe)/OT Roydorf"). Otherwise the second
     only qualifies the first, as after a comma, where it says where the first lies
     ("Hagen/Stade"), is a state ("Hamburg/Niedersachsen"), or a river, region or
-    state names are qualified by ("Bleckede/Elbe").
+    state names are qualified by ("Bleckede/Elbe"). Of three or more, a part that
+    names nothing beside two that do is left out ("Celle/Uelzen/Merlin").
 
     ``read_quietly`` reads a place with the rest of the text (the words after a
     spaced dash, an address's other fields), as resolve() reads a query of its own,
@@ -136,7 +137,14 @@ def places_joined(
                 named[i], guessed[i] = misspelt
                 if heading:  # "Unfall Cele/Uelzen"
                     lead, towns[0] = heading, name
-    if len(towns) < 2 or not all(named):
+    # "Celle/Uelzen/Merlin": of three or more, a part that names nothing is left
+    # out where two others name places; of two, the one named reads alone.
+    unnamed = {i for i, found in enumerate(named) if not found}
+    if (
+        len(towns) < 2
+        or (unnamed and (len(towns) < 3 or len(towns) - len(unnamed) < 2))
+        or not all(_only_a_name(towns[i]) for i in unnamed)
+    ):
         return None
     # "und" and "&" join two places, whatever they are.
     if len(towns) == 2 and "/" in head and _only_qualifies(towns, named):
@@ -187,14 +195,14 @@ def places_joined(
         return list(ranked(full_name_first(kept, typed_as), typed_as))
 
     each = [
-        near(matches, part, i in guessed)
+        near(matches, part, i in guessed) if matches else []
         for i, (matches, part) in enumerate(zip(named, towns, strict=True))
     ]
     if not any(each[i] for i in range(len(towns)) if i not in guessed):
         # Small places far apart, none a word beside a town: each is meant
         # ("Aufhausen/Großhabersdorf").
         each = [
-            near(matches, part, i in guessed, drop_far_words=False)
+            near(matches, part, i in guessed, drop_far_words=False) if matches else []
             for i, (matches, part) in enumerate(zip(named, towns, strict=True))
         ]
     if any(not each[i] for i in guessed):
@@ -219,6 +227,19 @@ def places_joined(
         left_out = sorted((*answer.unknown_parts, *around), key=text.find)
         answer = replace(answer, unknown_parts=tuple(left_out))
     return answer
+
+
+def _only_a_name(part: str) -> bool:
+    """Whether a part of a list reads as a name the data lacks, to be said to be
+    left out: letters alone ("Merlin", "Dallgow"), none of its words a place, nor
+    a street ("Uelzen vom 12.05.2024", "Berlin-Charlottenburg: Einbrüche", "Am
+    Markt" are more than a name)."""
+    words = re.split(r"[\s-]+", part.strip())
+    return (
+        all(c.isalpha() or c in " -.'" for c in part)
+        and not says_where_in_a_place(part)
+        and not any(is_place(name_key(word)) for word in words)
+    )
 
 
 def _no_district_nor_channel(matches: list[Match]) -> bool:
