@@ -455,8 +455,21 @@ def test_a_misspelt_list_is_read_with_the_words_around_it(query, named, left_out
     assert res.unknown_parts == left_out
 
 
-def test_a_list_narrowed_to_where_it_lies_names_only_what_it_answers():
-    # "Kreis Uelzen" keeps Ebstorf; Celle (typed "Cele") is neither listed nor a guess.
-    res = resolve("Cele und Ebstorf, Kreis Uelzen", registry())
-    assert [m.name for m in res.matches] == ["Ebstorf"]
-    assert res.places_named == () and res.respelled == ()
+@pytest.mark.parametrize(
+    ("query", "named", "districts"),
+    [
+        # Session 30: where the list lies says where the others are; a name none of
+        # whose places lie there was dropped unsaid (Celle, typed right or not).
+        ("Celle und Ebstorf, Kreis Uelzen", ("Celle", "Ebstorf"), {"03351", "03360"}),
+        ("Cele und Ebstorf, Kreis Uelzen", ("Celle", "Ebstorf"), {"03351", "03360"}),
+        # a name with a place lying there is that place (the Hagen in Kreis Uelzen)
+        ("Hagen und Ebstorf, Kreis Uelzen", ("Hagen", "Ebstorf"), {"03360"}),
+    ],
+)
+def test_a_list_narrowed_to_where_it_lies_keeps_the_names_that_lie_elsewhere(
+    query, named, districts
+):
+    res = resolve(query, registry())
+    assert res.places_named == named
+    assert {m.district.key for m in res.matches} == districts
+    assert [read for _, read in res.respelled] == (["Celle"] if "Cele" in query else [])

@@ -101,7 +101,7 @@ def of_those_lying_in(answer: Resolution, keys: Iterable[str]) -> Resolution | N
     if not there:
         return None
     fuzzy_for = guessed_name(there) if answer.fuzzy_for is not None else None
-    # Of a list, the names still answered ("Cele und Ebstorf, Kreis Uelzen": Ebstorf).
+    # Of a list, the names still answered.
     names = {name_key(m.name) for m in there}
     kept = [p for p in answer.places_named if any(n.startswith(name_key(p)) for n in names)]
     return replace(

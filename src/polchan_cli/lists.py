@@ -219,7 +219,7 @@ def places_joined(
         unknown_parts=tuple(left_out),
     )
     if rest:
-        answer = with_parts_left_out(answer, read_quietly)
+        answer = _narrowed_where_it_fits(answer, with_parts_left_out(answer, read_quietly), each)
     if lead or trail:
         left_out = (lead, *answer.unknown_parts, trail)
         answer = replace(answer, unknown_parts=tuple(part for part in left_out if part))
@@ -227,6 +227,28 @@ def places_joined(
         left_out = sorted((*answer.unknown_parts, *around), key=text.find)
         answer = replace(answer, unknown_parts=tuple(left_out))
     return answer
+
+
+def _narrowed_where_it_fits(
+    answer: Resolution, narrowed: Resolution, each: list[list[Match]]
+) -> Resolution:
+    """The list's answer narrowed to where the rest of the text says it lies, but
+    for the names of the list none of whose places lie there, kept as they were:
+    where it lies says where the others are ("Celle und Ebstorf, Kreis Uelzen" is
+    Celle, and Ebstorf in Kreis Uelzen), not that a name typed is none."""
+    kept = set(narrowed.matches)
+    if kept == set(answer.matches) or not kept:
+        return narrowed
+    outside = [found for found in each if found and not kept.intersection(found)]
+    if not outside:
+        return narrowed
+    kept.update(m for found in outside for m in found)
+    return replace(
+        narrowed,
+        matches=tuple(m for m in answer.matches if m in kept),
+        places_named=answer.places_named,
+        respelled=answer.respelled,
+    )
 
 
 def _only_a_name(part: str) -> bool:
