@@ -91,3 +91,19 @@ def test_a_town_beside_several_postcodes_narrows_only_its_own(query):
     res = resolve(query, registry())
     assert res.unknown_postcodes == ()
     assert {m.name for m in res.matches if m.kind == "postcode"} == {"21423", "29221"}
+
+
+@pytest.mark.parametrize(
+    ("query", "channels"),
+    [
+        # Session 30: of a list after a press code, only the places in the office's
+        # area were answered ("POL-LG: Uelzen und Celle" gave Uelzen, Celle unsaid).
+        ("POL-LG: Uelzen und Celle", {"uelzen", "celle"}),
+        ("POL-LG: Uelzen/Celle - Unfall", {"uelzen", "celle"}),
+        ("POL-MS: Münster/Warendorf - Kontrollen", {"muenster"}),
+    ],
+)
+def test_a_list_after_a_press_code_answers_each_place_in_the_area_or_not(query, channels):
+    res = resolve(query, registry())
+    assert {c.id for m in res.matches for c in m.channels} == channels
+    assert len(res.places_named) == 2

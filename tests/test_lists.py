@@ -259,6 +259,16 @@ def test_a_headline_word_before_slashed_places_is_left_out(query, places, left_o
         ("Müller, Cele und Uelzen", {"celle", "uelzen"}, ("Müller",)),
         # a part with a place or a date in it is more than a name: read otherwise
         ("Berlin-Spandau/Berlin-Charlottenburg: Einbrüche", {"berlin"}, ("Einbrüche",)),
+        # before a report, a number or after a press code, as without them
+        ("Achim/Buxtehude/Merlin: Unfall", {"verden-osterholz", "stade"}, ("Merlin", "Unfall")),
+        ("Celle/Uelzen/Merlin 2024", {"celle", "uelzen"}, ("Merlin",)),
+        ("POL-LG: Uelzen/Celle/Merlin", {"celle", "uelzen"}, ("Merlin",)),
+        # two parts that name nothing are a firm's name, not two names left out
+        (
+            "Meyer & Söhne, Osterholz-Scharmbeck und Stade",
+            {"verden-osterholz", "stade"},
+            ("Meyer & Söhne",),
+        ),
     ],
 )
 def test_a_name_that_names_nothing_in_a_list_of_three_is_left_out_of_the_others(

@@ -23,28 +23,6 @@ def test_a_bracketed_qualifier_no_name_has_is_said_to_be_left_out(query, left_ou
 
 
 @pytest.mark.parametrize(
-    ("query", "name", "left_out"),
-    [
-        # Session 30: after a slash, a word that names nothing was dropped without
-        # a word, where the same word in brackets is said to be left out.
-        ("Oyten/Merlin", "Oyten", ("Merlin",)),
-        ("Celle / Merlin", "Celle", ("Merlin",)),
-        ("Celle/OT Merlin", "Celle", ("OT Merlin",)),
-        # where it lies, its river, a street, or a headline's words after the
-        # qualifier are no name left out
-        ("Hagen/Stade", "Hagen", ()),
-        ("Bleckede/Elbe", "Bleckede", ()),
-        ("Celle/Hamburger Straße", "Celle", ()),
-        ("Ensdorf/Saar Brand in", "Ensdorf", ()),
-    ],
-)
-def test_a_word_after_a_slash_that_names_nothing_is_said_to_be_left_out(query, name, left_out):
-    res = resolve(query, registry())
-    assert res.matches[0].name == name
-    assert res.unknown_parts == left_out
-
-
-@pytest.mark.parametrize(
     ("query", "district"),
     [
         # Found in review: a qualifier no namesake has was dropped, and the namesake

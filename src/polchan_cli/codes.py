@@ -71,6 +71,10 @@ def by_press_code(
             if (m.channels and {c.id for c in m.channels} <= ids)
             or (not m.channels and office.covering(m.district.key, m.municipality or m.name))
         )
+        if inside and narrowed.places_named:
+            # A list of places, one in the area at least: each is answered, as
+            # without the code ("POL-LG: Uelzen und Celle" gave Uelzen alone).
+            return replace(narrowed, query=text)
         if inside:
             # The headline after the place is named as left out, as without a code.
             return Resolution(

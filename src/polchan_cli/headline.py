@@ -104,7 +104,8 @@ def dateline_place(text: str, lookups: Lookups) -> str | None:
     if dateline is None:
         return None
     place, report = dateline
-    if _read_alone(place, lookups):
+    # A list with a name left out is a dateline too ("Achim/Buxtehude/Merlin: Unfall").
+    if _read_alone(place, lookups) or lookups.read(place).places_named:
         return f"{place} - {report}"
     if "/" in place and abbreviated(lookups.read(place + ".")):
         return f"{place}. - {report}"  # "Winsen/L. Einbruch", as the Harburg police write

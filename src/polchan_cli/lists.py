@@ -137,12 +137,13 @@ def places_joined(
                 named[i], guessed[i] = misspelt
                 if heading:  # "Unfall Cele/Uelzen"
                     lead, towns[0] = heading, name
-    # "Celle/Uelzen/Merlin": of three or more, a part that names nothing is left
-    # out where two others name places; of two, the one named reads alone.
+    # "Celle/Uelzen/Merlin": of three or more, one part that names nothing is
+    # left out where the others name places; of two, the one named reads alone.
+    # Not two such ("Meyer & Söhne, Stade und Jork" names a firm).
     unnamed = {i for i, found in enumerate(named) if not found}
     if (
         len(towns) < 2
-        or (unnamed and (len(towns) < 3 or len(towns) - len(unnamed) < 2))
+        or (unnamed and (len(towns) < 3 or len(unnamed) > 1))
         or not all(_only_a_name(towns[i]) for i in unnamed)
     ):
         return None
@@ -207,6 +208,8 @@ def places_joined(
         ]
     if any(not each[i] for i in guessed):
         return None  # no guess at a village elsewhere, nor at a town far off
+    if unnamed and not all(each[i] for i in range(len(towns)) if i not in unnamed):
+        return None  # a name far off beside one the data lacks: no list of towns
     # A name left out ("Karl" of "Karl, Hannover und Celle") is none of the places
     # listed, but a part the answer leaves out.
     listed = [guessed.get(i, part) for i, part in enumerate(towns) if each[i]]
@@ -255,11 +258,14 @@ def _only_a_name(part: str) -> bool:
     """Whether a part of a list reads as a name the data lacks, to be said to be
     left out: letters alone ("Merlin", "Dallgow"), none of its words a place, nor
     a street ("Uelzen vom 12.05.2024", "Berlin-Charlottenburg: Einbrüche", "Am
-    Markt" are more than a name)."""
+    Markt" are more than a name), nor a word for what happened or one a search
+    adds ("Festnahme", "heute": a heading's)."""
     words = re.split(r"[\s-]+", part.strip())
     return (
         all(c.isalpha() or c in " -.'" for c in part)
         and not says_where_in_a_place(part)
+        and not any(says_what_happened(word) for word in words)
+        and not only_search_words(part)
         and not any(is_place(name_key(word)) for word in words)
     )
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 from . import gazetteer
 from .names import matches_named
 from .normalize import geographic_qualifier_key, leading_type_word, name_key
-from .query import Reading, address_fields, says_where_in_a_place
+from .query import Reading, address_fields
 from .ranking import is_a_municipality_or_city
 from .registry import Registry
 from .resolution import Match, Resolution, place_match
@@ -152,23 +152,10 @@ def a_covered_town_in_brackets(
 
 
 def unknown_qualifier(text: str, reading: Reading) -> tuple[str, ...]:
-    """The qualifier after the name, in brackets or after a slash, where no name in
-    the data has it and it names no place or state ("Brake (Unterweser)": the Brake
-    found may be another; "Oyten/Merlin"), to be said to be left out; else nothing
-    ("Munster (Örtze)": Müden (Örtze) has it)."""
+    """The qualifier after the name, where no name in the data has it and it names
+    no place or state ("Brake (Unterweser)": the Brake found may be another), to
+    be said to be left out; else nothing ("Munster (Örtze)": Müden (Örtze) has it)."""
     bracketed = _in_brackets_after(reading.head, text)
-    if bracketed is None and text.startswith(reading.head):
-        slashed = re.fullmatch(r"\s*/\s*(.+?)\s*", text[len(reading.head) :])
-        if slashed is None:
-            return ()
-        words = slashed[1].split()
-        if says_where_in_a_place(slashed[1]) or any(
-            names_a_place_or_qualifies(name_key(" ".join(words[:n]))) for n in range(1, len(words))
-        ):
-            # "Celle/Hamburger Straße" names the street, as an address would;
-            # "Ensdorf/Saar Brand in" a headline's words after the qualifier.
-            return ()
-        bracketed = slashed[1]
     if bracketed is None:
         return ()  # "Breese in der Marsch" misspelt is no qualifier of another place
     key = name_key(bracketed)

@@ -1750,8 +1750,7 @@ def readings(text: str) -> list[Reading]:
         # "Bergen an der Dumme Hauptstraße"), the longest first; then without it.
         named_words = len(_WORD_BREAK.split(base.strip()))
         for cut in range(len(words) - 1, named_words, -1):
-            # no "Bergen an der", nor "Celle /" of "Celle / Merlin"
-            if not is_a_small_word(words[cut - 1]) and name_key(words[cut - 1]):
+            if not is_a_small_word(words[cut - 1]):  # no "Bergen an der"
                 head, rest = " ".join(words[:cut]), " ".join(words[cut:])
                 found.append(Reading(head, _keys(rest), "qualified"))
         found.append(Reading(base, _keys(text[len(base) :]), "qualifier"))

@@ -359,10 +359,14 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
 
     in_roman = _numbered_in_roman(text, registry)
     if (rest := without_house_number(text)) and (
-        (named_as_typed(answer := _resolved(rest, registry)) and not answer.unknown_parts)
+        (
+            named_as_typed(answer := _resolved(rest, registry))
+            and (not answer.unknown_parts or answer.places_named)
+        )
         or (not in_roman and " " not in rest and answer.fuzzy_for is not None)
     ):
-        # "Stade Hagen 3", "Celle 5": the place before the house number, read whole.
+        # "Stade Hagen 3", "Celle 5": the place before the house number, read whole
+        # (a list with a name left out too: "Celle/Uelzen/Merlin 2024").
         # Of several words only a name as typed: "Am Markt" guessed as Marktl is no
         # answer; one word misspelt is a guess as it would be alone ("Westercele 7").
         # The village the number names in Roman numerals first ("Hanstedt 2":
