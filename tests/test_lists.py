@@ -457,6 +457,9 @@ def test_a_list_says_which_of_its_names_it_answers(query, named, left_out):
         ("Polizei Cele Uelzen", ("Celle", "Uelzen"), ()),
         # a hyphen after a heading's words
         ("Unfall in Lüneburg-Uelzen", ("Lüneburg", "Uelzen"), ("Unfall in",)),
+        # Session 30: the area around a misspelt list left the misspelt name out
+        ("Cele, Uelzen und Umgebung", ("Celle", "Uelzen"), ("Umgebung",)),
+        ("Celle, Uelzn und Umgebung", ("Celle", "Uelzen"), ("Umgebung",)),
     ],
 )
 def test_a_misspelt_list_is_read_with_the_words_around_it(query, named, left_out):

@@ -204,7 +204,13 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
             # whole text is one naming each as typed.
             same = searched.rest.unknown_parts and whole.matches == answer.matches
             listed = searched.rest.unfitting_parts and whole.places_named
-            if same or (listed and named_as_typed(whole)):
+            # "Cele, Uelzen und Umgebung": the list reads the part the rest left out.
+            grown = (
+                searched.rest.unknown_parts
+                and whole.places_named
+                and set(answer.matches) < set(whole.matches)
+            )
+            if same or grown or (listed and named_as_typed(whole)):
                 answer = whole
     if answer is None:
         answer = _read_whole(query, registry, longest=MAX_QUERY_LENGTH)
