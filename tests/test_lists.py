@@ -263,6 +263,11 @@ def test_a_headline_word_before_slashed_places_is_left_out(query, places, left_o
         ("Achim/Buxtehude/Merlin: Unfall", {"verden-osterholz", "stade"}, ("Merlin", "Unfall")),
         ("Celle/Uelzen/Merlin 2024", {"celle", "uelzen"}, ("Merlin",)),
         ("POL-LG: Uelzen/Celle/Merlin", {"celle", "uelzen"}, ("Merlin",)),
+        # the list is one part of the text: not 'Uelzen und Merlin' left out too
+        ("Celle, Uelzen und Merlin - Unfall", {"celle", "uelzen"}, ("Merlin", "Unfall")),
+        # words read around places are understood, not names left out
+        ("Celle/Uelzen/Landkreis", {"celle", "uelzen"}, ()),
+        ("Region/Eldingen/Hambühren: Zeugenaufruf", {"celle"}, ("Zeugenaufruf",)),
         # two parts that name nothing are a firm's name, not two names left out
         (
             "Meyer & Söhne, Osterholz-Scharmbeck und Stade",
@@ -277,6 +282,12 @@ def test_a_name_that_names_nothing_in_a_list_of_three_is_left_out_of_the_others(
     res = resolve(query, registry())
     assert {c.id for m in res.matches for c in m.channels} == channels
     assert res.unknown_parts == left_out
+
+
+def test_a_list_before_a_colon_names_its_places_without_the_colon():
+    # Found in review (h2): the line above the table named 'Buchholz:'.
+    res = resolve("POL-WL: Neu Wulmstorf/Buchholz: Diebstahl von Fahrrädern", registry())
+    assert res.places_named == ("Neu Wulmstorf", "Buchholz")
 
 
 def test_a_name_with_a_slash_is_not_cut_before_its_last_words():

@@ -30,7 +30,13 @@ from .lexicon import misspelt_search_word, says_what_happened
 from .names import full_name_first, matches_named, only_a_state_or_country, where_the_type_word_asks
 from .normalize import is_a_small_word, leading_type_word, name_key, spelling, typed_key
 from .patterns import compiled_when_used
-from .query import address_fields, is_a_road, names_a_part_of_town, says_where_in_a_place
+from .query import (
+    address_fields,
+    is_a_road,
+    is_a_word_around_places,
+    names_a_part_of_town,
+    says_where_in_a_place,
+)
 from .ranking import is_a_municipality_or_city, ranked, spellings, unique
 from .registry import Registry
 from .resolution import Match, Resolution
@@ -212,8 +218,15 @@ def places_joined(
         return None  # a name far off beside one the data lacks: no list of towns
     # A name left out ("Karl" of "Karl, Hannover und Celle") is none of the places
     # listed, but a part the answer leaves out.
-    listed = [guessed.get(i, part) for i, part in enumerate(towns) if each[i]]
-    left_out = [part for i, part in enumerate(towns) if not each[i]]
+    # As typed, without the colon a dateline ends with ("Buchholz:").
+    listed = [guessed.get(i, part.rstrip(":;")) for i, part in enumerate(towns) if each[i]]
+    # Words read around places are understood, not names left out ("Celle/Uelzen/
+    # Landkreis", "Region/Eldingen/Hambühren").
+    left_out = [
+        part
+        for i, part in enumerate(towns)
+        if not each[i] and not all(map(is_a_word_around_places, part.split()))
+    ]
     answer = Resolution(
         query=text,
         matches=unique(m for matches in each for m in matches),
@@ -222,7 +235,12 @@ def places_joined(
         unknown_parts=tuple(left_out),
     )
     if rest:
-        answer = _narrowed_where_it_fits(answer, with_parts_left_out(answer, read_quietly), each)
+        # The list is one part of the text, however its commas wrote it: "Celle,
+        # Uelzen und Merlin - Unfall" leaves out Merlin and Unfall, not 'Uelzen und
+        # Merlin' too.
+        as_parts = replace(answer, query=" - ".join([head, *rest]))
+        narrowed = replace(with_parts_left_out(as_parts, read_quietly), query=text)
+        answer = _narrowed_where_it_fits(answer, narrowed, each)
     if lead or trail:
         left_out = (lead, *answer.unknown_parts, trail)
         answer = replace(answer, unknown_parts=tuple(part for part in left_out if part))
@@ -264,7 +282,7 @@ def _only_a_name(part: str) -> bool:
     return (
         all(c.isalpha() or c in " -.'" for c in part)
         and not says_where_in_a_place(part)
-        and not any(says_what_happened(word) for word in words)
+        and not any(map(says_what_happened, words))
         and not only_search_words(part)
         and not any(is_place(name_key(word)) for word in words)
     )

@@ -1791,6 +1791,14 @@ def _unquoted(part: str) -> str:
     return part
 
 
+def is_a_word_around_places(word: str) -> bool:
+    """Whether a word is one read around places and never as one: a type word
+    ("Landkreis", "Region", "OT"), a word for the police or the channel ("Polizei",
+    "Kripo", "WhatsApp")."""
+    key = name_key(word)
+    return key in TYPE_WORDS or key in _NOT_PLACE_WORDS
+
+
 def says_where_in_a_place(text: str) -> bool:
     """Whether a part of an address reads as a street, a house number or a word for
     a part of a town ("Bahnhofstraße 5", "Am Markt", "12a", "Innenstadt"), by its
