@@ -8,8 +8,10 @@ before the street in a pasted row; a district by its type word);
 unfitting ("Bruchtorf, Uelzen", "Westercelle, Harburg"); :func:`read_without_where` reads
 an address without its state and country columns; :func:`of_those_lying_in` and
 :func:`lies_in_one_spelled_like` keep the places that lie where a part says, spelled
-right or not. A part is read as a query of its own through a reader
-:mod:`polchan_cli.resolve` hands in. No Typer or Rich here.
+right or not; :func:`town_and_part_apart` and :func:`inside_the_city_first` read a
+town and a part of it the data lacks ("Paderborn-Mönkeloh", "Berlin-Pankow-Buch"). A
+part is read as a query of its own through a reader :mod:`polchan_cli.resolve` hands
+in. No Typer or Rich here.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from dataclasses import replace
 from . import gazetteer
 from .guesses import guessed_name
 from .headline import a_place_as_typed
+from .names import matches_named
 from .normalize import is_a_small_word, leading_type_word, name_key, name_keys
+from .patterns import compiled_when_used
 from .query import (
     Reading,
     address_fields,
@@ -29,6 +33,7 @@ from .query import (
     without_house_number,
 )
 from .ranking import KIND_OF_TYPE_WORD
+from .registry import Registry
 from .resolution import Match, Resolution, named_as_typed
 from .spelling import accepted, spelling_score
 from .whereabouts import (
@@ -45,11 +50,13 @@ __all__ = [
     "AREA_KINDS",
     "address_roles",
     "has_a_place_word",
+    "inside_the_city_first",
     "lies_in_one_spelled_like",
     "of_those_lying_in",
     "only_districts_beside",
     "read_without_where",
     "reads_as_a_street",
+    "town_and_part_apart",
     "with_parts_left_out",
 ]
 
@@ -246,3 +253,64 @@ def reads_as_a_street(part: str) -> bool:
         p.kind in AREA_KINDS and p.name.casefold() == part.strip().casefold()
         for p in gazetteer.places_by_key(name_key(part))
     )
+
+
+# A town and a part of it in brackets after the part: "Osterjork (Jork)".
+_IN_BRACKETS = compiled_when_used(r"\s*([^(),]+?)\s*\(([^(),]+)\)\s*")
+
+
+def town_and_part_apart(text: str, read_quietly: Callable[[str], Resolution]) -> Resolution | None:
+    """A town with a part of it the data lacks, where nothing else is found: before
+    a hyphen ("Paderborn-Mönkeloh") or in brackets after it ("Osterjork (Jork)"), read
+    as "Paderborn, Mönkeloh" and "Osterjork, Jork" are; never a guess, and never the
+    other way round ("Zwiebelmarkt-Celle" may name a place the data lacks).
+
+    ``read_quietly`` reads the fields as resolve() reads a query of its own."""
+    if bracketed := _IN_BRACKETS.fullmatch(text):
+        fields = bracketed.groups()
+        unknown = fields[0]
+    else:
+        fields = tuple(half.strip() for half in text.split("-"))
+        if len(fields) != 2 or "," in text:
+            return None
+        unknown = fields[1]
+    # One word each, and the town a town: "Wustedt Rotenburg (Wümme)" is no Wümme.
+    if any(len(name_key(f).split()) != 1 for f in fields):
+        return None
+    answer = read_quietly(", ".join(fields))
+    if (
+        not answer.matches
+        or answer.fuzzy_for is not None
+        or answer.unknown_parts != (unknown,)
+        or answer.matches[0].kind not in ("municipality", "district")
+        # and no town of the name no channel covers: "Bergen-Enkheim" is Frankfurt's
+        or not all(m.channels for m in answer.matches)
+    ):
+        return None
+    return replace(answer, query=text)
+
+
+# A city's name first, then the words of a place in it.
+_CITY_FIRST = compiled_when_used(r"\s*([^\W\d][\w.]*)(?:\s*-\s*|\s+)(\S.*)")
+
+
+def inside_the_city_first(
+    text: str, registry: Registry, read_quietly: Callable[[str], Resolution]
+) -> Resolution | None:
+    """The place in a city that the words after the city's name name, as Berlin
+    addresses go from borough to quarter ("Berlin-Pankow-Buch", "Berlin Neukölln
+    Britz"): only places that lie in it. ``read_quietly`` reads those words as
+    resolve() reads a query of its own."""
+    split = _CITY_FIRST.fullmatch(text)
+    if not split:
+        return None
+    cities = {
+        m.district.key
+        for m in matches_named(split[1], registry)
+        if m.kind == "district" and m.district.is_city
+    }
+    if not cities:
+        return None
+    inside = read_quietly(split[2])
+    there = tuple(m for m in inside.matches if m.district.key in cities)
+    return replace(inside, query=text, matches=there) if there else None

@@ -6,8 +6,9 @@ qualifier, it is; for a state that is no city (:func:`a_city_state`: Berlin, Ham
 and Bremen are cities too), that state's channels, and for the country, every channel.
 :func:`full_name_first` and :func:`where_the_type_word_asks` keep of those the ones a
 leading type word means ("Landkreis Harburg" is no Harburg (Schwaben), "Kreis Lippe" no
-village Lippe), and :func:`only_a_state_or_country` says whether a name only says where
-the places beside it lie. No guesses here: a name begun or misspelt is
+village Lippe), :func:`only_a_state_or_country` says whether a name only says where
+the places beside it lie, and :func:`named_in_roman` gives the places a closing number
+names in Roman numerals ("Hanstedt 2": Hanstedt II). No guesses here: a name begun or misspelt is
 :mod:`polchan_cli.guesses`' job. No Typer or Rich.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from . import gazetteer
 from .normalize import leading_type_word, name_key, spelling, without_type_word
+from .query import numbered_in_roman
 from .ranking import KIND_OF_TYPE_WORD, asked_for, spellings
 from .registry import Registry
 from .resolution import (
@@ -31,6 +33,7 @@ __all__ = [
     "a_city_state",
     "full_name_first",
     "matches_named",
+    "named_in_roman",
     "only_a_state_or_country",
     "where_the_type_word_asks",
 ]
@@ -115,3 +118,14 @@ def where_the_type_word_asks(matches: list[Match], typed: str) -> list[Match]:
     name = spelling(without_type_word(typed))
     districts = {m.district.key for m in asked_for(matches, typed) if name in spellings(m.name)}
     return [m for m in matches if m.district.key in districts] if districts else matches
+
+
+def named_in_roman(text: str, registry: Registry) -> list[Match]:
+    """Places named as the text with its closing number in Roman numerals:
+    Hanstedt II for "Hanstedt 2". Only those whose name ends in the numeral, as
+    "I" alone is a filler word in keys ("Hanstedt I" keys as Hanstedt)."""
+    numbered = numbered_in_roman(text)
+    if numbered is None:
+        return []
+    numeral = numbered.rsplit(None, 1)[1]
+    return [m for m in matches_named(numbered, registry) if m.name.rsplit(None, 1)[-1] == numeral]

@@ -46,12 +46,16 @@ as a query of its own are handed this module's reading, not importing it.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from . import gazetteer
-from .addresses import read_without_where, with_parts_left_out
+from .addresses import (
+    inside_the_city_first,
+    read_without_where,
+    town_and_part_apart,
+    with_parts_left_out,
+)
 from .codes import (
     by_press_code,
     with_place_beside_postcodes,
@@ -92,7 +96,7 @@ from .lists import (
     towns_side_by_side_misspelt,
 )
 from .loose import loosely_read
-from .names import full_name_first, matches_named, where_the_type_word_asks
+from .names import full_name_first, matches_named, named_in_roman, where_the_type_word_asks
 from .normalize import (
     is_a_small_word,
     leading_type_word,
@@ -115,7 +119,6 @@ from .query import (
     check_query,
     first_word_before_a_preposition,
     name_asked,
-    numbered_in_roman,
     postcodes_in,
     press_code_in,
     readings,
@@ -363,7 +366,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         # respelling that finds nothing was no type word ("Hanstadt I").
         return replace(answer, query=text)
 
-    in_roman = _numbered_in_roman(text, registry)
+    in_roman = named_in_roman(text, registry)
     if (rest := without_house_number(text)) and (
         (
             named_as_typed(answer := _resolved(rest, registry))
@@ -407,8 +410,7 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
             reading,
             []
             if only_says_where(reading.head)
-            else matches_named(reading.head, registry)
-            or _numbered_in_roman(reading.head, registry),
+            else matches_named(reading.head, registry) or named_in_roman(reading.head, registry),
         )
         for reading in cuts
     ]
@@ -464,11 +466,11 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     if (
         not (loose and loose.matches)
         and not guess.matches
-        and (inside := _inside_the_city_first(text, registry))
+        and (inside := inside_the_city_first(text, registry, _resolved_quietly_by(registry)))
     ):
         return inside
     answer = with_parts_left_out(loose, _resolved_quietly_by(registry)) if loose else guess
-    if not answer.matches and (apart := _as_fields(text, registry)):
+    if not answer.matches and (apart := town_and_part_apart(text, _resolved_quietly_by(registry))):
         return apart
     if (
         answer.matches
@@ -489,60 +491,6 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
     ):
         return replace(answer, suggestions=offers)  # "Diebstahl Cele": Celle?
     return answer
-
-
-_IN_BRACKETS = re.compile(r"\s*([^(),]+?)\s*\(([^(),]+)\)\s*")
-
-
-def _as_fields(text: str, registry: Registry) -> Resolution | None:
-    """A town with a part of it the data lacks, where nothing else is found: before
-    a hyphen ("Paderborn-Mönkeloh") or in brackets after it ("Osterjork (Jork)"), read
-    as "Paderborn, Mönkeloh" and "Osterjork, Jork" are; never a guess, and never the
-    other way round ("Zwiebelmarkt-Celle" may name a place the data lacks)."""
-    if bracketed := _IN_BRACKETS.fullmatch(text):
-        fields = bracketed.groups()
-        unknown = fields[0]
-    else:
-        fields = tuple(half.strip() for half in text.split("-"))
-        if len(fields) != 2 or "," in text:
-            return None
-        unknown = fields[1]
-    # One word each, and the town a town: "Wustedt Rotenburg (Wümme)" is no Wümme.
-    if any(len(name_key(f).split()) != 1 for f in fields):
-        return None
-    answer = _resolved_quietly(", ".join(fields), registry)
-    if (
-        not answer.matches
-        or answer.fuzzy_for is not None
-        or answer.unknown_parts != (unknown,)
-        or answer.matches[0].kind not in ("municipality", "district")
-        # and no town of the name no channel covers: "Bergen-Enkheim" is Frankfurt's
-        or not all(m.channels for m in answer.matches)
-    ):
-        return None
-    return replace(answer, query=text)
-
-
-_CITY_FIRST = re.compile(r"\s*([^\W\d][\w.]*)(?:\s*-\s*|\s+)(\S.*)")
-
-
-def _inside_the_city_first(text: str, registry: Registry) -> Resolution | None:
-    """The place in a city that the words after the city's name name, as Berlin
-    addresses go from borough to quarter ("Berlin-Pankow-Buch", "Berlin Neukölln
-    Britz"): only places that lie in it."""
-    split = _CITY_FIRST.fullmatch(text)
-    if not split:
-        return None
-    cities = {
-        m.district.key
-        for m in matches_named(split[1], registry)
-        if m.kind == "district" and m.district.is_city
-    }
-    if not cities:
-        return None
-    inside = _resolved_quietly(split[2], registry)
-    there = tuple(m for m in inside.matches if m.district.key in cities)
-    return replace(inside, query=text, matches=there) if there else None
 
 
 def _spelled_closer_in_fields(text: str, in_context: Resolution, whole: Resolution) -> bool:
@@ -672,17 +620,6 @@ def _named_before_house_number(reading: Reading, registry: Registry) -> list[Mat
     Celle" names Westercelle as typed, no guess."""
     rest = without_house_number(reading.head) if reading.how == "fields" else None
     return matches_named(rest, registry) if rest and not says_where_in_a_place(rest) else []
-
-
-def _numbered_in_roman(text: str, registry: Registry) -> list[Match]:
-    """Places named as the text with its closing number in Roman numerals:
-    Hanstedt II for "Hanstedt 2". Only those whose name ends in the numeral, as
-    "I" alone is a filler word in keys ("Hanstedt I" keys as Hanstedt)."""
-    numbered = numbered_in_roman(text)
-    if numbered is None:
-        return []
-    numeral = numbered.rsplit(None, 1)[1]
-    return [m for m in matches_named(numbered, registry) if m.name.rsplit(None, 1)[-1] == numeral]
 
 
 def _only_its_adjective(m: Match, text: str) -> bool:
