@@ -284,6 +284,35 @@ def test_a_name_that_names_nothing_in_a_list_of_three_is_left_out_of_the_others(
     assert res.unknown_parts == left_out
 
 
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        # Session 30: two towns with a comma were a place and where it lies, the
+        # second said not to fit ("Celle, Uelzen" gave Celle alone).
+        ("Celle, Uelzen", ("Celle", "Uelzen")),
+        ("Lüneburg, Celle", ("Lüneburg", "Celle")),
+        ("Zeven, Verden", ("Zeven", "Verden")),
+    ],
+)
+def test_two_towns_with_a_comma_neither_lying_in_the_other_are_each_answered(query, named):
+    res = resolve(query, registry())
+    assert res.places_named == named
+    assert res.unfitting_parts == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "unfitting"),
+    [
+        ("Hagen, Stade", "Hagen", ()),  # where it lies: the Hagen in Landkreis Stade
+        ("Westercelle, Harburg", "Westercelle", ("Harburg",)),  # a village, not a town
+    ],
+)
+def test_a_place_and_where_it_lies_stay_one_place(query, name, unfitting):
+    res = resolve(query, registry())
+    assert res.matches[0].name == name and res.places_named == ()
+    assert res.unfitting_parts == unfitting
+
+
 def test_a_list_before_a_colon_names_its_places_without_the_colon():
     # Found in review (h2): the line above the table named 'Buchholz:'.
     res = resolve("POL-WL: Neu Wulmstorf/Buchholz: Diebstahl von Fahrrädern", registry())

@@ -478,12 +478,12 @@ def _towns_answered(
 
 
 def towns_listed_with_commas_alone(text: str, registry: Registry) -> Resolution | None:
-    """Three or four towns listed with commas alone, each a town as typed (see
-    :func:`_towns_of_each`): "Celle, Uelzen, Lüneburg"; else None. Two are an
-    address's place and where it lies, if wrongly ("Lüneburg, Celle")."""
+    """Two to four towns listed with commas alone, each a town as typed (see
+    :func:`_towns_of_each`), where the address reading found one not to lie in
+    another: "Celle, Uelzen, Lüneburg", "Lüneburg, Celle"; else None."""
     fields = [field.strip() for field in text.split(",")]
     words = [word for field in fields for word in field.split()]
-    if not 3 <= len(fields) <= _MOST_TOWNS_SIDE_BY_SIDE or not all(map(_a_plain_word, words)):
+    if not 2 <= len(fields) <= _MOST_TOWNS_SIDE_BY_SIDE or not all(map(_a_plain_word, words)):
         return None
     if not all(field and _may_name_a_town(field) for field in fields):
         return None

@@ -93,6 +93,7 @@ def _where_it_belongs(
         first
         and spelling(without_type_word(place)) in spellings(first.name)
         and named_as_typed(both)
+        and not both.places_named  # "Potsdam, Berlin" alone is a list of two
     ):
         return both
     if not (alone.matches and named_as_typed(alone)):

@@ -238,8 +238,8 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
                 names += [*rest.suggestions, *answer.suggestions]
                 answer = replace(answer, suggestions=offered(names))
     if answer.unfitting_parts and (listed := towns_listed_with_commas_alone(text, registry)):
-        # "Celle, Uelzen, Lüneburg": towns none of which lies in another, each
-        # answered, not the first with the others said not to fit.
+        # "Celle, Uelzen, Lüneburg", "Celle, Uelzen": towns none of which lies in
+        # another, each answered, not the first with the others said not to fit.
         answer = listed
     elif side_by_side := _towns_side_by_side_rather(text, answer, registry):
         answer = side_by_side
