@@ -212,6 +212,25 @@ ERRORS = [
         "no such command: fnd (did you mean 'find'?)",
         "unbekannter Befehl: fnd (meinten Sie „find“?)",
     ),
+    # Session 30 (h3): usage errors a user makes, with the way out.
+    (
+        ("Celle",),
+        2,
+        "no such command: Celle (to look up a place: polchan find Celle)",
+        "unbekannter Befehl: Celle (um einen Ort zu suchen: polchan find Celle)",
+    ),
+    (
+        ("--json", "find", "Celle"),
+        2,
+        "no such option: --json (--json goes after the command: polchan find ... --json)",
+        "unbekannte Option: --json (--json steht nach dem Befehl: polchan find ... --json)",
+    ),
+    (
+        ("find", "-Celle"),
+        2,
+        "(a place that begins with '-' needs '--' before it: polchan find -- ...)",
+        "(ein Ort, der mit „-“ beginnt, braucht „--“ davor: polchan find -- ...)",
+    ),
     (
         ("list", "b"),
         2,

@@ -222,6 +222,28 @@ def _hint(param: Any) -> str:
     return " / ".join(param.opts)
 
 
+# The commands whose argument is a place, which a pasted text may begin with "-".
+_PLACE_COMMANDS = ("find", "open")
+
+
+def _commands_taking(ctx: Any, option: str) -> list[str]:
+    """The subcommands that take an option the top level was given: ``--json``
+    before ``find``. None where the option went to a subcommand or is none."""
+    if ctx is None or ctx.parent is not None or not hasattr(ctx.command, "commands"):
+        return []
+    return [
+        name
+        for name, command in sorted(ctx.command.commands.items())
+        if not command.hidden and any(option in param.opts for param in command.params)
+    ]
+
+
+def _a_query(option: str) -> bool:
+    """Whether an unknown option reads as the start of a query: "-C" of "-Celle",
+    "-2" of "-29221", "- " of "- Unfall in Celle"; not a mistyped long option."""
+    return not option.startswith("--")
+
+
 def _usage_message(exc: BaseException) -> str | None:
     """``exc`` as one translated line, or None if it is not a Click usage error."""
     from typer._click import exceptions as click_errors
@@ -230,7 +252,19 @@ def _usage_message(exc: BaseException) -> str | None:
         return None
     if isinstance(exc, click_errors.NoSuchOption):
         message = gettext("no such option: {option}").format(option=exc.option_name)
-        if exc.possibilities:
+        ctx = getattr(exc, "ctx", None)
+        if commands := _commands_taking(ctx, exc.option_name):
+            # "polchan --json find Celle": --registry and --lang go there, --json not.
+            command = "find" if "find" in commands else commands[0]
+            message += " " + gettext(
+                "({option} goes after the command: polchan {command} ... {option})"
+            ).format(option=exc.option_name, command=command)
+        elif ctx is not None and ctx.info_name in _PLACE_COMMANDS and _a_query(exc.option_name):
+            # "polchan find -Celle": a pasted heading that begins with a dash.
+            message += " " + gettext(
+                "(a place that begins with '-' needs '--' before it: polchan {command} -- ...)"
+            ).format(command=ctx.info_name)
+        elif exc.possibilities:
             maybe = ", ".join(sorted(exc.possibilities))
             message += " " + gettext("(did you mean {options}?)").format(options=maybe)
         return message
@@ -262,6 +296,11 @@ def _usage_message(exc: BaseException) -> str | None:
             names = re.findall(r"'([^']*)'", match["maybe"]) or [match["maybe"]]
             maybe = ", ".join(gettext("'{text}'").format(text=name) for name in names)
             message += " " + gettext("(did you mean {options}?)").format(options=maybe)
+        else:
+            # "polchan Celle": the command forgotten before a place.
+            message += " " + gettext("(to look up a place: polchan find {name})").format(
+                name=match["name"]
+            )
         return message
     if text.startswith("Missing command"):
         return gettext("missing command")
