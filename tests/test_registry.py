@@ -128,6 +128,8 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "latin1.yaml": (8, "file is not UTF-8 (Latin-1?)"),
     "too_big.yaml": (None, "bytes; a registry is at most 1 MB"),
     "binary.yaml": (1, "control character U+007F: is this a binary file? A registry is text"),
+    # found in review (h3): PyYAML's words, untranslated, stood in the message
+    "two_documents.yaml": (15, "invalid YAML: a second document begins here ('---'); keep one"),
 }
 
 GENERATED: dict[str, Callable[[bytes], bytes]] = {
@@ -146,6 +148,7 @@ GENERATED: dict[str, Callable[[bytes], bytes]] = {
     "cr_line_ends.yaml": lambda valid: valid.replace(b"    url:", b"     url:").replace(
         b"\n", b"\r"
     ),
+    "two_documents.yaml": lambda valid: valid + b"---\nschema: 1\n",
 }
 
 # A few corpus files the CLI must report as file:line without a traceback.

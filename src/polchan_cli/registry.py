@@ -442,6 +442,12 @@ _YAML_PROBLEMS = (
         "here",
         N_("invalid YAML: an alias (*name) with no anchor (&name)"),
     ),
+    (
+        ("expected a single document", "but found another document"),
+        "here",
+        N_("invalid YAML: a second document begins here ('---'); keep one"),
+    ),
+    (("", "exceeded maximum nesting depth"), "here", N_("invalid YAML: nested too deeply")),
 )
 # Line breaks as YAML counts them (a file saved with old Mac line ends has only \r).
 _YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
