@@ -130,6 +130,8 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "binary.yaml": (1, "control character U+007F: is this a binary file? A registry is text"),
     # found in review (h3): PyYAML's words, untranslated, stood in the message
     "two_documents.yaml": (15, "invalid YAML: a second document begins here ('---'); keep one"),
+    # found in review (h3): "no channel has this id to disable", the id not named
+    "id_number.yaml": (3, "id must be a lowercase ASCII slug like 'rotenburg-wuemme'"),
 }
 
 GENERATED: dict[str, Callable[[bytes], bytes]] = {
@@ -149,6 +151,7 @@ GENERATED: dict[str, Callable[[bytes], bytes]] = {
         b"\n", b"\r"
     ),
     "two_documents.yaml": lambda valid: valid + b"---\nschema: 1\n",
+    "id_number.yaml": lambda valid: b"schema: 1\nchannels:\n  - id: 42\n    disabled: true\n",
 }
 
 # A few corpus files the CLI must report as file:line without a traceback.

@@ -927,6 +927,11 @@ def _no_such_id(
     part ("rotenburg": rotenburg-wuemme)."""
     import difflib
 
+    if given_id is not None and not isinstance(given_id, str):
+        # "id: 42": an id is text, whatever channel it was to name.
+        return _problem(
+            file, item.line, N_("id must be a lowercase ASCII slug like 'rotenburg-wuemme'")
+        )
     name = given_id if isinstance(given_id, str) else None
     close = (
         next((cid for cid in known if cid == name.lower()), None)
