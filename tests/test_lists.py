@@ -313,6 +313,21 @@ def test_a_place_and_where_it_lies_stay_one_place(query, name, unfitting):
     assert res.unfitting_parts == unfitting
 
 
+@pytest.mark.parametrize(
+    ("query", "channel"),
+    [
+        # Found in review (h4): the list took the namesake nearest the other town,
+        # outside every channel's area, and lost the place a channel covers.
+        ("Horst, Hamburg", "landkreis-harburg"),
+        ("Lüchow, Hamburg", "luechow-dannenberg"),
+    ],
+)
+def test_two_names_with_a_comma_keep_the_covered_place_the_first_names(query, channel):
+    res = resolve(query, registry())
+    assert channel in {c.id for m in res.matches for c in m.channels}
+    assert res.unfitting_parts == ("Hamburg",)
+
+
 def test_a_list_before_a_colon_names_its_places_without_the_colon():
     # Found in review (h2): the line above the table named 'Buchholz:'.
     res = resolve("POL-WL: Neu Wulmstorf/Buchholz: Diebstahl von Fahrrädern", registry())

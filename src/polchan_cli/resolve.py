@@ -237,7 +237,11 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
                 names = [m.name for m in rest.matches]
                 names += [*rest.suggestions, *answer.suggestions]
                 answer = replace(answer, suggestions=offered(names))
-    if answer.unfitting_parts and (listed := towns_listed_with_commas_alone(text, registry)):
+    if (
+        answer.unfitting_parts
+        and (listed := towns_listed_with_commas_alone(text, registry))
+        and _keeps_the_covered_places(answer, listed)
+    ):
         # "Celle, Uelzen, Lüneburg", "Celle, Uelzen": towns none of which lies in
         # another, each answered, not the first with the others said not to fit.
         answer = listed
@@ -248,6 +252,21 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
     # The query is echoed as typed, though read with plain dashes and digits.
     typed = query.strip()
     return answer if answer.query == typed else replace(answer, query=typed)
+
+
+def _keeps_the_covered_places(answer: Resolution, listed: Resolution) -> bool:
+    """Whether a list reading keeps, of each name the address reading found places
+    a channel covers for, such a place: "Horst, Hamburg" is a Horst a channel
+    covers (Seevetal's, Jork's), not the one in Holstein that lies nearest Hamburg."""
+
+    def covered_names(res: Resolution) -> set[str]:
+        return {
+            name_key(without_qualifier(m.name))
+            for m in res.matches
+            if m.channels and (m.kind != "district" or m.district.is_city)
+        }
+
+    return covered_names(answer) <= covered_names(listed)
 
 
 def _read_whole(query: str, registry: Registry, *, longest: int | None = None) -> Resolution:
