@@ -1363,3 +1363,30 @@ def test_a_station_puts_no_village_before_a_district():
     # Found in the second review: Bremen's Osterholz, a quarter without a station,
     # came before Landkreis Osterholz (Osterholz-Scharmbeck's station).
     assert resolve("Bahnhof Osterholz", registry()).matches[0].name == "Landkreis Osterholz"
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "left_out"),
+    [
+        # Session 30: the name after a slash was dropped unsaid, where the same
+        # name in brackets is said to be left out.
+        ("Oyten/Merlin", "Oyten", ("Merlin",)),
+        ("Celle / Merlin", "Celle", ("Merlin",)),
+        ("Kreuztal/Paderbor", "Kreuztal", ("Paderbor",)),
+        # not what says where it lies or what it is, a street, an abbreviation, a
+        # number, a heading's words after a qualifier, nor a name guessed whole
+        ("Hagen/Stade", "Hagen", ()),
+        ("Winsen/Luhe", "Winsen (Luhe)", ()),
+        ("Winsen/L.", "Winsen (Luhe)", ()),
+        ("Lüneburg/Stadt", "Lüneburg", ()),
+        ("Stade/DE", "Stade", ()),
+        ("Celle/Hamburger Straße", "Celle", ()),
+        ("Celle/Mai 2024", "Celle", ()),
+        ("Falkenberg/Mark Unfal", "Falkenberg", ()),
+        ("Seiffen/Erzgbirge", "Seiffen/Erzgebirge", ()),
+    ],
+)
+def test_a_name_after_a_slash_that_names_nothing_is_said_to_be_left_out(query, name, left_out):
+    res = resolve(query, registry())
+    assert res.matches[0].name == name
+    assert res.unknown_parts == left_out

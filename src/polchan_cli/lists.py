@@ -45,6 +45,7 @@ from .spelling import accepted, close_keys, spelling_score
 from .whereabouts import far_apart, is_place, lies_in_part, names_a_land, nearest_together, states
 
 __all__ = [
+    "only_a_name",
     "places_joined",
     "towns_listed_with_commas_alone",
     "towns_side_by_side",
@@ -150,7 +151,7 @@ def places_joined(
     if (
         len(towns) < 2
         or (unnamed and (len(towns) < 3 or len(unnamed) > 1))
-        or not all(_only_a_name(towns[i]) for i in unnamed)
+        or not all(only_a_name(towns[i]) for i in unnamed)
     ):
         return None
     # "und" and "&" join two places, whatever they are.
@@ -272,11 +273,11 @@ def _narrowed_where_it_fits(
     )
 
 
-def _only_a_name(part: str) -> bool:
-    """Whether a part of a list reads as a name the data lacks, to be said to be
-    left out: letters alone ("Merlin", "Dallgow"), none of its words a place, nor
-    a street ("Uelzen vom 12.05.2024", "Berlin-Charlottenburg: Einbrüche", "Am
-    Markt" are more than a name), nor a word for what happened or one a search
+def only_a_name(part: str) -> bool:
+    """Whether a part of a list (or what follows a slash) reads as a name the data
+    lacks, to be said to be left out: letters alone ("Merlin", "Dallgow"), none of
+    its words a place, nor a street ("Uelzen vom 12.05.2024", "Berlin-Charlottenburg:
+    Einbrüche", "Am Markt" are more than a name), nor a word for what happened or one a search
     adds ("Festnahme", "heute": a heading's)."""
     words = re.split(r"[\s-]+", part.strip())
     return (

@@ -88,8 +88,9 @@ from .headline import (
     offered_beside_an_event,
     told_where,
 )
-from .lexicon import bears_what_happened, says_what_happened
+from .lexicon import bears_what_happened, misspelt_search_word, says_what_happened
 from .lists import (
+    only_a_name,
     places_joined,
     towns_listed_with_commas_alone,
     towns_side_by_side,
@@ -107,7 +108,7 @@ from .normalize import (
     without_qualifier,
 )
 from .other_readings import read_otherwise
-from .qualifiers import only_a_river, river_bracketed
+from .qualifiers import names_a_place_or_qualifies, only_a_river, river_bracketed
 from .query import (
     MAX_QUERY_LENGTH,
     QueryError,
@@ -118,7 +119,9 @@ from .query import (
     asks_for_a_station,
     check_query,
     first_word_before_a_preposition,
+    is_a_word_around_places,
     name_asked,
+    names_a_part_of_town,
     postcodes_in,
     press_code_in,
     readings,
@@ -249,9 +252,49 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
         answer = side_by_side
     if not answer.matches:
         answer = read_otherwise(text, _resolve_by(registry, respell=respell)) or answer
+    elif left_out := _name_after_a_slash_left_out(text, answer, registry):
+        answer = replace(answer, unknown_parts=(left_out,))
     # The query is echoed as typed, though read with plain dashes and digits.
     typed = query.strip()
     return answer if answer.query == typed else replace(answer, query=typed)
+
+
+def _name_after_a_slash_left_out(text: str, answer: Resolution, registry: Registry) -> str | None:
+    """The name after the last slash of a query, where the answer is the place
+    before it alone and the name is none the data has, to be said to be left out
+    ("Oyten/Merlin", as "Oyten (Merlin)" says it); else None. Only of the query as
+    typed: a reading of a part of it needs its answer whole ("Celle/Mai 2024")."""
+    head, slash, last = text.rpartition("/")
+    if (
+        not slash
+        or answer.unknown_parts
+        or answer.unfitting_parts
+        or answer.places_named
+        or answer.fuzzy_for is not None  # "Seiffen/Erzgbirge": the name guessed whole
+        or any("/" in m.name for m in answer.matches)  # "Dietzenrode/Vatterode"
+    ):
+        return None
+    last = last.strip()
+    words = last.split()
+    if not only_a_name(last) or any(
+        names_a_place_or_qualifies(name_key(" ".join(words[:n])))
+        or misspelt_search_word(words[n - 1])
+        for n in range(1, len(words) + 1)
+    ):
+        return None  # "Falkenberg/Mark Unfal": a qualifier and a heading's word
+    if (
+        all(map(is_a_word_around_places, words))
+        or only_says_where(last)
+        or names_a_part_of_town(last)
+        or any(word.endswith(".") for word in words)
+    ):
+        return None  # "Lüneburg/Stadt", "Stade/DE", "Paderborn/Stadtgebiet", "Verden/L."
+    # The same places, if read as a variant of the name ("Oyten" qualified).
+    alone = _resolved_quietly(head, registry)
+    if alone.unknown_parts or alone.fuzzy_for is not None:
+        return None
+    same = [(m.name, m.district.key) for m in alone.matches]
+    return last if same == [(m.name, m.district.key) for m in answer.matches] else None
 
 
 def _keeps_the_covered_places(answer: Resolution, listed: Resolution) -> bool:
