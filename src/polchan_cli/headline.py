@@ -104,8 +104,9 @@ def dateline_place(text: str, lookups: Lookups) -> str | None:
     if dateline is None:
         return None
     place, report = dateline
+    read = lookups.read(place)
     # A list with a name left out is a dateline too ("Achim/Buxtehude/Merlin: Unfall").
-    if _read_alone(place, lookups) or lookups.read(place).places_named:
+    if (named_as_typed(read) and not read.unknown_parts) or read.places_named:
         return f"{place} - {report}"
     if "/" in place and abbreviated(lookups.read(place + ".")):
         return f"{place}. - {report}"  # "Winsen/L. Einbruch", as the Harburg police write

@@ -33,8 +33,8 @@ from .patterns import compiled_when_used
 from .query import (
     address_fields,
     is_a_road,
-    is_a_word_around_places,
     names_a_part_of_town,
+    only_words_around_places,
     says_where_in_a_place,
 )
 from .ranking import is_a_municipality_or_city, ranked, spellings, unique
@@ -224,9 +224,7 @@ def places_joined(
     # Words read around places are understood, not names left out ("Celle/Uelzen/
     # Landkreis", "Region/Eldingen/Hambühren").
     left_out = [
-        part
-        for i, part in enumerate(towns)
-        if not each[i] and not all(map(is_a_word_around_places, part.split()))
+        part for i, part in enumerate(towns) if not each[i] and not only_words_around_places(part)
     ]
     answer = Resolution(
         query=text,
@@ -277,8 +275,8 @@ def only_a_name(part: str) -> bool:
     """Whether a part of a list (or what follows a slash) reads as a name the data
     lacks, to be said to be left out: letters alone ("Merlin", "Dallgow"), none of
     its words a place, nor a street ("Uelzen vom 12.05.2024", "Berlin-Charlottenburg:
-    Einbrüche", "Am Markt" are more than a name), nor a word for what happened or one a search
-    adds ("Festnahme", "heute": a heading's)."""
+    Einbrüche", "Am Markt" are more than a name), nor a word for what happened or
+    one a search adds ("Festnahme", "heute": a heading's)."""
     words = re.split(r"[\s-]+", part.strip())
     return (
         all(c.isalpha() or c in " -.'" for c in part)

@@ -8,8 +8,8 @@ and Bremen are cities too), that state's channels, and for the country, every ch
 leading type word means ("Landkreis Harburg" is no Harburg (Schwaben), "Kreis Lippe" no
 village Lippe), :func:`only_a_state_or_country` says whether a name only says where
 the places beside it lie, and :func:`named_in_roman` gives the places a closing number
-names in Roman numerals ("Hanstedt 2": Hanstedt II). No guesses here: a name begun or misspelt is
-:mod:`polchan_cli.guesses`' job. No Typer or Rich.
+names in Roman numerals ("Hanstedt 2": Hanstedt II). No guesses here: a name begun or
+misspelt is :mod:`polchan_cli.guesses`' job. No Typer or Rich.
 """
 
 from __future__ import annotations

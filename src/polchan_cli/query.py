@@ -1791,12 +1791,12 @@ def _unquoted(part: str) -> str:
     return part
 
 
-def is_a_word_around_places(word: str) -> bool:
-    """Whether a word is one read around places and never as one: a type word
-    ("Landkreis", "Region", "OT"), a word for the police or the channel ("Polizei",
-    "Kripo", "WhatsApp")."""
-    key = name_key(word)
-    return key in TYPE_WORDS or key in _NOT_PLACE_WORDS
+def only_words_around_places(text: str) -> bool:
+    """Whether each word of the text is one read around places and never as one: a
+    type word ("Landkreis", "Region", "OT"), a word for the police or the channel
+    ("Polizei", "Kripo", "WhatsApp")."""
+    keys = [name_key(word) for word in text.split()]
+    return all(key in TYPE_WORDS or key in _NOT_PLACE_WORDS for key in keys)
 
 
 def says_where_in_a_place(text: str) -> bool:

@@ -119,9 +119,9 @@ from .query import (
     asks_for_a_station,
     check_query,
     first_word_before_a_preposition,
-    is_a_word_around_places,
     name_asked,
     names_a_part_of_town,
+    only_words_around_places,
     postcodes_in,
     press_code_in,
     readings,
@@ -276,14 +276,18 @@ def _name_after_a_slash_left_out(text: str, answer: Resolution, registry: Regist
         return None
     last = last.strip()
     words = last.split()
-    if not only_a_name(last) or any(
-        names_a_place_or_qualifies(name_key(" ".join(words[:n])))
-        or misspelt_search_word(words[n - 1])
-        for n in range(1, len(words) + 1)
-    ):
-        return None  # "Falkenberg/Mark Unfal": a qualifier and a heading's word
     if (
-        all(map(is_a_word_around_places, words))
+        not only_a_name(last)
+        # "Falkenberg/Mark Unfal": a qualifier and a heading's word misspelt
+        or any(
+            names_a_place_or_qualifies(name_key(" ".join(words[:n])))
+            for n in range(1, len(words) + 1)
+        )
+        or any(map(misspelt_search_word, words))
+    ):
+        return None
+    if (
+        only_words_around_places(last)
         or only_says_where(last)
         or names_a_part_of_town(last)
         or any(word.endswith(".") for word in words)

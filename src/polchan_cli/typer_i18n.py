@@ -228,7 +228,7 @@ _PLACE_COMMANDS = ("find", "open")
 
 def _commands_taking(ctx: Any, option: str) -> list[str]:
     """The subcommands that take an option the top level was given: ``--json``
-    before ``find``. None where the option went to a subcommand or is none."""
+    before ``find``; none where the option went to a subcommand."""
     if ctx is None or ctx.parent is not None or not hasattr(ctx.command, "commands"):
         return []
     return [
@@ -236,12 +236,6 @@ def _commands_taking(ctx: Any, option: str) -> list[str]:
         for name, command in sorted(ctx.command.commands.items())
         if not command.hidden and any(option in param.opts for param in command.params)
     ]
-
-
-def _a_query(option: str) -> bool:
-    """Whether an unknown option reads as the start of a query: "-C" of "-Celle",
-    "-2" of "-29221", "- " of "- Unfall in Celle"; not a mistyped long option."""
-    return not option.startswith("--")
 
 
 def _usage_message(exc: BaseException) -> str | None:
@@ -259,8 +253,13 @@ def _usage_message(exc: BaseException) -> str | None:
             message += " " + gettext(
                 "({option} goes after the command: polchan {command} ... {option})"
             ).format(option=exc.option_name, command=command)
-        elif ctx is not None and ctx.info_name in _PLACE_COMMANDS and _a_query(exc.option_name):
-            # "polchan find -Celle": a pasted heading that begins with a dash.
+        elif (
+            ctx is not None
+            and ctx.info_name in _PLACE_COMMANDS
+            and not exc.option_name.startswith("--")
+        ):
+            # "polchan find -Celle" ("-C"), "- Unfall in Celle" ("- "): a pasted
+            # heading that begins with a dash, not a mistyped long option.
             message += " " + gettext(
                 "(a place that begins with '-' needs '--' before it: polchan {command} -- ...)"
             ).format(command=ctx.info_name)
