@@ -982,6 +982,13 @@ def test_markup_and_escape_sequences_in_a_query_print_literally():
     assert "\x1b" not in result.stdout
 
 
+def test_emoji_codes_in_a_query_print_as_typed():
+    # Rich would draw ":fire:" as the emoji, echoing what the user did not type.
+    result = run("find", "Cele :fire:")
+    assert "'Cele :fire:'" in result.stdout
+    assert "\N{FIRE}" not in result.stdout
+
+
 @pytest.mark.parametrize("columns", ["80", "50"])
 def test_sources_break_no_word_in_the_table_or_its_narrow_blocks(columns):
     out = run("sources", env={"COLUMNS": columns}).stdout

@@ -98,7 +98,11 @@ def make_console(stderr: bool = False) -> Console:
         # Rich would ask (stdin's, stdout's or stderr's, as in `polchan … | less`),
         # else 80.
         width = next((w for fd in (0, 1, 2) if (w := _terminal_width(fd))), 80)
-    return _tidy_console_class()(stderr=stderr, highlight=False, soft_wrap=False, width=width)
+    # No emoji codes: a query or a user's channel name is shown as typed, ":fire:"
+    # too (and Rich's table of codes is not loaded).
+    return _tidy_console_class()(
+        stderr=stderr, highlight=False, emoji=False, soft_wrap=False, width=width
+    )
 
 
 @functools.cache
