@@ -20,6 +20,8 @@ import functools
 import re
 import unicodedata
 
+from .patterns import compiled_when_used
+
 __all__ = [
     "TITLE_WORDS",
     "TYPE_WORDS",
@@ -125,16 +127,18 @@ _ABBREVIATIONS = {"st": "sankt", "gr": "gross", "kl": "klein", "bln": "berlin"}
 _GEOGRAPHIC_QUALIFIER_WORDS = r"an der|an|am|im|in der|i\.\s*d\.|a\.\s*d\.|ob der"
 _QUALIFIER_WORDS = _GEOGRAPHIC_QUALIFIER_WORDS + r"|in|bei|b\.|über|ueber|near"
 # Word boundaries where a qualifier starts; everything after it is optional.
-_QUALIFIER_START = re.compile(rf"\s*(?:\(|/|,|\s(?:{_QUALIFIER_WORDS})\s)", re.IGNORECASE)
+_QUALIFIER_START = compiled_when_used(rf"\s*(?:\(|/|,|\s(?:{_QUALIFIER_WORDS})\s)", re.IGNORECASE)
 
 _UMLAUT_PAIRS = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "ø": "o", "ł": "l"})
-_DIGRAPHS = re.compile(r"(ae|oe|ue)")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_DIGRAPHS = compiled_when_used(r"(ae|oe|ue)")
+_NON_WORD = compiled_when_used(r"[^a-z0-9]+")
 # "Celle (Stadt)", "Stade, Landkreis", "Harburg Lkr.": a name, then one word.
-_TRAILING_TYPE_WORD = re.compile(r"(?P<name>.*\w.*?)[\s,(]+(?P<word>\w+)\.?\)?")
-_TYPE_WORDS_SET_APART = re.compile(r"(?P<name>.*\w.*?)\s*[,(]\s*(?P<words>[^,()]*\w[^,()]*?)\s*\)?")
+_TRAILING_TYPE_WORD = compiled_when_used(r"(?P<name>.*\w.*?)[\s,(]+(?P<word>\w+)\.?\)?")
+_TYPE_WORDS_SET_APART = compiled_when_used(
+    r"(?P<name>.*\w.*?)\s*[,(]\s*(?P<words>[^,()]*\w[^,()]*?)\s*\)?"
+)
 _SPELLED_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
-_WORD = re.compile(r"\w+")
+_WORD = compiled_when_used(r"\w+")
 
 
 def _fold(text: str, digraphs: bool = True) -> str:
@@ -175,7 +179,9 @@ def _words(text: str, digraphs: bool = True) -> list[str]:
 
 # Dashes and minus signs that word processors and web pages put where a hyphen was
 # typed between two words: "Celle–Westercelle". A spaced one stays as typed.
-_GLUED_DASH = re.compile("(?<=\\w)[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d](?=\\w)")
+_GLUED_DASH = compiled_when_used(
+    "(?<=\\w)[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d](?=\\w)"
+)
 
 
 def plainly_typed(text: str) -> str:
@@ -206,12 +212,16 @@ def plainly_typed(text: str) -> str:
 # road's sign in angle brackets, not a tag. No "\s*" beside an optional "/", which
 # would try every split of a long run of spaces.
 _TAG_ATTRIBUTES = r"(?:\s+[A-Za-z][\w:-]*\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+))*\s*/?>"
-_HTML_BREAK = re.compile(rf"<(?:\s*/)?\s*(?:br|p|div|li|td|th|tr){_TAG_ATTRIBUTES}", re.IGNORECASE)
-_HTML_MARKUP = re.compile(
+_HTML_BREAK = compiled_when_used(
+    rf"<(?:\s*/)?\s*(?:br|p|div|li|td|th|tr){_TAG_ATTRIBUTES}", re.IGNORECASE
+)
+_HTML_MARKUP = compiled_when_used(
     rf"<(?:\s*/)?\s*(?:a|b|em|font|i|span|strong|u){_TAG_ATTRIBUTES}", re.IGNORECASE
 )
 # A character reference: "&uuml;", "&szlig;", "&nbsp;", "&#8203;", "&#xfc;".
-_HTML_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_HTML_REFERENCE = compiled_when_used(
+    r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+)
 
 
 def _as_html_shows(text: str) -> str:
@@ -280,7 +290,7 @@ def without_qualifier(text: str) -> str:
 
 # Where a qualifier names the river, region or state of a name ("Winsen (Luhe)",
 # "Lauenburg/Elbe", "Frankfurt am Main"), not a town it lies near ("bei", "in").
-_GEOGRAPHIC_QUALIFIER_START = re.compile(
+_GEOGRAPHIC_QUALIFIER_START = compiled_when_used(
     rf"\s*(?:\(|/|\s(?:{_GEOGRAPHIC_QUALIFIER_WORDS})\s)", re.IGNORECASE
 )
 
@@ -335,7 +345,7 @@ def leading_type_word(text: str) -> str | None:
     return None
 
 
-_FIRST_WORD = re.compile(r"\W*\w+\W*")
+_FIRST_WORD = compiled_when_used(r"\W*\w+\W*")
 
 
 def without_type_word(text: str) -> str:
@@ -391,8 +401,8 @@ _SOUND_SPELLINGS = (
     ("tz", "z"),
     ("y", "i"),
 )
-_SOFT_C = re.compile(r"c(?=[ei])")
-_DOUBLED = re.compile(r"(.)\1+")
+_SOFT_C = compiled_when_used(r"c(?=[ei])")
+_DOUBLED = compiled_when_used(r"(.)\1+")
 
 
 def sound_key(key: str) -> str:

@@ -47,14 +47,14 @@ MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
 MAX_DEPTH = 50  # a registry nests 5 deep; far deeper only risks RecursionError
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_DISTRICT_KEY = re.compile(r"\d{5}")
-_CHANNEL_PATH = re.compile(r"/channel/[A-Za-z0-9]{10,40}")
+_ID = compiled_when_used(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DISTRICT_KEY = compiled_when_used(r"\d{5}")
+_CHANNEL_PATH = compiled_when_used(r"/channel/[A-Za-z0-9]{10,40}")
 _CHANNEL_HOSTS = frozenset({"whatsapp.com", "www.whatsapp.com"})
 # A tab among the spaces that indent a line, or before a list's dash.
-_TAB_INDENT = re.compile(r"^[ ]*\t|^[ ]*-[ ]*\t", re.MULTILINE)
+_TAB_INDENT = compiled_when_used(r"^[ ]*\t|^[ ]*-[ ]*\t", re.MULTILINE)
 # A source's date, as precise as the source gives it: 2024, 2024-11 or 2024-11-01.
-_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PUBLISHED = compiled_when_used(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 REQUIRED_FIELDS = ("id", "name", "url", "agency", "parent", "state", "districts", "source")
 OPTIONAL_FIELDS = ("municipalities", "note", "disabled")
@@ -175,7 +175,7 @@ class Problem:
 # Control characters a value quoted from the file may hold (YAML's "\e", "\a"), which
 # would reach the terminal as escape sequences: shown as \x1b. Not the tab and line
 # breaks, which a message folds into one line.
-_SHOWN_AS_ESCAPES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SHOWN_AS_ESCAPES = compiled_when_used(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _shown(value: str) -> str:
@@ -450,7 +450,7 @@ _YAML_PROBLEMS = (
     (("", "exceeded maximum nesting depth"), "here", N_("invalid YAML: nested too deeply")),
 )
 # Line breaks as YAML counts them (a file saved with old Mac line ends has only \r).
-_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_YAML_LINE_BREAK = compiled_when_used("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _yaml_problem(exc: Any, file: str, text: str) -> Problem:
@@ -623,7 +623,7 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
 
 
 # Line breaks and other control characters: no name shown on a line may have them.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = compiled_when_used(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _check_str(entry: dict[str, _Located], key: str, nullable: bool = False) -> str | None:
