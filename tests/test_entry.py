@@ -237,6 +237,31 @@ def test_a_closed_stdout_is_output_that_cannot_be_written(args, lang, said):
 
 
 @pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["find", "Landkreis"], 2, "polchan: 'Landkreis' alone names no place"),
+        (["open", "Winsen", "--print"], 3, "polchan: 'Winsen' matches 2 channels"),
+    ],
+)
+def test_a_closed_stdout_leaves_a_refusal_on_stderr_its_exit_code(args, code, said):
+    # Found by QA: nothing was due on stdout, yet the exit code was 74 ("cannot
+    # write output"), where >/dev/full gave the refusal's own.
+    run = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    out = subprocess.run(
+        [sys.executable, "-c", run, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "LANG": "C", "POLCHAN_LANG": "en"},
+        preexec_fn=lambda: os.close(1),
+    )
+    assert out.returncode == code
+    assert said in out.stderr
+    assert "cannot write output" not in out.stderr
+
+
+@pytest.mark.parametrize(
     ("start", "encoding"),
     [(b"", "utf-8"), (b"\xff\xfe", "utf-16-le")],
     ids=["UTF-8", "UTF-16 (Excel's Unicode Text)"],

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import os
 import signal
 import sys
@@ -215,11 +216,48 @@ def _cannot_write(error: OSError) -> NoReturn:
 
     Not a bug in polchan, so not exit 70 with "run again with --debug".
     """
-    if sys.stdout is not None:
-        _write_nowhere(sys.stdout)
-    message = gettext("cannot write output: {reason}").format(reason=os_reason(error))
+    _write_nowhere(sys.stdout)
+    # Also where it fails before Typer has read --lang (--version's one line).
+    with speaking(choose_language(_asked_language(), os.environ)):
+        message = gettext("cannot write output: {reason}").format(reason=os_reason(error))
     sys.stderr.write(f"polchan: {message}\n")
     raise SystemExit(ExitCode.CANNOT_WRITE)
+
+
+class _NoStdout(io.RawIOBase):
+    """The file behind stdout where polchan was started without one: its first
+    write fails as a write to a closed descriptor does, and what follows goes
+    nowhere, as after any failure to write (:func:`_write_nowhere`)."""
+
+    def __init__(self, placeholder: int) -> None:
+        self._placeholder = placeholder
+        self._failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if not self._failed:
+            self._failed = True
+            raise closed_stream_error()
+        return len(data)
+
+    def fileno(self) -> int:
+        return self._placeholder
+
+
+def _without_stdout() -> io.TextIOWrapper:
+    """A stdout for a run started with descriptor 1 closed (``>&-``).
+
+    /dev/null holds descriptor 1 meanwhile: a file polchan opens (``--batch``'s,
+    the registry) would otherwise be given it, and a program it starts (the
+    browser) would write into that file.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    if devnull != 1:
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    return io.TextIOWrapper(io.BufferedWriter(_NoStdout(1)), encoding="utf-8")
 
 
 class _GuardedStream:
@@ -284,9 +322,9 @@ def main() -> None:
         # Started with stderr closed (2>&-): messages go nowhere, exit codes still say.
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - open until exit
     if sys.stdout is None:
-        # Started with stdout closed (>&-): nothing can be written, as on a full disk.
-        with speaking(choose_language(_asked_language(), os.environ)):
-            _cannot_write(closed_stream_error())
+        # Started with stdout closed (>&-): output fails as on a full disk, but only
+        # once there is some; a refusal said on stderr keeps its own exit code.
+        sys.stdout = _without_stdout()
     codecs.register_error(_PLAINER, _written_plainer)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
