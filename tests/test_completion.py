@@ -150,6 +150,19 @@ def test_a_shell_polchan_cannot_complete_in_is_a_usage_error(tmp_path, shell, op
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("option", ["--install-completion", "--show-completion"])
+@pytest.mark.parametrize("extra", [["extra"], ["find", "Celle"]])
+def test_an_extra_argument_is_refused_before_anything_is_installed(tmp_path, shell, option, extra):
+    # Found by QA: `--install-completion extra` installed, exit 0, the word ignored.
+    shell("bash")
+    result = runner.invoke(app, [option, *extra], env={"HOME": str(tmp_path)})
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"polchan: unexpected extra argument: {' '.join(extra)}; see 'polchan --help'\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_show_completion_prints_the_script_for_the_shell(shell):
     shell("zsh")
     result = runner.invoke(app, ["--show-completion"])

@@ -114,6 +114,20 @@ class LocalizedCommand(TyperCommand):
     context_class = _Context
 
 
+_COMPLETION_ASKED = "polchan.completion_asked"
+
+
+def _after_parsing(callback: Any) -> Any:
+    """``callback``, put off until the group has parsed all its arguments."""
+
+    def asked(ctx: typer.Context, param: Any, value: Any) -> Any:
+        if value and not ctx.resilient_parsing:
+            ctx.meta[_COMPLETION_ASKED] = (callback, param, value)
+        return value
+
+    return asked
+
+
 def _first_sentence(text: str) -> str:
     first = text.strip().split("\n\n")[0].replace("\n", " ")
     return first.split(". ")[0].rstrip(".")
@@ -136,8 +150,23 @@ class LocalizedGroup(TyperGroup):
         }
         for param in params:
             if param.name in callbacks:
-                param.callback = callbacks[param.name]
+                param.callback = _after_parsing(callbacks[param.name])
         return params
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)
+        asked = ctx.meta.pop(_COMPLETION_ASKED, None)
+        if asked is not None:
+            # Click runs an eager option's callback before it has seen what else was
+            # typed: `--install-completion extra` installed and said nothing of it.
+            extra = [*ctx._protected_args, *ctx.args]
+            if extra:
+                from .render import visible
+
+                ctx.fail(f"Got unexpected extra argument(s) ({visible(' '.join(extra))})")
+            callback, param, value = asked
+            callback(ctx, param, value)
+        return rest
 
     def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
         rows = []
