@@ -46,6 +46,21 @@ def test_help_shows_an_example_and_exit_codes():
         assert f"polchan {command}" in sub.stdout, command
 
 
+@pytest.mark.parametrize("command", ["find", "list", "open", "sources", "validate", "paths"])
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "--debug On an internal error, show the traceback"),
+        ("de", "--debug Zeigt bei einem internen Fehler die Aufrufliste"),
+    ],
+)
+def test_each_commands_help_shows_debug_as_it_shows_lang(command, lang, said):
+    # Found by QA: --debug works on every command, but only `polchan --help` said so.
+    flat = " ".join(run(command, "--help", "--lang", lang).stdout.split())
+    assert "--lang de|en" in flat
+    assert said in flat
+
+
 def test_help_lists_every_exit_code_of_the_readme():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     table = readme.split("### Exit codes", 1)[1].split("\n\n", 2)[1]

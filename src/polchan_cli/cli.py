@@ -73,6 +73,15 @@ LangOption = Annotated[
     ),
 ]
 
+DebugOption = Annotated[
+    bool,
+    typer.Option(
+        "--debug",
+        # Read before parsing (entry.main), on any command; here for --help.
+        help=N_("On an internal error, show the traceback instead of one line."),
+    ),
+]
+
 # Where the user registry's path came from (store.user_registry_path).
 REGISTRY_ORIGINS = {
     "option": N_("the --registry option"),
@@ -125,14 +134,7 @@ def _root(
         ),
     ] = False,
     lang: LangOption = None,
-    debug: Annotated[
-        bool,
-        typer.Option(
-            "--debug",
-            # Read before parsing (entry.main), on any command; here for --help.
-            help=N_("On an internal error, show the traceback instead of one line."),
-        ),
-    ] = False,
+    debug: DebugOption = False,
     registry_path: RegistryOption = None,
 ) -> None:
     """Find the police WhatsApp channel for a German place or postcode."""
@@ -209,6 +211,7 @@ def find_command(
     ] = None,
     registry_path: RegistryOption = None,
     lang: LangOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Find the channel for a place or postcode.
 
@@ -297,6 +300,7 @@ def list_command(
     json_output: JsonOption = False,
     registry_path: RegistryOption = None,
     lang: LangOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """List every channel in the registry.
 
@@ -332,6 +336,7 @@ def open_command(
     ] = False,
     registry_path: RegistryOption = None,
     lang: LangOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Open the channel for a place in the browser.
 
@@ -592,6 +597,7 @@ def sources_command(
     json_output: JsonOption = False,
     registry_path: RegistryOption = None,
     lang: LangOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Show where the data comes from: sources, dates, licences.
 
@@ -621,6 +627,7 @@ def validate_command(
         ),
     ] = None,
     lang: LangOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Check a registry file and print every problem with file:line.
 
@@ -670,6 +677,7 @@ def paths_command(
     json_output: JsonOption = False,
     registry_path: RegistryOption = None,
     lang: LangOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Show where your registry and the cache live, and whether they exist.
 
