@@ -237,11 +237,26 @@ def _misplaced_registry(tmp_path: Path, kind: str) -> tuple[Path, str]:
     if kind == "directory":
         path.mkdir()
         return path, "is a directory, not a registry file"
+    if kind == "link loop":
+        # Found by QA: `paths` said "a link to loop.yaml, which does not exist",
+        # the commands reading it "too many symbolic links".
+        path.symlink_to("loop.yaml")
+        (path.parent / "loop.yaml").symlink_to("loop.yaml")
+        return path, "is a link that leads into a loop and reaches no file"
+    if kind == "chain of links":
+        # Found by QA: the link in the middle, which exists, was named as missing.
+        path.symlink_to("middle.yaml")
+        (path.parent / "middle.yaml").symlink_to(tmp_path / "gone.yaml")
+        gone = os.path.realpath(tmp_path / "gone.yaml")
+        return path, f"leads through links to {gone}, which does not exist"
     path.symlink_to(tmp_path / "gone.yaml")
     return path, f"is a link to {tmp_path / 'gone.yaml'}, which does not exist"
 
 
-@pytest.mark.parametrize("kind", ["directory", "dangling link"])
+LINK_TROUBLES = ["directory", "dangling link", "link loop", "chain of links"]
+
+
+@pytest.mark.parametrize("kind", LINK_TROUBLES)
 @pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)
 def test_a_directory_or_dangling_link_at_the_default_path_is_an_error(
     home, tmp_path, kind, command
@@ -253,7 +268,7 @@ def test_a_directory_or_dangling_link_at_the_default_path_is_an_error(
     assert result.stderr.splitlines() == [f"polchan: ~/config/polchan/channels.yaml: {reason}"]
 
 
-@pytest.mark.parametrize("kind", ["directory", "dangling link"])
+@pytest.mark.parametrize("kind", LINK_TROUBLES)
 def test_validate_and_paths_say_what_is_at_the_default_path(home, tmp_path, kind):
     path, reason = _misplaced_registry(tmp_path, kind)
     result = polchan("validate", env=home)

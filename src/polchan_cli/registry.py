@@ -37,6 +37,7 @@ __all__ = [
     "RegistryChecks",
     "RegistryError",
     "Source",
+    "broken_link",
     "is_channel_url",
     "load_registry",
     "parse_registry",
@@ -513,21 +514,14 @@ def read_registry_text(path: Path) -> str:
                 [Problem(name, None, N_("more than 1 MB to read; a registry is at most 1 MB"))]
             )
     except FileNotFoundError:
-        if path.is_symlink():
-            raise RegistryError(
-                [
-                    _problem(
-                        name,
-                        None,
-                        N_("is a link to {target}, which does not exist"),
-                        target=os.readlink(path),
-                    )
-                ]
-            ) from None
+        if broken := broken_link(path):
+            raise RegistryError([_problem(name, None, broken[0], **broken[1])]) from None
         raise RegistryError([Problem(name, None, N_("no such file"))]) from None
     except PermissionError:
         raise RegistryError([Problem(name, None, N_("no permission to read it"))]) from None
     except OSError as exc:
+        if broken := broken_link(path):
+            raise RegistryError([_problem(name, None, broken[0], **broken[1])]) from None
         raise RegistryError(
             [_problem(str(path), None, N_("cannot read: {reason}"), reason=os_reason(exc))]
         ) from None
@@ -541,6 +535,36 @@ def read_registry_text(path: Path) -> str:
         raise RegistryError(
             [Problem(name, line, N_("file is not UTF-8 (Latin-1?); save it as UTF-8"))]
         ) from None
+
+
+def broken_link(path: Path) -> tuple[str, dict[str, str]] | None:
+    """Why the link at ``path`` reaches no file, as a message id and its fields: a
+    link to nothing, a chain of links whose last target is missing, or a loop.
+    None where ``path`` is no link, or its trouble is none of these.
+
+    One answer for ``paths`` and for the commands that read the file: a loop was
+    "a link to loop.yaml, which does not exist" in one and "too many symbolic
+    links" in the other, and a chain named the link in the middle as missing.
+    """
+    import errno
+
+    if not path.is_symlink():
+        return None
+    try:
+        os.path.realpath(path, strict=True)
+    except FileNotFoundError:
+        target = os.readlink(path)
+        if os.path.islink(os.path.join(os.path.dirname(path), target)):
+            return N_("leads through links to {target}, which does not exist"), {
+                "target": os.path.realpath(path)
+            }
+        return N_("is a link to {target}, which does not exist"), {"target": target}
+    except OSError as exc:
+        # realpath raises ELOOP only where it came round to a link it had followed;
+        # a chain merely longer than the system follows is not said to be a loop.
+        if exc.errno == errno.ELOOP:
+            return N_("is a link that leads into a loop and reaches no file"), {}
+    return None
 
 
 # --- validation ---------------------------------------------------------------------

@@ -18,6 +18,7 @@ from .normalize import name_key
 from .registry import (
     Registry,
     RegistryChecks,
+    broken_link,
     load_registry,
     parse_registry,
     read_registry_text,
@@ -115,12 +116,12 @@ def path_state(path: Path | None, *, registry: bool = False) -> str:
     try:
         if registry and path.is_dir():
             return gettext("is a directory, not a registry file")
-        if not path.exists():  # a link to nothing
+        if not path.exists():  # a link to nothing, or into a loop
             if not registry:
                 return gettext("does not exist")
-            return gettext("is a link to {target}, which does not exist").format(
-                target=os.readlink(path)
-            )
+            if broken := broken_link(path):
+                return gettext(broken[0]).format(**broken[1])
+            os.stat(path)  # a chain longer than the system follows: why, as it says
         if registry and not os.access(path, os.R_OK):
             return gettext("exists, but may not be read")
         if not registry and not path.is_dir():
