@@ -313,6 +313,20 @@ def test_batch_reads_each_line_in_its_own_encoding(tmp_path):
     ]
 
 
+def test_batch_says_a_line_of_bytes_neither_encoding_defines_is_no_text(tmp_path):
+    # Found by QA: such a line was "query has no letters or digits", as if typed so.
+    # A stray byte beside a name still leaves the name to be read.
+    queries = tmp_path / "q.csv"
+    queries.write_bytes(b"\x81\x8d\x8f\x90\x9d\nCelle\x81\n!!!\n")
+    lines = [json.loads(line) for line in run("find", "--batch", str(queries)).stdout.splitlines()]
+    assert [(d["status"], d.get("error")) for d in lines] == [
+        ("invalid", "line is not text in UTF-8 or Windows-1252 (in Excel, save as 'CSV UTF-8')"),
+        ("found", None),
+        ("invalid", "query has no letters or digits: give a town, district or postcode"),
+    ]
+    assert list(lines[0]) == list(lines[2])  # the keys of every invalid line
+
+
 def test_batch_cuts_a_line_without_end_instead_of_filling_the_memory(tmp_path):
     queries = tmp_path / "q.txt"
     queries.write_bytes(b"x" * 100_000 + b"\nCelle\n")

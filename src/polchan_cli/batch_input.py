@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import BinaryIO
 
-__all__ = ["BATCH_LINE_LIMIT", "CutLine", "batch_lines"]
+__all__ = ["BATCH_LINE_LIMIT", "CutLine", "UndecodedLine", "batch_lines"]
 
 # A batch line longer than this is cut there (and is no query: at most 200
 # characters), so that input without newlines (/dev/zero) cannot fill the memory.
@@ -30,6 +30,11 @@ _LINE_END = re.compile(rb"\r\n|\r|\n")
 class CutLine(str):
     """A batch line cut at ``BATCH_LINE_LIMIT`` bytes: what is read of it, which is
     not all of it (its error must not give this length as the line's)."""
+
+
+class UndecodedLine(str):
+    """A batch line holding bytes that neither UTF-8 nor Windows-1252 defines
+    (0x81, 0x8D, 0x8F, 0x90, 0x9D in a line not UTF-8), each read as U+FFFD."""
 
 
 def batch_lines(stream: BinaryIO) -> Iterator[str] | None:
@@ -133,4 +138,6 @@ def _decoded(line: bytes) -> str:
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:
-        return line.decode("cp1252", errors="replace")
+        text = line.decode("cp1252", errors="replace")
+    # Windows-1252 itself has no U+FFFD: here it stands only for a byte it lacks.
+    return UndecodedLine(text) if "\ufffd" in text else text

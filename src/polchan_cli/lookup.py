@@ -187,7 +187,7 @@ def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
     error, so that output line n still answers input line n.
     """
     from . import gazetteer
-    from .batch_input import BATCH_LINE_LIMIT, CutLine
+    from .batch_input import BATCH_LINE_LIMIT, CutLine, UndecodedLine
     from .i18n import N_
     from .query import MAX_QUERY_LENGTH
     from .resolve import QueryError, resolve
@@ -203,6 +203,12 @@ def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
                     N_("line of over {size} bytes; a query is at most {limit} characters"),
                     size=BATCH_LINE_LIMIT,
                     limit=MAX_QUERY_LENGTH,
+                )
+            if isinstance(query, UndecodedLine) and not any(c.isalnum() for c in query):
+                # Nothing of it could be read: not "no letters or digits", which
+                # sends the user to look for a typing slip in a line of stand-ins.
+                raise QueryError(
+                    N_("line is not text in UTF-8 or Windows-1252 (in Excel, save as 'CSV UTF-8')")
                 )
             data = resolve(query, registry).to_dict()
         except QueryError as exc:
