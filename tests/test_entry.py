@@ -261,6 +261,53 @@ def test_a_closed_stdout_leaves_a_refusal_on_stderr_its_exit_code(args, code, sa
     assert "cannot write output" not in out.stderr
 
 
+def test_interrupted_steps_past_the_echoed_ctrl_c_only_at_a_terminal():
+    # Found by QA: a log of stderr got an empty line before "polchan: interrupted";
+    # at a terminal the line break is kept, after the "^C" it echoes.
+    assert _said_when_interrupted(terminal=False) == b"polchan: interrupted\n"
+    assert _said_when_interrupted(terminal=True) == b"\r\npolchan: interrupted\r\n"
+
+
+def _said_when_interrupted(terminal: bool) -> bytes:
+    """stderr of ``find --batch -`` sent SIGINT while it waits for a line."""
+    import pty
+    import signal
+
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    reader, writer = pty.openpty() if terminal else os.pipe()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "find", "--batch", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=writer,
+        env={**os.environ, "POLCHAN_LANG": "en"},
+    )
+    os.close(writer)
+    try:
+        proc.stdin.write(b"Celle\n")
+        proc.stdin.flush()
+        # Its answer written, polchan waits for the next line, as for a user's.
+        assert json.loads(proc.stdout.readline())["query"] == "Celle"
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 130
+        said = b""
+        while chunk := _read_or_nothing(reader):
+            said += chunk
+    finally:
+        os.close(reader)
+        proc.stdin.close()
+        proc.stdout.close()
+    return said
+
+
+def _read_or_nothing(fd: int) -> bytes:
+    """What is left to read; b"" at the end, also where a terminal says EIO for it."""
+    try:
+        return os.read(fd, 4096)
+    except OSError:
+        return b""
+
+
 @pytest.mark.parametrize(
     ("start", "encoding"),
     [(b"", "utf-8"), (b"\xff\xfe", "utf-16-le")],

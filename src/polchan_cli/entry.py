@@ -136,7 +136,12 @@ def _asked_language() -> str | None:
 
 
 def _interrupted(signum: int, frame: object) -> NoReturn:
-    sys.stderr.write("\npolchan: " + gettext("interrupted") + "\n")
+    # The line break steps past the "^C" a terminal echoes; a log file or a pipe
+    # has none, and would get an empty line.
+    at_terminal = False
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        at_terminal = sys.stderr.isatty()
+    sys.stderr.write(("\n" if at_terminal else "") + "polchan: " + gettext("interrupted") + "\n")
     raise SystemExit(ExitCode.INTERRUPTED)
 
 
