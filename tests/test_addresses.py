@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from _tools import registry
+from polchan_cli.addresses import names_no_place, not_found_and_no_place
 from polchan_cli.resolve import resolve
 
 
@@ -169,3 +170,27 @@ def test_a_part_that_narrowed_nothing_is_still_remarked():
     # "Celler" is close to Celle, where one of the nine Hagens lies, not all.
     res = resolve("Hagen 5, Celler", registry())
     assert res.unknown_parts == ("Celler",) and len({m.district.key for m in res.matches}) > 1
+
+
+@pytest.mark.parametrize(
+    ("query", "not_found", "no_place"),
+    [
+        ("Unfall in Celle", [], ["Unfall"]),
+        ("Blaulicht Lüneburg gestern Abend", [], ["Blaulicht", "gestern Abend"]),
+        ("Celle aktuel", [], ["aktuel"]),
+        ("Stau A7 Soltau aktuell", [], ["Stau", "A7", "aktuell"]),
+        ("Oyten/Merlin", ["Merlin"], []),
+        ("Bruchtorf, Uelzen", ["Bruchtorf"], []),
+        ("Merlin, Celle heute", ["Merlin"], ["heute"]),
+    ],
+)
+def test_words_that_name_no_place_are_told_apart_from_names_not_found(query, not_found, no_place):
+    # "Not found" is for a name looked for; "Unfall" and "heute" never were.
+    parts = resolve(query, registry()).unknown_parts
+    assert not_found_and_no_place(parts) == (not_found, no_place)
+
+
+def test_a_place_named_like_a_word_for_what_happened_names_a_place():
+    # Brand is a village (and a town near Aachen) as well as a fire.
+    assert not names_no_place("Brand")
+    assert names_no_place("Großbrand")

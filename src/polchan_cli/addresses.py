@@ -22,15 +22,18 @@ from dataclasses import replace
 from . import gazetteer
 from .guesses import guessed_name
 from .headline import a_place_as_typed
+from .lexicon import misspelt_search_word, says_what_happened
 from .names import matches_named
 from .normalize import is_a_small_word, leading_type_word, name_key, name_keys
 from .patterns import compiled_when_used
 from .query import (
     Reading,
     address_fields,
+    is_a_road,
     names_a_part_of_town,
     says_where_in_a_place,
     without_house_number,
+    without_search_words,
 )
 from .ranking import KIND_OF_TYPE_WORD
 from .registry import Registry
@@ -52,6 +55,8 @@ __all__ = [
     "has_a_place_word",
     "inside_the_city_first",
     "lies_in_one_spelled_like",
+    "names_no_place",
+    "not_found_and_no_place",
     "of_those_lying_in",
     "only_districts_beside",
     "read_without_where",
@@ -59,6 +64,35 @@ __all__ = [
     "town_and_part_apart",
     "with_parts_left_out",
 ]
+
+
+def names_no_place(part: str) -> bool:
+    """Whether a part an answer leaves out is only words no place is named by, which
+    were left out as such, not looked for: those a search adds ("heute",
+    "Blaulicht", "gestern Abend"), those for what happened ("Unfall", "Großbrand",
+    "Einbruch in"), either misspelt ("aktuel", "Unfal"), and roads' numbers ("A7").
+    Not a name the data lacks ("Merlin"), nor one a place has ("Brand")."""
+    key = name_key(part)
+    if not key or is_place(key):
+        return False
+    rest = (without_search_words(part) or (part,))[0]
+    return all(
+        says_what_happened(word)
+        or misspelt_search_word(word) is not None
+        or is_a_road(word)
+        or is_a_small_word(word)
+        for word in rest.split()
+    )
+
+
+def not_found_and_no_place(parts: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The parts an answer leaves out, in their order, as (names not found, parts
+    that name no place: see :func:`names_no_place`)."""
+    not_found: list[str] = []
+    no_place: list[str] = []
+    for part in parts:
+        (no_place if names_no_place(part) else not_found).append(part)
+    return not_found, no_place
 
 
 def lies_in_one_spelled_like(m: Match, key: str) -> bool:

@@ -435,8 +435,19 @@ def open_command(
             ).format(postcodes=", ".join(unknown))
         )
     # "Bruchtorf, Uelzen" opens Uelzen's channel: say that it rests on the rest.
+    from .addresses import not_found_and_no_place
+
+    not_found, no_place = not_found_and_no_place(res.unknown_parts)
     for parts, message in (
-        (res.unknown_parts, gettext("not found, so left out: {parts}")),
+        (not_found, gettext("not found, so left out: {parts}")),
+        (
+            no_place,
+            ngettext(
+                "left out, as it names no place: {parts}",
+                "left out, as they name no place: {parts}",
+                len(no_place),
+            ),
+        ),
         (res.unfitting_parts, gettext("left out, as none of the places found lies there: {parts}")),
     ):
         if parts:

@@ -134,6 +134,14 @@ def _terminal_width(fd: int) -> int:
         return 0
 
 
+def _not_found_and_no_place(parts: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    if not parts:
+        return [], []  # "polchan list" imports no reader
+    from .addresses import not_found_and_no_place
+
+    return not_found_and_no_place(parts)
+
+
 def _linkable(url: str) -> bool:
     """Whether the terminal may be given url as a link: an https address that Rich's
     markup can carry. Its ``[link=…]`` tag ends at the first "]", which no escape
@@ -305,11 +313,20 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 len(unknown),
             ).format(postcodes=", ".join(unknown))
         )
-    if res.unknown_parts:
+    not_found, no_place = _not_found_and_no_place(res.unknown_parts)
+    if not_found:
         console.print(
             gettext("Not found, so left out: {parts}.").format(
-                parts=", ".join(_quoted(p) for p in res.unknown_parts)
+                parts=", ".join(_quoted(p) for p in not_found)
             )
+        )
+    if no_place:
+        console.print(
+            ngettext(
+                "Left out, as it names no place: {parts}.",
+                "Left out, as they name no place: {parts}.",
+                len(no_place),
+            ).format(parts=", ".join(_quoted(p) for p in no_place))
         )
     if res.unfitting_parts:
         console.print(
