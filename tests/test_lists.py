@@ -76,6 +76,9 @@ def test_towns_typed_side_by_side_are_each_answered(query, named, channels):
         "Unfall Celle Uelzen und Lüneburg",
         # a heading's list before the report (review: Celle alone, the rest unfitting)
         "Einbrüche in Celle, Uelzen und Lüneburg - Polizei sucht Zeugen",
+        # the police listed last (Celle alone, "Uelzen und" said not to fit)
+        "Celle, Uelzen, Lüneburg und Polizei",
+        "Polizei Celle, Uelzen, Lüneburg",
     ],
 )
 def test_a_list_of_towns_with_commas_before_und_gives_each(query):

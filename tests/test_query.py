@@ -113,6 +113,8 @@ def test_postcodes_are_read_where_they_stand_alone(text, postcodes):
         # a word for the channel itself, as people search for it
         ("WhatsApp Polizei Celle", "Polizei Celle"),
         ("Kanal Stade", "Stade"),
+        # the police listed last: the list before them, without its "und"
+        ("Celle, Uelzen und Polizei", "Celle, Uelzen"),
         ("Polizei", None),
         ("Polizeistraße 3", None),
         ("Buxtehude", None),

@@ -1308,7 +1308,13 @@ def after_police_word(text: str) -> str | None:
     ``WhatsApp Polizei Celle`` -> ``Polizei Celle``.
     """
     beside = _beside_a_word(text, lambda word: name_key(word) in _NOT_PLACE_WORDS)
-    return beside[0] if beside else None
+    if not beside:
+        return None
+    # "Celle, Uelzen und Polizei": the police listed last, the list before them.
+    return _JOINER_LAST.sub("", beside[0]) or beside[0]
+
+
+_JOINER_LAST = compiled_when_used(r"\s+(?:und|oder|sowie|&)$", re.IGNORECASE)
 
 
 def with_spoken_punctuation(text: str) -> str | None:

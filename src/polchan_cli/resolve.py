@@ -240,13 +240,7 @@ def _resolve(query: str, registry: Registry, *, respell: bool) -> Resolution:
                 names = [m.name for m in rest.matches]
                 names += [*rest.suggestions, *answer.suggestions]
                 answer = replace(answer, suggestions=offered(names))
-    if (
-        answer.unfitting_parts
-        and (listed := towns_listed_with_commas_alone(text, registry))
-        and _keeps_the_covered_places(answer, listed)
-    ):
-        # "Celle, Uelzen, Lüneburg", "Celle, Uelzen": towns none of which lies in
-        # another, each answered, not the first with the others said not to fit.
+    if listed := _towns_listed_rather(text, answer, registry):
         answer = listed
     elif side_by_side := _towns_side_by_side_rather(text, answer, registry):
         answer = side_by_side
@@ -299,6 +293,19 @@ def _name_after_a_slash_left_out(text: str, answer: Resolution, registry: Regist
         return None
     same = [(m.name, m.district.key) for m in alone.matches]
     return last if same == [(m.name, m.district.key) for m in answer.matches] else None
+
+
+def _towns_listed_rather(text: str, answer: Resolution, registry: Registry) -> Resolution | None:
+    """Towns a comma lists, none of which lies in another, each answered, where the
+    answer is the first with the others said not to fit ("Celle, Uelzen, Lüneburg",
+    "Celle, Uelzen"), and the list keeps its covered places; else None."""
+    if (
+        answer.unfitting_parts
+        and (listed := towns_listed_with_commas_alone(text, registry))
+        and _keeps_the_covered_places(answer, listed)
+    ):
+        return listed
+    return None
 
 
 def _keeps_the_covered_places(answer: Resolution, listed: Resolution) -> bool:
@@ -398,8 +405,10 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         )
     if place := after_police_word(text):
         # "Polizei Buxtehude", "Polizeistation Hitzacker": the channel for that place
-        # ("Polizei Lippe" is Kreis Lippe's, as "Lippe" is: see ranking).
+        # ("Polizei Lippe" is Kreis Lippe's, as "Lippe" is: see ranking), each of a
+        # list's ("Celle, Uelzen und Polizei").
         answer = _resolved(place, registry)
+        answer = _towns_listed_rather(place, answer, registry) or answer
         if (
             not named_as_typed(answer)
             and town_adjectives(text)
