@@ -544,3 +544,11 @@ def test_a_list_narrowed_to_where_it_lies_keeps_the_names_that_lie_elsewhere(
     assert res.places_named == named
     assert {m.district.key for m in res.matches} == districts
     assert [read for _, read in res.respelled] == (["Celle"] if "Cele" in query else [])
+
+
+@pytest.mark.parametrize("query", ["A1/A7", "Stau A7/A1", "B 4 / A7"])
+def test_roads_numbers_joined_with_no_place_find_nothing(query):
+    # Found in review: an internal error (exit 70), no town among the parts joined.
+    res = resolve(query, registry())
+    assert res.status == "not_found"
+    assert not res.matches

@@ -110,6 +110,8 @@ def places_joined(
         places = [part for part in towns if not only_a_state_or_country(name_key(part))]
         if any(name_key(part) not in states() for part in places):
             towns = places
+    if not towns:
+        return None  # "A1/A7": roads' numbers, no place
     if len(towns) == 1:
         # "Ottersberg/A1", "BAB 1/Reeßum": the town beside the road's number.
         return read_as(towns[0])
