@@ -22,7 +22,7 @@ from dataclasses import replace
 from . import gazetteer
 from .guesses import guessed_name
 from .headline import a_place_as_typed
-from .lexicon import misspelt_search_word, says_what_happened
+from .lexicon import EVENT_KEYS, misspelt_search_word, says_what_happened
 from .names import matches_named
 from .normalize import is_a_small_word, leading_type_word, name_key, name_keys
 from .patterns import compiled_when_used
@@ -38,7 +38,7 @@ from .query import (
 from .ranking import KIND_OF_TYPE_WORD
 from .registry import Registry
 from .resolution import Match, Resolution, named_as_typed
-from .spelling import accepted, spelling_score
+from .spelling import accepted, close_keys, spelling_score
 from .whereabouts import (
     in_one_municipality,
     is_place,
@@ -67,22 +67,29 @@ __all__ = [
 
 
 def names_no_place(part: str) -> bool:
-    """Whether a part an answer leaves out is only words no place is named by, which
-    were left out as such, not looked for: those a search adds ("heute",
-    "Blaulicht", "gestern Abend"), those for what happened ("Unfall", "Großbrand",
-    "Einbruch in"), either misspelt ("aktuel", "Unfal"), and roads' numbers ("A7").
-    Not a name the data lacks ("Merlin"), nor one a place has ("Brand")."""
-    key = name_key(part)
-    if not key or is_place(key):
+    """Whether a part an answer leaves out is only words it left out as naming no
+    place, rather than a name it looked for and did not find ("Merlin"): those a
+    search adds ("heute", "Blaulicht", "gestern Abend"), those for what happened
+    ("Unfall", "Großbrand", and "Brand" read so), either misspelt where no place
+    is spelled within a letter of it ("aktuel", "Unfal", "gestren Abend"; not
+    "Stad", a letter from Stade), and roads' numbers ("A7")."""
+    if not name_key(part):
         return False
-    rest = (without_search_words(part) or (part,))[0]
-    return all(
-        says_what_happened(word)
-        or misspelt_search_word(word) is not None
-        or is_a_road(word)
-        or is_a_small_word(word)
-        for word in rest.split()
-    )
+    searched = without_search_words(part)
+    # A time of day says when only after a day: "gestren Abend", "gestern abned".
+    after_one = searched is not None
+    for word in (searched or (part,))[0].split():
+        key = name_key(word)
+        if not key or is_a_small_word(word) or is_a_road(word):
+            continue
+        if key not in EVENT_KEYS and (
+            is_place(key)
+            or any(edits <= 1 for _, _, edits in close_keys(key))
+            or not (says_what_happened(word) or misspelt_search_word(word, after_one=after_one))
+        ):
+            return False
+        after_one = True
+    return True
 
 
 def not_found_and_no_place(parts: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -440,14 +440,7 @@ def open_command(
     not_found, no_place = not_found_and_no_place(res.unknown_parts)
     for parts, message in (
         (not_found, gettext("not found, so left out: {parts}")),
-        (
-            no_place,
-            ngettext(
-                "left out, as it names no place: {parts}",
-                "left out, as they name no place: {parts}",
-                len(no_place),
-            ),
-        ),
+        (no_place, gettext("left out: {parts}")),
         (res.unfitting_parts, gettext("left out, as none of the places found lies there: {parts}")),
     ):
         if parts:

@@ -322,11 +322,7 @@ def print_resolution(console: Console, res: Resolution) -> None:
         )
     if no_place:
         console.print(
-            ngettext(
-                "Left out, as it names no place: {parts}.",
-                "Left out, as they name no place: {parts}.",
-                len(no_place),
-            ).format(parts=", ".join(_quoted(p) for p in no_place))
+            gettext("Left out: {parts}.").format(parts=", ".join(_quoted(p) for p in no_place))
         )
     if res.unfitting_parts:
         console.print(
