@@ -187,12 +187,15 @@ def test_a_part_that_narrowed_nothing_is_still_remarked():
         # found in review: towns misspelt as one letter off a search word
         ("Kassel, Melungen", ["Melungen"], []),  # Melsungen, not "Meldungen"
         ("Buxtehude, Stad", ["Stad"], []),  # Stade, not "Stau"
+        # a search's words as the whole text reads them, not the part alone
+        ("Welcher Kanal ist für Tostedt zuständig?", [], ["Welcher", "ist für", "zuständig?"]),
+        ("Infos zum Landkreis Harburg", [], ["Infos zum"]),
     ],
 )
 def test_words_that_name_no_place_are_told_apart_from_names_not_found(query, not_found, no_place):
     # "Not found" is for a name looked for; "Unfall" and "heute" never were.
     parts = resolve(query, registry()).unknown_parts
-    assert not_found_and_no_place(parts) == (not_found, no_place)
+    assert not_found_and_no_place(parts, query) == (not_found, no_place)
 
 
 @pytest.mark.parametrize(

@@ -32,8 +32,8 @@ from .query import (
     is_a_road,
     names_a_part_of_town,
     says_where_in_a_place,
+    search_word_spans,
     without_house_number,
-    without_search_words,
 )
 from .ranking import KIND_OF_TYPE_WORD
 from .registry import Registry
@@ -66,20 +66,28 @@ __all__ = [
 ]
 
 
-def names_no_place(part: str) -> bool:
+def names_no_place(part: str, text: str = "") -> bool:
     """Whether a part an answer leaves out is only words it left out as naming no
     place, rather than a name it looked for and did not find ("Merlin"): those a
-    search adds ("heute", "Blaulicht", "gestern Abend"), those for what happened
-    ("Unfall", "Großbrand", and "Brand" read so), either misspelt where no place
-    is spelled within a letter of it ("aktuel", "Unfal", "gestren Abend"; not
-    "Stad", a letter from Stade), and roads' numbers ("A7")."""
+    search adds ("heute", "Blaulicht", "gestern Abend"), here or as the whole
+    ``text`` it is part of reads them ("Welcher" in "Welcher Kanal ist für Tostedt
+    zuständig?"), those for what happened ("Unfall", "Großbrand", and "Brand" read
+    so), either misspelt where no place is spelled within a letter of it
+    ("aktuel", "Unfal", "gestren Abend"; not "Stad", a letter from Stade), and
+    roads' numbers ("A7")."""
     if not name_key(part):
         return False
-    searched = without_search_words(part)
+    spans = search_word_spans(part)
+    if (at := text.find(part)) >= 0:
+        spans += [(start - at, end - at) for start, end in search_word_spans(text)]
     # A time of day says when only after a day: "gestren Abend", "gestern abned".
-    after_one = searched is not None
-    for word in (searched or (part,))[0].split():
+    after_one = False
+    for found in _A_WORD.finditer(part):
+        word = found[0]
         key = name_key(word)
+        if any(start <= found.start() and found.end() <= end for start, end in spans):
+            after_one = True
+            continue
         if not key or is_a_small_word(word) or is_a_road(word):
             continue
         if key not in EVENT_KEYS and (
@@ -92,13 +100,16 @@ def names_no_place(part: str) -> bool:
     return True
 
 
-def not_found_and_no_place(parts: Iterable[str]) -> tuple[list[str], list[str]]:
-    """The parts an answer leaves out, in their order, as (names not found, parts
-    that name no place: see :func:`names_no_place`)."""
+_A_WORD = compiled_when_used(r"\S+")
+
+
+def not_found_and_no_place(parts: Iterable[str], text: str = "") -> tuple[list[str], list[str]]:
+    """The parts an answer to ``text`` leaves out, in their order, as (names not
+    found, parts that name no place: see :func:`names_no_place`)."""
     not_found: list[str] = []
     no_place: list[str] = []
     for part in parts:
-        (no_place if names_no_place(part) else not_found).append(part)
+        (no_place if names_no_place(part, text) else not_found).append(part)
     return not_found, no_place
 
 

@@ -437,7 +437,7 @@ def open_command(
     # "Bruchtorf, Uelzen" opens Uelzen's channel: say that it rests on the rest.
     from .addresses import not_found_and_no_place
 
-    not_found, no_place = not_found_and_no_place(res.unknown_parts)
+    not_found, no_place = not_found_and_no_place(res.unknown_parts, res.query)
     for parts, message in (
         (not_found, gettext("not found, so left out: {parts}")),
         (no_place, gettext("left out: {parts}")),

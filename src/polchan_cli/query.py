@@ -119,6 +119,7 @@ __all__ = [
     "respelled_search_words",
     "says_in",
     "says_where_in_a_place",
+    "search_word_spans",
     "short_postcode_first",
     "street_and_number",
     "town_adjectives",
@@ -705,6 +706,14 @@ def without_search_words(text: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     rest = _spaced_once(_replaced(text, [(word, " ") for word in found]))
     return rest, tuple(" ".join(word[0].strip("-#").split()) for word in found)
+
+
+def search_word_spans(text: str) -> list[tuple[int, int]]:
+    """Where the words a search adds, and the roads' numbers in a search, stand in
+    the text, as :func:`without_search_words` leaves them out."""
+    if not any(c.isalpha() for c in text):
+        return []
+    return [word.span() for word in _search_words_in(text)]
 
 
 def respelled_search_words(
