@@ -58,6 +58,12 @@ def _typer(args, env):
         (["find", "Celle"], {"POLCHAN_REGISTRY": ""}),
         (["find", "[bold]x\x1b[31m"], {}),
         (["--version"], {}),
+        (["list"], {}),
+        (["list", "--json"], {}),
+        (["list"], {"LANG": "de_DE.UTF-8"}),
+        (["list"], {"POLCHAN_REGISTRY": CORPUS_VALID}),
+        (["list", "--json"], {"POLCHAN_REGISTRY": CORPUS_BAD}),
+        (["list"], {"POLCHAN_REGISTRY": "/nonexistent/channels.yaml"}),
     ],
 )
 def test_fast_path_answers_exactly_like_the_typer_app(args, env):
@@ -77,7 +83,8 @@ def test_fast_path_answers_exactly_like_the_typer_app(args, env):
         (["find", "Celle", "--registry", CORPUS_VALID], {}),
         (["find", "Celle", "--json", "--json"], {}),
         (["find", "--batch", "-"], {}),
-        (["list"], {}),
+        (["list", "--lang", "de"], {}),
+        (["list", "--json", "--registry", CORPUS_VALID], {}),
         (["open", "Stade"], {}),
         (["--version", "--help"], {}),
         (["find", "Celle"], {"_POLCHAN_COMPLETE": "complete_zsh"}),
@@ -89,10 +96,11 @@ def test_everything_else_goes_to_the_typer_app(args, env):
         assert out.getvalue() == err.getvalue() == b""
 
 
-def test_fast_path_does_not_import_typer():
+@pytest.mark.parametrize("args", [["find", "29221", "--json"], ["list", "--json"]])
+def test_fast_path_does_not_import_typer(args):
     code = (
         "import sys; from polchan_cli.entry import fast_answer; "
-        "fast_answer(['find', '29221', '--json'], {}); "
+        f"fast_answer({args!r}, {{}}); "
         "print(sorted(m for m in ('typer', 'rich') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -23,6 +23,7 @@ from .lookup import (
     complete_place,
     dump_json,
     find,
+    list_channels,
     load_registry_or_report,
     query_from_args,
     stdin_is_terminal,
@@ -306,15 +307,9 @@ def list_command(
 
     Example: polchan list --json
     """
-    registry = _registry(_given(ctx, registry_path))
-    if json_output:
-        typer.echo(dump_json([c.to_dict() for c in registry.channels]))
-        return
-    from . import gazetteer
-    from .render import make_console, print_channels
-
-    names = {k: d.name for k, d in gazetteer.districts().items()}
-    print_channels(make_console(), registry, names)
+    code = list_channels(json_output, _given(ctx, registry_path))
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command("open", cls=LocalizedCommand)

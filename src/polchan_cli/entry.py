@@ -30,6 +30,7 @@ from .lookup import (
     closed_stream_error,
     complete_place,
     find,
+    list_channels,
     query_from_args,
     say,
 )
@@ -120,6 +121,9 @@ def fast_answer(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     if list(argv) == ["--version"]:
         say(f"polchan {__version__}")
         return ExitCode.OK
+    if list(argv) in (["list"], ["list", "--json"]):
+        with speaking(choose_language(None, environ)):
+            return list_channels(argv[-1] == "--json", None)
     found = _find_arguments(argv)
     if found is None:
         return None

@@ -180,6 +180,22 @@ def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:
     return code
 
 
+def list_channels(json_output: bool, registry_path: Path | None) -> ExitCode:
+    """``polchan list [--json]``: print every channel in force, return the exit code."""
+    registry = load_registry_or_report(registry_path)
+    if registry is None:
+        return ExitCode.USAGE
+    if json_output:
+        say(dump_json([c.to_dict() for c in registry.channels]))
+        return ExitCode.OK
+    from . import gazetteer
+    from .render import make_console, print_channels
+
+    names = {k: d.name for k, d in gazetteer.districts().items()}
+    print_channels(make_console(), registry, names)
+    return ExitCode.OK
+
+
 def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
     """``find --batch``: one line of JSON per query, as ``find --json`` prints it.
 
