@@ -190,6 +190,12 @@ def test_a_part_that_narrowed_nothing_is_still_remarked():
         # a search's words as the whole text reads them, not the part alone
         ("Welcher Kanal ist für Tostedt zuständig?", [], ["Welcher", "ist für", "zuständig?"]),
         ("Infos zum Landkreis Harburg", [], ["Infos zum"]),
+        # a name set apart by a hyphen or a comma, though it ends as a fire does
+        ("Schömberg-Langenbrand", ["Langenbrand"], []),
+        ("Steinbruch, Celle", ["Steinbruch"], []),
+        ("Großbrand in Dannenberg", [], ["Großbrand"]),
+        # the whole text's search words only where the part stands whole
+        ("Blaulicht Celle, Blau", ["Blau"], ["Blaulicht"]),
     ],
 )
 def test_words_that_name_no_place_are_told_apart_from_names_not_found(query, not_found, no_place):

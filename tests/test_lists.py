@@ -552,3 +552,9 @@ def test_roads_numbers_joined_with_no_place_find_nothing(query):
     res = resolve(query, registry())
     assert res.status == "not_found"
     assert not res.matches
+
+
+def test_a_town_on_the_oder_after_a_word_for_the_police_keeps_its_river():
+    # Found in review: "Oder" was read as joining a list, and the name lost it.
+    res = resolve("Polizei Frankfurt Oder", registry())
+    assert [m.name for m in res.matches] == ["Frankfurt (Oder)"]

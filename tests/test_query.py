@@ -115,6 +115,7 @@ def test_postcodes_are_read_where_they_stand_alone(text, postcodes):
         ("Kanal Stade", "Stade"),
         # the police listed last: the list before them, without its "und"
         ("Celle, Uelzen und Polizei", "Celle, Uelzen"),
+        ("Polizei Frankfurt Oder", "Frankfurt Oder"),  # the river, no list (review)
         ("Polizei", None),
         ("Polizeistraße 3", None),
         ("Buxtehude", None),

@@ -16,6 +16,7 @@ in. No Typer or Rich here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -71,15 +72,19 @@ def names_no_place(part: str, text: str = "") -> bool:
     place, rather than a name it looked for and did not find ("Merlin"): those a
     search adds ("heute", "Blaulicht", "gestern Abend"), here or as the whole
     ``text`` it is part of reads them ("Welcher" in "Welcher Kanal ist für Tostedt
-    zuständig?"), those for what happened ("Unfall", "Großbrand", and "Brand" read
-    so), either misspelt where no place is spelled within a letter of it
-    ("aktuel", "Unfal", "gestren Abend"; not "Stad", a letter from Stade), and
-    roads' numbers ("A7")."""
+    zuständig?"), those for what happened ("Unfall", "Brand" read so) and
+    compounds ending in one ("Großbrand"; not set apart as a name is, by a comma
+    or a hyphen: "Schömberg-Langenbrand", "Steinbruch, Celle"), either misspelt
+    where no place is spelled within a letter of it ("aktuel", "Unfal", "gestren
+    Abend"; not "Stad", a letter from Stade), and roads' numbers ("A7")."""
     if not name_key(part):
         return False
     spans = search_word_spans(part)
-    if (at := text.find(part)) >= 0:
+    found_in_text = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text)
+    if found_in_text:
+        at = found_in_text.start()
         spans += [(start - at, end - at) for start, end in search_word_spans(text)]
+    set_apart = bool(found_in_text) and _set_apart_as_a_name(text, *found_in_text.span())
     # A time of day says when only after a day: "gestren Abend", "gestern abned".
     after_one = False
     for found in _A_WORD.finditer(part):
@@ -91,13 +96,21 @@ def names_no_place(part: str, text: str = "") -> bool:
         if not key or is_a_small_word(word) or is_a_road(word):
             continue
         if key not in EVENT_KEYS and (
-            is_place(key)
+            set_apart
+            or is_place(key)
             or any(edits <= 1 for _, _, edits in close_keys(key))
             or not (says_what_happened(word) or misspelt_search_word(word, after_one=after_one))
         ):
             return False
         after_one = True
     return True
+
+
+def _set_apart_as_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the text sets its span apart as an address's field or a name's
+    part: by a comma beside it, or a hyphen joining it to a word."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    return before.endswith(",") or after.startswith(",") or text[:start].endswith("-")
 
 
 _A_WORD = compiled_when_used(r"\S+")

@@ -1319,11 +1319,15 @@ def after_police_word(text: str) -> str | None:
     beside = _beside_a_word(text, lambda word: name_key(word) in _NOT_PLACE_WORDS)
     if not beside:
         return None
-    # "Celle, Uelzen und Polizei": the police listed last, the list before them.
-    return _JOINER_LAST.sub("", beside[0]) or beside[0]
+    rest = beside[0]
+    if "," in rest:
+        # "Celle, Uelzen und Polizei": the police listed last, the list before them
+        # (not "oder": "Polizei Frankfurt Oder" is the town on the river).
+        rest = _JOINER_LAST.sub("", rest) or rest
+    return rest
 
 
-_JOINER_LAST = compiled_when_used(r"\s+(?:und|oder|sowie|&)$", re.IGNORECASE)
+_JOINER_LAST = compiled_when_used(r"\s+(?:und|sowie|&)$", re.IGNORECASE)
 
 
 def with_spoken_punctuation(text: str) -> str | None:
