@@ -237,6 +237,9 @@ ERRORS = [
         "unexpected extra argument: b",
         "unerwartetes zusätzliches Argument: b",
     ),
+    # an empty word shows as one (review: "no such command:  (… polchan find )")
+    (("",), 2, "no such command: ''; see", "unbekannter Befehl: „“; Hilfe"),
+    (("list", ""), 2, "unexpected extra argument: ''; see", "zusätzliches Argument: „“; Hilfe"),
     (("open",), 2, "missing argument PLACE", "Argument ORT fehlt"),
     (("find", "--batch"), 2, "option --batch needs a value", "Option --batch braucht einen Wert"),
     (

@@ -267,6 +267,12 @@ def _commands_taking(ctx: Any, option: str) -> list[str]:
     ]
 
 
+def _shown(word: str) -> str:
+    """A word typed on the command line, quoted where it is empty or blank, which
+    would not show otherwise (``polchan ''``)."""
+    return word if word.strip() else gettext("'{text}'").format(text=word)
+
+
 def _usage_message(exc: BaseException) -> str | None:
     """``exc`` as one translated line, or None if it is not a Click usage error."""
     from typer._click import exceptions as click_errors
@@ -314,18 +320,19 @@ def _usage_message(exc: BaseException) -> str | None:
     text = exc.format_message()
     match = _EXTRA_ARGUMENTS.search(text)
     if match:
-        return gettext("unexpected extra argument: {args}").format(args=match["args"])
+        return gettext("unexpected extra argument: {args}").format(args=_shown(match["args"]))
     match = _NO_SUCH_COMMAND.search(text)
     if match:
-        message = gettext("no such command: {name}").format(name=match["name"])
+        message = gettext("no such command: {name}").format(name=_shown(match["name"]))
         if match["maybe"]:
             # Typer writes each name as a Python repr ('find'): quoted here as the
             # language quotes (German „find“).
             names = re.findall(r"'([^']*)'", match["maybe"]) or [match["maybe"]]
             maybe = ", ".join(gettext("'{text}'").format(text=name) for name in names)
             message += " " + gettext("(did you mean {options}?)").format(options=maybe)
-        else:
-            # "polchan Celle": the command forgotten before a place.
+        elif match["name"].strip():
+            # "polchan Celle": the command forgotten before a place ("polchan ''"
+            # names none).
             message += " " + gettext("(to look up a place: polchan find {name})").format(
                 name=match["name"]
             )
