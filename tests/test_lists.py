@@ -558,3 +558,13 @@ def test_a_town_on_the_oder_after_a_word_for_the_police_keeps_its_river():
     # Found in review: "Oder" was read as joining a list, and the name lost it.
     res = resolve("Polizei Frankfurt Oder", registry())
     assert [m.name for m in res.matches] == ["Frankfurt (Oder)"]
+
+
+@pytest.mark.parametrize(
+    "query", ["Celle, Polizei Stade", "Polizei Celle, Polizei Stade", "Uelzen, PI Celle"]
+)
+def test_a_comma_list_with_words_for_the_police_gives_each_channel(query):
+    # The second town was said not to fit, as if it said where the first lies.
+    res = resolve(query, registry())
+    assert len({c.id for m in res.matches for c in m.channels}) == 2
+    assert not res.unfitting_parts

@@ -298,13 +298,27 @@ def _name_after_a_slash_left_out(text: str, answer: Resolution, registry: Regist
 def _towns_listed_rather(text: str, answer: Resolution, registry: Registry) -> Resolution | None:
     """Towns a comma lists, none of which lies in another, each answered, where the
     answer is the first with the others said not to fit ("Celle, Uelzen, Lüneburg",
-    "Celle, Uelzen"), and the list keeps its covered places; else None."""
-    if (
-        answer.unfitting_parts
-        and (listed := towns_listed_with_commas_alone(text, registry))
-        and _keeps_the_covered_places(answer, listed)
+    "Celle, Uelzen"), also each with a word for the police ("Celle, Polizei Stade",
+    "Polizei Celle, Polizei Stade"), and the list keeps its covered places; else
+    None."""
+    if not answer.unfitting_parts:
+        return None
+    if (listed := towns_listed_with_commas_alone(text, registry)) and _keeps_the_covered_places(
+        answer, listed
     ):
         return listed
+    towns = ", ".join(
+        after_police_word(field.strip()) or field.strip() for field in text.split(",")
+    )
+    if towns == text:
+        return None
+    alone = _resolved_quietly(towns, registry)
+    if (
+        alone.unfitting_parts  # not "Westercelle, Celle", a place and where it lies
+        and (listed := towns_listed_with_commas_alone(towns, registry))
+        and _keeps_the_covered_places(alone, listed)
+    ):
+        return replace(listed, query=text)
     return None
 
 
