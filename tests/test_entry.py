@@ -222,6 +222,20 @@ def test_a_full_disk_is_one_line_and_exit_74_not_a_bug(args, stdin, env, message
     assert (out.returncode, out.stderr.splitlines()) == (74, [f"polchan: {message}"])
 
 
+def _run_with_stdout_closed(args: list[str], lang: str) -> subprocess.CompletedProcess:
+    """The console script started with descriptor 1 closed (``>&-``), stdin empty."""
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "LANG": "C", "POLCHAN_LANG": lang},
+        preexec_fn=lambda: os.close(1),
+    )
+
+
 @pytest.mark.parametrize("args", [["--version"], ["list"], ["find", "Celle", "--json"]])
 @pytest.mark.parametrize(
     ("lang", "said"),
@@ -232,15 +246,7 @@ def test_a_full_disk_is_one_line_and_exit_74_not_a_bug(args, stdin, env, message
     ],
 )
 def test_a_closed_stdout_is_output_that_cannot_be_written(args, lang, said):
-    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
-    out = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "LANG": "C", "POLCHAN_LANG": lang},
-        preexec_fn=lambda: os.close(1),
-    )
+    out = _run_with_stdout_closed(args, lang)
     assert (out.returncode, out.stderr.splitlines()) == (74, [said])
 
 
@@ -254,16 +260,7 @@ def test_a_closed_stdout_is_output_that_cannot_be_written(args, lang, said):
 def test_a_closed_stdout_leaves_a_refusal_on_stderr_its_exit_code(args, code, said):
     # Found by QA: nothing was due on stdout, yet the exit code was 74 ("cannot
     # write output"), where >/dev/full gave the refusal's own.
-    run = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
-    out = subprocess.run(
-        [sys.executable, "-c", run, *args],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "LANG": "C", "POLCHAN_LANG": "en"},
-        preexec_fn=lambda: os.close(1),
-    )
+    out = _run_with_stdout_closed(args, "en")
     assert out.returncode == code
     assert said in out.stderr
     assert "cannot write output" not in out.stderr

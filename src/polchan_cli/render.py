@@ -134,14 +134,6 @@ def _terminal_width(fd: int) -> int:
         return 0
 
 
-def _not_found_and_no_place(parts: tuple[str, ...], text: str) -> tuple[list[str], list[str]]:
-    if not parts:
-        return [], []  # "polchan list" imports no reader
-    from .addresses import not_found_and_no_place
-
-    return not_found_and_no_place(parts, text)
-
-
 def _linkable(url: str) -> bool:
     """Whether the terminal may be given url as a link: an https address that Rich's
     markup can carry. Its ``[link=…]`` tag ends at the first "]", which no escape
@@ -313,7 +305,9 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 len(unknown),
             ).format(postcodes=", ".join(unknown))
         )
-    not_found, no_place = _not_found_and_no_place(res.unknown_parts, res.query)
+    from .addresses import not_found_and_no_place
+
+    not_found, no_place = not_found_and_no_place(res.unknown_parts, res.query)
     if not_found:
         console.print(
             gettext("Not found, so left out: {parts}.").format(

@@ -307,11 +307,11 @@ def _towns_listed_rather(text: str, answer: Resolution, registry: Registry) -> R
         answer, listed
     ):
         return listed
-    towns = ", ".join(
-        after_police_word(field.strip()) or field.strip() for field in text.split(",")
-    )
-    if towns == text:
-        return None
+    fields = [field.strip() for field in text.split(",")]
+    bare = [after_police_word(field) or field for field in fields]
+    if bare == fields:
+        return None  # no word for the police to read the fields without
+    towns = ", ".join(bare)
     alone = _resolved_quietly(towns, registry)
     if (
         alone.unfitting_parts  # not "Westercelle, Celle", a place and where it lies
