@@ -47,13 +47,18 @@ def load_tool(name: str) -> ModuleType:
     return module
 
 
+def installed_script() -> str:
+    """The path of the installed ``polchan`` console script (beside this Python first)."""
+    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or shutil.which("polchan")
+    assert exe, "the polchan console script is not installed"
+    return exe
+
+
 def installed_find_json(query: str) -> dict[str, Any]:
     """``polchan find QUERY --json`` from the installed console script, which a
     regular install (as CI makes) runs with the data bundled in the wheel."""
-    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or shutil.which("polchan")
-    assert exe, "the polchan console script is not installed"
     out = subprocess.run(
-        [exe, "find", query, "--json"],
+        [installed_script(), "find", query, "--json"],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_COLOR": "1"},

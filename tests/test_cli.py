@@ -6,7 +6,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from _tools import installed_script
 from polchan_cli import __version__, gazetteer
 from polchan_cli.cli import ExitCode, app
 from polchan_cli.registry import registry_from_dicts
@@ -990,8 +990,7 @@ def test_importing_the_cli_loads_neither_rich_nor_yaml():
 
 
 def test_installed_console_script_runs(bundled_registry):
-    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or shutil.which("polchan")
-    assert exe, "the polchan console script is not installed"
+    exe = installed_script()
     out = subprocess.run(
         [exe, "list", "--json"], capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from _tools import installed_script
 from polchan_cli.cli import app
 
 runner = CliRunner()
@@ -80,7 +81,7 @@ def test_a_start_up_file_that_is_no_file_is_not_read_without_end(tmp_path):
     # Found in review: a .bashrc linked to /dev/zero was read until memory ran out
     # (in a process of its own, with a time limit, so that this fails, not hangs).
     (tmp_path / ".bashrc").symlink_to("/dev/zero")
-    polchan = shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    polchan = installed_script()
     env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
     result = subprocess.run(
         [polchan, "--install-completion"], capture_output=True, text=True, env=env, timeout=30

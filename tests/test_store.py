@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from _tools import installed_script
 from polchan_cli.cli import app
 
 
 def _exe() -> str:
-    return shutil.which("polchan", path=str(Path(sys.executable).parent)) or "polchan"
+    return installed_script()
 
 
 def polchan(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from _tools import installed_script
 from polchan_cli.cli import ExitCode, app
 from polchan_cli.typer_i18n import language_in_args
 
@@ -414,8 +414,7 @@ def test_language_in_args(args, expected):
 
 def test_installed_polchan_speaks_german_from_the_bundled_catalogue():
     # The wheel must carry the compiled catalogue: run the installed script.
-    exe = shutil.which("polchan", path=str(Path(sys.executable).parent)) or shutil.which("polchan")
-    assert exe, "the polchan console script is not installed"
+    exe = installed_script()
     env = {**os.environ, "LANG": "de_DE.UTF-8", "NO_COLOR": "1", "COLUMNS": "200"}
     out = subprocess.run([exe, "find", "Celle"], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr

@@ -1,6 +1,6 @@
 """``python -m polchan_cli``: the same as the ``polchan`` command."""
 
-from polchan_cli.entry import main
+from polchan_cli.launch import main
 
 if __name__ == "__main__":
     main()

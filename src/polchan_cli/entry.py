@@ -35,7 +35,7 @@ from .lookup import (
     say,
 )
 
-__all__ = ["fast_answer", "main"]
+__all__ = ["fast_answer", "interrupted_before_the_run", "main"]
 
 
 def _find_arguments(argv: Sequence[str]) -> tuple[str, bool] | None:
@@ -140,13 +140,28 @@ def _asked_language() -> str | None:
 
 
 def _interrupted(signum: int, frame: object) -> NoReturn:
+    _say_interrupted()
+    raise SystemExit(ExitCode.INTERRUPTED)
+
+
+def interrupted_before_the_run() -> NoReturn:
+    """Ctrl-C while :func:`main` was still being imported (:mod:`polchan_cli.launch`):
+    the same line and exit code as during the run."""
+    if sys.stderr is not None:  # else started with 2>&-: the exit code says it
+        language = choose_language(_asked_language(), os.environ)
+        with speaking(language), contextlib.suppress(OSError, ValueError):
+            _say_interrupted()
+            sys.stderr.flush()
+    raise SystemExit(ExitCode.INTERRUPTED)
+
+
+def _say_interrupted() -> None:
     # The line break steps past the "^C" a terminal echoes; a log file or a pipe
     # has none, and would get an empty line.
     at_terminal = False
     with contextlib.suppress(AttributeError, OSError, ValueError):
         at_terminal = sys.stderr.isatty()
     sys.stderr.write(("\n" if at_terminal else "") + "polchan: " + gettext("interrupted") + "\n")
-    raise SystemExit(ExitCode.INTERRUPTED)
 
 
 _PLAINER = "polchan-plainer"
