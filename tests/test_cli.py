@@ -935,7 +935,7 @@ def test_open_and_find_name_the_same_uncovered_areas_best_first(launched):
     # Both cities named Frankfurt, each with its state, as `find` says it.
     opened = run("open", "Frankfurt")
     found = run("find", "Frankfurt")
-    where = "Frankfurt (Oder) (Brandenburg), Frankfurt am Main (Hessen)"
+    where = "Frankfurt (Oder, Brandenburg), Frankfurt am Main (Hessen)"
     assert opened.exit_code == found.exit_code == ExitCode.NO_CHANNEL and launched == []
     assert f"covers {where}" in opened.stderr
     assert f"covers {where}" in " ".join(found.stdout.split())

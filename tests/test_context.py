@@ -26,6 +26,31 @@ def test_a_town_said_to_lie_by_a_city_is_its_namesake_nearest_that_city(query, f
 
 
 @pytest.mark.parametrize(
+    ("query", "municipality", "district"),
+    [
+        # Found in review: a village named as spelled, with a town it lies by that
+        # has a namesake far off, was taken for a misspelling of a place there:
+        # Born in Landkreis Börde (by its Rätzlingen), Wolfenbüttel (by its Achim),
+        # Asendorf (by the Hanstedt in Landkreis Harburg).
+        ("Borg bei Rätzlingen", "Rosche", "03360"),
+        ("Holtebüttel bei Achim", "Langwedel", "03361"),
+        ("Arendorf bei Hanstedt", "Wriedel", "03360"),
+        ("Riep bei Fintel", "Schneverdingen", "03358"),
+        # a village of unknown municipality (Altenhagen by Kröpelin) is no district
+        # that a Nienhagen of Landkreis Rostock lies in
+        ("Altenhagen bei Nienhagen", "Celle", "03351"),
+        # nor is Groß Woltersdorf a Groß qualified by Woltersdorf, whose places
+        # would come first (it made Grabow in Ludwigslust-Parchim the first)
+        ("Grabow bei Woltersdorf", "Lüchow", "03354"),
+    ],
+)
+def test_a_village_spelled_as_typed_lies_by_the_town_said(query, municipality, district):
+    first = resolve(query, registry()).matches[0]
+    assert first.name == query.split(" bei ")[0]
+    assert (first.municipality, first.district.key) == (municipality, district)
+
+
+@pytest.mark.parametrize(
     ("query", "district"),
     [
         ("Hagen, Landkreis Stade", "03359"),

@@ -38,6 +38,13 @@ def test_areas_name_each_district_once_best_first_and_cut_short(bundled_registry
     assert hagen.areas(most=100).count("Landkreis Stade (Niedersachsen)") == 1
 
 
+def test_a_districts_state_joins_the_brackets_its_name_has(bundled_registry):
+    # Found in review: "Landkreis Altenkirchen (Westerwald) (Rheinland-Pfalz)".
+    district = district_match(gazetteer.district("07132"), bundled_registry)
+    answer = Resolution(query="x", matches=(district,))
+    assert answer.areas() == "Landkreis Altenkirchen (Westerwald, Rheinland-Pfalz)"
+
+
 def test_areas_of_a_city_state_and_a_state_name_it_once(bundled_registry):
     berlin = district_match(gazetteer.district("11000"), bundled_registry)
     answer = Resolution(query="x", matches=(berlin, state_match("Bayern")))

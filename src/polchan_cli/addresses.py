@@ -25,11 +25,12 @@ from .guesses import guessed_name
 from .headline import a_place_as_typed
 from .lexicon import EVENT_KEYS, misspelt_search_word, says_what_happened
 from .names import matches_named
-from .normalize import is_a_small_word, leading_type_word, name_key, name_keys
+from .normalize import TYPE_WORDS, is_a_small_word, leading_type_word, name_key, name_keys
 from .patterns import compiled_when_used
 from .query import (
     Reading,
     address_fields,
+    is_a_press_mark,
     is_a_road,
     names_a_part_of_town,
     says_where_in_a_place,
@@ -76,7 +77,8 @@ def names_no_place(part: str, text: str = "") -> bool:
     compounds ending in one ("Großbrand"; not set apart as a name is, by a comma
     or a hyphen: "Schömberg-Langenbrand", "Steinbruch, Celle"), either misspelt
     where no place is spelled within a letter of it ("aktuel", "Unfal", "gestren
-    Abend"; not "Stad", a letter from Stade), and roads' numbers ("A7")."""
+    Abend"; not "Stad", a letter from Stade), roads' numbers ("A7"), a heading's
+    dates ("12.03.2025:") and words for a kind of place ("Ortsteil")."""
     if not name_key(part):
         return False
     spans = search_word_spans(part)
@@ -93,7 +95,19 @@ def names_no_place(part: str, text: str = "") -> bool:
         if any(start <= found.start() and found.end() <= end for start, end in spans):
             after_one = True
             continue
-        if not key or is_a_small_word(word) or is_a_road(word):
+        if (
+            not key
+            or is_a_small_word(word.rstrip(":,;"))
+            or is_a_road(word)
+            or is_a_press_mark(word)
+            or key in TYPE_WORDS
+        ):
+            continue
+        meant = misspelt_search_word(word, after_one=after_one)
+        if meant is not None and name_key(meant) == key:
+            # Spelled as the word a search adds, after one: "nacht" in "letze
+            # nacht", though Acht is a place a letter off.
+            after_one = True
             continue
         if key not in EVENT_KEYS and (
             set_apart

@@ -35,6 +35,7 @@ from .resolution import WHOLE_LAND_KINDS, Match, Resolution, place_match
 from .spelling import FUZZY_CONFIRMED, accepted, close_keys
 from .whereabouts import (
     WHEREABOUTS_VIA,
+    far_apart,
     is_place,
     keys_of_whereabouts,
     lying_where_said,
@@ -208,6 +209,11 @@ def guessed_in_context(
             continue  # a street ("Am Sande, Stade" is no Sunde)
         if _lies_by_not_in(text, reading):
             continue
+        lies_by = _town_it_lies_by(text, reading)
+        if lies_by and _one_lies_by_it(found, text, registry):
+            # The name as typed lies by the town "bei" names: "Borg bei Rätzlingen"
+            # is Borg by the Rätzlingen in Uelzen, not Born in the one in Börde.
+            continue
         key = name_key(reading.head)
         # Every place the head begins, not only the first few: most lie elsewhere.
         prefixed = (
@@ -218,7 +224,6 @@ def guessed_in_context(
             return Resolution(query=text, matches=ranked(begun, reading.head))
         if _an_abbreviation(reading.head):
             continue  # "Buchholz idN" is no Iden, which a Buchholz lies by in Stendal
-        lies_by = _town_it_lies_by(text, reading)
         for candidate, score, edits in close_keys(key, typed_key(reading.head)):
             if score < FUZZY_CONFIRMED:
                 break
@@ -233,6 +238,23 @@ def guessed_in_context(
     return None
 
 
+def _one_lies_by_it(found: list[Match], text: str, registry: Registry) -> bool:
+    """Whether a place found lies near one the words after "bei" name."""
+    return bool(found) and not far_apart(found, _what_it_lies_by(text, registry))
+
+
+def _what_it_lies_by(text: str, registry: Registry) -> list[Match]:
+    """The places the words after "bei" name (no channel, state or the country)."""
+    around = around_bei(text)
+    if around is None:
+        return []
+    return [
+        m
+        for m in matches_named(around[1], registry)
+        if m.kind != "channel" and m.kind not in WHOLE_LAND_KINDS
+    ]
+
+
 def _an_abbreviation(word: str) -> bool:
     """Whether a word of three letters or fewer opens in small letters, as an
     abbreviation does ("idN", in der Nordheide), not a misspelt name ("Bül" for
@@ -245,14 +267,9 @@ def nearest_what_it_lies_by(
 ) -> tuple[Match, ...]:
     """Namesakes with those nearest the place after "bei" first: "Winsen bei
     Hamburg" is Winsen (Luhe), then Winsen (Aller); else as ranked."""
-    around = around_bei(text)
-    if around is None or len(matches) < 2:
+    if len(matches) < 2:
         return matches
-    what = [
-        m
-        for m in matches_named(around[1], registry)
-        if m.kind != "channel" and m.kind not in WHOLE_LAND_KINDS
-    ]
+    what = _what_it_lies_by(text, registry)
     if not what:
         return matches
     near, _ = nearest_to_each_other(matches, what)

@@ -20,6 +20,7 @@ from pathlib import Path
 __all__ = [
     "BUNDLED_FILES",
     "GLUED_REST_MIN",
+    "PREFIX_WORDS",
     "District",
     "Place",
     "PostcodeArea",
@@ -284,9 +285,12 @@ def qualifier_keys() -> frozenset[str]:
 @functools.lru_cache(maxsize=64)
 def heads_qualified_by(qualifier: str) -> tuple[str, ...]:
     """The keys of the names before a qualifier's key in the keys of the data's
-    names: ``nordheide`` -> ``("buchholz",)`` (Buchholz in der Nordheide)."""
+    names: ``nordheide`` -> ``("buchholz",)`` (Buchholz in der Nordheide). A word
+    like Groß before a name sets a place apart, it is none qualified: Groß
+    Woltersdorf is no Groß by Woltersdorf."""
     ending = " " + qualifier
-    return tuple(key[: -len(ending)] for key in all_keys() if key.endswith(ending))
+    heads = (key[: -len(ending)] for key in all_keys() if key.endswith(ending))
+    return tuple(head for head in heads if head not in PREFIX_WORDS)
 
 
 @functools.cache
@@ -298,6 +302,11 @@ def keys_by_length() -> dict[int, tuple[str, ...]]:
     return {length: tuple(keys) for length, keys in itertools.groupby(all_keys(), len)}
 
 
+# Words that set places of one name apart ("Groß Hehlen", "Alt-Hohenschönhausen"):
+# the name alone is what people say there.
+PREFIX_WORDS = frozenset(
+    {"alt", "neu", "gross", "klein", "ober", "nieder", "unter", "mittel", "hohen"}
+)
 # A name written together with such a word ("Oberschöneweide") counts only where
 # the rest is long enough to be a name itself, not "enau" of "Altenau".
 GLUED_REST_MIN = 6

@@ -182,19 +182,12 @@ def places_spelled_closest(
     return Resolution(query=text, suggestions=close_names(candidates[:MOST_OFFERED]))
 
 
-# Words that set places of one name apart ("Groß Hehlen", "Alt-Hohenschönhausen"):
-# the name alone is what people say there.
-_PREFIX_WORDS = frozenset(
-    {"alt", "neu", "gross", "klein", "ober", "nieder", "unter", "mittel", "hohen"}
-)
-
-
 def with_a_prefix_word(key: str, registry: Registry) -> list[Match]:
     """Places named the key after a word like Groß or Alt ("Groß Hehlen" for
     "hehlen"), as ``variant`` matches."""
     return [
         place_match(p, "variant", registry)
-        for k in gazetteer.keys_after(_PREFIX_WORDS).get(key, ())
+        for k in gazetteer.keys_after(gazetteer.PREFIX_WORDS).get(key, ())
         for p in gazetteer.places_by_key(k)
         if p.match == "exact"
     ]
@@ -204,12 +197,12 @@ def _keys_spaced_otherwise(key: str) -> list[str]:
     """The key with its Groß, Klein, Alt, Neu … written apart, or joined: people
     write "Großmoor" for Groß Moor and "Groß Heide" for Großheide."""
     words = key.split()
-    if len(words) >= 2 and words[0] in _PREFIX_WORDS:
+    if len(words) >= 2 and words[0] in gazetteer.PREFIX_WORDS:
         return [words[0] + " ".join(words[1:])]
     if len(words) == 1:
         return [
             f"{word} {key[len(word) :]}"
-            for word in _PREFIX_WORDS
+            for word in gazetteer.PREFIX_WORDS
             if key.startswith(word) and len(key) - len(word) >= 3
         ]
     return []

@@ -88,6 +88,7 @@ __all__ = [
     "after_police_word",
     "around_bei",
     "as_belonging_to",
+    "as_typed_with_press_marks",
     "before_a_place",
     "beside_an_event_word",
     "check_query",
@@ -97,6 +98,7 @@ __all__ = [
     "has_a_house_number",
     "is_a_linking_word",
     "is_a_preposition",
+    "is_a_press_mark",
     "is_a_road",
     "looks_like_a_verb",
     "name_asked",
@@ -680,6 +682,31 @@ def without_press_marks(text: str) -> str | None:
     (ots)`` -> ``Celle``, ``bc. Stade. Diese Einbrecher …`` -> ``Stade. Diese
     Einbrecher …``."""
     return _taken_out(_PRESS_MARK, text)
+
+
+def as_typed_with_press_marks(part: str, text: str) -> str:
+    """The span of ``text`` that a part of it read without its press marks
+    (:func:`without_press_marks`) stands for, from its first word to its last:
+    ``: Einbruch`` of ``Zeven, 12.03.2025: Einbruch`` is ``Einbruch``, and
+    ``Meldung vom: Einbruch`` is ``Meldung vom 12.03.2025: Einbruch``; the part
+    itself where it stands so in the text (``Einbrecher …``) or no such span is found."""
+    words = _WORD_CHARACTERS.findall(part)
+    if not words or (part[:1].isalnum() and part in text):
+        return part
+    between = rf"(?:\W|{_PRESS_MARK.pattern})*?"
+    span = re.search(
+        r"(?<!\w)" + between.join(map(re.escape, words)) + r"(?!\w)", text, re.IGNORECASE
+    )
+    return span[0] if span else part
+
+
+_WORD_CHARACTERS = compiled_when_used(r"\w+")
+
+
+def is_a_press_mark(word: str) -> bool:
+    """Whether a word (with a colon or comma after it) is a heading's date or a
+    press service's mark, as :func:`without_press_marks` takes out: ``12.03.2025:``."""
+    return _PRESS_MARK.fullmatch(word.rstrip(":,;")) is not None
 
 
 def without_month_dates(text: str) -> str | None:

@@ -219,7 +219,8 @@ class Resolution:
         """Where the matches the query names lie (see :meth:`named`), best match
         first, each once, at most ``most`` of them.
 
-        A district with its state ("Landkreis Celle (Niedersachsen)"), or a state
+        A district with its state ("Landkreis Celle (Niedersachsen)", "Landkreis
+        Altenkirchen (Westerwald, Rheinland-Pfalz)"), or a state
         alone for a state ("Bayern"); "…" ends a list cut short. With ``uncovered``,
         only where the matches no channel covers lie ("" if there are none).
         """
@@ -227,7 +228,7 @@ class Resolution:
             # A city-state once: "Hamburg", not "Hamburg (Hamburg)".
             m.state
             if m.kind in WHOLE_LAND_KINDS or m.district.name == m.state
-            else f"{m.district.name} ({m.state})"
+            else _with_its_state(m.district.name, m.state)
             for m in self.named()
             if not (uncovered and m.channels)
         )
@@ -384,3 +385,10 @@ MOST_OFFERED = 5
 def offered(names: Iterable[str]) -> tuple[str, ...]:
     """The names to offer: each once, in the order given, at most MOST_OFFERED."""
     return tuple(dict.fromkeys(names))[:MOST_OFFERED]
+
+
+def _with_its_state(district: str, state: str) -> str:
+    """A district's name with its state in brackets, within those the name has."""
+    if district.endswith(")"):
+        return f"{district[:-1]}, {state})"
+    return f"{district} ({state})"

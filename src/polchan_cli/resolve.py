@@ -116,6 +116,7 @@ from .query import (
     address_fields,
     after_a_linking_preposition,
     after_police_word,
+    as_typed_with_press_marks,
     asks_for_a_station,
     check_query,
     first_word_before_a_preposition,
@@ -361,8 +362,15 @@ def _resolved(query: str, registry: Registry, *, longest: int | None = None) -> 
         )
     if (undated := without_press_marks(text)) is not None and name_key(undated):
         # "Lüneburg 03.08.15", "Winsen/L. (ots)": a heading's date, or the mark of
-        # the press service, says nothing of the place.
-        return replace(_resolved(undated, registry), query=text)
+        # the press service, says nothing of the place; the parts left out are
+        # said as typed, not as the text without its dates joins them.
+        res = _resolved(undated, registry)
+        return replace(
+            res,
+            query=text,
+            unknown_parts=tuple(as_typed_with_press_marks(p, text) for p in res.unknown_parts),
+            unfitting_parts=tuple(as_typed_with_press_marks(p, text) for p in res.unfitting_parts),
+        )
     postcodes = postcodes_in(text)
     if postcodes:
         matches = tuple(m for pc in postcodes for m in postcode_matches(pc, registry))

@@ -205,9 +205,11 @@ def lying_where_said(
         return [m for m in matches if m.kind != via and any(_lies_in_region(m, r) for r in named)]
     municipalities = {(p.district, p.municipality) for p in named if p.municipality}
     # A former Samtgemeinde ("Altes Amt Ebstorf") stands for the one it merged
-    # into; a former district's name ("Soltau-Fallingbostel") for the district.
+    # into; a former district's name ("Soltau-Fallingbostel") for the district. A
+    # former village whose municipality the sources leave open has postcodes: it
+    # is no district ("Altenhagen", by Kröpelin, is not all of Landkreis Rostock).
     samtgemeinden = {(p.district, p.samtgemeinde) for p in named if not p.municipality}
-    districts = {p.district for p in named if not p.municipality and not p.samtgemeinde}
+    districts = {p.district for p in named if not (p.municipality or p.samtgemeinde or p.postcodes)}
     return [
         m
         for m in matches
