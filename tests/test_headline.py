@@ -419,6 +419,9 @@ def test_a_headline_after_the_dateline_is_not_found_rather_than_a_place_elsewher
         ("Neu Wulmstorf bei Buxtehude", "Neu Wulmstorf", "03353"),
         ("Faßberg bei Munster", "Faßberg", "03351"),
         ("Neu Wulmstorf bei Buxtehude.", "Neu Wulmstorf", "03353"),
+        # found in review: a village whose name starts with "Am" (it said "Not
+        # found, so left out: 'Am Subeck'" and gave Farven)
+        ("Am Subeck bei Farven", "Am Subeck", "03359"),
         # The words after "in" read as a place would be, the most first.
         ("Unfall in Stade Hagen", "Hagen", "03359"),
         ("Unfall bei Hagen im Landkreis Stade", "Hagen", "03359"),

@@ -300,10 +300,11 @@ def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | No
     ):
         return None
     before = before_a_place(text, police=police)
-    # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe.
-    named_before = (
-        lookups.named(before) if before and not is_a_small_word(before.split()[0]) else []
-    )
+    named_before = lookups.named(before) if before else []
+    if before and is_a_small_word(before.split()[0]):
+        # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe; a name
+        # that starts so is named in full ("Am Subeck bei Farven").
+        named_before = [m for m in named_before if spelling(m.name) == spelling(before)]
     if any(m.channels for m in named_before):
         return None
     if _a_part_names_a_place(text, lookups):
