@@ -645,6 +645,18 @@ def test_cli_an_unreadable_file_is_one_translated_line(
     assert said.splitlines()[0] == f"{prefix}{path}: {reason}"
 
 
+@pytest.mark.parametrize("command", [["find", "Celle", "--registry"], ["validate"]])
+def test_cli_a_file_name_too_long_is_one_line_not_an_internal_error(
+    command: list[str], tmp_path: Path
+) -> None:
+    # Found by a tester: the look for a link behind it failed as well, and every
+    # command ended in "internal error: OSError: [Errno 36]" (exit 70).
+    path = tmp_path / ("a" * 300 + ".yaml")
+    code, out, err = run(*command, str(path))
+    assert code == 2
+    assert (err or out).splitlines()[0].endswith(f"{path}: cannot read: file name too long")
+
+
 def test_a_reason_quoted_from_yaml_stays_on_one_line() -> None:
     reason = 'unacceptable character #x0000\n  in "<unicode string>", position 0'
     problem = Problem("a.yaml", 2, "invalid YAML: {reason}", params=(("reason", reason),))

@@ -511,6 +511,19 @@ def test_a_registry_that_never_ends_is_refused_after_1_mb(home):
     ]
 
 
+def test_a_default_registry_path_too_long_is_one_line_not_an_internal_error(tmp_path, monkeypatch):
+    # Found by a tester: exit 70, "internal error: OSError: [Errno 36]".
+    config = tmp_path / ("c" * 300)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    result = CliRunner().invoke(app, ["find", "Celle"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    expected = f"polchan: {config / 'polchan' / 'channels.yaml'}: cannot read: file name too long"
+    assert result.stderr.splitlines() == [expected]
+    assert "(file name too long; from the config directory)" in (
+        CliRunner().invoke(app, ["paths"]).stdout
+    )
+
+
 def test_paths_without_a_home_directory_says_so(monkeypatch):
     from polchan_cli import store
 

@@ -548,7 +548,10 @@ def broken_link(path: Path) -> tuple[str, dict[str, str]] | None:
     """
     import errno
 
-    if not path.is_symlink():
+    try:
+        if not path.is_symlink():
+            return None
+    except OSError:  # a name too long to look up: no link the system can tell of
         return None
     try:
         os.path.realpath(path, strict=True)
