@@ -657,6 +657,20 @@ def test_cli_a_file_name_too_long_is_one_line_not_an_internal_error(
     assert (err or out).splitlines()[0].endswith(f"{path}: cannot read: file name too long")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.parametrize("command", [["find", "Celle", "--registry"], ["validate"]])
+def test_cli_a_named_pipe_nothing_writes_to_is_one_line_not_a_hang(
+    command: list[str], tmp_path: Path
+) -> None:
+    # Found by a tester: opening it waited for a writer for ever.
+    fifo = tmp_path / "channels.yaml"
+    os.mkfifo(fifo)
+    code, out, err = run(*command, str(fifo))
+    assert code == 2
+    assert (err or out).splitlines()[0].endswith(f"{fifo}: is a pipe with nothing written to it")
+
+
 def test_a_reason_quoted_from_yaml_stays_on_one_line() -> None:
     reason = 'unacceptable character #x0000\n  in "<unicode string>", position 0'
     problem = Problem("a.yaml", 2, "invalid YAML: {reason}", params=(("reason", reason),))

@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -502,13 +503,44 @@ def test_a_default_registry_polchan_may_not_look_at_is_still_the_users(monkeypat
     assert store.path_state(default, registry=True) == "permission denied"
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
-def test_a_registry_that_never_ends_is_refused_after_1_mb(home):
-    result = polchan("find", "Celle", "--registry", "/dev/zero", env=home)
+def test_a_registry_piped_without_end_is_refused_after_1_mb(home):
+    endless = "import sys\nwhile True: sys.stdout.write('#' * 4096)\n"
+    with subprocess.Popen(
+        [sys.executable, "-c", endless], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    ) as writer:
+        result = subprocess.run(
+            [_exe(), "find", "Celle", "--registry", "/dev/stdin"],
+            stdin=writer.stdout,
+            capture_output=True,
+            text=True,
+            env=home,
+            timeout=60,
+        )
+        writer.kill()
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines() == [
-        "polchan: /dev/zero: more than 1 MB to read; a registry is at most 1 MB"
+        "polchan: /dev/stdin: more than 1 MB to read; a registry is at most 1 MB"
     ]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("where", ["option", "default path"])
+def test_a_device_as_the_registry_is_refused_unread(home, tmp_path, where):
+    # Found by a tester: /dev/zero was read up to the 1 MB limit, a terminal
+    # (/dev/tty) waited for input; neither is a file a registry is saved as.
+    if where == "option":
+        args, shown = ["--registry", "/dev/zero"], "/dev/zero"
+    else:
+        default = tmp_path / "config" / "polchan" / "channels.yaml"
+        default.parent.mkdir(parents=True)
+        default.symlink_to("/dev/zero")
+        args, shown = [], str(default)
+    result = polchan("find", "Celle", *args, env=home)
+    assert (result.returncode, result.stdout) == (2, "")
+    said = shown.replace(str(tmp_path), "~")  # the home directory, as find writes it
+    assert result.stderr.splitlines() == [f"polchan: {said}: is a device, not a registry file"]
+    paths = polchan("paths", *args, env=home).stdout
+    assert f"{shown}  (is a device, not a registry file; from the " in paths
 
 
 def test_a_default_registry_path_too_long_is_one_line_not_an_internal_error(tmp_path, monkeypatch):

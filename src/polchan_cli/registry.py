@@ -41,6 +41,7 @@ __all__ = [
     "is_channel_url",
     "load_registry",
     "parse_registry",
+    "unreadable_kind",
 ]
 
 SCHEMA_VERSION = 1
@@ -491,8 +492,8 @@ def read_registry_text(path: Path) -> str:
     try:
         status = path.stat()
         # Checked before reading: on Windows reading a directory is a PermissionError.
-        if stat.S_ISDIR(status.st_mode):
-            raise RegistryError([Problem(name, None, N_("is a directory, not a registry file"))])
+        if not_a_file := unreadable_kind(status.st_mode):
+            raise RegistryError([Problem(name, None, not_a_file)])
         size = status.st_size
         if size > MAX_FILE_BYTES:
             raise RegistryError(
@@ -505,10 +506,16 @@ def read_registry_text(path: Path) -> str:
                     )
                 ]
             )
-        with path.open("rb") as fh:
-            # At most one byte past the limit: a pipe or device (--registry
-            # /dev/zero) has no size to check first.
-            data = fh.read(MAX_FILE_BYTES + 1)
+        if stat.S_ISFIFO(status.st_mode):
+            data = _read_pipe(path, MAX_FILE_BYTES + 1)
+            if not data:
+                raise RegistryError(
+                    [Problem(name, None, N_("is a pipe with nothing written to it"))]
+                )
+        else:
+            with path.open("rb") as fh:
+                # At most one byte past the limit: a file may grow as it is read.
+                data = fh.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
             raise RegistryError(
                 [Problem(name, None, N_("more than 1 MB to read; a registry is at most 1 MB"))]
@@ -535,6 +542,43 @@ def read_registry_text(path: Path) -> str:
         raise RegistryError(
             [Problem(name, line, N_("file is not UTF-8 (Latin-1?); save it as UTF-8"))]
         ) from None
+
+
+def unreadable_kind(mode: int) -> str | None:
+    """Why what has this ``st_mode`` is no registry file, as a message id; None for
+    a file, and for a pipe (``--registry <(curl …)``, ``… | polchan --registry
+    /dev/stdin``). A device never ends (/dev/zero) or waits on a terminal."""
+    if stat.S_ISDIR(mode):
+        return N_("is a directory, not a registry file")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return N_("is a device, not a registry file")
+    if stat.S_ISSOCK(mode):
+        return N_("is a socket, not a registry file")
+    return None
+
+
+def _read_pipe(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes from the pipe at ``path``, or none where no program
+    writes to it. Opened without waiting, as opening a named pipe no program writes
+    to waits for one for ever (``mkfifo channels.yaml``)."""
+    no_wait = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | no_wait)
+    try:
+        try:
+            data = os.read(fd, limit)
+        except BlockingIOError:  # a writer that has not written yet: wait for it
+            data = b""
+        else:
+            if not data:  # no program holds it open to write
+                return data
+        if no_wait:
+            os.set_blocking(fd, True)
+        # Up to the limit, not to the end: a pipe may never end (<(yes)).
+        while len(data) < limit and (more := os.read(fd, limit - len(data))):
+            data += more
+        return data
+    finally:
+        os.close(fd)
 
 
 def broken_link(path: Path) -> tuple[str, dict[str, str]] | None:

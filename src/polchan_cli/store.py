@@ -22,6 +22,7 @@ from .registry import (
     load_registry,
     parse_registry,
     read_registry_text,
+    unreadable_kind,
 )
 
 __all__ = [
@@ -114,8 +115,8 @@ def path_state(path: Path | None, *, registry: bool = False) -> str:
     except OSError as exc:
         return os_reason(exc)
     try:
-        if registry and path.is_dir():
-            return gettext("is a directory, not a registry file")
+        if registry and path.exists() and (kind := unreadable_kind(path.stat().st_mode)):
+            return gettext(kind)  # a directory, a device: what reading it says
         if not path.exists():  # a link to nothing, or into a loop
             if not registry:
                 return gettext("does not exist")
