@@ -556,6 +556,30 @@ def test_a_default_registry_path_too_long_is_one_line_not_an_internal_error(tmp_
     )
 
 
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda folder: folder.write_text("x"), "a file stands where its folder should be"),
+        (
+            lambda folder: folder.symlink_to("gone"),
+            "its folder is a link to gone, which does not exist",
+        ),
+    ],
+    ids=["file", "link to nothing"],
+)
+def test_a_file_where_the_config_folder_should_be_is_an_error_not_ignored(make, said):
+    # Found by a tester: the bundled channels answered alone, though the docs say
+    # anything but nothing at the default path is an error.
+    folder = Path(os.environ["XDG_CONFIG_HOME"]) / "polchan"
+    folder.parent.mkdir(parents=True)
+    make(folder)
+    result = CliRunner().invoke(app, ["find", "Celle"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [f"polchan: ~/config/polchan/channels.yaml: {said}"]
+    paths = CliRunner().invoke(app, ["paths"]).stdout
+    assert f"{folder / 'channels.yaml'}  ({said}; from the config directory)" in paths
+
+
 def test_paths_without_a_home_directory_says_so(monkeypatch):
     from polchan_cli import store
 

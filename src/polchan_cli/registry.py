@@ -38,6 +38,7 @@ __all__ = [
     "RegistryError",
     "Source",
     "broken_link",
+    "folder_trouble",
     "is_channel_url",
     "load_registry",
     "parse_registry",
@@ -521,13 +522,13 @@ def read_registry_text(path: Path) -> str:
                 [Problem(name, None, N_("more than 1 MB to read; a registry is at most 1 MB"))]
             )
     except FileNotFoundError:
-        if broken := broken_link(path):
+        if broken := broken_link(path) or folder_trouble(path):
             raise RegistryError([_problem(name, None, broken[0], **broken[1])]) from None
         raise RegistryError([Problem(name, None, N_("no such file"))]) from None
     except PermissionError:
         raise RegistryError([Problem(name, None, N_("no permission to read it"))]) from None
     except OSError as exc:
-        if broken := broken_link(path):
+        if broken := broken_link(path) or folder_trouble(path):
             raise RegistryError([_problem(name, None, broken[0], **broken[1])]) from None
         raise RegistryError(
             [_problem(str(path), None, N_("cannot read: {reason}"), reason=os_reason(exc))]
@@ -579,6 +580,40 @@ def _read_pipe(path: Path, limit: int) -> bytes:
         return data
     finally:
         os.close(fd)
+
+
+def folder_trouble(path: Path) -> tuple[str, dict[str, str]] | None:
+    """Why the folder of ``path`` holds no file, where something else is there: a
+    file, or a link to nothing, where the folder should be (``~/.config/polchan``
+    saved as a file), as a message id and its fields. None where the folder is one,
+    where nothing is there, or where the system cannot tell.
+
+    Said of ``path``, as ``paths`` and the commands that read the file name it.
+    """
+    import errno
+
+    folder = path.parent
+    try:
+        mode = os.lstat(folder).st_mode
+        if stat.S_ISLNK(mode):
+            mode = os.stat(folder).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        try:
+            target = os.readlink(folder)
+        except OSError:  # nothing there at all
+            return None
+        if os.path.lexists(os.path.join(os.path.dirname(folder), target)):
+            return N_("its folder is a link that reaches no folder"), {}
+        return N_("its folder is a link to {target}, which does not exist"), {"target": target}
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return N_("its folder is a link that reaches no folder"), {}
+        return None
+    if stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISREG(mode):
+        return N_("a file stands where its folder should be"), {}
+    return N_("something other than a folder stands where its folder should be"), {}
 
 
 def broken_link(path: Path) -> tuple[str, dict[str, str]] | None:

@@ -19,6 +19,7 @@ from .registry import (
     Registry,
     RegistryChecks,
     broken_link,
+    folder_trouble,
     load_registry,
     parse_registry,
     read_registry_text,
@@ -76,11 +77,12 @@ def user_registry_path(explicit: Path | None = None) -> tuple[Path | None, str]:
     # Anything at the default path, even a directory, a dangling link or a folder
     # polchan may not read, is the user's registry: reading it reports the mistake,
     # where skipping it would silently answer from the bundled data the user meant
-    # to override.
+    # to override. So is a file or a link to nothing where its folder should be.
     try:
         os.lstat(default)
     except (FileNotFoundError, NotADirectoryError):
-        return None, "config"
+        if folder_trouble(default) is None:
+            return None, "config"
     except OSError:
         pass
     return default, "config"
@@ -108,6 +110,8 @@ def path_state(path: Path | None, *, registry: bool = False) -> str:
 
     if path is None:
         return gettext("does not exist")
+    if registry and (trouble := folder_trouble(path)):
+        return gettext(trouble[0]).format(**trouble[1])
     try:
         os.lstat(path)
     except FileNotFoundError:
