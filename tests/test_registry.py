@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -594,6 +595,21 @@ def test_cli_many_problems_are_one_line_naming_the_file_and_validate(
         f"polchan: {path}:3: channel 'celle-nord': missing field 'parent' "
         f"(and 4 more problems; run polchan validate {path} to see all)"
     ]
+
+
+def test_cli_the_validate_suggested_for_a_file_named_like_an_option_checks_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a tester: "run polchan validate -x.yaml" said "no such option: -x".
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, INCOMPLETE, name="-x.yaml")
+    code, _, err = run("find", "Celle", "--registry=-x.yaml")
+    assert code == 2
+    suggested = err.rsplit("run ", 1)[1].removesuffix(" to see all)\n")
+    assert suggested == "polchan validate ./-x.yaml"
+    code, out, err = run(*shlex.split(suggested)[1:])
+    assert (code, err) == (2, "")
+    assert out.splitlines()[-1] == "-x.yaml: 5 problems"  # every problem of the file
 
 
 def test_cli_a_problem_in_the_default_file_names_it_from_home() -> None:

@@ -134,7 +134,10 @@ def load_registry_or_report(path: Path | None) -> Registry | None:
         more = len(exc.problems) - 1
         if more:
             # `polchan validate` finds POLCHAN_REGISTRY and the default file itself.
-            command = "polchan validate" + (f" {shlex.quote(str(path))}" if path else "")
+            # "-x.yaml" would be read as an option: "./-x.yaml" is the same file.
+            given = str(path) if path else ""
+            given = os.path.join(os.curdir, given) if given.startswith("-") else given
+            command = "polchan validate" + (f" {shlex.quote(given)}" if given else "")
             message = ngettext(
                 "{problem} (and {n} more problem; run {command} to see all)",
                 "{problem} (and {n} more problems; run {command} to see all)",
