@@ -910,6 +910,31 @@ def test_a_name_shown_on_a_line_must_be_one_line(
     assert [p.message for p in caught.value.problems] == [f"{field} must be one line of text"]
 
 
+@pytest.mark.parametrize("char", ["\u202e", "\u200b", "\u2028", "\u2029", "\ufeff"])
+@pytest.mark.parametrize("field", ["name", "agency", "parent", "source.title"])
+def test_a_name_shown_on_a_line_has_no_invisible_character(
+    bundled: Registry, tmp_path: Path, field: str, char: str
+) -> None:
+    # Found by a tester: a right-to-left override (U+202E) turned the rest of a
+    # line of list or find around; a line separator (U+2028) broke it.
+    escaped = f"\\u{ord(char):04x}"
+    if field == "source.title":
+        text = valid_text(**{'title: "Die Polizeidirektion': f'title: "Die {escaped}Polizei'})
+    else:
+        text = f'schema: 1\nchannels:\n  - id: celle\n    {field}: "Polizei {escaped}Celle"\n'
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text), base=bundled)
+    assert [p.message for p in caught.value.problems] == [
+        f"{field} must be one line of visible text, "
+        f"without the invisible character U+{ord(char):04X}"
+    ]
+
+
+def test_an_invisible_character_quoted_in_a_message_is_shown_escaped() -> None:
+    problem = Problem("a.yaml", 2, "'{state}' is no German state", params=(("state", "B\u202ey"),))
+    assert str(problem) == "a.yaml:2: 'B\\u202ey' is no German state"
+
+
 def test_a_source_title_must_be_one_line(bundled: Registry, tmp_path: Path) -> None:
     text = valid_text(**{'title: "Die Polizeidirektion': 'title: "Die\\nPolizeidirektion'})
     with pytest.raises(RegistryError) as caught:

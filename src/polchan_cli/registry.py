@@ -182,7 +182,12 @@ _SHOWN_AS_ESCAPES = compiled_when_used(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _shown(value: str) -> str:
-    return _SHOWN_AS_ESCAPES.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    value = _SHOWN_AS_ESCAPES.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    if value.isprintable():
+        return value
+    # An invisible character (U+202E would turn the rest of the line right to left)
+    # is shown as \u202e too.
+    return "".join(f"\\u{ord(c):04x}" if _invisible(c) else c for c in value)
 
 
 # What YAML does not allow in a file (as PyYAML's Reader.NON_PRINTABLE), e.g. NUL;
@@ -732,6 +737,20 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
 _CONTROL = compiled_when_used(r"[\x00-\x1f\x7f-\x9f]")
 
 
+def _invisible(text: str) -> str | None:
+    """The first invisible character in ``text`` that a name shown on one line may
+    not hold either, as U+XXXX: a format character (U+202E turns the rest of the
+    line right to left, U+200B hides in a word) or a line or paragraph separator
+    (U+2028, U+2029), which some terminals break the line at. None if none."""
+    if text.isprintable():  # as nearly every name is: no need to look at each
+        return None
+    found = next((c for c in text if unicodedata.category(c) in ("Cf", "Zl", "Zp")), None)
+    return f"U+{ord(found):04X}" if found else None
+
+
+_INVISIBLE = N_("{field} must be one line of visible text, without the invisible character {char}")
+
+
 def _check_str(entry: dict[str, _Located], key: str, nullable: bool = False) -> str | None:
     item = entry.get(key)
     if item is None:
@@ -784,6 +803,8 @@ def _validate_entry(
                 if key != "note" and _CONTROL.search(fields[key] or ""):
                     # "Polizei\nCelle" would break the lines of list, find and open.
                     problem(entry[key].line, N_("{field} must be one line of text"), field=key)
+                elif key != "note" and (char := _invisible(fields[key] or "")):
+                    problem(entry[key].line, _INVISIBLE, field=key, char=char)
     if "url" in entry:
         url = entry["url"]
         if not is_channel_url(url.value):
@@ -908,6 +929,9 @@ def _source(node: _Located, problem: Callable[..., None]) -> Source | None:
         ok = False
     elif _CONTROL.search(title.value):
         problem(title.line, N_("{field} must be one line of text"), field="source.title")
+        ok = False
+    elif char := _invisible(title.value):
+        problem(title.line, _INVISIBLE, field="source.title", char=char)
         ok = False
     date = published.value if published is not None else None
     if type(date) is int and published is not None:
