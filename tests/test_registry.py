@@ -284,6 +284,23 @@ def test_malformed_file_is_rejected_with_file_and_line(
     assert message in first.removeprefix(where(path, line))
 
 
+def test_a_large_file_without_aliases_is_not_called_an_alias_bomb(tmp_path: Path) -> None:
+    # Found by a tester: 2,600 channels, under 1 MB and with no alias in it, were
+    # "file expands to too many values (alias bomb?)".
+    channel = (
+        '  - {{id: c{0}, name: P{0}, url: u, agency: a, parent: p, state: s, districts: ["03351"], '
+        "source: {{url: u, title: t, published: null}}}}\n"
+    )
+    text = "schema: 1\nchannels:\n" + "".join(channel.format(i) for i in range(4_200))
+    assert len(text.encode()) < 1_000_000
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(text, "big.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "big.yaml: file holds more than 100,000 values; "
+        "a registry is at most 1 MB and 100,000 values"
+    ]
+
+
 @pytest.mark.usefixtures("no_hang")
 @pytest.mark.parametrize("name", sorted(CORPUS_CASES))
 def test_malformed_file_is_rejected_by_the_pure_python_yaml_loader(

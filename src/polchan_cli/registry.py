@@ -321,6 +321,40 @@ _PLAIN_TAGS = {
 }
 
 
+class _TooManyValues(Exception):
+    """A file holds more than MAX_NODES values, its aliases (*name) counted as often
+    as they stand: said by :func:`_too_many_values`, which knows the whole file."""
+
+
+def _too_many_values(root: Any, file: str) -> Problem:
+    """The problem of a file with more values than a registry may hold: an alias
+    bomb where the file repeats values by aliases, else simply a file too large."""
+    if _uses_aliases(root):
+        return Problem(file, None, N_("file expands to too many values (alias bomb?)"))
+    return _problem(
+        file,
+        None,
+        N_("file holds more than {limit} values; a registry is at most 1 MB and {limit} values"),
+        limit=format_number(MAX_NODES),
+    )
+
+
+def _uses_aliases(root: Any) -> bool:
+    """Whether the composed file reaches a node twice, as only an alias (*name) of
+    an anchor (&name) does. Each node is looked at once, however often it repeats."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node.value, list):  # a list's items, or a mapping's (key, value)s
+            for item in node.value:
+                todo.extend(item if isinstance(item, tuple) else (item,))
+    return False
+
+
 def _to_plain(
     node: Any, file: str, problems: list[Problem], budget: list[int], depth: int = 0
 ) -> _Located:
@@ -328,9 +362,7 @@ def _to_plain(
 
     budget[0] -= 1
     if budget[0] < 0:
-        raise RegistryError(
-            [Problem(file, None, N_("file expands to too many values (alias bomb?)"))]
-        )
+        raise _TooManyValues
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
         raise RegistryError([Problem(file, line, N_("values nested too deeply"))])
@@ -681,7 +713,10 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
         raise RegistryError(
             [Problem(file, 1, N_("file is empty; expected 'schema: 1' and 'channels:'"))]
         )
-    root = _to_plain(node, file, problems, [MAX_NODES])
+    try:
+        root = _to_plain(node, file, problems, [MAX_NODES])
+    except _TooManyValues:
+        raise RegistryError([_too_many_values(node, file)]) from None
     if not isinstance(root.value, dict):
         raise RegistryError(
             [Problem(file, root.line, N_("expected a mapping with 'schema' and 'channels'"))]
