@@ -959,6 +959,47 @@ def test_a_source_title_must_be_one_line(bundled: Registry, tmp_path: Path) -> N
     assert [p.message for p in caught.value.problems] == ["source.title must be one line of text"]
 
 
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ("- id: on\n    disabled: true", "id: YAML reads on as true; write 'on' in quotes"),
+        ("- id: no\n    name: Polizei No", "id: YAML reads no as false; write 'no' in quotes"),
+        ("- id: celle\n    agency: yes", "agency: YAML reads yes as true; write 'yes' in quotes"),
+        ("- id: celle\n    parent: Off", "parent: YAML reads Off as false; write 'Off' in quotes"),
+    ],
+    ids=["id to disable", "id of a new channel", "agency", "parent"],
+)
+def test_a_word_yaml_reads_as_true_or_false_is_said_to_need_quotes(
+    bundled: Registry, entry: str, said: str
+) -> None:
+    # Found by a tester: "id: on" was "id must be a lowercase ASCII slug", though
+    # on is one; YAML 1.1 reads on, off, yes and no as true and false.
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(f"schema: 1\nchannels:\n  {entry}\n", base=bundled, **CHECKS)
+    assert said in [p.message for p in caught.value.problems]
+
+
+def test_a_source_title_yaml_reads_as_true_is_said_to_need_quotes() -> None:
+    title = next(
+        line for line in VALID.read_text(encoding="utf-8").splitlines() if "title:" in line
+    )
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(valid_text(**{title: "      title: yes"}))
+    assert [p.message for p in caught.value.problems] == [
+        "source.title: YAML reads yes as true; write 'yes' in quotes"
+    ]
+
+
+@pytest.mark.parametrize(("key", "value"), [("null", "null"), ("on", "true")])
+def test_a_key_yaml_reads_as_null_or_true_is_said_to_need_quotes(key: str, value: str) -> None:
+    # Found by a tester: "null:" was "key None must be a string".
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(f"schema: 1\nchannels: []\n{key}: 1\n", "mine.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        f"mine.yaml:3: YAML reads the key {key} as {value}; write '{key}' in quotes"
+    ]
+
+
 def test_a_quoted_schema_number_says_to_drop_the_quotes() -> None:
     with pytest.raises(RegistryError) as caught:
         parse_registry('schema: "1"\nchannels: []\n', "mine.yaml")

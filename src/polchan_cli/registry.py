@@ -375,6 +375,11 @@ def _to_plain(
         for key_node, value_node in node.value:
             key = _to_plain(key_node, file, problems, budget, depth + 1)
             if not isinstance(key.value, str):
+                if word := _read_as_word(key, or_null=True):
+                    # "null:", "on:": meant as the word; YAML 1.1 reads it as a value.
+                    template = N_("YAML reads the key {word} as {value}; write '{word}' in quotes")
+                    problems.append(_problem(file, key.line, template, **word))
+                    continue
                 if key.text is not None:
                     message = N_("key {key} must be a string")
                 else:
@@ -391,6 +396,23 @@ def _to_plain(
         items = [_to_plain(n, file, problems, budget, depth + 1) for n in node.value]
         return _Located(items, line)
     return _Located(_scalar(node), line, node.value)
+
+
+def _read_as_word(item: _Located | None, *, or_null: bool = False) -> dict[str, str] | None:
+    """Where YAML read an unquoted word as true or false (``id: on``, ``name: yes``),
+    or as null (``null:``, with ``or_null``), the word and what it became, for a
+    problem to say so: a field that must be text was given the word. None for
+    anything else. A value ``null`` or ``~`` is more likely meant as nothing, which
+    is said as that."""
+    if item is None or not item.text:
+        return None
+    if not isinstance(item.value, bool) and not (or_null and item.value is None):
+        return None
+    return {"word": item.text, "value": {None: "null", True: "true", False: "false"}[item.value]}
+
+
+# YAML 1.1, which PyYAML reads, takes on, off, yes and no for true and false.
+_READ_AS_WORD = N_("{field}: YAML reads {word} as {value}; write '{word}' in quotes")
 
 
 def _scalar(node: Any) -> Any:
@@ -817,6 +839,8 @@ def _validate_entry(
 
     if ident is None:
         problem(item.line, N_("missing field '{field}'"), field="id")
+    elif (word := _read_as_word(ident)) and _ID.fullmatch(word["word"]):
+        problem(ident.line, _READ_AS_WORD, field="id", **word)
     elif cid is None or not _ID.fullmatch(cid):
         problem(ident.line, N_("id must be a lowercase ASCII slug like 'rotenburg-wuemme'"))
     for key, value in entry.items():
@@ -833,7 +857,10 @@ def _validate_entry(
             try:
                 fields[key] = _check_str(entry, key, nullable=key in ("note", "parent"))
             except ValueError as exc:
-                problem(entry[key].line, N_("{field} must be a non-empty string"), field=exc)
+                if word := _read_as_word(entry[key]):
+                    problem(entry[key].line, _READ_AS_WORD, field=key, **word)
+                else:
+                    problem(entry[key].line, N_("{field} must be a non-empty string"), field=exc)
             else:
                 if key != "note" and _CONTROL.search(fields[key] or ""):
                     # "Polizei\nCelle" would break the lines of list, find and open.
@@ -959,7 +986,10 @@ def _source(node: _Located, problem: Callable[..., None]) -> Source | None:
             (url or node).line, N_("source.url must be the http(s) address of the announcement")
         )
         ok = False
-    if title is None or not isinstance(title.value, str) or not title.value.strip():
+    if title is not None and (word := _read_as_word(title)):
+        problem(title.line, _READ_AS_WORD, field="source.title", **word)
+        ok = False
+    elif title is None or not isinstance(title.value, str) or not title.value.strip():
         problem((title or node).line, N_("source.title must be a non-empty string"))
         ok = False
     elif _CONTROL.search(title.value):
@@ -1092,6 +1122,9 @@ def _no_such_id(
     part ("rotenburg": rotenburg-wuemme)."""
     import difflib
 
+    ident = item.value.get("id") if isinstance(item.value, dict) else None
+    if (word := _read_as_word(ident)) and _ID.fullmatch(word["word"]):
+        return _problem(file, item.line, _READ_AS_WORD, field="id", **word)
     if given_id is not None and not isinstance(given_id, str):
         # "id: 42": an id is text, whatever channel it was to name.
         return _problem(
