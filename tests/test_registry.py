@@ -1000,6 +1000,19 @@ def test_a_key_yaml_reads_as_null_or_true_is_said_to_need_quotes(key: str, value
     ]
 
 
+def test_a_merge_key_is_said_to_be_unsupported_by_its_name() -> None:
+    # Found by a tester: "unsupported YAML tag 'tag:yaml.org,2002:merge'".
+    text = (
+        "schema: 1\nchannels:\n  - &base {id: celle, name: Polizei Celle}\n"
+        "  - <<: *base\n    id: celle-nord\n"
+    )
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(text, "mine.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "mine.yaml:4: merge keys (<<) are not supported; write the fields out"
+    ]
+
+
 def test_a_quoted_schema_number_says_to_drop_the_quotes() -> None:
     with pytest.raises(RegistryError) as caught:
         parse_registry('schema: "1"\nchannels: []\n', "mine.yaml")

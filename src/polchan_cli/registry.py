@@ -366,6 +366,10 @@ def _to_plain(
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
         raise RegistryError([Problem(file, line, N_("values nested too deeply"))])
+    if node.tag == "tag:yaml.org,2002:merge":  # "<<: *base", which the file must spell out
+        raise RegistryError(
+            [Problem(file, line, N_("merge keys (<<) are not supported; write the fields out"))]
+        )
     if node.tag not in _PLAIN_TAGS:
         raise RegistryError(
             [_problem(file, line, N_("unsupported YAML tag '{tag}'"), tag=node.tag)]
