@@ -1175,6 +1175,33 @@ def test_registry_before_the_command_is_the_same_as_after_it(tmp_path):
     assert run("--registry", str(own), "find", "Celle", "--registry", str(other)).exit_code == 0
 
 
+def test_validate_checks_the_file_given_as_registry_as_it_does_its_path(tmp_path):
+    # Found by a tester: "polchan validate --registry my.yaml" was "no such option:
+    # --registry" (exit 2), though the README says --registry goes before or after
+    # the command.
+    own = tmp_path / "my.yaml"
+    own.write_text("schema: 1\nchannels:\n  - id: celle\n    disabled: true\n")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("schema: 1\nchannels: {}\n")
+    valid = f"{own}: valid, 12 channels in force\n"
+    for args in (
+        ["validate", "--registry", str(own)],
+        ["--registry", str(own), "validate"],
+        ["validate", str(own), "--registry", str(own)],
+        ["--registry", str(broken), "validate", "--registry", str(own)],  # after it wins
+    ):
+        result = run(*args)
+        assert (result.exit_code, result.stdout) == (0, valid), args
+    assert run("validate", "--registry", str(broken)).exit_code == ExitCode.USAGE
+    # two files: which one was meant is not guessed
+    both = run("validate", str(own), "--registry", str(broken))
+    assert both.exit_code == ExitCode.USAGE
+    assert both.stdout == ""
+    assert f"two files to check: {own} and --registry {broken}; give one" in both.stderr
+    said = run("validate", str(own), "--registry", str(broken), "--lang", "de").stderr
+    assert "Bitte geben Sie nur eine an" in said
+
+
 def test_open_says_a_guess_only_for_the_channel_it_opens(launched):
     # Found in code review: "Celle und Hanover" said the channel was Hannover's (none
     # covers it), and a guess hid the line about places no channel covers.

@@ -613,6 +613,34 @@ def sources_command(
     print_sources(make_console(), info)
 
 
+def _file_to_check(ctx: typer.Context, path: Path | None, option: Path | None) -> Path | None:
+    """The file ``validate`` checks: its PATH or a --registry after it, which name one
+    file (``validate mine.yaml --registry mine.yaml`` too); two files are a usage
+    error, not one of them checked and the other passed over in silence."""
+    if path is None or option is None or _same_file(path, option):
+        return path if path is not None else option
+    from typer._click.exceptions import UsageError
+
+    raise UsageError(
+        gettext("two files to check: {path} and --registry {option}; give one").format(
+            path=path, option=option
+        ),
+        ctx,
+    )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    from .store import home_expanded
+
+    one, other = home_expanded(one), home_expanded(other)
+    if os.path.abspath(one) == os.path.abspath(other):
+        return True
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # either missing: reading it says so
+        return False
+
+
 @app.command("validate", cls=LocalizedCommand)
 def validate_command(
     ctx: typer.Context,
@@ -623,6 +651,17 @@ def validate_command(
             metavar=N_("PATH"),
             show_default=False,
             parser=_registry_file,  # reported by polchan, as for --registry
+        ),
+    ] = None,
+    registry_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--registry",
+            # As the README says --registry goes before or after any command.
+            help=N_("Check the registry file PATH (the same as the argument)."),
+            metavar=N_("PATH"),
+            show_default=False,
+            parser=_registry_file,
         ),
     ] = None,
     lang: LangOption = None,
@@ -637,7 +676,7 @@ def validate_command(
 
     bundled_path = bundled_registry_path()
     checks = registry_checks()
-    path = _given(ctx, path)
+    path = _given(ctx, _file_to_check(ctx, path, registry_path))
     target = (path and home_expanded(path)) or user_registry_path()[0] or bundled_path
     try:
         base = load_registry(bundled_path, **checks)
