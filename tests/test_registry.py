@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import unicodedata
 from collections.abc import Callable
@@ -53,6 +54,7 @@ URL_MESSAGE = (
 )
 DISTRICT_QUOTES = "must be 5 digits in quotes"
 NOT_A_DATE = "is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
+NBSP_INDENT = "indented with non-breaking spaces (copied from a web page?); use plain spaces"
 
 # Corpus file -> (line the problem is reported on, or None for the whole file; message).
 CORPUS_CASES: dict[str, tuple[int | None, str]] = {
@@ -133,6 +135,11 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "two_documents.yaml": (15, "invalid YAML: a second document begins here ('---'); keep one"),
     # found in review (h3): "no channel has this id to disable", the id not named
     "id_number.yaml": (3, "id must be a lowercase ASCII slug like 'rotenburg-wuemme'"),
+    # found by a tester: indentation copied from a web page was "'channels' must be a
+    # list" and "unknown top-level field '  - id'"
+    "nbsp_indent.yaml": (4, NBSP_INDENT),
+    "nbsp_indent_one_line.yaml": (6, NBSP_INDENT),
+    "nbsp_blank_line.yaml": (3, NBSP_INDENT),
 }
 
 GENERATED: dict[str, Callable[[bytes], bytes]] = {
@@ -153,6 +160,15 @@ GENERATED: dict[str, Callable[[bytes], bytes]] = {
     ),
     "two_documents.yaml": lambda valid: valid + b"---\nschema: 1\n",
     "id_number.yaml": lambda valid: b"schema: 1\nchannels:\n  - id: 42\n    disabled: true\n",
+    "nbsp_indent.yaml": lambda valid: re.sub(
+        rb"(?m)^ +", lambda m: "\u00a0".encode() * len(m.group()), valid
+    ),
+    "nbsp_indent_one_line.yaml": lambda valid: valid.replace(
+        b"    url:", "\u00a0".encode() * 4 + b"url:"
+    ),
+    "nbsp_blank_line.yaml": lambda valid: valid.replace(
+        b"schema: 1\n", "schema: 1\n\u00a0\n".encode()
+    ),
 }
 
 # A few corpus files the CLI must report as file:line without a traceback.
@@ -876,6 +892,29 @@ def test_a_tab_in_a_comment_or_quoted_text_is_no_problem(bundled: Registry, tmp_
     )
     registry = load_registry(write(tmp_path, text), base=bundled)
     assert registry.by_id("celle").note == "Tel.\t05141 277-104"
+
+
+@pytest.mark.parametrize("libyaml", [True, False])
+def test_a_no_break_space_in_a_notes_block_or_quoted_text_is_no_problem(
+    bundled: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, libyaml: bool
+) -> None:
+    # Only a no-break space that indents is wrong (nbsp_indent.yaml); one that begins
+    # a line of a note's block, or of a quoted value, is text, as pasted.
+    if not libyaml:
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    text = (
+        "schema: 1\nchannels:\n  - id: celle\n    note: |\n      \u00a0Tel. 05141 277-104\n"
+        '  - id: stade\n    note: "Pressestelle\n      \u00a0Stade"\n'
+    )
+    registry = load_registry(write(tmp_path, text), base=bundled)
+    assert registry.by_id("celle").note == "\u00a0Tel. 05141 277-104\n"
+    assert registry.by_id("stade").note == "Pressestelle \u00a0Stade"
+    # a line of the file indented so is said as it is, by either of PyYAML's parsers
+    indented = text.replace("  - id: stade", "\u00a0\u00a0- id: stade")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, indented), base=bundled)
+    assert [p.message for p in caught.value.problems] == [NBSP_INDENT]
+    assert caught.value.problems[0].line == 6
 
 
 def test_a_copy_of_the_bundled_file_changes_only_what_it_changes(

@@ -56,6 +56,10 @@ _CHANNEL_PATH = compiled_when_used(r"/channel/[A-Za-z0-9]{10,40}")
 _CHANNEL_HOSTS = frozenset({"whatsapp.com", "www.whatsapp.com"})
 # A tab among the spaces that indent a line, or before a list's dash.
 _TAB_INDENT = compiled_when_used(r"^[ ]*\t|^[ ]*-[ ]*\t", re.MULTILINE)
+# A no-break space (U+00A0, or the figure or narrow one) among the spaces that
+# indent a line, or after a list's dash, matched up to it: text copied from a web
+# page. YAML takes it for text, not indentation.
+_NBSP_INDENT = compiled_when_used("^[ ]*-?[ ]*[\u00a0\u2007\u202f]", re.MULTILINE)
 # A source's date, as precise as the source gives it: 2024, 2024-11 or 2024-11-01.
 _PUBLISHED = compiled_when_used(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -544,6 +548,36 @@ def _yaml_problem(exc: Any, file: str, text: str) -> Problem:
     return _problem(file, line, N_("invalid YAML: {reason}"), reason=reason)
 
 
+def _indented_with_nbsp(text: str, file: str) -> Problem | None:
+    """The problem of a line indented with no-break spaces, where YAML reads one as
+    the start of a plain key or value (two before ``- id: celle`` make a key of
+    its own) or fails at it, else None. One that begins a line of a note's block
+    (``note: |``) or of a quoted value is text, and valid."""
+    import yaml
+
+    indents = {found.start() for found in _NBSP_INDENT.finditer(text)}
+    if not indents:
+        return None
+    marks = []
+    try:
+        # Tokens, not the composed file: read up to a mistake, which the space may be.
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(token, yaml.ScalarToken) and token.plain:
+                marks.append(token.start_mark)
+    except yaml.MarkedYAMLError as exc:
+        marks += [mark for mark in (exc.context_mark, exc.problem_mark) if mark is not None]
+    except yaml.YAMLError:
+        pass
+    for mark in sorted(marks, key=lambda mark: mark.index):
+        if text.rfind("\n", 0, mark.index) + 1 in indents:
+            return Problem(
+                file,
+                mark.line + 1,
+                N_("indented with non-breaking spaces (copied from a web page?); use plain spaces"),
+            )
+    return None
+
+
 def _lines_in(text: str) -> int:
     """How many lines YAML counts in the text, a last one without its break too."""
     pieces = _YAML_LINE_BREAK.split(text)
@@ -733,6 +767,10 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
                 )
             ]
         )
+    # "\xa0\xa0- id: celle" is valid YAML, a key of its own: said as what it is, not
+    # as "unknown top-level field '  - id'".
+    if nbsp := _indented_with_nbsp(text, file):
+        raise RegistryError([nbsp])
     node = _compose(text, file)
     problems: list[Problem] = []
     if node is None:
