@@ -85,11 +85,14 @@ CORPUS_CASES: dict[str, tuple[int | None, str]] = {
     "deep_nesting.yaml": (10, "values nested too deeply"),
     "url_javascript.yaml": (6, URL_MESSAGE),
     "url_file.yaml": (6, URL_MESSAGE),
-    "url_http.yaml": (6, URL_MESSAGE),
+    "url_http.yaml": (6, "channel 'celle': url must begin with https://, not http://"),
     "url_other_host.yaml": (6, URL_MESSAGE),
     "url_userinfo.yaml": (6, URL_MESSAGE),
     "url_port.yaml": (6, URL_MESSAGE),
-    "url_query.yaml": (6, URL_MESSAGE),
+    "url_query.yaml": (
+        6,
+        "channel 'celle': url has '?ref=evil.example' after the channel's id: leave it out",
+    ),
     "district_4_digits.yaml": (10, f"channel 'celle': district key '3351' {DISTRICT_QUOTES}"),
     "district_unquoted.yaml": (10, f"channel 'celle': district key '03351' {DISTRICT_QUOTES}"),
     "district_unknown.yaml": (10, "channel 'celle': district key '99999' is not a German district"),
@@ -539,7 +542,7 @@ def test_a_new_channel_lacking_a_few_fields_lists_each(bundled: Registry, tmp_pa
 # --- 4. is_channel_url -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("host", ["whatsapp.com", "www.whatsapp.com"])
+@pytest.mark.parametrize("host", ["whatsapp.com", "www.whatsapp.com", "WhatsApp.com"])
 def test_channel_url_accepts_both_hosts(host: str) -> None:
     assert is_channel_url(f"https://{host}/channel/{CHANNEL_ID}")
 
@@ -572,6 +575,64 @@ def test_channel_url_accepts_both_hosts(host: str) -> None:
 )
 def test_channel_url_rejects_anything_else(url: object) -> None:
     assert not is_channel_url(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        (f"{CELLE_URL}/", ["url ends in '/' after the channel's id: leave it out"]),
+        (f"{CELLE_URL}?mode=ac_t", ["url has '?mode=ac_t' after the channel's id: leave it out"]),
+        (
+            f"{CELLE_URL}?utm_source=x&utm_medium=y",
+            ["url has '?utm_source=x&utm_medium=y' after the channel's id: leave it out"],
+        ),
+        (f"' {CELLE_URL} '", ["url begins or ends with a space: leave it out"]),
+        (
+            "https://chat.whatsapp.com/Kx3bDm9Qw2n7YtRu5pLcVa",
+            [
+                "url is a group invite (chat.whatsapp.com), not a channel link: "
+                "a channel's link begins https://whatsapp.com/channel/"
+            ],
+        ),
+        (
+            CELLE_URL.replace("https", "http") + "/?mode=ac_t",
+            [
+                "url must begin with https://, not http://",
+                "url has '?mode=ac_t' after the channel's id: leave it out",
+                "url ends in '/' after the channel's id: leave it out",
+            ],
+        ),
+        (CELLE_URL.removeprefix("https://"), ["url must begin with https://"]),
+        # no change that is clear makes these a channel's link
+        (f"https://evil.example/channel/{CHANNEL_ID}/", [URL_MESSAGE.split(": ", 1)[1]]),
+        (f"https://whatsapp.com/channel/{CHANNEL_ID}/../../evil", [URL_MESSAGE.split(": ", 1)[1]]),
+    ],
+)
+def test_a_rejected_link_says_what_to_change_where_that_is_clear(
+    url: str, said: list[str], tmp_path: Path
+) -> None:
+    # Found by a tester: every rejected link was "url must look like
+    # https://whatsapp.com/channel/<id>…", a trailing '/' or '?mode=…' not named.
+    path = write(tmp_path, valid_text(**{CELLE_URL: url}))
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path, **CHECKS)
+    assert [(p.line, p.message) for p in caught.value.problems] == [(6, s) for s in said]
+    assert path.read_text(encoding="utf-8") == valid_text(**{CELLE_URL: url})  # left as it is
+
+
+def test_a_channel_link_with_its_host_in_capitals_is_that_link(
+    bundled: Registry, tmp_path: Path
+) -> None:
+    # A host name is the same in any case: 'https://WhatsApp.com/channel/…' opens the
+    # channel, and is shown, compared and opened in lower case; the file is not changed.
+    text = OVERRIDE.replace("https://whatsapp.com", "HTTPS://WhatsApp.com")
+    path = write(tmp_path, text)
+    assert load_registry(path, base=bundled, **CHECKS).by_id("celle").url == NEW_URL
+    assert path.read_text(encoding="utf-8") == text
+    # another channel with celle's link so written is a twin of celle
+    twin = f"schema: 1\nchannels:\n  - id: stade\n    url: https://WWW.WHATSAPP.COM/channel/{CHANNEL_ID}\n"
+    with pytest.raises(RegistryError, match="has the link of channel 'celle'"):
+        load_registry(write(tmp_path, twin), base=bundled, **CHECKS)
 
 
 # --- 5. the command line -------------------------------------------------------------

@@ -279,7 +279,8 @@ class Registry:
 
 
 def is_channel_url(url: object) -> bool:
-    """True for ``https://whatsapp.com/channel/<id>`` (or ``www.``) and nothing else."""
+    """True for ``https://whatsapp.com/channel/<id>`` (or ``www.``) and nothing else;
+    the host in any case of ASCII letters (``WhatsApp.com``), as it is one host."""
     if not isinstance(url, str) or any(ch.isspace() or ord(ch) < 32 for ch in url):
         return False
     try:
@@ -289,7 +290,8 @@ def is_channel_url(url: object) -> bool:
         return False
     return (
         parts.scheme == "https"
-        and parts.netloc in _CHANNEL_HOSTS
+        and parts.netloc.isascii()  # lowered as a host name: ASCII letters only
+        and parts.netloc.lower() in _CHANNEL_HOSTS
         and parts.hostname in _CHANNEL_HOSTS
         and port is None
         and parts.username is None
@@ -297,6 +299,60 @@ def is_channel_url(url: object) -> bool:
         and not parts.fragment
         and _CHANNEL_PATH.fullmatch(parts.path) is not None
     )
+
+
+def _written_plainly(url: str) -> str:
+    """A channel link (see :func:`is_channel_url`) with its scheme and host in lower
+    case, as polchan shows, compares and opens it: ``https://WhatsApp.com/channel/…``
+    is that link. The file it came from is left as it is."""
+    parts = urlsplit(url)
+    return f"https://{parts.netloc.lower()}{parts.path}"
+
+
+_NOT_A_CHANNEL_LINK = N_(
+    "url must look like https://whatsapp.com/channel/<id>, the id 10 to 40 letters or digits"
+)
+
+
+def _link_slips(url: str) -> list[tuple[str, dict[str, str]]]:
+    """What to change in a rejected link, as message ids and their fields, where the
+    change is clear: spaces around it, http:// or no scheme, a query (``?mode=…``,
+    ``?utm_…``) or ``#…`` after the id, a ``/`` at its end; each said where all of
+    them together make it a channel link, else none. A group invite
+    (``chat.whatsapp.com``) is said to be one: no change makes it a channel."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return []
+    if host == "chat.whatsapp.com":
+        return [
+            (
+                N_(
+                    "url is a group invite (chat.whatsapp.com), not a channel link: "
+                    "a channel's link begins https://whatsapp.com/channel/"
+                ),
+                {},
+            )
+        ]
+    slips: list[tuple[str, dict[str, str]]] = []
+    link = url
+    if link != link.strip():
+        slips.append((N_("url begins or ends with a space: leave it out"), {}))
+        link = link.strip()
+    if link[:7].lower() == "http://":
+        slips.append((N_("url must begin with https://, not http://"), {}))
+        link = "https://" + link[7:]
+    elif link.lower().startswith(("whatsapp.com/", "www.whatsapp.com/")):
+        slips.append((N_("url must begin with https://"), {}))
+        link = "https://" + link
+    if (cut := min((link.find(c) for c in "?#" if c in link), default=-1)) >= 0:
+        rest = link[cut:]
+        slips.append((N_("url has '{rest}' after the channel's id: leave it out"), {"rest": rest}))
+        link = link[:cut]
+    if link.endswith("/"):
+        slips.append((N_("url ends in '/' after the channel's id: leave it out"), {}))
+        link = link.rstrip("/")
+    return slips if is_channel_url(link) else []
 
 
 # --- reading YAML into plain values that remember their line --------------------
@@ -911,15 +967,14 @@ def _validate_entry(
                     problem(entry[key].line, _INVISIBLE, field=key, char=char)
     if "url" in entry:
         url = entry["url"]
-        if not is_channel_url(url.value):
-            problem(
-                url.line,
-                N_(
-                    "url must look like https://whatsapp.com/channel/<id>, "
-                    "the id 10 to 40 letters or digits"
-                ),
-            )
-        fields["url"] = url.value
+        if is_channel_url(url.value):
+            fields["url"] = _written_plainly(url.value)
+        else:
+            # Each slip named where the fix is clear; never mended here unseen.
+            slips = _link_slips(url.value) if isinstance(url.value, str) else []
+            for template, params in slips or [(_NOT_A_CHANNEL_LINK, {})]:
+                problem(url.line, template, **params)
+            fields["url"] = url.value
     if "districts" in entry:
         districts = entry["districts"]
         if not isinstance(districts.value, list):
