@@ -978,6 +978,42 @@ def test_a_no_break_space_in_a_notes_block_or_quoted_text_is_no_problem(
     assert caught.value.problems[0].line == 6
 
 
+NO_ID = "this entry has no id: which channel does it change, or what is the new channel's id?"
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        (f"  - url: {NEW_URL}\n", [(3, NO_ID)]),
+        ("  - disabled: true\n", [(3, NO_ID)]),
+        (f"  - id:\n    url: {NEW_URL}\n", [(3, NO_ID)]),
+        (f"  - id: ~\n    url: {NEW_URL}\n", [(3, NO_ID)]),
+        # a whole new channel but its id
+        (
+            valid_text().split("  - id: celle\n", 1)[1].replace("    name:", "  - name:"),
+            [(3, NO_ID)],
+        ),
+        # what is wrong whichever channel it was to be is said too
+        (
+            '  - name: Polizei X\n    districts: ["99999"]\n    website: x\n',
+            [
+                (3, NO_ID),
+                (4, "district key '99999' is not a German district"),
+                (5, "unknown field 'website'"),
+            ],
+        ),
+    ],
+)
+def test_an_entry_without_an_id_is_said_once(
+    entry: str, said: list[tuple[int, str]], bundled: Registry
+) -> None:
+    # Found by a tester: "missing field 'id' (and 6 more problems…)", validate listing
+    # every field a new channel needs, though the entry may have meant to change one.
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(f"schema: 1\nchannels:\n{entry}", base=bundled, **CHECKS)
+    assert [(p.line, p.message) for p in caught.value.problems] == said
+
+
 def test_a_copy_of_the_bundled_file_changes_only_what_it_changes(
     bundled: Registry, tmp_path: Path
 ) -> None:

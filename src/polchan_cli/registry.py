@@ -935,8 +935,17 @@ def _validate_entry(
     def problem(line: int, template: str, **params: object) -> None:
         problems.append(_problem(file, line, template, cid, **params))
 
-    if ident is None:
-        problem(item.line, N_("missing field '{field}'"), field="id")
+    if ident is None or ident.value is None:  # no "id", or "id:" with nothing, or null
+        # Without an id it is neither a change nor a new channel: the fields a new
+        # one needs are not missing yet. Said once; a wrong value is wrong either way.
+        problem(
+            (ident or item).line,
+            N_(
+                "this entry has no id: which channel does it change, "
+                "or what is the new channel's id?"
+            ),
+        )
+        partial = True
     elif (word := _read_as_word(ident)) and _ID.fullmatch(word["word"]):
         problem(ident.line, _READ_AS_WORD, field="id", **word)
     elif cid is None or not _ID.fullmatch(cid):
