@@ -447,6 +447,42 @@ def test_list_and_sources_say_which_channels_a_users_registry_disabled(tmp_path,
     assert "No channel in the registry covers Deutschland." in country.stdout
 
 
+def test_find_and_open_say_that_the_users_registry_disabled_the_channel_there(tmp_path, launched):
+    # Found by a tester: with landkreis-harburg disabled, "find POL-WL" and "open
+    # 21423" said only "No channel in the registry covers Landkreis Harburg", as if
+    # polchan lacked the channel.
+    own = tmp_path / "mine.yaml"
+    own.write_text("schema: 1\nchannels:\n  - id: landkreis-harburg\n    disabled: true\n")
+    said = (
+        f"Your registry ({own}) disables the channel Polizei Landkreis Harburg (landkreis-harburg), "
+        "which would cover Landkreis Harburg (Niedersachsen)."
+    )
+    for query in ("POL-WL", "21423", "Winsen (Luhe)"):
+        found = run("find", query, "--registry", str(own))
+        assert found.exit_code == ExitCode.NO_CHANNEL, query
+        flat = " ".join(found.stdout.split())
+        assert (
+            "No channel in the registry covers Landkreis Harburg (Niedersachsen). " + said in flat
+        )
+    opened = run("open", "21423", "--registry", str(own))
+    assert opened.exit_code == ExitCode.NO_CHANNEL
+    assert opened.stderr.splitlines() == [
+        "polchan: no channel in the registry covers Landkreis Harburg (Niedersachsen)",
+        "polchan: y" + said[1:-1],
+    ]
+    assert launched == []
+    assert "Ihre Kanalliste" in run("open", "21423", "--registry", str(own), "--lang", "de").stderr
+    # the JSON is the answer as it was; a place the channel would not cover says nothing
+    answer = json.loads(run("find", "POL-WL", "--json", "--registry", str(own)).stdout)
+    assert answer == json.loads(run("find", "POL-WL", "--json").stdout) | {
+        "status": "no_channel",
+        "matches": answer["matches"],
+    }
+    assert [m["channels"] for m in answer["matches"]] == [[]]
+    assert "Your registry" not in run("find", "Hannover", "--registry", str(own)).stdout
+    assert "your registry" not in run("open", "Hannover", "--registry", str(own)).stderr
+
+
 def test_the_police_and_notruf_alone_give_the_emergency_numbers():
     result = run("find", "Polizei", "Notruf")
     assert result.exit_code == 2

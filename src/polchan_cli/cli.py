@@ -353,10 +353,9 @@ def open_command(
             )
         else:
             message = gettext("no channel in the registry covers {districts}")
-        _fail(
-            message.format(districts=res.areas(), suggestions=", ".join(res.suggestions)),
-            ExitCode.NO_CHANNEL,
-        )
+        _warn(message.format(districts=res.areas(), suggestions=", ".join(res.suggestions)))
+        _fail_if_switched_off(res, registry, _given(ctx, registry_path))
+        raise typer.Exit(ExitCode.NO_CHANNEL)
     if plan.refused == "not_found":
         if res.suggestions:
             message = gettext("nothing found for '{query}'; did you mean {suggestions}?")
@@ -368,7 +367,7 @@ def open_command(
         )
     if plan.refused == "uncovered_city":
         first = res.matches[0]
-        _fail(
+        _warn(
             gettext(
                 "'{query}' is first {city}, which no channel covers; "
                 "for another place of the name, name it exactly ({places})"
@@ -376,9 +375,10 @@ def open_command(
                 query=res.query,
                 city=f"{first.name} ({first.state})",
                 places=exact_queries(res),
-            ),
-            ExitCode.NO_CHANNEL,
+            )
         )
+        _fail_if_switched_off(res, registry, _given(ctx, registry_path))
+        raise typer.Exit(ExitCode.NO_CHANNEL)
     if plan.refused == "only_begun":
         message = gettext(
             "'{query}' is only the beginning of a name; name the place exactly ({places})"
@@ -483,6 +483,15 @@ def open_command(
                 unopened,
             )
         )
+
+
+def _fail_if_switched_off(res: Resolution, registry: Registry, path: Path | None) -> None:
+    """Say, after open's refusal, that the user's registry disables the channel
+    that would cover the place (see :func:`~polchan_cli.lookup.switched_off`)."""
+    from .lookup import switched_off
+
+    if line := switched_off(res, registry, path, sentence=False):
+        _fail(line, ExitCode.NO_CHANNEL)
 
 
 def open_in_browser(url: str) -> bool:

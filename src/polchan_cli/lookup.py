@@ -41,6 +41,7 @@ __all__ = [
     "say",
     "stdin_bytes",
     "stdin_is_terminal",
+    "switched_off",
 ]
 
 
@@ -179,8 +180,44 @@ def find(query: str, json_output: bool, registry_path: Path | None) -> ExitCode:
         else:
             from .render import make_console, print_resolution
 
-            print_resolution(make_console(), res)
+            print_resolution(make_console(), res, switched_off(res, registry, registry_path))
     return code
+
+
+def switched_off(
+    res: Resolution, registry: Registry, registry_path: Path | None, *, sentence: bool = True
+) -> str | None:
+    """The line saying that the user's registry (named by its path) disables the
+    channels that would cover places the answer names and none covers, else None:
+    without it, "No channel in the registry covers Landkreis Harburg" reads as a
+    gap in polchan's data. A sentence for find's answer, else a line as open's
+    messages are."""
+    from .i18n import ngettext
+    from .resolution import disabled_covering
+    from .store import user_registry_path
+
+    channels, areas = disabled_covering(res, registry)
+    path = user_registry_path(registry_path)[0] if channels else None
+    if path is None:
+        return None
+    template = (
+        ngettext(
+            "Your registry ({path}) disables the channel {channels}, which would cover {areas}.",
+            "Your registry ({path}) disables the channels {channels}, which would cover {areas}.",
+            len(channels),
+        )
+        if sentence
+        else ngettext(
+            "your registry ({path}) disables the channel {channels}, which would cover {areas}",
+            "your registry ({path}) disables the channels {channels}, which would cover {areas}",
+            len(channels),
+        )
+    )
+    return template.format(
+        path=_home_as_tilde(str(path)),
+        channels=", ".join(f"{c.name} ({c.id})" for c in channels),
+        areas=areas,
+    )
 
 
 def list_channels(json_output: bool, registry_path: Path | None) -> ExitCode:

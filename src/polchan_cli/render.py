@@ -188,8 +188,10 @@ def _say_read_as(console: Console, typed: str, read: str) -> None:
     )
 
 
-def print_resolution(console: Console, res: Resolution) -> None:
-    """The ``find`` table for one resolution, with how the query was read."""
+def print_resolution(console: Console, res: Resolution, switched_off: str | None = None) -> None:
+    """The ``find`` table for one resolution, with how the query was read.
+    ``switched_off``: the line saying which channels the user's registry disables
+    where no channel covers a place (see :func:`~polchan_cli.lookup.find`)."""
 
     query = _quoted(res.query)
     # "Cele und Uelzen": each name of the list read as another, then the list.
@@ -330,6 +332,8 @@ def print_resolution(console: Console, res: Resolution) -> None:
                 districts=safe(res.areas())
             )
         )
+    if switched_off:
+        console.print(safe(switched_off))
     if res.suggestions:
         console.print(
             gettext("Or did you mean: {suggestions}?").format(

@@ -29,6 +29,7 @@ __all__ = [
     "channel_match",
     "channel_matches",
     "country_match",
+    "disabled_covering",
     "district_match",
     "named_as_typed",
     "offered",
@@ -367,6 +368,31 @@ def country_match(name: str = "Deutschland") -> Match:
     """The country as an exact match with no channel: what "Deutschland" answers
     where the user's registry disables every channel."""
     return replace(state_match(name), kind="country")
+
+
+def disabled_covering(res: Resolution, registry: Registry) -> tuple[tuple[Channel, ...], str]:
+    """The channels a user's registry disables (``disabled: true``) that would cover
+    places the answer names and no channel covers, and where those places lie (as
+    :meth:`Resolution.areas` says it); ``((), "")`` where there are none. Said by
+    find and open, so that a channel the user switched off is not taken for a gap
+    in polchan's data."""
+    off = Registry(registry.disabled)
+    channels: dict[str, Channel] = {}
+    covered = []
+    for m in res.named() if off.channels else ():
+        if m.channels or m.kind in WHOLE_LAND_KINDS:
+            continue
+        # As the match's own channels were found (place_match, postcode_matches).
+        if m.kind == "district" and m.district.is_city:
+            found = off.covering_any_part_of(m.district.key)
+        else:
+            found = tuple(
+                c for town in m.towns or (None,) for c in off.covering(m.district.key, town)
+            )
+        if found:
+            covered.append(m)
+            channels.update((c.id, c) for c in found)
+    return tuple(channels.values()), Resolution(query=res.query, matches=tuple(covered)).areas()
 
 
 def named_as_typed(answer: Resolution) -> bool:
