@@ -483,6 +483,51 @@ def test_find_and_open_say_that_the_users_registry_disabled_the_channel_there(tm
     assert "your registry" not in run("open", "Hannover", "--registry", str(own)).stderr
 
 
+@pytest.mark.parametrize(
+    ("name", "shown", "typed"),
+    [
+        ("nl\nname.yaml", "nl\\x0aname.yaml", "$'nl\\x0aname.yaml'"),
+        ("esc\x1b[31mred.yaml", "esc\\x1b[31mred.yaml", "$'esc\\x1b[31mred.yaml'"),
+        ("rtl\u202eyaml.lmy", "rtl\\u202eyaml.lmy", "$'rtl\\u202eyaml.lmy'"),
+    ],
+)
+def test_a_registry_path_with_a_line_break_or_an_escape_is_shown_escaped(
+    tmp_path, monkeypatch, name, shown, typed
+):
+    # Found by a tester: a file named with a newline broke the one-line message, and
+    # one named with "\e[31m" turned the terminal red; they are shown as values
+    # quoted from the file are, and the command to see all can be typed back.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text("schema: 1\nchannels:\n  - id: x\n  - id: y\n")
+    refused = run("find", "Celle", "--registry", name)
+    assert refused.exit_code == ExitCode.USAGE
+    assert refused.stderr == (
+        f"polchan: {shown}:3: channel 'x': no channel has this id to change ('polchan list "
+        "--json' shows the ids); a new channel needs id, name, url, agency, parent, state, "
+        f"districts and source (and 1 more problem; run polchan validate {typed} to see all)\n"
+    )
+    checked = run("validate", name)
+    assert [line.split(": ")[0] for line in checked.stdout.splitlines()] == [
+        f"{shown}:3",
+        f"{shown}:4",
+        shown,
+    ]
+    gone = run("validate", name + "\n")
+    assert gone.stdout.splitlines() == [f"{shown}\\x0a: no such file", f"{shown}\\x0a: 1 problem"]
+    both = run("validate", name, "--registry", "other.yaml")
+    assert both.stderr.startswith(f"polchan: two files to check: {shown} and --registry other.yaml")
+    paths = run("paths", "--registry", name).stdout
+    assert f"user registry:    {shown}  (exists; from the --registry option)\n" in paths
+    for said in (refused.stderr, checked.stdout, gone.stdout, both.stderr, paths):
+        assert "\x1b" not in said
+        assert "\u202e" not in said
+    # a link to a name so written says where it leads, escaped too
+    (tmp_path / "link.yaml").symlink_to(name + ".gone")
+    assert run("validate", "link.yaml").stdout.startswith(
+        f"link.yaml: is a link to {shown}.gone, which does not exist\n"
+    )
+
+
 def test_the_police_and_notruf_alone_give_the_emergency_numbers():
     result = run("find", "Polizei", "Notruf")
     assert result.exit_code == 2

@@ -630,9 +630,11 @@ def _file_to_check(ctx: typer.Context, path: Path | None, option: Path | None) -
         return path if path is not None else option
     from typer._click.exceptions import UsageError
 
+    from .registry import shown_path
+
     raise UsageError(
         gettext("two files to check: {path} and --registry {option}; give one").format(
-            path=path, option=option
+            path=shown_path(path), option=shown_path(option)
         ),
         ctx,
     )
@@ -680,7 +682,7 @@ def validate_command(
 
     Example: polchan validate ~/.config/polchan/channels.yaml
     """
-    from .registry import RegistryError, load_registry
+    from .registry import RegistryError, load_registry, shown_path
     from .store import bundled_registry_path, home_expanded, registry_checks, user_registry_path
 
     bundled_path = bundled_registry_path()
@@ -698,7 +700,7 @@ def validate_command(
         n = len(exc.problems)
         typer.echo(
             ngettext("{file}: {n} problem", "{file}: {n} problems", n).format(
-                file=target, n=format_number(n)
+                file=shown_path(target), n=format_number(n)
             )
         )
         raise typer.Exit(ExitCode.USAGE) from None
@@ -706,7 +708,7 @@ def validate_command(
     typer.echo(
         ngettext(
             "{file}: valid, {n} channel in force", "{file}: valid, {n} channels in force", n
-        ).format(file=target, n=format_number(n))
+        ).format(file=shown_path(target), n=format_number(n))
     )
     if registry.unchanged:
         # A copy of the bundled file hides the fixes later releases bring.
@@ -714,7 +716,7 @@ def validate_command(
             gettext(
                 "{file}: repeats without a change: {ids}; leave them out, so that "
                 "fixes in later releases reach you (give only what you change)"
-            ).format(file=target, ids=", ".join(registry.unchanged))
+            ).format(file=shown_path(target), ids=", ".join(registry.unchanged))
         )
 
 
@@ -730,6 +732,7 @@ def paths_command(
 
     Example: polchan paths --json
     """
+    from .registry import shown_path
     from .store import (
         bundled_registry_path,
         path_state,
@@ -776,7 +779,7 @@ def paths_command(
             (
                 gettext("user registry"),
                 gettext("{path}  ({state}; from {origin})").format(
-                    path=shown,
+                    path=shown_path(shown),
                     state=path_state(shown, registry=True),
                     origin=gettext(REGISTRY_ORIGINS[origin]),
                 ),
@@ -785,8 +788,8 @@ def paths_command(
     if cache is None:
         rows.append((gettext("cache directory"), no_home))
     else:
-        rows.append((gettext("cache directory"), f"{cache}  ({path_state(cache)})"))
-    rows.append((gettext("bundled registry"), str(bundled_registry_path())))
+        rows.append((gettext("cache directory"), f"{shown_path(cache)}  ({path_state(cache)})"))
+    rows.append((gettext("bundled registry"), shown_path(bundled_registry_path())))
     width = max(len(label) for label, _ in rows) + 2
     for label, value in rows:
         typer.echo(f"{label + ':':<{width}}{value}")

@@ -121,7 +121,6 @@ def load_registry_or_report(path: Path | None) -> Registry | None:
     problems there are and where to see them (``polchan validate``) close the line.
     """
     import dataclasses
-    import shlex
 
     from .i18n import format_number, ngettext
     from .registry import RegistryError
@@ -138,7 +137,7 @@ def load_registry_or_report(path: Path | None) -> Registry | None:
             # "-x.yaml" would be read as an option: "./-x.yaml" is the same file.
             given = str(path) if path else ""
             given = os.path.join(os.curdir, given) if given.startswith("-") else given
-            command = "polchan validate" + (f" {shlex.quote(given)}" if given else "")
+            command = "polchan validate" + (f" {_shell_word(given)}" if given else "")
             message = ngettext(
                 "{problem} (and {n} more problem; run {command} to see all)",
                 "{problem} (and {n} more problems; run {command} to see all)",
@@ -146,6 +145,20 @@ def load_registry_or_report(path: Path | None) -> Registry | None:
             ).format(problem=message, n=format_number(more), command=command)
         say(f"polchan: {message}", err=True)
         return None
+
+
+def _shell_word(text: str) -> str:
+    """``text`` quoted as a shell word, on one line: where it holds a character a
+    message shows escaped (a line break, an escape; see
+    :func:`~polchan_cli.registry.shown_path`), as bash and zsh read
+    ``$'nl\\x0aname.yaml'``."""
+    import shlex
+
+    from .registry import shown_path
+
+    if shown_path(text) == text:
+        return shlex.quote(text)
+    return "$'" + shown_path(text.replace("\\", "\\\\").replace("'", "\\'")) + "'"
 
 
 def _home_as_tilde(file: str) -> str:
@@ -193,6 +206,7 @@ def switched_off(
     gap in polchan's data. A sentence for find's answer, else a line as open's
     messages are."""
     from .i18n import ngettext
+    from .registry import shown_path
     from .resolution import disabled_covering
     from .store import user_registry_path
 
@@ -214,7 +228,7 @@ def switched_off(
         )
     )
     return template.format(
-        path=_home_as_tilde(str(path)),
+        path=shown_path(_home_as_tilde(str(path))),
         channels=", ".join(f"{c.name} ({c.id})" for c in channels),
         areas=areas,
     )

@@ -42,6 +42,7 @@ __all__ = [
     "is_channel_url",
     "load_registry",
     "parse_registry",
+    "shown_path",
     "unreadable_kind",
 ]
 
@@ -162,7 +163,7 @@ class Problem:
 
     def localized(self) -> str:
         """``file:line: message`` in the current language (see :mod:`polchan_cli.i18n`)."""
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{shown_path(self.file)}:{self.line}" if self.line else shown_path(self.file)
         message = _one_line(gettext(self.template).format(**self._shown_params()))
         if self.channel:
             message = gettext("channel '{channel}': {message}").format(
@@ -174,7 +175,7 @@ class Problem:
         return {k: _shown(v) if isinstance(v, str) else v for k, v in self.params}
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{shown_path(self.file)}:{self.line}" if self.line else shown_path(self.file)
         who = f" channel '{_shown(self.channel)}':" if self.channel else ""
         return f"{where}:{who} {self.message}"
 
@@ -192,6 +193,24 @@ def _shown(value: str) -> str:
     # An invisible character (U+202E would turn the rest of the line right to left)
     # is shown as \u202e too.
     return "".join(f"\\u{ord(c):04x}" if _invisible(c) else c for c in value)
+
+
+# What a path may hold that a message shows escaped: every control character, the
+# tab and line breaks too (a file named "a\nb.yaml" would break the line, and no
+# message folds a name), and the bytes of a name that are no UTF-8, which Python
+# keeps as U+DC80 to U+DCFF.
+_PATH_ESCAPES = compiled_when_used("[\x00-\x1f\x7f-\x9f\udc80-\udcff]")
+
+
+def shown_path(path: object) -> str:
+    """A path as a message shows it: one line, inert in a terminal. A control
+    character is written ``\\x1b``, a newline ``\\x0a``, a byte that is no UTF-8
+    ``\\xff``, an invisible character ``\\u202e``, as values quoted from a registry
+    are."""
+    text = _PATH_ESCAPES.sub(lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", str(path))
+    if text.isprintable():
+        return text
+    return "".join(f"\\u{ord(c):04x}" if _invisible(c) else c for c in text)
 
 
 # What YAML does not allow in a file (as PyYAML's Reader.NON_PRINTABLE), e.g. NUL;
@@ -757,7 +776,9 @@ def folder_trouble(path: Path) -> tuple[str, dict[str, str]] | None:
             return None
         if os.path.lexists(os.path.join(os.path.dirname(folder), target)):
             return N_("its folder is a link that reaches no folder"), {}
-        return N_("its folder is a link to {target}, which does not exist"), {"target": target}
+        return N_("its folder is a link to {target}, which does not exist"), {
+            "target": shown_path(target)
+        }
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return N_("its folder is a link that reaches no folder"), {}
@@ -791,9 +812,9 @@ def broken_link(path: Path) -> tuple[str, dict[str, str]] | None:
         target = os.readlink(path)
         if os.path.islink(os.path.join(os.path.dirname(path), target)):
             return N_("leads through links to {target}, which does not exist"), {
-                "target": os.path.realpath(path)
+                "target": shown_path(os.path.realpath(path))
             }
-        return N_("is a link to {target}, which does not exist"), {"target": target}
+        return N_("is a link to {target}, which does not exist"), {"target": shown_path(target)}
     except OSError as exc:
         # realpath raises ELOOP only where it came round to a link it had followed;
         # a chain merely longer than the system follows is not said to be a loop.
