@@ -298,8 +298,7 @@ class Registry:
 
 
 def is_channel_url(url: object) -> bool:
-    """True for ``https://whatsapp.com/channel/<id>`` (or ``www.``) and nothing else;
-    the host in any case of ASCII letters (``WhatsApp.com``), as it is one host."""
+    """True for ``https://whatsapp.com/channel/<id>`` (or ``www.``) and nothing else."""
     if not isinstance(url, str) or any(ch.isspace() or ord(ch) < 32 for ch in url):
         return False
     try:
@@ -309,8 +308,7 @@ def is_channel_url(url: object) -> bool:
         return False
     return (
         parts.scheme == "https"
-        and parts.netloc.isascii()  # lowered as a host name: ASCII letters only
-        and parts.netloc.lower() in _CHANNEL_HOSTS
+        and parts.netloc in _CHANNEL_HOSTS
         and parts.hostname in _CHANNEL_HOSTS
         and port is None
         and parts.username is None
@@ -318,14 +316,6 @@ def is_channel_url(url: object) -> bool:
         and not parts.fragment
         and _CHANNEL_PATH.fullmatch(parts.path) is not None
     )
-
-
-def _written_plainly(url: str) -> str:
-    """A channel link (see :func:`is_channel_url`) with its scheme and host in lower
-    case, as polchan shows, compares and opens it: ``https://WhatsApp.com/channel/…``
-    is that link. The file it came from is left as it is."""
-    parts = urlsplit(url)
-    return f"https://{parts.netloc.lower()}{parts.path}"
 
 
 _NOT_A_CHANNEL_LINK = N_(
@@ -336,7 +326,8 @@ _NOT_A_CHANNEL_LINK = N_(
 def _link_slips(url: str) -> list[tuple[str, dict[str, str]]]:
     """What to change in a rejected link, as message ids and their fields, where the
     change is clear: spaces around it, http:// or no scheme, a query (``?mode=…``,
-    ``?utm_…``) or ``#…`` after the id, a ``/`` at its end; each said where all of
+    ``?utm_…``) or ``#…`` after the id, a ``/`` at its end, a host in capitals
+    (``WhatsApp.com``); each said where all of
     them together make it a channel link, else none. A group invite
     (``chat.whatsapp.com``) is said to be one: no change makes it a channel."""
     try:
@@ -371,6 +362,17 @@ def _link_slips(url: str) -> list[tuple[str, dict[str, str]]]:
     if link.endswith("/"):
         slips.append((N_("url ends in '/' after the channel's id: leave it out"), {}))
         link = link.rstrip("/")
+    try:
+        host = urlsplit(link).netloc
+    except ValueError:
+        return []
+    if host.isascii() and host != host.lower():
+        # The same host, but a link is taken as the announcement wrote it, and
+        # none writes it so: polchan never changes one itself.
+        slips.append(
+            (N_("url has its host in capitals: write it '{host}'"), {"host": host.lower()})
+        )
+        link = link.replace(host, host.lower(), 1)
     return slips if is_channel_url(link) else []
 
 
@@ -997,14 +999,12 @@ def _validate_entry(
                     problem(entry[key].line, _INVISIBLE, field=key, char=char)
     if "url" in entry:
         url = entry["url"]
-        if is_channel_url(url.value):
-            fields["url"] = _written_plainly(url.value)
-        else:
+        if not is_channel_url(url.value):
             # Each slip named where the fix is clear; never mended here unseen.
             slips = _link_slips(url.value) if isinstance(url.value, str) else []
             for template, params in slips or [(_NOT_A_CHANNEL_LINK, {})]:
                 problem(url.line, template, **params)
-            fields["url"] = url.value
+        fields["url"] = url.value
     if "districts" in entry:
         districts = entry["districts"]
         if not isinstance(districts.value, list):
