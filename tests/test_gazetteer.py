@@ -181,3 +181,10 @@ def test_the_qualifier_list_holds_the_qualifier_of_every_name_of_the_place_file(
     in_names = {geographic_qualifier_key(n) for n in names} - {None}
     assert gazetteer.qualifier_keys() == in_names
     assert {"elbe", "luhe", "aller", "wumme"} <= in_names
+
+
+def test_a_word_like_gross_before_a_name_is_no_head_the_name_qualifies():
+    # Groß Woltersdorf is a place set apart from Woltersdorf, not a "Groß" by it:
+    # a query "… bei Woltersdorf" is not steered toward Prignitz by it.
+    assert "gross" not in gazetteer.heads_qualified_by("woltersdorf")
+    assert gazetteer.heads_qualified_by("nordheide") == ("buchholz",)

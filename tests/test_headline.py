@@ -422,6 +422,8 @@ def test_a_headline_after_the_dateline_is_not_found_rather_than_a_place_elsewher
         # found in review: a village whose name starts with "Am" (it said "Not
         # found, so left out: 'Am Subeck'" and gave Farven)
         ("Am Subeck bei Farven", "Am Subeck", "03359"),
+        # but one far from the town is a street there (Am Damm lies in Stade)
+        ("Am Damm bei Celle", "Celle", "03351"),
         # The words after "in" read as a place would be, the most first.
         ("Unfall in Stade Hagen", "Hagen", "03359"),
         ("Unfall bei Hagen im Landkreis Stade", "Hagen", "03359"),

@@ -34,6 +34,7 @@ from .registry import Registry
 from .resolution import WHOLE_LAND_KINDS, Match, Resolution, place_match
 from .spelling import FUZZY_CONFIRMED, accepted, close_keys
 from .whereabouts import (
+    BY_KM,
     WHEREABOUTS_VIA,
     far_apart,
     is_place,
@@ -123,6 +124,10 @@ def named_in_context(
         return Resolution(query=text, matches=ranked(fitting, reading.head))
     for via in WHEREABOUTS_VIA[1:]:
         for reading, found in named:
+            if via == "former_name" and _lies_by_not_in(text, reading):
+                # "Altenhagen bei Nienhagen" is Altenhagen by Nienhagen, not the
+                # Nienhagen of the district a former village Altenhagen lies in.
+                continue
             fitting = lying_where_said(found, reading, via=via)
             if fitting:
                 return Resolution(query=text, matches=ranked(fitting, reading.head))
@@ -239,8 +244,9 @@ def guessed_in_context(
 
 
 def _one_lies_by_it(found: list[Match], text: str, registry: Registry) -> bool:
-    """Whether a place found lies near one the words after "bei" name."""
-    return bool(found) and not far_apart(found, _what_it_lies_by(text, registry))
+    """Whether a place found lies by one the words after "bei" name (within
+    ``BY_KM``)."""
+    return bool(found) and not far_apart(found, _what_it_lies_by(text, registry), km=BY_KM)
 
 
 def _what_it_lies_by(text: str, registry: Registry) -> list[Match]:

@@ -40,6 +40,7 @@ from .query import (
     TownAdjective,
     address_fields,
     after_an_article,
+    around_bei,
     before_a_place,
     beside_an_event_word,
     dateline_in,
@@ -68,7 +69,14 @@ from .query import (
 from .ranking import unique
 from .resolution import WHOLE_LAND_KINDS, Match, Resolution, named_as_typed, offered
 from .spelling import FUZZY_CONFIRMED, spelling_score
-from .whereabouts import far_apart, is_a_town, is_place, keys_of_whereabouts, nearest_to_each_other
+from .whereabouts import (
+    BY_KM,
+    far_apart,
+    is_a_town,
+    is_place,
+    keys_of_whereabouts,
+    nearest_to_each_other,
+)
 
 __all__ = [
     "Lookups",
@@ -302,9 +310,16 @@ def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | No
     before = before_a_place(text, police=police)
     named_before = lookups.named(before) if before else []
     if before and is_a_small_word(before.split()[0]):
-        # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe; a name
-        # that starts so is named in full ("Am Subeck bei Farven").
-        named_before = [m for m in named_before if spelling(m.name) == spelling(before)]
+        # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe. A name that
+        # starts so is named in full, by the town "bei" names: "Am Subeck bei Farven"
+        # is that village; "Am Damm bei Celle" a street, Am Damm lying in Stade.
+        around = around_bei(text)
+        by = lookups.named(around[1]) if around else []
+        named_before = [
+            m
+            for m in named_before
+            if spelling(m.name) == spelling(before) and by and not far_apart([m], by, km=BY_KM)
+        ]
     if any(m.channels for m in named_before):
         return None
     if _a_part_names_a_place(text, lookups):

@@ -26,6 +26,7 @@ from .query import Reading
 from .resolution import WHOLE_LAND_KINDS, Match
 
 __all__ = [
+    "BY_KM",
     "COUNTRY_KEYS",
     "NEAR_KM",
     "WHEREABOUTS_VIA",
@@ -205,11 +206,9 @@ def lying_where_said(
         return [m for m in matches if m.kind != via and any(_lies_in_region(m, r) for r in named)]
     municipalities = {(p.district, p.municipality) for p in named if p.municipality}
     # A former Samtgemeinde ("Altes Amt Ebstorf") stands for the one it merged
-    # into; a former district's name ("Soltau-Fallingbostel") for the district. A
-    # former village whose municipality the sources leave open has postcodes: it
-    # is no district ("Altenhagen", by Kröpelin, is not all of Landkreis Rostock).
+    # into; a former district's name ("Soltau-Fallingbostel") for the district.
     samtgemeinden = {(p.district, p.samtgemeinde) for p in named if not p.municipality}
-    districts = {p.district for p in named if not (p.municipality or p.samtgemeinde or p.postcodes)}
+    districts = {p.district for p in named if not p.municipality and not p.samtgemeinde}
     return [
         m
         for m in matches
@@ -263,6 +262,11 @@ def same_place(a: Match, b: Match) -> bool:
 # Places farther apart than this are no town and the one it lies by ("Bernau bei
 # Berlin", "Meckelfeld, Hamburg" are near; Brand in Bavaria is not by Elsdorf).
 NEAR_KM = 60.0
+# How far a village said to lie "bei" a town may lie from it and be the one meant,
+# where a name spelled like it lies elsewhere: "Borg bei Rätzlingen" is Borg, 10 km
+# from the Rätzlingen in Uelzen (not Born, by the one in Börde); "Bierde bei Achim"
+# is Bierden in Achim, Bierde being 39 km off.
+BY_KM = 25.0
 
 
 def position(m: Match) -> tuple[float, float] | None:
