@@ -199,6 +199,7 @@ def test_a_part_that_narrowed_nothing_is_still_remarked():
         # found in review: a time of day spelled right after a day misspelt, though
         # a place (Acht) is a letter off it; a word for a kind of place
         ("Celle letze nacht", [], ["letze nacht"]),
+        ("Celle letze Woche", [], ["letze Woche"]),  # as "letzte Woche" reads
         ("Ortsteil von Amt Neuhaus", [], ["Ortsteil"]),
         # and a heading's date: the part as typed, not as the text without it
         # joins it (": Einbruch")

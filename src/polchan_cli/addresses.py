@@ -33,6 +33,7 @@ from .query import (
     is_a_press_mark,
     is_a_road,
     names_a_part_of_town,
+    respelled_search_words,
     says_where_in_a_place,
     search_word_spans,
     without_house_number,
@@ -81,6 +82,11 @@ def names_no_place(part: str, text: str = "") -> bool:
     dates ("12.03.2025:") and words for a kind of place ("Ortsteil")."""
     if not name_key(part):
         return False
+    respelled = respelled_search_words(part, _may_be_a_place)
+    if respelled is not None and names_no_place(respelled[0]):
+        # As the words meant read: "letze Woche" as "letzte Woche", "letze nacht"
+        # (though Acht is a place a letter off "nacht").
+        return True
     spans = search_word_spans(part)
     found_in_text = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text)
     if found_in_text:
@@ -103,21 +109,19 @@ def names_no_place(part: str, text: str = "") -> bool:
             or key in TYPE_WORDS
         ):
             continue
-        meant = misspelt_search_word(word, after_one=after_one)
-        if meant is not None and name_key(meant) == key:
-            # Spelled as the word a search adds, after one: "nacht" in "letze
-            # nacht", though Acht is a place a letter off.
-            after_one = True
-            continue
         if key not in EVENT_KEYS and (
             set_apart
-            or is_place(key)
-            or any(edits <= 1 for _, _, edits in close_keys(key))
+            or _may_be_a_place(key)
             or not (says_what_happened(word) or misspelt_search_word(word, after_one=after_one))
         ):
             return False
         after_one = True
     return True
+
+
+def _may_be_a_place(key: str) -> bool:
+    """Whether a word's key names a place, or is a letter from one's ("Stad")."""
+    return is_place(key) or any(edits <= 1 for _, _, edits in close_keys(key))
 
 
 def _set_apart_as_a_name(text: str, start: int, end: int) -> bool:
