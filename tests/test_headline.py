@@ -424,6 +424,15 @@ def test_a_headline_after_the_dateline_is_not_found_rather_than_a_place_elsewher
         ("Am Subeck bei Farven", "Am Subeck", "03359"),
         # but one far from the town is a street there (Am Damm lies in Stade)
         ("Am Damm bei Celle", "Celle", "03351"),
+        # found in review: a covered place misspelt or begun before "bei", by the
+        # town (it was the town, the name not found), not a street's words
+        ("Hermansburg bei Celle", "Hermannsburg", "03351"),
+        ("Bispinge bei Soltau", "Bispingen", "03358"),
+        ("Am See bei Buxtehude", "Buxtehude", "03359"),
+        # and a place before "bei" far from the town is no place of the report:
+        # Brand lies in Bavaria, Wald too
+        ("Brand bei Celle", "Celle", "03351"),
+        ("Wald bei Celle", "Celle", "03351"),
         # The words after "in" read as a place would be, the most first.
         ("Unfall in Stade Hagen", "Hagen", "03359"),
         ("Unfall bei Hagen im Landkreis Stade", "Hagen", "03359"),

@@ -71,6 +71,7 @@ from .resolution import WHOLE_LAND_KINDS, Match, Resolution, named_as_typed, off
 from .spelling import FUZZY_CONFIRMED, spelling_score
 from .whereabouts import (
     BY_KM,
+    FAR_FROM_WHERE_SAID_KM,
     far_apart,
     is_a_town,
     is_place,
@@ -101,6 +102,40 @@ class Lookups:
     read: Callable[[str], Resolution]
     # The channels and places whose name the piece is, as typed.
     named: Callable[[str], list[Match]]
+
+
+def _what_it_lies_by(text: str, lookups: Lookups) -> list[Match]:
+    """The places the town after "bei" names, up to a comma or bracket ("Soderstorf"
+    of "Rolfsen bei Soderstorf, Landkreis Lüneburg"); none without "bei"."""
+    around = around_bei(text)
+    town = re.split(r"[,;(]", around[1], maxsplit=1)[0].strip() if around else ""
+    return lookups.named(town) if town else []
+
+
+def _guessed_by(text: str, by: list[Match], lookups: Lookups) -> Resolution | None:
+    """The places a channel covers that the words before "bei" misspell or begin,
+    lying by ``by``, the town after it: "Hermansburg bei Celle" is Hermannsburg, by
+    Celle, and "Bispinge bei Soltau" Bispingen, not reports from Celle or Soltau
+    with a name not found; else None. Not where a field follows ("Rofsen bei
+    Soderstorf, Landkreis Lüneburg"), nor for a street ("Am See bei Buxtehude")."""
+    around = around_bei(text)
+    if around is None or not by:
+        return None
+    before, town = around[0].strip(), around[1]
+    if not before or is_a_small_word(before.split()[0]) or re.search(r"[,;(]", town):
+        return None
+    guess = lookups.read(before)
+    near = tuple(
+        m
+        for m in guess.matches
+        if m.match in ("fuzzy", "prefix") and m.channels and not far_apart([m], by, km=BY_KM)
+    )
+    if not near:
+        return None
+    # Said of the name misspelt, not of the whole text: "No exact match for
+    # 'Hermansburg'".
+    read_as = guess.fuzzy_for or near[0].name
+    return replace(guess, query=text, matches=near, fuzzy_for=None, respelled=((before, read_as),))
 
 
 def dateline_place(text: str, lookups: Lookups) -> str | None:
@@ -309,19 +344,24 @@ def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | No
         return None
     before = before_a_place(text, police=police)
     named_before = lookups.named(before) if before else []
+    by = _what_it_lies_by(text, lookups)
     if before and is_a_small_word(before.split()[0]):
         # "in der Nähe von Celle": no "der Nähe", which keys as the Nahe. A name that
         # starts so is named in full, by the town "bei" names: "Am Subeck bei Farven"
         # is that village; "Am Damm bei Celle" a street, Am Damm lying in Stade.
-        around = around_bei(text)
-        by = lookups.named(around[1]) if around else []
         named_before = [
             m
             for m in named_before
             if spelling(m.name) == spelling(before) and by and not far_apart([m], by, km=BY_KM)
         ]
+    # A place before "bei" far from every town of the name after it is no place of
+    # that report: "Brand bei Celle" is a fire by Celle, Brand lying in Bavaria;
+    # "Neuruppin bei Berlin" is Neuruppin.
+    named_before = [m for m in named_before if not far_apart([m], by, km=FAR_FROM_WHERE_SAID_KM)]
     if any(m.channels for m in named_before):
         return None
+    if not named_before and (guessed := _guessed_by(text, by, lookups)):
+        return guessed
     if _a_part_names_a_place(text, lookups):
         return None
     prepositions = prepositions_in(text, police=police)

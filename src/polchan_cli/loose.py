@@ -44,7 +44,7 @@ from .registry import Registry
 from .resolution import MOST_OFFERED, Match, Resolution, named_as_typed
 from .searches import only_search_words
 from .spelling import accepted, close_keys
-from .whereabouts import NEAR_KM, far_apart, is_a_town, only_says_where
+from .whereabouts import FAR_FROM_WHERE_SAID_KM, NEAR_KM, far_apart, is_a_town, only_says_where
 
 __all__ = ["loosely_read"]
 
@@ -227,7 +227,7 @@ def _lies_far_from(guess: Resolution, said: list[Match], text: str) -> bool:
     offered; "Buxethude bei Hamburg" is Buxtehude, "Uezen bei Hamburg" Uelzen. What
     lies "in" a city lies near it ("Raser in Hannover" is no Räber, 90 km off);
     "bei" and "Richtung" reach farther."""
-    km = NEAR_KM if says_in(text) else _FAR_FROM_WHERE_SAID_KM
+    km = NEAR_KM if says_in(text) else FAR_FROM_WHERE_SAID_KM
     return bool(said) and far_apart(guess.matches, said, km=km)
 
 
@@ -242,9 +242,3 @@ def _named_first(key: str, registry: Registry) -> list[Match]:
         if found := matches_named(" ".join(words[:n]), registry):
             return found
     return []
-
-
-# How far a misspelt town may lie from the city it is said to lie by or toward:
-# "Uezen bei Hamburg" (80 km), "Siegne b. Dortmund" (90 km); Feucht is 280 km from
-# Leipzig.
-_FAR_FROM_WHERE_SAID_KM = 150.0

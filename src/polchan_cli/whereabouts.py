@@ -28,6 +28,7 @@ from .resolution import WHOLE_LAND_KINDS, Match
 __all__ = [
     "BY_KM",
     "COUNTRY_KEYS",
+    "FAR_FROM_WHERE_SAID_KM",
     "NEAR_KM",
     "WHEREABOUTS_VIA",
     "far_apart",
@@ -267,6 +268,10 @@ NEAR_KM = 60.0
 # from the Rätzlingen in Uelzen (not Born, by the one in Börde); "Bierde bei Achim"
 # is Bierden in Achim, Bierde being 39 km off.
 BY_KM = 25.0
+# How far a town may lie from the city it is said to lie by or toward: "Uezen bei
+# Hamburg" (80 km), "Siegne b. Dortmund" (90 km), "Neuruppin bei Berlin" (65 km);
+# Feucht is 280 km from Leipzig, Brand in Bavaria 450 km from Celle.
+FAR_FROM_WHERE_SAID_KM = 150.0
 
 
 def position(m: Match) -> tuple[float, float] | None:
