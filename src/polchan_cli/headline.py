@@ -357,7 +357,10 @@ def _told_where(text: str, lookups: Lookups, *, police: bool) -> Resolution | No
     # A place before "bei" far from every town of the name after it is no place of
     # that report: "Brand bei Celle" is a fire by Celle, Brand lying in Bavaria;
     # "Neuruppin bei Berlin" is Neuruppin.
-    named_before = [m for m in named_before if not far_apart([m], by, km=FAR_FROM_WHERE_SAID_KM)]
+    if by:
+        named_before = [
+            m for m in named_before if not far_apart([m], by, km=FAR_FROM_WHERE_SAID_KM)
+        ]
     if any(m.channels for m in named_before):
         return None
     if not named_before and (guessed := _guessed_by(text, by, lookups)):
