@@ -205,6 +205,8 @@ def switched_off(
     without it, "No channel in the registry covers Landkreis Harburg" reads as a
     gap in polchan's data. A sentence for find's answer, else a line as open's
     messages are."""
+    if not registry.disabled:  # as nearly always: no work on find's path
+        return None
     from .i18n import ngettext
     from .registry import shown_path
     from .resolution import disabled_covering

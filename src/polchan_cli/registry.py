@@ -161,23 +161,25 @@ class Problem:
         """The message in English."""
         return _one_line(self.template.format(**self._shown_params()))
 
+    @property
+    def _where(self) -> str:
+        return f"{shown_path(self.file)}:{self.line}" if self.line else shown_path(self.file)
+
     def localized(self) -> str:
         """``file:line: message`` in the current language (see :mod:`polchan_cli.i18n`)."""
-        where = f"{shown_path(self.file)}:{self.line}" if self.line else shown_path(self.file)
         message = _one_line(gettext(self.template).format(**self._shown_params()))
         if self.channel:
             message = gettext("channel '{channel}': {message}").format(
                 channel=_shown(self.channel), message=message
             )
-        return f"{where}: {message}"
+        return f"{self._where}: {message}"
 
     def _shown_params(self) -> dict[str, object]:
         return {k: _shown(v) if isinstance(v, str) else v for k, v in self.params}
 
     def __str__(self) -> str:
-        where = f"{shown_path(self.file)}:{self.line}" if self.line else shown_path(self.file)
         who = f" channel '{_shown(self.channel)}':" if self.channel else ""
-        return f"{where}:{who} {self.message}"
+        return f"{self._where}:{who} {self.message}"
 
 
 # Control characters a value quoted from the file may hold (YAML's "\e", "\a"), which
@@ -187,12 +189,15 @@ _SHOWN_AS_ESCAPES = compiled_when_used(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _shown(value: str) -> str:
-    value = _SHOWN_AS_ESCAPES.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
-    if value.isprintable():
-        return value
-    # An invisible character (U+202E would turn the rest of the line right to left)
-    # is shown as \u202e too.
-    return "".join(f"\\u{ord(c):04x}" if _invisible(c) else c for c in value)
+    return _invisible_escaped(_SHOWN_AS_ESCAPES.sub(lambda m: f"\\x{ord(m.group()):02x}", value))
+
+
+def _invisible_escaped(text: str) -> str:
+    """The text with each invisible character written as \\u202e: U+202E would turn
+    the rest of the line right to left."""
+    if text.isprintable():
+        return text
+    return "".join(f"\\u{ord(c):04x}" if _invisible(c) else c for c in text)
 
 
 # What a path may hold that a message shows escaped: every control character, the
@@ -207,10 +212,9 @@ def shown_path(path: object) -> str:
     character is written ``\\x1b``, a newline ``\\x0a``, a byte that is no UTF-8
     ``\\xff``, an invisible character ``\\u202e``, as values quoted from a registry
     are."""
-    text = _PATH_ESCAPES.sub(lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", str(path))
-    if text.isprintable():
-        return text
-    return "".join(f"\\u{ord(c):04x}" if _invisible(c) else c for c in text)
+    return _invisible_escaped(
+        _PATH_ESCAPES.sub(lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", str(path))
+    )
 
 
 # What YAML does not allow in a file (as PyYAML's Reader.NON_PRINTABLE), e.g. NUL;
