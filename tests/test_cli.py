@@ -270,6 +270,42 @@ def test_batch_answers_each_input_line_on_the_same_output_line(tmp_path):
     assert run("find", "--batch", "-", input="").stdout == ""
 
 
+def test_a_big_batch_file_at_a_terminal_writes_every_answer_to_the_file(tmp_path):
+    # Found in session 33: the progress bar drawn on stderr, at a terminal, took
+    # stdout's place while it ran, and the answers of `> answers.jsonl` were printed
+    # on the terminal, with an empty file left behind.
+    import pty
+
+    queries = tmp_path / "q.txt"
+    queries.write_text("Celle\n21423\n" * 3000, encoding="utf-8")  # past 32 kB: a bar
+    answers = tmp_path / "answers.jsonl"
+    terminal, stderr = pty.openpty()
+    with answers.open("wb") as out:
+        proc = subprocess.Popen(
+            [installed_script(), "find", "--batch", str(queries)],
+            stdout=out,
+            stderr=stderr,
+            env={**os.environ, "POLCHAN_LANG": "en"},
+        )
+    os.close(stderr)
+    shown = b""
+    while True:  # read as it comes: a terminal whose buffer is full blocks the writer
+        try:
+            chunk = os.read(terminal, 65536)
+        except OSError:  # the terminal's end once the process has gone
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(terminal)
+    proc.wait(timeout=60)
+    assert proc.returncode == ExitCode.OK
+    lines = answers.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["query"] for line in lines] == ["Celle", "21423"] * 3000
+    assert b"Resolving" in shown
+    assert b'"query"' not in shown
+
+
 def test_batch_from_stdin():
     result = run("find", "--batch", "-", input="Stade\nUelzen\n")
     assert [

@@ -265,6 +265,10 @@ def _find_batch(source: str, registry: Registry) -> None:
                 ),
             )
         )
+    # Taken before the progress bar starts: Rich puts a stand-in for stdout in place
+    # while it draws, which would print the answers on the terminal, not into the
+    # file they are sent to (> answers.jsonl).
+    stdout = sys.stdout
     answers: Iterable[str] = batch_answers(lines, registry)
     if regular and size > 32_000 and sys.stderr.isatty():
         from rich.progress import track
@@ -285,14 +289,14 @@ def _find_batch(source: str, registry: Registry) -> None:
             # A file is answered in blocks; a pipe line by line, as its lines come
             # (tail -f, a co-process waiting for each answer).
             if len(out) >= 500 or not regular:
-                sys.stdout.write("\n".join(out) + "\n")
+                stdout.write("\n".join(out) + "\n")
                 out.clear()
                 if not regular:
-                    sys.stdout.flush()
+                    stdout.flush()
     except OSError as exc:
         unreadable(exc)
     if out:
-        sys.stdout.write("\n".join(out) + "\n")
+        stdout.write("\n".join(out) + "\n")
 
 
 @app.command("list", cls=LocalizedCommand)
