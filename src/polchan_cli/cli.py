@@ -237,7 +237,7 @@ def _find_batch(source: str, registry: Registry) -> None:
     import stat
 
     from .batch_input import batch_lines
-    from .lookup import batch_answers, stdin_bytes
+    from .lookup import batch_answers, batch_workers, stdin_bytes
 
     if not source.strip():
         _fail(gettext("--batch needs a file: its path, or - for standard input"))
@@ -265,34 +265,36 @@ def _find_batch(source: str, registry: Registry) -> None:
                 ),
             )
         )
+    workers = batch_workers(size) if regular else 1
     # Taken before the progress bar starts: Rich puts a stand-in for stdout in place
     # while it draws, which would print the answers on the terminal, not into the
     # file they are sent to (> answers.jsonl).
     stdout = sys.stdout
-    answers: Iterable[str] = batch_answers(lines, registry)
-    if regular and size > 32_000 and sys.stderr.isatty():
-        from rich.progress import track
-
-        from .render import make_console
-
-        # On stderr, where it neither mixes into the JSON lines nor is lost with them.
-        answers = track(
-            answers,
-            description=gettext("Resolving"),
-            transient=True,
-            console=make_console(stderr=True),
-        )
     out: list[str] = []
     try:
-        for line in answers:
-            out.append(line)
-            # A file is answered in blocks; a pipe line by line, as its lines come
-            # (tail -f, a co-process waiting for each answer).
-            if len(out) >= 500 or not regular:
-                stdout.write("\n".join(out) + "\n")
-                out.clear()
-                if not regular:
-                    stdout.flush()
+        with batch_answers(lines, registry, workers) as answered:
+            answers: Iterable[str] = answered
+            if regular and size > 32_000 and sys.stderr.isatty():
+                from rich.progress import track
+
+                from .render import make_console
+
+                # On stderr, where it neither mixes into the JSON lines nor is lost with them.
+                answers = track(
+                    answers,
+                    description=gettext("Resolving"),
+                    transient=True,
+                    console=make_console(stderr=True),
+                )
+            for line in answers:
+                out.append(line)
+                # A file is answered in blocks; a pipe line by line, as its lines come
+                # (tail -f, a co-process waiting for each answer).
+                if len(out) >= 500 or not regular:
+                    stdout.write("\n".join(out) + "\n")
+                    out.clear()
+                    if not regular:
+                        stdout.flush()
     except OSError as exc:
         unreadable(exc)
     if out:

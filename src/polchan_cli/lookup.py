@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
+import itertools
 import os
 import re
 import sys
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ExitCode",
     "batch_answers",
+    "batch_workers",
     "closed_stream_error",
     "complete_place",
     "dump_json",
@@ -252,40 +255,111 @@ def list_channels(json_output: bool, registry_path: Path | None) -> ExitCode:
     return ExitCode.OK
 
 
-def batch_answers(queries: Iterable[str], registry: Registry) -> Iterator[str]:
+# A batch file at least this big is answered by several processes: below it, their
+# start (a fork each, a few ms) is not won back.
+PARALLEL_BATCH_BYTES = 16_000
+# Lines per task of a parallel batch: passing them costs little beside answering
+# them, and the processes still share the work evenly.
+_BATCH_CHUNK = 250
+
+
+def batch_workers(size: int) -> int:
+    """How many processes answer a batch file of ``size`` bytes: one per CPU this
+    process may use, at most 8, for a file of at least ``PARALLEL_BATCH_BYTES``
+    where processes can be forked (not on Windows, nor on macOS, whose system
+    libraries are not safe after a fork); else 1."""
+    if size < PARALLEL_BATCH_BYTES or sys.platform in ("win32", "darwin"):
+        return 1
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else ()
+    return max(1, min(8, len(usable) or os.cpu_count() or 1))
+
+
+@contextlib.contextmanager
+def batch_answers(
+    queries: Iterable[str], registry: Registry, workers: int = 1
+) -> Iterator[Iterator[str]]:
     """``find --batch``: one line of JSON per query, as ``find --json`` prints it.
 
     A line that is no query (blank, "1234") answers with status ``invalid`` and the
-    error, so that output line n still answers input line n.
+    error, so that output line n still answers input line n. With ``workers`` > 1
+    the lines are answered by that many forked processes, in order; they stop when
+    the block ends, also on Ctrl-C or a closed pipe. Each answer depends on its
+    line alone, so the output is the same either way.
     """
     from . import gazetteer
+
+    if workers < 2:
+        yield _answered_one_by_one(queries, registry)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    gazetteer.preload()  # before the fork: the processes share its lines
+    # Not multiprocessing.Pool: where a process dies (the kernel's OOM killer),
+    # its answers would be waited for without end; here that is an error.
+    pool = ProcessPoolExecutor(
+        workers, multiprocessing.get_context("fork"), initializer=_ignore_ctrl_c
+    )
+    try:
+        lines = iter(queries)
+        chunks = iter(lambda: list(itertools.islice(lines, _BATCH_CHUNK)), [])
+        answered = pool.map(functools.partial(_answer_lines, registry=registry), chunks)
+        yield itertools.chain.from_iterable(answered)
+    finally:
+        # On Ctrl-C or a closed pipe, the lines not yet begun are dropped.
+        pool.shutdown(cancel_futures=True)
+
+
+def _answered_one_by_one(queries: Iterable[str], registry: Registry) -> Iterator[str]:
+    from . import gazetteer
+
+    for n, query in enumerate(queries):
+        if n == 20:
+            gazetteer.preload()  # a few ms that a single query would not win back
+        yield _answer_line(query, registry)
+
+
+def _answer_lines(queries: list[str], registry: Registry) -> list[str]:
+    return [_answer_line(query, registry) for query in queries]
+
+
+def _ignore_ctrl_c() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the main one stops the
+    # others, which must not each print a traceback.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _answer_line(query: str, registry: Registry) -> str:
     from .batch_input import BATCH_LINE_LIMIT, CutLine, UndecodedLine
     from .i18n import N_
     from .query import MAX_QUERY_LENGTH
     from .resolve import QueryError, resolve
 
-    for n, query in enumerate(queries):
-        if n == 20:
-            gazetteer.preload()  # a few ms that a single query would not win back
-        try:
-            if isinstance(query, CutLine):
-                # Cut where it was read: no query, and its length as read is not the
-                # line's, so it is said as the reader saw it, not resolved.
-                raise QueryError(
-                    N_("line of over {size} bytes; a query is at most {limit} characters"),
-                    size=BATCH_LINE_LIMIT,
-                    limit=MAX_QUERY_LENGTH,
-                )
-            if isinstance(query, UndecodedLine) and not any(c.isalnum() for c in query):
-                # Nothing of it could be read: not "no letters or digits", which
-                # sends the user to look for a typing slip in a line of stand-ins.
-                raise QueryError(
-                    N_("line is not text in UTF-8 or Windows-1252 (in Excel, save as 'CSV UTF-8')")
-                )
-            data = resolve(query, registry).to_dict()
-        except QueryError as exc:
-            data = invalid_answer(query, exc)
-        yield dump_json(data)
+    try:
+        if isinstance(query, CutLine):
+            # Cut where it was read: no query, and its length as read is not the
+            # line's, so it is said as the reader saw it, not resolved.
+            raise QueryError(
+                N_("line of over {size} bytes; a query is at most {limit} characters"),
+                size=BATCH_LINE_LIMIT,
+                limit=MAX_QUERY_LENGTH,
+            )
+        if isinstance(query, UndecodedLine) and not any(c.isalnum() for c in query):
+            # Nothing of it could be read: not "no letters or digits", which
+            # sends the user to look for a typing slip in a line of stand-ins.
+            raise QueryError(
+                N_("line is not text in UTF-8 or Windows-1252 (in Excel, save as 'CSV UTF-8')")
+            )
+        data = resolve(query, registry).to_dict()
+    except QueryError as exc:
+        data = invalid_answer(query, exc)
+    return dump_json(data)
 
 
 def invalid_answer(query: str, error: QueryError) -> dict[str, object]:
