@@ -388,6 +388,10 @@ def test_an_umlaut_typed_where_the_locale_is_ascii_is_read_as_typed(args):
         ("latin-1", ["find", "Lüneburg"], "stdout", "| Lüneburg "),  # a guard: Latin-1 has ü
         # Found in review: the dots of an umlaut typed apart were a "?" even in Latin-1.
         ("latin-1", ["find", "Lu\u0308neburgx"], "stdout", "»Lueneburgx«"),
+        # Found in review (session 33): what Typer writes (open's lines, the help)
+        # went to the stream's buffer as UTF-8 bytes where the encoding is ASCII.
+        ("ascii", ["open", "Winsen"], "stderr", '"Winsen" bezeichnet auch Orte, fuer die'),
+        ("ascii", ["--help"], "stdout", "Polizei fuer einen deutschen Ort"),
     ],
 )
 def test_output_the_encoding_cannot_write_is_written_readably(encoding, args, stream, said):

@@ -308,6 +308,11 @@ class _GuardedStream:
         raise error
 
     def __getattr__(self, name: str) -> Any:
+        if name == "buffer":
+            # Typer writes the bytes of UTF-8 to the buffer of a stream whose
+            # encoding is ASCII (PYTHONIOENCODING=ascii), past the stand-ins for what
+            # it cannot write; without a buffer it writes the text here.
+            raise AttributeError(name)
         return getattr(self._stream, name)
 
 
