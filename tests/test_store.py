@@ -140,6 +140,9 @@ def test_listing_piped_into_head_ends_quietly(home):
         (["find", "Hannover"], 3),
         (["find", "Hannover", "--lang", "de"], 3),
         (["find", "Xyzzyqq", "--json"], 1),
+        # Found in review (session 33): validate's problems, on stdout, ended with 0.
+        (["validate", os.devnull], 2),
+        (["validate", os.devnull, "--lang", "de"], 2),
     ],
 )
 def test_a_reader_gone_before_the_output_ends_quietly_with_the_answers_code(home, args, code):

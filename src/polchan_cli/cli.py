@@ -8,6 +8,7 @@ imported at all.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -20,6 +21,7 @@ from . import __version__
 from .i18n import N_, format_number, gettext, ngettext, os_reason
 from .lookup import (
     ExitCode,
+    ReaderGone,
     complete_place,
     dump_json,
     find,
@@ -700,15 +702,17 @@ def validate_command(
         registry = base if target == bundled_path else load_registry(target, base=base, **checks)
     except RegistryError as exc:
         # The problems are what validate was asked for: its output, on stdout, as
-        # linters write theirs (`polchan validate mine.yaml > report.txt`).
-        for problem in exc.problems:
-            typer.echo(problem.localized())
-        n = len(exc.problems)
-        typer.echo(
-            ngettext("{file}: {n} problem", "{file}: {n} problems", n).format(
-                file=shown_path(target), n=format_number(n)
+        # linters write theirs (`polchan validate mine.yaml > report.txt`). Still
+        # exit 2 however soon the reader goes (`validate | head -1`).
+        with contextlib.suppress(ReaderGone):
+            for problem in exc.problems:
+                typer.echo(problem.localized())
+            n = len(exc.problems)
+            typer.echo(
+                ngettext("{file}: {n} problem", "{file}: {n} problems", n).format(
+                    file=shown_path(target), n=format_number(n)
+                )
             )
-        )
         raise typer.Exit(ExitCode.USAGE) from None
     n = len(registry.channels)
     typer.echo(
