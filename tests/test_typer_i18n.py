@@ -219,6 +219,26 @@ ERRORS = [
         "no such command: Celle (to look up a place: polchan find Celle)",
         "unbekannter Befehl: Celle (um einen Ort zu suchen: polchan find Celle)",
     ),
+    # Session 33 (h2): every word of the place, quoted where the shell needs it;
+    # a command in capitals is that command.
+    (
+        ("Buchholz", "in", "der", "Nordheide"),
+        2,
+        "(to look up a place: polchan find Buchholz in der Nordheide)",
+        "(um einen Ort zu suchen: polchan find Buchholz in der Nordheide)",
+    ),
+    (
+        ("Winsen (Luhe)", "--json"),
+        2,
+        "(to look up a place: polchan find 'Winsen (Luhe)' --json)",
+        "(um einen Ort zu suchen: polchan find 'Winsen (Luhe)' --json)",
+    ),
+    (
+        ("FIND", "Celle"),
+        2,
+        "no such command: FIND (did you mean 'find'?)",
+        "unbekannter Befehl: FIND (meinten Sie „find“?)",
+    ),
     (
         ("--json", "find", "Celle"),
         2,

@@ -52,8 +52,9 @@ _REQUIRED_ARGUMENT = re.compile(r"\{([A-Z][A-Z_.]*)\}")
 _EXTRAS = re.compile(r"^(?P<text>.*?)\s*\[(?P<extras>[^\[\]]*)\]$", re.DOTALL)
 _EXTRA_WITH_VALUE = re.compile(r"^(?P<label>env var|default): (?P<value>.*)$")
 _EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)")
+# Click writes the name as Python's repr: in double quotes where it holds a "'".
 _NO_SUCH_COMMAND = re.compile(
-    r"No such command '(?P<name>.*?)'\.(?: Did you mean (?P<maybe>.*)\?)?"
+    r"No such command (?P<quote>['\"])(?P<name>.*?)(?P=quote)\.(?: Did you mean (?P<maybe>.*)\?)?"
 )
 
 
@@ -220,7 +221,7 @@ class LocalizedGroup(TyperGroup):
                     # in the language asked for.
                     typer.echo(ctx.get_help())
                     sys.exit(0)
-                message = _usage_message(exc)
+                message = _usage_message(exc, args)
                 if message is None:
                     raise
                 _usage_error(message, True, getattr(exc, "ctx", None))
@@ -253,6 +254,24 @@ def _hint(param: Any) -> str:
 
 # The commands whose argument is a place, which a pasted text may begin with "-".
 _PLACE_COMMANDS = ("find", "open")
+# What a shell reads as more than a letter: a word holding one is quoted.
+_SHELL_SPECIAL = re.compile(r"""[\s()<>|&;$`"'\\*?!#~{}\[\]^]""")
+
+
+def _command_names(ctx: Any) -> list[str]:
+    return ctx.command.list_commands(ctx) if ctx is not None else []
+
+
+def _as_for_the_shell(word: str) -> str:
+    """``word`` as typed to a shell: quoted only where needed, so that "Lüneburg"
+    stays as it is (``shlex.quote`` quotes every letter outside ASCII)."""
+    if word and not _SHELL_SPECIAL.search(word):
+        return word
+    if "'" not in word:
+        return f"'{word}'"
+    if not re.search(r'[$`"\\!]', word):
+        return f'"{word}"'  # "O'Brien", not 'O'"'"'Brien'
+    return "'" + word.replace("'", "'\"'\"'") + "'"
 
 
 def _commands_taking(ctx: Any, option: str) -> list[str]:
@@ -273,8 +292,9 @@ def _shown(word: str) -> str:
     return word if word.strip() else gettext("'{text}'").format(text=word)
 
 
-def _usage_message(exc: BaseException) -> str | None:
-    """``exc`` as one translated line, or None if it is not a Click usage error."""
+def _usage_message(exc: BaseException, args: Sequence[str] = ()) -> str | None:
+    """``exc`` as one translated line, or None if it is not a Click usage error.
+    ``args``: the words typed after ``polchan``, for a hint that repeats them."""
     from typer._click import exceptions as click_errors
 
     if not isinstance(exc, click_errors.ClickException):
@@ -330,11 +350,17 @@ def _usage_message(exc: BaseException) -> str | None:
             names = re.findall(r"'([^']*)'", match["maybe"]) or [match["maybe"]]
             maybe = ", ".join(gettext("'{text}'").format(text=name) for name in names)
             message += " " + gettext("(did you mean {options}?)").format(options=maybe)
-        elif match["name"].strip():
+        elif (name := match["name"]).lower() in _command_names(getattr(exc, "ctx", None)):
+            # Click's close matches are case-sensitive: "FIND" had none.
+            command = gettext("'{text}'").format(text=name.lower())
+            message += " " + gettext("(did you mean {options}?)").format(options=command)
+        elif name.strip():
             # "polchan Celle": the command forgotten before a place ("polchan ''"
-            # names none).
+            # names none). Every word from the place on, as the shell must be given
+            # them: "polchan find Buchholz" alone would find twelve Buchholz.
+            words = list(args[args.index(name) :]) if name in args else [name]
             message += " " + gettext("(to look up a place: polchan find {name})").format(
-                name=match["name"]
+                name=_shown(" ".join(_as_for_the_shell(word) for word in words))
             )
         return message
     if text.startswith("Missing command"):
