@@ -105,6 +105,20 @@ def test_unwritable_cache_and_missing_home_still_work(home, tmp_path):
     assert result.returncode == 0 and "Traceback" not in result.stderr
 
 
+def test_a_home_that_does_not_exist_is_not_made_for_the_cache(home, tmp_path):
+    # Found in review (session 33): HOME=/nonexistent, as services run, was made
+    # (run as root, at the top of the file system) to hold ~/.cache/polchan.
+    gone = {k: v for k, v in home.items() if k not in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME")}
+    gone["HOME"] = str(tmp_path / "nonexistent")
+    result = polchan("find", "Celle", "--json", env=gone)
+    assert result.returncode == 0 and result.stderr == ""
+    assert not (tmp_path / "nonexistent").exists()
+    # A cache folder named outside the home is still made, parents and all.
+    elsewhere = {**gone, "XDG_CACHE_HOME": str(tmp_path / "a" / "b")}
+    assert polchan("find", "Celle", "--json", env=elsewhere).returncode == 0
+    assert list((tmp_path / "a" / "b" / "polchan").glob("registry-*.json"))
+
+
 def test_parallel_cold_runs_agree(home):
     exe = _exe()
     procs = [

@@ -239,6 +239,11 @@ def _write_cache(key: str, registry: Registry) -> None:
     }
     try:
         target = _cache_file(key)
+        home = Path.home()
+        if home in target.parents and not home.is_dir():
+            # HOME=/nonexistent, as services run: a cache is not worth making a home
+            # (run as root, at the top of the file system).
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(
             "w",
