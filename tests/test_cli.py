@@ -695,6 +695,38 @@ def test_open_of_a_name_channels_share_offers_names_that_each_open_one(launched,
             assert (one.exit_code, len(one.stdout.splitlines())) == (0, 1), name
 
 
+@pytest.mark.parametrize(
+    ("query", "offers"),
+    [
+        # Found in review (session 33): four offers for two channels, the towns'
+        # districts beside the towns.
+        ("Celle, Uelzen und Merlin", ["Celle, Landkreis Celle", "Uelzen, Landkreis Uelzen"]),
+        ("21423 Celle", ["21423 Drage", "Celle, Landkreis Celle"]),
+    ],
+)
+def test_open_of_several_channels_offers_one_exact_query_for_each(launched, query, offers):
+    result = run("open", query, "--print")
+    offered = re.search(
+        r"matches 2 channels; name the place exactly \((.*)\) or use --all",
+        " ".join(result.stderr.split()),
+    )
+    assert offered, result.stderr
+    assert offered[1].split("; ") == offers
+
+
+def test_open_says_what_it_read_a_typo_as_and_a_postcode_beside_a_place_elsewhere(launched):
+    # Found in review (session 33): open named Altenkirchen for "Seigen" without
+    # saying that it read Seifen, and took "21423 Celle" without find's warning.
+    seigen = run("open", "Seigen")
+    assert seigen.exit_code == ExitCode.NO_CHANNEL
+    assert "no exact match for 'Seigen'; read as 'Seifen'" in seigen.stderr
+    mismatch = run("open", "21423", "Celle", "--print")
+    assert "'21423 Celle': the postcode and the place lie in different districts" in " ".join(
+        mismatch.stderr.split()
+    )
+    assert "different districts" not in run("open", "21423", "Drage", "--print").stderr
+
+
 def test_open_of_a_beginning_opens_nothing_unless_it_begins_only_covered_places(launched):
     # "Pol" begins Polau (Landkreis Uelzen) and many names no channel covers,
     # "Hanno" Hannover as well as the Hannoversches Wendland: no place was named,

@@ -355,6 +355,13 @@ def open_command(
     plan = opening(res)
     channels = plan.channels
     if plan.refused == "no_channel":
+        if res.fuzzy_for:
+            # "Seigen" is Seifen, in Altenkirchen: say why that district comes up.
+            _warn(
+                gettext("no exact match for '{query}'; read as '{match}'").format(
+                    query=res.query, match=res.fuzzy_for
+                )
+            )
         if res.suggestions:
             message = gettext(
                 "no channel in the registry covers {districts}; did you mean {suggestions}?"
@@ -437,6 +444,14 @@ def open_command(
                 len(unknown),
             ).format(postcodes=", ".join(unknown))
         )
+    if res.postcode_mismatch:
+        # "21423 Celle": one of the two is mistyped, as find says.
+        _warn(
+            gettext(
+                "{query}: the postcode and the place lie in different districts; "
+                "check which is right."
+            ).format(query=gettext("'{text}'").format(text=res.query))
+        )
     # "Bruchtorf, Uelzen" opens Uelzen's channel: say that it rests on the rest.
     from .addresses import not_found_and_no_place
 
@@ -462,7 +477,11 @@ def open_command(
             _fail(
                 gettext(
                     "'{query}' matches {n} channels; name the place exactly ({places}) or use --all"
-                ).format(query=res.query, n=len(channels), places=exact_queries(res, most=4)),
+                ).format(
+                    query=res.query,
+                    n=len(channels),
+                    places=exact_queries(res, most=4, channels=channels),
+                ),
                 ExitCode.NO_CHANNEL,
             )
     unopened = 0

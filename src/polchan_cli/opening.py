@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Literal
 from . import ranking
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .registry import Channel
     from .resolution import Match, Resolution
 
@@ -84,18 +86,27 @@ def _only_begun(res: Resolution) -> bool:
     return uncovered_town or len({m.name for m in res.matches}) > BEGUN_NAMES_TO_OPEN
 
 
-def exact_queries(res: Resolution, most: int | None = None) -> str:
+def exact_queries(
+    res: Resolution, most: int | None = None, channels: Sequence[Channel] | None = None
+) -> str:
     """What to type next to open one channel, for each match that has one: a place
     with its district ("Hagen, Landkreis Stade"), a district or a channel by its
     name, a city with itself ("Münster, Münster": "Münster" alone is Munster too),
-    a postcode with a town of its district there ("29640 Undeloh")."""
+    a postcode with a town of its district there ("29640 Undeloh"). With
+    ``channels``, one for each of them, its first match: "Celle" beside
+    "Uelzen" is Celle's channel, and Landkreis Celle would offer it again."""
+    matches = [m for m in res.matches if m.channels]
+    if channels is not None:
+        firsts = (
+            next((i for i, m in enumerate(matches) if c in m.channels), None) for c in channels
+        )
+        matches = [matches[i] for i in sorted({i for i in firsts if i is not None})]
     names = list(
         dict.fromkeys(
             # Of a place two channels cover (a user's beside the bundled one), the
             # channels by name: the place again would offer the same choice.
             name
-            for m in res.matches
-            if m.channels
+            for m in matches
             for name in ([c.name for c in m.channels] if len(m.channels) > 1 else [_exact_query(m)])
         )
     )
