@@ -908,8 +908,9 @@ def test_open_qr_in_a_terminal_too_narrow_for_it_says_so_instead(launched):
     assert result.exit_code == 0 and launched == []
     assert result.stdout.strip() == "https://whatsapp.com/channel/0029VabZHAv4o7qU4GUNEa35"
     assert result.stderr.splitlines() == [
+        # Not "use --print for the link" (review, session 33): it is printed above.
         "polchan: the QR code needs 41 columns, the terminal has 30: "
-        "widen the window, or use --print for the link"
+        "widen the window, or use the link printed above"
     ]
 
 
@@ -943,6 +944,16 @@ def test_open_asks_again_until_the_answer_is_one_of_the_channels(launched, monke
     assert result.stdout.count("Which channel? ") == 3
     assert "?:" not in result.stdout  # no colon after the question mark
     assert result.stderr.count("polchan: choose a number from 1 to 2") == 2
+    assert launched == ["https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"]
+
+
+def test_open_takes_the_number_as_the_list_writes_it(launched, monkeypatch):
+    # Review (session 33): "2." as the list shows "2. Polizei …" was refused; "²"
+    # passed isdigit() and would have been an error in int().
+    monkeypatch.setattr("polchan_cli.cli._can_ask", lambda: True)
+    result = run("open", "29640", input="²\n2.\n")
+    assert result.exit_code == 0
+    assert result.stderr.count("polchan: choose a number from 1 to 2") == 1
     assert launched == ["https://whatsapp.com/channel/0029VabYvfr8F2p5Bt33hg2c"]
 
 

@@ -591,8 +591,9 @@ def _ask_number(n: int) -> int:
             # says "nothing matched". The prompt left the cursor on its line.
             typer.echo(err=True)
             _fail(gettext("interrupted"), ExitCode.INTERRUPTED)
-        answer = answer.strip()
-        if answer.isdigit() and 1 <= int(answer) <= n:
+        # "1." as the list writes it; not isdigit(), which takes "²", int() not.
+        answer = answer.strip().removesuffix(".")
+        if answer.isdecimal() and 1 <= int(answer) <= n:
             return int(answer)
         # A slip of the finger: say what is wanted and ask again, keeping the list in view.
         _warn(gettext("choose a number from 1 to {n}").format(n=n))
@@ -609,8 +610,8 @@ def _print_qr(url: str) -> None:
         # Drawn as "?" (PYTHONIOENCODING=ascii, a Latin-1 terminal), no code scans.
         _warn(
             gettext(
-                "the QR code needs a UTF-8 terminal, this one writes {encoding}: "
-                "use --print for the link"
+                "the QR code needs a UTF-8 terminal, this one writes {encoding}; "
+                "the link is printed above"
             ).format(encoding=console.encoding)
         )
         return
@@ -619,7 +620,7 @@ def _print_qr(url: str) -> None:
         _warn(
             gettext(
                 "the QR code needs {need} columns, the terminal has {width}: "
-                "widen the window, or use --print for the link"
+                "widen the window, or use the link printed above"
             ).format(need=len(rows[0]), width=console.width)
         )
         return
