@@ -190,6 +190,18 @@ def test_an_internal_error_is_one_line_and_exit_70(module, name, args):
     assert debug.returncode == 1 and "Traceback" in debug.stderr
 
 
+def test_debug_after_the_double_dash_is_a_query_word():
+    # Review (session 33): "find -- --debug" said "missing PLACE"; "--" ends the options.
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    out = subprocess.run(
+        [sys.executable, "-c", code, "find", "--json", "--", "--debug"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **ENV, "POLCHAN_LANG": "en"},
+    )
+    assert (out.returncode, json.loads(out.stdout)["query"]) == (1, "--debug")
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 @pytest.mark.parametrize(
     ("args", "stdin", "env", "message"),

@@ -360,9 +360,12 @@ def main() -> None:
             stream.reconfigure(errors=_PLAINER)  # type: ignore[union-attr]
     sys.stdout = _ClosedPipeEndsQuietly(sys.stdout)  # type: ignore[assignment]
     sys.stderr = _MessagesMayBeLost(sys.stderr)  # type: ignore[assignment]
-    debug = "--debug" in sys.argv[1:]
-    if debug:  # on any command, before or after it, like --lang
-        sys.argv[1:] = [arg for arg in sys.argv[1:] if arg != "--debug"]
+    # On any command, before or after it, like --lang; after "--" it is a query.
+    args = sys.argv[1:]
+    options = args[: args.index("--")] if "--" in args else args
+    debug = "--debug" in options
+    if debug:
+        sys.argv[1:] = [arg for arg in options if arg != "--debug"] + args[len(options) :]
     try:
         try:
             code = fast_answer(sys.argv[1:], os.environ)
