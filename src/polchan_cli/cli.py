@@ -45,7 +45,8 @@ APP_HELP = N_(
     "Find the police WhatsApp channel for a German town, Ortsteil, district or postcode.\n\n"
     "Example: polchan find Celle\n\n"
     "Exit codes: 0 a channel was found; 1 nothing matched; 2 usage or input error "
-    "(including an invalid registry file); 3 places matched but no channel covers them; "
+    "(including an invalid registry file); 3 places matched but no channel covers them "
+    "(open: also several channels and no terminal to choose); "
     "70 internal error (--debug shows where); 74 the output could not be written "
     "(a full disk); 130 interrupted.\n\n"
     "Language: --lang de|en, else POLCHAN_LANG, else LC_ALL, LC_MESSAGES or LANG.\n\n"
@@ -344,6 +345,10 @@ def open_command(
     """Open the channel for a place in the browser.
 
     Example: polchan open Stade --print
+
+    Exit codes: 0 opened (or printed); 1 nothing matched; 2 usage or input error;
+    3 no channel covers the place, or several channels and no terminal to choose
+    one; 130 interrupted.
     """
     from .opening import exact_queries, opening, places_for
     from .registry import is_channel_url
