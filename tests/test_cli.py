@@ -727,6 +727,17 @@ def test_open_says_what_it_read_a_typo_as_and_a_postcode_beside_a_place_elsewher
     assert "different districts" not in run("open", "21423", "Drage", "--print").stderr
 
 
+def test_open_of_a_list_opens_the_channel_of_the_place_that_has_one(launched):
+    # Review (session 33): "Hannover, Celle" was refused as "first Hannover", with
+    # Celle offered as "another place of the name"; no Hannover has a channel.
+    result = run("open", "Hannover, Celle")
+    assert result.exit_code == 0
+    assert launched == ["https://whatsapp.com/channel/0029VafwOFv60eBnlCgiPB1L"]
+    assert "also names places no channel covers: Region Hannover" in result.stderr
+    # A name of the list whose town has no channel but a village has still is refused.
+    assert run("open", "Hannover, Hagen").exit_code == ExitCode.NO_CHANNEL
+
+
 def test_open_of_a_beginning_opens_nothing_unless_it_begins_only_covered_places(launched):
     # "Pol" begins Polau (Landkreis Uelzen) and many names no channel covers,
     # "Hanno" Hannover as well as the Hannoversches Wendland: no place was named,
