@@ -58,7 +58,8 @@ NBSP_INDENT = "indented with non-breaking spaces (copied from a web page?); use 
 
 # Corpus file -> (line the problem is reported on, or None for the whole file; message).
 CORPUS_CASES: dict[str, tuple[int | None, str]] = {
-    "syntax_colon_in_value.yaml": (5, "invalid YAML: a 'key: value' where none may stand"),
+    # was "a 'key: value' where none may stand; check the indentation": it is not
+    "syntax_colon_in_value.yaml": (5, "invalid YAML: a ':' in a value; put the value in quotes"),
     "syntax_bad_indent.yaml": (7, "invalid YAML: a 'key: value' where none may stand"),
     # found only at the end of the file, said where they open
     "unclosed_quote.yaml": (14, "invalid YAML: a quote opened here is not closed"),
@@ -171,6 +172,189 @@ GENERATED: dict[str, Callable[[bytes], bytes]] = {
     ),
     "nbsp_blank_line.yaml": lambda valid: valid.replace(
         b"schema: 1\n", "schema: 1\n\u00a0\n".encode()
+    ),
+}
+
+# The YAML slips of a hand-edited file, each made from valid.yaml: the line a user
+# reads and the message, in English and German. Found in review (h1, a corpus of 710
+# broken files): each was a hint that misled ("a '{' opened here" for '- ' items in
+# a '[', "check the indentation" for a ': ' in a value), a line after the one to fix,
+# or PyYAML's own English words, in German too.
+YAML_SLIPS: dict[str, tuple[Callable[[bytes], bytes], int, str, str]] = {
+    # was line 4: "a '{' opened here is not closed, or a ',' in it is missing"
+    "dash_items_in_brackets.yaml": (
+        lambda valid: valid.replace(b"channels:\n", b"channels: [\n"),
+        3,
+        "invalid YAML: a '- ' item inside the '[' opened here; write the items without '[' and ']'",
+        "ungültiges YAML: ein „- “-Eintrag in der hier geöffneten Klammer „[“: "
+        "Bitte schreiben Sie die Einträge ohne „[“ und „]“",
+    ),
+    "dash_items_in_district_brackets.yaml": (
+        lambda valid: valid.replace(
+            b'districts: ["03351"]', b'districts: [\n      - "03351"\n    ]'
+        ),
+        10,
+        "invalid YAML: a '- ' item inside the '[' opened here; write the items without '[' and ']'",
+        "ungültiges YAML: ein „- “-Eintrag in der hier geöffneten Klammer „[“: "
+        "Bitte schreiben Sie die Einträge ohne „[“ und „]“",
+    ),
+    # was "a '{' opened here is not closed, or a ',' in it is missing"
+    "comma_twice.yaml": (
+        lambda valid: valid.replace(b'["03351"]', b'["03351",, "03352"]'),
+        10,
+        "invalid YAML: a ',' with no value before it; delete it",
+        "ungültiges YAML: ein „,“ ohne Wert davor: Bitte löschen Sie es",
+    ),
+    # was line 10: "indented unlike the lines above", where the next quote opened
+    "quote_unclosed_mid_file.yaml": (
+        lambda valid: valid.replace(b"name: Polizei Celle", b'name: "Polizei Celle'),
+        5,
+        "invalid YAML: a quote opened here is not closed",
+        "ungültiges YAML: ein hier geöffnetes Anführungszeichen wird nicht geschlossen",
+    ),
+    # was "indented unlike the lines above"
+    "apostrophe_in_single_quotes.yaml": (
+        lambda valid: valid.replace(b"name: Polizei Celle", b"name: 'Polizei's Kanal'"),
+        5,
+        "invalid YAML: text after the closing quote; "
+        "quote the whole value, with the other kind of quotes if it holds one",
+        "ungültiges YAML: Text nach dem schließenden Anführungszeichen: Bitte setzen Sie den "
+        "ganzen Wert in Anführungszeichen, in die andere Art, wenn er selbst welche enthält",
+    ),
+    # was "indented unlike the lines above"
+    "bracket_extra.yaml": (
+        lambda valid: valid.replace(b'["03351"]', b'["03351"]]'),
+        10,
+        "invalid YAML: a ']' with no '[' before it; delete it",
+        "ungültiges YAML: eine Klammer „]“ ohne „[“ davor: Bitte löschen Sie sie",
+    ),
+    # was "indented unlike the lines above"
+    "text_after_brackets.yaml": (
+        lambda valid: valid.replace(b'title: "Die', b'title: [Presse] "Die'),
+        13,
+        "invalid YAML: text after the closing ']'; a value beginning with '[' must be in quotes",
+        "ungültiges YAML: Text nach der schließenden Klammer „]“: "
+        "Ein Wert, der mit „[“ beginnt, muss in Anführungszeichen stehen",
+    ),
+    # was line 5: "a 'key: value' where none may stand; check the indentation"
+    "key_without_colon_in_list.yaml": (
+        lambda valid: valid.replace(b"- id: celle", b"- id celle"),
+        4,
+        "invalid YAML: a key without its ':', or a comment without its '#'",
+        "ungültiges YAML: ein Schlüssel ohne „:“ oder ein Kommentar ohne „#“",
+    ),
+    # was "a key without its ':'", which it has
+    "colon_without_space.yaml": (
+        lambda valid: valid.replace(b"name: Polizei Celle", b"name:Polizei Celle"),
+        5,
+        "invalid YAML: a ':' without a space after it; write 'key: value'",
+        "ungültiges YAML: ein „:“ ohne Leerzeichen danach: Bitte schreiben Sie „Schlüssel: Wert“",
+    ),
+    # was "a character no value may start with (indent with spaces, not tabs)"
+    "value_at_sign.yaml": (
+        lambda valid: valid.replace(b"name: Polizei Celle", b"name: @polizei_celle"),
+        5,
+        "invalid YAML: a value beginning with '@' must be in quotes",
+        "ungültiges YAML: ein Wert, der mit „@“ beginnt, muss in Anführungszeichen stehen",
+    ),
+    # was PyYAML's "did not find expected alphabetic or numeric character"
+    "value_star.yaml": (
+        lambda valid: valid.replace(b"name: Polizei Celle", b"name: *Polizei* Celle"),
+        5,
+        "invalid YAML: a value beginning with '*' must be in quotes",
+        "ungültiges YAML: ein Wert, der mit „*“ beginnt, muss in Anführungszeichen stehen",
+    ),
+    # was PyYAML's "mapping keys are not allowed in this context"
+    "value_question_mark.yaml": (
+        lambda valid: valid.replace(b"state: Niedersachsen", b"state: ?"),
+        9,
+        "invalid YAML: a value beginning with '?' must be in quotes",
+        "ungültiges YAML: ein Wert, der mit „?“ beginnt, muss in Anführungszeichen stehen",
+    ),
+    # was PyYAML's "did not find expected comment or line break"
+    "text_on_block_line.yaml": (
+        lambda valid: valid.replace(
+            b"state: Niedersachsen\n", b"state: Niedersachsen\n    note: | Nur der Landkreis\n"
+        ),
+        10,
+        "invalid YAML: text after '|' on its line; "
+        "put it on the lines below, or the value in quotes",
+        "ungültiges YAML: Text nach „|“ in derselben Zeile: Bitte schreiben Sie ihn in die "
+        "Zeilen darunter oder setzen Sie den Wert in Anführungszeichen",
+    ),
+    # was PyYAML's "found unknown escape character"
+    "backslash_in_double_quotes.yaml": (
+        lambda valid: valid.replace(b'title: "Die', b'title: "C:\\Presse\\Die'),
+        13,
+        "invalid YAML: a '\\' in double quotes begins an escape; write '\\\\' or use single quotes",
+        "ungültiges YAML: ein „\\“ in doppelten Anführungszeichen beginnt eine Escape-Sequenz: "
+        "Bitte schreiben Sie „\\\\“ oder nutzen Sie einfache Anführungszeichen",
+    ),
+    # was PyYAML's "found unknown directive name" (libyaml), or line 11 and
+    # "expected '<document start>', but found '<scalar>'" (PyYAML's own parser)
+    "percent_line.yaml": (
+        lambda valid: valid.replace(b"state: Niedersachsen\n", b"state: Niedersachsen\n%Land\n"),
+        10,
+        "invalid YAML: a line beginning with '%' (a YAML directive) may not stand here; delete it",
+        "ungültiges YAML: eine Zeile, die mit „%“ beginnt (eine YAML-Direktive), "
+        "darf hier nicht stehen: Bitte löschen Sie sie",
+    ),
+    # was line 5: PyYAML's "did not find expected <document start>"
+    "three_dots_mid_file.yaml": (
+        lambda valid: valid.replace(b"channels:\n", b"channels:\n...\n"),
+        4,
+        "invalid YAML: '...' ends the file's content here, yet more follows; delete it",
+        "ungültiges YAML: „...“ beendet hier den Inhalt der Datei, doch es folgt mehr: "
+        "Bitte löschen Sie „...“",
+    ),
+    # was line 2: "a 'key: value' where none may stand; check the indentation"
+    "comment_without_hash.yaml": (
+        lambda valid: valid.replace(b"# A valid", b"A valid"),
+        1,
+        "invalid YAML: a key without its ':', or a comment without its '#'",
+        "ungültiges YAML: ein Schlüssel ohne „:“ oder ein Kommentar ohne „#“",
+    ),
+    # was line 5: "indented unlike the lines above" (libyaml), "a 'key: value' where
+    # none may stand" (PyYAML's own parser)
+    "bom_mid_file.yaml": (
+        lambda valid: valid.replace(b"  - id: celle", "\ufeff  - id: celle".encode()),
+        4,
+        "a byte-order mark (U+FEFF, invisible) begins this line; delete it",
+        "ein Byte-Order-Mark (U+FEFF, unsichtbar) steht am Anfang dieser Zeile: "
+        "Bitte löschen Sie es",
+    ),
+    # was valid to libyaml, "a key without its ':'" to PyYAML's own parser
+    "bom_after_joining.yaml": (
+        lambda valid: valid + "\ufeff# more channels\n".encode(),
+        15,
+        "a byte-order mark (U+FEFF, invisible) begins this line; delete it",
+        "ein Byte-Order-Mark (U+FEFF, unsichtbar) steht am Anfang dieser Zeile: "
+        "Bitte löschen Sie es",
+    ),
+    # was "name must be one line of text", which it is
+    "tab_in_name.yaml": (
+        lambda valid: valid.replace(b"name: Polizei Celle", b'name: "Polizei\\tCelle"'),
+        5,
+        "channel 'celle': name holds a tab; write a space instead",
+        "Kanal „celle“: name enthält einen Tabulator: "
+        "Bitte schreiben Sie stattdessen ein Leerzeichen",
+    ),
+}
+GENERATED.update({name: make for name, (make, *_) in YAML_SLIPS.items()})
+# Corpus files said otherwise than before: the file, its line, English and German.
+SAID_NOW: dict[str, tuple[int, str, str]] = {
+    **{name: (line, said, german) for name, (_, line, said, german) in YAML_SLIPS.items()},
+    # was "a 'key: value' where none may stand; check the indentation"
+    "syntax_colon_in_value.yaml": (
+        5,
+        "invalid YAML: a ':' in a value; put the value in quotes",
+        "ungültiges YAML: ein „:“ in einem Wert: Bitte setzen Sie den Wert in Anführungszeichen",
+    ),
+    # was "duplicate key 'url'", the first not named
+    "duplicate_key.yaml": (
+        7,
+        "duplicate key 'url' (first at line 6)",
+        "doppelter Schlüssel „url“ (zuerst in Zeile 6)",
     ),
 }
 
@@ -806,6 +990,37 @@ def test_a_common_mistake_is_said_in_german_too(name: str, german: str, tmp_path
     code, out, _ = run("--lang", "de", "validate", str(path))
     assert code == 2
     assert out.splitlines()[0].startswith(f"{where(path, line)} {german}")
+
+
+@pytest.mark.parametrize("name", sorted(SAID_NOW))
+def test_a_yaml_slip_is_said_at_the_line_to_fix_in_english_and_german(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a user reads, with libyaml and with PyYAML's own parser alike.
+    line, english, german = SAID_NOW[name]
+    path = corpus_file(name, tmp_path)
+    for _parser in ("libyaml", "PyYAML"):
+        for args, said in ((("validate",), english), (("--lang", "de", "validate"), german)):
+            code, out, _ = run(*args, str(path))
+            assert code == 2
+            assert out.splitlines()[0] == f"{where(path, line)} {said}"
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+
+
+def test_a_rare_yaml_mistake_is_quoted_from_pyyaml_in_english_in_a_german_frame(
+    tmp_path: Path,
+) -> None:
+    # One polchan has no words for is PyYAML's, in English: said so in German, not
+    # passed off as German ("ungültiges YAML: found undefined tag handle").
+    path = write(tmp_path, "schema: 1\nchannels: !x!y a\n")
+    code, out, _ = run("--lang", "de", "validate", str(path))
+    assert code == 2
+    first = out.splitlines()[0]
+    prefix = (
+        f"{where(path, 2)} ungültiges YAML (PyYAML meldet auf Englisch: „found undefined tag handle"
+    )
+    assert first.startswith(prefix), first
+    assert first.endswith("“)"), first
 
 
 def test_cli_validate_gives_each_problem_one_line_and_every_line_a_file(tmp_path: Path) -> None:

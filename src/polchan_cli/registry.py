@@ -61,6 +61,9 @@ _TAB_INDENT = compiled_when_used(r"^[ ]*\t|^[ ]*-[ ]*\t", re.MULTILINE)
 # indent a line, or after a list's dash, matched up to it: text copied from a web
 # page. YAML takes it for text, not indentation.
 _NBSP_INDENT = compiled_when_used("^[ ]*-?[ ]*[\u00a0\u2007\u202f]", re.MULTILINE)
+# A byte-order mark (U+FEFF, invisible) beginning a line after the first: two files
+# joined, each saved with one. libyaml reads past it, PyYAML's own parser does not.
+_BOM_AT_LINE_START = compiled_when_used("(?<=[\r\n])[ ]*\ufeff")
 # A source's date, as precise as the source gives it: 2024, 2024-11 or 2024-11-01.
 _PUBLISHED = compiled_when_used(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -461,6 +464,7 @@ def _to_plain(
         )
     if isinstance(node, yaml.MappingNode):
         result: dict[str, _Located] = {}
+        key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = _to_plain(key_node, file, problems, budget, depth + 1)
             if not isinstance(key.value, str):
@@ -476,9 +480,18 @@ def _to_plain(
                 problems.append(_problem(file, key.line, message, key=repr(key.value)))
                 continue
             if key.value in result:
+                # Said with the first: either may be the one to delete ("url:" given
+                # twice, or a comment's "channels:" with its '#' deleted).
                 problems.append(
-                    _problem(file, key.line, N_("duplicate key '{key}'"), key=key.value)
+                    _problem(
+                        file,
+                        key.line,
+                        N_("duplicate key '{key}' (first at line {first})"),
+                        key=key.value,
+                        first=key_lines[key.value],
+                    )
                 )
+            key_lines.setdefault(key.value, key.line)
             result[key.value] = _to_plain(value_node, file, problems, budget, depth + 1)
         return _Located(result, line)
     if isinstance(node, yaml.SequenceNode):
@@ -544,12 +557,29 @@ def _compose(text: str, file: str) -> Any:
 # word some problems differently), and whether the mistake is where that context
 # began. An unclosed quote or bracket is only noticed at the end of the file, or
 # where what follows it cannot be inside it, so it is said where it opens; where the
-# parser did not reach the end, a comma inside it may be what is missing.
+# parser did not reach the end, a comma inside it may be what is missing. A message
+# with {char} names the character at its place, and is said only where that is one
+# a user typed (not a space or the end of a line). Mistakes the problem's words do
+# not tell apart are read from the tokens before it (see _mistake_by_tokens).
+_QUOTE_NOT_CLOSED = N_("invalid YAML: a quote opened here is not closed")
+# A line of text with no ':' in it: a key's, or a comment's '#', deleted.
+_KEY_WITHOUT_COLON = N_("invalid YAML: a key without its ':', or a comment without its '#'")
+_INDENTED_UNLIKE = N_("invalid YAML: indented unlike the lines above")
+_NOT_CLOSED_OR_COMMA = N_(
+    "invalid YAML: a '{bracket}' opened here is not closed, or a ',' in it is missing"
+)
+_VALUE_BEGINS_WITH = N_("invalid YAML: a value beginning with '{char}' must be in quotes")
+_BACKSLASH = N_(
+    "invalid YAML: a '\\' in double quotes begins an escape; write '\\\\' or use single quotes"
+)
+_DIRECTIVE = N_(
+    "invalid YAML: a line beginning with '%' (a YAML directive) may not stand here; delete it"
+)
 _YAML_PROBLEMS = (
     (
         ("while scanning a quoted scalar", "found unexpected end of stream"),
         "at_end",
-        N_("invalid YAML: a quote opened here is not closed"),
+        _QUOTE_NOT_CLOSED,
     ),
     (
         ("while parsing a flow sequence", ""),
@@ -561,28 +591,17 @@ _YAML_PROBLEMS = (
         "at_end",
         N_("invalid YAML: a '{bracket}' opened here is not closed"),
     ),
-    (
-        ("while parsing a flow", ""),
-        "context",
-        N_("invalid YAML: a '{bracket}' opened here is not closed, or a ',' in it is missing"),
-    ),
-    (("while scanning a simple key", ""), "context", N_("invalid YAML: a key without its ':'")),
+    (("while parsing a flow", ""), "context", _NOT_CLOSED_OR_COMMA),
     (
         ("", "mapping values are not allowed"),
         "here",
         N_("invalid YAML: a 'key: value' where none may stand; check the indentation"),
     ),
-    (
-        ("", "did not find expected key"),
-        "here",
-        N_("invalid YAML: indented unlike the lines above"),
-    ),
-    (
-        ("", "did not find expected '-'"),
-        "here",
-        N_("invalid YAML: indented unlike the lines above"),
-    ),
-    (("", "expected <block end>"), "here", N_("invalid YAML: indented unlike the lines above")),
+    (("", "did not find expected key"), "here", _INDENTED_UNLIKE),
+    (("", "did not find expected '-'"), "here", _INDENTED_UNLIKE),
+    (("", "expected <block end>"), "here", _INDENTED_UNLIKE),
+    # "name: @polizei", "name: `Polizei`": a character no value may begin with.
+    (("", "found character"), "here", _VALUE_BEGINS_WITH),
     (
         ("", "found character"),
         "here",
@@ -593,6 +612,26 @@ _YAML_PROBLEMS = (
         "here",
         N_("invalid YAML: an alias (*name) with no anchor (&name)"),
     ),
+    # "name: *Polizei* Celle", "agency: & Partner": not an alias or anchor.
+    (("while scanning an alias", ""), "context", _VALUE_BEGINS_WITH),
+    (("while scanning an anchor", ""), "context", _VALUE_BEGINS_WITH),
+    # "title: ]neu", "state: ?": what begins a list's end or a key.
+    (("while parsing a block node", ""), "here", _VALUE_BEGINS_WITH),
+    (("", "mapping keys are not allowed"), "here", _VALUE_BEGINS_WITH),
+    # "title: | Polizei …", "note: |x": a block's text begins on the line below.
+    (
+        ("while scanning a block scalar", ""),
+        "context",
+        N_(
+            "invalid YAML: text after '{char}' on its line; "
+            "put it on the lines below, or the value in quotes"
+        ),
+    ),
+    # "C:\Polizei" in double quotes: libyaml's words, then PyYAML's.
+    (("while parsing a quoted scalar", "found unknown escape"), "here", _BACKSLASH),
+    (("while parsing a quoted scalar", "did not find expected hex"), "here", _BACKSLASH),
+    (("while scanning a double-quoted scalar", ""), "here", _BACKSLASH),
+    (("while scanning a directive", ""), "context", _DIRECTIVE),
     (
         ("expected a single document", "but found another document"),
         "here",
@@ -602,6 +641,17 @@ _YAML_PROBLEMS = (
 )
 # Line breaks as YAML counts them (a file saved with old Mac line ends has only \r).
 _YAML_LINE_BREAK = compiled_when_used("\r\n|[\r\n\x85\u2028\u2029]")
+# A line break, then a "key:" or "- key:": in a quoted value, a sign that its
+# closing quote is missing, and the value ran on over the lines of other fields.
+_KEY_AT_LINE_START = compiled_when_used(
+    "[\r\n\x85\u2028\u2029][ ]*(?:-[ ]+)?[^\\s:#'\"]+:(?:[ \r\n]|$)"
+)
+# A key written "name:Polizei", its ':' without the space after it.
+_COLON_WITHOUT_SPACE = compiled_when_used(r"[^\s:#'\"]+:[^\s:]")
+# What may stand before a key on its line: its indentation and list dashes.
+_BEFORE_A_KEY = compiled_when_used(r"[ ]*(?:-[ ]+)*")
+_FLOW_PAIRS = {"[": "]", "{": "}", "]": "[", "}": "{"}
+_QUOTES = ("'", '"')  # a scalar token's style in quotes; a block's is '|' or '>'
 
 
 def _yaml_problem(exc: Any, file: str, text: str) -> Problem:
@@ -614,19 +664,214 @@ def _yaml_problem(exc: Any, file: str, text: str) -> Problem:
     def line_of(mark: Any) -> int | None:
         return min(mark.line + 1, last_line) if mark else None
 
+    if read := _mistake_by_tokens(exc, text):
+        mark, template, params = read
+        return _problem(file, line_of(mark), template, **params)
     for (context_start, problem_start), where, template in _YAML_PROBLEMS:
         if not (context.startswith(context_start) and problem.startswith(problem_start)):
             continue
         if where == "at_end" and not at_end:
             continue
-        mark = exc.context_mark if where in ("at_end", "context") else None
-        params = (
-            {"bracket": "[" if "sequence" in context else "{"} if "{bracket}" in template else {}
-        )
-        return _problem(file, line_of(mark or exc.problem_mark), template, **params)
+        mark = (exc.context_mark if where in ("at_end", "context") else None) or exc.problem_mark
+        params: dict[str, str] = {}
+        if "{bracket}" in template:
+            params["bracket"] = "[" if "sequence" in context else "{"
+        if "{char}" in template:
+            char = text[mark.index : mark.index + 1] if mark else ""
+            if not char or char.isspace():
+                continue  # a tab, or nothing: not a character typed to begin a value
+            params["char"] = char
+        return _problem(file, line_of(mark), template, **params)
     reason = problem or context or "invalid YAML"
     line = line_of(exc.problem_mark or exc.context_mark)
     return _problem(file, line, N_("invalid YAML: {reason}"), reason=reason)
+
+
+def _mistake_by_tokens(exc: Any, text: str) -> tuple[Any, str, dict[str, str]] | None:
+    """The mistake behind a YAML error that PyYAML's words do not tell, read from the
+    tokens before it: where to say it (a mark), its message id and fields; None
+    where the words say enough (see _YAML_PROBLEMS)."""
+    context, problem, mark = exc.context or "", exc.problem or "", exc.problem_mark
+    if context.startswith("while scanning a simple key") and exc.context_mark is not None:
+        return exc.context_mark, _key_without_colon(text, exc.context_mark), {}
+    block = problem.startswith(
+        ("did not find expected key", "did not find expected '-'", "expected <block end>")
+    )
+    flow = context.startswith("while parsing a flow")
+    values = problem.startswith("mapping values are not allowed")
+    document = "<document start>" in problem
+    if mark is None or not (block or flow or values or document):
+        return None
+    tokens = _tokens_before(text, mark.index)
+    if opened := _quote_left_open(tokens, text, mark):
+        # It ran on to the next quote, and what follows that one is the error.
+        return opened.start_mark, _QUOTE_NOT_CLOSED, {}
+    char = text[mark.index : mark.index + 1]
+    last = tokens[-1] if tokens else None
+    if block:
+        return _after_a_value(last, char, mark, text)
+    if flow:
+        return _in_brackets(tokens, char, mark) if context.endswith("node") else None
+    if values:
+        return _colon_where_none_may_stand(tokens, mark, text)
+    return _after_the_document(tokens, mark)
+
+
+def _tokens_before(text: str, index: int) -> list[Any]:
+    """The tokens of the text that begin before ``index``, as far as the scanner
+    reads it (its own error may stop it earlier)."""
+    import yaml
+
+    tokens = []
+    try:
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if token.start_mark.index >= index:
+                break
+            tokens.append(token)
+    except yaml.YAMLError:
+        pass
+    return tokens
+
+
+def _quote_left_open(tokens: list[Any], text: str, mark: Any) -> Any:
+    """The quoted value that ends on the problem's line after running over lines
+    that begin with a key (``name: "Polizei Celle`` up to the next quote), else None."""
+    import yaml
+
+    for token in reversed(tokens):
+        if token.end_mark.line != mark.line:
+            return None
+        if isinstance(token, yaml.ScalarToken) and token.style in _QUOTES:
+            start, end = token.start_mark.index, token.end_mark.index
+            return token if _KEY_AT_LINE_START.search(text, start, end) else None
+    return None
+
+
+def _key_without_colon(text: str, mark: Any) -> str:
+    """The message of a key whose ':' is missing, or has no space after it."""
+    if _COLON_WITHOUT_SPACE.match(text, mark.index):
+        return N_("invalid YAML: a ':' without a space after it; write 'key: value'")
+    return _KEY_WITHOUT_COLON
+
+
+def _after_a_value(
+    last: Any, char: str, mark: Any, text: str
+) -> tuple[Any, str, dict[str, str]] | None:
+    """What stands where a mapping's next key or its end was due: a ']' or '}' no
+    bracket opened, or more text on the line of a value in quotes or brackets."""
+    import yaml
+
+    if char in ("]", "}"):
+        return (
+            mark,
+            N_("invalid YAML: a '{bracket}' with no '{opening}' before it; delete it"),
+            {"bracket": char, "opening": _FLOW_PAIRS[char]},
+        )
+    if last is None or last.end_mark.line != mark.line:
+        return None
+    if isinstance(last, yaml.ScalarToken) and last.style in _QUOTES:
+        return (
+            mark,
+            N_(
+                "invalid YAML: text after the closing quote; quote the whole value, "
+                "with the other kind of quotes if it holds one"
+            ),
+            {},
+        )
+    if isinstance(last, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+        closing = text[last.start_mark.index]
+        return (
+            mark,
+            N_(
+                "invalid YAML: text after the closing '{bracket}'; "
+                "a value beginning with '{opening}' must be in quotes"
+            ),
+            {"bracket": closing, "opening": _FLOW_PAIRS[closing]},
+        )
+    return None
+
+
+def _in_brackets(tokens: list[Any], char: str, mark: Any) -> tuple[Any, str, dict[str, str]] | None:
+    """A value missing inside [ ] or { }: a '- ' item there (``channels: [`` above a
+    list of '- ' items), or a ',' with none before it; else the bracket it is in."""
+    import yaml
+
+    opened: list[Any] = []
+    for token in tokens:
+        if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+            opened.append(token)
+        elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and opened:
+            opened.pop()
+    if char == ",":
+        return mark, N_("invalid YAML: a ',' with no value before it; delete it"), {}
+    if not opened:
+        return None
+    bracket = "[" if isinstance(opened[-1], yaml.FlowSequenceStartToken) else "{"
+    if char == "-":
+        return (
+            opened[-1].start_mark,
+            N_(
+                "invalid YAML: a '- ' item inside the '{bracket}' opened here; "
+                "write the items without '{bracket}' and '{closing}'"
+            ),
+            {"bracket": bracket, "closing": _FLOW_PAIRS[bracket]},
+        )
+    return opened[-1].start_mark, _NOT_CLOSED_OR_COMMA, {"bracket": bracket}
+
+
+def _colon_where_none_may_stand(
+    tokens: list[Any], mark: Any, text: str
+) -> tuple[Any, str, dict[str, str]] | None:
+    """A ': ' after a value on its line (``name: Polizei: Celle``), or on the line
+    after a key without its ':' (``- id celle``), which YAML read on into it. A value
+    run on into a deeper indented key is left to the indentation's message."""
+    import yaml
+
+    if len(tokens) < 2 or not isinstance(tokens[-1], yaml.ScalarToken) or not tokens[-1].plain:
+        return None
+    start = tokens[-1].start_mark
+    if start.line == mark.line:
+        if isinstance(tokens[-2], yaml.ValueToken) and tokens[-2].start_mark.line == mark.line:
+            return mark, N_("invalid YAML: a ':' in a value; put the value in quotes"), {}
+        return None
+    if _BEFORE_A_KEY.fullmatch(text, start.index - start.column, start.index):
+        return start, _key_without_colon(text, start), {}
+    return None
+
+
+def _after_the_document(tokens: list[Any], mark: Any) -> tuple[Any, str, dict[str, str]] | None:
+    """What ended the file's content before its end: a '...' line, a line beginning
+    with '%', text with no key at its top (a comment's '#' deleted), or the first
+    line indented deeper than the lines after it."""
+    import yaml
+
+    for token in reversed(tokens):
+        if isinstance(token, yaml.DocumentEndToken):
+            return (
+                token.start_mark,
+                N_("invalid YAML: '...' ends the file's content here, yet more follows; delete it"),
+                {},
+            )
+        if isinstance(token, yaml.DirectiveToken):
+            return token.start_mark, _DIRECTIVE, {}
+    content = [
+        t for t in tokens if not isinstance(t, (yaml.StreamStartToken, yaml.DocumentStartToken))
+    ]
+    if not content:
+        return None
+    first = content[0]
+    if (
+        isinstance(first, yaml.ScalarToken)
+        and first.plain
+        and not any(isinstance(t, yaml.ValueToken) for t in content)
+    ):
+        return first.start_mark, _KEY_WITHOUT_COLON, {}
+    if (
+        isinstance(first, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken))
+        and first.start_mark.column > mark.column
+    ):
+        return mark, _INDENTED_UNLIKE, {}
+    return None
 
 
 def _indented_with_nbsp(text: str, file: str) -> Problem | None:
@@ -837,6 +1082,17 @@ def _document(text: str, file: str) -> tuple[dict[str, _Located], list[Problem]]
     if indented := _TAB_INDENT.search(text):
         line = text[: indented.start()].count("\n") + 1
         raise RegistryError([Problem(file, line, N_("tab character; indent YAML with spaces"))])
+    if bom := _BOM_AT_LINE_START.search(text):
+        line = len(_YAML_LINE_BREAK.findall(text, 0, bom.start())) + 1
+        raise RegistryError(
+            [
+                Problem(
+                    file,
+                    line,
+                    N_("a byte-order mark (U+FEFF, invisible) begins this line; delete it"),
+                )
+            ]
+        )
     unprintable = _NON_PRINTABLE.search(text)
     if unprintable is not None:
         line = text[: unprintable.start()].count("\n") + 1
@@ -930,6 +1186,14 @@ def _invisible(text: str) -> str | None:
     return f"U+{ord(found):04X}" if found else None
 
 
+def _not_one_line(text: str) -> str:
+    """The message of a name with a control character in it: a tab (copied from a
+    table) is one of its own, as the name is one line."""
+    if _CONTROL.search(text.replace("\t", " ")):
+        return N_("{field} must be one line of text")
+    return N_("{field} holds a tab; write a space instead")
+
+
 _INVISIBLE = N_("{field} must be one line of visible text, without the invisible character {char}")
 
 
@@ -998,7 +1262,7 @@ def _validate_entry(
             else:
                 if key != "note" and _CONTROL.search(fields[key] or ""):
                     # "Polizei\nCelle" would break the lines of list, find and open.
-                    problem(entry[key].line, N_("{field} must be one line of text"), field=key)
+                    problem(entry[key].line, _not_one_line(fields[key]), field=key)
                 elif key != "note" and (char := _invisible(fields[key] or "")):
                     problem(entry[key].line, _INVISIBLE, field=key, char=char)
     if "url" in entry:
@@ -1124,7 +1388,7 @@ def _source(node: _Located, problem: Callable[..., None]) -> Source | None:
         problem((title or node).line, N_("source.title must be a non-empty string"))
         ok = False
     elif _CONTROL.search(title.value):
-        problem(title.line, N_("{field} must be one line of text"), field="source.title")
+        problem(title.line, _not_one_line(title.value), field="source.title")
         ok = False
     elif char := _invisible(title.value):
         problem(title.line, _INVISIBLE, field="source.title", char=char)
