@@ -295,6 +295,8 @@ def test_a_name_that_names_nothing_in_a_list_of_three_is_left_out_of_the_others(
         ("Celle, Uelzen", ("Celle", "Uelzen")),
         ("Lüneburg, Celle", ("Lüneburg", "Celle")),
         ("Zeven, Verden", ("Zeven", "Verden")),
+        # Session 33: the whole text misspelt was read first, as Freiburg (Elbe).
+        ("Freiburg, Celle", ("Freiburg", "Celle")),
     ],
 )
 def test_two_towns_with_a_comma_neither_lying_in_the_other_are_each_answered(query, named):

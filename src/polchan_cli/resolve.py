@@ -301,7 +301,10 @@ def _towns_listed_rather(text: str, answer: Resolution, registry: Registry) -> R
     answer is the first with the others said not to fit ("Celle, Uelzen, Lüneburg",
     "Celle, Uelzen"), also each with a word for the police ("Celle, Polizei Stade",
     "Polizei Celle, Polizei Stade"), and the list keeps its covered places; else
-    None."""
+    None. Also where the answer is the whole text misspelt: "Freiburg, Celle" names
+    two towns as typed, not Freiburg (Elbe) two letters off."""
+    if answer.fuzzy_for is not None and "," in text:
+        return towns_listed_with_commas_alone(text, registry)
     if not answer.unfitting_parts:
         return None
     if (listed := towns_listed_with_commas_alone(text, registry)) and _keeps_the_covered_places(
