@@ -234,6 +234,18 @@ ERRORS = [
         "(um einen Ort zu suchen: polchan find 'Winsen (Luhe)' --json)",
     ),
     (
+        ("suche", "Celle"),
+        2,
+        "no such command: suche (did you mean 'find'?)",
+        "unbekannter Befehl: suche (meinten Sie „find“?)",
+    ),
+    (
+        ("version",),
+        2,
+        "no such command: version (did you mean '--version'?)",
+        "unbekannter Befehl: version (meinten Sie „--version“?)",
+    ),
+    (
         ("FIND", "Celle"),
         2,
         "no such command: FIND (did you mean 'find'?)",

@@ -254,6 +254,26 @@ def _hint(param: Any) -> str:
 
 # The commands whose argument is a place, which a pasted text may begin with "-".
 _PLACE_COMMANDS = ("find", "open")
+# Commands and options said in words a user may type for them, English and German
+# (not "quellen": Quellen is a place, whose hint is "polchan find Quellen").
+_COMMAND_WORDS = {
+    "suche": "find",
+    "suchen": "find",
+    "finde": "find",
+    "finden": "find",
+    "search": "find",
+    "öffne": "open",
+    "öffnen": "open",
+    "oeffne": "open",
+    "oeffnen": "open",
+    "liste": "list",
+    "prüfe": "validate",
+    "prüfen": "validate",
+    "pfade": "paths",
+    "help": "--help",
+    "hilfe": "--help",
+    "version": "--version",
+}
 # What a shell reads as more than a letter: a word holding one is quoted.
 _SHELL_SPECIAL = re.compile(r"""[\s()<>|&;$`"'\\*?!#~{}\[\]^]""")
 
@@ -344,7 +364,12 @@ def _usage_message(exc: BaseException, args: Sequence[str] = ()) -> str | None:
     match = _NO_SUCH_COMMAND.search(text)
     if match:
         message = gettext("no such command: {name}").format(name=_shown(match["name"]))
-        if match["maybe"]:
+        if meant := _COMMAND_WORDS.get(match["name"].lower()):
+            # "polchan suche Celle", "polchan hilfe": a command said in words, German
+            # too; Click's closest spelling of "suche" is "sources".
+            said = gettext("'{text}'").format(text=meant)
+            message += " " + gettext("(did you mean {options}?)").format(options=said)
+        elif match["maybe"]:
             # Typer writes each name as a Python repr ('find'): quoted here as the
             # language quotes (German „find“).
             names = re.findall(r"'([^']*)'", match["maybe"]) or [match["maybe"]]
