@@ -626,6 +626,25 @@ def test_sources_names_licences_and_channel_sources(bundled_registry):
     assert data["data_version"] == gazetteer.data_version()
 
 
+@pytest.mark.parametrize(
+    ("columns", "lang", "credit"),
+    [
+        ("120", "en", "© OpenStreetMap contributors; the gazetteer is a derived database"),
+        ("60", "de", "© OpenStreetMap-Mitwirkende; die Ortsdaten von polchan sind eine abgeleitete"),
+    ],
+)
+def test_sources_credit_the_data_as_its_licences_ask_with_each_link(columns, lang, credit):
+    # Review (session 33): the attribution ODbL asks for, and the sources' links,
+    # were only in --json; the narrow blocks had two empty lines before a heading.
+    out = run("sources", "--lang", lang, env={"COLUMNS": columns}).stdout
+    lines = out.splitlines()
+    joined = " ".join(out.split())
+    assert credit in joined
+    for url in ("https://www.geonames.org/", "https://www.suche-postleitzahl.org/downloads"):
+        assert f"    {url}" in lines
+    assert "\n\n\n" not in out
+
+
 def test_every_source_address_in_json_is_an_address_or_null():
     # A script follows these links: no prose in a url field.
     data = json.loads(run("sources", "--json").stdout)
@@ -1212,7 +1231,7 @@ def test_sources_break_no_word_in_the_table_or_its_narrow_blocks(columns):
             allowed |= {
                 "".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
             }
-    table = out.split("Channel sources")[0].splitlines()[2:]  # past version and title
+    table = out.split("Attribution")[0].splitlines()[2:]  # past version and title
     shown = {w for line in table for w in line.replace("│", " ").split() if w.isprintable()}
     words = {w for w in shown if not set(w) <= set("┏┳┓┃┡╇┩└┴┘━─·")}
     assert (

@@ -446,11 +446,12 @@ def _column_widths(headers: list[_Cell], rows: list[list[_Cell]], total: int) ->
 
 def _print_table(
     console: Console, headers: tuple[str, ...], rows: list[list[_Cell]], title: str = ""
-) -> None:
+) -> bool:
     """A table whose lines break only between words (or after a slash or hyphen in a
     long name); where the terminal is too narrow for that, one block per row. Also
     where it cannot write umlauts: written as "ue", they would push the borders
-    of a table out of line, but not the lines of a block."""
+    of a table out of line, but not the lines of a block. Whether it wrote blocks,
+    which end with an empty line."""
     from rich.table import Table
 
     shown = [gettext(h) for h in headers]
@@ -459,13 +460,14 @@ def _print_table(
         if title:
             console.print(f"[bold]{safe(title)}[/bold]\n")
         _print_blocks(console, rows)
-        return
+        return True
     table = Table(title=title or None)
     for header, width in zip(shown, widths, strict=True):
         table.add_column(safe(header), overflow="fold", width=width)
     for row in rows:
         table.add_row(*(_markup(cell, width) for cell, width in zip(row, widths, strict=True)))
     console.print(table)
+    return False
 
 
 def _writes_umlauts(console: Console) -> bool:
@@ -537,6 +539,7 @@ def print_channels(console: Console, registry: Registry, district_names: dict[st
 
 def print_sources(console: Console, info: dict) -> None:
     """The ``sources`` listing: data version, upstream sources, channel sources."""
+    from .sources import CITED_PER_ROW
 
     console.print(
         gettext("polchan {version}, data version {data_version}").format(
@@ -553,11 +556,22 @@ def print_sources(console: Console, info: dict) -> None:
         for s in info["sources"]
     ]
     headers = (N_("Source"), N_("As of"), N_("Contributes"), N_("Licence"))
-    _print_table(console, headers, rows, title=gettext("Data sources"))
+    as_blocks = _print_table(console, headers, rows, title=gettext("Data sources"))
+    gap = "" if as_blocks else "\n"  # blocks end with an empty line of their own
+    # What the licences ask to be named, as the data's users must name it too
+    # (ODbL: "© OpenStreetMap contributors"); not the facts cited row by row.
+    credited = [s for s in info["sources"] if s["url"] and s["licence"] != CITED_PER_ROW]
+    if credited:
+        console.print(f"{gap}[bold]{safe(gettext('Attribution'))}[/bold]", soft_wrap=True)
+        for s in credited:
+            console.print(
+                f"  {safe(gettext(s['attribution']))}\n    {_link(s['url'])}", soft_wrap=True
+            )
+        gap = "\n"
     # One block per announcement (seven channels share one press release), with
     # its link whole on a line of its own, ready to cite.
     if info["channels"]:
-        console.print(f"\n[bold]{safe(gettext('Channel sources'))}[/bold]", soft_wrap=True)
+        console.print(f"{gap}[bold]{safe(gettext('Channel sources'))}[/bold]", soft_wrap=True)
     announcements: dict[tuple[str, str, str | None], list[str]] = {}
     for c in info["channels"]:
         src = c["source"]

@@ -12,7 +12,9 @@ from . import __version__, gazetteer
 from .i18n import N_
 from .registry import Registry
 
-__all__ = ["DATA_SOURCES", "describe_sources"]
+__all__ = ["CITED_PER_ROW", "DATA_SOURCES", "describe_sources"]
+
+CITED_PER_ROW = N_("facts, cited per row")  # a licence: each row names its source
 
 DATA_SOURCES: tuple[dict[str, str | None], ...] = (
     {
@@ -28,7 +30,7 @@ DATA_SOURCES: tuple[dict[str, str | None], ...] = (
         "url": "https://www.suche-postleitzahl.org/downloads",
         "date": "2019",
         "licence": "ODbL 1.0",
-        "attribution": (
+        "attribution": N_(
             "© OpenStreetMap contributors; the gazetteer is a derived database under the ODbL"
         ),
         "contributes": N_("municipalities and the postcodes and districts they belong to"),
@@ -48,7 +50,7 @@ DATA_SOURCES: tuple[dict[str, str | None], ...] = (
         ),
         "url": None,  # one source per row, named in the row: there is no one address
         "date": "2026-11-27",
-        "licence": N_("facts, cited per row"),
+        "licence": CITED_PER_ROW,
         "attribution": "the public pages named on each row",
         "contributes": N_(
             "Ortsteile, Samtgemeinden and former names of the covered districts, "
@@ -59,7 +61,7 @@ DATA_SOURCES: tuple[dict[str, str | None], ...] = (
         "name": N_("Press codes (data/press_codes.csv)"),
         "url": "https://www.presseportal.de/",  # each row names its own press release
         "date": "2026-11-25",
-        "licence": N_("facts, cited per row"),
+        "licence": CITED_PER_ROW,
         "attribution": "the press releases named on each row",
         "contributes": N_("the office code that opens the press releases (POL-WL)"),
     },
@@ -67,7 +69,7 @@ DATA_SOURCES: tuple[dict[str, str | None], ...] = (
         "name": N_("Licence-plate codes (data/plates.csv)"),
         "url": None,  # one source per row, named in the row
         "date": "2026-11-27",
-        "licence": N_("facts, cited per row"),
+        "licence": CITED_PER_ROW,
         "attribution": "the public pages named on each row",
         "contributes": N_("the district a plate code names (Bostel (HK), Kreis ROW)"),
     },
@@ -75,7 +77,7 @@ DATA_SOURCES: tuple[dict[str, str | None], ...] = (
         "name": N_("Regierungsbezirke (data/regierungsbezirke.csv)"),
         "url": None,  # one source per row, named in the row
         "date": "2026-11-27",
-        "licence": N_("facts, cited per row"),
+        "licence": CITED_PER_ROW,
         "attribution": "the public pages named on each row",
         "contributes": N_("the land a qualifier names (Freudenberg (Oberpfalz))"),
     },
