@@ -630,7 +630,11 @@ def test_sources_names_licences_and_channel_sources(bundled_registry):
     ("columns", "lang", "credit"),
     [
         ("120", "en", "© OpenStreetMap contributors; the gazetteer is a derived database"),
-        ("60", "de", "© OpenStreetMap-Mitwirkende; die Ortsdaten von polchan sind eine abgeleitete"),
+        (
+            "60",
+            "de",
+            "© OpenStreetMap-Mitwirkende; die Ortsdaten von polchan sind eine abgeleitete",
+        ),
     ],
 )
 def test_sources_credit_the_data_as_its_licences_ask_with_each_link(columns, lang, credit):

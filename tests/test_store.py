@@ -426,6 +426,24 @@ def test_paths_json_says_a_directory_is_no_usable_registry_and_gives_paths_whole
     }
 
 
+def test_paths_says_a_registry_every_command_would_refuse_is_not_usable(home, tmp_path):
+    # Review (session 33): an invalid registry was only "exists", though every
+    # command refuses it with exit 2.
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("schema: 1\nchannels:\n  - id: x\n", encoding="utf-8")
+    env = {**home, "POLCHAN_REGISTRY": str(bad)}
+    said = polchan("paths", env=env).stdout.splitlines()[0]
+    assert said.endswith(
+        "(exists, with 1 problem: polchan validate shows it; "
+        "from the POLCHAN_REGISTRY environment variable)"
+    )
+    assert (
+        json.loads(polchan("paths", "--json", env=env).stdout)["user_registry"]["usable"] is False
+    )
+    german = polchan("paths", "--lang", "de", env=env).stdout.splitlines()[0]
+    assert "(existiert, mit 1 Fehler: polchan validate zeigt ihn;" in german
+
+
 def test_a_problem_in_the_file_of_polchan_registry_points_to_plain_validate(home, tmp_path):
     bad = tmp_path / "mine.yaml"
     bad.write_text(

@@ -797,7 +797,8 @@ def paths_command(
         user_entry = None
         if shown is not None:
             readable = os.path.exists(shown) and not os.path.isdir(shown)
-            user_entry = where(shown, readable and os.access(shown, os.R_OK))
+            usable = readable and os.access(shown, os.R_OK) and not _problems_in(shown)
+            user_entry = where(shown, usable)
             user_entry["from"] = origin
         info = {
             "user_registry": user_entry,
@@ -810,13 +811,19 @@ def paths_command(
     if shown is None:
         rows = [(gettext("user registry"), no_home)]
     else:
+        state = path_state(shown, registry=True)
+        if problems := _problems_in(shown):
+            # Every command would refuse it: say so where the user looks for it.
+            state = ngettext(
+                "exists, with {n} problem: polchan validate shows it",
+                "exists, with {n} problems: polchan validate shows them",
+                problems,
+            ).format(n=format_number(problems))
         rows = [
             (
                 gettext("user registry"),
                 gettext("{path}  ({state}; from {origin})").format(
-                    path=shown_path(shown),
-                    state=path_state(shown, registry=True),
-                    origin=gettext(REGISTRY_ORIGINS[origin]),
+                    path=shown_path(shown), state=state, origin=gettext(REGISTRY_ORIGINS[origin])
                 ),
             )
         ]
@@ -828,6 +835,26 @@ def paths_command(
     width = max(len(label) for label, _ in rows) + 2
     for label, value in rows:
         typer.echo(f"{label + ':':<{width}}{value}")
+
+
+def _problems_in(path: Path) -> int:
+    """How many problems the registry file at ``path`` has, merged over the bundled
+    one; 0 where it is valid, or is no regular file (a pipe is read only once, and
+    the other kinds are said by :func:`~polchan_cli.store.path_state`)."""
+    from .registry import RegistryError, load_registry
+    from .store import bundled_registry_path, registry_checks
+
+    try:
+        if not path.is_file():
+            return 0
+        # Not through the cache, which paths only shows: it makes no folder.
+        checks = registry_checks()
+        load_registry(path, base=load_registry(bundled_registry_path(), **checks), **checks)
+    except RegistryError as exc:
+        return len(exc.problems)
+    except OSError:
+        return 0
+    return 0
 
 
 def main() -> None:
