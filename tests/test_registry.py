@@ -1107,6 +1107,24 @@ def test_disabling_an_id_no_channel_has_is_one_line(bundled: Registry) -> None:
     ]
 
 
+def test_a_change_to_an_id_no_channel_has_says_what_else_is_wrong_at_once(
+    bundled: Registry,
+) -> None:
+    # Review (session 33): the http:// link was said only once the id was fixed;
+    # an id in capitals is said once, not also as no slug.
+    text = (
+        "schema: 1\nchannels:\n  - id: cele\n    url: http://whatsapp.com/channel/0029VafwOFv60eBnlCgiPB1L\n"
+        "  - id: Celle\n    name: Polizei Celle\n"
+    )
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(text, "mine.yaml", base=bundled, **CHECKS)
+    assert [str(p) for p in caught.value.problems] == [
+        "mine.yaml:3: channel 'cele': no channel has this id to change: did you mean 'celle'?",
+        "mine.yaml:4: channel 'cele': url must begin with https://, not http://",
+        "mine.yaml:5: channel 'Celle': no channel has this id to change: did you mean 'celle'?",
+    ]
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"), [("rotenburg", "rotenburg-wuemme"), ("harburg", "landkreis-harburg")]
 )

@@ -513,6 +513,7 @@ def _read_as_word(item: _Located | None, *, or_null: bool = False) -> dict[str, 
     return {"word": item.text, "value": {None: "null", True: "true", False: "false"}[item.value]}
 
 
+_ID_NOT_A_SLUG = N_("id must be a lowercase ASCII slug like 'rotenburg-wuemme'")
 # YAML 1.1, which PyYAML reads, takes on, off, yes and no for true and false.
 _READ_AS_WORD = N_("{field}: YAML reads {word} as {value}; write '{word}' in quotes")
 
@@ -1240,7 +1241,7 @@ def _validate_entry(
     elif (word := _read_as_word(ident)) and _ID.fullmatch(word["word"]):
         problem(ident.line, _READ_AS_WORD, field="id", **word)
     elif cid is None or not _ID.fullmatch(cid):
-        problem(ident.line, N_("id must be a lowercase ASCII slug like 'rotenburg-wuemme'"))
+        problem(ident.line, _ID_NOT_A_SLUG)
     for key, value in entry.items():
         if key not in REQUIRED_FIELDS and key not in OPTIONAL_FIELDS:
             problem(value.line, N_("unknown field '{field}'"), field=key)
@@ -1509,6 +1510,12 @@ def _the_one_id_with_part(part: str, known: Iterable[str]) -> str | None:
     return having[0] if len(having) == 1 else None
 
 
+def _about_the_id(problem: Problem) -> bool:
+    return problem.template == _ID_NOT_A_SLUG or (
+        problem.template == _READ_AS_WORD and dict(problem.params).get("field") == "id"
+    )
+
+
 def _no_such_id(
     file: str, item: _Located, given_id: object, known: Mapping[str, Channel]
 ) -> Problem:
@@ -1522,9 +1529,7 @@ def _no_such_id(
         return _problem(file, item.line, _READ_AS_WORD, field="id", **word)
     if given_id is not None and not isinstance(given_id, str):
         # "id: 42": an id is text, whatever channel it was to name.
-        return _problem(
-            file, item.line, N_("id must be a lowercase ASCII slug like 'rotenburg-wuemme'")
-        )
+        return _problem(file, item.line, _ID_NOT_A_SLUG)
     name = given_id if isinstance(given_id, str) else None
     close = (
         next((cid for cid in known if cid == name.lower()), None)
@@ -1602,8 +1607,15 @@ def parse_registry(
             and not partial
             and (_disables(item) or (isinstance(given_id, str) and _changes_only(item)))
         ):
-            # "id: cele, url: …": one line, not every field a new channel lacks.
+            # "id: cele, url: …": one line, not every field a new channel lacks; and
+            # what is wrong in the fields it changes, so that fixing the id is not
+            # followed by news of them.
             problems.append(_no_such_id(file, item, given_id, merged))
+            problems += [
+                problem
+                for problem in _validate_entry(item, file, True, known, spelling)[1]
+                if not _about_the_id(problem)  # said once, by _no_such_id
+            ]
             continue
         fields, entry_problems = _validate_entry(item, file, partial, known, spelling)
         problems += entry_problems
