@@ -1183,6 +1183,23 @@ def test_importing_the_cli_loads_neither_rich_nor_yaml():
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/stdin"), reason="needs /dev/stdin")
+def test_validate_dash_checks_standard_input():
+    # Review (session 33): "-" was a file named "-" that does not exist.
+    bad = "schema: 1\nchannels:\n  - id: cele\n    disabled: true\n"
+    out = subprocess.run(
+        [installed_script(), "validate", "-"],
+        input=bad,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "POLCHAN_LANG": "en"},
+    )
+    assert out.returncode == ExitCode.USAGE
+    assert out.stdout.splitlines()[0] == (
+        "/dev/stdin:3: channel 'cele': no channel has this id to disable: did you mean 'celle'?"
+    )
+
+
 def test_installed_console_script_runs(bundled_registry):
     exe = installed_script()
     out = subprocess.run(

@@ -721,6 +721,9 @@ def validate_command(
     bundled_path = bundled_registry_path()
     checks = registry_checks()
     path = _given(ctx, _file_to_check(ctx, path, registry_path))
+    if path == Path("-") and os.path.exists("/dev/stdin"):
+        # "cat mine.yaml | polchan validate -", as linters read standard input.
+        path = Path("/dev/stdin")
     target = (path and home_expanded(path)) or user_registry_path()[0] or bundled_path
     try:
         base = load_registry(bundled_path, **checks)
