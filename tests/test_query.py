@@ -508,6 +508,12 @@ def test_the_words_in_brackets_are_read_with_the_rest_of_the_text(text, brackete
     assert places_in_brackets(text) == bracketed
 
 
+def test_a_dateline_without_its_date_keeps_no_comma_before_its_colon():
+    # Session 33: "Einbruch in Celle, 12.03.2025: Einbruch Merlin" named
+    # "Einbruch,: Einbruch Merlin" as left out.
+    assert without_press_marks("Celle, 12.03.2025: Einbruch") == "Celle: Einbruch"
+
+
 def test_press_marks_dates_and_roads_are_no_places():
     assert without_press_marks("Lüneburg 03.08.15") == "Lüneburg"
     assert without_press_marks("Winsen/L. (ots)") == "Winsen/L."

@@ -1390,3 +1390,10 @@ def test_a_name_after_a_slash_that_names_nothing_is_said_to_be_left_out(query, n
     res = resolve(query, registry())
     assert res.matches[0].name == name
     assert res.unknown_parts == left_out
+
+
+def test_a_headline_with_its_date_names_what_it_left_out_without_the_dates_comma():
+    # Session 33: "Einbruch,: Einbruch Merlin", the comma before the date left over.
+    res = resolve("Einbruch in Celle, 12.03.2025: Einbruch Merlin", registry())
+    assert [m.name for m in res.matches][:1] == ["Celle"]
+    assert res.unknown_parts == ("Einbruch: Einbruch Merlin",)

@@ -815,9 +815,16 @@ def without_measures(text: str) -> str | None:
 
 
 def _taken_out(words: re.Pattern[str], text: str) -> str | None:
-    """The text without what ``words`` matches, spaced once, else None if nothing."""
+    """The text without what ``words`` matches, spaced once, else None if nothing.
+    A comma left before a colon goes too: ``Celle, 12.03.2025: Einbruch`` is
+    ``Celle: Einbruch``, not ``Celle, : Einbruch``."""
     rest = words.sub(" ", text)
-    return _spaced_once(rest) if rest != text else None
+    if rest == text:
+        return None
+    return _spaced_once(_COMMA_BEFORE_COLON.sub("", rest))
+
+
+_COMMA_BEFORE_COLON = compiled_when_used(r",\s+(?=:)")
 
 
 def _spaced_once(text: str) -> str:
