@@ -512,6 +512,8 @@ def test_a_dateline_without_its_date_keeps_no_comma_before_its_colon():
     # Session 33: "Einbruch in Celle, 12.03.2025: Einbruch Merlin" named
     # "Einbruch,: Einbruch Merlin" as left out.
     assert without_press_marks("Celle, 12.03.2025: Einbruch") == "Celle: Einbruch"
+    # A date as ISO writes it is a heading's date too (its report was left out unsaid).
+    assert without_press_marks("Celle, 2025-03-12: Merlin") == "Celle: Merlin"
 
 
 def test_press_marks_dates_and_roads_are_no_places():

@@ -440,13 +440,13 @@ _DATELINE = compiled_when_used(
     r"(?P<report>[^\s\-–—].*)",
     re.S,
 )
-# A date in a heading ("Lüneburg 03.08.15", "Dannenberg, 12.10.2018 - …"), the
-# mark of the press service that sent it ("Winsen/L. (ots)"), and a newspaper
-# writer's initials before the dateline, in small letters ("bc. Stade. Diese
-# Einbrecher …"; "St. Peter" is a name).
+# A date in a heading ("Lüneburg 03.08.15", "Dannenberg, 12.10.2018 - …", also as
+# ISO writes it: "Celle, 2025-03-12: …"), the mark of the press service that sent
+# it ("Winsen/L. (ots)"), and a newspaper writer's initials before the dateline, in
+# small letters ("bc. Stade. Diese Einbrecher …"; "St. Peter" is a name).
 _PRESS_MARK = compiled_when_used(
-    r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|\(ots\)"
-    r"|^(?-i:[a-zäöü]{2,3}\.\s+(?=[A-ZÄÖÜ]))",
+    r"(?<!\w)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\w)|(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])"
+    r"|\(ots\)|^(?-i:[a-zäöü]{2,3}\.\s+(?=[A-ZÄÖÜ]))",
     re.IGNORECASE,
 )
 _MONTHS = (
