@@ -306,6 +306,20 @@ def test_a_big_batch_file_at_a_terminal_writes_every_answer_to_the_file(tmp_path
     assert b'"query"' not in shown
 
 
+def test_a_batch_file_is_closed_when_answered(tmp_path):
+    # Found in session 33 (h6): Python's warnings, where shown, named the file left open.
+    queries = tmp_path / "q.txt"
+    queries.write_text("Celle\n21423\n", encoding="utf-8")
+    out = subprocess.run(
+        [installed_script(), "find", "--batch", str(queries)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "default"},
+    )
+    assert out.returncode == 0 and out.stdout.count("\n") == 2
+    assert out.stderr == ""
+
+
 def test_batch_from_stdin():
     result = run("find", "--batch", "-", input="Stade\nUelzen\n")
     assert [

@@ -33,7 +33,8 @@ from .lookup import (
 from .typer_i18n import LocalizedCommand, LocalizedGroup
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
+    from typing import BinaryIO
 
     from .registry import Registry
     from .resolution import Resolution
@@ -237,10 +238,7 @@ def find_command(
 
 
 def _find_batch(source: str, registry: Registry) -> None:
-    import stat
-
-    from .batch_input import batch_lines
-    from .lookup import batch_answers, batch_workers, stdin_bytes
+    from .lookup import stdin_bytes
 
     if not source.strip():
         _fail(gettext("--batch needs a file: its path, or - for standard input"))
@@ -251,6 +249,22 @@ def _find_batch(source: str, registry: Registry) -> None:
 
     try:
         stream = stdin_bytes() if source == "-" else open(source, "rb")  # noqa: SIM115
+    except OSError as exc:
+        unreadable(exc)
+    # Standard input stays open; a file is closed however the batch ends.
+    with contextlib.nullcontext() if source == "-" else stream:
+        _answer_batch(stream, name, registry, unreadable)
+
+
+def _answer_batch(
+    stream: BinaryIO, name: str, registry: Registry, unreadable: Callable[[OSError], NoReturn]
+) -> None:
+    import stat
+
+    from .batch_input import batch_lines
+    from .lookup import batch_answers, batch_workers
+
+    try:
         lines = batch_lines(stream)
     except OSError as exc:
         unreadable(exc)
