@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import re
 import sys
 from collections import Counter, defaultdict
@@ -816,8 +817,10 @@ def place_rows(places: list[Place]) -> list[tuple[str, ...]]:
         if not exact:
             continue
         if p.coords:
-            lat = f"{sum(c[0] for c in p.coords) / len(p.coords):.4f}"
-            lon = f"{sum(c[1] for c in p.coords) / len(p.coords):.4f}"
+            # fsum, exact: sum() of floats rounds otherwise from Python 3.12 on, and
+            # a mean near a rounding edge came out a 4th decimal off there.
+            lat = f"{math.fsum(c[0] for c in p.coords) / len(p.coords):.4f}"
+            lon = f"{math.fsum(c[1] for c in p.coords) / len(p.coords):.4f}"
         else:
             lat = lon = ""
         record = (
