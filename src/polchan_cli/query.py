@@ -104,6 +104,7 @@ __all__ = [
     "name_asked",
     "names_a_part_of_town",
     "numbered_in_roman",
+    "place_of_a_landmark",
     "places_after_a_noun",
     "places_after_prepositions",
     "places_between",
@@ -230,6 +231,23 @@ _CENTRE_WORDS = frozenset(
 # "Hauptbahnhof Berlin", "Celle Bahnhof"), split off the same way; alone they begin
 # the names of hamlets by a station ("Bahnhof Brockhöfe"), and are no bad query.
 _STATION_WORDS = frozenset({"bahnhof", "hauptbahnhof", "hbf", "bhf", "busbahnhof", "zob"})
+# Words for a building or site a town is known by ("Kloster Wienhausen", "Schloss
+# Celle", "Klinikum Lüneburg"): read only where the whole text names no place as typed
+# ("Schloss Neuhaus" is a quarter of Paderborn, "Kloster Lehnin" a municipality, and
+# "Kloster" a village in Lüchow-Dannenberg).
+_LANDMARK_WORDS = frozenset(
+    {
+        "kloster",
+        "schloss",
+        "krankenhaus",
+        "klinikum",
+        "flughafen",
+        "kirche",
+        "rathaus",
+        "dom",
+        "hafen",
+    }
+)
 # Words for a part of a town by where it lies in it ("Siegen Ost", "Lichterfelde
 # West", "Celle Mitte"): split off the same way, unless a place has the whole name
 # ("Münster-West"). Alone they may name a place (Berlin's Mitte), so they are no
@@ -1917,6 +1935,21 @@ def asks_for_a_station(text: str) -> bool:
         return False
     town_and_word = _without_centre_word(text)
     return town_and_word is not None and name_key(town_and_word[1]) in _STATION_WORDS
+
+
+def place_of_a_landmark(text: str) -> str | None:
+    """The place a building or site is named with, before or after it, else None:
+    ``Kloster Wienhausen`` -> ``Wienhausen``, ``Hafen Stade`` -> ``Stade``, ``Celle
+    Schloss`` -> ``Celle``; ``Kloster`` alone is None."""
+    words = text.split()
+    if len(words) < 2:
+        return None
+    # The word as written, not in brackets: "Hain (Kloster)" is Haina (Kloster).
+    if words[0].isalpha() and name_key(words[0]) in _LANDMARK_WORDS:
+        return " ".join(words[1:])
+    if words[-1].isalpha() and name_key(words[-1]) in _LANDMARK_WORDS:
+        return " ".join(words[:-1])
+    return None
 
 
 def _without_centre_word(text: str) -> list[str] | None:

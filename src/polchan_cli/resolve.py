@@ -123,6 +123,7 @@ from .query import (
     name_asked,
     names_a_part_of_town,
     only_words_around_places,
+    place_of_a_landmark,
     postcodes_in,
     press_code_in,
     readings,
@@ -150,6 +151,15 @@ def resolve(query: str, registry: Registry) -> Resolution:
     with words read around it ("Polizei Wedel", "Bahnhof Wedel"), or guessed, its
     towns come before its villages (:func:`~polchan_cli.ranking.towns_first`)."""
     answer = _resolve(query, registry, respell=True)
+    if not named_as_typed(answer) and (place := place_of_a_landmark(query)):
+        # "Kloster Wienhausen", "Hafen Stade" (not Hagen, Landkreis Stade, misspelt):
+        # the site's place, where it is named as typed and nothing is left out.
+        try:
+            beside = _resolve(place, registry, respell=False)
+        except QueryError:  # "Flughafen Einbruch": no place beside it
+            beside = Resolution(query=place)
+        if named_as_typed(beside) and not (beside.unknown_parts or beside.unfitting_parts):
+            answer = replace(beside, query=answer.query)
     if asks_for_a_station(query):
         answer = replace(answer, matches=towns_before_districts(answer.matches))
     villages = {is_a_village(m) for m in answer.matches}
