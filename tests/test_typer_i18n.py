@@ -246,6 +246,12 @@ ERRORS = [
         "unbekannter Befehl: version (meinten Sie „--version“?)",
     ),
     (
+        ("open", "Stade", "--QR"),
+        2,
+        "no such option: --QR (did you mean --qr?)",
+        "unbekannte Option: --QR (meinten Sie --qr?)",
+    ),
+    (
         ("FIND", "Celle"),
         2,
         "no such command: FIND (did you mean 'find'?)",

@@ -278,6 +278,15 @@ _COMMAND_WORDS = {
 _SHELL_SPECIAL = re.compile(r"""[\s()<>|&;$`"'\\*?!#~{}\[\]^]""")
 
 
+def _same_but_case(ctx: Any, option: str) -> str:
+    """The option of the command spelled as ``option`` in other letter case
+    ("--QR": --qr), else ""."""
+    if ctx is None:
+        return ""
+    names = (name for param in ctx.command.get_params(ctx) for name in param.opts)
+    return next((name for name in names if name.lower() == option.lower()), "")
+
+
 def _command_names(ctx: Any) -> list[str]:
     return ctx.command.list_commands(ctx) if ctx is not None else []
 
@@ -338,8 +347,10 @@ def _usage_message(exc: BaseException, args: Sequence[str] = ()) -> str | None:
             message += " " + gettext(
                 "(a place that begins with '-' needs '--' before it: polchan {command} -- ...)"
             ).format(command=ctx.info_name)
-        elif exc.possibilities:
-            maybe = ", ".join(sorted(exc.possibilities))
+        elif maybe := _same_but_case(ctx, exc.option_name) or ", ".join(
+            sorted(exc.possibilities or ())
+        ):
+            # Click's close matches are case-sensitive: "--QR" had none.
             message += " " + gettext("(did you mean {options}?)").format(options=maybe)
         return message
     if isinstance(exc, click_errors.MissingParameter):
