@@ -274,22 +274,50 @@ def test_a_big_batch_file_at_a_terminal_writes_every_answer_to_the_file(tmp_path
     # Found in session 33: the progress bar drawn on stderr, at a terminal, took
     # stdout's place while it ran, and the answers of `> answers.jsonl` were printed
     # on the terminal, with an empty file left behind.
+    answers = tmp_path / "answers.jsonl"
+    with answers.open("wb") as out:
+        code, shown = _big_batch_at_a_terminal(tmp_path, stdout=out)
+    assert code == ExitCode.OK
+    lines = answers.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["query"] for line in lines] == ["Celle", "21423"] * 3000
+    assert b"Resolving" in shown
+    assert b'"query"' not in shown
+
+
+def test_a_big_batch_answered_to_the_terminal_draws_no_bar_over_its_answers(tmp_path):
+    # Found in review (session 33): with stdout and stderr both the terminal, answers
+    # were written onto the bar's line ("Resolving ━━━ {"query": …").
+    code, shown = _big_batch_at_a_terminal(tmp_path, stdout=None)
+    assert code == ExitCode.OK
+    assert shown.count(b'"query"') == 6000
+    assert b"Resolving" not in shown
+
+
+def _big_batch_at_a_terminal(tmp_path, stdout) -> tuple[int, bytes]:
+    """The exit code and what the terminal shows of a batch past 32 kB (a progress
+    bar's size) answered with stderr a terminal, and stdout too where ``stdout`` is
+    None."""
     import pty
 
     queries = tmp_path / "q.txt"
-    queries.write_text("Celle\n21423\n" * 3000, encoding="utf-8")  # past 32 kB: a bar
-    answers = tmp_path / "answers.jsonl"
-    terminal, stderr = pty.openpty()
-    with answers.open("wb") as out:
-        proc = subprocess.Popen(
-            [installed_script(), "find", "--batch", str(queries)],
-            stdout=out,
-            stderr=stderr,
-            env={**os.environ, "POLCHAN_LANG": "en"},
-        )
-    os.close(stderr)
+    queries.write_text("Celle\n21423\n" * 3000, encoding="utf-8")
+    terminal, child = pty.openpty()
+    proc = subprocess.Popen(
+        [installed_script(), "find", "--batch", str(queries)],
+        stdout=child if stdout is None else stdout,
+        stderr=child,
+        env={**os.environ, "POLCHAN_LANG": "en"},
+    )
+    os.close(child)
+    shown = _all_shown(terminal)
+    return proc.wait(timeout=60), shown
+
+
+def _all_shown(terminal: int) -> bytes:
+    """What a terminal shows until its process has gone, read as it comes (a
+    terminal whose buffer is full blocks the writer); then closed."""
     shown = b""
-    while True:  # read as it comes: a terminal whose buffer is full blocks the writer
+    while True:
         try:
             chunk = os.read(terminal, 65536)
         except OSError:  # the terminal's end once the process has gone
@@ -298,12 +326,7 @@ def test_a_big_batch_file_at_a_terminal_writes_every_answer_to_the_file(tmp_path
             break
         shown += chunk
     os.close(terminal)
-    proc.wait(timeout=60)
-    assert proc.returncode == ExitCode.OK
-    lines = answers.read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["query"] for line in lines] == ["Celle", "21423"] * 3000
-    assert b"Resolving" in shown
-    assert b'"query"' not in shown
+    return shown
 
 
 def test_a_batch_file_is_closed_when_answered(tmp_path):

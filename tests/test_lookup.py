@@ -68,9 +68,36 @@ def test_a_batch_answered_by_several_processes_is_answered_line_for_line_as_by_o
 
 @needs_fork
 def test_ctrl_c_stops_a_batch_answered_by_several_processes_and_all_of_them(tmp_path):
+    proc = _batch_under_way(tmp_path)
+    try:
+        # Ctrl-C at a terminal goes to every process of the group.
+        os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == ExitCode.INTERRUPTED
+    assert stderr == b"polchan: interrupted\n"  # one line, no worker's traceback
+    _assert_all_gone(proc.pid)
+
+
+@needs_fork
+def test_a_batch_answered_by_several_processes_ends_with_its_main_process_killed(tmp_path):
+    # Found in review (session 33): killed (kill, a CI timeout, the OOM killer), the
+    # main process left its workers waiting for tasks for ever.
+    proc = _batch_under_way(tmp_path)
+    try:
+        proc.kill()
+        proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    _assert_all_gone(proc.pid)
+
+
+def _batch_under_way(tmp_path) -> subprocess.Popen:
+    """The installed polchan answering a big batch file, in a session of its own,
+    once its first answer is written."""
     batch = tmp_path / "q.txt"
     batch.write_text("\n".join(_nonsense(8000)) + "\n", encoding="utf-8")
-    # A session of its own: Ctrl-C at a terminal goes to every process of the group.
     proc = subprocess.Popen(
         [installed_script(), "find", "--batch", str(batch)],
         stdout=subprocess.PIPE,
@@ -78,18 +105,61 @@ def test_ctrl_c_stops_a_batch_answered_by_several_processes_and_all_of_them(tmp_
         env={**os.environ, "POLCHAN_LANG": "en"},
         start_new_session=True,
     )
-    try:
-        assert json.loads(proc.stdout.readline())["status"] == "not_found"
-        os.killpg(proc.pid, signal.SIGINT)
-        _, stderr = proc.communicate(timeout=30)
-    finally:
-        proc.kill()
-    assert proc.returncode == ExitCode.INTERRUPTED
-    assert stderr == b"polchan: interrupted\n"  # one line, no worker's traceback
+    assert json.loads(proc.stdout.readline())["status"] == "not_found"
+    return proc
+
+
+def _assert_all_gone(group: int) -> None:
     deadline = time.monotonic() + 10
-    while _group_alive(proc.pid):
+    while _group_alive(group):
         assert time.monotonic() < deadline, "a worker process outlived the batch"
         time.sleep(0.05)
+
+
+@needs_fork
+def test_a_big_batch_file_is_read_as_it_is_answered_not_first_whole():
+    # Found in review (session 33): every task was given out before the first
+    # answer, so a 60 MB file took 32 s and 1 GB before its first line.
+    read = 0
+
+    def lines():
+        nonlocal read
+        for _ in range(100_000):
+            read += 1
+            yield "Celle"
+
+    with batch_answers(lines(), registry(), workers=2) as answered:
+        first = next(answered)
+        assert json.loads(first)["query"] == "Celle"
+        assert read <= 10_000
+
+
+@needs_fork
+def test_a_batch_uses_the_users_registry_in_every_process(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("schema: 1\nchannels:\n  - id: celle\n    disabled: true\n")
+    from polchan_cli.store import load_channels
+
+    without_celle = load_channels(mine)
+    lines = ["Celle", "Stade", *_nonsense(600), "Wienhausen"]
+    with batch_answers(lines, without_celle, workers=2) as answered:
+        by_two = [json.loads(line) for line in answered]
+    assert by_two[0]["status"] == "no_channel" and by_two[-1]["status"] == "no_channel"
+    assert by_two[1]["status"] == "found"
+
+
+def test_a_batch_is_answered_where_no_process_can_be_started(monkeypatch):
+    # Found in review (session 33): with no usable /dev/shm for the processes'
+    # locks, the batch said "cannot read FILE: read-only file system".
+    def refused(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", refused)
+    lines = ["Celle", "", *_nonsense(300), "Stade"]
+    with batch_answers(lines, registry(), workers=2) as answered:
+        by_two = list(answered)
+    with batch_answers(lines, registry()) as answered:
+        assert by_two == list(answered)
 
 
 def _group_alive(group: int) -> bool:

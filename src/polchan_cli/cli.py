@@ -262,7 +262,7 @@ def _answer_batch(
     import stat
 
     from .batch_input import batch_lines
-    from .lookup import batch_answers, batch_workers
+    from .lookup import BatchProcessLost, batch_answers, batch_workers
 
     try:
         lines = batch_lines(stream)
@@ -291,7 +291,9 @@ def _answer_batch(
     try:
         with batch_answers(lines, registry, workers) as answered:
             answers: Iterable[str] = answered
-            if regular and size > 32_000 and sys.stderr.isatty():
+            # Not where the answers come to the terminal too: they would be drawn
+            # on the bar's line.
+            if regular and size > 32_000 and sys.stderr.isatty() and not stdout.isatty():
                 from rich.progress import track
 
                 from .render import make_console
@@ -314,6 +316,14 @@ def _answer_batch(
                         stdout.flush()
     except OSError as exc:
         unreadable(exc)
+    except BatchProcessLost:
+        _fail(
+            gettext(
+                "a process answering the batch was stopped (out of memory?); run it "
+                "again, or in one process: taskset -c 0 polchan find --batch FILE"
+            ),
+            ExitCode.INTERNAL,
+        )
     if out:
         stdout.write("\n".join(out) + "\n")
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import functools
 import itertools
 import os
 import re
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+    from concurrent.futures import Future, ProcessPoolExecutor
     from typing import BinaryIO
 
     from .registry import Registry
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .resolve import QueryError
 
 __all__ = [
+    "BatchProcessLost",
     "ExitCode",
     "batch_answers",
     "batch_workers",
@@ -286,8 +287,11 @@ def batch_answers(
 
     A line that is no query (blank, "1234") answers with status ``invalid`` and the
     error, so that output line n still answers input line n. With ``workers`` > 1
-    the lines are answered by that many forked processes, in order; they stop when
-    the block ends, also on Ctrl-C or a closed pipe. Each answer depends on its
+    the lines are answered by that many forked processes, in order, a few tasks
+    ahead of the output (a file of any size is read as it is answered); they stop
+    when the block ends, also on Ctrl-C or a closed pipe, and each stops by itself
+    when the main process is killed. Where no process can be started (no usable
+    /dev/shm for their locks), one answers them all. Each answer depends on its
     line alone, so the output is the same either way.
     """
     from . import gazetteer
@@ -299,19 +303,61 @@ def batch_answers(
     from concurrent.futures import ProcessPoolExecutor
 
     gazetteer.preload()  # before the fork: the processes share its lines
-    # Not multiprocessing.Pool: where a process dies (the kernel's OOM killer),
-    # its answers would be waited for without end; here that is an error.
-    pool = ProcessPoolExecutor(
-        workers, multiprocessing.get_context("fork"), initializer=_ignore_ctrl_c
-    )
     try:
-        lines = iter(queries)
-        chunks = iter(lambda: list(itertools.islice(lines, _BATCH_CHUNK)), [])
-        answered = pool.map(functools.partial(_answer_lines, registry=registry), chunks)
-        yield itertools.chain.from_iterable(answered)
+        # Not multiprocessing.Pool: where a process dies (the kernel's OOM killer),
+        # its answers would be waited for without end; here that is an error.
+        pool = ProcessPoolExecutor(
+            workers,
+            multiprocessing.get_context("fork"),
+            initializer=_worker_started,
+            initargs=(registry, os.getpid()),
+        )
+    except OSError:
+        yield _answered_one_by_one(queries, registry)
+        return
+    try:
+        yield _answered_in(pool, iter(queries), registry, ahead=2 * workers)
     finally:
         # On Ctrl-C or a closed pipe, the lines not yet begun are dropped.
         pool.shutdown(cancel_futures=True)
+
+
+def _answered_in(
+    pool: ProcessPoolExecutor, lines: Iterator[str], registry: Registry, ahead: int
+) -> Iterator[str]:
+    """The answers of the pool's processes, in order, with at most ``ahead`` tasks
+    given out before their answers are taken: no more of the file is read, nor
+    more answers held, than that."""
+    from collections import deque
+
+    pending: deque[Future[list[str]]] = deque()
+    for chunk in iter(lambda: list(itertools.islice(lines, _BATCH_CHUNK)), []):
+        try:
+            pending.append(pool.submit(_answer_lines, chunk))
+        except OSError:
+            if pending:
+                raise
+            # The first task starts the processes: where none can be (fork refused),
+            # this one answers every line.
+            yield from _answered_one_by_one(itertools.chain(chunk, lines), registry)
+            return
+        if len(pending) >= ahead:
+            yield from _taken(pending.popleft())
+    while pending:
+        yield from _taken(pending.popleft())
+
+
+class BatchProcessLost(Exception):
+    """A process answering a batch's lines was killed (by the OOM killer, or by hand)."""
+
+
+def _taken(task: Future[list[str]]) -> list[str]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return task.result()
+    except BrokenProcessPool:
+        raise BatchProcessLost from None
 
 
 def _answered_one_by_one(queries: Iterable[str], registry: Registry) -> Iterator[str]:
@@ -323,16 +369,37 @@ def _answered_one_by_one(queries: Iterable[str], registry: Registry) -> Iterator
         yield _answer_line(query, registry)
 
 
-def _answer_lines(queries: list[str], registry: Registry) -> list[str]:
-    return [_answer_line(query, registry) for query in queries]
+# The registry in force, in a process that answers a batch's lines: given once as
+# the process starts (a fork copies it), not with every task, where pickling it
+# again would build its index of names again, each time.
+_worker_registry: Registry | None = None
 
 
-def _ignore_ctrl_c() -> None:
+def _worker_started(registry: Registry, parent: int) -> None:
+    global _worker_registry
+    _worker_registry = registry
+    import signal
+    import threading
+
     # Ctrl-C reaches every process of the terminal's group: the main one stops the
     # others, which must not each print a traceback.
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Killed (kill, a timeout, the OOM killer), the main process stops none: each
+    # stops once it is no longer its parent's.
+    threading.Thread(target=_stop_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _stop_when_orphaned(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _answer_lines(queries: list[str]) -> list[str]:
+    assert _worker_registry is not None  # set as the process started
+    return [_answer_line(query, _worker_registry) for query in queries]
 
 
 def _answer_line(query: str, registry: Registry) -> str:
