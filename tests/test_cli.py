@@ -790,15 +790,26 @@ def test_open_says_what_it_read_a_typo_as_and_a_postcode_beside_a_place_elsewher
     assert "different districts" not in run("open", "21423", "Drage", "--print").stderr
 
 
-def test_open_of_a_list_opens_the_channel_of_the_place_that_has_one(launched):
-    # Review (session 33): "Hannover, Celle" was refused as "first Hannover", with
-    # Celle offered as "another place of the name"; no Hannover has a channel.
-    result = run("open", "Hannover, Celle")
-    assert result.exit_code == 0
-    assert launched == ["https://whatsapp.com/channel/0029VafwOFv60eBnlCgiPB1L"]
-    assert "also names places no channel covers: Region Hannover" in result.stderr
-    # A name of the list whose town has no channel but a village has still is refused.
-    assert run("open", "Hannover, Hagen").exit_code == ExitCode.NO_CHANNEL
+@pytest.mark.parametrize(
+    ("query", "offer"),
+    [
+        ("Hannover, Celle", "Celle, Landkreis Celle"),
+        # Not Freiburg (Elbe)'s channel unasked, the town of the name being another.
+        ("Dresden, Freiburg", "Freiburg (Elbe), Landkreis Stade"),
+    ],
+)
+def test_open_of_a_list_first_naming_an_uncovered_town_offers_the_others_alone(
+    launched, query, offer
+):
+    # Review (session 33): "Hannover, Celle" offered Celle as "another place of the
+    # name"; opening Celle's channel instead also opened Freiburg (Elbe)'s for
+    # "Dresden, Freiburg", unsaid.
+    result = run("open", query, "--print")
+    assert (result.exit_code, launched) == (ExitCode.NO_CHANNEL, [])
+    assert (
+        f"which no channel covers; to open the channel of another place, name it alone ({offer})"
+        in " ".join(result.stderr.split())
+    )
 
 
 def test_open_of_a_beginning_opens_nothing_unless_it_begins_only_covered_places(launched):

@@ -411,14 +411,25 @@ def open_command(
         )
     if plan.refused == "uncovered_city":
         first = res.matches[0]
-        _warn(
-            gettext(
+        # Of a list ("Hannover, Celle"), the others are no places of the name; and
+        # a small namesake of a town listed ("Dresden, Freiburg": Freiburg (Elbe))
+        # is not opened unasked.
+        template = (
+            N_(
+                "'{query}' is first {city}, which no channel covers; "
+                "to open the channel of another place, name it alone ({places})"
+            )
+            if len(res.places_named) > 1
+            else N_(
                 "'{query}' is first {city}, which no channel covers; "
                 "for another place of the name, name it exactly ({places})"
-            ).format(
+            )
+        )
+        _warn(
+            gettext(template).format(
                 query=res.query,
                 city=f"{first.name} ({first.state})",
-                places=exact_queries(res),
+                places=exact_queries(res, channels=channels),
             )
         )
         _fail_if_switched_off(res, registry, _given(ctx, registry_path))

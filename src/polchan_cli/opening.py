@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from . import ranking
-from .normalize import name_key, without_qualifier
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -55,21 +54,11 @@ def opening(res: Resolution) -> Opening:
     if not channels:
         return Opening(refused="no_channel" if res.matches else "not_found")
     first = res.matches[0]
-    if not first.channels and _ranks_as_a_town(first) and not _listed_without_channel(res, first):
+    if not first.channels and _ranks_as_a_town(first):
         return Opening(channels, refused="uncovered_city")
     if _only_begun(res):
         return Opening(channels, refused="only_begun")
     return Opening(channels)
-
-
-def _listed_without_channel(res: Resolution, m: Match) -> bool:
-    """Whether ``m`` is one of several places a query lists, and no place of its
-    name has a channel: the channels found are the other places' ("Hannover,
-    Celle" opens Celle's), not a namesake's that ``m`` would be taken for."""
-    if len(res.places_named) < 2:
-        return False
-    key = name_key(without_qualifier(m.name))
-    return not any(x.channels for x in res.matches if name_key(without_qualifier(x.name)) == key)
 
 
 def _ranks_as_a_town(m: Match) -> bool:
