@@ -291,6 +291,29 @@ def _command_names(ctx: Any) -> list[str]:
     return ctx.command.list_commands(ctx) if ctx is not None else []
 
 
+# The options before a command that take a value: the word after them is none.
+_OPTIONS_WITH_A_VALUE = ("--lang", "--registry")
+
+
+def _typed_for_the_shell(args: Sequence[str]) -> str:
+    """The words from the first that is no option on, as a shell is to be given
+    them again (a no-break space as a space), else "" where one holds a character
+    that cannot be shown as typed (a tab, a control character)."""
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] in _OPTIONS_WITH_A_VALUE:
+            i += 2  # "--lang de de": the second "de" is the command typed
+        elif args[i].startswith("-") and args[i] != "-":
+            i += 1
+        else:
+            rest = [" ".join(word.split()) for word in args[i:]]
+            break
+    if not rest or not all(word.isprintable() for word in rest):
+        return ""
+    return " ".join(_as_for_the_shell(word) for word in rest)
+
+
 def _as_for_the_shell(word: str) -> str:
     """``word`` as typed to a shell: quoted only where needed, so that "Lüneburg"
     stays as it is (``shlex.quote`` quotes every letter outside ASCII)."""
@@ -390,14 +413,11 @@ def _usage_message(exc: BaseException, args: Sequence[str] = ()) -> str | None:
             # Click's close matches are case-sensitive: "FIND" had none.
             command = gettext("'{text}'").format(text=name.lower())
             message += " " + gettext("(did you mean {options}?)").format(options=command)
-        elif name.strip():
+        elif name.strip() and (typed := _typed_for_the_shell(args)):
             # "polchan Celle": the command forgotten before a place ("polchan ''"
             # names none). Every word from the place on, as the shell must be given
             # them: "polchan find Buchholz" alone would find twelve Buchholz.
-            words = list(args[args.index(name) :]) if name in args else [name]
-            message += " " + gettext("(to look up a place: polchan find {name})").format(
-                name=_shown(" ".join(_as_for_the_shell(word) for word in words))
-            )
+            message += " " + gettext("(to look up a place: polchan find {name})").format(name=typed)
         return message
     if text.startswith("Missing command"):
         return gettext("missing command")
