@@ -591,8 +591,8 @@ def test_a_registry_path_with_a_line_break_or_an_escape_is_shown_escaped(
     assert both.stderr.startswith(f"polchan: two files to check: {shown} and --registry other.yaml")
     paths = run("paths", "--registry", name).stdout
     assert (
-        f"user registry:    {shown}  (exists, with 2 problems: polchan validate shows them; "
-        "from the --registry option)\n"
+        f"user registry:    {shown}  (exists, with 2 problems: polchan validate {typed} shows "
+        "them; from the --registry option)\n"
     ) in paths
     for said in (refused.stderr, checked.stdout, gone.stdout, both.stderr, paths):
         assert "\x1b" not in said

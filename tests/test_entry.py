@@ -404,6 +404,7 @@ def test_an_umlaut_typed_where_the_locale_is_ascii_is_read_as_typed(args):
         # went to the stream's buffer as UTF-8 bytes where the encoding is ASCII.
         ("ascii", ["open", "Winsen"], "stderr", '"Winsen" bezeichnet auch Orte, fuer die'),
         ("ascii", ["--help"], "stdout", "Polizei fuer einen deutschen Ort"),
+        ("ascii", ["sources"], "stdout", "(c) OpenStreetMap-Mitwirkende"),
     ],
 )
 def test_output_the_encoding_cannot_write_is_written_readably(encoding, args, stream, said):

@@ -22,6 +22,7 @@ from .i18n import N_, format_number, gettext, ngettext, os_reason
 from .lookup import (
     ExitCode,
     ReaderGone,
+    command_to_validate,
     complete_place,
     dump_json,
     find,
@@ -851,12 +852,15 @@ def paths_command(
     else:
         state = path_state(shown, registry=True)
         if problems := _problems_in(shown):
-            # Every command would refuse it: say so where the user looks for it.
+            # Every command would refuse it: say so where the user looks for it, and
+            # how to see them (plain "validate" checks another file where the path
+            # came from --registry).
+            command = command_to_validate(shown if origin == "option" else None)
             state = ngettext(
-                "exists, with {n} problem: polchan validate shows it",
-                "exists, with {n} problems: polchan validate shows them",
+                "exists, with {n} problem: {command} shows it",
+                "exists, with {n} problems: {command} shows them",
                 problems,
-            ).format(n=format_number(problems))
+            ).format(n=format_number(problems), command=command)
         rows = [
             (
                 gettext("user registry"),

@@ -194,6 +194,7 @@ _STAND_INS = {
     "œ": ("oe",),
     "Œ": ("OE",),
     "€": ("EUR",),
+    "©": ("(c)",),  # "© OpenStreetMap contributors", as sources credits them
 }
 
 

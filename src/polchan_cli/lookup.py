@@ -36,6 +36,7 @@ __all__ = [
     "batch_answers",
     "batch_workers",
     "closed_stream_error",
+    "command_to_validate",
     "complete_place",
     "dump_json",
     "exit_code_for",
@@ -137,11 +138,7 @@ def load_registry_or_report(path: Path | None) -> Registry | None:
         message = dataclasses.replace(first, file=_home_as_tilde(first.file)).localized()
         more = len(exc.problems) - 1
         if more:
-            # `polchan validate` finds POLCHAN_REGISTRY and the default file itself.
-            # "-x.yaml" would be read as an option: "./-x.yaml" is the same file.
-            given = str(path) if path else ""
-            given = os.path.join(os.curdir, given) if given.startswith("-") else given
-            command = "polchan validate" + (f" {_shell_word(given)}" if given else "")
+            command = command_to_validate(path)
             message = ngettext(
                 "{problem} (and {n} more problem; run {command} to see all)",
                 "{problem} (and {n} more problems; run {command} to see all)",
@@ -149,6 +146,16 @@ def load_registry_or_report(path: Path | None) -> Registry | None:
             ).format(problem=message, n=format_number(more), command=command)
         say(f"polchan: {message}", err=True)
         return None
+
+
+def command_to_validate(path: Path | None) -> str:
+    """The command that shows every problem of the registry file given with
+    ``--registry PATH``, or of the one in force without it (None): ``polchan
+    validate`` finds POLCHAN_REGISTRY and the default file itself."""
+    # "-x.yaml" would be read as an option: "./-x.yaml" is the same file.
+    given = str(path) if path else ""
+    given = os.path.join(os.curdir, given) if given.startswith("-") else given
+    return "polchan validate" + (f" {_shell_word(given)}" if given else "")
 
 
 def _shell_word(text: str) -> str:
