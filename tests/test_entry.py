@@ -139,6 +139,19 @@ def test_completion_fast_path_prints_what_typer_prints(env):
     assert fast == _typer([], env)
 
 
+@pytest.mark.parametrize("env", [zsh("polchan find 'Lün"), bash("polchan find Lün", "2")])
+def test_completion_writes_names_as_typed_where_the_output_is_ascii(env):
+    # Review (session 33): "Lüne…" written "Luene…" no longer began with the word
+    # typed, so the shell dropped every name.
+    code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        env={**os.environ, **env, "PYTHONIOENCODING": "ascii"},
+    )
+    assert "Lüneburg" in out.stdout.decode("utf-8")
+
+
 @pytest.mark.parametrize(
     "env",
     [

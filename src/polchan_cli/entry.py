@@ -359,6 +359,11 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors=_PLAINER)  # type: ignore[union-attr]
+    if any(name.startswith("_POLCHAN_COMPLETE") for name in os.environ):
+        # The shell keeps the names that begin with the word as typed, byte for
+        # byte: "Lü…" as UTF-8, whatever PYTHONIOENCODING says ("Lue…" were dropped).
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     sys.stdout = _ClosedPipeEndsQuietly(sys.stdout)  # type: ignore[assignment]
     sys.stderr = _MessagesMayBeLost(sys.stderr)  # type: ignore[assignment]
     # On any command, before or after it, like --lang; after "--" it is a query.
