@@ -173,3 +173,12 @@ def _group_alive(group: int) -> bool:
 def test_a_small_batch_file_is_answered_by_one_process():
     # Forking costs more than a few hundred lines take.
     assert batch_workers(PARALLEL_BATCH_BYTES - 1) == 1
+
+
+def test_a_batch_is_answered_in_one_process_where_few_processes_are_allowed(monkeypatch):
+    # Found in review (session 33): under `ulimit -u 8` a fork or thread refused
+    # midway left the batch waiting for ever, or ended it with a traceback.
+    import resource
+
+    monkeypatch.setattr(resource, "getrlimit", lambda kind: (8, 8))
+    assert batch_workers(10 * PARALLEL_BATCH_BYTES) == 1

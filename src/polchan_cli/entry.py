@@ -361,9 +361,12 @@ def main() -> None:
             stream.reconfigure(errors=_PLAINER)  # type: ignore[union-attr]
     if any(name.startswith("_POLCHAN_COMPLETE") for name in os.environ):
         # The shell keeps the names that begin with the word as typed, byte for
-        # byte: "Lü…" as UTF-8, whatever PYTHONIOENCODING says ("Lue…" were dropped).
-        with contextlib.suppress(AttributeError, ValueError):
-            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        # byte: in the encoding the words came in (the locale's, as for file names),
+        # whatever PYTHONIOENCODING says ("Lue…" were dropped).
+        with contextlib.suppress(AttributeError, ValueError, LookupError):
+            sys.stdout.reconfigure(  # type: ignore[union-attr]
+                encoding=sys.getfilesystemencoding(), errors="surrogateescape"
+            )
     sys.stdout = _ClosedPipeEndsQuietly(sys.stdout)  # type: ignore[assignment]
     sys.stderr = _MessagesMayBeLost(sys.stderr)  # type: ignore[assignment]
     # On any command, before or after it, like --lang; after "--" it is a query.

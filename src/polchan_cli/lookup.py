@@ -280,10 +280,22 @@ def batch_workers(size: int) -> int:
         return 1
     import multiprocessing
 
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods() or _few_processes_allowed():
         return 1
     usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else ()
     return max(1, min(8, len(usable) or os.cpu_count() or 1))
+
+
+def _few_processes_allowed() -> bool:
+    """Whether the user may run only a few processes and threads (``ulimit -u``):
+    there, a fork or a thread may be refused midway, where ``concurrent.futures``
+    does not always recover; one process answers instead."""
+    try:
+        import resource
+    except ImportError:
+        return False
+    soft, _ = resource.getrlimit(resource.RLIMIT_NPROC)
+    return soft != resource.RLIM_INFINITY and soft < 1024
 
 
 @contextlib.contextmanager
@@ -319,14 +331,17 @@ def batch_answers(
             initializer=_worker_started,
             initargs=(registry, os.getpid()),
         )
-    except OSError:
+    except (OSError, RuntimeError):  # no locks (/dev/shm), no thread (ulimit -u)
         yield _answered_one_by_one(queries, registry)
         return
     try:
         yield _answered_in(pool, iter(queries), registry, ahead=2 * workers)
     finally:
-        # On Ctrl-C or a closed pipe, the lines not yet begun are dropped.
-        pool.shutdown(cancel_futures=True)
+        # On Ctrl-C or a closed pipe, the lines not yet begun are dropped. Where the
+        # thread that hands out the tasks could not start (ulimit -u), there is
+        # none to wait for.
+        with contextlib.suppress(RuntimeError):
+            pool.shutdown(cancel_futures=True)
 
 
 def _answered_in(
@@ -336,16 +351,25 @@ def _answered_in(
     given out before their answers are taken: no more of the file is read, nor
     more answers held, than that."""
     from collections import deque
+    from concurrent.futures.process import BrokenProcessPool
 
     pending: deque[Future[list[str]]] = deque()
     for chunk in iter(lambda: list(itertools.islice(lines, _BATCH_CHUNK)), []):
         try:
             pending.append(pool.submit(_answer_lines, chunk))
-        except OSError:
+        except BrokenProcessPool:  # a process gone: no more tasks are taken
+            raise BatchProcessLost from None
+        except (OSError, RuntimeError):
             if pending:
                 raise
-            # The first task starts the processes: where none can be (fork refused),
-            # this one answers every line.
+            # The first task starts the processes (and a thread that hands them
+            # out): where they cannot be (fork refused, ulimit -u), this one
+            # answers every line, and those started are stopped, as no thread will
+            # tell them to end (Python waits for them at exit).
+            started = getattr(pool, "_processes", None) or {}  # pid: Process
+            for process in list(started.values()):
+                with contextlib.suppress(Exception):
+                    process.kill()
             yield from _answered_one_by_one(itertools.chain(chunk, lines), registry)
             return
         if len(pending) >= ahead:
@@ -392,8 +416,10 @@ def _worker_started(registry: Registry, parent: int) -> None:
     # others, which must not each print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Killed (kill, a timeout, the OOM killer), the main process stops none: each
-    # stops once it is no longer its parent's.
-    threading.Thread(target=_stop_when_orphaned, args=(parent,), daemon=True).start()
+    # stops once it is no longer its parent's. Where no thread may start (ulimit -u),
+    # the process answers all the same.
+    with contextlib.suppress(RuntimeError):
+        threading.Thread(target=_stop_when_orphaned, args=(parent,), daemon=True).start()
 
 
 def _stop_when_orphaned(parent: int) -> None:

@@ -297,8 +297,8 @@ _OPTIONS_WITH_A_VALUE = ("--lang", "--registry")
 
 def _typed_for_the_shell(args: Sequence[str]) -> str:
     """The words from the first that is no option on, as a shell is to be given
-    them again (a no-break space as a space), else "" where one holds a character
-    that cannot be shown as typed (a tab, a control character)."""
+    them again (a no-break space or a tab as a space), else "" where one holds a
+    character that cannot be shown as typed (a control character)."""
     rest: list[str] = []
     i = 0
     while i < len(args):
