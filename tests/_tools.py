@@ -67,6 +67,20 @@ def installed_find_json(query: str) -> dict[str, Any]:
     return json.loads(out.stdout)
 
 
+def read_to_the_end(fd: int) -> bytes:
+    """All a pipe or terminal gives until its writers have gone, read as it comes (a
+    terminal whose buffer is full blocks the writer); a terminal's end says EIO."""
+    said = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return said
+        if not chunk:
+            return said
+        said += chunk
+
+
 @functools.cache
 def registry():
     return load_channels(None)

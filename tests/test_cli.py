@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from _tools import installed_script
+from _tools import installed_script, read_to_the_end
 from polchan_cli import __version__, gazetteer
 from polchan_cli.cli import ExitCode, app
 from polchan_cli.registry import registry_from_dicts
@@ -309,24 +309,9 @@ def _big_batch_at_a_terminal(tmp_path, stdout) -> tuple[int, bytes]:
         env={**os.environ, "POLCHAN_LANG": "en"},
     )
     os.close(child)
-    shown = _all_shown(terminal)
-    return proc.wait(timeout=60), shown
-
-
-def _all_shown(terminal: int) -> bytes:
-    """What a terminal shows until its process has gone, read as it comes (a
-    terminal whose buffer is full blocks the writer); then closed."""
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(terminal, 65536)
-        except OSError:  # the terminal's end once the process has gone
-            break
-        if not chunk:
-            break
-        shown += chunk
+    shown = read_to_the_end(terminal)
     os.close(terminal)
-    return shown
+    return proc.wait(timeout=60), shown
 
 
 def test_a_batch_file_is_closed_when_answered(tmp_path):

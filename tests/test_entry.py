@@ -11,6 +11,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
+from _tools import read_to_the_end
 from polchan_cli.cli import app
 from polchan_cli.entry import fast_answer
 
@@ -320,22 +321,12 @@ def _said_when_interrupted(terminal: bool) -> bytes:
         assert json.loads(proc.stdout.readline())["query"] == "Celle"
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 130
-        said = b""
-        while chunk := _read_or_nothing(reader):
-            said += chunk
+        said = read_to_the_end(reader)
     finally:
         os.close(reader)
         proc.stdin.close()
         proc.stdout.close()
     return said
-
-
-def _read_or_nothing(fd: int) -> bytes:
-    """What is left to read; b"" at the end, also where a terminal says EIO for it."""
-    try:
-        return os.read(fd, 4096)
-    except OSError:
-        return b""
 
 
 @pytest.mark.parametrize(

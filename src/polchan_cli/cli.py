@@ -751,19 +751,16 @@ def validate_command(
 
     Example: polchan validate ~/.config/polchan/channels.yaml
     """
-    from .registry import RegistryError, load_registry, shown_path
-    from .store import bundled_registry_path, home_expanded, registry_checks, user_registry_path
+    from .registry import RegistryError, shown_path
+    from .store import bundled_registry_path, home_expanded, user_registry_path
 
-    bundled_path = bundled_registry_path()
-    checks = registry_checks()
     path = _given(ctx, _file_to_check(ctx, path, registry_path))
     if path == Path("-") and os.path.exists("/dev/stdin"):
         # "cat mine.yaml | polchan validate -", as linters read standard input.
         path = Path("/dev/stdin")
-    target = (path and home_expanded(path)) or user_registry_path()[0] or bundled_path
+    target = (path and home_expanded(path)) or user_registry_path()[0] or bundled_registry_path()
     try:
-        base = load_registry(bundled_path, **checks)
-        registry = base if target == bundled_path else load_registry(target, base=base, **checks)
+        registry = _checked_registry(target)
     except RegistryError as exc:
         # The problems are what validate was asked for: its output, on stdout, as
         # linters write theirs (`polchan validate mine.yaml > report.txt`). Still
@@ -879,19 +876,28 @@ def paths_command(
         typer.echo(f"{label + ':':<{width}}{value}")
 
 
+def _checked_registry(target: Path) -> Registry:
+    """The registry file ``target`` merged over the bundled one (the bundled one
+    alone where it is ``target``), read and checked afresh, not from the cache;
+    RegistryError with its problems."""
+    from .registry import load_registry
+    from .store import bundled_registry_path, registry_checks
+
+    bundled, checks = bundled_registry_path(), registry_checks()
+    base = load_registry(bundled, **checks)
+    return base if target == bundled else load_registry(target, base=base, **checks)
+
+
 def _problems_in(path: Path) -> int:
     """How many problems the registry file at ``path`` has, merged over the bundled
     one; 0 where it is valid, or is no regular file (a pipe is read only once, and
     the other kinds are said by :func:`~polchan_cli.store.path_state`)."""
-    from .registry import RegistryError, load_registry
-    from .store import bundled_registry_path, registry_checks
+    from .registry import RegistryError
 
     try:
         if not path.is_file():
             return 0
-        # Not through the cache, which paths only shows: it makes no folder.
-        checks = registry_checks()
-        load_registry(path, base=load_registry(bundled_registry_path(), **checks), **checks)
+        _checked_registry(path)  # not through the cache, which paths only shows
     except RegistryError as exc:
         return len(exc.problems)
     except OSError:

@@ -114,9 +114,14 @@ def _zsh_escape(text: str) -> str:
     )
 
 
+def _completing(environ: Mapping[str, str]) -> bool:
+    """Whether the shell asks for completions (Typer's ``_POLCHAN_COMPLETE…``)."""
+    return any(name.startswith("_POLCHAN_COMPLETE") for name in environ)
+
+
 def fast_answer(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     """Answer ``argv`` without Typer if it has one of the simple shapes; else None."""
-    if any(name.startswith("_POLCHAN_COMPLETE") for name in environ):
+    if _completing(environ):
         return _complete(environ)
     if list(argv) == ["--version"]:
         say(f"polchan {__version__}")
@@ -359,7 +364,7 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors=_PLAINER)  # type: ignore[union-attr]
-    if any(name.startswith("_POLCHAN_COMPLETE") for name in os.environ):
+    if _completing(os.environ):
         # The shell keeps the names that begin with the word as typed, byte for
         # byte: in the encoding the words came in (the locale's, as for file names),
         # whatever PYTHONIOENCODING says ("Lue…" were dropped).
