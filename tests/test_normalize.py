@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from polchan_cli.normalize import (
     base_key,
@@ -145,8 +146,11 @@ def test_the_typed_key_keeps_digraphs_the_name_key_folds():
     assert typed_key("Paerborn") == "paerborn"
     # Everything else folds alike: umlauts, case, type words, qualifiers' small words.
     assert typed_key("Landkreis Lüneburg") == name_key("Landkreis Lüneburg") == "luneburg"
-    # "ß" is one letter as typed, so a slip that moves it is one edit.
-    assert (name_key("Kaarßen"), typed_key("Kaarßen")) == ("kaarssen", "kaarsen")
+    # "ß" is one letter as typed, so a slip that moves it is one edit; and no "s",
+    # so a name spelled with one is no exact match.
+    assert name_key("Kaarßen") == "kaarssen"
+    assert OSA.distance(typed_key("Kaareßn"), typed_key("Kaarßen")) == 1
+    assert typed_key("Meßendorf") != typed_key("Mesendorf")
 
 
 @pytest.mark.parametrize(

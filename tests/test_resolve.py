@@ -920,6 +920,23 @@ def test_a_missing_village_two_letters_from_another_is_only_offered():
     assert (res.status, res.suggestions[0]) == ("not_found", "Uchtorf")
 
 
+@pytest.mark.parametrize(
+    ("query", "meant", "not_meant"),
+    [
+        # A letter lost from Meißendorf (Winsen (Aller)); Mesendorf (Prignitz) is
+        # spelled with an "s", not the "ß" typed.
+        ("Meßendorf", "Meißendorf", None),
+        # A typo of Roßdorf lists the three Roßdorfs, not Rosdorf too.
+        ("Roßdrf", "Roßdorf", "Rosdorf"),
+    ],
+)
+def test_a_typed_sharp_s_reads_as_a_name_with_one_first(query, meant, not_meant):
+    res = resolve(query, registry())
+    assert res.fuzzy_for == meant
+    assert res.matches[0].name == meant
+    assert not_meant not in {m.name for m in res.matches}
+
+
 def test_a_typo_is_read_as_the_closest_spelling_first():
     # One letter from München and from Mucheln alike; the umlaut typed says München,
     # and the guess named in the message is what the table shows first.

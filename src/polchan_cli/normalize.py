@@ -132,6 +132,10 @@ _QUALIFIER_START = compiled_when_used(rf"\s*(?:\(|/|,|\s(?:{_QUALIFIER_WORDS})\s
 _UMLAUT_PAIRS = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "ø": "o", "ł": "l"})
 _DIGRAPHS = compiled_when_used(r"(ae|oe|ue)")
 _NON_WORD = compiled_when_used(r"[^a-z0-9]+")
+# How typed_key writes ß: one letter, as typed, and one no key holds, so that
+# "Meßendorf" is a letter off Mesendorf, as it is off Meißendorf.
+_SHARP_S = "ʃ"
+_NON_WORD_AS_TYPED = compiled_when_used(rf"[^a-z0-9{_SHARP_S}]+")
 # "Celle (Stadt)", "Stade, Landkreis", "Harburg Lkr.": a name, then one word.
 _TRAILING_TYPE_WORD = compiled_when_used(r"(?P<name>.*\w.*?)[\s,(]+(?P<word>\w+)\.?\)?")
 _TYPE_WORDS_SET_APART = compiled_when_used(
@@ -141,15 +145,18 @@ _SPELLED_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
 _WORD = compiled_when_used(r"\w+")
 
 
-def _fold(text: str, digraphs: bool = True) -> str:
-    """Lower-case ASCII with umlauts folded: ä, ae and a all become a."""
+def _fold(text: str, as_typed: bool = False) -> str:
+    """Lower-case ASCII with umlauts folded: ä, ae and a all become a; ``as_typed``,
+    ``ae`` stays two letters and ß one."""
+    if as_typed:
+        text = text.replace("ß", _SHARP_S).replace("ẞ", _SHARP_S)
     text = text.casefold().translate(_UMLAUT_PAIRS)
     if not text.isascii():  # most names are: they have no accents to take off
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     # "ue" and "ü" must meet: fold the digraphs after the accents are gone,
     # until none is left ("aee" -> "ae" -> "a"), so that a key folds to itself.
-    while digraphs and _DIGRAPHS.search(text):
+    while not as_typed and _DIGRAPHS.search(text):
         text = _DIGRAPHS.sub(_first_letter, text)
     return text
 
@@ -158,12 +165,13 @@ def _first_letter(digraph: re.Match[str]) -> str:
     return digraph.group(1)[0]
 
 
-def _folded_words(text: str, digraphs: bool = True) -> list[str]:
-    return [w for w in _NON_WORD.split(_fold(text, digraphs)) if w]
+def _folded_words(text: str, as_typed: bool = False) -> list[str]:
+    non_word = _NON_WORD_AS_TYPED if as_typed else _NON_WORD
+    return [w for w in non_word.split(_fold(text, as_typed)) if w]
 
 
-def _words(text: str, digraphs: bool = True) -> list[str]:
-    words = _folded_words(text, digraphs)
+def _words(text: str, as_typed: bool = False) -> list[str]:
+    words = _folded_words(text, as_typed)
     words = [_ABBREVIATIONS.get(w, w) for w in words]
     # Until nothing changes: a type word behind a small word ("A: OT 0") leads once
     # the small word is gone, and a key must key to itself.
@@ -277,9 +285,10 @@ def typed_key(text: str) -> str:
     typo can make one by accident (``Paerborn`` for Paderborn folds to
     ``parborn``, two letters off), which this key keeps one letter off. ``ß`` is
     one letter here, not ``ss``, so that a slip moving it (``Kaareßn`` for
-    Kaarßen) is one edit, as typed.
+    Kaarßen) is one edit, as typed; and not ``s``, so that ``Meßendorf`` is no
+    exact match for Mesendorf.
     """
-    return " ".join(_words(text.replace("ß", "ſ").replace("ẞ", "ſ"), digraphs=False))
+    return " ".join(_words(text, as_typed=True))
 
 
 @functools.lru_cache(maxsize=4096)  # keying every channel's and place's name asks it again
