@@ -21,6 +21,7 @@ def closest(text: str) -> tuple[str, float, int]:
         ("Paerborn", "paderborn"),  # a slip that makes an "ae" by accident
         ("Neuenhasuen", "neunhausen"),  # a swap in a name whose key folds its "ue"
         ("Kaareßn", "kaarssen"),  # a moved "ß", one letter as typed
+        ("Saßenhauen", "sassenhausen"),  # a letter left out, "ß" for "ss" no slip
         ("Unterlßü", "unterluss"),
     ],
 )
@@ -44,3 +45,5 @@ def test_two_edits_in_a_short_name_are_only_offered():
 
 def test_nonsense_has_no_close_spelling():
     assert close_keys(name_key("qqqqqqqqqqxj")) == []
+    # A text whose key is empty ("-", a type word alone) has none either.
+    assert close_keys("", "") == []

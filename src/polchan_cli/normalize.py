@@ -32,6 +32,7 @@ __all__ = [
     "name_key",
     "name_keys",
     "plainly_typed",
+    "sharp_s_as_ss",
     "sound_key",
     "spelling",
     "type_word_first",
@@ -289,6 +290,12 @@ def typed_key(text: str) -> str:
     exact match for Mesendorf.
     """
     return " ".join(_words(text, as_typed=True))
+
+
+def sharp_s_as_ss(typed: str) -> str:
+    """A :func:`typed_key` with its ß written ``ss``, as name keys write it:
+    ``Saßenhauen`` is then one letter from Sassenhausen, as ``Sassenhauen`` is."""
+    return typed.replace(_SHARP_S, "ss")
 
 
 @functools.lru_cache(maxsize=4096)  # keying every channel's and place's name asks it again

@@ -16,7 +16,7 @@ import functools
 import math
 
 from . import gazetteer
-from .normalize import typed_key
+from .normalize import sharp_s_as_ss, typed_key
 
 __all__ = [
     "FUZZY_ACCEPT",
@@ -57,7 +57,9 @@ def close_keys(key: str, typed: str = "") -> list[tuple[str, float, int]]:
 def _close_keys(key: str, typed: str) -> tuple[tuple[str, float, int], ...]:
     from rapidfuzz import fuzz, process
 
-    forms = (key,) if not typed or typed == key else (key, typed)
+    # As typed, a "ß" is one letter (a moved one is one slip) and no "s"; a name
+    # spelled "ss" is compared with it written so.
+    forms = tuple(dict.fromkeys([key] + [f for f in (typed, sharp_s_as_ss(typed)) if f]))
     # A score of FUZZY_SUGGEST allows that share of the longer name's letters to
     # differ, and no more: names much shorter or longer need not be compared.
     share = FUZZY_SUGGEST / 100
