@@ -454,6 +454,57 @@ def test_batch_missing_file_is_a_clear_error(tmp_path):
     assert "cannot read" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "workers",
+    [
+        1,
+        pytest.param(
+            2,
+            marks=pytest.mark.skipif(
+                sys.platform in ("win32", "darwin"), reason="a batch is forked on Linux only"
+            ),
+        ),
+    ],
+)
+def test_a_batch_file_failing_midway_keeps_every_answer_read_before(tmp_path, monkeypatch, workers):
+    # Found in review (session 34): an EIO or a network drive gone midway lost the
+    # answers not yet written: up to 499 held back for a block in one process, up
+    # to 1,000 lines' more read ahead by the processes. The user got some of the
+    # lines read, and no way to tell how many, to start the rest from.
+    queries = tmp_path / "q.txt"
+    queries.write_bytes(b"Celle\n21423\n" * 2000)  # 24,000 bytes, 4,000 lines of 6
+    good = 1400 * 6 + 3  # then "Cel" of line 1,401, cut short: no query
+    monkeypatch.setattr("polchan_cli.lookup.batch_workers", lambda size: workers)
+    monkeypatch.setattr(
+        "polchan_cli.cli.open", lambda path, mode: _FailingMidway(path, good), raising=False
+    )
+    result = run("find", "--batch", str(queries))
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == f"polchan: cannot read {queries}: input/output error\n"
+    monkeypatch.undo()
+    read = tmp_path / "read.txt"
+    read.write_bytes(b"Celle\n21423\n" * 700)
+    assert result.stdout == run("find", "--batch", str(read)).stdout  # 1,400 lines, in order
+
+
+class _FailingMidway(io.BufferedReader):
+    """A file read at most 4 KiB at a time, as from a network drive, whose reads
+    fail with EIO past its first ``good`` bytes."""
+
+    def __init__(self, path: str, good: int) -> None:
+        super().__init__(io.FileIO(path))
+        self._left = good
+
+    def read1(self, size: int = -1) -> bytes:
+        if self._left <= 0:
+            import errno
+
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        data = super().read1(min(size, 4096, self._left))
+        self._left -= len(data)
+        return data
+
+
 def test_find_names_the_samtgemeinde_of_a_member_municipality():
     table = run("find", "Wistedt", env={"COLUMNS": "200"})
     assert "municipality in Samtgemeinde Tostedt" in table.stdout

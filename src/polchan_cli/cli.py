@@ -34,7 +34,7 @@ from .lookup import (
 from .typer_i18n import LocalizedCommand, LocalizedGroup
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
     from typing import BinaryIO
 
     from .registry import Registry
@@ -284,6 +284,11 @@ def _answer_batch(
             )
         )
     workers = batch_workers(size) if regular else 1
+    # A read error midway (EIO, a network drive gone) ends the lines, not the
+    # batch: the answers to every line read before it, some still being answered
+    # by the processes or held back for a block, are written first, then the error.
+    read_error: list[OSError] = []
+    lines = _until_unreadable(lines, read_error)
     # Taken before the progress bar starts: Rich puts a stand-in for stdout in place
     # while it draws, which would print the answers on the terminal, not into the
     # file they are sent to (> answers.jsonl).
@@ -327,6 +332,18 @@ def _answer_batch(
         )
     if out:
         stdout.write("\n".join(out) + "\n")
+    if read_error:
+        stdout.flush()  # at a terminal, the answers come before the error
+        unreadable(read_error[0])
+
+
+def _until_unreadable(lines: Iterator[str], error: list[OSError]) -> Iterator[str]:
+    """The lines, up to the last one read whole before a read error, which is put
+    in ``error`` (a line cut short by it is no query, and is dropped)."""
+    try:
+        yield from lines
+    except OSError as exc:
+        error.append(exc)
 
 
 @app.command("list", cls=LocalizedCommand)
