@@ -9,6 +9,7 @@ import random
 import signal
 import string
 import subprocess
+import sys
 import time
 
 import pytest
@@ -91,6 +92,66 @@ def test_a_batch_answered_by_several_processes_ends_with_its_main_process_killed
     finally:
         proc.kill()
     _assert_all_gone(proc.pid)
+
+
+@pytest.mark.skipif(
+    sys.platform in ("win32", "darwin") or not hasattr(signal, "pthread_sigmask"),
+    reason="a batch is forked on Linux and other systems with pthread_sigmask only",
+)
+def test_ctrl_c_as_the_processes_of_a_batch_start_is_said_once(tmp_path):
+    # Found in review (session 34): a Ctrl-C between a process's fork and its
+    # ignoring Ctrl-C reached it with the main process's handler: "interrupted" two
+    # or three times, "Exception in initializer" tracebacks, exit 70 or 0, or a
+    # batch waiting for ever (in a stress run, 38 of 40 Ctrl-Cs sent as the first
+    # process appeared). Here each process waits there until the Ctrl-C has come.
+    batch = tmp_path / "q.txt"
+    batch.write_text("Celle\n" * 2000, encoding="utf-8")
+    ready = tmp_path / "ready"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _CTRL_C_AT_FORK, str(batch), str(ready)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "POLCHAN_LANG": "en"},
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while not ready.exists() or len(ready.read_text().split()) < 2:
+            assert proc.poll() is None and time.monotonic() < deadline, "no process started"
+            time.sleep(0.01)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert stderr.decode() == "polchan: interrupted\n"  # once, no worker's traceback
+    assert proc.returncode == ExitCode.INTERRUPTED
+    _assert_all_gone(proc.pid)
+
+
+# polchan find --batch FILE on two processes, each held between its fork and its
+# initializer until a Ctrl-C has come to it (pending, or handled), its pid then
+# written to the file READY.
+_CTRL_C_AT_FORK = """
+import os, signal, sys, time
+from polchan_cli import lookup
+
+batch, ready = sys.argv[1:]
+initializer = lookup._worker_started
+
+def started_late(*args):
+    with open(ready, "a") as f:
+        f.write(f"{os.getpid()}\\n")
+    deadline = time.monotonic() + 10
+    while signal.SIGINT not in signal.sigpending() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    initializer(*args)
+
+lookup._worker_started = started_late
+lookup.batch_workers = lambda size: 2
+sys.argv = ["polchan", "find", "--batch", batch]
+from polchan_cli.launch import main
+main()
+"""
 
 
 def _batch_under_way(tmp_path) -> subprocess.Popen:

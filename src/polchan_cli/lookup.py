@@ -356,7 +356,10 @@ def _answered_in(
     pending: deque[Future[list[str]]] = deque()
     for chunk in iter(lambda: list(itertools.islice(lines, _BATCH_CHUNK)), []):
         try:
-            pending.append(pool.submit(_answer_lines, chunk))
+            # The first task forks the processes (any other is two system calls
+            # more): see _sigint_held.
+            with _sigint_held():
+                pending.append(pool.submit(_answer_lines, chunk))
         except BrokenProcessPool:  # a process gone: no more tasks are taken
             raise BatchProcessLost from None
         except (OSError, RuntimeError):
@@ -376,6 +379,35 @@ def _answered_in(
             yield from _taken(pending.popleft())
     while pending:
         yield from _taken(pending.popleft())
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Ctrl-C (SIGINT) held back in this thread meanwhile, and so in the processes
+    it forks, until each has set it to be ignored (:func:`_worker_started`).
+
+    Ctrl-C reaches every process of the terminal's group. One arriving between a
+    fork and the initializer reached a process with the main one's handler: it said
+    "interrupted" too, with a traceback ("Exception in initializer"), and the main
+    one said its process was lost (exit 70), or even went on to exit 0 or waited
+    for ever for a pool left half started. Held back, the main process takes it
+    once the processes are started, the others drop it. The threads the pool
+    starts meanwhile keep it held back for good, which does no harm: Python handles
+    signals in the main thread alone, to which the system then gives Ctrl-C. Where
+    ``signal.pthread_sigmask`` is missing (Windows, which forks no process here),
+    nothing is held.
+    """
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        # A Ctrl-C held back is handled here, as this returns.
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class BatchProcessLost(Exception):
@@ -413,8 +445,11 @@ def _worker_started(registry: Registry, parent: int) -> None:
     import threading
 
     # Ctrl-C reaches every process of the terminal's group: the main one stops the
-    # others, which must not each print a traceback.
+    # others, which must not each print a traceback. Held back from the fork until
+    # here (_sigint_held), where one came meanwhile it is dropped, not handled.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # Killed (kill, a timeout, the OOM killer), the main process stops none: each
     # stops once it is no longer its parent's. Where no thread may start (ulimit -u),
     # the process answers all the same.
