@@ -2,7 +2,7 @@
 
 Accepts what :func:`re.compile` does (a pattern string and flags) and returns an
 object used as the compiled pattern is (``.search``, ``.sub``, ``.finditer``,
-``.flags`` …; ``.pattern`` without compiling). The query modules hold 65 patterns,
+``.flags`` …; ``.pattern`` without compiling). The query modules hold some 70 patterns,
 which took 12 to 20 ms to compile at every start, most of them for headlines a
 postcode or a plain name never reaches: each one is compiled once, the first time
 a query needs it. It is no ``re.Pattern``, so it is not passed to ``re.sub`` or
