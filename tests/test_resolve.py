@@ -596,6 +596,30 @@ def test_the_country_beside_a_place_only_says_where_it_lies(query, name, kind):
     )
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Stade, GER", "Stade"),
+        ("Celle GER", "Celle"),
+        ("Mainz, RP", "Mainz"),
+        ("Mainz RP", "Mainz"),
+        ("Linden, RP", "Linden"),
+    ],
+)
+def test_a_form_s_short_name_of_the_country_or_a_state_only_says_where(query, name):
+    # Found in review: "Celle GER" and "Mainz RP" found nothing, and "Stade, GER"
+    # said 'GER' was not found, so left out.
+    res = resolve(query, registry())
+    assert (res.matches[0].name, res.unknown_parts) == (name, ())
+
+
+def test_alone_they_name_no_country_or_state():
+    # "Ger" begins Gera and Gerdau, not all of Germany's channels; "Kreis RP" is
+    # Rhein-Pfalz-Kreis by its plate code.
+    assert {m.name for m in resolve("Ger", registry()).matches} >= {"Gera", "Gerdau"}
+    assert resolve("Kreis RP", registry()).matches[0].name == "Rhein-Pfalz-Kreis"
+
+
 def test_a_press_dateline_gives_the_town_before_the_dash():
     # Read as "Winsen" with the qualifier "Luhe - Stelle", it listed Winsen (Aller) first.
     res = resolve("Winsen/Luhe - Stelle", registry())
