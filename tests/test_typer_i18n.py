@@ -242,6 +242,13 @@ ERRORS = [
         "(to look up a place: polchan find 'Bad Bevensen' Uelzen)",
         "(um einen Ort zu suchen: polchan find 'Bad Bevensen' Uelzen)",
     ),
+    # Last look (session 33): the error's first half showed Click's escapes.
+    (
+        ("Bad\u00a0Bevensen",),
+        2,
+        "no such command: Bad Bevensen (to look up",
+        "unbekannter Befehl: Bad Bevensen (um einen Ort",
+    ),
     (
         ("--registry", "Celle", "Stade"),
         2,

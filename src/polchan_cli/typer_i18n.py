@@ -295,11 +295,8 @@ def _command_names(ctx: Any) -> list[str]:
 _OPTIONS_WITH_A_VALUE = ("--lang", "--registry")
 
 
-def _typed_for_the_shell(args: Sequence[str]) -> str:
-    """The words from the first that is no option on, as a shell is to be given
-    them again (a no-break space or a tab as a space), else "" where one holds a
-    character that cannot be shown as typed (a control character)."""
-    rest: list[str] = []
+def _from_the_command(args: Sequence[str]) -> list[str]:
+    """The words from the first that is no option (the command typed) on."""
     i = 0
     while i < len(args):
         if args[i] in _OPTIONS_WITH_A_VALUE:
@@ -307,11 +304,35 @@ def _typed_for_the_shell(args: Sequence[str]) -> str:
         elif args[i].startswith("-") and args[i] != "-":
             i += 1
         else:
-            rest = [" ".join(word.split()) for word in args[i:]]
-            break
+            return list(args[i:])
+    return []
+
+
+def _as_shown(word: str) -> str:
+    """The word as a terminal shows it: spaces of any kind (a no-break space, a
+    tab) as one space."""
+    return " ".join(word.split())
+
+
+def _typed_for_the_shell(args: Sequence[str]) -> str:
+    """The words from the command typed on, as a shell is to be given them again,
+    else "" where one holds a character that cannot be shown as typed (a control
+    character)."""
+    rest = [_as_shown(word) for word in _from_the_command(args)]
     if not rest or not all(word.isprintable() for word in rest):
         return ""
     return " ".join(_as_for_the_shell(word) for word in rest)
+
+
+def _command_shown(name: str, args: Sequence[str]) -> str:
+    """The unknown command Click names (as a repr, escaped: "Bad\\xa0Bevensen") as
+    the terminal showed it when typed ("Bad Bevensen"); escaped still where it
+    holds a control character, which would not show."""
+    typed = next(iter(_from_the_command(args)), "")
+    shown = _as_shown(typed)
+    if repr(typed)[1:-1] != name or not shown or not shown.isprintable():
+        return _shown(name)
+    return shown
 
 
 def _as_for_the_shell(word: str) -> str:
@@ -397,7 +418,9 @@ def _usage_message(exc: BaseException, args: Sequence[str] = ()) -> str | None:
         return gettext("unexpected extra argument: {args}").format(args=_shown(match["args"]))
     match = _NO_SUCH_COMMAND.search(text)
     if match:
-        message = gettext("no such command: {name}").format(name=_shown(match["name"]))
+        message = gettext("no such command: {name}").format(
+            name=_command_shown(match["name"], args)
+        )
         if meant := _COMMAND_WORDS.get(match["name"].lower()):
             # "polchan suche Celle", "polchan hilfe": a command said in words, German
             # too; Click's closest spelling of "suche" is "sources".
