@@ -248,8 +248,11 @@ def test_a_full_disk_is_one_line_and_exit_74_not_a_bug(args, stdin, env, message
     assert (out.returncode, out.stderr.splitlines()) == (74, [f"polchan: {message}"])
 
 
-def _run_with_stdout_closed(args: list[str], lang: str) -> subprocess.CompletedProcess:
-    """The console script started with descriptor 1 closed (``>&-``), stdin empty."""
+def _run_with_a_stream_closed(
+    args: list[str], lang: str, closed: int = 1
+) -> subprocess.CompletedProcess:
+    """The console script started with descriptor ``closed`` closed: stdout (1,
+    ``>&-``), stdin empty, or stdin (0, ``<&-``)."""
     code = "import sys, polchan_cli.entry; sys.argv[0] = 'polchan'; polchan_cli.entry.main()"
     return subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -258,7 +261,7 @@ def _run_with_stdout_closed(args: list[str], lang: str) -> subprocess.CompletedP
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "LANG": "C", "POLCHAN_LANG": lang},
-        preexec_fn=lambda: os.close(1),
+        preexec_fn=lambda: os.close(closed),
     )
 
 
@@ -272,7 +275,7 @@ def _run_with_stdout_closed(args: list[str], lang: str) -> subprocess.CompletedP
     ],
 )
 def test_a_closed_stdout_is_output_that_cannot_be_written(args, lang, said):
-    out = _run_with_stdout_closed(args, lang)
+    out = _run_with_a_stream_closed(args, lang)
     assert (out.returncode, out.stderr.splitlines()) == (74, [said])
 
 
@@ -286,10 +289,19 @@ def test_a_closed_stdout_is_output_that_cannot_be_written(args, lang, said):
 def test_a_closed_stdout_leaves_a_refusal_on_stderr_its_exit_code(args, code, said):
     # Found by QA: nothing was due on stdout, yet the exit code was 74 ("cannot
     # write output"), where >/dev/full gave the refusal's own.
-    out = _run_with_stdout_closed(args, "en")
+    out = _run_with_a_stream_closed(args, "en")
     assert out.returncode == code
     assert said in out.stderr
     assert "cannot write output" not in out.stderr
+
+
+@pytest.mark.parametrize("args", [["validate", "-"], ["find", "--batch", "-"]])
+def test_standard_input_closed_cannot_be_read(args):
+    # Last look (session 33): validate said "-: no such file", as /dev/stdin then
+    # links to nothing.
+    out = _run_with_a_stream_closed(args, "en", closed=0)
+    said = ["polchan: cannot read standard input: bad file descriptor"]
+    assert (out.returncode, out.stderr.splitlines()) == (2, said)
 
 
 def test_interrupted_steps_past_the_echoed_ctrl_c_only_at_a_terminal():

@@ -22,6 +22,7 @@ from .i18n import N_, format_number, gettext, ngettext, os_reason
 from .lookup import (
     ExitCode,
     ReaderGone,
+    closed_stream_error,
     command_to_validate,
     complete_place,
     dump_json,
@@ -238,6 +239,10 @@ def find_command(
     raise typer.Exit(find(query_from_args(query), json_output, _given(ctx, registry_path)))
 
 
+def _cannot_read(name: str, exc: OSError) -> NoReturn:
+    _fail(gettext("cannot read {file}: {reason}").format(file=name, reason=os_reason(exc)))
+
+
 def _find_batch(source: str, registry: Registry) -> None:
     from .lookup import stdin_bytes
 
@@ -246,7 +251,7 @@ def _find_batch(source: str, registry: Registry) -> None:
     name = gettext("standard input") if source == "-" else source
 
     def unreadable(exc: OSError) -> NoReturn:
-        _fail(gettext("cannot read {file}: {reason}").format(file=name, reason=os_reason(exc)))
+        _cannot_read(name, exc)
 
     try:
         stream = stdin_bytes() if source == "-" else open(source, "rb")  # noqa: SIM115
@@ -772,6 +777,10 @@ def validate_command(
     from .store import bundled_registry_path, home_expanded, user_registry_path
 
     path = _given(ctx, _file_to_check(ctx, path, registry_path))
+    if path == Path("-") and sys.stdin is None:
+        # Started without one (<&-): /dev/stdin links to nothing, which would be
+        # said of /dev/stdin, a file the user never named. As find --batch - says.
+        _cannot_read(gettext("standard input"), closed_stream_error())
     if path == Path("-") and os.path.exists("/dev/stdin"):
         # "cat mine.yaml | polchan validate -", as linters read standard input.
         path = Path("/dev/stdin")
