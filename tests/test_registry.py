@@ -205,6 +205,26 @@ YAML_SLIPS: dict[str, tuple[Callable[[bytes], bytes], int, str, str]] = {
         "invalid YAML: a ',' with no value before it; delete it",
         "ungültiges YAML: ein „,“ ohne Wert davor: Bitte löschen Sie es",
     ),
+    # was PyYAML's "block sequence entries are not allowed in this context"
+    # (libyaml), "sequence entries are not allowed here" (PyYAML's own parser)
+    "dash_item_after_a_key.yaml": (
+        lambda valid: valid.replace(b"agency: Polizeiinspektion", b"agency: - Polizeiinspektion"),
+        7,
+        "invalid YAML: a '- ' item after a key on its line; put it on the line below, "
+        "or the value in quotes",
+        "ungültiges YAML: ein „- “-Eintrag nach einem Schlüssel in derselben Zeile: "
+        "Bitte schreiben Sie ihn in die Zeile darunter oder setzen Sie den Wert in "
+        "Anführungszeichen",
+    ),
+    "dash_items_after_channels.yaml": (
+        lambda valid: valid.replace(b"channels:\n  - id: celle", b"channels: - id: celle"),
+        3,
+        "invalid YAML: a '- ' item after a key on its line; put it on the line below, "
+        "or the value in quotes",
+        "ungültiges YAML: ein „- “-Eintrag nach einem Schlüssel in derselben Zeile: "
+        "Bitte schreiben Sie ihn in die Zeile darunter oder setzen Sie den Wert in "
+        "Anführungszeichen",
+    ),
     # was line 10: "indented unlike the lines above", where the next quote opened
     "quote_unclosed_mid_file.yaml": (
         lambda valid: valid.replace(b"name: Polizei Celle", b'name: "Polizei Celle'),

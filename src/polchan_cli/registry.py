@@ -576,6 +576,10 @@ _BACKSLASH = N_(
 _DIRECTIVE = N_(
     "invalid YAML: a line beginning with '%' (a YAML directive) may not stand here; delete it"
 )
+_ITEM_AFTER_A_KEY = N_(
+    "invalid YAML: a '- ' item after a key on its line; put it on the line below, "
+    "or the value in quotes"
+)
 _YAML_PROBLEMS = (
     (
         ("while scanning a quoted scalar", "found unexpected end of stream"),
@@ -628,6 +632,9 @@ _YAML_PROBLEMS = (
             "put it on the lines below, or the value in quotes"
         ),
     ),
+    # "note: - Test", "channels: - id: celle": a list's "- " after a key on its line.
+    (("", "block sequence entries are not allowed"), "here", _ITEM_AFTER_A_KEY),
+    (("", "sequence entries are not allowed"), "here", _ITEM_AFTER_A_KEY),
     # "C:\Polizei" in double quotes: libyaml's words, then PyYAML's.
     (("while parsing a quoted scalar", "found unknown escape"), "here", _BACKSLASH),
     (("while parsing a quoted scalar", "did not find expected hex"), "here", _BACKSLASH),
