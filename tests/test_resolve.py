@@ -618,6 +618,8 @@ def test_alone_they_name_no_country_or_state():
     # Rhein-Pfalz-Kreis by its plate code.
     assert {m.name for m in resolve("Ger", registry()).matches} >= {"Gera", "Gerdau"}
     assert resolve("Kreis RP", registry()).matches[0].name == "Rhein-Pfalz-Kreis"
+    # Found in review: "Kreis RP, DE" found nothing, as if it said only where.
+    assert resolve("Kreis RP, DE", registry()).matches[0].name == "Rhein-Pfalz-Kreis"
 
 
 def test_a_press_dateline_gives_the_town_before_the_dash():

@@ -22,6 +22,7 @@ def closest(text: str) -> tuple[str, float, int]:
         ("Neuenhasuen", "neunhausen"),  # a swap in a name whose key folds its "ue"
         ("Kaareßn", "kaarssen"),  # a moved "ß", one letter as typed
         ("Saßenhauen", "sassenhausen"),  # a letter left out, "ß" for "ss" no slip
+        ("Haaesl", "haassel"),  # two letters swapped in Haaßel, its "ß" typed as "s"
         ("Unterlßü", "unterluss"),
     ],
 )

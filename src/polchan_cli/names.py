@@ -27,7 +27,7 @@ from .resolution import (
     place_match,
     state_match,
 )
-from .whereabouts import COUNTRY_KEYS, SAID_ONLY_BESIDE_A_PLACE, states
+from .whereabouts import COUNTRY_KEYS, states
 
 __all__ = [
     "a_city_state",
@@ -45,11 +45,7 @@ _CITY_KINDS = ("district", "municipality")
 def only_a_state_or_country(key: str) -> bool:
     """Whether the key names a state that is no city (Niedersachsen, Brandenburg)
     or the country, which beside places says where they lie."""
-    return (
-        key in COUNTRY_KEYS
-        or key in SAID_ONLY_BESIDE_A_PLACE
-        or (key in states() and not a_city_state(key))
-    )
+    return key in COUNTRY_KEYS or (key in states() and not a_city_state(key))
 
 
 def a_city_state(key: str) -> bool:

@@ -32,6 +32,7 @@ __all__ = [
     "name_key",
     "name_keys",
     "plainly_typed",
+    "sharp_s_as_s",
     "sharp_s_as_ss",
     "sound_key",
     "spelling",
@@ -296,6 +297,12 @@ def sharp_s_as_ss(typed: str) -> str:
     """A :func:`typed_key` with its ß written ``ss``, as name keys write it:
     ``Saßenhauen`` is then one letter from Sassenhausen, as ``Sassenhauen`` is."""
     return typed.replace(_SHARP_S, "ss")
+
+
+def sharp_s_as_s(typed: str) -> str:
+    """A :func:`typed_key` with its ß written ``s``, as a name with one is often
+    typed: ``Haasel`` for Haaßel."""
+    return typed.replace(_SHARP_S, "s")
 
 
 @functools.lru_cache(maxsize=4096)  # keying every channel's and place's name asks it again

@@ -1,8 +1,8 @@
 """The spelling search: the names spelled closest to a misspelt one, and how close.
 
 Accepts a name key (see :mod:`polchan_cli.normalize`) and, optionally, the same
-name keyed with ``ae``/``oe``/``ue`` left as typed
-(:func:`~polchan_cli.normalize.typed_key`). Returns candidate keys of the
+name keyed with ``ae``/``oe``/``ue`` left as typed and ``ß`` as one letter of its
+own (:func:`~polchan_cli.normalize.typed_key`). Returns candidate keys of the
 bundled gazetteer with a score: 100 × (1 − edits / length of the longer), an
 edit being a letter left out, added or changed, or two letters swapped, as
 people mistype. :func:`accepted` says whether a candidate is close enough to be
@@ -16,7 +16,7 @@ import functools
 import math
 
 from . import gazetteer
-from .normalize import sharp_s_as_ss, typed_key
+from .normalize import sharp_s_as_s, sharp_s_as_ss, typed_key
 
 __all__ = [
     "FUZZY_ACCEPT",
@@ -84,7 +84,12 @@ def _close_keys(key: str, typed: str) -> tuple[tuple[str, float, int], ...]:
             # so "Neuenhasuen" (two letters swapped) is one edit from the name as
             # spelled, not from its key.
             looked_up += 1
-            spelled = {typed_key(p.name) for p in gazetteer.places_by_key(candidate)}
+            # A name's ß may be typed as ß, ss or s ("Haaesl" is one slip from Haaßel).
+            spelled = {
+                form(typed_key(p.name))
+                for p in gazetteer.places_by_key(candidate)
+                for form in (str, sharp_s_as_ss, sharp_s_as_s)
+            }
             score, minus_edits = max(
                 [(score, minus_edits)] + [spelling_score(typed, n) for n in spelled]
             )

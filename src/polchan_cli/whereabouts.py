@@ -21,7 +21,7 @@ import math
 from collections.abc import Iterable, Sequence
 
 from . import gazetteer
-from .normalize import base_key, name_key, name_keys
+from .normalize import base_key, leading_type_word, name_key, name_keys
 from .query import Reading
 from .resolution import WHOLE_LAND_KINDS, Match
 
@@ -30,7 +30,6 @@ __all__ = [
     "COUNTRY_KEYS",
     "FAR_FROM_WHERE_SAID_KM",
     "NEAR_KM",
-    "SAID_ONLY_BESIDE_A_PLACE",
     "WHEREABOUTS_VIA",
     "far_apart",
     "in_one_municipality",
@@ -56,9 +55,10 @@ WHEREABOUTS_VIA = (None, "former_name", "region")
 # The whole country, as people name it.
 COUNTRY_KEYS = frozenset({"deutschland", "germany", "bundesrepublik deutschland", "brd", "de"})
 # What forms write beside a place for the country and a state ("Wedel, GER",
-# "Linden, RP"), by the state (None: the country). Alone, "Ger" is rather a name
-# begun (Gera, Gerdau), and "Kreis RP" Rhein-Pfalz-Kreis by its plate code.
-SAID_ONLY_BESIDE_A_PLACE = {"ger": None, "rp": "Rheinland-Pfalz"}
+# "Linden, RP"), by the state (None: the country); only so, and bare. Alone,
+# "Ger" is rather a name begun (Gera, Gerdau); with a type word, "Kreis RP" is
+# Rhein-Pfalz-Kreis by its plate code.
+_SAID_ONLY_BESIDE_A_PLACE = (("ger", None), ("rp", "Rheinland-Pfalz"))
 # Other names of the states, by the state's name in the data: the short forms
 # German writes ("NRW", "Nds."), and the English names.
 _STATE_ALIASES = {
@@ -169,11 +169,9 @@ def only_says_where(text: str) -> bool:
     Celle" are the town, not the channels of the country or state that cover it.
     """
     key = name_key(text)
-    return (
-        key in COUNTRY_KEYS
-        or key in SAID_ONLY_BESIDE_A_PLACE
-        or (key in states() and not is_place(key))
-    )
+    if any(key == said for said, _ in _SAID_ONLY_BESIDE_A_PLACE):
+        return leading_type_word(text) is None
+    return key in COUNTRY_KEYS or (key in states() and not is_place(key))
 
 
 def keys_of_whereabouts(m: Match) -> set[str]:
@@ -190,7 +188,7 @@ def keys_of_whereabouts(m: Match) -> set[str]:
             key, variants = name_keys(name)
             keys.update([key, *variants])
     keys.update(_STATE_ALIASES.get(m.state, ()))  # "Celle Nds"
-    keys.update(k for k, state in SAID_ONLY_BESIDE_A_PLACE.items() if state in (None, m.state))
+    keys.update(said for said, state in _SAID_ONLY_BESIDE_A_PLACE if state in (None, m.state))
     if land := _regierungsbezirk_of(m.district.key):
         keys.add(land)  # "Lichtenau, Mittelfranken"
         keys.update(a for a, named in _LAND_ABBREVIATIONS.items() if named == land)
