@@ -357,8 +357,8 @@ def _answered_in(
     for chunk in iter(lambda: list(itertools.islice(lines, _BATCH_CHUNK)), []):
         try:
             # The first task forks the processes (any other is two system calls
-            # more): see _sigint_held.
-            with _sigint_held():
+            # more): see _ctrl_c_put_off.
+            with _ctrl_c_put_off():
                 pending.append(pool.submit(_answer_lines, chunk))
         except BrokenProcessPool:  # a process gone: no more tasks are taken
             raise BatchProcessLost from None
@@ -382,32 +382,33 @@ def _answered_in(
 
 
 @contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Ctrl-C (SIGINT) held back in this thread meanwhile, and so in the processes
-    it forks, until each has set it to be ignored (:func:`_worker_started`).
+def _ctrl_c_put_off() -> Iterator[None]:
+    """Ctrl-C (SIGINT) only noted meanwhile, and raised as this ends: not while
+    the pool forks its processes, nor in the processes before they ignore it
+    (:func:`_worker_started`).
 
     Ctrl-C reaches every process of the terminal's group. One arriving between a
     fork and the initializer reached a process with the main one's handler: it said
     "interrupted" too, with a traceback ("Exception in initializer"), and the main
     one said its process was lost (exit 70), or even went on to exit 0 or waited
-    for ever for a pool left half started. Held back, the main process takes it
-    once the processes are started, the others drop it. The threads the pool
-    starts meanwhile keep it held back for good, which does no harm: Python handles
-    signals in the main thread alone, to which the system then gives Ctrl-C. Where
-    ``signal.pthread_sigmask`` is missing (Windows, which forks no process here),
-    nothing is held.
+    for ever for a pool left half started. Not a blocked signal mask: the threads
+    running meanwhile (the progress bar's) would take Ctrl-C for the main one,
+    which handles it all the same, midway.
     """
     import signal
+    import threading
 
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set a handler; it is the one that forks
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    noted: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _: noted.append(signum))
     try:
         yield
     finally:
-        # A Ctrl-C held back is handled here, as this returns.
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.signal(signal.SIGINT, previous)
+        if noted:
+            signal.raise_signal(signal.SIGINT)  # handled as it would have been
 
 
 class BatchProcessLost(Exception):
@@ -445,11 +446,9 @@ def _worker_started(registry: Registry, parent: int) -> None:
     import threading
 
     # Ctrl-C reaches every process of the terminal's group: the main one stops the
-    # others, which must not each print a traceback. Held back from the fork until
-    # here (_sigint_held), where one came meanwhile it is dropped, not handled.
+    # others, which must not each print a traceback. One that came since the fork
+    # was only noted (_ctrl_c_put_off), in this process's copy of the note.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # Killed (kill, a timeout, the OOM killer), the main process stops none: each
     # stops once it is no longer its parent's. Where no thread may start (ulimit -u),
     # the process answers all the same.
