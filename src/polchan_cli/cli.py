@@ -325,8 +325,6 @@ def _answer_batch(
                     out.clear()
                     if not regular:
                         stdout.flush()
-    except OSError as exc:
-        unreadable(exc)
     except BatchProcessLost:
         _fail(
             gettext(
