@@ -492,6 +492,9 @@ def test_unknown_words_after_a_name_do_not_cut_it_short():
         # a region across districts: each, Hamburg's part without a channel
         ("Altes Land", {"03359", "03353", "02000"}, {"stade", "landkreis-harburg"}),
         ("Teufelsmoor", {"03356", "03357"}, {"verden-osterholz", "rotenburg-wuemme"}),
+        # Berlin's halves written run together found nothing ("West-Berlin" did).
+        ("Westberlin", {"11000"}, {"berlin"}),
+        ("Ostberlin", {"11000"}, {"berlin"}),
     ],
 )
 def test_a_region_gives_every_district_it_reaches_into(query, districts, channels):
