@@ -910,6 +910,27 @@ def test_cli_the_validate_suggested_for_a_file_named_like_an_option_checks_it(
     assert out.splitlines()[-1] == "-x.yaml: 5 problems"  # every problem of the file
 
 
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [
+        ("Jürgen.yaml", "Jürgen.yaml"),  # as typed: no quotes around an umlaut
+        ("my registry.yaml", "'my registry.yaml'"),
+        ("O'Brien.yaml", '"O\'Brien.yaml"'),
+    ],
+)
+def test_cli_the_validate_suggested_is_quoted_only_where_the_shell_needs_it(
+    name: str, typed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Last look (session 33): this quoted every letter outside ASCII, as
+    # shlex.quote does ('Jürgen.yaml'), where the hint to type "polchan find" did not.
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, INCOMPLETE, name=name)
+    _, _, err = run("find", "Celle", "--registry", name)
+    suggested = err.rsplit("run ", 1)[1].removesuffix(" to see all)\n")
+    assert suggested == f"polchan validate {typed}"
+    assert shlex.split(suggested)[2] == name
+
+
 def test_cli_a_problem_in_the_default_file_names_it_from_home() -> None:
     # conftest.py puts the test's XDG_CONFIG_HOME at $HOME/config.
     folder = Path(os.environ["HOME"]) / "config" / "polchan"

@@ -44,6 +44,7 @@ __all__ = [
     "load_registry_or_report",
     "query_from_args",
     "say",
+    "shell_word",
     "stdin_bytes",
     "stdin_is_terminal",
     "switched_off",
@@ -155,21 +156,31 @@ def command_to_validate(path: Path | None) -> str:
     # "-x.yaml" would be read as an option: "./-x.yaml" is the same file.
     given = str(path) if path else ""
     given = os.path.join(os.curdir, given) if given.startswith("-") else given
-    return "polchan validate" + (f" {_shell_word(given)}" if given else "")
+    return "polchan validate" + (f" {shell_word(given)}" if given else "")
 
 
-def _shell_word(text: str) -> str:
-    """``text`` quoted as a shell word, on one line: where it holds a character a
-    message shows escaped (a line break, an escape; see
-    :func:`~polchan_cli.registry.shown_path`), as bash and zsh read
+# What a shell reads otherwise than as a word's own letters.
+_SHELL_SPECIAL = re.compile(r"""[\s()<>|&;$`"'\\*?!#~{}\[\]^]""")
+
+
+def shell_word(text: str) -> str:
+    """``text`` as a shell is to be given it, on one line: as it is where nothing
+    in it means something to the shell (``Lüneburg``: ``shlex.quote`` quotes every
+    letter outside ASCII), else quoted (``"O'Brien"``, not ``'O'"'"'Brien'``);
+    where it holds a character a message shows escaped (a line break, an escape;
+    see :func:`~polchan_cli.registry.shown_path`), as bash and zsh read
     ``$'nl\\x0aname.yaml'``."""
-    import shlex
-
     from .registry import shown_path
 
-    if shown_path(text) == text:
-        return shlex.quote(text)
-    return "$'" + shown_path(text.replace("\\", "\\\\").replace("'", "\\'")) + "'"
+    if shown_path(text) != text:
+        return "$'" + shown_path(text.replace("\\", "\\\\").replace("'", "\\'")) + "'"
+    if text and not _SHELL_SPECIAL.search(text):
+        return text
+    if "'" not in text:
+        return f"'{text}'"
+    if not re.search(r'[$`"\\!]', text):
+        return f'"{text}"'
+    return "'" + text.replace("'", "'\"'\"'") + "'"
 
 
 def _home_as_tilde(file: str) -> str:

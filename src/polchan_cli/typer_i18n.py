@@ -275,7 +275,6 @@ _COMMAND_WORDS = {
     "version": "--version",
 }
 # What a shell reads as more than a letter: a word holding one is quoted.
-_SHELL_SPECIAL = re.compile(r"""[\s()<>|&;$`"'\\*?!#~{}\[\]^]""")
 
 
 def _same_but_case(ctx: Any, option: str) -> str:
@@ -321,7 +320,9 @@ def _typed_for_the_shell(args: Sequence[str]) -> str:
     rest = [_as_shown(word) for word in _from_the_command(args)]
     if not rest or not all(word.isprintable() for word in rest):
         return ""
-    return " ".join(_as_for_the_shell(word) for word in rest)
+    from .lookup import shell_word
+
+    return " ".join(shell_word(word) for word in rest)
 
 
 def _command_shown(name: str, args: Sequence[str]) -> str:
@@ -333,18 +334,6 @@ def _command_shown(name: str, args: Sequence[str]) -> str:
     if repr(typed)[1:-1] != name or not shown or not shown.isprintable():
         return _shown(name)
     return shown
-
-
-def _as_for_the_shell(word: str) -> str:
-    """``word`` as typed to a shell: quoted only where needed, so that "Lüneburg"
-    stays as it is (``shlex.quote`` quotes every letter outside ASCII)."""
-    if word and not _SHELL_SPECIAL.search(word):
-        return word
-    if "'" not in word:
-        return f"'{word}'"
-    if not re.search(r'[$`"\\!]', word):
-        return f'"{word}"'  # "O'Brien", not 'O'"'"'Brien'
-    return "'" + word.replace("'", "'\"'\"'") + "'"
 
 
 def _commands_taking(ctx: Any, option: str) -> list[str]:
