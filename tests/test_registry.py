@@ -225,6 +225,15 @@ YAML_SLIPS: dict[str, tuple[Callable[[bytes], bytes], int, str, str]] = {
         "Bitte schreiben Sie ihn in die Zeile darunter oder setzen Sie den Wert in "
         "Anführungszeichen",
     ),
+    # Review: after a value in quotes, the line goes on past the value; no item
+    "dash_after_a_quoted_value.yaml": (
+        lambda valid: valid.replace(b'published: "2024-11"', b'published: "2024-11" - neu'),
+        14,
+        "invalid YAML: text after the closing quote; quote the whole value, "
+        "with the other kind of quotes if it holds one",
+        "ungültiges YAML: Text nach dem schließenden Anführungszeichen: Bitte setzen Sie "
+        "den ganzen Wert in Anführungszeichen, in die andere Art, wenn er selbst welche enthält",
+    ),
     # was line 10: "indented unlike the lines above", where the next quote opened
     "quote_unclosed_mid_file.yaml": (
         lambda valid: valid.replace(b"name: Polizei Celle", b'name: "Polizei Celle'),

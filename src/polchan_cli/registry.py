@@ -632,9 +632,6 @@ _YAML_PROBLEMS = (
             "put it on the lines below, or the value in quotes"
         ),
     ),
-    # "note: - Test", "channels: - id: celle": a list's "- " after a key on its line.
-    (("", "block sequence entries are not allowed"), "here", _ITEM_AFTER_A_KEY),
-    (("", "sequence entries are not allowed"), "here", _ITEM_AFTER_A_KEY),
     # "C:\Polizei" in double quotes: libyaml's words, then PyYAML's.
     (("while parsing a quoted scalar", "found unknown escape"), "here", _BACKSLASH),
     (("while parsing a quoted scalar", "did not find expected hex"), "here", _BACKSLASH),
@@ -708,7 +705,9 @@ def _mistake_by_tokens(exc: Any, text: str) -> tuple[Any, str, dict[str, str]] |
     flow = context.startswith("while parsing a flow")
     values = problem.startswith("mapping values are not allowed")
     document = "<document start>" in problem
-    if mark is None or not (block or flow or values or document):
+    # libyaml's words, then PyYAML's
+    item = problem.startswith(("block sequence entries are not", "sequence entries are not"))
+    if mark is None or not (block or flow or values or document or item):
         return None
     tokens = _tokens_before(text, mark.index)
     if opened := _quote_left_open(tokens, text, mark):
@@ -718,6 +717,8 @@ def _mistake_by_tokens(exc: Any, text: str) -> tuple[Any, str, dict[str, str]] |
     last = tokens[-1] if tokens else None
     if block:
         return _after_a_value(last, char, mark, text)
+    if item:
+        return _item_on_a_key_s_line(last, char, mark, text)
     if flow:
         return _in_brackets(tokens, char, mark) if context.endswith("node") else None
     if values:
@@ -796,6 +797,21 @@ def _after_a_value(
             ),
             {"bracket": closing, "opening": _FLOW_PAIRS[closing]},
         )
+    return None
+
+
+def _item_on_a_key_s_line(
+    last: Any, char: str, mark: Any, text: str
+) -> tuple[Any, str, dict[str, str]] | None:
+    """A list's '- ' on a key's line: right after the key ("note: - Test",
+    "channels: - id: celle", an anchor or tag between), or after its value in
+    quotes or brackets, which the line then goes on past ('name: "Polizei" - x')."""
+    import yaml
+
+    if after := _after_a_value(last, char, mark, text):
+        return after
+    if isinstance(last, (yaml.ValueToken, yaml.AnchorToken, yaml.TagToken)):
+        return mark, _ITEM_AFTER_A_KEY, {}
     return None
 
 
