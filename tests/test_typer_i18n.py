@@ -249,6 +249,14 @@ ERRORS = [
         "no such command: Bad Bevensen (to look up",
         "unbekannter Befehl: Bad Bevensen (um einen Ort",
     ),
+    # Review: a line break, which would not show, stays escaped (str.split took it
+    # for a space).
+    (
+        ("Bad\nBevensen",),
+        2,
+        "no such command: Bad\\nBevensen (to look up",
+        "unbekannter Befehl: Bad\\nBevensen (um einen Ort",
+    ),
     (
         ("--registry", "Celle", "Stade"),
         2,

@@ -21,6 +21,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .shell import shell_word
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -44,7 +46,6 @@ __all__ = [
     "load_registry_or_report",
     "query_from_args",
     "say",
-    "shell_word",
     "stdin_bytes",
     "stdin_is_terminal",
     "switched_off",
@@ -157,30 +158,6 @@ def command_to_validate(path: Path | None) -> str:
     given = str(path) if path else ""
     given = os.path.join(os.curdir, given) if given.startswith("-") else given
     return "polchan validate" + (f" {shell_word(given)}" if given else "")
-
-
-# What a shell reads otherwise than as a word's own letters.
-_SHELL_SPECIAL = re.compile(r"""[\s()<>|&;$`"'\\*?!#~{}\[\]^]""")
-
-
-def shell_word(text: str) -> str:
-    """``text`` as a shell is to be given it, on one line: as it is where nothing
-    in it means something to the shell (``Lüneburg``: ``shlex.quote`` quotes every
-    letter outside ASCII), else quoted (``"O'Brien"``, not ``'O'"'"'Brien'``);
-    where it holds a character a message shows escaped (a line break, an escape;
-    see :func:`~polchan_cli.registry.shown_path`), as bash and zsh read
-    ``$'nl\\x0aname.yaml'``."""
-    from .registry import shown_path
-
-    if shown_path(text) != text:
-        return "$'" + shown_path(text.replace("\\", "\\\\").replace("'", "\\'")) + "'"
-    if text and not _SHELL_SPECIAL.search(text):
-        return text
-    if "'" not in text:
-        return f"'{text}'"
-    if not re.search(r'[$`"\\!]', text):
-        return f'"{text}"'
-    return "'" + text.replace("'", "'\"'\"'") + "'"
 
 
 def _home_as_tilde(file: str) -> str:

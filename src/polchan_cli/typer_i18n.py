@@ -26,6 +26,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .i18n import LANGUAGES, N_, choose_language, gettext, language_in_args, speaking
+from .shell import shell_word
 
 __all__ = ["TYPER_TEXTS", "LocalizedCommand", "LocalizedGroup", "language_in_args"]
 
@@ -274,7 +275,6 @@ _COMMAND_WORDS = {
     "hilfe": "--help",
     "version": "--version",
 }
-# What a shell reads as more than a letter: a word holding one is quoted.
 
 
 def _same_but_case(ctx: Any, option: str) -> str:
@@ -307,21 +307,28 @@ def _from_the_command(args: Sequence[str]) -> list[str]:
     return []
 
 
-def _as_shown(word: str) -> str:
-    """The word as a terminal shows it: spaces of any kind (a no-break space, a
-    tab) as one space."""
+def _one_spaced(word: str) -> str:
+    """The word with each run of white space of any kind (a no-break space, a tab,
+    a line break) as one space, as a place's words are read."""
     return " ".join(word.split())
+
+
+def _as_a_terminal_shows(word: str) -> str:
+    """The word as a terminal shows it: a tab or a space of another kind (a
+    no-break space) as a space; a line break or another control character stays,
+    to be escaped, as it would not show."""
+    import unicodedata
+
+    return "".join(" " if ch == "\t" or unicodedata.category(ch) == "Zs" else ch for ch in word)
 
 
 def _typed_for_the_shell(args: Sequence[str]) -> str:
     """The words from the command typed on, as a shell is to be given them again,
     else "" where one holds a character that cannot be shown as typed (a control
     character)."""
-    rest = [_as_shown(word) for word in _from_the_command(args)]
+    rest = [_one_spaced(word) for word in _from_the_command(args)]
     if not rest or not all(word.isprintable() for word in rest):
         return ""
-    from .lookup import shell_word
-
     return " ".join(shell_word(word) for word in rest)
 
 
@@ -330,8 +337,8 @@ def _command_shown(name: str, args: Sequence[str]) -> str:
     the terminal showed it when typed ("Bad Bevensen"); escaped still where it
     holds a control character, which would not show."""
     typed = next(iter(_from_the_command(args)), "")
-    shown = _as_shown(typed)
-    if repr(typed)[1:-1] != name or not shown or not shown.isprintable():
+    shown = _as_a_terminal_shows(typed)
+    if repr(typed)[1:-1] != name or not shown.strip() or not shown.isprintable():
         return _shown(name)
     return shown
 
