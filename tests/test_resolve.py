@@ -511,14 +511,6 @@ def test_berlin_s_halves_are_found_as_named(query):
     assert (first.match, first.kind, first.district.key) == ("exact", "region", "11000")
 
 
-def test_a_region_is_not_offered_beside_its_district():
-    # Review: "Did you mean: Wetter, Wetter (Ruhr), Berlin, West-Berlin, Westberlin?"
-    res = resolve("Wetter Berlin", registry())
-    assert res.status == "not_found"
-    assert "Berlin" in res.suggestions
-    assert not {"West-Berlin", "Westberlin", "Ost-Berlin"} & set(res.suggestions)
-
-
 def test_a_region_names_the_parts_of_each_district_it_covers():
     matches = resolve("Altes Land", registry()).matches
     parts = {m.district.key: m.members for m in matches}

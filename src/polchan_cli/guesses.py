@@ -39,7 +39,6 @@ __all__ = [
     "places_spelled_closest",
     "spaced_otherwise_elsewhere",
     "with_a_prefix_word",
-    "without_regions_beside_their_district",
 ]
 
 PREFIX_MIN = 3
@@ -273,23 +272,6 @@ def _said_alike(text: str, registry: Registry) -> tuple[str, ...]:
     ]
     names = (m.name for m in ranked([m for m in alike if m.channels], text))
     return tuple(dict.fromkeys(names))[:3]
-
-
-def without_regions_beside_their_district(names: Iterable[str]) -> tuple[str, ...]:
-    """The names to offer, less a region whose every district is offered by name
-    before it: after Berlin, West-Berlin and Westberlin say nothing more, and
-    would crowd out the other names ("Wetter Berlin": Wetter, Wetter (Ruhr),
-    Berlin). Before its district, as spelled closer, a region stays
-    ("Wittgnestein": Wittgenstein, Kreis Siegen-Wittgenstein)."""
-    names = tuple(names)
-    kept = []
-    for i, name in enumerate(names):
-        places = [p for p in gazetteer.places_by_key(name_key(name)) if p.name == name]
-        regions = places and all(p.kind == "region" for p in places)
-        districts = [gazetteer.district(p.district) for p in places]
-        if not (regions and all(d is not None and d.name in names[:i] for d in districts)):
-            kept.append(name)
-    return tuple(kept)
 
 
 def close_names(

@@ -75,7 +75,6 @@ from .guesses import (
     places_spelled_closest,
     spaced_otherwise_elsewhere,
     with_a_prefix_word,
-    without_regions_beside_their_district,
 )
 from .headline import (
     Lookups,
@@ -163,10 +162,6 @@ def resolve(query: str, registry: Registry) -> Resolution:
             answer = replace(beside, query=answer.query)
     if asks_for_a_station(query):
         answer = replace(answer, matches=towns_before_districts(answer.matches))
-    if answer.suggestions:
-        answer = replace(
-            answer, suggestions=without_regions_beside_their_district(answer.suggestions)
-        )
     villages = {is_a_village(m) for m in answer.matches}
     if villages != {True, False} or leading_type_word(query):
         return answer  # no village beside a town ("find Celle" reads no more), or a kind asked
