@@ -180,6 +180,14 @@ def test_a_region_is_one_place_per_district_it_reaches_into(fixture_build):
     assert "Nowhere" not in places
 
 
+def test_a_region_s_name_run_together_is_the_same_region(fixture_build):
+    # West-Berlin and Westberlin: one place, found by either name, offered once.
+    places = _places(fixture_build)
+    assert len(places["Ost-Drawehn"]) == 1 and "Ostdrawehn" not in places
+    rows = [r for r in _rows(fixture_build / "places.tsv") if r[0] == "ostdrawehn"]
+    assert [(r[1], r[2]) for r in rows] == [("variant", "Ost-Drawehn")]
+
+
 def test_former_district_name_from_the_hand_kept_table(fixture_build):
     (old,) = _places(fixture_build)["Landkreis Soltau-Fallingbostel"]
     assert old[3] == "former_name" and old[5] == "03358"

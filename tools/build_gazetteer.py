@@ -125,6 +125,9 @@ class Place:
     sources: set[str] = field(default_factory=set)
     osm_name: str = ""
     samtgemeinde: str = ""
+    # The same name written otherwise, keyed as variants: a region's name run
+    # together ("Westberlin" for West-Berlin).
+    other_spellings: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -788,7 +791,14 @@ def load_regions(path: Path, districts: dict[str, District], report: Report) -> 
         if dkey not in districts:
             report.drop("region row for an unknown district", f"{name} / {dkey}")
             continue
-        place = regions.setdefault((dkey, name_key(name)), Place(name, "region", dkey))
+        # One region, where its sources write its name with a hyphen or a space and
+        # run together: West-Berlin and Westberlin are one place, found by either
+        # name, and offered once.
+        place = regions.setdefault(
+            (dkey, name_key(name).replace(" ", "")), Place(name, "region", dkey)
+        )
+        if name != place.name:
+            place.other_spellings.add(name)
         place.members += [part.strip() for part in row["parts"].split(";") if part.strip()]
         place.sources.add(row["source_url"])
         if row.get("note"):
@@ -837,7 +847,7 @@ def place_rows(places: list[Place]) -> list[tuple[str, ...]]:
             p.samtgemeinde,
         )
         rows.add((exact, "exact", *record))
-        for v in variants:
+        for v in {*variants, *map(name_key, p.other_spellings)} - {exact}:
             rows.add((v, "variant", *record))
     return sorted(rows)
 
