@@ -234,6 +234,18 @@ YAML_SLIPS: dict[str, tuple[Callable[[bytes], bytes], int, str, str]] = {
         "ungültiges YAML: Text nach dem schließenden Anführungszeichen: Bitte setzen Sie "
         "den ganzen Wert in Anführungszeichen, in die andere Art, wenn er selbst welche enthält",
     ),
+    # Review: in a list's item, the scanner stops before the value's token; was
+    # PyYAML's "block sequence entries are not allowed in this context"
+    "dash_after_a_quoted_item.yaml": (
+        lambda valid: valid.replace(
+            b'districts: ["03351"]', b'districts:\n      - "03351" - "03352"'
+        ),
+        11,
+        "invalid YAML: text after the closing quote; quote the whole value, "
+        "with the other kind of quotes if it holds one",
+        "ungültiges YAML: Text nach dem schließenden Anführungszeichen: Bitte setzen Sie "
+        "den ganzen Wert in Anführungszeichen, in die andere Art, wenn er selbst welche enthält",
+    ),
     # was line 10: "indented unlike the lines above", where the next quote opened
     "quote_unclosed_mid_file.yaml": (
         lambda valid: valid.replace(b"name: Polizei Celle", b'name: "Polizei Celle'),

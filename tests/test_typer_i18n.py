@@ -251,6 +251,13 @@ ERRORS = [
     ),
     # Review: a line break, which would not show, stays escaped (str.split took it
     # for a space).
+    # Review: a space before or after the word would not show; in quotes it does.
+    (
+        (" Celle",),
+        2,
+        "no such command: ' Celle' (to look up",
+        "unbekannter Befehl: „ Celle“ (um einen Ort",
+    ),
     (
         ("Bad\nBevensen",),
         2,

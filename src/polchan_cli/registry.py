@@ -576,6 +576,14 @@ _BACKSLASH = N_(
 _DIRECTIVE = N_(
     "invalid YAML: a line beginning with '%' (a YAML directive) may not stand here; delete it"
 )
+_TEXT_AFTER_THE_QUOTE = N_(
+    "invalid YAML: text after the closing quote; quote the whole value, "
+    "with the other kind of quotes if it holds one"
+)
+_TEXT_AFTER_THE_BRACKET = N_(
+    "invalid YAML: text after the closing '{bracket}'; "
+    "a value beginning with '{opening}' must be in quotes"
+)
 _ITEM_AFTER_A_KEY = N_(
     "invalid YAML: a '- ' item after a key on its line; put it on the line below, "
     "or the value in quotes"
@@ -718,7 +726,7 @@ def _mistake_by_tokens(exc: Any, text: str) -> tuple[Any, str, dict[str, str]] |
     if block:
         return _after_a_value(last, char, mark, text)
     if item:
-        return _item_on_a_key_s_line(last, char, mark, text)
+        return _item_after_a_key(mark, text)
     if flow:
         return _in_brackets(tokens, char, mark) if context.endswith("node") else None
     if values:
@@ -779,38 +787,27 @@ def _after_a_value(
     if last is None or last.end_mark.line != mark.line:
         return None
     if isinstance(last, yaml.ScalarToken) and last.style in _QUOTES:
-        return (
-            mark,
-            N_(
-                "invalid YAML: text after the closing quote; quote the whole value, "
-                "with the other kind of quotes if it holds one"
-            ),
-            {},
-        )
+        return mark, _TEXT_AFTER_THE_QUOTE, {}
     if isinstance(last, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
         closing = text[last.start_mark.index]
-        return (
-            mark,
-            N_(
-                "invalid YAML: text after the closing '{bracket}'; "
-                "a value beginning with '{opening}' must be in quotes"
-            ),
-            {"bracket": closing, "opening": _FLOW_PAIRS[closing]},
-        )
+        return mark, _TEXT_AFTER_THE_BRACKET, {"bracket": closing, "opening": _FLOW_PAIRS[closing]}
     return None
 
 
-def _item_on_a_key_s_line(
-    last: Any, char: str, mark: Any, text: str
-) -> tuple[Any, str, dict[str, str]] | None:
-    """A list's '- ' on a key's line: right after the key ("note: - Test",
-    "channels: - id: celle", an anchor or tag between), or after its value in
-    quotes or brackets, which the line then goes on past ('name: "Polizei" - x')."""
-    import yaml
-
-    if after := _after_a_value(last, char, mark, text):
-        return after
-    if isinstance(last, (yaml.ValueToken, yaml.AnchorToken, yaml.TagToken)):
+def _item_after_a_key(mark: Any, text: str) -> tuple[Any, str, dict[str, str]] | None:
+    """A list's '- ' on a key's line, read from the line before it: right after the
+    key ("note: - Test", "channels: - id: celle", an anchor or tag between), or
+    after a value in quotes or brackets, which the line then goes on past
+    ('name: "Polizei" - x', '- "03351" - "03352"'). The scanner stops before the
+    value's token where it stands in a list, so the line is read, not the tokens."""
+    line_start = text.rfind("\n", 0, mark.index) + 1
+    before = text[line_start : mark.index].rstrip()
+    if before.endswith(("'", '"')):
+        return mark, _TEXT_AFTER_THE_QUOTE, {}
+    if before.endswith(("]", "}")):
+        closing = before[-1]
+        return mark, _TEXT_AFTER_THE_BRACKET, {"bracket": closing, "opening": _FLOW_PAIRS[closing]}
+    if before.endswith(":") or re.search(r"\s[&!]\S*$", before):
         return mark, _ITEM_AFTER_A_KEY, {}
     return None
 

@@ -2,8 +2,9 @@
 
 Accepts any text (a place, a file's path) and returns it as one shell word, quoted
 only where the shell needs it: every command polchan suggests (``polchan find
-'Bad Bevensen'``, ``polchan validate Jürgen.yaml``) is quoted alike. No Typer,
-Rich or data here.
+'Bad Bevensen'``, ``polchan validate Jürgen.yaml``) is quoted alike. No Typer
+or Rich here; a character a message escapes is escaped as the registry's messages
+escape it (:func:`~polchan_cli.registry.shown_path`).
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -317,8 +318,6 @@ def _as_a_terminal_shows(word: str) -> str:
     """The word as a terminal shows it: a tab or a space of another kind (a
     no-break space) as a space; a line break or another control character stays,
     to be escaped, as it would not show."""
-    import unicodedata
-
     return "".join(" " if ch == "\t" or unicodedata.category(ch) == "Zs" else ch for ch in word)
 
 
@@ -340,7 +339,8 @@ def _command_shown(name: str, args: Sequence[str]) -> str:
     shown = _as_a_terminal_shows(typed)
     if repr(typed)[1:-1] != name or not shown.strip() or not shown.isprintable():
         return _shown(name)
-    return shown
+    # " Celle": a space before or after would not show, in quotes it does.
+    return shown if shown == shown.strip() else gettext("'{text}'").format(text=shown)
 
 
 def _commands_taking(ctx: Any, option: str) -> list[str]:
