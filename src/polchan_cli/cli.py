@@ -35,7 +35,7 @@ from .lookup import (
 from .typer_i18n import LocalizedCommand, LocalizedGroup
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Iterable, Iterator
     from typing import BinaryIO
 
     from .registry import Registry
@@ -249,22 +249,16 @@ def _find_batch(source: str, registry: Registry) -> None:
     if not source.strip():
         _fail(gettext("--batch needs a file: its path, or - for standard input"))
     name = gettext("standard input") if source == "-" else source
-
-    def unreadable(exc: OSError) -> NoReturn:
-        _cannot_read(name, exc)
-
     try:
         stream = stdin_bytes() if source == "-" else open(source, "rb")  # noqa: SIM115
     except OSError as exc:
-        unreadable(exc)
+        _cannot_read(name, exc)
     # Standard input stays open; a file is closed however the batch ends.
     with contextlib.nullcontext() if source == "-" else stream:
-        _answer_batch(stream, name, registry, unreadable)
+        _answer_batch(stream, name, registry)
 
 
-def _answer_batch(
-    stream: BinaryIO, name: str, registry: Registry, unreadable: Callable[[OSError], NoReturn]
-) -> None:
+def _answer_batch(stream: BinaryIO, name: str, registry: Registry) -> None:
     import stat
 
     from .batch_input import batch_lines
@@ -273,7 +267,7 @@ def _answer_batch(
     try:
         lines = batch_lines(stream)
     except OSError as exc:
-        unreadable(exc)
+        _cannot_read(name, exc)
     try:
         status = os.fstat(stream.fileno())
         regular, size = stat.S_ISREG(status.st_mode), status.st_size
@@ -337,7 +331,7 @@ def _answer_batch(
         stdout.write("\n".join(out) + "\n")
     if read_error:
         stdout.flush()  # at a terminal, the answers come before the error
-        unreadable(read_error[0])
+        _cannot_read(name, read_error[0])
 
 
 def _until_unreadable(lines: Iterator[str], error: list[OSError]) -> Iterator[str]:

@@ -787,11 +787,17 @@ def _after_a_value(
     if last is None or last.end_mark.line != mark.line:
         return None
     if isinstance(last, yaml.ScalarToken) and last.style in _QUOTES:
-        return mark, _TEXT_AFTER_THE_QUOTE, {}
+        return _text_after_the_closing(last.style, mark)
     if isinstance(last, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
-        closing = text[last.start_mark.index]
-        return mark, _TEXT_AFTER_THE_BRACKET, {"bracket": closing, "opening": _FLOW_PAIRS[closing]}
+        return _text_after_the_closing(text[last.start_mark.index], mark)
     return None
+
+
+def _text_after_the_closing(closing: str, mark: Any) -> tuple[Any, str, dict[str, str]]:
+    """More text on a line after the closing quote or bracket of its value."""
+    if closing in _QUOTES:
+        return mark, _TEXT_AFTER_THE_QUOTE, {}
+    return mark, _TEXT_AFTER_THE_BRACKET, {"bracket": closing, "opening": _FLOW_PAIRS[closing]}
 
 
 def _item_after_a_key(mark: Any, text: str) -> tuple[Any, str, dict[str, str]] | None:
@@ -802,11 +808,8 @@ def _item_after_a_key(mark: Any, text: str) -> tuple[Any, str, dict[str, str]] |
     value's token where it stands in a list, so the line is read, not the tokens."""
     line_start = text.rfind("\n", 0, mark.index) + 1
     before = text[line_start : mark.index].rstrip()
-    if before.endswith(("'", '"')):
-        return mark, _TEXT_AFTER_THE_QUOTE, {}
-    if before.endswith(("]", "}")):
-        closing = before[-1]
-        return mark, _TEXT_AFTER_THE_BRACKET, {"bracket": closing, "opening": _FLOW_PAIRS[closing]}
+    if before.endswith((*_QUOTES, "]", "}")):
+        return _text_after_the_closing(before[-1], mark)
     if before.endswith(":") or re.search(r"\s[&!]\S*$", before):
         return mark, _ITEM_AFTER_A_KEY, {}
     return None

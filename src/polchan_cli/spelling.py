@@ -85,11 +85,8 @@ def _close_keys(key: str, typed: str) -> tuple[tuple[str, float, int], ...]:
             # spelled, not from its key.
             looked_up += 1
             # A name's ß may be typed as ß, ss or s ("Haaesl" is one slip from Haaßel).
-            spelled = {
-                form(typed_key(p.name))
-                for p in gazetteer.places_by_key(candidate)
-                for form in (str, sharp_s_as_ss, sharp_s_as_s)
-            }
+            names = {typed_key(p.name) for p in gazetteer.places_by_key(candidate)}
+            spelled = {form(n) for n in names for form in (str, sharp_s_as_ss, sharp_s_as_s)}
             score, minus_edits = max(
                 [(score, minus_edits)] + [spelling_score(typed, n) for n in spelled]
             )

@@ -58,7 +58,7 @@ COUNTRY_KEYS = frozenset({"deutschland", "germany", "bundesrepublik deutschland"
 # "Linden, RP"), by the state (None: the country); only so, and bare. Alone,
 # "Ger" is rather a name begun (Gera, Gerdau); with a type word, "Kreis RP" is
 # Rhein-Pfalz-Kreis by its plate code.
-_SAID_ONLY_BESIDE_A_PLACE = (("ger", None), ("rp", "Rheinland-Pfalz"))
+_SAID_ONLY_BESIDE_A_PLACE = {"ger": None, "rp": "Rheinland-Pfalz"}
 # Other names of the states, by the state's name in the data: the short forms
 # German writes ("NRW", "Nds."), and the English names.
 _STATE_ALIASES = {
@@ -169,7 +169,7 @@ def only_says_where(text: str) -> bool:
     Celle" are the town, not the channels of the country or state that cover it.
     """
     key = name_key(text)
-    if any(key == said for said, _ in _SAID_ONLY_BESIDE_A_PLACE):
+    if key in _SAID_ONLY_BESIDE_A_PLACE:
         return leading_type_word(text) is None
     return key in COUNTRY_KEYS or (key in states() and not is_place(key))
 
@@ -188,7 +188,7 @@ def keys_of_whereabouts(m: Match) -> set[str]:
             key, variants = name_keys(name)
             keys.update([key, *variants])
     keys.update(_STATE_ALIASES.get(m.state, ()))  # "Celle Nds"
-    keys.update(said for said, state in _SAID_ONLY_BESIDE_A_PLACE if state in (None, m.state))
+    keys.update(k for k, state in _SAID_ONLY_BESIDE_A_PLACE.items() if state in (None, m.state))
     if land := _regierungsbezirk_of(m.district.key):
         keys.add(land)  # "Lichtenau, Mittelfranken"
         keys.update(a for a, named in _LAND_ABBREVIATIONS.items() if named == land)
