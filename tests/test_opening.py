@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from polchan_cli.opening import exact_queries, opening, places_for
+from polchan_cli.opening import (
+    exact_queries,
+    notices_before_opening,
+    opening,
+    places_for,
+    refusal_lines,
+)
 from polchan_cli.resolve import resolve
 
 
@@ -77,3 +83,55 @@ def test_a_place_two_channels_cover_is_chosen_between_by_channel_name(town_chann
     # Naming the place again would give the same two channels.
     assert exact_queries(res) == "Polizei Celle; Polizei Stadt Celle"
     assert [c.id for c in plan_for("Polizei Stadt Celle", own).channels] == ["celle-stadt"]
+
+
+def answer_for(query: str, registry):
+    res = resolve(query, registry).asked_for().spelled_as_typed()
+    return res, opening(res)
+
+
+def test_a_refusal_says_what_a_typo_was_read_as_before_its_reason(bundled_registry):
+    # "Seigen" is Seifen, in Altenkirchen: without the first line, that district
+    # would come up unexplained.
+    res, plan = answer_for("Seigen", bundled_registry)
+    *first, reason = refusal_lines(res, plan)
+    assert first == ["no exact match for 'Seigen'; read as 'Seifen'"]
+    assert reason.startswith("no channel in the registry covers ")
+    assert "Altenkirchen" in reason
+
+
+def test_a_town_no_channel_covers_is_refused_with_its_namesakes_to_type(bundled_registry):
+    res, plan = answer_for("Freiburg", bundled_registry)
+    (reason,) = refusal_lines(res, plan)
+    assert reason.startswith("'Freiburg' is first Freiburg im Breisgau (Baden-Württemberg)")
+    assert reason.endswith("(Freiburg (Elbe), Landkreis Stade)")
+
+
+def test_before_opening_open_says_what_else_the_name_is(bundled_registry):
+    # Wedel opens Polizei Stade's channel (a village of Fredenbeck), but the town
+    # of Wedel is in Kreis Pinneberg.
+    res, plan = answer_for("Wedel", bundled_registry)
+    assert [c.id for c in plan.channels] == ["stade"]
+    (line,) = notices_before_opening(res, plan.channels, open_all=False)
+    assert line.startswith("'Wedel' also names places no channel covers: ")
+    assert "Kreis Pinneberg" in line
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("Cele", "no exact match for 'Cele'; this is the channel for 'Celle'"),
+        ("21399 Lüneburg", "no place has the postcode 21399"),
+        ("21423 Celle", "'21423 Celle': the postcode and the place lie in different districts"),
+        ("Bruchtorf, Uelzen", "not found, so left out: 'Bruchtorf'"),
+    ],
+)
+def test_before_opening_open_says_what_its_choice_rests_on(query, said, bundled_registry):
+    res, plan = answer_for(query, bundled_registry)
+    lines = notices_before_opening(res, plan.channels, open_all=False)
+    assert any(line.startswith(said) for line in lines), lines
+
+
+def test_a_place_opened_as_asked_needs_no_word_before(bundled_registry):
+    res, plan = answer_for("Westercelle", bundled_registry)
+    assert notices_before_opening(res, plan.channels, open_all=False) == ()

@@ -389,7 +389,13 @@ def open_command(
     3 no channel covers the place, or several channels and no terminal to choose
     one; 130 interrupted.
     """
-    from .opening import exact_queries, opening, places_for
+    from .opening import (
+        exact_queries,
+        notices_before_opening,
+        opening,
+        places_for,
+        refusal_lines,
+    )
     from .registry import is_channel_url
 
     registry = _registry(_given(ctx, registry_path))
@@ -398,127 +404,20 @@ def open_command(
     res = _resolve_or_fail(query_from_args(query), registry).asked_for().spelled_as_typed()
     plan = opening(res)
     channels = plan.channels
-    if plan.refused == "no_channel":
-        if res.fuzzy_for:
-            # "Seigen" is Seifen, in Altenkirchen: say why that district comes up.
-            _warn(
-                gettext("no exact match for '{query}'; read as '{match}'").format(
-                    query=res.query, match=res.fuzzy_for
-                )
+    if plan.refused is not None:
+        *said_first, reason = refusal_lines(res, plan)
+        for line in said_first:
+            _warn(line)
+        if plan.refused in ("not_found", "only_begun"):
+            _fail(
+                reason,
+                ExitCode.NOT_FOUND if plan.refused == "not_found" else ExitCode.NO_CHANNEL,
             )
-        if res.suggestions:
-            message = gettext(
-                "no channel in the registry covers {districts}; did you mean {suggestions}?"
-            )
-        else:
-            message = gettext("no channel in the registry covers {districts}")
-        _warn(message.format(districts=res.areas(), suggestions=", ".join(res.suggestions)))
+        _warn(reason)
         _fail_if_switched_off(res, registry, _given(ctx, registry_path))
         raise typer.Exit(ExitCode.NO_CHANNEL)
-    if plan.refused == "not_found":
-        if res.suggestions:
-            message = gettext("nothing found for '{query}'; did you mean {suggestions}?")
-        else:
-            message = gettext("nothing found for '{query}'")
-        _fail(
-            message.format(query=res.query, suggestions=", ".join(res.suggestions)),
-            ExitCode.NOT_FOUND,
-        )
-    if plan.refused == "uncovered_city":
-        first = res.matches[0]
-        # Of a list ("Hannover, Celle"), the others are no places of the name; and
-        # a small namesake of a town listed ("Dresden, Freiburg": Freiburg (Elbe))
-        # is not opened unasked.
-        template = (
-            N_(
-                "'{query}' is first {city}, which no channel covers; "
-                "to open the channel of another place, name it alone ({places})"
-            )
-            if len(res.places_named) > 1
-            else N_(
-                "'{query}' is first {city}, which no channel covers; "
-                "for another place of the name, name it exactly ({places})"
-            )
-        )
-        _warn(
-            gettext(template).format(
-                query=res.query,
-                city=f"{first.name} ({first.state})",
-                places=exact_queries(res, channels=channels),
-            )
-        )
-        _fail_if_switched_off(res, registry, _given(ctx, registry_path))
-        raise typer.Exit(ExitCode.NO_CHANNEL)
-    if plan.refused == "only_begun":
-        message = gettext(
-            "'{query}' is only the beginning of a name; name the place exactly ({places})"
-        ).format(query=res.query, places=exact_queries(res, most=4))
-        if res.suggestions:
-            message += gettext("; or did you mean {names}?").format(
-                names=", ".join(res.suggestions)
-            )
-        _fail(message, ExitCode.NO_CHANNEL)
-    opened = {c.id for c in channels}
-    # The query read as another name, or of a list the names read as others whose
-    # channel is opened ("Cele und Winsen (Aller)"; not "Celle und Hanover", whose
-    # Hannover has none).
-    guesses = (
-        [(res.query, res.fuzzy_for)]
-        if res.fuzzy_for
-        else [
-            (typed, read)
-            for typed, read in res.respelled
-            if any(c.id in opened for m in res.matches if m.name == read for c in m.channels)
-        ]
-    )
-    guesses_said = bool(guesses) and (len(channels) == 1 or open_all)
-    if guesses_said:
-        # A guess opens a channel: say which place it is for, away from --print's
-        # link (with several to choose from, the list says which is which).
-        for typed, read in guesses:
-            _warn(
-                gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
-                    query=typed, match=read
-                )
-            )
-    # Once a guess for the whole query is said, its other matches are only further guesses.
-    if not (res.fuzzy_for and guesses_said) and (uncovered := res.areas(3, uncovered=True)):
-        # "Wedel" opens Polizei Stade's channel (a village of Fredenbeck), but the
-        # town of Wedel lies in Kreis Pinneberg: say so before the browser opens.
-        _warn(
-            gettext("'{query}' also names places no channel covers: {areas}").format(
-                query=res.query, areas=uncovered
-            )
-        )
-    # "21399 Lüneburg" opens Lüneburg's channel: say that the postcode is none.
-    if unknown := res.unknown_postcodes:
-        _warn(
-            ngettext(
-                "no place has the postcode {postcodes}",
-                "no place has the postcodes {postcodes}",
-                len(unknown),
-            ).format(postcodes=", ".join(unknown))
-        )
-    if res.postcode_mismatch:
-        # "21423 Celle": one of the two is mistyped, as find says.
-        _warn(
-            gettext(
-                "{query}: the postcode and the place lie in different districts; "
-                "check which is right."
-            ).format(query=gettext("'{text}'").format(text=res.query))
-        )
-    # "Bruchtorf, Uelzen" opens Uelzen's channel: say that it rests on the rest.
-    from .addresses import not_found_and_no_place
-
-    not_found, no_place = not_found_and_no_place(res.unknown_parts, res.query)
-    for parts, message in (
-        (not_found, gettext("not found, so left out: {parts}")),
-        (no_place, gettext("left out: {parts}")),
-        (res.unfitting_parts, gettext("left out, as none of the places found lies there: {parts}")),
-    ):
-        if parts:
-            quoted = ", ".join(gettext("'{text}'").format(text=part) for part in parts)
-            _warn(message.format(parts=quoted))
+    for line in notices_before_opening(res, channels, open_all=open_all):
+        _warn(line)
     if len(channels) > 1 and not open_all:
         for i, c in enumerate(channels, 1):
             # On stdout only to be answered at the prompt: `url=$(polchan open …)`

@@ -3,8 +3,9 @@
 Accepts a :class:`~polchan_cli.resolution.Resolution`, as ``asked_for()`` narrows
 it (one channel is to be opened). :func:`opening` says what to do: open its one
 channel, have one of several chosen, or refuse, and why; :func:`exact_queries`
-says what to type instead. No Typer, Rich or terminal here: asking, printing
-and starting the browser are :mod:`polchan_cli.cli`'s job.
+says what to type instead; :func:`refusal_lines` and :func:`notices_before_opening`
+are what ``open`` says, in the user's language. No Typer, Rich or terminal here:
+asking, printing and starting the browser are :mod:`polchan_cli.cli`'s job.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from . import ranking
+from .addresses import not_found_and_no_place
+from .i18n import N_, gettext, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -20,7 +23,16 @@ if TYPE_CHECKING:
     from .registry import Channel
     from .resolution import Match, Resolution
 
-__all__ = ["BEGUN_NAMES_TO_OPEN", "Opening", "Refusal", "exact_queries", "opening", "places_for"]
+__all__ = [
+    "BEGUN_NAMES_TO_OPEN",
+    "Opening",
+    "Refusal",
+    "exact_queries",
+    "notices_before_opening",
+    "opening",
+    "places_for",
+    "refusal_lines",
+]
 
 # More names than this that a query only begins are no place for `open` to open
 # ("Pol"), even if only one of them has a channel.
@@ -139,3 +151,135 @@ def places_for(res: Resolution, channel: Channel, most: int = 2) -> str:
     if len(names) > most:
         names = [*names[:most], "…"]
     return ", ".join(names)
+
+
+def refusal_lines(res: Resolution, plan: Opening) -> tuple[str, ...]:
+    """What ``open`` says when ``plan`` refuses, one line each; the last is the
+    reason, said before its exit code (a line said first is what a typo was read
+    as: "Seigen" is Seifen, in Altenkirchen, so that district comes up)."""
+    if plan.refused == "no_channel":
+        lines = []
+        if res.fuzzy_for:
+            lines.append(
+                gettext("no exact match for '{query}'; read as '{match}'").format(
+                    query=res.query, match=res.fuzzy_for
+                )
+            )
+        if res.suggestions:
+            message = gettext(
+                "no channel in the registry covers {districts}; did you mean {suggestions}?"
+            )
+        else:
+            message = gettext("no channel in the registry covers {districts}")
+        suggestions = ", ".join(res.suggestions)
+        lines.append(message.format(districts=res.areas(), suggestions=suggestions))
+        return tuple(lines)
+    if plan.refused == "not_found":
+        if res.suggestions:
+            message = gettext("nothing found for '{query}'; did you mean {suggestions}?")
+        else:
+            message = gettext("nothing found for '{query}'")
+        return (message.format(query=res.query, suggestions=", ".join(res.suggestions)),)
+    if plan.refused == "uncovered_city":
+        first = res.matches[0]
+        # Of a list ("Hannover, Celle"), the others are no places of the name; and
+        # a small namesake of a town listed ("Dresden, Freiburg": Freiburg (Elbe))
+        # is not opened unasked.
+        template = (
+            N_(
+                "'{query}' is first {city}, which no channel covers; "
+                "to open the channel of another place, name it alone ({places})"
+            )
+            if len(res.places_named) > 1
+            else N_(
+                "'{query}' is first {city}, which no channel covers; "
+                "for another place of the name, name it exactly ({places})"
+            )
+        )
+        return (
+            gettext(template).format(
+                query=res.query,
+                city=f"{first.name} ({first.state})",
+                places=exact_queries(res, channels=plan.channels),
+            ),
+        )
+    if plan.refused == "only_begun":
+        message = gettext(
+            "'{query}' is only the beginning of a name; name the place exactly ({places})"
+        ).format(query=res.query, places=exact_queries(res, most=4))
+        if res.suggestions:
+            message += gettext("; or did you mean {names}?").format(
+                names=", ".join(res.suggestions)
+            )
+        return (message,)
+    raise ValueError(f"not a refusal: {plan.refused!r}")
+
+
+def notices_before_opening(
+    res: Resolution, channels: Sequence[Channel], *, open_all: bool
+) -> tuple[str, ...]:
+    """What ``open`` says before it opens ``channels`` (or has one chosen; all of
+    them with ``open_all``), one line each: what a typo was read as, places of
+    the name no channel covers, postcodes no place has, a postcode and place
+    in different districts, and the parts of the query left out."""
+    lines = []
+    opened = {c.id for c in channels}
+    # The query read as another name, or of a list the names read as others whose
+    # channel is opened ("Cele und Winsen (Aller)"; not "Celle und Hanover", whose
+    # Hannover has none).
+    guesses = (
+        [(res.query, res.fuzzy_for)]
+        if res.fuzzy_for
+        else [
+            (typed, read)
+            for typed, read in res.respelled
+            if any(c.id in opened for m in res.matches if m.name == read for c in m.channels)
+        ]
+    )
+    guesses_said = bool(guesses) and (len(channels) == 1 or open_all)
+    if guesses_said:
+        # A guess opens a channel: say which place it is for, away from --print's
+        # link (with several to choose from, the list says which is which).
+        lines.extend(
+            gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
+                query=typed, match=read
+            )
+            for typed, read in guesses
+        )
+    # Once a guess for the whole query is said, its other matches are only further guesses.
+    if not (res.fuzzy_for and guesses_said) and (uncovered := res.areas(3, uncovered=True)):
+        # "Wedel" opens Polizei Stade's channel (a village of Fredenbeck), but the
+        # town of Wedel lies in Kreis Pinneberg: say so before the browser opens.
+        lines.append(
+            gettext("'{query}' also names places no channel covers: {areas}").format(
+                query=res.query, areas=uncovered
+            )
+        )
+    # "21399 Lüneburg" opens Lüneburg's channel: say that the postcode is none.
+    if unknown := res.unknown_postcodes:
+        lines.append(
+            ngettext(
+                "no place has the postcode {postcodes}",
+                "no place has the postcodes {postcodes}",
+                len(unknown),
+            ).format(postcodes=", ".join(unknown))
+        )
+    if res.postcode_mismatch:
+        # "21423 Celle": one of the two is mistyped, as find says.
+        lines.append(
+            gettext(
+                "{query}: the postcode and the place lie in different districts; "
+                "check which is right."
+            ).format(query=gettext("'{text}'").format(text=res.query))
+        )
+    # "Bruchtorf, Uelzen" opens Uelzen's channel: say that it rests on the rest.
+    not_found, no_place = not_found_and_no_place(res.unknown_parts, res.query)
+    for parts, message in (
+        (not_found, gettext("not found, so left out: {parts}")),
+        (no_place, gettext("left out: {parts}")),
+        (res.unfitting_parts, gettext("left out, as none of the places found lies there: {parts}")),
+    ):
+        if parts:
+            quoted = ", ".join(gettext("'{text}'").format(text=part) for part in parts)
+            lines.append(message.format(parts=quoted))
+    return tuple(lines)
