@@ -85,6 +85,10 @@ _CITY_SUFFIX = re.compile(r",\s.*$")
 _GEMFR = re.compile(r",?\s*gemfr\.\s*Bezirk$")
 # " I", " II", ...: GeoNames' mark of one of several villages of that name.
 _ROMAN_SUFFIX = re.compile(r"\s+[IVX]+")
+# What follows a municipality's name as its qualifier, lower case as GeoNames
+# writes it ("Rade bei Rendsburg", "Dissen am Teutoburger Wald"); a village
+# after the name is capitalised ("Clenze Bussau", "Celle Am Damm").
+_QUALIFIER_TAIL = re.compile(r"(?:bei|b\.|am|an der|an|im|in der|in|ob der|i\. ?d\.|a\. ?d\.)\s")
 
 PLACE_COLUMNS = (
     "key",
@@ -306,7 +310,13 @@ class MunicipalityIndex:
             if len(name_key(name).split()) <= len(base.split()) + 1
             and len(name_key(p.name).split()) <= len(base.split()) + 1
         ]
-        return candidates[0] if len(candidates) == 1 else None
+        if len(candidates) == 1:
+            return candidates[0]
+        # The official name where OpenStreetMap has the bare one ("Rade bei
+        # Rendsburg" for Rade, beside Rade b. Hohenwestedt; "Dissen am Teutoburger
+        # Wald"): its tail is a qualifier, not a village "bei Rendsburg".
+        split = self.split_locality(dkey, name.strip())
+        return split[0] if split and _QUALIFIER_TAIL.match(split[1]) else None
 
     def split_locality(self, dkey: str, raw: str) -> tuple[Place, str] | None:
         """ "Clenze Bussau" -> (Clenze, "Bussau"): the longest municipality prefix."""
