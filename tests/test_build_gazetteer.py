@@ -102,16 +102,19 @@ def test_fuller_spelling_of_a_municipality_wins(fixture_build):
 
 
 def test_a_qualifier_after_a_municipality_s_name_is_its_name_not_a_village(fixture_build):
-    # GeoNames "Rade bei Rendsburg" and "Dissen am Teutoburger Wald", OpenStreetMap
-    # "Rade" (beside Rade b. Hohenwestedt) and "Dissen": each is one municipality
-    # under its full name, with no village "bei Rendsburg" or "am Teutoburger Wald".
+    # GeoNames "Rade bei Rendsburg", "Dissen am Teutoburger Wald" and "Bernterode
+    # (bei Heilbad Heiligenstadt)", OpenStreetMap "Rade" (beside Rade b.
+    # Hohenwestedt), "Dissen" and "Bernterode": each is one municipality under its
+    # full name, with no village "bei Rendsburg" or "am Teutoburger Wald".
     places = _places(fixture_build)
+    (bernterode,) = places["Bernterode (bei Heilbad Heiligenstadt)"]
+    assert bernterode[3:5] == ["municipality", "Bernterode (bei Heilbad Heiligenstadt)"]
     (rade,) = places["Rade bei Rendsburg"]
     assert rade[3:7] == ["municipality", "Rade bei Rendsburg", "01058", "24790"]
     (dissen,) = places["Dissen am Teutoburger Wald"]
     assert dissen[3:7] == ["municipality", "Dissen am Teutoburger Wald", "03459", "49201"]
     assert places["Rade bei Hohenwestedt"][0][3:5] == ["municipality", "Rade bei Hohenwestedt"]
-    assert not [name for name in places if name[0].islower()]
+    assert not [name for name in places if name[0].islower() or name[0] == "("]
 
 
 def test_a_roman_numeral_geonames_adds_names_a_village_not_the_municipality(fixture_build):

@@ -86,9 +86,12 @@ _GEMFR = re.compile(r",?\s*gemfr\.\s*Bezirk$")
 # " I", " II", ...: GeoNames' mark of one of several villages of that name.
 _ROMAN_SUFFIX = re.compile(r"\s+[IVX]+")
 # What follows a municipality's name as its qualifier, lower case as GeoNames
-# writes it ("Rade bei Rendsburg", "Dissen am Teutoburger Wald"); a village
-# after the name is capitalised ("Clenze Bussau", "Celle Am Damm").
-_QUALIFIER_TAIL = re.compile(r"(?:bei|b\.|am|an der|an|im|in der|in|ob der|i\. ?d\.|a\. ?d\.)\s")
+# writes it ("Rade bei Rendsburg", "Dissen am Teutoburger Wald"), or in brackets
+# alone ("Bernterode (bei Heilbad Heiligenstadt)"); a village after the name is
+# capitalised ("Clenze Bussau", "Celle Am Damm").
+_QUALIFIER_TAIL = re.compile(
+    r"(?:bei|b\.|am|an der|an|im|in der|in|ob der|i\. ?d\.|a\. ?d\.)\s|\([^()]*\)$"
+)
 
 PLACE_COLUMNS = (
     "key",
