@@ -117,6 +117,14 @@ def test_a_qualifier_after_a_municipality_s_name_is_its_name_not_a_village(fixtu
     assert not [name for name in places if name[0].islower() or name[0] == "("]
 
 
+def test_a_town_s_spa_quarter_keeps_the_town_s_name(fixture_build):
+    # GeoNames "Salzgitter Bad": the quarter Salzgitter-Bad, not a place named "Bad".
+    places = _places(fixture_build)
+    (quarter,) = places["Salzgitter Bad"]
+    assert quarter[3:5] == ["locality", "Salzgitter"]
+    assert "Bad" not in places
+
+
 def test_a_roman_numeral_geonames_adds_names_a_village_not_the_municipality(fixture_build):
     # GeoNames "Hanstedt I", OpenStreetMap "Hanstedt": the municipality is Hanstedt.
     places = _places(fixture_build)

@@ -453,6 +453,9 @@ def read_geonames(
         split = index.split_locality(dkey, raw)
         if split is not None:
             muni, lname = split
+            if lname == "Bad":
+                # "Salzgitter Bad" is the quarter Salzgitter-Bad; "Bad" alone is no name.
+                lname = raw
             parent, _, own = lname.rpartition(", ")
             names = [lname]
             if parent and own:
