@@ -9,7 +9,7 @@ from polchan_cli.opening import (
     notices_before_opening,
     opening,
     places_for,
-    refusal_lines,
+    refusal_words,
 )
 from polchan_cli.resolve import resolve
 
@@ -90,48 +90,110 @@ def answer_for(query: str, registry):
     return res, opening(res)
 
 
-def test_a_refusal_says_what_a_typo_was_read_as_before_its_reason(bundled_registry):
-    # "Seigen" is Seifen, in Altenkirchen: without the first line, that district
-    # would come up unexplained.
-    res, plan = answer_for("Seigen", bundled_registry)
-    *first, reason = refusal_lines(res, plan)
-    assert first == ["no exact match for 'Seigen'; read as 'Seifen'"]
-    assert reason.startswith("no channel in the registry covers ")
-    assert "Altenkirchen" in reason
+@pytest.mark.parametrize(
+    ("query", "said_first", "reason"),
+    [
+        # "Seigen" is Seifen, in Altenkirchen: without the first line, that district
+        # would come up unexplained.
+        (
+            "Seigen",
+            ("no exact match for 'Seigen'; read as 'Seifen'",),
+            "no channel in the registry covers Landkreis Altenkirchen (Westerwald, "
+            "Rheinland-Pfalz); did you mean Siegen?",
+        ),
+        ("München", (), "no channel in the registry covers München (Bayern)"),
+        ("Xqzxqz", (), "nothing found for 'Xqzxqz'"),
+        (
+            "Bruchtorf",
+            (),
+            "nothing found for 'Bruchtorf'; did you mean Uchtorf, Buchdorf, Brochdorf, Brunstorf?",
+        ),
+        (
+            "Freiburg",
+            (),
+            "'Freiburg' is first Freiburg im Breisgau (Baden-Württemberg), which no "
+            "channel covers; for another place of the name, name it exactly "
+            "(Freiburg (Elbe), Landkreis Stade)",
+        ),
+        # Of a list, the other place is to be named alone, not "exactly".
+        (
+            "Hannover, Celle",
+            (),
+            "'Hannover, Celle' is first Hannover (Niedersachsen), which no channel "
+            "covers; to open the channel of another place, name it alone "
+            "(Celle, Landkreis Celle)",
+        ),
+        (
+            "Holse",
+            (),
+            "'Holse' is only the beginning of a name; name the place exactly (Holsen, "
+            "Kreis Paderborn; Holser Heide, Kreis Paderborn); or did you mean Holste?",
+        ),
+    ],
+)
+def test_a_refusal_says_why_after_what_a_typo_was_read_as(
+    query, said_first, reason, bundled_registry
+):
+    res, plan = answer_for(query, bundled_registry)
+    assert refusal_words(res, plan) == (said_first, reason)
 
 
-def test_a_town_no_channel_covers_is_refused_with_its_namesakes_to_type(bundled_registry):
-    res, plan = answer_for("Freiburg", bundled_registry)
-    (reason,) = refusal_lines(res, plan)
-    assert reason.startswith("'Freiburg' is first Freiburg im Breisgau (Baden-Württemberg)")
-    assert reason.endswith("(Freiburg (Elbe), Landkreis Stade)")
+def test_an_answer_open_opens_has_no_refusal_to_say(bundled_registry):
+    res, plan = answer_for("Westercelle", bundled_registry)
+    with pytest.raises(ValueError):
+        refusal_words(res, plan)
 
 
-def test_before_opening_open_says_what_else_the_name_is(bundled_registry):
-    # Wedel opens Polizei Stade's channel (a village of Fredenbeck), but the town
-    # of Wedel is in Kreis Pinneberg.
-    res, plan = answer_for("Wedel", bundled_registry)
-    assert [c.id for c in plan.channels] == ["stade"]
-    (line,) = notices_before_opening(res, plan.channels, open_all=False)
-    assert line.startswith("'Wedel' also names places no channel covers: ")
-    assert "Kreis Pinneberg" in line
+def test_a_guess_is_said_where_its_channel_alone_is_opened_or_all_are(bundled_registry):
+    # "Mnster" is Münster and Munster (Heidekreis), and places no channel covers.
+    res, plan = answer_for("Mnster", bundled_registry)
+    assert [c.id for c in plan.channels] == ["muenster", "heidekreis"]
+    # Both opened (--all): which place the guess is for; one to choose at the
+    # prompt: the list says which is which, so only the places no channel covers.
+    assert notices_before_opening(res, plan.channels, open_all=True) == (
+        "no exact match for 'Mnster'; this is the channel for 'Münster'",
+    )
+    assert notices_before_opening(res, plan.channels, open_all=False) == (
+        "'Mnster' also names places no channel covers: Landkreis Donau-Ries (Bayern), "
+        "Stuttgart (Baden-Württemberg)",
+    )
 
 
 @pytest.mark.parametrize(
     ("query", "said"),
     [
-        ("Cele", "no exact match for 'Cele'; this is the channel for 'Celle'"),
-        ("21399 Lüneburg", "no place has the postcode 21399"),
-        ("21423 Celle", "'21423 Celle': the postcode and the place lie in different districts"),
-        ("Bruchtorf, Uelzen", "not found, so left out: 'Bruchtorf'"),
+        ("Westercelle", ()),
+        ("Cele", ("no exact match for 'Cele'; this is the channel for 'Celle'",)),
+        # Of a list, the name read otherwise whose channel is opened; not Hanover,
+        # whose Hannover has none.
+        (
+            "Celle und Hanover",
+            (
+                "'Celle und Hanover' also names places no channel covers: Region Hannover "
+                "(Niedersachsen)",
+            ),
+        ),
+        (
+            "21423 Celle",
+            (
+                "'21423 Celle': the postcode and the place lie in different districts; "
+                "check which is right.",
+            ),
+        ),
+        # In order: the guess, then what the answer rests on.
+        (
+            "Cele, Foo",
+            (
+                "no exact match for 'Cele, Foo'; this is the channel for 'Celle'",
+                "not found, so left out: 'Foo'",
+            ),
+        ),
+        ("21399 Lüneburg", ("no place has the postcode 21399",)),
+        ("Bruchtorf, Uelzen", ("not found, so left out: 'Bruchtorf'",)),
+        ("Celle, Bayern", ("left out, as none of the places found lies there: 'Bayern'",)),
     ],
 )
 def test_before_opening_open_says_what_its_choice_rests_on(query, said, bundled_registry):
     res, plan = answer_for(query, bundled_registry)
-    lines = notices_before_opening(res, plan.channels, open_all=False)
-    assert any(line.startswith(said) for line in lines), lines
-
-
-def test_a_place_opened_as_asked_needs_no_word_before(bundled_registry):
-    res, plan = answer_for("Westercelle", bundled_registry)
-    assert notices_before_opening(res, plan.channels, open_all=False) == ()
+    assert plan.refused is None
+    assert notices_before_opening(res, plan.channels, open_all=False) == said

@@ -394,7 +394,7 @@ def open_command(
         notices_before_opening,
         opening,
         places_for,
-        refusal_lines,
+        refusal_words,
     )
     from .registry import is_channel_url
 
@@ -405,14 +405,14 @@ def open_command(
     plan = opening(res)
     channels = plan.channels
     if plan.refused is not None:
-        *said_first, reason = refusal_lines(res, plan)
+        said_first, reason = refusal_words(res, plan)
         for line in said_first:
             _warn(line)
-        if plan.refused in ("not_found", "only_begun"):
-            _fail(
-                reason,
-                ExitCode.NOT_FOUND if plan.refused == "not_found" else ExitCode.NO_CHANNEL,
-            )
+        if plan.refused == "not_found":
+            _fail(reason, ExitCode.NOT_FOUND)
+        if plan.refused == "only_begun":
+            _fail(reason, ExitCode.NO_CHANNEL)
+        # Places no channel covers: the user's registry may have switched its off.
         _warn(reason)
         _fail_if_switched_off(res, registry, _given(ctx, registry_path))
         raise typer.Exit(ExitCode.NO_CHANNEL)

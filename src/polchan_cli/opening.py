@@ -3,7 +3,7 @@
 Accepts a :class:`~polchan_cli.resolution.Resolution`, as ``asked_for()`` narrows
 it (one channel is to be opened). :func:`opening` says what to do: open its one
 channel, have one of several chosen, or refuse, and why; :func:`exact_queries`
-says what to type instead; :func:`refusal_lines` and :func:`notices_before_opening`
+says what to type instead; :func:`refusal_words` and :func:`notices_before_opening`
 are what ``open`` says, in the user's language. No Typer, Rich or terminal here:
 asking, printing and starting the browser are :mod:`polchan_cli.cli`'s job.
 """
@@ -31,7 +31,7 @@ __all__ = [
     "notices_before_opening",
     "opening",
     "places_for",
-    "refusal_lines",
+    "refusal_words",
 ]
 
 # More names than this that a query only begins are no place for `open` to open
@@ -153,18 +153,20 @@ def places_for(res: Resolution, channel: Channel, most: int = 2) -> str:
     return ", ".join(names)
 
 
-def refusal_lines(res: Resolution, plan: Opening) -> tuple[str, ...]:
-    """What ``open`` says when ``plan`` refuses, one line each; the last is the
-    reason, said before its exit code (a line said first is what a typo was read
-    as: "Seigen" is Seifen, in Altenkirchen, so that district comes up)."""
+def refusal_words(res: Resolution, plan: Opening) -> tuple[tuple[str, ...], str]:
+    """What ``open`` says when ``plan`` refuses: the lines said first (what a typo
+    was read as: "Seigen" is Seifen, in Altenkirchen, so that district comes up),
+    and the reason, said before its exit code. ValueError where it does not refuse."""
     if plan.refused == "no_channel":
-        lines = []
-        if res.fuzzy_for:
-            lines.append(
+        read_as = (
+            (
                 gettext("no exact match for '{query}'; read as '{match}'").format(
                     query=res.query, match=res.fuzzy_for
-                )
+                ),
             )
+            if res.fuzzy_for
+            else ()
+        )
         if res.suggestions:
             message = gettext(
                 "no channel in the registry covers {districts}; did you mean {suggestions}?"
@@ -172,14 +174,13 @@ def refusal_lines(res: Resolution, plan: Opening) -> tuple[str, ...]:
         else:
             message = gettext("no channel in the registry covers {districts}")
         suggestions = ", ".join(res.suggestions)
-        lines.append(message.format(districts=res.areas(), suggestions=suggestions))
-        return tuple(lines)
+        return read_as, message.format(districts=res.areas(), suggestions=suggestions)
     if plan.refused == "not_found":
         if res.suggestions:
             message = gettext("nothing found for '{query}'; did you mean {suggestions}?")
         else:
             message = gettext("nothing found for '{query}'")
-        return (message.format(query=res.query, suggestions=", ".join(res.suggestions)),)
+        return (), message.format(query=res.query, suggestions=", ".join(res.suggestions))
     if plan.refused == "uncovered_city":
         first = res.matches[0]
         # Of a list ("Hannover, Celle"), the others are no places of the name; and
@@ -196,12 +197,10 @@ def refusal_lines(res: Resolution, plan: Opening) -> tuple[str, ...]:
                 "for another place of the name, name it exactly ({places})"
             )
         )
-        return (
-            gettext(template).format(
-                query=res.query,
-                city=f"{first.name} ({first.state})",
-                places=exact_queries(res, channels=plan.channels),
-            ),
+        return (), gettext(template).format(
+            query=res.query,
+            city=f"{first.name} ({first.state})",
+            places=exact_queries(res, channels=plan.channels),
         )
     if plan.refused == "only_begun":
         message = gettext(
@@ -211,7 +210,7 @@ def refusal_lines(res: Resolution, plan: Opening) -> tuple[str, ...]:
             message += gettext("; or did you mean {names}?").format(
                 names=", ".join(res.suggestions)
             )
-        return (message,)
+        return (), message
     raise ValueError(f"not a refusal: {plan.refused!r}")
 
 
