@@ -148,10 +148,11 @@ def test_a_guess_is_said_where_its_channel_alone_is_opened_or_all_are(bundled_re
     # "Mnster" is Münster and Munster (Heidekreis), and places no channel covers.
     res, plan = answer_for("Mnster", bundled_registry)
     assert [c.id for c in plan.channels] == ["muenster", "heidekreis"]
-    # Both opened (--all): which place the guess is for; one to choose at the
-    # prompt: the list says which is which, so only the places no channel covers.
+    # Both opened (--all), each link headed by its places: what the guess was read
+    # as; one to choose at the prompt: the list says which is which, so only the
+    # places no channel covers.
     assert notices_before_opening(res, plan.channels, open_all=True) == (
-        "no exact match for 'Mnster'; this is the channel for 'Münster'",
+        "no exact match for 'Mnster'; read as 'Münster'",
     )
     assert notices_before_opening(res, plan.channels, open_all=False) == (
         "'Mnster' also names places no channel covers: Landkreis Donau-Ries (Bayern), "

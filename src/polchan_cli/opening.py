@@ -238,13 +238,15 @@ def notices_before_opening(
     guesses_said = bool(guesses) and (len(channels) == 1 or open_all)
     if guesses_said:
         # A guess opens a channel: say which place it is for, away from --print's
-        # link (with several to choose from, the list says which is which).
-        lines.extend(
-            gettext("no exact match for '{query}'; this is the channel for '{match}'").format(
-                query=typed, match=read
-            )
-            for typed, read in guesses
+        # link (with several to choose from, the list says which is which); of
+        # several opened (--all), each link is headed by its places, so only what
+        # the guess was read as.
+        template = (
+            N_("no exact match for '{query}'; this is the channel for '{match}'")
+            if len(channels) == 1
+            else N_("no exact match for '{query}'; read as '{match}'")
         )
+        lines.extend(gettext(template).format(query=typed, match=read) for typed, read in guesses)
     # Once a guess for the whole query is said, its other matches are only further guesses.
     if not (res.fuzzy_for and guesses_said) and (uncovered := res.areas(3, uncovered=True)):
         # "Wedel" opens Polizei Stade's channel (a village of Fredenbeck), but the
