@@ -88,7 +88,7 @@ _ROMAN_SUFFIX = re.compile(r"\s+[IVX]+")
 # What follows a municipality's name as its qualifier, lower case as GeoNames
 # writes it ("Rade bei Rendsburg", "Dissen am Teutoburger Wald"), or in brackets
 # alone ("Bernterode (bei Heilbad Heiligenstadt)"); a village after the name is
-# capitalised ("Clenze Bussau", "Celle Am Damm").
+# capitalised ("Clenze Bussau").
 _QUALIFIER_TAIL = re.compile(
     r"(?:bei|b\.|am|an der|an|im|in der|in|ob der|i\. ?d\.|a\. ?d\.)\s|\([^()]*\)$"
 )

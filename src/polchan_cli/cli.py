@@ -412,7 +412,7 @@ def open_command(
             _fail(reason, ExitCode.NOT_FOUND)
         if plan.refused == "only_begun":
             _fail(reason, ExitCode.NO_CHANNEL)
-        # Places no channel covers: the user's registry may have switched its off.
+        # Places no channel covers: the user's registry may have switched theirs off.
         _warn(reason)
         _fail_if_switched_off(res, registry, _given(ctx, registry_path))
         raise typer.Exit(ExitCode.NO_CHANNEL)

@@ -158,15 +158,13 @@ def refusal_words(res: Resolution, plan: Opening) -> tuple[tuple[str, ...], str]
     was read as: "Seigen" is Seifen, in Altenkirchen, so that district comes up),
     and the reason, said before its exit code. ValueError where it does not refuse."""
     if plan.refused == "no_channel":
-        read_as = (
-            (
+        read_as: tuple[str, ...] = ()
+        if res.fuzzy_for:
+            read_as = (
                 gettext("no exact match for '{query}'; read as '{match}'").format(
                     query=res.query, match=res.fuzzy_for
                 ),
             )
-            if res.fuzzy_for
-            else ()
-        )
         if res.suggestions:
             message = gettext(
                 "no channel in the registry covers {districts}; did you mean {suggestions}?"
