@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from polchan_cli.normalize import (  # noqa: E402
+    QUALIFIER_WORDS,
     base_key,
     geographic_qualifier_key,
     name_key,
@@ -89,9 +90,7 @@ _ROMAN_SUFFIX = re.compile(r"\s+[IVX]+")
 # writes it ("Rade bei Rendsburg", "Dissen am Teutoburger Wald"), or in brackets
 # alone ("Bernterode (bei Heilbad Heiligenstadt)"); a village after the name is
 # capitalised ("Clenze Bussau").
-_QUALIFIER_TAIL = re.compile(
-    r"(?:bei|b\.|am|an der|an|im|in der|in|ob der|i\. ?d\.|a\. ?d\.)\s|\([^()]*\)$"
-)
+_QUALIFIER_TAIL = re.compile(rf"(?:{QUALIFIER_WORDS})\s|\([^()]*\)$")
 
 PLACE_COLUMNS = (
     "key",

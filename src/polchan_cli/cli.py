@@ -239,8 +239,11 @@ def find_command(
     raise typer.Exit(find(query_from_args(query), json_output, _given(ctx, registry_path)))
 
 
-def _cannot_read(name: str, exc: OSError) -> NoReturn:
-    _fail(gettext("cannot read {file}: {reason}").format(file=name, reason=os_reason(exc)))
+def _cannot_read(name: str, reason: OSError | str) -> NoReturn:
+    """Fail with "cannot read FILE: REASON", for an OSError as the system says it."""
+    if isinstance(reason, OSError):
+        reason = os_reason(reason)
+    _fail(gettext("cannot read {file}: {reason}").format(file=name, reason=reason))
 
 
 def _find_batch(source: str, registry: Registry) -> None:
@@ -274,13 +277,9 @@ def _answer_batch(stream: BinaryIO, name: str, registry: Registry) -> None:
     except (OSError, ValueError):  # a stream with no file behind it (tests)
         regular, size = False, 0
     if lines is None:
-        _fail(
-            gettext("cannot read {file}: {reason}").format(
-                file=name,
-                reason=gettext(
-                    "not text in UTF-8, UTF-16 or Windows-1252 (in Excel, save as 'CSV UTF-8')"
-                ),
-            )
+        _cannot_read(
+            name,
+            gettext("not text in UTF-8, UTF-16 or Windows-1252 (in Excel, save as 'CSV UTF-8')"),
         )
     workers = batch_workers(size) if regular else 1
     # A read error midway (EIO, a network drive gone) ends the lines, not the

@@ -23,6 +23,7 @@ import unicodedata
 from .patterns import compiled_when_used
 
 __all__ = [
+    "QUALIFIER_WORDS",
     "TITLE_WORDS",
     "TYPE_WORDS",
     "base_key",
@@ -127,9 +128,10 @@ _ABBREVIATIONS = {"st": "sankt", "gr": "gross", "kl": "klein", "bln": "berlin"}
 # ("an der Luhe", "am Main", "in der Nordheide"), then those naming a town it lies
 # near ("bei Lüneburg", "in Holstein").
 _GEOGRAPHIC_QUALIFIER_WORDS = r"an der|an|am|im|in der|i\.\s*d\.|a\.\s*d\.|ob der"
-_QUALIFIER_WORDS = _GEOGRAPHIC_QUALIFIER_WORDS + r"|in|bei|b\.|über|ueber|near"
+# (a regex alternation; tools/build_gazetteer.py reads GeoNames' qualifiers by it)
+QUALIFIER_WORDS = _GEOGRAPHIC_QUALIFIER_WORDS + r"|in|bei|b\.|über|ueber|near"
 # Word boundaries where a qualifier starts; everything after it is optional.
-_QUALIFIER_START = compiled_when_used(rf"\s*(?:\(|/|,|\s(?:{_QUALIFIER_WORDS})\s)", re.IGNORECASE)
+_QUALIFIER_START = compiled_when_used(rf"\s*(?:\(|/|,|\s(?:{QUALIFIER_WORDS})\s)", re.IGNORECASE)
 
 _UMLAUT_PAIRS = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "ø": "o", "ł": "l"})
 _DIGRAPHS = compiled_when_used(r"(ae|oe|ue)")
